@@ -1,5 +1,43 @@
-//! `dangjian`: the rules core (stub while the engine is written).
+//! # dangjian — the rules core of 智慧党建 apps
+//!
+//! 党费、党员发展、学习积分、党务公开的规则核心：按日期选用当时有效的规定，每个结果都给出依据的条款。
+//!
+//! The rules core that party-building apps embed: the same answer on the phone, on the web and on the
+//! server, each with the article of the regulation that produced it.
+//!
+//! - [`dues`]: party dues (党费) — assessment, ledger, six-month line, branch summary.
+//! - [`calendar`]: the official working-day calendar (holidays and make-up working days).
+//! - [`policy`]: dated parameters with citations; bundled defaults; JSON overrides.
+//! - [`explain`]: citations, trace steps and findings; [`error`]: coded errors.
+//!
+//! Principles: pure (no I/O, no clock — "today" is a parameter), money as [`rust_decimal::Decimal`], dates as
+//! [`chrono::NaiveDate`], nothing panics.
+//!
+//! ```
+//! use dangjian::{dues, Policy};
+//! let m: dues::DuesMember = serde_json::from_str(r#"{"member_id":"M1","category":"employed",
+//!   "incomes":[{"items":[{"code":"net_base","amount":"11500"}]}]}"#).unwrap();
+//! let a = dues::assess(&Policy::bundled(), &m, "2026-01".parse().unwrap(), Default::default()).unwrap();
+//! assert_eq!(a.amount.to_string(), "230.00"); // 11500 × 2%, the whole base
+//! ```
 #![forbid(unsafe_code)]
 
+pub mod calendar;
+pub mod dues;
+pub mod error;
+pub mod explain;
+pub mod month;
+pub mod policy;
+
+pub use calendar::{Answer, Calendar, CalendarYear, DayInfo, DayKind};
+pub use error::{Error, ErrorDetail, Result};
+pub use explain::{Citation, Finding, Severity, TraceStep};
+pub use month::YearMonth;
+pub use policy::{Dated, Policy};
+
 /// The crate version.
+///
+/// ```
+/// assert!(!dangjian::VERSION.is_empty());
+/// ```
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

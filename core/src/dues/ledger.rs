@@ -1,0 +1,462 @@
+//! The dues ledger: what was owed, what was paid, arrears, and the six-month line
+//! (2008 Rules Arts. 11–13; 党章 第九条).
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::assess::{rules_2008, Assessment};
+use super::member::check_amount;
+use super::params::PaymentRules;
+use crate::policy::in_force;
+use crate::{Citation, Error, Finding, Policy, Result, Severity, YearMonth};
+
+/// The amount owed for one month.
+///
+/// ```
+/// let o: dangjian::dues::Obligation = serde_json::from_str(r#"{"month":"2026-01","amount":"54.00"}"#).unwrap();
+/// assert_eq!(o.amount.to_string(), "54.00");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Obligation {
+    /// The month.
+    pub month: YearMonth,
+    /// The amount owed.
+    pub amount: Decimal,
+}
+
+impl From<&Assessment> for Obligation {
+    fn from(a: &Assessment) -> Self {
+        Self {
+            month: a.month,
+            amount: a.amount,
+        }
+    }
+}
+
+/// One payment: regular dues for the months listed (filled in month order) and any voluntary extra.
+///
+/// ```
+/// let p: dangjian::dues::Payment = serde_json::from_str(r#"{"paid_on":"2026-03-05","amount":"108.00",
+///   "months":["2026-02","2026-03"],"channel":"wechat"}"#).unwrap();
+/// assert_eq!(p.voluntary.to_string(), "0");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Payment {
+    /// The day it was paid.
+    pub paid_on: NaiveDate,
+    /// The regular dues paid.
+    #[serde(default)]
+    pub amount: Decimal,
+    /// The months the regular dues cover.
+    #[serde(default)]
+    pub months: Vec<YearMonth>,
+    /// Voluntary extra dues (自愿多交) in the same payment.
+    #[serde(default)]
+    pub voluntary: Decimal,
+    /// How it was paid (cash, transfer, app …), free text.
+    #[serde(default)]
+    pub channel: String,
+}
+
+/// A recorded good reason for not paying (正当理由): these months never count toward the six-month line.
+///
+/// ```
+/// let g: dangjian::dues::GoodReason = serde_json::from_str(r#"{"from":"2026-01","to":"2026-03","reason":"援藏"}"#).unwrap();
+/// assert_eq!(g.reason, "援藏");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoodReason {
+    /// First month covered.
+    pub from: YearMonth,
+    /// Last month covered.
+    pub to: YearMonth,
+    /// The reason as recorded by the branch.
+    pub reason: String,
+}
+
+/// A member's dues ledger: obligations, payments and recorded good reasons.
+///
+/// ```
+/// let l: dangjian::dues::Ledger = serde_json::from_str(r#"{"member_id":"M1","obligations":[],"payments":[]}"#).unwrap();
+/// assert!(l.good_reasons.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ledger {
+    /// The member.
+    pub member_id: String,
+    /// What was owed, one entry per month.
+    pub obligations: Vec<Obligation>,
+    /// What was paid.
+    pub payments: Vec<Payment>,
+    /// Months with a recorded good reason.
+    #[serde(default)]
+    pub good_reasons: Vec<GoodReason>,
+}
+
+/// One month of the ledger as of the report date.
+///
+/// ```
+/// use dangjian::dues::MonthLine;
+/// let line: MonthLine = serde_json::from_str(r#"{"month":"2026-01","due":"54.00","paid":"0","outstanding":"54.00"}"#).unwrap();
+/// assert!(line.paid_on.is_none());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthLine {
+    /// The month.
+    pub month: YearMonth,
+    /// Owed.
+    pub due: Decimal,
+    /// Paid toward it by the report date.
+    pub paid: Decimal,
+    /// Still owed.
+    pub outstanding: Decimal,
+    /// The date of the last payment toward it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paid_on: Option<NaiveDate>,
+}
+
+/// One voluntary payment (自愿多交).
+///
+/// ```
+/// let v: dangjian::dues::VoluntaryLine = serde_json::from_str(r#"{"paid_on":"2026-07-01","amount":"1000","remitted":true}"#).unwrap();
+/// assert!(v.remitted);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoluntaryLine {
+    /// When it was paid.
+    pub paid_on: NaiveDate,
+    /// How much.
+    pub amount: Decimal,
+    /// Whether it goes wholly to the Centre.
+    pub remitted: bool,
+}
+
+/// The ledger as of a date: lines, totals, arrears, voluntary dues and findings.
+///
+/// ```
+/// # use dangjian::{dues, Policy};
+/// let l: dues::Ledger = serde_json::from_str(r#"{"member_id":"M1","obligations":[{"month":"2026-01","amount":"10.00"}],"payments":[]}"#).unwrap();
+/// let r = dues::evaluate_ledger(&Policy::bundled(), &l, "2026-03-01".parse().unwrap()).unwrap();
+/// assert_eq!(r.arrears.len(), 1);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LedgerReport {
+    /// The member.
+    pub member_id: String,
+    /// The report date.
+    pub as_of: NaiveDate,
+    /// Every month owed, ascending.
+    pub months: Vec<MonthLine>,
+    /// Total owed.
+    pub total_due: Decimal,
+    /// Total regular dues paid toward owed months.
+    pub total_paid: Decimal,
+    /// Total still owed (past, current and future months).
+    pub outstanding: Decimal,
+    /// Past months (ended before the report date) still unpaid, ascending.
+    pub arrears: Vec<YearMonth>,
+    /// Voluntary extra dues paid by the report date.
+    pub voluntary_total: Decimal,
+    /// Each voluntary payment, for per-period sums.
+    pub voluntary_payments: Vec<VoluntaryLine>,
+    /// Voluntary payments remitted wholly to the Centre (each single payment at or above the threshold).
+    pub remitted_to_centre: Decimal,
+    /// Regular dues paid beyond what the listed months owed.
+    pub unallocated: Decimal,
+    /// The day the six-month line was crossed, when it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lapse_on: Option<NaiveDate>,
+    /// Findings, in order.
+    pub findings: Vec<Finding>,
+}
+
+fn party_constitution_art9() -> Citation {
+    Citation::new("中国共产党章程", "第九条")
+}
+
+/// Evaluates a ledger as of `as_of`: payments dated after it are ignored.
+///
+/// Findings: `BACK_PAYMENT_BEYOND_WINDOW` (paid more than the allowed months after the month, 2008 Art. 12),
+/// `PREPAYMENT_BEYOND_WINDOW` (paid more than the allowed months ahead), `PAYMENT_FOR_UNOWED_MONTH`,
+/// `PAYMENT_EXCEEDS_DUES`, `VOLUNTARY_REMITTED_TO_CENTRE` (a single voluntary payment at or above 1000 yuan goes
+/// wholly to the Centre, 2008 Art. 11), `DUES_ARREARS` (unpaid months, with the date the line will be crossed) and
+/// `DUES_LAPSE` (six consecutive months unpaid without a recorded good reason: 党章 第九条 and 2008 Art. 13; the
+/// line is crossed on the first day after the sixth such month ends).
+///
+/// ```
+/// use dangjian::{dues, Policy};
+/// let months: Vec<String> = (1..=6).map(|m| format!(r#"{{"month":"2026-{m:02}","amount":"54.00"}}"#)).collect();
+/// let json = format!(r#"{{"member_id":"M1","obligations":[{}],"payments":[]}}"#, months.join(","));
+/// let ledger: dues::Ledger = serde_json::from_str(&json).unwrap();
+/// let p = Policy::bundled();
+/// let before = dues::evaluate_ledger(&p, &ledger, "2026-06-30".parse().unwrap()).unwrap();
+/// assert!(before.lapse_on.is_none());
+/// let after = dues::evaluate_ledger(&p, &ledger, "2026-07-01".parse().unwrap()).unwrap();
+/// assert_eq!(after.lapse_on.unwrap().to_string(), "2026-07-01");
+/// ```
+pub fn evaluate_ledger(policy: &Policy, ledger: &Ledger, as_of: NaiveDate) -> Result<LedgerReport> {
+    validate(ledger)?;
+    let rules = in_force(&policy.dues.payment_rules, as_of, "dues.payment_rules")?;
+    let mut lines: BTreeMap<YearMonth, MonthLine> = ledger
+        .obligations
+        .iter()
+        .map(|o| {
+            (
+                o.month,
+                MonthLine {
+                    month: o.month,
+                    due: o.amount,
+                    paid: Decimal::ZERO,
+                    outstanding: o.amount,
+                    paid_on: None,
+                },
+            )
+        })
+        .collect();
+    let mut findings = Vec::new();
+    let mut voluntary_total = Decimal::ZERO;
+    let mut voluntary_payments = Vec::new();
+    let mut remitted = Decimal::ZERO;
+    let mut unallocated = Decimal::ZERO;
+    let mut payments: Vec<(usize, &Payment)> = ledger.payments.iter().enumerate().collect();
+    payments.sort_by_key(|(i, p)| (p.paid_on, *i));
+    for (index, payment) in payments.into_iter().filter(|(_, p)| p.paid_on <= as_of) {
+        check_windows(payment, index, &rules.value, &rules.citation, &mut findings);
+        let mut left = payment.amount;
+        let mut months = payment.months.clone();
+        months.sort();
+        for month in months {
+            let Some(line) = lines.get_mut(&month) else {
+                findings.push(Finding::new(
+                    "PAYMENT_FOR_UNOWED_MONTH",
+                    Severity::Warning,
+                    format!("第 {} 笔交费列明的 {month} 没有应交记录", index + 1),
+                    format!(
+                        "payment {} lists {month}, which has no obligation",
+                        index + 1
+                    ),
+                    None,
+                ));
+                continue;
+            };
+            let take = left.min(line.outstanding);
+            if take > Decimal::ZERO {
+                line.paid += take;
+                line.outstanding -= take;
+                line.paid_on = Some(payment.paid_on);
+                left -= take;
+            }
+        }
+        if left > Decimal::ZERO {
+            unallocated += left;
+            findings.push(Finding::new(
+                "PAYMENT_EXCEEDS_DUES",
+                Severity::Warning,
+                format!("第 {} 笔交费比所列月份应交多 {left} 元；如为自愿多交，请记为 voluntary", index + 1),
+                format!("payment {} exceeds the dues of its months by {left}; record voluntary dues as `voluntary`", index + 1),
+                None,
+            ));
+        }
+        if payment.voluntary > Decimal::ZERO {
+            voluntary_total += payment.voluntary;
+            let remit = payment.voluntary >= rules.value.voluntary_remit_threshold;
+            voluntary_payments.push(VoluntaryLine {
+                paid_on: payment.paid_on,
+                amount: payment.voluntary,
+                remitted: remit,
+            });
+            if remit {
+                remitted += payment.voluntary;
+                findings.push(Finding::new(
+                    "VOLUNTARY_REMITTED_TO_CENTRE",
+                    Severity::Info,
+                    format!("{} 一次自愿多交党费 {} 元（≥{} 元），全部上缴中央", payment.paid_on, payment.voluntary, rules.value.voluntary_remit_threshold),
+                    format!("a single voluntary payment of {} on {} (≥ {}) is remitted wholly to the Centre", payment.voluntary, payment.paid_on, rules.value.voluntary_remit_threshold),
+                    Some(rules_2008("第十一条")),
+                ));
+            }
+        }
+    }
+
+    let months: Vec<MonthLine> = lines.into_values().collect();
+    let reasons = &ledger.good_reasons;
+    let excused = |m: YearMonth| reasons.iter().any(|g| g.from <= m && m <= g.to);
+    // A month is in arrears once it has ended unpaid; the report date's own month can still be paid on time.
+    let arrears: Vec<YearMonth> = months
+        .iter()
+        .filter(|l| l.outstanding > Decimal::ZERO && l.month.last_day() < as_of)
+        .map(|l| l.month)
+        .collect();
+    let lapse_on = lapse_check(&arrears, &excused, as_of, &rules.value, &mut findings);
+    let sum = |f: fn(&MonthLine) -> Decimal| months.iter().map(f).fold(Decimal::ZERO, |a, b| a + b);
+    Ok(LedgerReport {
+        member_id: ledger.member_id.clone(),
+        as_of,
+        total_due: sum(|l| l.due),
+        total_paid: sum(|l| l.paid),
+        outstanding: sum(|l| l.outstanding),
+        months,
+        arrears,
+        voluntary_total,
+        voluntary_payments,
+        remitted_to_centre: remitted,
+        unallocated,
+        lapse_on,
+        findings,
+    })
+}
+
+fn check_windows(
+    payment: &Payment,
+    index: usize,
+    rules: &PaymentRules,
+    citation: &Citation,
+    findings: &mut Vec<Finding>,
+) {
+    let paid_in = YearMonth::of(payment.paid_on);
+    let back = i64::from(rules.back_payment_max_months);
+    let ahead = i64::from(rules.prepayment_max_months);
+    for month in &payment.months {
+        let lag = i64::from(paid_in.months_since(*month));
+        if lag > back {
+            findings.push(Finding::new(
+                "BACK_PAYMENT_BEYOND_WINDOW",
+                Severity::Warning,
+                format!(
+                    "第 {} 笔：{} 补交 {month} 的党费，超过补交期限 {back} 个月",
+                    index + 1,
+                    payment.paid_on
+                ),
+                format!(
+                    "payment {}: {month} back-paid on {}, beyond the {back}-month window",
+                    index + 1,
+                    payment.paid_on
+                ),
+                Some(citation.clone()),
+            ));
+        } else if -lag > ahead {
+            findings.push(Finding::new(
+                "PREPAYMENT_BEYOND_WINDOW",
+                Severity::Warning,
+                format!(
+                    "第 {} 笔：{} 预交 {month} 的党费，超过预交期限 {ahead} 个月",
+                    index + 1,
+                    payment.paid_on
+                ),
+                format!(
+                    "payment {}: {month} prepaid on {}, beyond the {ahead}-month window",
+                    index + 1,
+                    payment.paid_on
+                ),
+                Some(citation.clone()),
+            ));
+        }
+    }
+}
+
+/// Finds runs of consecutive unpaid, unexcused past months. A run of `lapse_months` crosses the line on the
+/// first day after its last month; a shorter run that reaches the last ended month is reported as arrears
+/// with the day the line will be crossed.
+fn lapse_check(
+    arrears: &[YearMonth],
+    excused: &dyn Fn(YearMonth) -> bool,
+    as_of: NaiveDate,
+    rules: &PaymentRules,
+    findings: &mut Vec<Finding>,
+) -> Option<NaiveDate> {
+    let unpaid = |m: YearMonth| arrears.binary_search(&m).is_ok() && !excused(m);
+    let line = i32::try_from(rules.lapse_months).unwrap_or(i32::MAX);
+    let last_ended = YearMonth::of(as_of).plus_months(-1);
+    let mut runs: Vec<(YearMonth, i32)> = Vec::new();
+    for &m in arrears {
+        if !unpaid(m) {
+            continue;
+        }
+        match runs.last_mut() {
+            Some((start, len)) if start.plus_months(*len) == m => *len += 1,
+            _ => runs.push((m, 1)),
+        }
+    }
+    let cites = |f: Finding| f.also(rules_2008("第十三条"));
+    if let Some((start, _)) = runs.iter().find(|(_, len)| *len >= line) {
+        let crossed = start.plus_months(line).first_day();
+        let last = start.plus_months(line - 1);
+        findings.push(cites(Finding::new(
+            "DUES_LAPSE",
+            Severity::Violation,
+            format!("自 {start} 起连续 {line} 个月（至 {last}）未交纳党费且无正当理由，{crossed} 起视为自行脱党，由支部大会讨论除名"),
+            format!("no dues paid for {line} consecutive months from {start} to {last} without good reason: from {crossed} treated as having left the Party; the branch general meeting decides removal"),
+            Some(party_constitution_art9()),
+        )));
+        return Some(crossed);
+    }
+    if let Some((start, len)) = runs
+        .last()
+        .filter(|(s, len)| s.plus_months(*len - 1) == last_ended)
+    {
+        let crossing = start.plus_months(line).first_day();
+        findings.push(cites(Finding::new(
+            "DUES_ARREARS",
+            Severity::Warning,
+            format!("已连续 {len} 个月未交纳党费（自 {start} 起）；如 {crossing} 前仍未交纳，将满 {line} 个月"),
+            format!("{len} consecutive months unpaid since {start}; the {line}-month line is crossed on {crossing} unless paid"),
+            Some(party_constitution_art9()),
+        )));
+    } else if !arrears.is_empty() {
+        findings.push(Finding::new(
+            "DUES_ARREARS",
+            Severity::Warning,
+            format!("有 {} 个月的党费尚未交清", arrears.len()),
+            format!("{} month(s) of dues are still unpaid", arrears.len()),
+            Some(rules_2008("第十二条")),
+        ));
+    }
+    None
+}
+
+fn validate(ledger: &Ledger) -> Result<()> {
+    let mut seen = std::collections::BTreeSet::new();
+    for (i, o) in ledger.obligations.iter().enumerate() {
+        let here = format!("obligations[{i}]");
+        check_amount(o.amount, "amount").map_err(|e| e.under(&here))?;
+        if !seen.insert(o.month) {
+            return Err(Error::input(
+                "DUPLICATE_MONTH",
+                format!("{here}.month"),
+                format!("{} 重复列出", o.month),
+                format!("{} is listed twice", o.month),
+            ));
+        }
+    }
+    for (i, p) in ledger.payments.iter().enumerate() {
+        let here = format!("payments[{i}]");
+        check_amount(p.amount, "amount").map_err(|e| e.under(&here))?;
+        check_amount(p.voluntary, "voluntary").map_err(|e| e.under(&here))?;
+        if p.amount > Decimal::ZERO && p.months.is_empty() {
+            return Err(Error::input(
+                "PAYMENT_WITHOUT_MONTHS",
+                format!("{here}.months"),
+                "交纳党费须写明所交月份",
+                "a dues payment must list the months it covers",
+            ));
+        }
+    }
+    for (i, g) in ledger.good_reasons.iter().enumerate() {
+        if g.to < g.from {
+            return Err(Error::input(
+                "INVALID_PERIOD",
+                format!("good_reasons[{i}].to"),
+                "结束月份早于开始月份",
+                "`to` is before `from`",
+            ));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,241 @@
+//! Errors: one enum, a stable code, the field at fault and messages in two languages.
+//!
+//! Nothing in this crate panics on bad input; every fallible function returns [`Result`].
+//! The variant says which part of the input is at fault (the data, the policy, the calendar);
+//! [`ErrorDetail::code`] is the stable machine code hosts switch on.
+
+use serde::{Deserialize, Serialize};
+
+/// The stable code, the path of the field at fault and the messages of an [`Error`].
+///
+/// ```
+/// use dangjian::ErrorDetail;
+/// let d = ErrorDetail::new("NEGATIVE_AMOUNT", "items[0].amount", "金额不能为负", "amount must not be negative");
+/// assert_eq!(d.to_string(), "NEGATIVE_AMOUNT at items[0].amount: amount must not be negative");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorDetail {
+    /// Stable `SCREAMING_SNAKE` code.
+    pub code: String,
+    /// Path of the offending field (`items[2].amount`, `employed_brackets[1].rate`), empty when none.
+    pub field: String,
+    /// Message in Chinese.
+    pub message_zh: String,
+    /// Message in English.
+    pub message_en: String,
+}
+
+impl ErrorDetail {
+    /// Builds the detail.
+    ///
+    /// ```
+    /// let d = dangjian::ErrorDetail::new("X", "f", "中", "en");
+    /// assert_eq!(d.field, "f");
+    /// ```
+    pub fn new(
+        code: &str,
+        field: impl Into<String>,
+        message_zh: impl Into<String>,
+        message_en: impl Into<String>,
+    ) -> Self {
+        Self {
+            code: code.to_owned(),
+            field: field.into(),
+            message_zh: message_zh.into(),
+            message_en: message_en.into(),
+        }
+    }
+
+    /// The same detail with `prefix` put before the field path (`items[0]` + `amount`).
+    ///
+    /// ```
+    /// let d = dangjian::ErrorDetail::new("X", "amount", "", "").under("items[3]");
+    /// assert_eq!(d.field, "items[3].amount");
+    /// ```
+    #[must_use]
+    pub fn under(mut self, prefix: &str) -> Self {
+        self.field = join_path(prefix, &self.field);
+        self
+    }
+}
+
+fn join_path(prefix: &str, field: &str) -> String {
+    match (prefix.is_empty(), field.is_empty()) {
+        (true, _) => field.to_owned(),
+        (false, true) => prefix.to_owned(),
+        (false, false) if field.starts_with('[') => format!("{prefix}{field}"),
+        (false, false) => format!("{prefix}.{field}"),
+    }
+}
+
+impl std::fmt::Display for ErrorDetail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.field.is_empty() {
+            write!(f, "{}: {}", self.code, self.message_en)
+        } else {
+            write!(f, "{} at {}: {}", self.code, self.field, self.message_en)
+        }
+    }
+}
+
+/// Every error of the library.
+///
+/// ```
+/// use dangjian::{Error, ErrorDetail};
+/// let e = Error::InvalidInput(ErrorDetail::new("UNKNOWN_CATEGORY", "category", "未知类别", "unknown category"));
+/// assert_eq!(e.code(), "UNKNOWN_CATEGORY");
+/// assert_eq!(e.kind(), "invalid_input");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Error {
+    /// The data given (a member, a payment, a date) is wrong.
+    #[error("{0}")]
+    InvalidInput(ErrorDetail),
+    /// A policy document is wrong or no rule is in force for the date asked.
+    #[error("{0}")]
+    Policy(ErrorDetail),
+    /// A calendar year document is wrong or conflicts with what is loaded.
+    #[error("{0}")]
+    Calendar(ErrorDetail),
+}
+
+impl Error {
+    /// The detail, whatever the variant.
+    ///
+    /// ```
+    /// # use dangjian::{Error, ErrorDetail};
+    /// let e = Error::Policy(ErrorDetail::new("NO_POLICY_IN_FORCE", "dues", "", ""));
+    /// assert_eq!(e.detail().field, "dues");
+    /// ```
+    pub fn detail(&self) -> &ErrorDetail {
+        match self {
+            Error::InvalidInput(d) | Error::Policy(d) | Error::Calendar(d) => d,
+        }
+    }
+
+    /// The stable machine code.
+    ///
+    /// ```
+    /// # use dangjian::{Error, ErrorDetail};
+    /// assert_eq!(Error::Calendar(ErrorDetail::new("DATE_OUTSIDE_YEAR", "", "", "")).code(), "DATE_OUTSIDE_YEAR");
+    /// ```
+    pub fn code(&self) -> &str {
+        &self.detail().code
+    }
+
+    /// `invalid_input`, `policy` or `calendar`.
+    ///
+    /// ```
+    /// # use dangjian::{Error, ErrorDetail};
+    /// assert_eq!(Error::Policy(ErrorDetail::new("X", "", "", "")).kind(), "policy");
+    /// ```
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::InvalidInput(_) => "invalid_input",
+            Error::Policy(_) => "policy",
+            Error::Calendar(_) => "calendar",
+        }
+    }
+
+    /// The same error with `prefix` put before its field path.
+    ///
+    /// ```
+    /// # use dangjian::{Error, ErrorDetail};
+    /// let e = Error::InvalidInput(ErrorDetail::new("X", "amount", "", "")).under("payments[1]");
+    /// assert_eq!(e.detail().field, "payments[1].amount");
+    /// ```
+    #[must_use]
+    pub fn under(self, prefix: &str) -> Self {
+        match self {
+            Error::InvalidInput(d) => Error::InvalidInput(d.under(prefix)),
+            Error::Policy(d) => Error::Policy(d.under(prefix)),
+            Error::Calendar(d) => Error::Calendar(d.under(prefix)),
+        }
+    }
+
+    /// Shorthand for an [`Error::InvalidInput`].
+    ///
+    /// ```
+    /// let e = dangjian::Error::input("NEGATIVE_AMOUNT", "amount", "金额为负", "negative amount");
+    /// assert_eq!(e.kind(), "invalid_input");
+    /// ```
+    pub fn input(
+        code: &str,
+        field: impl Into<String>,
+        message_zh: impl Into<String>,
+        message_en: impl Into<String>,
+    ) -> Self {
+        Error::InvalidInput(ErrorDetail::new(code, field, message_zh, message_en))
+    }
+
+    /// Shorthand for an [`Error::Policy`].
+    ///
+    /// ```
+    /// let e = dangjian::Error::policy("OVERLAPPING_PERIODS", "farmer_monthly[1]", "有效期重叠", "periods overlap");
+    /// assert_eq!(e.kind(), "policy");
+    /// ```
+    pub fn policy(
+        code: &str,
+        field: impl Into<String>,
+        message_zh: impl Into<String>,
+        message_en: impl Into<String>,
+    ) -> Self {
+        Error::Policy(ErrorDetail::new(code, field, message_zh, message_en))
+    }
+
+    /// Shorthand for an [`Error::Calendar`].
+    ///
+    /// ```
+    /// let e = dangjian::Error::calendar("DATE_OUTSIDE_YEAR", "off[0]", "日期不在该年", "date outside the year");
+    /// assert_eq!(e.kind(), "calendar");
+    /// ```
+    pub fn calendar(
+        code: &str,
+        field: impl Into<String>,
+        message_zh: impl Into<String>,
+        message_en: impl Into<String>,
+    ) -> Self {
+        Error::Calendar(ErrorDetail::new(code, field, message_zh, message_en))
+    }
+
+    /// An arithmetic overflow at `field` (amounts far beyond any payroll).
+    ///
+    /// ```
+    /// assert_eq!(dangjian::Error::overflow("base").code(), "ARITHMETIC_OVERFLOW");
+    /// ```
+    pub fn overflow(field: &str) -> Self {
+        Error::input(
+            "ARITHMETIC_OVERFLOW",
+            field,
+            "数值超出可计算范围",
+            "the value is out of the computable range",
+        )
+    }
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Parses JSON into `T`, naming the path of the field at fault on error (`brackets[1].rate`).
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct P { rate: rust_decimal::Decimal }
+/// let e = dangjian::error::from_json::<P>(r#"{"rate": "x"}"#, "POLICY_JSON").err().unwrap();
+/// assert_eq!(e.detail().field, "rate");
+/// ```
+pub fn from_json<T: serde::de::DeserializeOwned>(json: &str, code: &str) -> Result<T> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let field = if path == "." { String::new() } else { path };
+        let inner = e.into_inner();
+        Error::input(
+            code,
+            field,
+            format!("JSON 无法读取：{inner}"),
+            format!("cannot read the JSON: {inner}"),
+        )
+    })
+}
