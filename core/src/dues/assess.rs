@@ -156,7 +156,8 @@ pub fn assess(
             category: member.category,
             base: None,
             rate: None,
-            amount: Decimal::ZERO,
+            amount: in_force(&policy.dues.rounding, month.first_day(), "dues.rounding")
+                .map_or(Decimal::new(0, 2), |r| r.value.apply(Decimal::ZERO)),
             assessed_in: month,
             citation: rules_2008("第八条"),
             findings,
@@ -204,9 +205,10 @@ pub fn assess(
 
     let mut computed = amount_in(policy, member, assessed_in, &mut tracer, &mut findings)?;
     if assessed_in != month && !member.category.is_flat() {
-        let fixed = member.income_in(assessed_in);
-        let current = member.income_in(month);
-        if fixed != current {
+        let fixed = member.income_in(assessed_in).map(|r| &r.items);
+        let current_record = member.income_in(month);
+        if fixed != current_record.map(|r| &r.items) {
+            let current = current_record;
             let changed = current.and_then(|r| r.from).unwrap_or(month);
             findings.push(Finding::new(
                 "INCOME_CHANGE_DEFERRED",
@@ -247,6 +249,9 @@ pub fn assess(
         }
     }
 
+    // Every amount leaves with the policy's number of decimals, whatever path produced it.
+    let rounding = in_force(&dues.rounding, month.first_day(), "dues.rounding")?;
+    computed.amount = rounding.value.apply(computed.amount);
     Ok(Assessment {
         member_id: member.member_id.clone(),
         month,
@@ -523,7 +528,7 @@ fn compose_base(
             format!("deductions {deducted} exceed counted items {total}: the base is taken as 0"),
             Some(composition.citation.clone()),
         ));
-        Decimal::ZERO
+        Decimal::new(0, 2)
     } else {
         net
     };
