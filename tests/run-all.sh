@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# The one test command (README, .ci/run): installs what it needs, runs every check on every surface and
+# ends with one line "N passed, N failed". Each suite script installs its own tools idempotently into
+# target/tools (git-ignored), so a fresh machine and a warm one run the same command.
+#
+#   bash tests/run-all.sh            everything
+#   bash tests/run-all.sh rust js    only the named suites (rust, kotlin, python, swift, js, web)
+set -uo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root" || exit 2
+mkdir -p target/logs
+
+passed=0
+failed=0
+summary=()
+
+log() { printf '[run-all %4ds] %s\n' "$SECONDS" "$*" >&2; }
+
+count() { # count NAME PASSED FAILED
+    passed=$((passed + $2))
+    failed=$((failed + $3))
+    summary+=("$(printf '%-8s %5d passed, %d failed' "$1" "$2" "$3")")
+}
+
+check() { # check NAME CMD... — one pass or one fail, output kept in target/logs/NAME.log
+    local name=$1
+    shift
+    log "$name: $*"
+    if "$@" >"target/logs/$name.log" 2>&1; then
+        count "$name" 1 0
+    else
+        count "$name" 0 1
+        tail -n 40 "target/logs/$name.log" >&2
+    fi
+}
+
+rust_suite() {
+    # rustfmt and clippy come with the toolchain named in rust-toolchain.toml.
+    rustup component add rustfmt clippy >/dev/null 2>&1 || true
+    check fmt cargo fmt --all --check
+    check clippy cargo clippy --workspace --all-targets --locked -- -D warnings
+    log "cargo test (workspace, host)"
+    local out rc=0
+    out="target/logs/cargo-test.log"
+    cargo test --workspace --exclude dangjian-wasm --locked >"$out" 2>&1 || rc=$?
+    local p f
+    # Sum every "test result: ok. N passed; M failed; ..." line (unit, integration and doc tests).
+    read -r p f < <(awk '/^test result:/ { for (i = 2; i <= NF; i++) { if ($i == "passed;") p += $(i-1); if ($i == "failed;") f += $(i-1) } }
+        END { print p + 0, f + 0 }' "$out")
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+        f=1 # a build failure counts as one failure
+    fi
+    [ "$rc" -ne 0 ] && grep -E '^(error|test .* FAILED|---- )' "$out" | head -n 40 >&2
+    count "cargo" "$p" "$f"
+}
+
+script_suite() { # script_suite NAME — runs tests/NAME/run.sh and reads its closing line
+    local name=$1 last rc=0
+    log "$name: tests/$name/run.sh"
+    bash "tests/$name/run.sh" >"target/logs/$name.out" 2>"target/logs/$name.log" || rc=$?
+    last=$(tail -n 1 "target/logs/$name.out")
+    if [[ "$last" =~ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
+        local f=${BASH_REMATCH[2]}
+        [ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+        count "$name" "${BASH_REMATCH[1]}" "$f"
+    else
+        count "$name" 0 1
+    fi
+    if [ "$rc" -ne 0 ]; then
+        tail -n 40 "target/logs/$name.log" >&2
+    fi
+}
+
+suites=("$@")
+[ ${#suites[@]} -eq 0 ] && suites=(rust kotlin python swift js web)
+for s in "${suites[@]}"; do
+    case "$s" in
+        rust) rust_suite ;;
+        kotlin | python | swift | js | web) script_suite "$s" ;;
+        *) log "unknown suite $s" && count "$s" 0 1 ;;
+    esac
+done
+
+log "summary (logs in target/logs):"
+printf '  %s\n' "${summary[@]}" >&2
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
