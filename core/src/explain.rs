@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 /// use dangjian::Citation;
 /// let c = Citation::new("党章", "第九条");
 /// assert_eq!(c.to_string(), "党章 第九条");
+/// assert_eq!(Citation::new("某通知", "").to_string(), "某通知");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Citation {
@@ -39,7 +40,11 @@ impl Citation {
 
 impl std::fmt::Display for Citation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {}", self.regulation, self.article)
+        if self.article.is_empty() {
+            f.write_str(&self.regulation)
+        } else {
+            write!(f, "{} {}", self.regulation, self.article)
+        }
     }
 }
 

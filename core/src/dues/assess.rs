@@ -203,7 +203,18 @@ pub fn assess(
             .cite(fixing.citation.clone())
     });
 
-    let mut computed = amount_in(policy, member, assessed_in, &mut tracer, &mut findings)?;
+    let mut computed = amount_in(policy, member, assessed_in, &mut tracer, &mut findings).map_err(|e| {
+        if e.code() == "MISSING_INCOME" && assessed_in != month {
+            Error::input(
+                "MISSING_INCOME",
+                "incomes",
+                format!("{month} 的党费按 {assessed_in} 的收入核定，但该月没有可用的收入记录"),
+                format!("dues for {month} are fixed on the income of {assessed_in}, and no income record applies to {assessed_in}"),
+            )
+        } else {
+            e
+        }
+    })?;
     if assessed_in != month && !member.category.is_flat() {
         let fixed = member.income_in(assessed_in).map(|r| &r.items);
         let current_record = member.income_in(month);
@@ -352,7 +363,8 @@ fn amount_in(
             base: None,
             rate: None,
             amount,
-            citation,
+            // A province's own figure cites the province's rule, not only the 2008 Rules.
+            citation: dated_citation.clone(),
         });
     }
 
@@ -364,7 +376,9 @@ fn amount_in(
             format!("no income record applies to {month}"),
         )
     })?;
-    let base = compose_base(policy, member, record, month, tracer, findings)?;
+    let mut base = compose_base(policy, member, record, month, tracer, findings)?;
+    // The base is money: written to the fen whatever the input's notation ("5400" → "5400.00").
+    base.rescale(2);
     let (table, parameter) = if member.category == Category::Retired {
         (&dues.retiree_brackets, "dues.retiree_brackets")
     } else {

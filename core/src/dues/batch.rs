@@ -82,6 +82,27 @@ pub fn assess_batch(
     month: YearMonth,
     options: AssessOptions,
 ) -> BatchOutcome {
+    assess_batch_with_progress(policy, members, month, options, |_, _| {})
+}
+
+/// [`assess_batch`] calling `progress(done, total)` after each member, for a progress bar.
+///
+/// ```
+/// use dangjian::{dues, Policy};
+/// let members: Vec<dues::DuesMember> = serde_json::from_str(r#"[{"member_id":"A","category":"student"}]"#).unwrap();
+/// let mut seen = Vec::new();
+/// dues::assess_batch_with_progress(&Policy::bundled(), &members, "2026-01".parse().unwrap(), Default::default(),
+///     |done, total| seen.push((done, total)));
+/// assert_eq!(seen, [(1, 1)]);
+/// ```
+pub fn assess_batch_with_progress(
+    policy: &Policy,
+    members: &[DuesMember],
+    month: YearMonth,
+    options: AssessOptions,
+    mut progress: impl FnMut(usize, usize),
+) -> BatchOutcome {
+    let total = members.len();
     let mut out = BatchOutcome {
         assessments: Vec::with_capacity(members.len()),
         errors: Vec::new(),
@@ -97,12 +118,14 @@ pub fn assess_batch(
                 format!("member_id appears twice: {}", member.member_id),
             );
             out.errors.push(BatchError::new(index, id, &e));
+            progress(index + 1, total);
             continue;
         }
         match assess(policy, member, month, options) {
             Ok(a) => out.assessments.push(a),
             Err(e) => out.errors.push(BatchError::new(index, id, &e)),
         }
+        progress(index + 1, total);
     }
     out
 }

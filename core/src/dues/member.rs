@@ -181,6 +181,19 @@ impl DuesMember {
             previous = Some(record.from);
             self.check_record(record).map_err(|e| e.under(&here))?;
         }
+        let built_from_items = self
+            .incomes
+            .iter()
+            .flat_map(|r| &r.items)
+            .any(|i| i.code != ItemCode::NetBase);
+        if self.category == Category::Employed && built_from_items && self.employer_type.is_none() {
+            return Err(Error::input(
+                "MISSING_EMPLOYER_TYPE",
+                "employer_type",
+                "在职党员按收入项目计算基数时须注明单位类型",
+                "an employed member whose base is built from items needs employer_type",
+            ));
+        }
         for (h, decision) in self.hardship.iter().enumerate() {
             check_hardship(decision).map_err(|e| e.under(&format!("hardship[{h}]")))?;
         }
@@ -212,15 +225,6 @@ impl DuesMember {
                     "net_base must be the only item when given",
                 ));
             }
-        }
-        let built_from_items = record.items.iter().any(|i| i.code != ItemCode::NetBase);
-        if self.category == Category::Employed && built_from_items && self.employer_type.is_none() {
-            return Err(Error::input(
-                "MISSING_EMPLOYER_TYPE",
-                "employer_type",
-                "在职党员按收入项目计算基数时须注明单位类型",
-                "an employed member whose base is built from items needs employer_type",
-            ));
         }
         Ok(())
     }

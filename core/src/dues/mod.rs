@@ -34,7 +34,9 @@ mod params;
 mod summary;
 
 pub use assess::{assess, AssessOptions, Assessment};
-pub use batch::{assess_batch, assess_batch_json, BatchError, BatchOutcome};
+pub use batch::{
+    assess_batch, assess_batch_json, assess_batch_with_progress, BatchError, BatchOutcome,
+};
 pub use items::{Category, EmployerType, ItemCode};
 pub use json::{assess_batch_json_str, assess_json, evaluate_ledger_json, summarize_json};
 pub use ledger::{
