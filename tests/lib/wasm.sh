@@ -1,0 +1,104 @@
+# shellcheck shell=bash disable=SC2034 # (constants here are used by the scripts that source this file)
+# Shared bits of the WebAssembly pipeline: wasm/scripts/build-npm.sh, tests/js/run.sh, tests/web/run.sh.
+# Source it after `set -euo pipefail`, with WASM_ROOT set to the repository root (or let it compute that).
+# Everything generated lives under target/ (git-ignored): tools in target/tools, the package in target/npm.
+
+: "${WASM_ROOT:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
+export WASM_ROOT
+
+# Pinned tool versions (see shared TOOLCHAIN.md). wasm-bindgen-cli must equal Cargo.lock's wasm-bindgen.
+WASM_BINDGEN_VERSION="0.2.130"
+NPM_BINARYEN_VERSION="132.0.0"
+NPM_TYPESCRIPT_VERSION="5.9.3"
+NPM_PLAYWRIGHT_CORE_VERSION="1.65.1"
+
+WASM_TOOLS="$WASM_ROOT/target/tools"
+WASM_CARGO_TOOLS="$WASM_TOOLS/cargo"       # cargo install --root: bin/wasm-bindgen, bin/wasm-bindgen-test-runner
+WASM_NODE_TOOLS="$WASM_TOOLS/node"         # npm packages: binaryen (wasm-opt), typescript (tsc), playwright-core
+WASM_NPM_OUT="$WASM_ROOT/target/npm"       # generated: dangjian/ (the package), node_modules/dangjian -> ../dangjian
+WASM_PKG="$WASM_NPM_OUT/dangjian"
+WASM_CRATE="dangjian-wasm"
+WASM_PROFILE="wasm-release"
+WASM_TARGET="wasm32-unknown-unknown"
+WASM_RAW="$WASM_ROOT/target/$WASM_TARGET/$WASM_PROFILE/dangjian_wasm.wasm"
+WASM_GZIP_LIMIT=$((300 * 1024))
+
+# Progress goes to stderr: the last stdout line of a suite is its `<suite>: N passed, N failed` count.
+wasm_log() { printf '[%s] %s\n' "${WASM_LOG_TAG:-wasm}" "$*" >&2; }
+wasm_die() { wasm_log "ERROR: $*"; exit 1; }
+
+# Put the project-local tools first on PATH (wasm-bindgen, wasm-bindgen-test-runner, wasm-opt, tsc).
+wasm_tools_path() {
+  export PATH="$WASM_CARGO_TOOLS/bin:$WASM_NODE_TOOLS/node_modules/.bin:$PATH"
+  export NODE_PATH="$WASM_NODE_TOOLS/node_modules${NODE_PATH:+:$NODE_PATH}"
+}
+
+# The wasm-bindgen version Cargo.lock pins ("" when the lock has no entry).
+wasm_lock_bindgen_version() {
+  awk '/^\[\[package\]\]/{n=""} /^name = "wasm-bindgen"$/{n=1; next} n && /^version = /{gsub(/"/,"",$3); print $3; exit}' \
+    "$WASM_ROOT/Cargo.lock"
+}
+
+# Installed wasm-bindgen CLI version ("" when absent).
+wasm_cli_bindgen_version() {
+  local bin="$WASM_CARGO_TOOLS/bin/wasm-bindgen"
+  [[ -x "$bin" ]] || return 0
+  "$bin" --version 2>/dev/null | awk '{print $2}'
+}
+
+# Version of an npm package installed under target/tools/node ("" when absent).
+wasm_npm_version() {
+  local pj="$WASM_NODE_TOOLS/node_modules/$1/package.json"
+  [[ -f "$pj" ]] || return 0
+  node -p "require(process.argv[1]).version" "$pj"
+}
+
+# Runs `tsc --noEmit` over the generated .d.ts of both flavours and tests/js/types-check.ts, which imports
+# "dangjian" by name through target/npm/node_modules (so the package.json `exports`/`types` are exercised).
+wasm_typecheck() {
+  local dir="$WASM_NPM_OUT/typecheck"
+  rm -rf "$dir" && mkdir -p "$dir"
+  cp "$WASM_ROOT/tests/js/types-check.ts" "$dir/types-check.ts"
+  cat >"$dir/tsconfig.json" <<'JSON'
+{
+  "compilerOptions": {
+    "strict": true,
+    "noEmit": true,
+    "skipLibCheck": false,
+    "target": "es2022",
+    "module": "esnext",
+    "moduleResolution": "bundler",
+    "lib": ["es2022", "dom"],
+    "types": [],
+    "noUnusedLocals": true,
+    "exactOptionalPropertyTypes": true
+  },
+  "files": [
+    "../dangjian/web/dangjian_wasm.d.ts",
+    "../dangjian/node/dangjian_wasm.d.ts",
+    "types-check.ts"
+  ]
+}
+JSON
+  # (types-check.ts here is a copy of tests/js/types-check.ts: error positions apply to that file.)
+  tsc -p "$dir/tsconfig.json" --pretty false
+}
+
+# Counts from a node --test run's closing summary (spec or TAP reporter): prints "PASSED FAILED".
+# Reads the runner's output file; a run that printed no summary counts as 0 passed, 1 failed.
+wasm_node_test_counts() {
+  local out="$1" pass fail
+  pass=$(sed -E 's/\x1b\[[0-9;]*m//g' "$out" | grep -E '^(# |ℹ )pass [0-9]+$' | tail -1 | grep -oE '[0-9]+$' || true)
+  fail=$(sed -E 's/\x1b\[[0-9;]*m//g' "$out" | grep -E '^(# |ℹ )fail [0-9]+$' | tail -1 | grep -oE '[0-9]+$' || true)
+  if [[ -z "$pass" || -z "$fail" ]]; then echo "0 1"; else echo "$pass $fail"; fi
+}
+
+# Counts from `cargo test` output (sums every `test result:` line): prints "PASSED FAILED".
+# A run with no result line (e.g. a build failure) counts as 0 passed, 1 failed.
+wasm_cargo_test_counts() {
+  local out="$1"
+  sed -E 's/\x1b\[[0-9;]*m//g' "$out" | awk '
+    /test result:/ { seen=1
+      for (i=1;i<=NF;i++) { if ($i ~ /^passed;?$/) p+=$(i-1); if ($i ~ /^failed;?$/) f+=$(i-1) } }
+    END { if (!seen) print "0 1"; else print p+0, f+0 }'
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Web surface suite: builds the npm package (wasm/scripts/build-npm.sh), makes sure Debian's Chromium is
+# installed (apt-get; never a browser download), then drives examples/web in headless Chromium with
+# playwright-core (tests/web/page.test.mjs). Screenshots: target/screenshots/web-dues*.png.
+# Progress goes to stderr; the last stdout line is `web: N passed, N failed`; exit 0 iff N failed == 0.
+# shellcheck source-path=SCRIPTDIR
+set -euo pipefail
+
+WASM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+WASM_LOG_TAG=web
+# shellcheck source-path=SCRIPTDIR source=../lib/wasm.sh
+source "$WASM_ROOT/tests/lib/wasm.sh"
+cd "$WASM_ROOT"
+wasm_tools_path
+
+passed=0
+failed=0
+finish() {
+  echo "web: $passed passed, $failed failed"
+  [[ $failed == 0 ]]
+}
+fail_setup() {
+  wasm_log "$1"
+  failed=$((failed + 1))
+  finish
+  exit 1
+}
+
+"$WASM_ROOT/wasm/scripts/build-npm.sh" --no-typecheck || fail_setup "building the npm package failed"
+
+chromium_bin="${DANGJIAN_CHROMIUM:-/usr/bin/chromium}"
+if [[ ! -x "$chromium_bin" ]]; then
+  wasm_log "installing Debian's chromium (apt-get)"
+  [[ $(id -u) == 0 ]] || fail_setup "$chromium_bin is missing and this is not root: apt-get install chromium"
+  export DEBIAN_FRONTEND=noninteractive
+  { apt-get update -qq && apt-get install -y -qq chromium; } >&2 || fail_setup "apt-get install chromium failed"
+fi
+# A CJK font, or the Chinese labels render as boxes in the screenshots (the small WenQuanYi Micro Hei).
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  wasm_log "installing a Chinese font (apt-get fonts-wqy-microhei)"
+  if [[ $(id -u) == 0 ]]; then
+    { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei ||
+      { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei; }; } >&2 ||
+      wasm_log "WARNING: no Chinese font could be installed; screenshots will show boxes for Chinese text"
+  else
+    wasm_log "WARNING: no Chinese font and not root; screenshots will show boxes for Chinese text"
+  fi
+fi
+wasm_log "$("$chromium_bin" --version 2>/dev/null | tail -n 1)"
+
+logs="$WASM_ROOT/target/npm/test-logs"
+mkdir -p "$logs"
+wasm_log "node --test tests/web/page.test.mjs (headless Chromium)"
+node --test --test-reporter=spec --test-reporter-destination=stderr \
+  --test-reporter=tap --test-reporter-destination="$logs/web-test.tap" \
+  "$WASM_ROOT/tests/web/page.test.mjs" || true
+read -r p f < <(wasm_node_test_counts "$logs/web-test.tap")
+passed=$((passed + p))
+failed=$((failed + f))
+[[ -f "$WASM_ROOT/target/screenshots/web-dues.png" ]] && wasm_log "screenshot: target/screenshots/web-dues.png"
+
+finish
