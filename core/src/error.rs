@@ -224,18 +224,35 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// struct P { rate: rust_decimal::Decimal }
 /// let e = dangjian::error::from_json::<P>(r#"{"rate": "x"}"#, "POLICY_JSON").err().unwrap();
 /// assert_eq!(e.detail().field, "rate");
+/// let missing = dangjian::error::from_json::<P>("{}", "POLICY_JSON").err().unwrap();
+/// assert_eq!(missing.detail().field, "rate");
 /// ```
 pub fn from_json<T: serde::de::DeserializeOwned>(json: &str, code: &str) -> Result<T> {
     let de = &mut serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let field = if path == "." { String::new() } else { path };
-        let inner = e.into_inner();
-        Error::input(
-            code,
-            field,
-            format!("JSON 无法读取：{inner}"),
-            format!("cannot read the JSON: {inner}"),
-        )
-    })
+    serde_path_to_error::deserialize(de).map_err(|e| path_error(e, code))
+}
+
+/// The coded error for a deserialisation failure at a path. serde reports a missing field at its parent's
+/// path, so the field's own name is appended: the path then names what is missing (`incomes[0].items`).
+pub(crate) fn path_error<E: std::fmt::Display>(
+    e: serde_path_to_error::Error<E>,
+    code: &str,
+) -> Error {
+    let path = e.path().to_string();
+    let inner = e.into_inner().to_string();
+    let parent = if path == "." { String::new() } else { path };
+    let missing = inner
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(name, _)| name);
+    let field = match missing {
+        Some(name) => join_path(&parent, name),
+        None => parent,
+    };
+    Error::input(
+        code,
+        field,
+        format!("JSON 无法读取：{inner}"),
+        format!("cannot read the JSON: {inner}"),
+    )
 }

@@ -89,6 +89,13 @@ impl Tracer {
     }
 }
 
+/// Money at the fen, written with two decimals. Inputs carry at most two decimals, so nothing is lost.
+pub(crate) fn to_fen(amount: Decimal) -> Decimal {
+    let mut fen = amount;
+    fen.rescale(2);
+    fen
+}
+
 pub(crate) fn rules_2008(article: &str) -> Citation {
     Citation::new(RULES_2008, article)
 }
@@ -156,8 +163,7 @@ pub fn assess(
             category: member.category,
             base: None,
             rate: None,
-            amount: in_force(&policy.dues.rounding, month.first_day(), "dues.rounding")
-                .map_or(Decimal::new(0, 2), |r| r.value.apply(Decimal::ZERO)),
+            amount: to_fen(Decimal::ZERO),
             assessed_in: month,
             citation: rules_2008("第八条"),
             findings,
@@ -179,8 +185,16 @@ pub fn assess(
 
     let dues = &policy.dues;
     let fixing = in_force(&dues.fixing, month.first_day(), "dues.fixing")?;
+    // Annual fixing re-bases wages and pensions once a year. An annual-salary member pays on the pay received
+    // that month (2008 Art. 3) and a self-employed member on the last quarter's income (Art. 4): their bases
+    // are periodic by definition, so they follow the month whatever the fixing rule.
+    let periodic_base = matches!(
+        member.category,
+        Category::AnnualSalary | Category::SelfEmployed
+    );
     let assessed_in = match fixing.value {
         FixingRule::MonthOfChange => month,
+        FixingRule::AnnualFixed if periodic_base => month,
         FixingRule::AnnualFixed => {
             let first_income = member.incomes.first().and_then(|r| r.from);
             [Some(month.january()), admitted, first_income]
@@ -194,6 +208,10 @@ pub fn assess(
     tracer.push(|| {
         let how = match fixing.value {
             FixingRule::MonthOfChange => "dues follow the income of the month itself".to_owned(),
+                        FixingRule::AnnualFixed if periodic_base => {
+                "annual fixing does not apply: this base is the month's (Art. 3) or the last quarter's (Art. 4)"
+                    .to_owned()
+            }
             FixingRule::AnnualFixed => {
                 format!("annual fixing: the amount assessed in {assessed_in} holds for the year")
             }
@@ -260,9 +278,6 @@ pub fn assess(
         }
     }
 
-    // Every amount leaves with the policy's number of decimals, whatever path produced it.
-    let rounding = in_force(&dues.rounding, month.first_day(), "dues.rounding")?;
-    computed.amount = rounding.value.apply(computed.amount);
     Ok(Assessment {
         member_id: member.member_id.clone(),
         month,
@@ -332,9 +347,9 @@ fn amount_in(
             };
             (amount, "dues.flat_amounts", &flat.citation)
         };
-        let amount = in_force(&dues.rounding, on, "dues.rounding")?
-            .value
-            .apply(amount);
+        // A flat amount is a stated figure, not a computed one: it is written to the fen and never rounded
+        // (a unit that rounds to whole yuan must not turn 0.20 into 0).
+        let amount = to_fen(amount);
         if member.income_in(month).is_some_and(|r| !r.items.is_empty()) {
             findings.push(Finding::new(
                 "ITEMS_IGNORED_FOR_FLAT_AMOUNT",
@@ -376,9 +391,10 @@ fn amount_in(
             format!("no income record applies to {month}"),
         )
     })?;
-    let mut base = compose_base(policy, member, record, month, tracer, findings)?;
     // The base is money: written to the fen whatever the input's notation ("5400" → "5400.00").
-    base.rescale(2);
+    let base = to_fen(compose_base(
+        policy, member, record, month, tracer, findings,
+    )?);
     let (table, parameter) = if member.category == Category::Retired {
         (&dues.retiree_brackets, "dues.retiree_brackets")
     } else {
@@ -480,6 +496,11 @@ fn compose_base(
         "dues.composition",
     )?;
     let counted = counted_items(&composition.value, member.category, member.employer_type);
+    let deductions = if member.category == Category::Retired {
+        &composition.value.retired_deducted
+    } else {
+        &composition.value.deducted
+    };
     let per_month = |code: ItemCode, amount: Decimal| -> Result<Decimal> {
         // The self-employed base is the previous quarter's net income averaged per month, kept to the fen.
         if code == ItemCode::QuarterNetIncome {
@@ -496,7 +517,7 @@ fn compose_base(
     for item in &record.items {
         let treatment = if counted.contains(&item.code) {
             Treatment::Counted
-        } else if composition.value.deducted.contains(&item.code) {
+        } else if deductions.contains(&item.code) {
             Treatment::Deducted
         } else {
             Treatment::Excluded
@@ -564,10 +585,11 @@ fn apply_hardship(
     findings: &mut Vec<Finding>,
 ) {
     let citation = rules_2008("第七条");
-    let granted = match decision.outcome {
+    // The approved figure is stated by the committee: written to the fen, never re-rounded.
+    let granted = to_fen(match decision.outcome {
         HardshipOutcome::Waived => Decimal::ZERO,
         HardshipOutcome::Reduced => decision.reduced_amount.unwrap_or(computed.amount),
-    };
+    });
     if granted >= computed.amount {
         findings.push(Finding::new(
             "HARDSHIP_NO_EFFECT",

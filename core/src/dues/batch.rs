@@ -111,13 +111,8 @@ pub fn assess_batch_with_progress(
     for (index, member) in members.iter().enumerate() {
         let id = Some(member.member_id.clone());
         if !seen.insert(member.member_id.as_str()) {
-            let e = Error::input(
-                "DUPLICATE_MEMBER_ID",
-                "member_id",
-                format!("党员编号重复：{}", member.member_id),
-                format!("member_id appears twice: {}", member.member_id),
-            );
-            out.errors.push(BatchError::new(index, id, &e));
+            out.errors
+                .push(BatchError::new(index, id, &duplicate_id(&member.member_id)));
             progress(index + 1, total);
             continue;
         }
@@ -151,25 +146,26 @@ pub fn assess_batch_json(
     let mut members = Vec::with_capacity(raw.len());
     let mut positions = Vec::with_capacity(raw.len());
     let mut errors = Vec::new();
+    // The first entry carrying an id claims it, readable or not, as in `assess_batch`.
+    let mut seen = std::collections::HashSet::with_capacity(raw.len());
     for (index, value) in raw.into_iter().enumerate() {
         let id = value
             .get("member_id")
             .and_then(|v| v.as_str())
             .map(str::to_owned);
+        if let Some(id) = &id {
+            if !seen.insert(id.clone()) {
+                errors.push(BatchError::new(index, Some(id.clone()), &duplicate_id(id)));
+                continue;
+            }
+        }
         match serde_path_to_error::deserialize::<_, DuesMember>(value) {
             Ok(m) => {
                 members.push(m);
                 positions.push(index);
             }
             Err(e) => {
-                let path = e.path().to_string();
-                let inner = e.into_inner();
-                let err = Error::input(
-                    "INVALID_MEMBER_JSON",
-                    if path == "." { String::new() } else { path },
-                    format!("无法读取该党员：{inner}"),
-                    format!("cannot read this member: {inner}"),
-                );
+                let err = crate::error::path_error(e, "INVALID_MEMBER_JSON");
                 errors.push(BatchError::new(index, id, &err));
             }
         }
@@ -181,4 +177,13 @@ pub fn assess_batch_json(
     out.errors.extend(errors);
     out.errors.sort_by_key(|e| e.index);
     Ok(out)
+}
+
+fn duplicate_id(id: &str) -> Error {
+    Error::input(
+        "DUPLICATE_MEMBER_ID",
+        "member_id",
+        format!("党员编号重复：{id}"),
+        format!("member_id appears twice: {id}"),
+    )
 }

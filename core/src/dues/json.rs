@@ -63,7 +63,7 @@ pub fn assess_batch_json_str(
 /// ```
 /// let out = dangjian::dues::evaluate_ledger_json(&dangjian::Policy::bundled(),
 ///     r#"{"member_id":"M1","obligations":[],"payments":[]}"#, "2026-07-01").unwrap();
-/// assert!(out.contains(r#""outstanding":"0""#));
+/// assert!(out.contains(r#""outstanding":"0.00""#));
 /// ```
 pub fn evaluate_ledger_json(policy: &Policy, ledger_json: &str, as_of: &str) -> Result<String> {
     let as_of: NaiveDate = crate::month::parse_date(as_of, "as_of")?;

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::assess::{rules_2008, Assessment};
+use super::assess::{rules_2008, to_fen, Assessment};
 use super::member::check_amount;
 use super::params::PaymentRules;
 use crate::policy::in_force;
@@ -213,7 +213,7 @@ pub fn evaluate_ledger(policy: &Policy, ledger: &Ledger, as_of: NaiveDate) -> Re
                 MonthLine {
                     month: o.month,
                     due: o.amount,
-                    paid: Decimal::ZERO,
+                    paid: to_fen(Decimal::ZERO),
                     outstanding: o.amount,
                     paid_on: None,
                 },
@@ -221,10 +221,10 @@ pub fn evaluate_ledger(policy: &Policy, ledger: &Ledger, as_of: NaiveDate) -> Re
         })
         .collect();
     let mut findings = Vec::new();
-    let mut voluntary_total = Decimal::ZERO;
+    let mut voluntary_total = to_fen(Decimal::ZERO);
     let mut voluntary_payments = Vec::new();
-    let mut remitted = Decimal::ZERO;
-    let mut unallocated = Decimal::ZERO;
+    let mut remitted = to_fen(Decimal::ZERO);
+    let mut unallocated = to_fen(Decimal::ZERO);
     let mut payments: Vec<(usize, &Payment)> = ledger.payments.iter().enumerate().collect();
     payments.sort_by_key(|(i, p)| (p.paid_on, *i));
     for (index, payment) in payments.into_iter().filter(|(_, p)| p.paid_on <= as_of) {
@@ -295,7 +295,12 @@ pub fn evaluate_ledger(policy: &Policy, ledger: &Ledger, as_of: NaiveDate) -> Re
         .map(|l| l.month)
         .collect();
     let lapse_on = lapse_check(&arrears, &excused, as_of, &rules.value, &mut findings);
-    let sum = |f: fn(&MonthLine) -> Decimal| months.iter().map(f).fold(Decimal::ZERO, |a, b| a + b);
+    let sum = |f: fn(&MonthLine) -> Decimal| {
+        months
+            .iter()
+            .map(f)
+            .fold(to_fen(Decimal::ZERO), |a, b| a + b)
+    };
     Ok(LedgerReport {
         member_id: ledger.member_id.clone(),
         as_of,

@@ -9,7 +9,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
 use super::items::ItemCode;
-use crate::policy::{check_timeline, Dated};
+use crate::policy::{check_timeline, overlay, Dated};
 use crate::{Error, Result};
 
 /// One bracket: bases up to and including `up_to` (no bound for the last) pay `rate` of the WHOLE base.
@@ -191,6 +191,9 @@ pub struct Composition {
     pub retired: Vec<ItemCode>,
     /// Items subtracted from the counted total (tax, personal insurance, housing fund, annuity).
     pub deducted: Vec<ItemCode>,
+    /// Items subtracted from a retiree's pension: none by default, since 2008 Art. 5 takes the 基本离退休费 itself.
+    #[serde(default)]
+    pub retired_deducted: Vec<ItemCode>,
 }
 
 fn check_composition(c: &Composition) -> Result<()> {
@@ -203,10 +206,15 @@ fn check_composition(c: &Composition) -> Result<()> {
         ("retired", &c.retired),
     ];
     for (name, list) in counted {
+        let deducted = if name == "retired" {
+            &c.retired_deducted
+        } else {
+            &c.deducted
+        };
         if let Some((i, code)) = list
             .iter()
             .enumerate()
-            .find(|(_, code)| c.deducted.contains(code))
+            .find(|(_, code)| deducted.contains(code))
         {
             return Err(Error::policy(
                 "ITEM_COUNTED_AND_DEDUCTED",
@@ -415,16 +423,21 @@ impl DuesPolicy {
         check_timeline(&self.payment_rules, "payment_rules", check_payment_rules)
     }
 
-    /// Appends an override's entries after this policy's own, so they win where they overlap.
-    pub(crate) fn extend(&mut self, other: DuesPolicy) {
-        self.employed_brackets.extend(other.employed_brackets);
-        self.retiree_brackets.extend(other.retiree_brackets);
-        self.flat_amounts.extend(other.flat_amounts);
-        self.farmer_monthly.extend(other.farmer_monthly);
-        self.composition.extend(other.composition);
-        self.rounding.extend(other.rounding);
-        self.fixing.extend(other.fixing);
-        self.advisory_monthly_max.extend(other.advisory_monthly_max);
-        self.payment_rules.extend(other.payment_rules);
+    /// Lays an override's entries over this policy's (see [`crate::Policy::with_overrides_json`]).
+    pub(crate) fn overlay(&mut self, other: DuesPolicy) {
+        fn each<T: Clone>(into: &mut Vec<Dated<T>>, from: Vec<Dated<T>>) {
+            for entry in from {
+                overlay(into, entry);
+            }
+        }
+        each(&mut self.employed_brackets, other.employed_brackets);
+        each(&mut self.retiree_brackets, other.retiree_brackets);
+        each(&mut self.flat_amounts, other.flat_amounts);
+        each(&mut self.farmer_monthly, other.farmer_monthly);
+        each(&mut self.composition, other.composition);
+        each(&mut self.rounding, other.rounding);
+        each(&mut self.fixing, other.fixing);
+        each(&mut self.advisory_monthly_max, other.advisory_monthly_max);
+        each(&mut self.payment_rules, other.payment_rules);
     }
 }

@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::assess::to_fen;
 use super::ledger::LedgerReport;
 use crate::YearMonth;
 
@@ -80,13 +81,13 @@ pub fn summarize(reports: &[LedgerReport], period: Period) -> BranchSummary {
     let mut summary = BranchSummary {
         period,
         members: 0,
-        due: Decimal::ZERO,
-        collected: Decimal::ZERO,
-        outstanding: Decimal::ZERO,
+        due: to_fen(Decimal::ZERO),
+        collected: to_fen(Decimal::ZERO),
+        outstanding: to_fen(Decimal::ZERO),
         payment_rate: None,
         members_in_arrears: 0,
-        voluntary: Decimal::ZERO,
-        remitted_to_centre: Decimal::ZERO,
+        voluntary: to_fen(Decimal::ZERO),
+        remitted_to_centre: to_fen(Decimal::ZERO),
     };
     for report in reports {
         let lines: Vec<_> = report

@@ -204,6 +204,22 @@ fn an_override_wins_only_inside_its_period() {
     let over = r#"{"schema_version":1,"dues":{"rounding":[{"effective_from":"2026-01-01","effective_to":"2026-12-31",
         "citation":{"regulation":"某单位","article":"第三条"},"value":{"mode":"half_up","scale":0}}]}}"#;
     let p = Policy::bundled().with_overrides_json(over).unwrap();
+    // The bundled rounding is cut back around the override and resumes after it: three entries, no overlap.
+    let periods: Vec<String> = p
+        .dues
+        .rounding
+        .iter()
+        .map(|d| format!("{}..{:?}", d.effective_from, d.effective_to))
+        .collect();
+    assert_eq!(
+        periods,
+        [
+            "2008-04-01..Some(2025-12-31)",
+            "2026-01-01..Some(2026-12-31)",
+            "2027-01-01..None"
+        ]
+    );
+    assert_eq!(Policy::from_json(&p.to_json()).unwrap(), p);
     let m = member(
         r#"{"member_id":"R","category":"employed","incomes":[{"items":[{"code":"net_base","amount":"5400.00"}]}]}"#,
     );

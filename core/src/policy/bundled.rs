@@ -95,6 +95,7 @@ pub(super) fn dues() -> DuesPolicy {
         // 基本离退休费 / 基本养老金, without allowances.
         retired: vec![I::Pension],
         deducted,
+        retired_deducted: Vec::new(),
     };
     let all_deductions = vec![
         I::IncomeTax,

@@ -123,6 +123,33 @@ pub fn in_force<'a, T>(
         })
 }
 
+/// Lays `over` onto `timeline`: the entries it overlaps are cut back to the days outside its period, so the
+/// timeline stays free of overlaps (a bundled value open-ended from 2008 keeps the days before the override
+/// and, when the override ends, resumes the day after). Entries are kept in date order.
+pub(crate) fn overlay<T: Clone>(timeline: &mut Vec<Dated<T>>, over: Dated<T>) {
+    let mut out = Vec::with_capacity(timeline.len() + 2);
+    for entry in timeline.drain(..) {
+        if !entry.overlaps(&over) {
+            out.push(entry);
+            continue;
+        }
+        if entry.effective_from < over.effective_from {
+            let mut before = entry.clone();
+            before.effective_to = over.effective_from.pred_opt();
+            out.push(before);
+        }
+        let resumes = over.effective_to.and_then(|to| to.succ_opt());
+        if let Some(next) = resumes.filter(|next| entry.effective_to.is_none_or(|to| to >= *next)) {
+            let mut after = entry;
+            after.effective_from = next;
+            out.push(after);
+        }
+    }
+    out.push(over);
+    out.sort_by_key(|d| d.effective_from);
+    *timeline = out;
+}
+
 /// Checks one document's timeline: each period well formed, no two periods overlapping, each value valid.
 pub(crate) fn check_timeline<T>(
     timeline: &[Dated<T>],

@@ -9,7 +9,7 @@
 pub(crate) mod bundled;
 mod dated;
 
-pub(crate) use dated::check_timeline;
+pub(crate) use dated::{check_timeline, overlay};
 pub use dated::{in_force, Dated};
 
 use serde::{Deserialize, Serialize};
@@ -103,7 +103,9 @@ impl Policy {
 
     /// This policy with a local override laid on top. The override is a policy document listing only the
     /// parameters it changes; its entries are validated on their own (paths name the override's fields),
-    /// then appended, so they win where their periods overlap the bundled ones.
+    /// then laid over this policy's: where periods overlap, the override's value holds and the earlier entry
+    /// is cut back to the days outside it. The result is again a valid document (it round-trips through
+    /// [`Policy::to_json`] and [`Policy::from_json`]).
     ///
     /// ```
     /// use dangjian::Policy;
@@ -116,7 +118,7 @@ impl Policy {
     pub fn with_overrides_json(&self, json: &str) -> Result<Self> {
         let overrides = Self::from_json(json)?;
         let mut merged = self.clone();
-        merged.dues.extend(overrides.dues);
+        merged.dues.overlay(overrides.dues);
         Ok(merged)
     }
 }

@@ -1,0 +1,216 @@
+//! Dues benchmarks: one assessment (with and without the trace) and a batch of 100 000 members.
+//!
+//! Run with `cargo bench -p dangjian --bench dues`. The batch figures are reported as elements (members)
+//! per second.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput};
+use dangjian::dues::{
+    self, AssessOptions, Category, DuesMember, EmployerType, IncomeItem, IncomeRecord, ItemCode,
+};
+use dangjian::{Policy, YearMonth};
+use rust_decimal::Decimal;
+
+const BATCH: usize = 100_000;
+
+/// The public-institution member of the crate docs: six items, one excluded, two deducted.
+fn composed_member() -> DuesMember {
+    serde_json::from_str(
+        r#"{"member_id":"M001","category":"employed","employer_type":"public_institution",
+        "incomes":[{"items":[
+          {"code":"post_salary","amount":"4000.00"},{"code":"grade_salary","amount":"1500.00"},
+          {"code":"basic_performance","amount":"2000.00"},{"code":"reward_performance","amount":"3000.00"},
+          {"code":"housing_fund","amount":"900.00"},{"code":"income_tax","amount":"200.00"}]}]}"#,
+    )
+    .unwrap()
+}
+
+fn net_base_member() -> DuesMember {
+    serde_json::from_str(
+        r#"{"member_id":"M002","category":"employed","incomes":[{"items":[{"code":"net_base","amount":"5400.00"}]}]}"#,
+    )
+    .unwrap()
+}
+
+/// A small deterministic generator (no external RNG needed).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+
+    fn fen(&mut self, max_yuan: u64) -> Decimal {
+        Decimal::new(i64::try_from(self.next() % (max_yuan * 100)).unwrap(), 2)
+    }
+}
+
+fn item(code: ItemCode, amount: Decimal) -> IncomeItem {
+    IncomeItem { code, amount }
+}
+
+/// A realistic branch mix: mostly employed members with payroll items, some with a mid-year raise,
+/// some probationary, retirees, annual-salary, self-employed and flat-amount members.
+fn population(n: usize) -> Vec<DuesMember> {
+    let mut rng = Lcg(2026);
+    let employers = [
+        EmployerType::CivilService,
+        EmployerType::PublicInstitution,
+        EmployerType::Enterprise,
+    ];
+    (0..n)
+        .map(|i| {
+            let roll = rng.next() % 100;
+            let mut m = DuesMember {
+                member_id: format!("M{i:06}"),
+                category: Category::Employed,
+                employer_type: None,
+                incomes: Vec::new(),
+                admitted_on: None,
+                hardship: Vec::new(),
+            };
+            let record = |items| IncomeRecord { from: None, items };
+            match roll {
+                0..=59 => {
+                    m.employer_type = Some(employers[usize::try_from(rng.next() % 3).unwrap()]);
+                    let mut items = vec![
+                        item(ItemCode::PostSalary, rng.fen(8000)),
+                        item(ItemCode::GradeSalary, rng.fen(3000)),
+                        item(ItemCode::Allowance, rng.fen(1500)),
+                        item(ItemCode::BasicPerformance, rng.fen(2500)),
+                        item(ItemCode::Subsidy, rng.fen(800)),
+                        item(ItemCode::IncomeTax, rng.fen(300)),
+                        item(ItemCode::PensionInsurance, rng.fen(600)),
+                        item(ItemCode::MedicalInsurance, rng.fen(150)),
+                        item(ItemCode::HousingFund, rng.fen(900)),
+                    ];
+                    items.truncate(5 + usize::try_from(rng.next() % 5).unwrap());
+                    m.incomes.push(record(items));
+                    if roll < 10 {
+                        // A raise from July: deferred under annual fixing.
+                        m.incomes.push(IncomeRecord {
+                            from: Some(YearMonth::new(2026, 7).unwrap()),
+                            items: vec![item(ItemCode::NetBase, rng.fen(15000))],
+                        });
+                    }
+                    if roll < 3 {
+                        m.admitted_on = chrono::NaiveDate::from_ymd_opt(2026, 3, 15);
+                    }
+                }
+                60..=74 => m
+                    .incomes
+                    .push(record(vec![item(ItemCode::NetBase, rng.fen(20000))])),
+                75..=84 => {
+                    m.category = Category::Retired;
+                    m.incomes
+                        .push(record(vec![item(ItemCode::Pension, rng.fen(9000))]));
+                }
+                85..=87 => {
+                    m.category = Category::AnnualSalary;
+                    m.incomes
+                        .push(record(vec![item(ItemCode::MonthlyPay, rng.fen(60000))]));
+                }
+                88..=92 => {
+                    m.category = Category::SelfEmployed;
+                    m.incomes.push(record(vec![item(
+                        ItemCode::QuarterNetIncome,
+                        rng.fen(40000),
+                    )]));
+                }
+                _ => {
+                    m.category = [
+                        Category::Farmer,
+                        Category::Student,
+                        Category::Unemployed,
+                        Category::Relief,
+                        Category::Subsistence,
+                    ][usize::try_from(rng.next() % 5).unwrap()];
+                }
+            }
+            m
+        })
+        .collect()
+}
+
+fn single(c: &mut Criterion) {
+    let policy = Policy::bundled();
+    let month: YearMonth = "2026-11".parse().unwrap();
+    let mut group = c.benchmark_group("assess");
+    group
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3))
+        .throughput(Throughput::Elements(1));
+    for (label, member) in [
+        ("items", composed_member()),
+        ("net_base", net_base_member()),
+    ] {
+        for trace in [false, true] {
+            let name = format!("{label}/{}", if trace { "trace" } else { "no_trace" });
+            group.bench_function(name, |b| {
+                b.iter(|| {
+                    dues::assess(
+                        black_box(&policy),
+                        black_box(&member),
+                        black_box(month),
+                        AssessOptions { trace },
+                    )
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+fn batch(c: &mut Criterion) {
+    let policy = Policy::bundled();
+    let month: YearMonth = "2026-11".parse().unwrap();
+    let members = population(BATCH);
+    let check = dues::assess_batch(&policy, &members, month, AssessOptions { trace: false });
+    assert!(check.errors.is_empty(), "{:?}", check.errors.first());
+    let mut group = c.benchmark_group("batch_100k");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5))
+        .throughput(Throughput::Elements(BATCH as u64));
+    for trace in [false, true] {
+        let name = if trace { "trace" } else { "no_trace" };
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                dues::assess_batch(
+                    black_box(&policy),
+                    black_box(&members),
+                    month,
+                    AssessOptions { trace },
+                )
+            })
+        });
+    }
+    // The same members assessed one by one: what the batch adds (id set, error mapping) on top.
+    group.bench_function("loop_no_trace", |b| {
+        b.iter(|| {
+            members
+                .iter()
+                .filter_map(|m| {
+                    dues::assess(&policy, black_box(m), month, AssessOptions { trace: false }).ok()
+                })
+                .map(|a| a.amount)
+                .fold(Decimal::ZERO, |s, a| s + a)
+        })
+    });
+    group.finish();
+}
+
+fn main() {
+    let mut c = Criterion::default().configure_from_args();
+    single(&mut c);
+    batch(&mut c);
+    c.final_summary();
+}
