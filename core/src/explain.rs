@@ -5,6 +5,8 @@
 //! parameter); a [`Finding`] is something the caller should know or act on, with a stable
 //! machine code and zh-CN / English messages.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// A reference to the article of a regulation that a value or a rule comes from.
@@ -17,10 +19,11 @@ use serde::{Deserialize, Serialize};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Citation {
-    /// The regulation, e.g. `关于中国共产党党费收缴、使用和管理的规定（中组发〔2008〕3号）`.
-    pub regulation: String,
+        /// The regulation, e.g. `关于中国共产党党费收缴、使用和管理的规定（中组发〔2008〕3号）`.
+    /// (`Cow` so the bundled citations cost no allocation on the hot path.)
+    pub regulation: Cow<'static, str>,
     /// The article or part, e.g. `第二条`.
-    pub article: String,
+    pub article: Cow<'static, str>,
 }
 
 impl Citation {
@@ -30,7 +33,10 @@ impl Citation {
     /// let c = dangjian::Citation::new("2008规定", "第二条");
     /// assert_eq!(c.article, "第二条");
     /// ```
-    pub fn new(regulation: impl Into<String>, article: impl Into<String>) -> Self {
+        pub fn new(
+        regulation: impl Into<Cow<'static, str>>,
+        article: impl Into<Cow<'static, str>>,
+    ) -> Self {
         Self {
             regulation: regulation.into(),
             article: article.into(),

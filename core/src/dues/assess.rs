@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use super::items::{Category, EmployerType, ItemCode};
 use super::member::{DuesMember, HardshipOutcome, IncomeRecord};
 use super::params::{bracket_for, Composition, FixingRule};
-use crate::policy::bundled::{NOTICE_2017, RULES_2008};
+pub(crate) use crate::policy::bundled::rules_2008;
+use crate::policy::bundled::NOTICE_2017;
 use crate::policy::in_force;
 use crate::{Citation, Error, Finding, Policy, Result, Severity, TraceStep, YearMonth};
 
@@ -96,9 +97,7 @@ pub(crate) fn to_fen(amount: Decimal) -> Decimal {
     fen
 }
 
-pub(crate) fn rules_2008(article: &str) -> Citation {
-    Citation::new(RULES_2008, article)
-}
+
 
 fn category_article(category: Category) -> &'static str {
     match category {

@@ -110,6 +110,8 @@ pub struct DuesMember {
 
 /// The largest amount accepted anywhere (one trillion yuan).
 pub const MAX_AMOUNT_YUAN: i64 = 1_000_000_000_000;
+/// The fast path's bound on the mantissa: at scale ≤ 2 such an amount is at most `MAX_AMOUNT_YUAN`.
+const MAX_AMOUNT_FEN: i128 = 1_000_000_000_000;
 
 /// Checks an amount of money: not negative, at most two decimals.
 ///
@@ -119,6 +121,10 @@ pub const MAX_AMOUNT_YUAN: i64 = 1_000_000_000_000;
 /// assert_eq!(dangjian::dues::check_amount(Decimal::new(1234, 3), "amount").unwrap_err().code(), "TOO_MANY_DECIMALS");
 /// ```
 pub fn check_amount(amount: Decimal, field: &str) -> Result<()> {
+    // The common case, checked on integers: not negative, at most two decimals, within the bound.
+    if amount.scale() <= 2 && !amount.is_sign_negative() && amount.mantissa() <= MAX_AMOUNT_FEN {
+        return Ok(());
+    }
     // A bound far above any payroll keeps every sum of amounts far from Decimal's range.
     if amount.abs() > Decimal::new(MAX_AMOUNT_YUAN, 0) {
         return Err(Error::input(
@@ -166,20 +172,21 @@ impl DuesMember {
             ));
         }
         let mut previous: Option<Option<YearMonth>> = None;
+                // Paths are formatted only on the error path: validation runs on every assessment.
         for (r, record) in self.incomes.iter().enumerate() {
-            let here = format!("incomes[{r}]");
             if let Some(prev) = previous {
                 if record.from.is_none() || prev.is_some_and(|p| record.from <= Some(p)) {
                     return Err(Error::input(
                         "INCOMES_NOT_ORDERED",
-                        format!("{here}.from"),
+                                                format!("incomes[{r}].from"),
                         "收入记录须按起始月份递增排列，且只有第一条可以不写起始月份",
                         "income records must ascend by `from`; only the first may omit it",
                     ));
                 }
             }
             previous = Some(record.from);
-            self.check_record(record).map_err(|e| e.under(&here))?;
+                        self.check_record(record)
+                .map_err(|e| e.under(&format!("incomes[{r}]")))?;
         }
         let built_from_items = self
             .incomes
@@ -202,25 +209,24 @@ impl DuesMember {
 
     fn check_record(&self, record: &IncomeRecord) -> Result<()> {
         for (i, item) in record.items.iter().enumerate() {
-            let here = format!("items[{i}]");
-            check_amount(item.amount, "amount").map_err(|e| e.under(&here))?;
+                        check_amount(item.amount, "amount").map_err(|e| e.under(&format!("items[{i}]")))?;
             if record
                 .items
                 .iter()
                 .take(i)
                 .any(|other| other.code == item.code)
             {
-                return Err(Error::input(
+                                return Err(Error::input(
                     "DUPLICATE_ITEM",
-                    format!("{here}.code"),
+                    format!("items[{i}].code"),
                     format!("收入项目重复：{}", item.code),
                     format!("item listed twice: {}", item.code),
                 ));
             }
             if item.code == ItemCode::NetBase && record.items.len() > 1 {
-                return Err(Error::input(
+                                return Err(Error::input(
                     "NET_BASE_WITH_ITEMS",
-                    format!("{here}.code"),
+                    format!("items[{i}].code"),
                     "给出 net_base 时不能再给其他收入项目",
                     "net_base must be the only item when given",
                 ));

@@ -36,7 +36,8 @@ fn yuan(units: i64, scale: u32) -> Decimal {
     Decimal::new(units, scale)
 }
 
-fn art(article: &str) -> Citation {
+/// A citation of an article of the 2008 Rules.
+pub(crate) fn rules_2008(article: &'static str) -> Citation {
     Citation::new(RULES_2008, article)
 }
 
@@ -109,13 +110,13 @@ pub(super) fn dues() -> DuesPolicy {
     ];
     let until_2017 = from_2017().pred_opt();
     DuesPolicy {
-        employed_brackets: vec![Dated::new(from_2008(), None, art("第二条"), employed)],
-        retiree_brackets: vec![Dated::new(from_2008(), None, art("第五条"), retiree)
+        employed_brackets: vec![Dated::new(from_2008(), None, rules_2008("第二条"), employed)],
+        retiree_brackets: vec![Dated::new(from_2008(), None, rules_2008("第五条"), retiree)
             .with_note("base = 基本离退休费/基本养老金 without allowances (2017 Notice)")],
         flat_amounts: vec![Dated::new(
             from_2008(),
             None,
-            art("第六条"),
+            rules_2008("第六条"),
             FlatAmounts {
                 student: yuan(2, 1),
                 unemployed: yuan(2, 1),
@@ -126,12 +127,12 @@ pub(super) fn dues() -> DuesPolicy {
         farmer_monthly: vec![Dated::new(
             from_2008(),
             None,
-            art("第六条"),
+            rules_2008("第六条"),
             FarmerFigure { monthly: yuan(5, 1), min: yuan(2, 1), max: yuan(10, 1) },
         )
         .with_note("the province sets the figure within 0.2–1.0; 0.5 is a common local figure, override it")],
         composition: vec![
-            Dated::new(from_2008(), until_2017, art("第一条"), composition(vec![I::IncomeTax]))
+            Dated::new(from_2008(), until_2017, rules_2008("第一条"), composition(vec![I::IncomeTax]))
                 .with_note("2008 Art. 1 names the base after tax; the other deductions are the 2017 Notice's"),
             Dated::new(from_2017(), None, notice(), composition(all_deductions)).with_note(NOTE_2017_DATE),
         ],
@@ -143,7 +144,7 @@ pub(super) fn dues() -> DuesPolicy {
         )
         .with_note("UNCONFIRMED: no national rounding rule; default half-up to the fen, a unit may override")],
         fixing: vec![
-            Dated::new(from_2008(), until_2017, art("第十条"), FixingRule::MonthOfChange),
+            Dated::new(from_2008(), until_2017, rules_2008("第十条"), FixingRule::MonthOfChange),
             Dated::new(from_2017(), None, notice(), FixingRule::AnnualFixed).with_note(NOTE_2017_DATE),
         ],
         advisory_monthly_max: vec![Dated::new(
@@ -156,7 +157,7 @@ pub(super) fn dues() -> DuesPolicy {
         payment_rules: vec![Dated::new(
             from_2008(),
             None,
-            art("第十二条"),
+            rules_2008("第十二条"),
             PaymentRules {
                 back_payment_max_months: 6,
                 prepayment_max_months: 6,
