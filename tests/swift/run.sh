@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Swift binding checks that need no Swift compiler (none exists on Linux here).
+#   bash tests/swift/run.sh
+# Generates the Swift bindings into target/bindings/swift (dangjian.swift,
+# dangjianFFI.h, dangjianFFI.modulemap), then checks, one test each:
+#   - the module map and the .swift agree on the FFI module and header names;
+#   - the generated C header compiles (gcc -fsyntax-only; also clang when present);
+#   - tests/swift/link_check.c builds and links against the real .so, and its
+#     calls through the C ABI pass (contract version, core_version, check_amount);
+#   - every uniffi_/ffi_ symbol the .swift references is exported by the .so.
+# Last stdout line:  swift: N passed, N failed
+set -euo pipefail
+FFI_SUITE=swift
+# shellcheck source-path=SCRIPTDIR source=../lib/ffi.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/ffi.sh"
+
+here="$FFI_ROOT/tests/swift"
+ffi_build
+ffi_generate swift
+gen="$FFI_GEN/swift"
+swift_file="$gen/dangjian.swift"
+work="$FFI_TOOLS/swift-check"
+mkdir -p "$work"
+
+# 1. Module map / import consistency.
+if grep -q '^module dangjianFFI ' "$gen/dangjianFFI.modulemap" \
+    && grep -q 'header "dangjianFFI.h"' "$gen/dangjianFFI.modulemap" \
+    && grep -q '^import dangjianFFI$' "$swift_file"; then
+    ffi_pass "modulemap declares dangjianFFI with dangjianFFI.h, and dangjian.swift imports it"
+else
+    ffi_fail "modulemap / import consistency" "$(cat "$gen/dangjianFFI.modulemap")"
+fi
+
+# 2. The header is valid C. gcc knows no Clang nullability qualifiers: define them away.
+nullability=(-D_Nullable= -D_Nonnull= -D_Null_unspecified=)
+cflags=(-std=c11 -Wall -Wextra -Werror -I "$gen")
+if msg=$(gcc "${nullability[@]}" "${cflags[@]}" -fsyntax-only "$here/header_check.c" 2>&1); then
+    ffi_pass "dangjianFFI.h compiles (gcc -fsyntax-only)"
+else
+    ffi_fail "dangjianFFI.h compiles (gcc -fsyntax-only)" "$msg"
+fi
+if command -v clang >/dev/null 2>&1; then
+    if msg=$(clang "${cflags[@]}" -Wno-nullability-completeness -fsyntax-only "$here/header_check.c" 2>&1); then
+        ffi_pass "dangjianFFI.h compiles (clang -fsyntax-only, real nullability)"
+    else
+        ffi_fail "dangjianFFI.h compiles (clang -fsyntax-only)" "$msg"
+    fi
+else
+    log "clang not installed: the clang header check is skipped (gcc covers it)"
+fi
+
+# 3. A C program links against the real .so and calls it like the Swift bindings do.
+expected_contract=$(sed -n 's/^ *let bindings_contract_version = \([0-9][0-9]*\)$/\1/p' "$swift_file")
+if msg=$(gcc "${nullability[@]}" "${cflags[@]}" "$here/link_check.c" -o "$work/link_check" \
+    -L "$FFI_LIB_DIR" -Wl,-rpath,"$FFI_LIB_DIR" -ldangjian_ffi 2>&1); then
+    ffi_pass "link_check.c builds and links against libdangjian_ffi.so"
+    rc=0
+    out=$("$work/link_check" "${expected_contract:-unknown}") || rc=$?
+    while IFS= read -r line; do
+        case $line in
+            "PASS "*) ffi_pass "${line#PASS }" ;;
+            "FAIL "*) ffi_fail "${line#FAIL }" ;;
+            *) log "link_check: $line" ;;
+        esac
+    done <<<"$out"
+    if [ "$rc" -ne 0 ] && ! grep -q '^FAIL ' <<<"$out"; then
+        ffi_fail "link_check runs" "exit code $rc"
+    fi
+else
+    ffi_fail "link_check.c builds and links against libdangjian_ffi.so" "$msg"
+fi
+
+# 4. Every FFI symbol the Swift code calls is exported by the library.
+mapfile -t wanted < <(grep -oE '\b(uniffi|ffi)_[A-Za-z0-9_]+' "$swift_file" | sort -u)
+exported="$work/exported-symbols.txt"
+nm -D --defined-only "$FFI_LIB" | awk '{print $NF}' | sort -u >"$exported"
+missing=()
+for sym in "${wanted[@]}"; do
+    grep -qxF "$sym" "$exported" || missing+=("$sym")
+done
+if [ "${#wanted[@]}" -eq 0 ]; then
+    ffi_fail "FFI symbols referenced by dangjian.swift" "found none (generator output changed?)"
+elif [ "${#missing[@]}" -eq 0 ]; then
+    ffi_pass "all ${#wanted[@]} uniffi_/ffi_ symbols referenced by dangjian.swift are exported by the .so"
+else
+    ffi_fail "FFI symbols exported" "missing from the .so: ${missing[*]}"
+fi
+
+ffi_finish
