@@ -1,6 +1,56 @@
-// Dues calculator page. Round 1 calls the placeholder `checkAmount`; round 2 swaps `calculate` for the
-// dues API and fills the trace and citations sections through `renderTrace` / `renderCitations`.
-import init, { checkAmount, coreVersion, isDangjianError } from 'dangjian';
+// Dues calculator: reads the form into a `DuesMember`, calls `assessDues` from the dangjian package (web build)
+// and shows the amount, base, rate, citation, findings and trace — or the error's code, field and message.
+// Every rule is in the package; this file only builds the input and renders the output.
+import init, { Policy, assessDues, coreVersion, isDangjianError } from 'dangjian';
+
+// ---- Labels (the contract codes of the package's Category, EmployerType and ItemCode types) -------------
+
+const CATEGORIES = [
+  ['employed', '在职党员', 'Employed'],
+  ['annual_salary', '实行年薪制党员', 'Annual salary'],
+  ['self_employed', '个体经营或灵活就业党员', 'Self-employed'],
+  ['retired', '离退休党员', 'Retired'],
+  ['farmer', '农民党员', 'Farmer'],
+  ['student', '学生党员', 'Student'],
+  ['unemployed', '下岗失业党员', 'Unemployed'],
+  ['relief', '依靠抚恤或救济生活的党员', 'On relief'],
+  ['subsistence', '领取最低生活保障金的党员', 'Subsistence allowance'],
+];
+
+const EMPLOYER_TYPES = [
+  ['civil_service', '机关', 'Civil service'],
+  ['public_institution', '事业单位', 'Public institution'],
+  ['enterprise', '企业', 'Enterprise'],
+];
+
+const ITEM_CODES = [
+  ['post_salary', '职务（岗位）工资', 'Post salary'],
+  ['grade_salary', '级别（薪级）工资', 'Grade salary'],
+  ['basic_salary', '基本工资', 'Basic salary'],
+  ['basic_performance', '基础性绩效工资', 'Basic performance pay'],
+  ['reward_performance', '奖励性绩效工资', 'Reward performance pay'],
+  ['allowance', '津贴补贴', 'Allowances'],
+  ['regular_bonus', '经常性奖金', 'Regular bonus'],
+  ['one_off_bonus', '一次性奖金', 'One-off bonus'],
+  ['subsidy', '各类补贴', 'Subsidies'],
+  ['pension', '基本离退休费', 'Basic pension'],
+  ['monthly_pay', '当月实际领取薪酬', 'Pay received this month'],
+  ['quarter_net_income', '上季度纯收入', "Last quarter's net income"],
+  ['income_tax', '个人所得税', 'Income tax'],
+  ['pension_insurance', '养老保险', 'Pension insurance'],
+  ['medical_insurance', '医疗保险', 'Medical insurance'],
+  ['unemployment_insurance', '失业保险', 'Unemployment insurance'],
+  ['injury_insurance', '工伤保险', 'Injury insurance'],
+  ['maternity_insurance', '生育保险', 'Maternity insurance'],
+  ['housing_fund', '住房公积金', 'Housing fund'],
+  ['occupational_annuity', '职业年金（企业年金）', 'Occupational annuity'],
+  ['net_base', '计交基数（已知）', 'Base (already known)'],
+];
+
+/** The worked example the page opens with: 4000.00 + 2000.00 − 600.00 = 5400.00. */
+const EXAMPLE_ITEMS = [['post_salary', '4000.00'], ['basic_performance', '2000.00'], ['housing_fund', '600.00']];
+
+// ---- DOM helpers -----------------------------------------------------------------------------------------
 
 const $ = (id) => {
   const el = document.getElementById(id);
@@ -8,36 +58,140 @@ const $ = (id) => {
   return el;
 };
 
-/** Runs the calculation for the form's inputs. Returns the view model; throws DangjianError on bad input. */
-function calculate(inputs) {
-  const amount = checkAmount(inputs.amount);
-  return { amount, trace: [], citations: [] };
+/** `<tag>` with properties and children (strings become text). */
+function h(tag, props = {}, ...children) {
+  const el = Object.assign(document.createElement(tag), props);
+  el.append(...children.filter((c) => c !== null && c !== undefined));
+  return el;
 }
 
-function readInputs() {
-  return { amount: $('amount').value };
+/** A bilingual label: Chinese, then the English in a muted span. */
+const bilingual = (zh, en) => [`${zh} `, h('span', { className: 'en', textContent: en })];
+
+function fillSelect(select, entries) {
+  select.replaceChildren(...entries.map(([code, zh, en]) => h('option', { value: code, textContent: `${zh} · ${en}` })));
 }
 
-function renderResult(view) {
+// ---- The form --------------------------------------------------------------------------------------------
+
+function currentMonth() {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+}
+
+function addItemRow(code = 'post_salary', amount = '') {
+  const row = /** @type {HTMLTemplateElement} */ ($('item-row')).content.firstElementChild.cloneNode(true);
+  const select = row.querySelector('.item-code');
+  fillSelect(select, ITEM_CODES);
+  select.value = code;
+  row.querySelector('.item-amount').value = amount;
+  row.querySelector('.remove-item').addEventListener('click', () => row.remove());
+  $('items').append(row);
+  return row;
+}
+
+/** The employer type applies to employed members only. */
+function syncEmployerType() {
+  const employed = $('category').value === 'employed';
+  for (const el of document.querySelectorAll('.employer-only')) el.hidden = !employed;
+}
+
+function setUpForm() {
+  $('month').value = currentMonth();
+  fillSelect($('category'), CATEGORIES);
+  fillSelect($('employer-type'), EMPLOYER_TYPES);
+  $('employer-type').value = 'public_institution';
+  $('category').addEventListener('change', syncEmployerType);
+  $('add-item').addEventListener('click', () => addItemRow().querySelector('.item-amount').focus());
+  for (const [code, amount] of EXAMPLE_ITEMS) addItemRow(code, amount);
+  syncEmployerType();
+}
+
+/** The form as the package's input: `{ member, month }` (fields left empty are left out). */
+function readForm() {
+  const category = $('category').value;
+  const items = [...$('items').querySelectorAll('tr.item')].map((row) => ({
+    code: row.querySelector('.item-code').value,
+    amount: row.querySelector('.item-amount').value.trim(),
+  }));
+  const member = { member_id: 'WEB-1', category };
+  if (category === 'employed') member.employer_type = $('employer-type').value;
+  member.incomes = items.length ? [{ items }] : [];
+  if ($('admitted-on').value) member.admitted_on = $('admitted-on').value;
+  return { member, month: $('month').value };
+}
+
+// ---- Rendering -------------------------------------------------------------------------------------------
+
+/** "0.015" → "1.5%", by moving the decimal point in the string (no floating point). */
+function ratePercent(rate) {
+  const [whole, frac = ''] = rate.split('.');
+  const digits = `${frac}00`;
+  const int = `${whole}${digits.slice(0, 2)}`.replace(/^0+(?=\d)/, '');
+  const rest = digits.slice(2).replace(/0+$/, '');
+  return `${int}${rest ? `.${rest}` : ''}%`;
+}
+
+const citationText = (c) => (c ? [c.regulation, c.article].filter(Boolean).join(' ') : '');
+
+function renderFacts(a) {
+  $('result-amount').textContent = a.amount;
+  $('result-base').textContent = a.base ?? '—（定额 flat amount）';
+  $('result-rate').textContent = a.rate === null ? '—' : `${ratePercent(a.rate)} (${a.rate})`;
+  $('result-assessed-in').textContent = a.assessed_in;
+  $('result-citation').textContent = citationText(a.citation);
+}
+
+function renderFindings(findings) {
+  $('findings').replaceChildren(...findings.map((f) => h('li', { className: `finding ${f.severity}` },
+    h('code', { textContent: f.code }), ' ', h('span', { className: 'zh', textContent: f.message_zh }),
+    h('span', { className: 'en', textContent: ` ${f.message_en}` }))));
+  $('findings-section').hidden = findings.length === 0;
+}
+
+function renderTrace(steps) {
+  $('trace').replaceChildren(...steps.map((s) => h('tr', {},
+    h('td', {}, h('code', { textContent: s.step })),
+    h('td', { textContent: s.detail }),
+    h('td', { className: 'num', textContent: s.value }),
+    h('td', { className: 'cite', textContent: citationText(s.citation) }))));
+  $('trace-section').hidden = steps.length === 0;
+}
+
+function renderAssessment(a) {
   $('error').hidden = true;
-  $('result-amount').textContent = view.amount;
+  renderFacts(a);
+  renderFindings(a.findings);
+  renderTrace(a.trace);
   $('result').hidden = false;
-  renderTrace(view.trace);
-  renderCitations(view.citations);
+}
+
+/** The input element an error's field path points at (`incomes[0].items[2].amount` → that row's amount). */
+function fieldElement(field) {
+  const item = field.match(/^incomes\[0\]\.items\[(\d+)\](?:\.(code|amount))?/);
+  if (item) {
+    const row = $('items').querySelectorAll('tr.item')[Number(item[1])];
+    return row?.querySelector(item[2] === 'code' ? '.item-code' : '.item-amount') ?? null;
+  }
+  const ids = { month: 'month', category: 'category', employer_type: 'employer-type', admitted_on: 'admitted-on' };
+  const id = ids[field.split(/[.[]/)[0]];
+  return id ? $(id) : null;
+}
+
+function clearInvalid() {
+  for (const el of document.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
 }
 
 function renderError(e) {
   $('result').hidden = true;
-  renderTrace([]);
-  renderCitations([]);
   if (isDangjianError(e)) {
     $('error-code').textContent = e.code;
     $('error-field').textContent = e.field ? `(${e.field})` : '';
     $('error-zh').textContent = e.messageZh;
     $('error-en').textContent = e.messageEn;
-    if (e.field) document.getElementById(e.field)?.setAttribute('aria-invalid', 'true');
+    fieldElement(e.field)?.setAttribute('aria-invalid', 'true');
   } else {
-    // Not ours: a bug. Show it and let it reach the console too.
+    // Not the library's: a bug. Show it and let it reach the console too.
     $('error-code').textContent = 'INTERNAL';
     $('error-field').textContent = '';
     $('error-zh').textContent = '内部错误';
@@ -47,40 +201,28 @@ function renderError(e) {
   $('error').hidden = false;
 }
 
-/** Steps of the calculation: [{ text }] (round 2: the dues trace). */
-function renderTrace(steps) {
-  const list = $('trace');
-  list.replaceChildren(...steps.map((s) => Object.assign(document.createElement('li'), { textContent: s.text })));
-  $('trace-section').hidden = steps.length === 0;
-}
+// ---- Start -----------------------------------------------------------------------------------------------
 
-/** Rules the result rests on: [{ title, href? }] (round 2: the dues citations). */
-function renderCitations(citations) {
-  const list = $('citations');
-  list.replaceChildren(...citations.map((c) => {
-    const li = document.createElement('li');
-    li.textContent = c.title;
-    return li;
-  }));
-  $('citations-section').hidden = citations.length === 0;
+function onSubmit(policy, event) {
+  event.preventDefault();
+  clearInvalid();
+  $('status').hidden = true;
+  const { member, month } = readForm();
+  try {
+    renderAssessment(assessDues(policy, member, month));
+  } catch (e) {
+    renderError(e);
+  }
 }
 
 async function main() {
   await init(); // fetches dangjian_wasm_bg.wasm beside the module
+  const policy = Policy.bundled();
   $('core-version').textContent = coreVersion();
-  $('status').textContent = '请输入金额。 ';
-  $('status').append(Object.assign(document.createElement('span'), { className: 'en', textContent: 'Enter an amount.' }));
+  setUpForm();
+  $('status').replaceChildren(...bilingual('填写后点击“计算”。', 'Fill in the form and press Calculate.'));
   $('inputs').disabled = false;
-  $('dues-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    $('amount').removeAttribute('aria-invalid');
-    $('status').hidden = true;
-    try {
-      renderResult(calculate(readInputs()));
-    } catch (e) {
-      renderError(e);
-    }
-  });
+  $('dues-form').addEventListener('submit', (event) => onSubmit(policy, event));
   document.body.dataset.ready = 'true';
 }
 

@@ -34,7 +34,36 @@ test('exports map: node/require pick the nodejs build, browser/import pick the w
 
 test('ESM import by name in Node gets named exports from the CommonJS build', () => {
   const out = execFileSync(process.execPath, ['--input-type=module', '-e',
-    'import { checkAmount, coreVersion } from "dangjian"; console.log(checkAmount("2"), typeof coreVersion())'],
+    'import { Policy, assessDues, coreVersion } from "dangjian";'
+    + ' console.log(assessDues(Policy.bundled(), { member_id: "S", category: "student" }, "2026-11").amount, typeof coreVersion())'],
   { cwd: NPM_OUT, encoding: 'utf8' }).trim();
-  assert.equal(out, '2.00 string');
+  assert.equal(out, '0.20 string');
+});
+
+test('.d.ts: every export and method is documented with a JS example; both flavours declare the same API', () => {
+  const dts = (flavour) => readFileSync(join(PKG_DIR, flavour, 'dangjian_wasm.d.ts'), 'utf8');
+  const node = dts('node');
+  const lines = node.split('\n');
+  const undocumented = [];
+  const documented = [];
+  lines.forEach((line, i) => {
+    const m = line.match(/^export (?:function|class) (\w+)|^ {4}(?:static )?(\w+)\(/);
+    if (!m || ['free', 'constructor'].includes(m[2])) return;
+    // The doc comment just above: from its closing line back to its opening line.
+    let j = i - 1;
+    if (!/^\s*\*\/$/.test(lines[j] ?? '')) { undocumented.push(m[1] ?? m[2]); return; }
+    while (j > 0 && !/^\s*\/\*\*/.test(lines[j])) j -= 1;
+    const doc = lines.slice(j, i).join('\n');
+    if (doc.includes('```js')) documented.push(m[1] ?? m[2]); else undocumented.push(`${m[1] ?? m[2]} (no \`\`\`js example)`);
+  });
+  assert.deepEqual(undocumented, []);
+  assert.deepEqual(documented.sort(), [
+    'Calendar', 'Policy', 'addWorkingDays', 'assessDues', 'assessDuesBatch', 'assessDuesBatchJson', 'assessDuesJson',
+    'bundled', 'coreVersion', 'countWorkingDays', 'day', 'evaluateDuesLedger', 'evaluateDuesLedgerJson', 'fromJson',
+    'isDangjianError', 'isWorkingDay', 'loadYearJson', 'official', 'officialYears', 'summarizeDues',
+    'summarizeDuesJson', 'toJson', 'withOverridesJson',
+  ]);
+  const api = (text) => text.split('\n').filter((l) => /^export |^ {4}\w.*\(.*\): /.test(l)).sort();
+  const webApi = api(dts('web')).filter((l) => !/^export default|InitInput|InitOutput|SyncInitInput|initSync/.test(l));
+  assert.deepEqual(api(node), webApi);
 });

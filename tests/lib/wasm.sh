@@ -53,12 +53,16 @@ wasm_npm_version() {
   node -p "require(process.argv[1]).version" "$pj"
 }
 
-# Runs `tsc --noEmit` over the generated .d.ts of both flavours and tests/js/types-check.ts, which imports
-# "dangjian" by name through target/npm/node_modules (so the package.json `exports`/`types` are exercised).
+# Runs `tsc --noEmit` over the generated .d.ts of both flavours, tests/js/types-check.ts (which imports
+# "dangjian" by name through target/npm/node_modules, so the package.json `exports`/`types` are exercised) and
+# samples.ts: real results of the Node build as typed constants (tests/js/type-samples.mjs), which proves the
+# hand-written declarations (wasm/src/types.d.ts) match what crosses at runtime.
+# `lib` includes esnext.disposable: wasm-bindgen declares `[Symbol.dispose]()` on every class.
 wasm_typecheck() {
   local dir="$WASM_NPM_OUT/typecheck"
   rm -rf "$dir" && mkdir -p "$dir"
   cp "$WASM_ROOT/tests/js/types-check.ts" "$dir/types-check.ts"
+  node "$WASM_ROOT/tests/js/type-samples.mjs" "$dir/samples.ts" || return 1
   cat >"$dir/tsconfig.json" <<'JSON'
 {
   "compilerOptions": {
@@ -68,7 +72,7 @@ wasm_typecheck() {
     "target": "es2022",
     "module": "esnext",
     "moduleResolution": "bundler",
-    "lib": ["es2022", "dom"],
+    "lib": ["es2022", "esnext.disposable", "dom"],
     "types": [],
     "noUnusedLocals": true,
     "exactOptionalPropertyTypes": true
@@ -76,12 +80,23 @@ wasm_typecheck() {
   "files": [
     "../dangjian/web/dangjian_wasm.d.ts",
     "../dangjian/node/dangjian_wasm.d.ts",
-    "types-check.ts"
+    "types-check.ts",
+    "samples.ts"
   ]
 }
 JSON
   # (types-check.ts here is a copy of tests/js/types-check.ts: error positions apply to that file.)
   tsc -p "$dir/tsconfig.json" --pretty false
+}
+
+# Runs the Rust conformance harness (core/tests/vectors.rs) and keeps its output in $1: its `file: name: …`
+# lines name the vector cases the core itself fails, which the JS and web suites then report as `todo`
+# (a core problem) rather than as a failure of the wasm surface. Never fails the caller.
+wasm_core_vector_log() {
+  local out="$1"
+  mkdir -p "$(dirname "$out")"
+  cargo test -p dangjian --test vectors -- --nocapture >"$out" 2>&1 || true
+  export DANGJIAN_CORE_VECTOR_LOG="$out"
 }
 
 # Counts from a node --test run's closing summary (spec or TAP reporter): prints "PASSED FAILED".

@@ -1,8 +1,9 @@
-// The web example (examples/web) in headless Debian Chromium through playwright-core (no browser download).
-// Any page error, console error, failed request or HTTP error fails the suite. Screenshots go to target/screenshots/.
+// The dues calculator (examples/web) in headless Debian Chromium through playwright-core (no browser download),
+// and every dues vector run in the page against the web build. Any page error, console error, failed request
+// or HTTP error fails the suite. Screenshots go to target/screenshots/.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ const { chromium } = createRequire(join(ROOT, 'target', 'tools', 'node', 'packag
 
 const CHROMIUM = process.env.DANGJIAN_CHROMIUM ?? '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'target', 'screenshots');
+const VECTORS = join(ROOT, 'tests', 'vectors', 'dues');
 const problems = [];
 let site;
 let profile;
@@ -27,7 +29,7 @@ before(async () => {
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 900, height: 760 },
+    viewport: { width: 960, height: 800 },
     locale: 'zh-CN',
   });
   page = context.pages()[0] ?? (await context.newPage());
@@ -45,48 +47,164 @@ after(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
-async function submit(amount) {
-  await page.fill('#amount', amount);
-  await page.click('#calculate');
+// ---- Driving the form
+
+/** Replaces the income rows with `rows` ([code, amount]) through the page's own add/remove buttons. */
+async function setItems(rows) {
+  while (await page.locator('#items tr.item').count()) {
+    await page.locator('#items tr.item .remove-item').first().click();
+  }
+  for (const [code, amount] of rows) {
+    await page.click('#add-item');
+    const row = page.locator('#items tr.item').last();
+    await row.locator('.item-code').selectOption(code);
+    await row.locator('.item-amount').fill(amount);
+  }
 }
+
+/** Fills the whole form and presses Calculate; resolves once the result or the error shows. */
+async function calculate({ month, category, employerType, items, admittedOn = '' }) {
+  await page.fill('#month', month);
+  await page.selectOption('#category', category);
+  if (employerType) await page.selectOption('#employer-type', employerType);
+  await setItems(items);
+  await page.fill('#admitted-on', admittedOn);
+  await page.click('#calculate');
+  await page.waitForSelector('#result:not([hidden]), #error:not([hidden])');
+}
+
+const text = (selector) => page.textContent(selector).then((t) => t?.trim());
+
+const PUBLIC_INSTITUTION = {
+  month: '2026-11',
+  category: 'employed',
+  employerType: 'public_institution',
+  items: [['post_salary', '4000.00'], ['basic_performance', '2000.00'], ['housing_fund', '600.00']],
+};
+
+// ---- The calculator
 
 test('page loads the wasm package and shows the core version', async () => {
   const response = await page.goto(site.url);
   assert.equal(response?.status(), 200);
   await page.waitForSelector('body[data-ready="true"]');
-  assert.match(await page.textContent('#core-version'), /^\d+\.\d+\.\d+/);
-  assert.equal(await page.isEnabled('#amount'), true);
+  assert.match(await text('#core-version'), /^\d+\.\d+\.\d+/);
+  assert.equal(await page.isEnabled('#calculate'), true);
   assert.equal(await page.title(), '党费计算 · Dues calculator — dangjian');
 });
 
-test('a valid amount shows the normalized result', async () => {
-  await submit('12.5');
-  await page.waitForSelector('#result:not([hidden])');
-  assert.equal(await page.textContent('#result-amount'), '12.50');
-  assert.equal(await page.isHidden('#error'), true);
+test('the selects offer exactly the package\'s Category, EmployerType and ItemCode values', async () => {
+  const dts = readFileSync(join(ROOT, 'target', 'npm', 'dangjian', 'web', 'dangjian_wasm.d.ts'), 'utf8');
+  const union = (name) => {
+    const body = dts.match(new RegExp(`export type ${name} =([^;]+);`))?.[1] ?? '';
+    return [...body.matchAll(/"([a-z_]+)"/g)].map((m) => m[1]);
+  };
+  const values = (selector) => page.$$eval(`${selector} option`, (os) => os.map((o) => o.value));
+  assert.deepEqual(await values('#category'), union('Category'));
+  assert.deepEqual(await values('#employer-type'), union('EmployerType'));
+  assert.deepEqual(await values('#items tr.item:first-child .item-code'), union('ItemCode'));
+  assert.equal(union('ItemCode').length, 21);
+});
+
+test('public institution 2026-11: 5400.00 × 1.5% = 81.00 under 2008 Rules Art. 2, with the trace', async () => {
+  await calculate(PUBLIC_INSTITUTION);
+  assert.equal(await page.isHidden('#error'), true, await text('#error'));
+  assert.equal(await text('#result-amount'), '81.00');
+  assert.equal(await text('#result-base'), '5400.00');
+  assert.equal(await text('#result-rate'), '1.5% (0.015)');
+  assert.match(await text('#result-citation'), /第二条/);
+  assert.match(await text('#result-citation'), /2008/);
+  const rows = await page.$$eval('#trace tr', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent.trim())));
+  assert.ok(rows.length >= 5, `${rows.length} trace rows`);
+  assert.ok(rows.every((r) => r.length === 4), 'step, detail, value, citation');
+  assert.deepEqual(rows.filter((r) => r[0] === 'item').map((r) => r[2]), ['4000.00', '2000.00', '600.00']);
+  assert.deepEqual(rows.find((r) => r[0] === 'base')?.[2], '5400.00');
+  const rate = rows.find((r) => r[0] === 'rate');
+  assert.equal(rate?.[2], '0.015');
+  assert.match(rate?.[3] ?? '', /第二条/);
+  assert.deepEqual(rows.find((r) => r[0] === 'amount')?.[2], '81.00');
+  assert.equal(await page.isVisible('#trace-section'), true);
   await page.screenshot({ path: join(SHOTS, 'web-dues.png'), fullPage: true });
 });
 
-test('a negative amount shows the INVALID_AMOUNT error code', async () => {
-  await submit('-1');
-  await page.waitForSelector('#error:not([hidden])');
-  assert.equal(await page.textContent('#error-code'), 'INVALID_AMOUNT');
-  assert.equal(await page.textContent('#error-field'), '(amount)');
-  assert.equal(await page.textContent('#error-zh'), '金额不能为负数');
-  assert.equal(await page.getAttribute('#amount', 'aria-invalid'), 'true');
+test('a student pays the flat 0.20 (2008 Art. 6); the employer type is hidden', async () => {
+  await calculate({ month: '2026-11', category: 'student', items: [] });
+  assert.equal(await page.isHidden('#employer-type'), true);
+  assert.equal(await text('#result-amount'), '0.20');
+  assert.match(await text('#result-base'), /—/);
+  assert.match(await text('#result-citation'), /第六条/);
+});
+
+test('a retired member with a pension and a probationary admission date', async () => {
+  await calculate({ month: '2026-02', category: 'retired', items: [['pension', '5000.01']], admittedOn: '2026-03-15' });
+  assert.equal(await text('#result-amount'), '0.00');
+  const findings = await page.$$eval('#findings li code', (cs) => cs.map((c) => c.textContent));
+  assert.deepEqual(findings, ['NOT_OWED_BEFORE_ADMISSION']);
+  assert.match(await text('#findings'), /无需交纳党费/);
+  await calculate({ month: '2026-06', category: 'retired', items: [['pension', '5000.01']] });
+  assert.equal(await text('#result-amount'), '50.00');
+  assert.equal(await page.isHidden('#findings-section'), true);
+});
+
+test('a negative amount shows NEGATIVE_AMOUNT with its field and marks that input', async () => {
+  await calculate({ ...PUBLIC_INSTITUTION, items: [['post_salary', '4000.00'], ['housing_fund', '-600.00']] });
+  assert.equal(await page.isVisible('#error'), true);
+  assert.equal(await text('#error-code'), 'NEGATIVE_AMOUNT');
+  assert.equal(await text('#error-field'), '(incomes[0].items[1].amount)');
+  assert.match(await text('#error-zh'), /金额不能为负/);
+  assert.equal(await page.locator('#items tr.item').nth(1).locator('.item-amount').getAttribute('aria-invalid'), 'true');
   assert.equal(await page.isHidden('#result'), true);
   await page.screenshot({ path: join(SHOTS, 'web-dues-error.png'), fullPage: true });
 });
 
-test('a good amount after a bad one clears the error', async () => {
-  await submit('1.234');
-  await page.waitForSelector('#error:not([hidden])');
-  assert.equal(await page.textContent('#error-code'), 'INVALID_AMOUNT');
-  await submit('0.05');
-  await page.waitForSelector('#result:not([hidden])');
-  assert.equal(await page.textContent('#result-amount'), '0.05');
+test('other errors name their field; a good calculation after a bad one clears the error', async () => {
+  await calculate({ ...PUBLIC_INSTITUTION, items: [['post_salary', 'abc']] });
+  assert.equal(await text('#error-code'), 'INVALID_MEMBER_JSON');
+  assert.equal(await text('#error-field'), '(incomes[0].items[0].amount)');
+  await calculate({ ...PUBLIC_INSTITUTION, items: [['post_salary', '1.001']] });
+  assert.equal(await text('#error-code'), 'TOO_MANY_DECIMALS');
+  await calculate({ ...PUBLIC_INSTITUTION, month: '' });
+  assert.equal(await text('#error-code'), 'INVALID_MONTH');
+  assert.equal(await page.getAttribute('#month', 'aria-invalid'), 'true');
+  await calculate(PUBLIC_INSTITUTION);
+  assert.equal(await text('#result-amount'), '81.00');
   assert.equal(await page.isHidden('#error'), true);
-  assert.equal(await page.getAttribute('#amount', 'aria-invalid'), null);
+  assert.equal(await page.locator('[aria-invalid]').count(), 0);
+});
+
+// ---- The dues vectors in the page
+
+/** Case names the Rust harness fails too (core problems), from tests/web/run.sh's DANGJIAN_CORE_VECTOR_LOG. */
+function coreFailures() {
+  const log = process.env.DANGJIAN_CORE_VECTOR_LOG;
+  return log && existsSync(log) ? readFileSync(log, 'utf8').split('\n') : [];
+}
+
+test('every dues vector case passes in Chromium against the web build (JSON and object API)', async (t) => {
+  const files = readdirSync(VECTORS).filter((f) => f.endsWith('.json')).sort();
+  const results = await page.evaluate(async (names) => {
+    const dj = await import('dangjian'); // the page's import map: the same (initialised) web build
+    const { checkCase, describeMismatches } = await import('/test/js/vector-check.mjs');
+    const out = [];
+    for (const file of names) {
+      const vector = await (await fetch(`/test/vectors/dues/${file}`)).json();
+      for (const c of vector.cases) {
+        const mismatches = checkCase(dj, c);
+        out.push({ file, name: c.name, line: mismatches.length ? describeMismatches(mismatches) : '' });
+      }
+    }
+    return out;
+  }, files);
+  const expected = files.reduce((n, f) => n + JSON.parse(readFileSync(join(VECTORS, f), 'utf8')).cases.length, 0);
+  assert.equal(results.length, expected, 'every case ran');
+  const known = coreFailures();
+  const failing = results.filter((r) => r.line);
+  const core = failing.filter((r) => known.some((l) => l.startsWith(`${r.file}: ${r.name}: `)));
+  const wasm = failing.filter((r) => !core.includes(r));
+  t.diagnostic(`vectors in Chromium: ${results.length} cases in ${files.length} files, ${results.length - failing.length} passed`
+    + `, ${core.length} failing in the Rust harness too (core), ${wasm.length} failing only here`);
+  for (const r of core) t.diagnostic(`core failure (not counted): ${r.file}: ${r.name}: ${r.line}`);
+  assert.deepEqual(wasm.map((r) => `${r.file}: ${r.name}: ${r.line}`), []);
 });
 
 test('no page errors, console errors or failed requests', () => {

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Web surface suite: builds the npm package (wasm/scripts/build-npm.sh), makes sure Debian's Chromium is
 # installed (apt-get; never a browser download), then drives examples/web in headless Chromium with
-# playwright-core (tests/web/page.test.mjs). Screenshots: target/screenshots/web-dues*.png.
+# playwright-core (tests/web/page.test.mjs): the dues calculator, and every dues vector run in the page
+# against the web build (a case the Rust harness fails too is reported, not counted: wasm_core_vector_log).
+# Screenshots: target/screenshots/web-dues.png, web-dues-error.png.
 # Progress goes to stderr; the last stdout line is `web: N passed, N failed`; exit 0 iff N failed == 0.
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
@@ -50,6 +52,8 @@ wasm_log "$("$chromium_bin" --version 2>/dev/null | tail -n 1)"
 
 logs="$WASM_ROOT/target/npm/test-logs"
 mkdir -p "$logs"
+wasm_log "cargo test -p dangjian --test vectors (to tell core failures from wasm ones)"
+wasm_core_vector_log "$logs/core-vectors.log"
 wasm_log "node --test tests/web/page.test.mjs (headless Chromium)"
 node --test --test-reporter=spec --test-reporter-destination=stderr \
   --test-reporter=tap --test-reporter-destination="$logs/web-test.tap" \
@@ -57,6 +61,9 @@ node --test --test-reporter=spec --test-reporter-destination=stderr \
 read -r p f < <(wasm_node_test_counts "$logs/web-test.tap")
 passed=$((passed + p))
 failed=$((failed + f))
-[[ -f "$WASM_ROOT/target/screenshots/web-dues.png" ]] && wasm_log "screenshot: target/screenshots/web-dues.png"
+grep -E '^# (vectors in Chromium|core failure)' "$logs/web-test.tap" | sed 's/^# /[web] /' >&2 || true
+for shot in web-dues.png web-dues-error.png; do
+  [[ -f "$WASM_ROOT/target/screenshots/$shot" ]] && wasm_log "screenshot: target/screenshots/$shot"
+done
 
 finish

@@ -1,6 +1,8 @@
 // Static server for the web example, on 127.0.0.1 (port 0 = any free port):
-//   /pkg/…  -> target/npm/dangjian/web/…   (the npm package's web build)
-//   /…      -> examples/web/…
+//   /pkg/…          -> target/npm/dangjian/web/…   (the npm package's web build)
+//   /test/vectors/… -> tests/vectors/…              (the conformance vectors, for the page test)
+//   /test/js/…      -> tests/js/…                   (vector-check.mjs, shared with the Node suite)
+//   /…              -> examples/web/…
 // `node tests/web/serve.mjs [port]` serves until Ctrl-C; tests import { startServer }.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -10,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MOUNTS = [
   ['/pkg/', join(ROOT, 'target', 'npm', 'dangjian', 'web')],
+  ['/test/vectors/', join(ROOT, 'tests', 'vectors')],
+  ['/test/js/', join(ROOT, 'tests', 'js')],
   ['/', join(ROOT, 'examples', 'web')],
 ];
 const TYPES = {

@@ -1,74 +1,94 @@
-//! The error every export throws: a real JS `Error` carrying `code`, `field`, `messageZh`, `messageEn`.
+//! The error every export throws: a real JS `Error` named `DangjianError` carrying `kind`, `code`, `field`,
+//! `messageZh` and `messageEn` — a [`dangjian::Error`] as it is, or a conversion error of this surface.
 
-use crate::amount::AmountProblem;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Error codes shared with the TypeScript `DangjianErrorCode` union (keep the two in sync).
+/// Codes this surface adds to the core's (the TypeScript `DangjianError` documents them).
 pub mod codes {
-    /// An amount that is not a non-negative decimal with at most two decimals.
-    pub const INVALID_AMOUNT: &str = "INVALID_AMOUNT";
-    /// An argument of the wrong shape (tsify/serde could not convert it).
-    pub const INVALID_INPUT: &str = "INVALID_INPUT";
+    /// A numeric argument that is not a whole number in range (e.g. `addWorkingDays(date, 1.5)`).
+    pub const INVALID_ARGUMENT: &str = "INVALID_ARGUMENT";
+    /// A result that could not be turned into a JS value (not expected to happen).
+    pub const SERIALIZATION_FAILED: &str = "SERIALIZATION_FAILED";
 }
 
 /// A coded, bilingual error; `From<ApiError> for JsValue` builds the thrown JS `Error`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiError {
-    /// Stable machine code, e.g. `INVALID_AMOUNT`.
-    pub code: &'static str,
-    /// The input field at fault (`""` when not tied to one field).
+    /// `invalid_input`, `policy` or `calendar` ([`dangjian::Error::kind`]).
+    pub kind: &'static str,
+    /// Stable machine code, e.g. `NEGATIVE_AMOUNT`.
+    pub code: String,
+    /// Path of the input field at fault (`incomes[0].items[1].amount`), `""` when not tied to one field.
     pub field: String,
     /// Chinese message for people.
     pub message_zh: String,
-    /// English message for people; also the JS `message`.
+    /// English message for people.
     pub message_en: String,
 }
 
 impl ApiError {
-    /// The error for a refused amount in `field`.
-    pub fn invalid_amount(field: &str, problem: AmountProblem) -> Self {
-        let (zh, en) = match problem {
-            AmountProblem::Empty => ("金额不能为空", "amount is empty"),
-            AmountProblem::Negative => ("金额不能为负数", "amount must not be negative"),
-            AmountProblem::NotADecimal => {
-                ("金额必须是十进制数字", "amount must be a decimal number")
-            }
-            AmountProblem::TooManyDecimals => {
-                ("金额最多保留两位小数", "amount has more than two decimals")
-            }
-            AmountProblem::TooLong => ("金额过长", "amount is too long"),
-        };
+    /// An `invalid_input` error raised by this surface while converting an argument.
+    pub fn invalid_input(
+        code: &str,
+        field: &str,
+        message_zh: impl Into<String>,
+        message_en: impl Into<String>,
+    ) -> Self {
         Self {
-            code: codes::INVALID_AMOUNT,
+            kind: "invalid_input",
+            code: code.to_owned(),
             field: field.to_owned(),
-            message_zh: zh.to_owned(),
-            message_en: en.to_owned(),
+            message_zh: message_zh.into(),
+            message_en: message_en.into(),
         }
     }
 
-    /// The error for an argument tsify could not convert.
-    pub fn invalid_input(detail: &dyn std::fmt::Display) -> Self {
-        Self {
-            code: codes::INVALID_INPUT,
-            field: String::new(),
-            message_zh: format!("输入格式无效：{detail}"),
-            message_en: format!("invalid input: {detail}"),
+    /// The JS `message`: the core's one-line form, `CODE at field: English message`.
+    pub fn message(&self) -> String {
+        if self.field.is_empty() {
+            format!("{}: {}", self.code, self.message_en)
+        } else {
+            format!("{} at {}: {}", self.code, self.field, self.message_en)
         }
     }
 }
 
-impl From<tsify::Error> for ApiError {
-    fn from(e: tsify::Error) -> Self {
-        Self::invalid_input(&e)
+impl From<dangjian::Error> for ApiError {
+    fn from(e: dangjian::Error) -> Self {
+        let kind = e.kind();
+        let d = match e {
+            dangjian::Error::InvalidInput(d)
+            | dangjian::Error::Policy(d)
+            | dangjian::Error::Calendar(d) => d,
+        };
+        Self {
+            kind,
+            code: d.code,
+            field: d.field,
+            message_zh: d.message_zh,
+            message_en: d.message_en,
+        }
+    }
+}
+
+impl From<serde_wasm_bindgen::Error> for ApiError {
+    fn from(e: serde_wasm_bindgen::Error) -> Self {
+        Self::invalid_input(
+            codes::SERIALIZATION_FAILED,
+            "",
+            format!("无法转换为 JS 值：{e}"),
+            format!("cannot convert the result to a JS value: {e}"),
+        )
     }
 }
 
 impl From<ApiError> for JsValue {
     fn from(e: ApiError) -> Self {
-        let err = js_sys::Error::new(&e.message_en);
+        let err = js_sys::Error::new(&e.message());
         err.set_name("DangjianError");
         let props = [
-            ("code", e.code),
+            ("kind", e.kind),
+            ("code", e.code.as_str()),
             ("field", e.field.as_str()),
             ("messageZh", e.message_zh.as_str()),
             ("messageEn", e.message_en.as_str()),
@@ -82,10 +102,14 @@ impl From<ApiError> for JsValue {
     }
 }
 
-/// `true` when `value` is an `Error` with a string `code` (what every export throws).
+/// `true` when `value` is what every export throws: an `Error` named `DangjianError` with a string `code`.
 pub fn is_coded_error(value: &JsValue) -> bool {
+    let string_prop = |key: &str| {
+        js_sys::Reflect::get(value, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
     value.is_instance_of::<js_sys::Error>()
-        && js_sys::Reflect::get(value, &JsValue::from_str("code"))
-            .map(|c| c.is_string())
-            .unwrap_or(false)
+        && string_prop("name").as_deref() == Some("DangjianError")
+        && string_prop("code").is_some()
 }

@@ -1,102 +1,51 @@
 //! `dangjian-wasm`: the WebAssembly surface of the `dangjian` rules core, published to npm as `dangjian`.
 //!
-//! Round 1 exposes a placeholder API (`coreVersion`, `checkAmount`, `describeAmount`, `isDangjianError`)
-//! that proves the pipeline: wasm-bindgen exports, tsify-typed objects (`Ts<T>`), and errors that reach
-//! JS as real `Error` instances with `code`, `field`, `messageZh` and `messageEn`.
+//! A thin adapter: every export converts its arguments, calls the core and converts the result or the
+//! [`dangjian::Error`]; no rule lives here.
 //!
-//! Conventions for the real API: decimals and dates cross as strings; objects cross through `Ts<T>`;
-//! every failure is an [`error::ApiError`].
+//! - Values cross in the core's serde JSON forms (snake_case fields; decimals, months and dates as strings).
+//!   Objects in are read by `JSON.stringify` and the core's JSON reader, so a wrong shape is a coded error
+//!   naming the field path; objects out are plain JS objects (serde-wasm-bindgen, JSON-compatible).
+//! - The TypeScript types of those values are written in `src/types.d.ts` (emitted into the package's
+//!   `.d.ts`) and checked against real results by the JS suite.
+//! - Every failure is a JS `Error` named `DangjianError` ([`error::ApiError`]).
 
-// No `unsafe_code` allow is needed: wasm-bindgen 0.2.130 and tsify 0.5.8 mark their own generated glue.
+// No `unsafe_code` allow is needed: wasm-bindgen 0.2.130 marks its own generated glue.
 
-pub mod amount;
+pub mod calendar;
+mod convert;
+pub mod dues;
 pub mod error;
+pub mod policy;
 
-use error::ApiError;
-use serde::{Deserialize, Serialize};
-use tsify::{Ts, Tsify};
+pub use calendar::Calendar;
+pub use dues::{
+    assess_dues, assess_dues_batch, assess_dues_batch_json, assess_dues_json, evaluate_dues_ledger,
+    evaluate_dues_ledger_json, summarize_dues, summarize_dues_json,
+};
+pub use policy::Policy;
+
 use wasm_bindgen::prelude::*;
 
-/// TypeScript for what the Rust signatures cannot express: the thrown error's shape and the type guard.
+/// The value types, the error shape and the type guard, in TypeScript.
 #[wasm_bindgen(typescript_custom_section)]
-const TS_ERRORS: &str = r#"
-/** Machine codes a `DangjianError` can carry. */
-export type DangjianErrorCode = "INVALID_AMOUNT" | "INVALID_INPUT";
-
-/** What every dangjian function throws: a real `Error` with a stable `code` and bilingual messages. */
-export interface DangjianError extends Error {
-  name: "DangjianError";
-  code: DangjianErrorCode;
-  /** The input field at fault, or "" when the error is not tied to one field. */
-  field: string;
-  messageZh: string;
-  messageEn: string;
-}
-
-/** True when `e` was thrown by a dangjian function (an `Error` carrying a string `code`). */
-export function isDangjianError(e: unknown): e is DangjianError;
-"#;
+const TS_TYPES: &str = include_str!("types.d.ts");
 
 /// The version of the `dangjian` core this package was built from.
+///
+/// ```js
+/// coreVersion(); // "0.1.0"
+/// ```
 #[wasm_bindgen(js_name = coreVersion)]
 pub fn core_version() -> String {
     dangjian::VERSION.to_owned()
 }
 
-/// Checks a non-negative decimal amount with at most two decimals; returns it as `"12.50"`.
+/// Runtime half of the `isDangjianError` type guard declared in `src/types.d.ts`.
 ///
-/// Placeholder until the dues engine lands. Throws `INVALID_AMOUNT` (field `amount`) otherwise.
-#[wasm_bindgen(js_name = checkAmount)]
-pub fn check_amount(amount: &str) -> Result<String, ApiError> {
-    amount::parse_amount(amount)
-        .map(|a| a.normalized())
-        .map_err(|p| ApiError::invalid_amount("amount", p))
-}
-
-/// Input of `describeAmount`.
-#[derive(Debug, Clone, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct AmountInput {
-    /// Decimal string, e.g. `"12.5"`.
-    pub amount: String,
-    /// Free-form note echoed back (e.g. a member's name); absent means none.
-    #[tsify(optional)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
-
-/// Output of `describeAmount`: the amount in its parts, all as strings.
-#[derive(Debug, Clone, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct AmountOutput {
-    /// Canonical two-decimal form, `"12.50"`.
-    pub normalized: String,
-    /// Integer yuan, `"12"`.
-    pub yuan: String,
-    /// Total in fen (1/100 yuan), `"1250"`.
-    pub total_fen: String,
-    /// The input note, if any.
-    #[tsify(optional)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
-
-/// Describes an amount (tsify round trip: object in, object out). Throws like `checkAmount`.
-#[wasm_bindgen(js_name = describeAmount)]
-pub fn describe_amount(input: Ts<AmountInput>) -> Result<Ts<AmountOutput>, ApiError> {
-    let input = input.to_rust()?;
-    let a =
-        amount::parse_amount(&input.amount).map_err(|p| ApiError::invalid_amount("amount", p))?;
-    let out = AmountOutput {
-        normalized: a.normalized(),
-        total_fen: a.total_fen(),
-        yuan: a.yuan,
-        note: input.note,
-    };
-    Ok(Ts::from_rust(&out)?)
-}
-
-/// Runtime half of the `isDangjianError` type guard declared in `TS_ERRORS`.
+/// ```js
+/// try { assessDues(policy, member, "2026-11"); } catch (e) { if (isDangjianError(e)) show(e.code, e.field); }
+/// ```
 #[wasm_bindgen(js_name = isDangjianError, skip_typescript)]
 pub fn is_dangjian_error(e: &JsValue) -> bool {
     error::is_coded_error(e)

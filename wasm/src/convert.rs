@@ -1,0 +1,70 @@
+//! Crossing the boundary: JS values in through `JSON.stringify` and the core's JSON reader (so a wrong shape
+//! is a coded error naming the field path, exactly as the JSON entry points report it); core values out
+//! through serde-wasm-bindgen as plain JSON-compatible objects (decimals and dates stay strings).
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::JsValue;
+
+use crate::error::{codes, ApiError};
+
+/// The codes the core's JSON entry points (`dangjian::dues::*_json`) give to a document they cannot read;
+/// the object API reports the same code for the same wrong shape.
+pub(crate) mod read_codes {
+    /// A member (`dues::assess_json`, `dues::assess_batch_json`).
+    pub const MEMBER: &str = "INVALID_MEMBER_JSON";
+    /// A ledger (`dues::evaluate_ledger_json`).
+    pub const LEDGER: &str = "INVALID_LEDGER_JSON";
+    /// An array of ledger reports (`dues::summarize_json`).
+    pub const REPORTS: &str = "INVALID_REPORT_JSON";
+    /// A period (`dues::summarize_json`).
+    pub const PERIOD: &str = "INVALID_PERIOD_JSON";
+}
+
+/// `JSON.stringify(value)`. `undefined` (and anything else JSON cannot hold) becomes `null`, which the core
+/// then refuses with its own message; a value `JSON.stringify` throws on (a `BigInt`, a cycle) is an error
+/// coded `code`.
+pub(crate) fn stringify(value: &JsValue, code: &str) -> Result<String, ApiError> {
+    match js_sys::JSON::stringify(value) {
+        Ok(s) => Ok(s.as_string().unwrap_or_else(|| "null".to_owned())),
+        Err(thrown) => {
+            let why = js_sys::Reflect::get(&thrown, &JsValue::from_str("message"))
+                .ok()
+                .and_then(|m| m.as_string())
+                .or_else(|| thrown.as_string())
+                .unwrap_or_default();
+            Err(ApiError::invalid_input(
+                code,
+                "",
+                format!("无法转换为 JSON：{why}"),
+                format!("cannot convert to JSON: {why}"),
+            ))
+        }
+    }
+}
+
+/// A JS value read as the core type `T` by the core's JSON reader (`dangjian::error::from_json`).
+pub(crate) fn from_js<T: DeserializeOwned>(value: &JsValue, code: &str) -> Result<T, ApiError> {
+    let json = stringify(value, code)?;
+    Ok(dangjian::error::from_json(&json, code)?)
+}
+
+/// A core value as a plain JS value: objects, arrays, strings, numbers, booleans and `null`.
+pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, ApiError> {
+    Ok(value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+}
+
+/// A JS number that must be a whole number in `0..=u32::MAX`, named `field` in the error.
+pub(crate) fn whole_u32(n: f64, field: &str) -> Result<u32, ApiError> {
+    if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) {
+        // Exact: a whole number within u32's range.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        return Ok(n as u32);
+    }
+    Err(ApiError::invalid_input(
+        codes::INVALID_ARGUMENT,
+        field,
+        format!("{field} 须为 0 到 {} 之间的整数：{n}", u32::MAX),
+        format!("{field} must be a whole number from 0 to {}: {n}", u32::MAX),
+    ))
+}
