@@ -239,7 +239,12 @@ pub(crate) fn path_error<E: std::fmt::Display>(
     code: &str,
 ) -> Error {
     let path = e.path().to_string();
-    let inner = e.into_inner().to_string();
+    let mut inner = e.into_inner().to_string();
+    // serde_json ends with "at line 1 column 57": a position in a document the caller may never have seen
+    // (a converted object); the field path says where the fault is.
+    if let Some(at) = inner.find(" at line ") {
+        inner.truncate(at);
+    }
     let parent = if path == "." { String::new() } else { path };
     let missing = inner
         .strip_prefix("missing field `")

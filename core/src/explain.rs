@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Citation {
-        /// The regulation, e.g. `关于中国共产党党费收缴、使用和管理的规定（中组发〔2008〕3号）`.
+    /// The regulation, e.g. `关于中国共产党党费收缴、使用和管理的规定（中组发〔2008〕3号）`.
     /// (`Cow` so the bundled citations cost no allocation on the hot path.)
     pub regulation: Cow<'static, str>,
     /// The article or part, e.g. `第二条`.
@@ -33,7 +33,7 @@ impl Citation {
     /// let c = dangjian::Citation::new("2008规定", "第二条");
     /// assert_eq!(c.article, "第二条");
     /// ```
-        pub fn new(
+    pub fn new(
         regulation: impl Into<Cow<'static, str>>,
         article: impl Into<Cow<'static, str>>,
     ) -> Self {

@@ -197,10 +197,25 @@ impl<'de> Deserialize<'de> for YearMonth {
 ///
 /// ```
 /// assert!(dangjian::month::parse_date("2026-02-30", "on").is_err());
+/// assert!(dangjian::month::parse_date("2026-2-3", "on").is_err());
 /// assert_eq!(dangjian::month::parse_date("2026-02-28", "on").unwrap().to_string(), "2026-02-28");
 /// ```
 pub fn parse_date(s: &str, field: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+    // Exactly YYYY-MM-DD: chrono alone would also take "2026-1-5" or a two-digit year.
+    let shaped = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let parsed = if shaped {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    } else {
+        None
+    };
+    parsed.ok_or_else(|| {
         Error::input(
             "INVALID_DATE",
             field,

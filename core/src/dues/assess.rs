@@ -97,8 +97,6 @@ pub(crate) fn to_fen(amount: Decimal) -> Decimal {
     fen
 }
 
-
-
 fn category_article(category: Category) -> &'static str {
     match category {
         Category::Employed => "第二条",

@@ -172,20 +172,20 @@ impl DuesMember {
             ));
         }
         let mut previous: Option<Option<YearMonth>> = None;
-                // Paths are formatted only on the error path: validation runs on every assessment.
+        // Paths are formatted only on the error path: validation runs on every assessment.
         for (r, record) in self.incomes.iter().enumerate() {
             if let Some(prev) = previous {
                 if record.from.is_none() || prev.is_some_and(|p| record.from <= Some(p)) {
                     return Err(Error::input(
                         "INCOMES_NOT_ORDERED",
-                                                format!("incomes[{r}].from"),
+                        format!("incomes[{r}].from"),
                         "收入记录须按起始月份递增排列，且只有第一条可以不写起始月份",
                         "income records must ascend by `from`; only the first may omit it",
                     ));
                 }
             }
             previous = Some(record.from);
-                        self.check_record(record)
+            self.check_record(record)
                 .map_err(|e| e.under(&format!("incomes[{r}]")))?;
         }
         let built_from_items = self
@@ -209,14 +209,14 @@ impl DuesMember {
 
     fn check_record(&self, record: &IncomeRecord) -> Result<()> {
         for (i, item) in record.items.iter().enumerate() {
-                        check_amount(item.amount, "amount").map_err(|e| e.under(&format!("items[{i}]")))?;
+            check_amount(item.amount, "amount").map_err(|e| e.under(&format!("items[{i}]")))?;
             if record
                 .items
                 .iter()
                 .take(i)
                 .any(|other| other.code == item.code)
             {
-                                return Err(Error::input(
+                return Err(Error::input(
                     "DUPLICATE_ITEM",
                     format!("items[{i}].code"),
                     format!("收入项目重复：{}", item.code),
@@ -224,7 +224,7 @@ impl DuesMember {
                 ));
             }
             if item.code == ItemCode::NetBase && record.items.len() > 1 {
-                                return Err(Error::input(
+                return Err(Error::input(
                     "NET_BASE_WITH_ITEMS",
                     format!("items[{i}].code"),
                     "给出 net_base 时不能再给其他收入项目",
