@@ -428,8 +428,10 @@ fn amount_in(
         TraceStep::new(
             "amount",
             format!(
-                "{base} × {} = {exact}, rounded {:?} to {} decimals",
-                bracket.rate, rounding.value.mode, rounding.value.scale
+                "{base} × {} = {exact}, rounded {} to {} decimals",
+                bracket.rate,
+                rounding.value.mode.as_str(),
+                rounding.value.scale
             ),
             amount.to_string(),
         )

@@ -262,6 +262,22 @@ pub enum RoundingMode {
     Up,
 }
 
+impl RoundingMode {
+    /// The contract name (`half_up`, `half_even`, `down`, `up`).
+    ///
+    /// ```
+    /// assert_eq!(dangjian::dues::RoundingMode::HalfEven.as_str(), "half_even");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoundingMode::HalfUp => "half_up",
+            RoundingMode::HalfEven => "half_even",
+            RoundingMode::Down => "down",
+            RoundingMode::Up => "up",
+        }
+    }
+}
+
 impl Rounding {
     /// Rounds an amount and writes it with exactly `scale` decimals (`0.2` → `0.20`), so every surface prints
     /// the same string.
