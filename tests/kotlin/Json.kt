@@ -1,5 +1,5 @@
-// A minimal, strict JSON reader (RFC 8259) for the shared test vectors, so the
-// JVM tests need no JSON library. Objects become ordered Map<String, Any?>,
+// A minimal, strict JSON reader (RFC 8259) and writer for the shared test vectors,
+// so the JVM tests need no JSON library. Objects become ordered Map<String, Any?>,
 // arrays List<Any?>, numbers exact java.math.BigDecimal, and strings, booleans
 // and null the obvious Kotlin values. Duplicate keys are an error.
 package cn.dangjian.tests
@@ -18,6 +18,60 @@ object Json {
         p.skipWs()
         if (p.pos != text.length) p.fail("trailing characters")
         return value
+    }
+
+    /**
+     * Writes a value read by [parse] (or built of the same kinds: Map, List, String, Number, Boolean, null)
+     * as compact JSON; with [sortKeys], object keys in sorted order (a canonical form to compare).
+     */
+    fun write(value: Any?, sortKeys: Boolean = false): String =
+        StringBuilder().also { writeTo(it, value, sortKeys) }.toString()
+
+    private fun writeTo(out: StringBuilder, value: Any?, sortKeys: Boolean) {
+        when (value) {
+            null -> out.append("null")
+            is Boolean -> out.append(value)
+            is BigDecimal -> out.append(value.toPlainString())
+            is Number -> out.append(value.toString())
+            is String -> writeString(out, value)
+            is Map<*, *> -> {
+                out.append('{')
+                val entries = value.entries.map { it.key as String to it.value }
+                val ordered = if (sortKeys) entries.sortedBy { it.first } else entries
+                ordered.forEachIndexed { i, (k, v) ->
+                    if (i > 0) out.append(',')
+                    writeString(out, k)
+                    out.append(':')
+                    writeTo(out, v, sortKeys)
+                }
+                out.append('}')
+            }
+            is List<*> -> {
+                out.append('[')
+                value.forEachIndexed { i, v ->
+                    if (i > 0) out.append(',')
+                    writeTo(out, v, sortKeys)
+                }
+                out.append(']')
+            }
+            else -> throw IllegalArgumentException("not a JSON value: ${value::class}")
+        }
+    }
+
+    private fun writeString(out: StringBuilder, s: String) {
+        out.append('"')
+        for (c in s) {
+            when {
+                c == '"' -> out.append("\\\"")
+                c == '\\' -> out.append("\\\\")
+                c == '\n' -> out.append("\\n")
+                c == '\r' -> out.append("\\r")
+                c == '\t' -> out.append("\\t")
+                c < ' ' -> out.append(String.format("\\u%04x", c.code))
+                else -> out.append(c)
+            }
+        }
+        out.append('"')
     }
 
     private class Parser(val s: String) {

@@ -1,43 +1,280 @@
-// The hook for the shared conformance vectors (tests/vectors/README.md): every
-// binding (Rust, Kotlin, Python, JS) runs the same files against the same library.
+// The shared dues conformance vectors (tests/vectors/README.md) run through the Kotlin bindings: one test
+// per case, every case of every *.json file under the directory given.
+//
+// Each case runs through the JSON entry point of its kind (with and without the trace where the export takes
+// one); `assess` and `assess_error` cases whose member can be built as a typed DuesMember also run through
+// assessDues, `ledger` cases through evaluateDuesLedger (and the report through summarizeDues, which must
+// agree with summarizeDuesJson), `batch` cases whose members can all be built through assessDuesBatch.
+// A failing case prints `file: name: field expected X got Y [surface]` per mismatch.
 package cn.dangjian.tests
 
+import cn.dangjian.Assessment
+import cn.dangjian.BatchOutcome
+import cn.dangjian.BranchSummary
+import cn.dangjian.DangjianException
+import cn.dangjian.LedgerReport
+import cn.dangjian.Period
+import cn.dangjian.Policy
+import cn.dangjian.assessDues
+import cn.dangjian.assessDuesBatch
+import cn.dangjian.assessDuesBatchJson
+import cn.dangjian.assessDuesJson
+import cn.dangjian.evaluateDuesLedger
+import cn.dangjian.evaluateDuesLedgerJson
+import cn.dangjian.summarizeDues
+import cn.dangjian.summarizeDuesJson
 import java.io.File
 import java.math.BigDecimal
 
 /** The case kinds tests/vectors/README.md defines. */
 val VECTOR_KINDS = setOf("assess", "assess_error", "ledger", "batch")
 
+/** The code and field of any DangjianException. */
+fun codeField(e: DangjianException): Map<String, Any?> = when (e) {
+    is DangjianException.InvalidInput -> mapOf("code" to e.code, "field" to e.field)
+    is DangjianException.Policy -> mapOf("code" to e.code, "field" to e.field)
+    is DangjianException.Calendar -> mapOf("code" to e.code, "field" to e.field)
+}
+
+private fun plain(d: BigDecimal?): String? = d?.toPlainString()
+
+@Suppress("UNCHECKED_CAST")
+private fun Any?.asMap(): Map<String, Any?> = this as? Map<String, Any?> ?: mapOf()
+
+private fun Any?.asList(): List<Any?> = this as? List<Any?> ?: listOf()
+
+private fun codesOf(findings: Any?): List<Any?> = findings.asList().map { it.asMap()["code"] }
+
+private fun assessmentOf(doc: Map<String, Any?>) = mapOf(
+    "amount" to doc["amount"], "base" to doc["base"], "rate" to doc["rate"], "codes" to codesOf(doc["findings"]),
+)
+
+private fun assessmentOf(a: Assessment) = mapOf(
+    "amount" to plain(a.amount), "base" to plain(a.base), "rate" to plain(a.rate), "codes" to a.findings.map { it.code },
+)
+
+private val LEDGER_KEYS = listOf("total_due", "total_paid", "outstanding", "remitted_to_centre", "voluntary_total")
+
+private fun ledgerOf(doc: Map<String, Any?>): Map<String, Any?> =
+    LEDGER_KEYS.associateWith { doc[it] } + mapOf(
+        "arrears" to doc["arrears"], "lapse_on" to doc["lapse_on"], "codes" to codesOf(doc["findings"]),
+    )
+
+private fun ledgerOf(r: LedgerReport) = mapOf(
+    "total_due" to plain(r.totalDue), "total_paid" to plain(r.totalPaid), "outstanding" to plain(r.outstanding),
+    "remitted_to_centre" to plain(r.remittedToCentre), "voluntary_total" to plain(r.voluntaryTotal),
+    "arrears" to r.arrears, "lapse_on" to r.lapseOn, "codes" to r.findings.map { it.code },
+)
+
+private val SUMMARY_KEYS = listOf(
+    "members", "due", "collected", "outstanding", "payment_rate", "members_in_arrears", "voluntary", "remitted_to_centre",
+)
+
+private fun summaryOf(doc: Map<String, Any?>) = SUMMARY_KEYS.associateWith { doc[it] }
+
+private fun summaryOf(s: BranchSummary) = mapOf(
+    "members" to BigDecimal(s.members.toLong()), "due" to plain(s.due), "collected" to plain(s.collected),
+    "outstanding" to plain(s.outstanding), "payment_rate" to plain(s.paymentRate),
+    "members_in_arrears" to BigDecimal(s.membersInArrears.toLong()), "voluntary" to plain(s.voluntary),
+    "remitted_to_centre" to plain(s.remittedToCentre),
+)
+
+private fun batchOf(doc: Map<String, Any?>) = mapOf(
+    "amounts" to doc["assessments"].asList().associate { it.asMap()["member_id"] as String? to it.asMap()["amount"] },
+    "errors" to doc["errors"].asList().map { e ->
+        val m = e.asMap()
+        mapOf("index" to m["index"], "code" to m["code"], "field" to m["field"])
+    },
+)
+
+private fun batchOf(b: BatchOutcome) = mapOf(
+    "amounts" to b.assessments.associate { it.memberId to plain(it.amount) },
+    "errors" to b.errors.map { mapOf("index" to BigDecimal(it.index.toLong()), "code" to it.code, "field" to it.field) },
+)
+
+/** One case: its mismatches, as the README's lines. */
+private class CaseRun(val where: String, val case: Map<String, Any?>) {
+    val mismatches = ArrayList<String>()
+
+    fun mismatch(surface: String, field: String, expected: Any?, got: Any?) {
+        mismatches.add("$where: $field expected ${Json.write(expected, true)} got ${Json.write(got, true)} [$surface]")
+    }
+
+    fun compare(surface: String, expect: Map<String, Any?>, got: Map<String, Any?>) {
+        for ((key, want) in expect) {
+            val have = got[key]
+            if (Json.write(want, true) != Json.write(have, true)) mismatch(surface, key, want, have)
+        }
+    }
+
+    /** Runs [body]; a DangjianException is a mismatch "expected [what]". */
+    fun attempt(surface: String, what: String, body: () -> Unit) {
+        try {
+            body()
+        } catch (e: DangjianException) {
+            mismatch(surface, "result", what, codeField(e))
+        }
+    }
+
+    fun run() {
+        val kind = case["kind"]
+        check(kind in VECTOR_KINDS) { "$where: unknown kind $kind" }
+        var policy = Policy.bundled()
+        case["policy_overrides"]?.let { policy = policy.withOverridesJson(Json.write(it)) }
+        val expect = case["expect"].asMap()
+        when (kind) {
+            "assess" -> assess(policy, expect)
+            "assess_error" -> assessError(policy, expect)
+            "ledger" -> ledger(policy, expect)
+            "batch" -> batch(policy, expect)
+        }
+    }
+
+    fun assess(policy: Policy, expect: Map<String, Any?>) {
+        val memberJson = Json.write(case["member"])
+        val month = case["month"] as String
+        for (trace in listOf(true, false)) {
+            val surface = "assessDuesJson" + if (trace) " trace" else ""
+            attempt(surface, "an assessment") {
+                val doc = Json.parse(assessDuesJson(policy, memberJson, month, trace)).asMap()
+                compare(surface, expect, assessmentOf(doc))
+                if (!trace && doc["trace"].asList().isNotEmpty()) mismatch(surface, "trace", listOf<Any?>(), doc["trace"])
+            }
+        }
+        val member = try {
+            memberFrom(case["member"])
+        } catch (e: NotTyped) {
+            mismatch("typed", "member", "a member the typed records can hold", e.message)
+            return
+        }
+        for (trace in listOf(true, false)) {
+            val surface = "assessDues" + if (trace) " trace" else ""
+            attempt(surface, "an assessment") {
+                val a = assessDues(policy, member, month, trace)
+                compare(surface, expect, assessmentOf(a))
+                if (!trace && a.trace.isNotEmpty()) mismatch(surface, "trace", listOf<Any?>(), a.trace.map { it.step })
+            }
+        }
+    }
+
+    fun assessError(policy: Policy, expect: Map<String, Any?>) {
+        val memberJson = Json.write(case["member"])
+        val month = case["month"] as String
+        for (trace in listOf(true, false)) {
+            val surface = "assessDuesJson" + if (trace) " trace" else ""
+            try {
+                val out = Json.parse(assessDuesJson(policy, memberJson, month, trace)).asMap()
+                mismatch(surface, "result", expect, out["amount"])
+            } catch (e: DangjianException) {
+                compare(surface, expect, codeField(e))
+            }
+        }
+        val member = try {
+            memberFrom(case["member"])
+        } catch (e: NotTyped) {
+            return // a document error only the JSON entry point can be given
+        }
+        try {
+            val a = assessDues(policy, member, month, false)
+            mismatch("assessDues", "result", expect, plain(a.amount))
+        } catch (e: DangjianException) {
+            compare("assessDues", expect, codeField(e))
+        }
+    }
+
+    fun ledger(policy: Policy, expect: Map<String, Any?>) {
+        val ledgerJson = Json.write(case["ledger"])
+        val asOf = case["as_of"] as String
+        var reportJson: String? = null
+        attempt("evaluateDuesLedgerJson", "a ledger report") {
+            reportJson = evaluateDuesLedgerJson(policy, ledgerJson, asOf)
+            compare("evaluateDuesLedgerJson", expect, ledgerOf(Json.parse(reportJson!!).asMap()))
+        }
+        val ledger = try {
+            ledgerFrom(case["ledger"])
+        } catch (e: NotTyped) {
+            mismatch("typed", "ledger", "a ledger the typed records can hold", e.message)
+            return
+        }
+        attempt("evaluateDuesLedger", "a ledger report") {
+            val report = evaluateDuesLedger(policy, ledger, asOf)
+            compare("evaluateDuesLedger", expect, ledgerOf(report))
+            val json = reportJson ?: return@attempt
+            // The branch summary of this one report, typed and JSON, must agree.
+            val year = asOf.substring(0, 4).toInt()
+            val month = asOf.substring(0, 7)
+            for ((period, periodJson) in listOf(
+                Period.Year(year) to """{"year":$year}""",
+                Period.Month(month) to """{"month":"$month"}""",
+            )) {
+                val typed = summaryOf(summarizeDues(listOf(report), period))
+                val doc = summaryOf(Json.parse(summarizeDuesJson("[$json]", periodJson)).asMap())
+                compare("summarizeDues $periodJson", doc, typed)
+            }
+        }
+    }
+
+    fun batch(policy: Policy, expect: Map<String, Any?>) {
+        val membersJson = Json.write(case["members"])
+        val month = case["month"] as String
+        for (trace in listOf(true, false)) {
+            val surface = "assessDuesBatchJson" + if (trace) " trace" else ""
+            attempt(surface, "a batch result") {
+                compare(surface, expect, batchOf(Json.parse(assessDuesBatchJson(policy, membersJson, month, trace)).asMap()))
+            }
+        }
+        val members = try {
+            case["members"].asList().map(::memberFrom)
+        } catch (e: NotTyped) {
+            return // a member only the JSON entry point can be given
+        }
+        attempt("assessDuesBatch", "a batch result") {
+            compare("assessDuesBatch", expect, batchOf(assessDuesBatch(policy, members, month, false)))
+        }
+    }
+}
+
 /**
- * Runs every `*.json` file under [dir] (recursively, in path order), one test per
- * file, and returns the number of cases found: 0 when there are no files yet (or
- * no [dir]). Round 1 checks each file's shape — `schema_version` 1, a `cases`
- * array of objects, each with a `name` unique across all files and a known
- * `kind` — and the per-case evaluation against the bindings plugs in where the
- * cases are walked below.
+ * Runs every case of every `*.json` file under [dir] (recursively, in path order), one test per case, plus
+ * one test that the files are well formed (schema_version 1, a cases array, names unique across files).
+ * Returns the number of cases.
  */
 fun runVectors(h: Harness, dir: File): Int {
     val files = dir.walkTopDown()
         .filter { it.isFile && it.name.endsWith(".json") }
         .sortedBy { it.path }
         .toList()
-    val names = HashSet<String>()
-    var cases = 0
-    for (file in files) {
-        h.test("vector file ${file.relativeTo(dir)}") {
-            val doc = Json.parse(file.readText(Charsets.UTF_8)) as? Map<*, *>
-                ?: throw AssertionError("top level is not an object")
+    val docs = files.map { it to Json.parse(it.readText(Charsets.UTF_8)).asMap() }
+    h.test("vector files under $dir are well formed") {
+        check(files.isNotEmpty()) { "no vector files" }
+        val names = HashMap<String, String>()
+        for ((file, doc) in docs) {
             val version = doc["schema_version"] as? BigDecimal
-            check(version != null && version.compareTo(BigDecimal.ONE) == 0) { "schema_version must be 1, got $version" }
-            val list = doc["cases"] as? List<*> ?: throw AssertionError("no \"cases\" array")
-            for ((i, item) in list.withIndex()) {
-                val case = item as? Map<*, *> ?: throw AssertionError("case #$i is not an object")
-                val name = case["name"] as? String
-                check(!name.isNullOrBlank()) { "case #$i has no name" }
-                check(names.add(name!!)) { "case name \"$name\" is not unique" }
-                check(case["kind"] in VECTOR_KINDS) { "case \"$name\": unknown kind ${case["kind"]}" }
+            check(version != null && version.compareTo(BigDecimal.ONE) == 0) { "${file.name}: schema_version $version" }
+            check(doc["cases"] is List<*>) { "${file.name}: no cases array" }
+            for (c in doc["cases"].asList()) {
+                val name = c.asMap()["name"] as? String
+                check(!name.isNullOrBlank()) { "${file.name}: a case has no name" }
+                val first = names.put(name!!, file.name)
+                check(first == null) { "${file.name}: \"$name\" already used in $first" }
+                check(c.asMap()["kind"] in VECTOR_KINDS) { "${file.name}: $name: unknown kind" }
             }
-            cases += list.size
+        }
+    }
+    var cases = 0
+    for ((file, doc) in docs) {
+        for (c in doc["cases"].asList()) {
+            cases++
+            val case = c.asMap()
+            val where = "${file.relativeTo(dir.parentFile ?: dir)}: ${case["name"]}"
+            h.test("vectors/$where") {
+                val run = CaseRun(where, case)
+                run.run()
+                if (run.mismatches.isNotEmpty()) {
+                    run.mismatches.forEach { System.err.println("    $it") }
+                    throw AssertionError("${run.mismatches.size} mismatch(es)")
+                }
+            }
         }
     }
     System.err.println("  vectors: $cases case(s) in ${files.size} JSON file(s) under $dir")

@@ -46,7 +46,12 @@ log "running the example cn.dangjian.example.MainKt"
 rc=0
 out=$(java_run cn.dangjian.example.MainKt 2>&1) || rc=$?
 printf '%s\n' "$out" | sed 's/^/    /' >&2
-if [ "$rc" -eq 0 ] && grep -q '"12.50") = 12.50' <<<"$out" && grep -q '"-1") rejected: INVALID_AMOUNT \[amount\]' <<<"$out"; then
+if [ "$rc" -eq 0 ] \
+    && grep -q '^M001 张伟: 96.00 yuan (base 6400.00 × rate 0.015)' <<<"$out" \
+    && grep -q '^branch total: 146.00 yuan' <<<"$out" \
+    && grep -q '^six-month line crossed on: 2026-09-01' <<<"$out" \
+    && grep -q '^\[DUES_LAPSE, VIOLATION\]' <<<"$out" \
+    && grep -q '^rejected: INVALID_DATE at members\[0\].admitted_on' <<<"$out"; then
     ffi_pass "examples/kotlin runs"
 else
     ffi_fail "examples/kotlin runs" "exit code $rc or unexpected output"

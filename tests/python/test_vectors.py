@@ -1,10 +1,19 @@
-"""The hook for the shared conformance vectors (tests/vectors/README.md) that
-every binding runs against the same library: one test per vector file."""
+"""The shared dues conformance vectors (tests/vectors/README.md) run through the Python bindings: one test
+per case, every case of every file under tests/vectors/dues.
 
+Each case runs through the JSON entry point of its kind (with and without the trace where the export takes
+one); `assess` and `assess_error` cases whose member can be built as a typed `DuesMember` also run through
+`assess_dues`, `ledger` cases through `evaluate_dues_ledger` (and the report through `summarize_dues`, which
+must agree with `summarize_dues_json`), `batch` cases whose members can all be built through
+`assess_dues_batch`. A failing case lists `file: name: field expected X got Y [surface]`."""
+
+import decimal
 import json
 import pathlib
 import sys
 import unittest
+
+import dangjian
 
 VECTORS = pathlib.Path(__file__).resolve().parents[1] / "vectors"
 AREAS = ("dues",)
@@ -17,43 +26,387 @@ def vector_files(area):
     return sorted(root.rglob("*.json")) if root.is_dir() else []
 
 
-class VectorFileTest(unittest.TestCase):
-    """Runs one vector file. Round 1 checks its shape (`schema_version` 1, a
-    `cases` array of objects, each with a `name` unique across all files and a
-    known `kind`); the per-case evaluation against the bindings plugs in where
-    the cases are walked in run_file."""
+# ---- typed records from the contract's JSON documents ----
 
-    def __init__(self, path, seen_names):
-        super().__init__("run_file")
+
+class NotTyped(Exception):
+    """The document cannot be written as typed records (an unknown code, an unreadable number, an unknown
+    field): only the JSON entry point can be given it."""
+
+
+def _enum(cls, code):
+    for v in cls:
+        if v.name.lower() == code:
+            return v
+    raise NotTyped(f"{cls.__name__} {code!r}")
+
+
+def _fields(doc, required, optional=()):
+    if not isinstance(doc, dict):
+        raise NotTyped(f"not an object: {doc!r}")
+    unknown = set(doc) - set(required) - set(optional)
+    missing = set(required) - set(doc)
+    if unknown or missing:
+        raise NotTyped(f"unknown {sorted(unknown)}, missing {sorted(missing)}")
+    return doc
+
+
+def _str(v):
+    if not isinstance(v, str):
+        raise NotTyped(f"not a string: {v!r}")
+    return v
+
+
+def _opt_str(v):
+    return None if v is None else _str(v)
+
+
+def _dec(v):
+    try:
+        return decimal.Decimal(_str(v))
+    except decimal.InvalidOperation as e:
+        raise NotTyped(f"not a decimal: {v!r}") from e
+
+
+def _list(v, f):
+    if not isinstance(v, list):
+        raise NotTyped(f"not an array: {v!r}")
+    return [f(x) for x in v]
+
+
+def member_from(doc):
+    d = _fields(doc, ["member_id", "category"], ["employer_type", "incomes", "admitted_on", "hardship"])
+    employer = d.get("employer_type")
+    return dangjian.DuesMember(
+        member_id=_str(d["member_id"]),
+        category=_enum(dangjian.Category, d["category"]),
+        employer_type=None if employer is None else _enum(dangjian.EmployerType, employer),
+        incomes=_list(d.get("incomes", []), income_from),
+        admitted_on=_opt_str(d.get("admitted_on")),
+        hardship=_list(d.get("hardship", []), hardship_from),
+    )
+
+
+def income_from(doc):
+    d = _fields(doc, ["items"], ["from"])
+    return dangjian.IncomeRecord(_from=_opt_str(d.get("from")), items=_list(d["items"], item_from))
+
+
+def item_from(doc):
+    d = _fields(doc, ["code", "amount"])
+    return dangjian.IncomeItem(code=_enum(dangjian.ItemCode, d["code"]), amount=_dec(d["amount"]))
+
+
+def hardship_from(doc):
+    d = _fields(
+        doc,
+        ["from", "outcome", "branch_studied_on", "approved_by", "approved_on"],
+        ["to", "reduced_amount"],
+    )
+    reduced = d.get("reduced_amount")
+    return dangjian.HardshipDecision(
+        _from=_str(d["from"]),
+        to=_opt_str(d.get("to")),
+        outcome=_enum(dangjian.HardshipOutcome, d["outcome"]),
+        reduced_amount=None if reduced is None else _dec(reduced),
+        branch_studied_on=_str(d["branch_studied_on"]),
+        approved_by=_str(d["approved_by"]),
+        approved_on=_str(d["approved_on"]),
+    )
+
+
+def ledger_from(doc):
+    d = _fields(doc, ["member_id", "obligations", "payments"], ["good_reasons"])
+    return dangjian.Ledger(
+        member_id=_str(d["member_id"]),
+        obligations=_list(d["obligations"], obligation_from),
+        payments=_list(d["payments"], payment_from),
+        good_reasons=_list(d.get("good_reasons", []), good_reason_from),
+    )
+
+
+def obligation_from(doc):
+    d = _fields(doc, ["month", "amount"])
+    return dangjian.Obligation(month=_str(d["month"]), amount=_dec(d["amount"]))
+
+
+def payment_from(doc):
+    # The core's defaults for an omitted field: no regular amount, no months, no voluntary extra, no channel.
+    d = _fields(doc, ["paid_on"], ["amount", "months", "voluntary", "channel"])
+    return dangjian.Payment(
+        paid_on=_str(d["paid_on"]),
+        amount=_dec(d.get("amount", "0")),
+        months=_list(d.get("months", []), _str),
+        voluntary=_dec(d.get("voluntary", "0")),
+        channel=_str(d.get("channel", "")),
+    )
+
+
+def good_reason_from(doc):
+    d = _fields(doc, ["from", "to", "reason"])
+    return dangjian.GoodReason(_from=_str(d["from"]), to=_str(d["to"]), reason=_str(d["reason"]))
+
+
+# ---- comparable views of results ----
+
+
+def plain(d):
+    """A Decimal as the contract writes it ("54.00"), None stays None."""
+    return None if d is None else format(d, "f")
+
+
+def error_view(e):
+    return {"code": e.code, "field": e.field}
+
+
+def assessment_from_json(doc):
+    return {
+        "amount": doc.get("amount"),
+        "base": doc.get("base"),
+        "rate": doc.get("rate"),
+        "codes": [f["code"] for f in doc.get("findings", [])],
+    }
+
+
+def assessment_from_typed(a):
+    return {
+        "amount": plain(a.amount),
+        "base": plain(a.base),
+        "rate": plain(a.rate),
+        "codes": [f.code for f in a.findings],
+    }
+
+
+LEDGER_KEYS = ("total_due", "total_paid", "outstanding", "remitted_to_centre", "voluntary_total")
+
+
+def ledger_from_json(doc):
+    out = {k: doc.get(k) for k in LEDGER_KEYS}
+    out["arrears"] = doc.get("arrears")
+    out["lapse_on"] = doc.get("lapse_on")
+    out["codes"] = [f["code"] for f in doc.get("findings", [])]
+    return out
+
+
+def ledger_from_typed(r):
+    out = {k: plain(getattr(r, k)) for k in LEDGER_KEYS}
+    out["arrears"] = list(r.arrears)
+    out["lapse_on"] = r.lapse_on
+    out["codes"] = [f.code for f in r.findings]
+    return out
+
+
+def summary_from_json(doc):
+    return {
+        k: doc.get(k)
+        for k in ("members", "due", "collected", "outstanding", "payment_rate", "members_in_arrears",
+                  "voluntary", "remitted_to_centre")
+    }
+
+
+def summary_from_typed(s):
+    return {
+        "members": s.members,
+        "due": plain(s.due),
+        "collected": plain(s.collected),
+        "outstanding": plain(s.outstanding),
+        "payment_rate": plain(s.payment_rate),
+        "members_in_arrears": s.members_in_arrears,
+        "voluntary": plain(s.voluntary),
+        "remitted_to_centre": plain(s.remitted_to_centre),
+    }
+
+
+def batch_view(assessments, errors):
+    """`amounts` (member id -> amount) and `errors` ([{index, code, field}]) of a batch result."""
+    return {"amounts": dict(assessments), "errors": list(errors)}
+
+
+def batch_from_json(doc):
+    return batch_view(
+        ((a["member_id"], a["amount"]) for a in doc["assessments"]),
+        ({"index": e["index"], "code": e["code"], "field": e["field"]} for e in doc["errors"]),
+    )
+
+
+def batch_from_typed(b):
+    return batch_view(
+        ((a.member_id, plain(a.amount)) for a in b.assessments),
+        ({"index": e.index, "code": e.code, "field": e.field} for e in b.errors),
+    )
+
+
+# ---- one test per case ----
+
+
+class VectorCaseTest(unittest.TestCase):
+    """Runs one case through every surface that can take it."""
+
+    def __init__(self, path, case):
+        super().__init__("run_case")
         self.path = path
-        self.seen_names = seen_names
+        self.case = case
+        self.where = f"{path.relative_to(VECTORS)}: {case.get('name')}"
+        self.mismatches = []
 
     def id(self):
-        return f"vectors/{self.path.relative_to(VECTORS)}"
+        return f"vectors/{self.where}"
 
     def __str__(self):
         return self.id()
 
-    def run_file(self):
-        doc = json.loads(self.path.read_text(encoding="utf-8"))
-        self.assertIsInstance(doc, dict, "top level is not an object")
-        self.assertEqual(doc.get("schema_version"), 1, "schema_version")
-        cases = doc.get("cases")
-        self.assertIsInstance(cases, list, 'no "cases" array')
-        for i, case in enumerate(cases):
-            self.assertIsInstance(case, dict, f"case #{i} is not an object")
-            name = case.get("name")
-            self.assertTrue(isinstance(name, str) and name.strip(), f"case #{i} has no name")
-            self.assertNotIn(name, self.seen_names, f"case name {name!r} is not unique")
-            self.seen_names.add(name)
-            self.assertIn(case.get("kind"), KINDS, f"case {name!r}: unknown kind")
+    def mismatch(self, surface, field, expected, got):
+        self.mismatches.append(
+            f"{self.where}: {field} expected {json.dumps(expected, ensure_ascii=False)} "
+            f"got {json.dumps(got, ensure_ascii=False, default=str)} [{surface}]"
+        )
+
+    def compare(self, surface, expect, got):
+        for key, want in expect.items():
+            have = got.get(key)
+            if want != have:
+                self.mismatch(surface, key, want, have)
+
+    def run_case(self):
+        kind = self.case.get("kind")
+        self.assertIn(kind, KINDS, f"{self.where}: unknown kind")
+        policy = dangjian.Policy.bundled()
+        overrides = self.case.get("policy_overrides")
+        if overrides is not None:
+            policy = policy.with_overrides_json(json.dumps(overrides, ensure_ascii=False))
+        getattr(self, f"run_{kind}")(policy, self.case["expect"])
+        if self.mismatches:
+            for line in self.mismatches:
+                print(line, file=sys.stderr)
+            self.fail("\n".join(self.mismatches))
+
+    def run_assess(self, policy, expect):
+        member_json = json.dumps(self.case["member"], ensure_ascii=False)
+        month = self.case["month"]
+        for trace in (True, False):
+            surface = "assess_dues_json" + (" trace" if trace else "")
+            try:
+                doc = json.loads(dangjian.assess_dues_json(policy, member_json, month, trace))
+                self.compare(surface, expect, assessment_from_json(doc))
+                if not trace and doc.get("trace"):
+                    self.mismatch(surface, "trace", [], doc["trace"])
+            except dangjian.DangjianError as e:
+                self.mismatch(surface, "result", "an assessment", error_view(e))
+        try:
+            member = member_from(self.case["member"])
+        except NotTyped as e:
+            self.mismatch("typed", "member", "a member the typed records can hold", str(e))
+            return
+        for trace in (True, False):
+            surface = "assess_dues" + (" trace" if trace else "")
+            try:
+                a = dangjian.assess_dues(policy, member, month, trace)
+                self.compare(surface, expect, assessment_from_typed(a))
+                if not trace and a.trace:
+                    self.mismatch(surface, "trace", [], [t.step for t in a.trace])
+            except dangjian.DangjianError as e:
+                self.mismatch(surface, "result", "an assessment", error_view(e))
+
+    def run_assess_error(self, policy, expect):
+        member_json = json.dumps(self.case["member"], ensure_ascii=False)
+        month = self.case["month"]
+        for trace in (True, False):
+            surface = "assess_dues_json" + (" trace" if trace else "")
+            try:
+                out = dangjian.assess_dues_json(policy, member_json, month, trace)
+                self.mismatch(surface, "result", expect, json.loads(out).get("amount"))
+            except dangjian.DangjianError as e:
+                self.compare(surface, expect, error_view(e))
+        try:
+            member = member_from(self.case["member"])
+        except NotTyped:
+            return  # a document error only the JSON entry point can be given
+        try:
+            a = dangjian.assess_dues(policy, member, month, False)
+            self.mismatch("assess_dues", "result", expect, plain(a.amount))
+        except dangjian.DangjianError as e:
+            self.compare("assess_dues", expect, error_view(e))
+
+    def run_ledger(self, policy, expect):
+        ledger_json = json.dumps(self.case["ledger"], ensure_ascii=False)
+        as_of = self.case["as_of"]
+        report_json = None
+        try:
+            report_json = dangjian.evaluate_dues_ledger_json(policy, ledger_json, as_of)
+            self.compare("evaluate_dues_ledger_json", expect, ledger_from_json(json.loads(report_json)))
+        except dangjian.DangjianError as e:
+            self.mismatch("evaluate_dues_ledger_json", "result", "a ledger report", error_view(e))
+        try:
+            ledger = ledger_from(self.case["ledger"])
+        except NotTyped as e:
+            self.mismatch("typed", "ledger", "a ledger the typed records can hold", str(e))
+            return
+        try:
+            report = dangjian.evaluate_dues_ledger(policy, ledger, as_of)
+        except dangjian.DangjianError as e:
+            self.mismatch("evaluate_dues_ledger", "result", "a ledger report", error_view(e))
+            return
+        self.compare("evaluate_dues_ledger", expect, ledger_from_typed(report))
+        if report_json is None:
+            return
+        # The branch summary of this one report, typed and JSON, must agree.
+        year = int(as_of[:4])
+        for period, period_json in (
+            (dangjian.Period.YEAR(year=year), {"year": year}),
+            (dangjian.Period.MONTH(month=as_of[:7]), {"month": as_of[:7]}),
+        ):
+            typed = summary_from_typed(dangjian.summarize_dues([report], period))
+            doc = json.loads(dangjian.summarize_dues_json(f"[{report_json}]", json.dumps(period_json)))
+            self.compare(f"summarize_dues {period_json}", summary_from_json(doc), typed)
+
+    def run_batch(self, policy, expect):
+        members_json = json.dumps(self.case["members"], ensure_ascii=False)
+        month = self.case["month"]
+        for trace in (True, False):
+            surface = "assess_dues_batch_json" + (" trace" if trace else "")
+            try:
+                doc = json.loads(dangjian.assess_dues_batch_json(policy, members_json, month, trace))
+                self.compare(surface, expect, batch_from_json(doc))
+            except dangjian.DangjianError as e:
+                self.mismatch(surface, "result", "a batch result", error_view(e))
+        try:
+            members = [member_from(m) for m in self.case["members"]]
+        except NotTyped:
+            return  # a member only the JSON entry point can be given
+        try:
+            out = dangjian.assess_dues_batch(policy, members, month, False)
+            self.compare("assess_dues_batch", expect, batch_from_typed(out))
+        except dangjian.DangjianError as e:
+            self.mismatch("assess_dues_batch", "result", "a batch result", error_view(e))
+
+
+class VectorFilesTest(unittest.TestCase):
+    """The files themselves: schema_version 1, a cases array, names unique across all files."""
+
+    def test_files_are_well_formed(self):
+        seen = {}
+        files = [p for area in AREAS for p in vector_files(area)]
+        self.assertTrue(files, f"no vector files under {VECTORS}")
+        for path in files:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+            self.assertEqual(doc.get("schema_version"), 1, f"{path.name}: schema_version")
+            self.assertIsInstance(doc.get("cases"), list, f"{path.name}: no cases array")
+            for case in doc["cases"]:
+                name = case.get("name")
+                self.assertTrue(isinstance(name, str) and name.strip(), f"{path.name}: a case has no name")
+                self.assertNotIn(name, seen, f"{path.name}: {name!r} already used in {seen.get(name)}")
+                seen[name] = path.name
+                self.assertIn(case.get("kind"), KINDS, f"{path.name}: {name}: unknown kind")
 
 
 def load_tests(loader, tests, pattern):  # unittest's load_tests protocol
     suite = unittest.TestSuite(tests)
-    seen_names = set()  # case names must be unique across all files
+    total = 0
     for area in AREAS:
         files = vector_files(area)
-        print(f"vectors: {len(files)} JSON file(s) under {VECTORS / area}", file=sys.stderr)
-        suite.addTests(VectorFileTest(path, seen_names) for path in files)
+        for path in files:
+            cases = json.loads(path.read_text(encoding="utf-8")).get("cases", [])
+            total += len(cases)
+            suite.addTests(VectorCaseTest(path, case) for case in cases)
+        print(f"vectors: {total} case(s) in {len(files)} file(s) under {VECTORS / area}", file=sys.stderr)
     return suite

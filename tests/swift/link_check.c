@@ -5,11 +5,16 @@
  *   - ffi_dangjian_ffi_uniffi_contract_version() equals argv[1] (the version the
  *     generated .swift expects) and is printed;
  *   - core_version() returns a non-empty string;
- *   - check_amount("12.50") returns "12.50";
- *   - check_amount("-1") fails with RUST_CALL_ERROR (1) and an error buffer that
- *     serialises DangjianError::InvalidInput { code: "INVALID_AMOUNT", field: "amount", .. }
- *     (variant index as big-endian i32, 1-based; then each String as big-endian
- *     i32 length + UTF-8 bytes).
+ *   - Policy.bundled() gives a handle; assess_dues_json(policy, a student, "2026-11")
+ *     returns the assessment document with "amount":"0.20";
+ *   - assess_dues_json with a negative amount fails with RUST_CALL_ERROR (1) and an
+ *     error buffer that serialises DangjianError::InvalidInput { code: "NEGATIVE_AMOUNT",
+ *     field: "incomes[0].items[0].amount", .. } (variant index as big-endian i32, 1-based;
+ *     then each String as big-endian i32 length + UTF-8 bytes);
+ *   - Calendar.official().add_working_days("2026-02-12", 4) returns the DateAnswer record
+ *     { value: "2026-02-25", findings: [] } (the Spring Festival 2026 window);
+ *   - the object handles are freed.
+ * Object handles are cloned before each call, as the Swift code does (the callee consumes one).
  * Prints "PASS <name>" / "FAIL <name>: <why>" per check; exit code = failures.
  * Built by tests/swift/run.sh with
  *   gcc -D_Nullable= -D_Nonnull= -D_Null_unspecified= -I target/bindings/swift ... -ldangjian_ffi
@@ -93,29 +98,60 @@ int main(int argc, char **argv) {
 
     {
         RustCallStatus status = {0};
-        char *v = lift_string(uniffi_dangjian_ffi_fn_func_check_amount(lower_string("12.50"), &status));
-        snprintf(why, sizeof why, "status %d, value \"%s\"", status.code, v);
-        report(status.code == 0 && strcmp(v, "12.50") == 0, "check_amount(\"12.50\") via the C ABI", why);
+        uint64_t policy = uniffi_dangjian_ffi_fn_constructor_policy_bundled(&status);
+        snprintf(why, sizeof why, "status %d", status.code);
+        report(status.code == 0 && policy != 0, "Policy.bundled() via the C ABI", why);
+
+        RustCallStatus call = {0};
+        uint64_t arg = uniffi_dangjian_ffi_fn_clone_policy(policy, &status);
+        char *v = lift_string(uniffi_dangjian_ffi_fn_func_assess_dues_json(
+            arg, lower_string("{\"member_id\":\"S1\",\"category\":\"student\"}"), lower_string("2026-11"), 0, &call));
+        snprintf(why, sizeof why, "status %d, value %.160s", call.code, v);
+        report(call.code == 0 && strstr(v, "\"amount\":\"0.20\"") != NULL,
+               "assess_dues_json(bundled, a student, 2026-11) -> amount 0.20 via the C ABI", why);
         free(v);
+
+        RustCallStatus fail = {0};
+        arg = uniffi_dangjian_ffi_fn_clone_policy(policy, &status);
+        RustBuffer out = uniffi_dangjian_ffi_fn_func_assess_dues_json(
+            arg,
+            lower_string("{\"member_id\":\"E1\",\"category\":\"employed\",\"incomes\":[{\"items\":"
+                         "[{\"code\":\"net_base\",\"amount\":\"-1.00\"}]}]}"),
+            lower_string("2026-11"), 0, &fail);
+        RustBuffer err = fail.errorBuf;
+        uint64_t pos = 0;
+        long variant = fail.code == 1 ? read_i32(&err, &pos) : -1;
+        int ok = fail.code == 1 && variant == 1 /* InvalidInput */
+                 && read_string_eq(&err, &pos, "NEGATIVE_AMOUNT")
+                 && read_string_eq(&err, &pos, "incomes[0].items[0].amount");
+        snprintf(why, sizeof why, "status %d, variant %ld, error buffer of %llu bytes", fail.code, variant,
+                 (unsigned long long)err.len);
+        report(ok, "assess_dues_json(a negative amount) -> InvalidInput(NEGATIVE_AMOUNT, incomes[0].items[0].amount)",
+               why);
+        RustCallStatus free_status = {0};
+        ffi_dangjian_ffi_rustbuffer_free(fail.code == 0 ? out : err, &free_status);
+
+        uniffi_dangjian_ffi_fn_free_policy(policy, &status);
+        snprintf(why, sizeof why, "status %d", status.code);
+        report(status.code == 0, "Policy handles cloned and freed", why);
     }
 
     {
         RustCallStatus status = {0};
-        RustBuffer out = uniffi_dangjian_ffi_fn_func_check_amount(lower_string("-1"), &status);
-        RustBuffer err = status.errorBuf;
+        uint64_t cal = uniffi_dangjian_ffi_fn_constructor_calendar_official(&status);
+        RustCallStatus call = {0};
+        uint64_t arg = uniffi_dangjian_ffi_fn_clone_calendar(cal, &status);
+        RustBuffer out = uniffi_dangjian_ffi_fn_method_calendar_add_working_days(arg, lower_string("2026-02-12"), 4, &call);
         uint64_t pos = 0;
-        long variant = status.code == 1 ? read_i32(&err, &pos) : -1;
-        int ok = status.code == 1 && variant == 1 /* InvalidInput */
-                 && read_string_eq(&err, &pos, "INVALID_AMOUNT") && read_string_eq(&err, &pos, "amount");
-        snprintf(why, sizeof why, "status %d, variant %ld, error buffer of %llu bytes", status.code, variant,
-                 (unsigned long long)err.len);
-        report(ok, "check_amount(\"-1\") -> InvalidInput(INVALID_AMOUNT, amount) via the C ABI", why);
+        int ok = call.code == 0 && read_string_eq(&out, &pos, "2026-02-25") && read_i32(&out, &pos) == 0
+                 && pos == out.len;
+        snprintf(why, sizeof why, "status %d, record of %llu bytes", call.code, (unsigned long long)out.len);
+        report(ok, "Calendar.official().add_working_days(2026-02-12, 4) -> { 2026-02-25, no findings }", why);
         RustCallStatus free_status = {0};
-        if (status.code == 0) {
-            ffi_dangjian_ffi_rustbuffer_free(out, &free_status);
-        } else {
-            ffi_dangjian_ffi_rustbuffer_free(err, &free_status);
-        }
+        ffi_dangjian_ffi_rustbuffer_free(call.code == 0 ? out : call.errorBuf, &free_status);
+        uniffi_dangjian_ffi_fn_free_calendar(cal, &status);
+        snprintf(why, sizeof why, "status %d", status.code);
+        report(status.code == 0, "Calendar handles cloned and freed", why);
     }
 
     return failures;

@@ -4,9 +4,11 @@
 # Generates the Swift bindings into target/bindings/swift (dangjian.swift,
 # dangjianFFI.h, dangjianFFI.modulemap), then checks, one test each:
 #   - the module map and the .swift agree on the FFI module and header names;
+#   - money (the custom type Decimal) is Foundation.Decimal, converted as uniffi.toml says;
 #   - the generated C header compiles (gcc -fsyntax-only; also clang when present);
 #   - tests/swift/link_check.c builds and links against the real .so, and its
-#     calls through the C ABI pass (contract version, core_version, check_amount);
+#     calls through the C ABI pass (contract version, core_version, Policy.bundled,
+#     assess_dues_json ok and failing with a coded error, Calendar.add_working_days);
 #   - every uniffi_/ffi_ symbol the .swift references is exported by the .so.
 # Last stdout line:  swift: N passed, N failed
 set -euo pipefail
@@ -29,6 +31,18 @@ if grep -q '^module dangjianFFI ' "$gen/dangjianFFI.modulemap" \
     ffi_pass "modulemap declares dangjianFFI with dangjianFFI.h, and dangjian.swift imports it"
 else
     ffi_fail "modulemap / import consistency" "$(cat "$gen/dangjianFFI.modulemap")"
+fi
+
+# 1b. Money maps to Foundation.Decimal itself: no typealias named Decimal (it would make `Decimal`
+# ambiguous for apps importing both Foundation and dangjian), read with the POSIX locale, written with
+# its locale-independent description.
+if ! grep -q 'typealias Decimal' "$swift_file" \
+    && grep -q 'return Decimal(string: builtinValue, locale: Locale(identifier: "en_US_POSIX")) ?? Decimal.nan' "$swift_file" \
+    && grep -q 'let builtinValue = value.description' "$swift_file" \
+    && grep -q 'public var amount: Decimal$' "$swift_file"; then
+    ffi_pass "money is Foundation.Decimal (custom type Decimal, no typealias)"
+else
+    ffi_fail "money is Foundation.Decimal" "see FfiConverterTypeDecimal in $swift_file"
 fi
 
 # 2. The header is valid C. gcc knows no Clang nullability qualifiers: define them away.

@@ -1,0 +1,206 @@
+//! The working-day calendar (`dangjian::Calendar`) as a shared object that hosts may load years into.
+
+use std::sync::{Arc, RwLock, RwLockReadGuard};
+
+use dangjian::month::parse_date;
+pub use dangjian::DayKind;
+
+use crate::error::{DangjianError, Result};
+use crate::explain::{findings, Finding};
+
+/// What kind of day a date is (`dangjian::DayKind`).
+#[uniffi::remote(Enum)]
+pub enum DayKind {
+    /// A weekday with no holiday.
+    Workday,
+    /// A Saturday or Sunday with no make-up work.
+    Weekend,
+    /// A day off inside an official holiday span.
+    Holiday,
+    /// A weekend day worked in exchange for a holiday (调休).
+    MakeUpWorkday,
+}
+
+/// One date's answer (`dangjian::DayInfo`).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct DayInfo {
+    /// The date, `YYYY-MM-DD`.
+    pub date: String,
+    /// Its kind.
+    pub kind: DayKind,
+    /// Whether people work that day.
+    pub working: bool,
+    /// True when no notice is loaded for the year (a weekends-only answer).
+    pub provisional: bool,
+}
+
+/// A yes/no answer with its findings (`PROVISIONAL_CALENDAR` when the year has no notice loaded).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct BoolAnswer {
+    /// The answer.
+    pub value: bool,
+    /// What the caller should know about it.
+    pub findings: Vec<Finding>,
+}
+
+/// A date answer (`YYYY-MM-DD`) with its findings.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct DateAnswer {
+    /// The date, `YYYY-MM-DD`.
+    pub value: String,
+    /// What the caller should know about it.
+    pub findings: Vec<Finding>,
+}
+
+/// A count with its findings.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct CountAnswer {
+    /// The count.
+    pub value: u32,
+    /// What the caller should know about it.
+    pub findings: Vec<Finding>,
+}
+
+/// The official working-day calendar of the PRC: the State Council notices 2020–2026 built in, plus the
+/// years a host loads (2027 is announced each November). A year without a notice is answered
+/// provisionally (weekends off) and the answer carries a `PROVISIONAL_CALENDAR` finding.
+///
+/// Safe to share between threads: loading a year takes a write lock, answers a read lock. Dates cross as
+/// `YYYY-MM-DD` strings; a malformed one is `DangjianException.InvalidInput` `INVALID_DATE` naming the
+/// argument (`date`, `from`, `to`).
+///
+/// ```kotlin
+/// val cal = Calendar.official()
+/// val close = cal.addWorkingDays("2026-02-12", 4u)   // value "2026-02-25": 15–23 Feb are off, Sat 14 worked
+/// ```
+#[derive(Debug, uniffi::Object)]
+pub struct Calendar {
+    inner: RwLock<dangjian::Calendar>,
+}
+
+fn unavailable() -> DangjianError {
+    DangjianError::Calendar {
+        code: "CALENDAR_UNAVAILABLE".to_owned(),
+        field: String::new(),
+        message_zh: "日历在一次失败的载入后不可用，请重新创建".to_owned(),
+        message_en: "the calendar is unusable after a failed load; create it again".to_owned(),
+    }
+}
+
+impl Calendar {
+    fn read(&self) -> Result<RwLockReadGuard<'_, dangjian::Calendar>> {
+        self.inner.read().map_err(|_| unavailable())
+    }
+}
+
+#[uniffi::export]
+impl Calendar {
+    /// The calendar with the official notices 2020–2026 built in. Never fails.
+    ///
+    /// ```kotlin
+    /// val cal = Calendar.official()
+    /// ```
+    #[uniffi::constructor]
+    pub fn official() -> Arc<Self> {
+        Arc::new(Self {
+            inner: RwLock::new(dangjian::Calendar::official()),
+        })
+    }
+
+    /// Loads one year's notice from its JSON document
+    /// (`{"schema_version":1,"year":2027,"off":["2027-01-01",…],"working":[…],"source":"…"}`).
+    /// Loading the same days again is fine.
+    ///
+    /// Errors: `DangjianException.Calendar` — `INVALID_CALENDAR_JSON` (unreadable; `field` is the path),
+    /// `UNSUPPORTED_SCHEMA_VERSION`, `DATE_OUTSIDE_YEAR` (`off[0]`), `CONFLICTING_DATES` (`working[2]`),
+    /// `YEAR_ALREADY_LOADED` (`year`, different days for a loaded year); `CALENDAR_UNAVAILABLE` if the
+    /// calendar's lock was poisoned.
+    ///
+    /// ```kotlin
+    /// cal.loadYearJson(File("calendar-2027.json").readText())
+    /// ```
+    pub fn load_year_json(&self, json: String) -> Result<()> {
+        let mut cal = self.inner.write().map_err(|_| unavailable())?;
+        Ok(cal.load_year_json(&json)?)
+    }
+
+    /// Whether `date` is a working day.
+    ///
+    /// Errors: `DangjianException.InvalidInput` `INVALID_DATE` at `date`; `CALENDAR_UNAVAILABLE`.
+    ///
+    /// ```kotlin
+    /// cal.isWorkingDay("2026-02-14").value   // true: a make-up Saturday
+    /// ```
+    pub fn is_working_day(&self, date: String) -> Result<BoolAnswer> {
+        let date = parse_date(&date, "date")?;
+        let a = self.read()?.is_working_day(date);
+        Ok(BoolAnswer {
+            value: a.value,
+            findings: findings(a.findings),
+        })
+    }
+
+    /// The `n`-th working day after `date` (`date` itself not counted; `n = 0` gives `date`).
+    ///
+    /// Errors: `DangjianException.InvalidInput` — `INVALID_DATE` at `date`, `SPAN_TOO_LONG` at `n` (more than
+    /// 100 years walked); `CALENDAR_UNAVAILABLE`.
+    ///
+    /// ```kotlin
+    /// cal.addWorkingDays("2026-04-30", 1u).value   // "2026-05-06"
+    /// ```
+    pub fn add_working_days(&self, date: String, n: u32) -> Result<DateAnswer> {
+        let date = parse_date(&date, "date")?;
+        let a = self.read()?.add_working_days(date, n)?;
+        Ok(DateAnswer {
+            value: a.value.to_string(),
+            findings: findings(a.findings),
+        })
+    }
+
+    /// How many working days lie in `from..=to` (0 when `to` is before `from`).
+    ///
+    /// Errors: `DangjianException.InvalidInput` — `INVALID_DATE` at `from` or `to`, `SPAN_TOO_LONG` at `to`;
+    /// `CALENDAR_UNAVAILABLE`.
+    ///
+    /// ```kotlin
+    /// cal.countWorkingDays("2026-02-12", "2026-02-26").value   // 6u
+    /// ```
+    pub fn count_working_days(&self, from: String, to: String) -> Result<CountAnswer> {
+        let from = parse_date(&from, "from")?;
+        let to = parse_date(&to, "to")?;
+        let a = self.read()?.count_working_days(from, to)?;
+        Ok(CountAnswer {
+            value: a.value,
+            findings: findings(a.findings),
+        })
+    }
+
+    /// What kind of day `date` is, and whether its year is provisional.
+    ///
+    /// Errors: `DangjianException.InvalidInput` `INVALID_DATE` at `date`; `CALENDAR_UNAVAILABLE`.
+    ///
+    /// ```kotlin
+    /// cal.day("2026-10-01").kind   // DayKind.HOLIDAY
+    /// ```
+    pub fn day(&self, date: String) -> Result<DayInfo> {
+        let date = parse_date(&date, "date")?;
+        let d = self.read()?.day(date);
+        Ok(DayInfo {
+            date: d.date.to_string(),
+            kind: d.kind,
+            working: d.working,
+            provisional: d.provisional,
+        })
+    }
+
+    /// The years with a loaded notice, ascending (2020–2026 built in, plus those loaded).
+    ///
+    /// Errors: `CALENDAR_UNAVAILABLE` only.
+    ///
+    /// ```kotlin
+    /// cal.officialYears()   // [2020, …, 2026]
+    /// ```
+    pub fn official_years(&self) -> Result<Vec<i32>> {
+        Ok(self.read()?.official_years())
+    }
+}
