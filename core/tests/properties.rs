@@ -424,7 +424,7 @@ proptest! {
 
         // The JSON batch over the same members gives the same outcome.
         let json = serde_json::to_string(&members).unwrap();
-        let from_json = dues::assess_batch_json(&policy, &json, month, options).unwrap();
+        let from_json = dues::assess_batch_from_json(&policy, &json, month, options).unwrap();
         prop_assert_eq!(&from_json, &batch);
     }
 }
@@ -670,9 +670,8 @@ fn feed_everything(text: &str, month: &str, as_of: &str) {
     for trace in [false, true] {
         let _ = dues::assess_json(&policy, text, month, trace);
         let _ = dues::assess_json(&policy, MEMBER_DOC, text, trace);
-        let _ = dues::assess_batch_json_str(&policy, text, month, trace);
-        let _ =
-            dues::assess_batch_json_str(&policy, &format!("[{text},{MEMBER_DOC}]"), month, trace);
+        let _ = dues::assess_batch_json(&policy, text, month, trace);
+        let _ = dues::assess_batch_json(&policy, &format!("[{text},{MEMBER_DOC}]"), month, trace);
     }
     let _ = dues::evaluate_ledger_json(&policy, text, as_of);
     let _ = dues::evaluate_ledger_json(&policy, LEDGER_DOC, text);
@@ -729,7 +728,7 @@ proptest! {
         let policy = Policy::bundled();
         let _ = dues::assess_json(&policy, &text, m, true);
         let _ = dues::assess_json(&policy, &text, "2026-09", false);
-        let _ = dues::assess_batch_json_str(&policy, &format!("[{text},{text}]"), "2026-09", true);
+        let _ = dues::assess_batch_json(&policy, &format!("[{text},{text}]"), "2026-09", true);
     }
 
     #[test]

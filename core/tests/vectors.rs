@@ -465,7 +465,7 @@ fn run_batch(case: &Value, policy: &Policy, out: &mut Outcome) {
     let members = case["members"].to_string();
     let month = str_field(case, "month");
     for (trace, surface) in [(true, "json trace"), (false, "json")] {
-        match dues::assess_batch_json_str(policy, &members, month, trace) {
+        match dues::assess_batch_json(policy, &members, month, trace) {
             Ok(text) => {
                 let doc: Value = serde_json::from_str(&text).unwrap();
                 out.compare(surface, &expect, &batch_from_json(&doc));
@@ -485,7 +485,7 @@ fn run_batch(case: &Value, policy: &Policy, out: &mut Outcome) {
             return;
         }
     };
-    match dues::assess_batch_json(policy, &members, month, AssessOptions { trace: false }) {
+    match dues::assess_batch_from_json(policy, &members, month, AssessOptions { trace: false }) {
         Ok(b) => out.compare("typed", &expect, &batch_from_typed(&b)),
         Err(e) => out.push(
             "typed",

@@ -11,7 +11,7 @@ use crate::error::{codes, ApiError};
 /// The codes the core's JSON entry points (`dangjian::dues::*_json`) give to a document they cannot read;
 /// the object API reports the same code for the same wrong shape.
 pub(crate) mod read_codes {
-    /// A member (`dues::assess_json`, `dues::assess_batch_json`).
+    /// A member (`dues::assess_json`, `dues::assess_batch_from_json`).
     pub const MEMBER: &str = "INVALID_MEMBER_JSON";
     /// A ledger (`dues::evaluate_ledger_json`).
     pub const LEDGER: &str = "INVALID_LEDGER_JSON";

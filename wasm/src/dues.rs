@@ -61,7 +61,7 @@ pub fn assess_dues_batch(
 ) -> Result<JsValue, ApiError> {
     let month = parse_month(month, "month")?;
     let json = stringify(members, read_codes::MEMBER)?;
-    to_js(&dues::assess_batch_json(
+    to_js(&dues::assess_batch_from_json(
         &policy.inner,
         &json,
         month,
@@ -141,7 +141,7 @@ pub fn assess_dues_batch_json(
     month: &str,
     trace: Option<bool>,
 ) -> Result<String, ApiError> {
-    Ok(dues::assess_batch_json_str(
+    Ok(dues::assess_batch_json(
         &policy.inner,
         members_json,
         month,

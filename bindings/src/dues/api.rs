@@ -135,7 +135,7 @@ pub fn assess_dues_json(
     )?)
 }
 
-/// [`assess_dues_batch`] over JSON (`dangjian::dues::assess_batch_json_str`): an array of member documents
+/// [`assess_dues_batch`] over JSON (`dangjian::dues::assess_batch_json`): an array of member documents
 /// in, `{"assessments":[…],"errors":[…]}` out. Each member is read on its own, so an unreadable member is an
 /// `INVALID_MEMBER_JSON` entry naming its field and the others are still assessed.
 ///
@@ -152,7 +152,7 @@ pub fn assess_dues_batch_json(
     month: String,
     trace: bool,
 ) -> Result<String> {
-    Ok(core::assess_batch_json_str(
+    Ok(core::assess_batch_json(
         &policy.inner,
         &members_json,
         &month,

@@ -154,6 +154,14 @@ pub fn assess(
             ),
             Some(rules_2008("第八条")),
         ));
+        tracer.push(|| {
+            TraceStep::new(
+                "admission",
+                format!("admitted in {admitted_month}: {month} is not owed"),
+                "0.00",
+            )
+            .cite(rules_2008("第八条"))
+        });
         return Ok(Assessment {
             member_id: member.member_id.clone(),
             month,

@@ -132,11 +132,11 @@ pub fn assess_batch_with_progress(
 /// ```
 /// use dangjian::{dues, Policy};
 /// let json = r#"[{"member_id":"A","category":"student"},{"member_id":"B","category":"astronaut"}]"#;
-/// let out = dues::assess_batch_json(&Policy::bundled(), json, "2026-01".parse().unwrap(), Default::default()).unwrap();
+/// let out = dues::assess_batch_from_json(&Policy::bundled(), json, "2026-01".parse().unwrap(), Default::default()).unwrap();
 /// assert_eq!(out.errors[0].field, "category");
 /// assert_eq!(out.errors[0].member_id.as_deref(), Some("B"));
 /// ```
-pub fn assess_batch_json(
+pub fn assess_batch_from_json(
     policy: &Policy,
     json: &str,
     month: YearMonth,

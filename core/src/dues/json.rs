@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use super::{
-    assess, assess_batch_json, evaluate_ledger, summarize, AssessOptions, DuesMember, Ledger,
+    assess, assess_batch_from_json, evaluate_ledger, summarize, AssessOptions, DuesMember, Ledger,
     LedgerReport, Period,
 };
 use crate::error::from_json;
@@ -36,21 +36,21 @@ pub fn assess_json(policy: &Policy, member_json: &str, month: &str, trace: bool)
     to_json(&assess(policy, &member, month, AssessOptions { trace })?)
 }
 
-/// [`super::assess_batch_json`] with JSON out: `{"assessments":[…],"errors":[…]}`.
+/// [`super::assess_batch_from_json`] with JSON out: `{"assessments":[…],"errors":[…]}`.
 ///
 /// ```
-/// let out = dangjian::dues::assess_batch_json_str(&dangjian::Policy::bundled(),
+/// let out = dangjian::dues::assess_batch_json(&dangjian::Policy::bundled(),
 ///     r#"[{"member_id":"A","category":"student"}]"#, "2026-01", false).unwrap();
 /// assert!(out.starts_with(r#"{"assessments":[{"member_id":"A""#));
 /// ```
-pub fn assess_batch_json_str(
+pub fn assess_batch_json(
     policy: &Policy,
     members_json: &str,
     month: &str,
     trace: bool,
 ) -> Result<String> {
     let month: YearMonth = crate::month::parse_month(month, "month")?;
-    to_json(&assess_batch_json(
+    to_json(&assess_batch_from_json(
         policy,
         members_json,
         month,

@@ -35,10 +35,10 @@ mod summary;
 
 pub use assess::{assess, AssessOptions, Assessment};
 pub use batch::{
-    assess_batch, assess_batch_json, assess_batch_with_progress, BatchError, BatchOutcome,
+    assess_batch, assess_batch_from_json, assess_batch_with_progress, BatchError, BatchOutcome,
 };
 pub use items::{Category, EmployerType, ItemCode};
-pub use json::{assess_batch_json_str, assess_json, evaluate_ledger_json, summarize_json};
+pub use json::{assess_batch_json, assess_json, evaluate_ledger_json, summarize_json};
 pub use ledger::{
     evaluate_ledger, GoodReason, Ledger, LedgerReport, MonthLine, Obligation, Payment,
     VoluntaryLine,

@@ -79,6 +79,8 @@ impl Policy {
     /// assert!(dangjian::Policy::bundled().to_json().contains("\"schema_version\":1"));
     /// ```
     pub fn to_json(&self) -> String {
+        // Cannot fail: every map key is a string and every value (decimals as strings, dates, enums)
+        // serialises infallibly, so the empty default is unreachable.
         serde_json::to_string(self).unwrap_or_default()
     }
 
