@@ -27,6 +27,7 @@ fn code_field(e: DangjianError) -> (&'static str, String, String) {
 
 fn employed(id: &str, amount: &str) -> DuesMember {
     DuesMember {
+        schema_version: None,
         member_id: id.to_owned(),
         category: Category::Employed,
         employer_type: Some(EmployerType::PublicInstitution),
@@ -178,6 +179,7 @@ fn a_batch_keeps_core_errors_as_entries_and_fails_only_on_unreadable_input() {
 
 fn ledger() -> Ledger {
     Ledger {
+        schema_version: None,
         member_id: "M1".into(),
         obligations: (1..=6)
             .map(|m| Obligation {

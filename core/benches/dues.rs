@@ -69,6 +69,7 @@ fn population(n: usize) -> Vec<DuesMember> {
         .map(|i| {
             let roll = rng.next() % 100;
             let mut m = DuesMember {
+                schema_version: None,
                 member_id: format!("M{i:06}"),
                 category: Category::Employed,
                 employer_type: None,

@@ -151,6 +151,7 @@ fn member() -> impl Strategy<Value = DuesMember> {
                     employer_type
                 };
                 DuesMember {
+                    schema_version: None,
                     member_id: format!("M{id}"),
                     category,
                     employer_type,
@@ -339,6 +340,7 @@ fn assess_base(
         (Category::Employed, ItemCode::NetBase)
     };
     let m = DuesMember {
+        schema_version: None,
         member_id: "B".to_owned(),
         category,
         employer_type: None,

@@ -47,8 +47,9 @@ private inline fun <reified E : Enum<E>> code(v: Any?): E {
 }
 
 fun memberFrom(v: Any?): DuesMember {
-    val m = obj(v, listOf("member_id", "category"), listOf("employer_type", "incomes", "admitted_on", "hardship"))
+    val m = obj(v, listOf("member_id", "category"), listOf("schema_version", "employer_type", "incomes", "admitted_on", "hardship"))
     return DuesMember(
+        schemaVersion = (m["schema_version"] as java.math.BigDecimal?)?.toInt()?.toUInt(),
         memberId = str(m["member_id"]),
         category = code<Category>(m["category"]),
         employerType = m["employer_type"]?.let { code<EmployerType>(it) },
@@ -86,8 +87,9 @@ fun hardshipFrom(v: Any?): HardshipDecision {
 }
 
 fun ledgerFrom(v: Any?): Ledger {
-    val m = obj(v, listOf("member_id", "obligations", "payments"), listOf("good_reasons"))
+    val m = obj(v, listOf("member_id", "obligations", "payments"), listOf("schema_version", "good_reasons"))
     return Ledger(
+        schemaVersion = (m["schema_version"] as java.math.BigDecimal?)?.toInt()?.toUInt(),
         memberId = str(m["member_id"]),
         obligations = list(m["obligations"]) {
             val o = obj(it, listOf("month", "amount"))

@@ -75,9 +75,10 @@ def _list(v, f):
 
 
 def member_from(doc):
-    d = _fields(doc, ["member_id", "category"], ["employer_type", "incomes", "admitted_on", "hardship"])
+    d = _fields(doc, ["member_id", "category"], ["schema_version", "employer_type", "incomes", "admitted_on", "hardship"])
     employer = d.get("employer_type")
     return dangjian.DuesMember(
+        schema_version=d.get("schema_version"),
         member_id=_str(d["member_id"]),
         category=_enum(dangjian.Category, d["category"]),
         employer_type=None if employer is None else _enum(dangjian.EmployerType, employer),
@@ -116,8 +117,9 @@ def hardship_from(doc):
 
 
 def ledger_from(doc):
-    d = _fields(doc, ["member_id", "obligations", "payments"], ["good_reasons"])
+    d = _fields(doc, ["member_id", "obligations", "payments"], ["schema_version", "good_reasons"])
     return dangjian.Ledger(
+        schema_version=d.get("schema_version"),
         member_id=_str(d["member_id"]),
         obligations=_list(d["obligations"], obligation_from),
         payments=_list(d["payments"], payment_from),

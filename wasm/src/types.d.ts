@@ -166,6 +166,8 @@ export interface HardshipDecision {
 
 /** A member as the dues engine sees them. */
 export interface DuesMember {
+  /** Version of the member document; absent means 1, the current version. */
+  schema_version?: number;
   member_id: string;
   category: Category;
   /** Required for an employed member whose base is built from items. */
@@ -246,6 +248,8 @@ export interface GoodReason {
 }
 
 export interface Ledger {
+  /** Version of the ledger document; absent means 1, the current version. */
+  schema_version?: number;
   member_id: string;
   obligations: Obligation[];
   payments: Payment[];

@@ -37,6 +37,7 @@ impl DuesMember {
     /// The core member; paths are relative to the member (`incomes[0].items[1].amount`).
     pub(crate) fn to_core(&self) -> Result<core::DuesMember> {
         Ok(core::DuesMember {
+            schema_version: self.schema_version,
             member_id: self.member_id.clone(),
             category: self.category,
             employer_type: self.employer_type,
@@ -88,6 +89,7 @@ impl Ledger {
     /// The core ledger; paths are relative to the ledger (`payments[0].paid_on`).
     pub(crate) fn to_core(&self) -> Result<core::Ledger> {
         Ok(core::Ledger {
+            schema_version: self.schema_version,
             member_id: self.member_id.clone(),
             obligations: each(&self.obligations, "obligations", |o| {
                 Ok(core::Obligation {

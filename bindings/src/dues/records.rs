@@ -157,6 +157,9 @@ pub struct DuesMember {
     /// Hardship decisions.
     #[uniffi(default)]
     pub hardship: Vec<HardshipDecision>,
+    /// Version of the member document; `None` means 1, the current version.
+    #[uniffi(default)]
+    pub schema_version: Option<u32>,
 }
 
 /// One member's dues for one month, with the why (`dangjian::dues::Assessment`).
@@ -263,6 +266,9 @@ pub struct Ledger {
     /// Months with a recorded good reason.
     #[uniffi(default)]
     pub good_reasons: Vec<GoodReason>,
+    /// Version of the ledger document; `None` means 1, the current version.
+    #[uniffi(default)]
+    pub schema_version: Option<u32>,
 }
 
 /// One month of the ledger as of the report date (`dangjian::dues::MonthLine`).

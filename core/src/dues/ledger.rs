@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::assess::{rules_2008, to_fen, Assessment};
-use super::member::check_amount;
+use super::member::{check_amount, check_schema_version};
 use super::params::PaymentRules;
 use crate::policy::in_force;
 use crate::{Citation, Error, Finding, Policy, Result, Severity, YearMonth};
@@ -89,6 +89,9 @@ pub struct GoodReason {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ledger {
+    /// Version of the ledger document; absent means 1, the current version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema_version: Option<u32>,
     /// The member.
     pub member_id: String,
     /// What was owed, one entry per month.
@@ -427,6 +430,7 @@ fn lapse_check(
 }
 
 fn validate(ledger: &Ledger) -> Result<()> {
+    check_schema_version(ledger.schema_version)?;
     let mut seen = std::collections::BTreeSet::new();
     for (i, o) in ledger.obligations.iter().enumerate() {
         let here = format!("obligations[{i}]");

@@ -90,6 +90,9 @@ pub enum HardshipOutcome {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DuesMember {
+    /// Version of the member document; absent means 1, the current version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema_version: Option<u32>,
     /// The member's id (unique within a batch).
     pub member_id: String,
     /// The category.
@@ -163,6 +166,7 @@ impl DuesMember {
     /// assert_eq!(m.validate().unwrap_err().code(), "MISSING_EMPLOYER_TYPE");
     /// ```
     pub fn validate(&self) -> Result<()> {
+        check_schema_version(self.schema_version)?;
         if self.member_id.trim().is_empty() {
             return Err(Error::input(
                 "MISSING_MEMBER_ID",
@@ -249,6 +253,19 @@ impl DuesMember {
             .iter()
             .rev()
             .find(|h| h.from <= month && h.to.is_none_or(|to| month <= to))
+    }
+}
+
+/// The member and ledger documents are at version 1; a later version is refused rather than misread.
+pub(crate) fn check_schema_version(version: Option<u32>) -> Result<()> {
+    match version {
+        None | Some(1) => Ok(()),
+        Some(v) => Err(Error::input(
+            "UNSUPPORTED_SCHEMA_VERSION",
+            "schema_version",
+            format!("不支持的文档版本：{v}"),
+            format!("unsupported schema_version {v}"),
+        )),
     }
 }
 

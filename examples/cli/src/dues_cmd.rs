@@ -149,6 +149,7 @@ mod tests {
     #[test]
     fn item_paths_become_column_names() {
         let member = DuesMember {
+            schema_version: None,
             member_id: "DY1".into(),
             category: Category::Employed,
             employer_type: None,

@@ -131,6 +131,7 @@ pub(crate) fn member_from_row(
     }
     match category {
         Some(category) if problems.is_empty() => Ok(DuesMember {
+            schema_version: None,
             member_id: member_id(columns, row),
             category,
             employer_type,
