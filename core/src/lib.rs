@@ -6,6 +6,7 @@
 //! server, each with the article of the regulation that produced it.
 //!
 //! - [`dues`]: party dues (党费) — assessment, ledger, six-month line, branch summary.
+//! - [`disclosure`]: party-affairs disclosure (党务公开) — workflow, scopes, notices, redaction, audit chain.
 //! - [`calendar`]: the official working-day calendar (holidays and make-up working days).
 //! - [`policy`]: dated parameters with citations; bundled defaults; JSON overrides.
 //! - [`explain`]: citations, trace steps and findings; [`error`]: coded errors.
@@ -23,6 +24,7 @@
 #![forbid(unsafe_code)]
 
 pub mod calendar;
+pub mod disclosure;
 pub mod dues;
 pub mod error;
 pub mod explain;

@@ -279,6 +279,8 @@ fn overrides() -> impl Strategy<Value = Policy> {
                     advisory_monthly_max: advisory,
                     payment_rules: payment,
                 },
+                // Overrides list only dues parameters here; the disclosure section stays empty.
+                disclosure: Default::default(),
             },
         )
 }

@@ -14,6 +14,7 @@ pub use dated::{in_force, Dated};
 
 use serde::{Deserialize, Serialize};
 
+use crate::disclosure::DisclosurePolicy;
 use crate::dues::DuesPolicy;
 use crate::{Error, Result};
 
@@ -36,6 +37,9 @@ pub struct Policy {
     /// Party dues parameters.
     #[serde(default)]
     pub dues: DuesPolicy,
+    /// Party-affairs disclosure parameters (time limits, approval authority, redaction, catalogue).
+    #[serde(default)]
+    pub disclosure: DisclosurePolicy,
 }
 
 impl Default for Policy {
@@ -55,6 +59,7 @@ impl Policy {
         Self {
             schema_version: POLICY_SCHEMA_VERSION,
             dues: bundled::dues(),
+            disclosure: crate::disclosure::bundled::disclosure(),
         }
     }
 
@@ -100,7 +105,10 @@ impl Policy {
                 format!("unsupported policy schema_version {}", self.schema_version),
             ));
         }
-        self.dues.validate().map_err(|e| e.under("dues"))
+        self.dues.validate().map_err(|e| e.under("dues"))?;
+        self.disclosure
+            .validate()
+            .map_err(|e| e.under("disclosure"))
     }
 
     /// This policy with a local override laid on top. The override is a policy document listing only the
@@ -121,6 +129,7 @@ impl Policy {
         let overrides = Self::from_json(json)?;
         let mut merged = self.clone();
         merged.dues.overlay(overrides.dues);
+        merged.disclosure.overlay(overrides.disclosure);
         Ok(merged)
     }
 }

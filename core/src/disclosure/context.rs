@@ -1,0 +1,144 @@
+//! Who may do what where: the organization tree and the workflow roles held at each organization
+//! (条例 第十五条: the organization proposes, reviews and approves its own disclosure).
+
+use serde::{Deserialize, Serialize};
+
+use super::org::OrgTree;
+use crate::{Error, Result};
+
+/// A workflow role at one organization.
+///
+/// ```
+/// use dangjian::disclosure::Role;
+/// assert_eq!(serde_json::to_string(&Role::ConfidentialityReviewer).unwrap(), "\"confidentiality_reviewer\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Writes and proposes items (提出), publishes approved ones.
+    Proposer,
+    /// Reviews necessity and accuracy (审核), may extend the review time limit.
+    Reviewer,
+    /// Reviews for Party and state secrets (保密审查).
+    ConfidentialityReviewer,
+    /// Approves (审批), escalates, corrects, withdraws.
+    Approver,
+}
+
+/// One person holding one role at one organization.
+///
+/// ```
+/// let r: dangjian::disclosure::RoleAssignment = serde_json::from_str(r#"{"person":"P1","org":"B1","role":"approver"}"#).unwrap();
+/// assert_eq!(r.role, dangjian::disclosure::Role::Approver);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleAssignment {
+    /// The person's id.
+    pub person: String,
+    /// The organization.
+    pub org: String,
+    /// The role.
+    pub role: Role,
+}
+
+/// The organizations and the roles held in them: everything the workflow and visibility need to know
+/// about the people, as one JSON document (`{"orgs":[…],"roles":[…]}`).
+///
+/// ```
+/// use dangjian::disclosure::{Context, Role};
+/// let ctx = Context::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
+/// assert!(ctx.has_role("P1", "B1", Role::Proposer));
+/// assert!(!ctx.has_role("P1", "B1", Role::Approver));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Context {
+    /// The organization tree.
+    pub orgs: OrgTree,
+    /// The roles.
+    #[serde(default)]
+    pub roles: Vec<RoleAssignment>,
+}
+
+impl Context {
+    /// Builds a context, checking that every role names a known organization (`UNKNOWN_ORG` at `roles[i].org`).
+    ///
+    /// ```
+    /// use dangjian::disclosure::{Context, OrgTree, Role, RoleAssignment};
+    /// let r = RoleAssignment { person: "P".into(), org: "X".into(), role: Role::Reviewer };
+    /// assert_eq!(Context::new(OrgTree::default(), vec![r]).unwrap_err().detail().field, "roles[0].org");
+    /// ```
+    pub fn new(orgs: OrgTree, roles: Vec<RoleAssignment>) -> Result<Self> {
+        let ctx = Self { orgs, roles };
+        ctx.validate()?;
+        Ok(ctx)
+    }
+
+    /// Reads a context document; errors name the field (`orgs[1].parent`, `roles[0].role`).
+    ///
+    /// ```
+    /// let e = dangjian::disclosure::Context::from_json(r#"{"orgs":[],"roles":[{"person":"P","org":"B","role":"boss"}]}"#).unwrap_err();
+    /// assert_eq!((e.code(), e.detail().field.as_str()), ("INVALID_CONTEXT_JSON", "roles[0].role"));
+    /// ```
+    pub fn from_json(json: &str) -> Result<Self> {
+        let ctx: Context = from_json_tree(json)?;
+        ctx.validate()?;
+        Ok(ctx)
+    }
+
+    fn validate(&self) -> Result<()> {
+        for (i, r) in self.roles.iter().enumerate() {
+            self.orgs.require(&r.org, &format!("roles[{i}].org"))?;
+            if r.person.trim().is_empty() {
+                return Err(Error::input(
+                    "EMPTY_TEXT",
+                    format!("roles[{i}].person"),
+                    "不能为空",
+                    "must not be empty",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether `person` holds `role` at `org`.
+    ///
+    /// ```
+    /// assert!(!dangjian::disclosure::Context::default().has_role("P", "B", dangjian::disclosure::Role::Reviewer));
+    /// ```
+    pub fn has_role(&self, person: &str, org: &str, role: Role) -> bool {
+        self.roles
+            .iter()
+            .any(|r| r.person == person && r.org == org && r.role == role)
+    }
+
+    /// Whether `person` holds any workflow role at `org` (a participant sees the org's unpublished items).
+    ///
+    /// ```
+    /// assert!(!dangjian::disclosure::Context::default().is_participant("P", "B"));
+    /// ```
+    pub fn is_participant(&self, person: &str, org: &str) -> bool {
+        self.roles
+            .iter()
+            .any(|r| r.person == person && r.org == org)
+    }
+}
+
+/// The tree's own errors (`[1].parent`) come out of serde's `try_from` as text; they are re-read here so the
+/// path and code survive (`orgs[1].parent`, `UNKNOWN_ORG`).
+fn from_json_tree(json: &str) -> Result<Context> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Raw {
+        orgs: Vec<super::org::Org>,
+        #[serde(default)]
+        roles: Vec<RoleAssignment>,
+    }
+    let raw: Raw = crate::error::from_json(json, "INVALID_CONTEXT_JSON")?;
+    let orgs = OrgTree::new(raw.orgs).map_err(|e| e.under("orgs"))?;
+    Ok(Context {
+        orgs,
+        roles: raw.roles,
+    })
+}

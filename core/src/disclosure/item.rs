@@ -1,0 +1,522 @@
+//! Disclosure items (党务公开事项): what is disclosed, to whom (条例 第二条), under which catalogue category
+//! (第十四条), through which channels, and every version and transition it went through.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::org::OrgTree;
+use crate::{Error, Result};
+
+/// An instant with its UTC offset, written in RFC 3339 (`2026-02-12T09:30:00+08:00`).
+///
+/// Chosen over a naive date-time because an audit record must name one instant unambiguously wherever it is
+/// read; the *local date* in the given offset (`.date_naive()`) is the day that counts for working-day limits.
+/// "Now" is always a parameter: the library never reads a clock.
+pub type Timestamp = DateTime<FixedOffset>;
+
+/// The current version of the disclosure item document.
+pub const ITEM_SCHEMA_VERSION: u32 = 1;
+
+/// The catalogue category (条例 第十四条 党务公开目录; the categories deployed portals use), or a local one.
+///
+/// ```
+/// use dangjian::disclosure::Category;
+/// assert_eq!(serde_json::to_string(&Category::Ideology).unwrap(), "\"ideology\"");
+/// let c: Category = serde_json::from_str(r#"{"custom":"主题教育"}"#).unwrap();
+/// assert_eq!(c, Category::Custom("主题教育".into()));
+/// assert_eq!(Category::Integrity.label_zh(), "党风廉政建设");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// 党组织决议决定及执行.
+    Resolutions,
+    /// 思想建设.
+    Ideology,
+    /// 组织管理 (including dues collection and use).
+    Organization,
+    /// 领导班子建设.
+    Leadership,
+    /// 干部选任和管理.
+    Cadres,
+    /// 联系服务党员群众.
+    Service,
+    /// 党风廉政建设.
+    Integrity,
+    /// 其他.
+    Other,
+    /// A local category, by its label.
+    Custom(String),
+}
+
+impl Category {
+    /// The Chinese label.
+    ///
+    /// ```
+    /// assert_eq!(dangjian::disclosure::Category::Other.label_zh(), "其他");
+    /// ```
+    pub fn label_zh(&self) -> &str {
+        match self {
+            Category::Resolutions => "党组织决议决定及执行",
+            Category::Ideology => "思想建设",
+            Category::Organization => "组织管理",
+            Category::Leadership => "领导班子建设",
+            Category::Cadres => "干部选任和管理",
+            Category::Service => "联系服务党员群众",
+            Category::Integrity => "党风廉政建设",
+            Category::Other => "其他",
+            Category::Custom(label) => label,
+        }
+    }
+}
+
+/// To whom an item is disclosed (条例 第二条: within the Party — the whole Party or a defined range — or to society).
+///
+/// ```
+/// use dangjian::disclosure::Scope;
+/// let s: Scope = serde_json::from_str(r#"{"kind":"organizations","orgs":["B1"],"include_descendants":true}"#).unwrap();
+/// assert!(matches!(s, Scope::Organizations { include_descendants: true, .. }));
+/// let m: Scope = serde_json::from_str(r#"{"kind":"members","org":"B1"}"#).unwrap();
+/// assert_eq!(m.kind(), dangjian::disclosure::ScopeKind::Members);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Scope {
+    /// To society: anyone.
+    ToSociety,
+    /// To the whole Party: every member in good standing.
+    WholeParty,
+    /// To the members of the listed organizations (and of their descendants when flagged).
+    Organizations {
+        /// The organizations.
+        orgs: Vec<String>,
+        /// Whether members of their descendant organizations are included.
+        #[serde(default)]
+        include_descendants: bool,
+    },
+    /// To the members of one organization.
+    Members {
+        /// The organization.
+        org: String,
+    },
+}
+
+/// The kind of a [`Scope`], without its organizations (what policy parameters speak of).
+///
+/// ```
+/// use dangjian::disclosure::{Scope, ScopeKind};
+/// assert_eq!(Scope::ToSociety.kind(), ScopeKind::ToSociety);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScopeKind {
+    /// [`Scope::ToSociety`].
+    ToSociety,
+    /// [`Scope::WholeParty`].
+    WholeParty,
+    /// [`Scope::Organizations`].
+    Organizations,
+    /// [`Scope::Members`].
+    Members,
+}
+
+impl Scope {
+    /// The scope's kind.
+    ///
+    /// ```
+    /// use dangjian::disclosure::{Scope, ScopeKind};
+    /// assert_eq!(Scope::WholeParty.kind(), ScopeKind::WholeParty);
+    /// ```
+    pub fn kind(&self) -> ScopeKind {
+        match self {
+            Scope::ToSociety => ScopeKind::ToSociety,
+            Scope::WholeParty => ScopeKind::WholeParty,
+            Scope::Organizations { .. } => ScopeKind::Organizations,
+            Scope::Members { .. } => ScopeKind::Members,
+        }
+    }
+
+    /// The organizations the scope names (empty for society and the whole Party).
+    ///
+    /// ```
+    /// use dangjian::disclosure::Scope;
+    /// assert_eq!(Scope::Members { org: "B1".into() }.orgs(), vec!["B1"]);
+    /// ```
+    pub fn orgs(&self) -> Vec<&str> {
+        match self {
+            Scope::ToSociety | Scope::WholeParty => Vec::new(),
+            Scope::Organizations { orgs, .. } => orgs.iter().map(String::as_str).collect(),
+            Scope::Members { org } => vec![org.as_str()],
+        }
+    }
+
+    /// Checks that every organization named exists and a list is not empty (`EMPTY_SCOPE`, `UNKNOWN_ORG`).
+    ///
+    /// ```
+    /// use dangjian::disclosure::{OrgTree, Scope};
+    /// let e = Scope::Organizations { orgs: vec![], include_descendants: false }.check(&OrgTree::default(), "scope");
+    /// assert_eq!(e.unwrap_err().code(), "EMPTY_SCOPE");
+    /// ```
+    pub fn check(&self, tree: &OrgTree, field: &str) -> Result<()> {
+        match self {
+            Scope::Organizations { orgs, .. } if orgs.is_empty() => Err(Error::input(
+                "EMPTY_SCOPE",
+                format!("{field}.orgs"),
+                "公开范围未列出任何组织",
+                "the scope lists no organization",
+            )),
+            Scope::Organizations { orgs, .. } => orgs
+                .iter()
+                .enumerate()
+                .try_for_each(|(i, o)| tree.require(o, &format!("{field}.orgs[{i}]")).map(|_| ())),
+            Scope::Members { org } => tree.require(org, &format!("{field}.org")).map(|_| ()),
+            Scope::ToSociety | Scope::WholeParty => Ok(()),
+        }
+    }
+}
+
+/// A channel of disclosure (meetings, documents, bulletin boards, websites, new media …).
+///
+/// ```
+/// use dangjian::disclosure::Channel;
+/// let c: Vec<Channel> = serde_json::from_str(r#"["bulletin_board", {"other":"广播"}]"#).unwrap();
+/// assert_eq!(c[0], Channel::BulletinBoard);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// A meeting (会议).
+    Meeting,
+    /// A document (文件).
+    Document,
+    /// A bulletin board (党务公开栏).
+    BulletinBoard,
+    /// A website.
+    Website,
+    /// An app (智慧党建 app).
+    App,
+    /// New media (微信公众号 and the like).
+    NewMedia,
+    /// Another channel, by its label.
+    Other(String),
+}
+
+/// An attachment's metadata (the file itself stays with the host).
+///
+/// ```
+/// let a: dangjian::disclosure::Attachment = serde_json::from_str(r#"{"name":"决议.pdf","media_type":"application/pdf","size_bytes":1024}"#).unwrap();
+/// assert_eq!(a.size_bytes, 1024);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attachment {
+    /// File name.
+    pub name: String,
+    /// Media type (`application/pdf`).
+    pub media_type: String,
+    /// Size in bytes.
+    pub size_bytes: u64,
+    /// SHA-256 of the file, hex, when the host computed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+}
+
+/// Which catalogue entry and period an item fulfils (`{"code":"dues_annual","period":"2025"}`).
+///
+/// ```
+/// let r: dangjian::disclosure::CatalogueRef = serde_json::from_str(r#"{"code":"activity_quarterly","period":"2026-Q1"}"#).unwrap();
+/// assert_eq!(r.period, "2026-Q1");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogueRef {
+    /// The catalogue entry's code.
+    pub code: String,
+    /// The period label: `2025`, `2026-Q1`, `2026-03`.
+    pub period: String,
+}
+
+/// What a proposer writes: the content, scope, time and method of an item (条例 第十五条 提出).
+///
+/// ```
+/// let n: dangjian::disclosure::NewItem = serde_json::from_str(r#"{"id":"D1","org":"B1","title":"t","body":"b",
+///   "category":"ideology","scope":{"kind":"whole_party"}}"#).unwrap();
+/// assert!(n.channels.is_empty() && n.planned_on.is_none());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewItem {
+    /// Stable id.
+    pub id: String,
+    /// The organization disclosing.
+    pub org: String,
+    /// Title.
+    pub title: String,
+    /// Body text.
+    pub body: String,
+    /// Catalogue category.
+    pub category: Category,
+    /// To whom.
+    pub scope: Scope,
+    /// Through which channels.
+    #[serde(default)]
+    pub channels: Vec<Channel>,
+    /// The planned publication date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_on: Option<NaiveDate>,
+    /// Attachments.
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+    /// The catalogue entry it fulfils, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalogue: Option<CatalogueRef>,
+}
+
+/// Where an item is in the procedure of 条例 第十五条.
+///
+/// ```
+/// use dangjian::disclosure::Status;
+/// assert_eq!(serde_json::to_string(&Status::Proposed).unwrap(), "\"proposed\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Being written.
+    Draft,
+    /// Proposed (提出), awaiting review.
+    Proposed,
+    /// Reviewed (审核), awaiting approval.
+    Reviewed,
+    /// Approved (审批), awaiting publication.
+    Approved,
+    /// Published (实施); a correction keeps this status and adds a version.
+    Published,
+    /// Withdrawn, with a reason; kept for audit, shown to nobody.
+    Withdrawn,
+    /// Archived: the end of the life cycle.
+    Archived,
+}
+
+/// One published version of the content; a correction adds one and keeps the old.
+///
+/// ```
+/// let v: dangjian::disclosure::Version = serde_json::from_str(r#"{"number":1,"title":"t","body":"b",
+///   "at":"2026-03-02T09:00:00+08:00","actor":"P1"}"#).unwrap();
+/// assert_eq!(v.number, 1);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Version {
+    /// 1 for the first publication, then 2, 3 … per correction.
+    pub number: u32,
+    /// Title of this version.
+    pub title: String,
+    /// Body of this version.
+    pub body: String,
+    /// When it was published.
+    pub at: Timestamp,
+    /// Who published it.
+    pub actor: String,
+    /// Why it was corrected (absent for the first version).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// One recorded transition: who, when, from which status to which, and the comment.
+///
+/// ```
+/// let t: dangjian::disclosure::Transition = serde_json::from_str(r#"{"action":"propose","from":"draft","to":"proposed",
+///   "actor":"P1","at":"2026-03-02T09:00:00+08:00"}"#).unwrap();
+/// assert_eq!(t.comment, "");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Transition {
+    /// The action's code (`propose`, `review`, `approve` …).
+    pub action: String,
+    /// Status before.
+    pub from: Status,
+    /// Status after.
+    pub to: Status,
+    /// Who acted.
+    pub actor: String,
+    /// When.
+    pub at: Timestamp,
+    /// The comment or reason.
+    #[serde(default)]
+    pub comment: String,
+}
+
+/// A disclosure item with its whole life: current content, status, versions and transitions.
+///
+/// Build one with [`super::create`]; move it on with [`super::apply`]. `title` and `body` are the current
+/// content; `versions` keeps every published version.
+///
+/// ```
+/// use dangjian::disclosure::{create, Context, NewItem, Status};
+/// let ctx = Context::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
+/// let new: NewItem = serde_json::from_str(r#"{"id":"D1","org":"B1","title":"t","body":"b","category":"ideology","scope":{"kind":"whole_party"}}"#).unwrap();
+/// let item = create(&ctx, new, "P1", "2026-03-02T09:00:00+08:00".parse().unwrap()).unwrap().item;
+/// assert_eq!(item.status, Status::Draft);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisclosureItem {
+    /// Document version; currently 1.
+    pub schema_version: u32,
+    /// Stable id.
+    pub id: String,
+    /// The organization disclosing.
+    pub org: String,
+    /// Current title.
+    pub title: String,
+    /// Current body.
+    pub body: String,
+    /// Catalogue category.
+    pub category: Category,
+    /// To whom.
+    pub scope: Scope,
+    /// Channels.
+    #[serde(default)]
+    pub channels: Vec<Channel>,
+    /// Planned publication date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_on: Option<NaiveDate>,
+    /// Attachments.
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+    /// The catalogue entry it fulfils.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalogue: Option<CatalogueRef>,
+    /// Who created it.
+    pub created_by: String,
+    /// When it was created.
+    pub created_at: Timestamp,
+    /// Where it is.
+    pub status: Status,
+    /// The confidentiality review (保密审查) of the current proposal: `Some(true)` passed, `Some(false)` failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidentiality_passed: Option<bool>,
+    /// Whether the review time limit was extended.
+    #[serde(default)]
+    pub review_extended: bool,
+    /// The organization that must approve, when escalated above the item's own (条例 第十五条 报上级审批).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval_org: Option<String>,
+    /// When it was first published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_at: Option<Timestamp>,
+    /// Why it was withdrawn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawal_reason: Option<String>,
+    /// Every published version, oldest first.
+    #[serde(default)]
+    pub versions: Vec<Version>,
+    /// Every transition, oldest first.
+    #[serde(default)]
+    pub history: Vec<Transition>,
+}
+
+impl DisclosureItem {
+    /// The organization whose approver must approve: the escalated one, else the item's own.
+    ///
+    /// ```
+    /// # use dangjian::disclosure::{create, Context, NewItem};
+    /// # let ctx = Context::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
+    /// # let new: NewItem = serde_json::from_str(r#"{"id":"D1","org":"B1","title":"t","body":"b","category":"ideology","scope":{"kind":"whole_party"}}"#).unwrap();
+    /// let item = create(&ctx, new, "P1", "2026-03-02T09:00:00+08:00".parse().unwrap()).unwrap().item;
+    /// assert_eq!(item.approving_org(), "B1");
+    /// ```
+    pub fn approving_org(&self) -> &str {
+        self.approval_org.as_deref().unwrap_or(&self.org)
+    }
+
+    /// The version number of the current content (0 before publication).
+    ///
+    /// ```
+    /// # use dangjian::disclosure::{create, Context, NewItem};
+    /// # let ctx = Context::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
+    /// # let new: NewItem = serde_json::from_str(r#"{"id":"D1","org":"B1","title":"t","body":"b","category":"ideology","scope":{"kind":"whole_party"}}"#).unwrap();
+    /// let item = create(&ctx, new, "P1", "2026-03-02T09:00:00+08:00".parse().unwrap()).unwrap().item;
+    /// assert_eq!(item.version(), 0);
+    /// ```
+    pub fn version(&self) -> u32 {
+        u32::try_from(self.versions.len()).unwrap_or(u32::MAX)
+    }
+
+    /// The person who proposed the current proposal (the last `propose` transition).
+    ///
+    /// ```
+    /// # use dangjian::disclosure::{create, Context, NewItem};
+    /// # let ctx = Context::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
+    /// # let new: NewItem = serde_json::from_str(r#"{"id":"D1","org":"B1","title":"t","body":"b","category":"ideology","scope":{"kind":"whole_party"}}"#).unwrap();
+    /// let item = create(&ctx, new, "P1", "2026-03-02T09:00:00+08:00".parse().unwrap()).unwrap().item;
+    /// assert!(item.proposer().is_none());
+    /// ```
+    pub fn proposer(&self) -> Option<&str> {
+        self.last_transition("propose").map(|t| t.actor.as_str())
+    }
+
+    /// The last transition with action `action`.
+    ///
+    /// ```
+    /// # use dangjian::disclosure::{create, Context, NewItem};
+    /// # let ctx = Context::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
+    /// # let new: NewItem = serde_json::from_str(r#"{"id":"D1","org":"B1","title":"t","body":"b","category":"ideology","scope":{"kind":"whole_party"}}"#).unwrap();
+    /// let item = create(&ctx, new, "P1", "2026-03-02T09:00:00+08:00".parse().unwrap()).unwrap().item;
+    /// assert!(item.last_transition("approve").is_none());
+    /// ```
+    pub fn last_transition(&self, action: &str) -> Option<&Transition> {
+        self.history.iter().rev().find(|t| t.action == action)
+    }
+
+    /// Checks the document: version, ids, non-empty title, history in time order and not before creation.
+    ///
+    /// ```
+    /// # use dangjian::disclosure::{create, Context, NewItem};
+    /// # let ctx = Context::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
+    /// # let new: NewItem = serde_json::from_str(r#"{"id":"D1","org":"B1","title":"t","body":"b","category":"ideology","scope":{"kind":"whole_party"}}"#).unwrap();
+    /// let mut item = create(&ctx, new, "P1", "2026-03-02T09:00:00+08:00".parse().unwrap()).unwrap().item;
+    /// item.schema_version = 7;
+    /// assert_eq!(item.validate().unwrap_err().code(), "UNSUPPORTED_SCHEMA_VERSION");
+    /// ```
+    pub fn validate(&self) -> Result<()> {
+        if self.schema_version != ITEM_SCHEMA_VERSION {
+            return Err(Error::input(
+                "UNSUPPORTED_SCHEMA_VERSION",
+                "schema_version",
+                format!("不支持的公开事项文档版本：{}", self.schema_version),
+                format!("unsupported item schema_version {}", self.schema_version),
+            ));
+        }
+        check_text(&self.id, "id")?;
+        check_text(&self.org, "org")?;
+        check_text(&self.title, "title")?;
+        let mut last = self.created_at;
+        for (i, t) in self.history.iter().enumerate() {
+            if t.at < last {
+                return Err(Error::input(
+                    "TIME_OUT_OF_ORDER",
+                    format!("history[{i}].at"),
+                    "流转记录的时间早于前一记录或创建时间",
+                    "a transition is earlier than the one before it or than the creation",
+                ));
+            }
+            last = t.at;
+        }
+        Ok(())
+    }
+}
+
+/// `EMPTY_TEXT` when `s` is blank.
+pub(crate) fn check_text(s: &str, field: &str) -> Result<()> {
+    if s.trim().is_empty() {
+        return Err(Error::input(
+            "EMPTY_TEXT",
+            field,
+            "不能为空",
+            "must not be empty",
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,204 @@
+//! The shared disclosure conformance vectors (`tests/vectors/disclosure/*.json`, format in
+//! `tests/vectors/README.md`), run through the JSON entry points of the Rust library.
+//!
+//! One line per failing case is printed (`file: name: field expected X got Y`) and the test fails listing them.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use dangjian::disclosure::{self, AuditLog};
+use dangjian::{Calendar, Error, Policy};
+use serde_json::{json, Value};
+
+fn load_files() -> Vec<(String, Value)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/disclosure");
+    let mut paths: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            let doc = serde_json::from_str(&fs::read_to_string(&p).unwrap())
+                .unwrap_or_else(|e| panic!("{name}: not valid JSON: {e}"));
+            (name, doc)
+        })
+        .collect()
+}
+
+fn s(v: &Value) -> String {
+    v.to_string()
+}
+
+fn policy(case: &Value) -> Policy {
+    match case.get("policy_overrides") {
+        Some(o) => Policy::bundled()
+            .with_overrides_json(&o.to_string())
+            .unwrap(),
+        None => Policy::bundled(),
+    }
+}
+
+fn codes(findings: &Value) -> Value {
+    Value::Array(
+        findings
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].clone())
+            .collect(),
+    )
+}
+
+fn err(e: &Error) -> Value {
+    json!({"code": e.code(), "field": e.detail().field})
+}
+
+/// What the library gives for a case, in the shape of its `expect`.
+fn actual(case: &Value) -> Value {
+    let p = policy(case);
+    let cal = Calendar::official();
+    let on = case["on"].as_str().unwrap_or("");
+    match case["kind"].as_str().unwrap() {
+        "notice" => {
+            let r: Value = serde_json::from_str(
+                &disclosure::evaluate_notice_json(&p, &cal, &s(&case["notice"]), on).unwrap(),
+            )
+            .unwrap();
+            json!({"working_days": r["working_days"], "earliest_close": r["earliest_close"], "result": r["result"], "codes": codes(&r["findings"])})
+        }
+        "notice_error" => match disclosure::evaluate_notice_json(&p, &cal, &s(&case["notice"]), on)
+        {
+            Ok(out) => json!({"unexpected": out}),
+            Err(e) => err(&e),
+        },
+        "redact" => {
+            let text = case["text"].as_str().unwrap();
+            let kinds: Vec<Value> = disclosure::scan(text)
+                .iter()
+                .map(|f| serde_json::to_value(f.kind).unwrap())
+                .collect();
+            json!({"masked": disclosure::mask(text), "kinds": kinds})
+        }
+        "visible" => {
+            let v = disclosure::visible_json(
+                &s(&case["context"]),
+                &s(&case["viewer"]),
+                &s(&case["item"]),
+                on,
+            )
+            .unwrap();
+            json!({"visible": v})
+        }
+        "catalogue" => {
+            let r: Value = serde_json::from_str(
+                &disclosure::catalogue_status_json(
+                    &p,
+                    &cal,
+                    &s(&case["catalogue"]),
+                    &s(&case["items"]),
+                    on,
+                )
+                .unwrap(),
+            )
+            .unwrap();
+            let dues: Vec<Value> = r["value"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| json!({"code": d["code"], "period": d["period"], "due_on": d["due_on"], "status": d["status"]}))
+                .collect();
+            json!({"dues": dues, "codes": codes(&r["findings"])})
+        }
+        "deadlines" => {
+            let r: Value = serde_json::from_str(
+                &disclosure::item_deadlines_json(&p, &cal, &s(&case["item"]), on).unwrap(),
+            )
+            .unwrap();
+            let ds: Vec<Value> = r["value"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| json!({"kind": d["kind"], "due_on": d["due_on"], "overdue": d["overdue"]}))
+                .collect();
+            json!({"deadlines": ds, "codes": codes(&r["findings"])})
+        }
+        "workflow" => workflow(case, &p),
+        other => json!({"unknown kind": other}),
+    }
+}
+
+fn workflow(case: &Value, p: &Policy) -> Value {
+    let ctx = s(&case["context"]);
+    let created: Value = serde_json::from_str(
+        &disclosure::create_json(
+            &ctx,
+            &s(&case["new_item"]),
+            case["actor"].as_str().unwrap(),
+            case["at"].as_str().unwrap(),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let mut item = created["item"].clone();
+    let mut log = AuditLog::new();
+    log.append(serde_json::from_value(created["event"].clone()).unwrap());
+    let mut log_json = log.to_json();
+    for (i, action) in case["actions"].as_array().unwrap().iter().enumerate() {
+        match disclosure::apply_json(p, &ctx, &s(&item), &s(action), &log_json) {
+            Ok(out) => {
+                let out: Value = serde_json::from_str(&out).unwrap();
+                item = out["item"].clone();
+                log_json = out["log"].to_string();
+            }
+            Err(e) => {
+                return json!({"error": {"step": i, "code": e.code(), "field": e.detail().field}})
+            }
+        }
+    }
+    let log = AuditLog::from_json(&log_json).unwrap();
+    json!({"status": item["status"], "version": item["versions"].as_array().map_or(0, Vec::len), "log_entries": log.entries.len()})
+}
+
+#[test]
+fn disclosure_vectors() {
+    let mut failures = Vec::new();
+    let mut names = std::collections::BTreeSet::new();
+    let mut count = 0;
+    for (file, doc) in load_files() {
+        assert_eq!(doc["schema_version"], 1, "{file}");
+        for case in doc["cases"].as_array().unwrap() {
+            count += 1;
+            let name = case["name"].as_str().unwrap().to_owned();
+            assert!(
+                names.insert(name.clone()),
+                "{file}: duplicate case name {name}"
+            );
+            let got = actual(case);
+            let expect = &case["expect"];
+            for (key, want) in expect.as_object().unwrap() {
+                if got.get(key) != Some(want) {
+                    failures.push(format!(
+                        "{file}: {name}: {key} expected {want} got {}",
+                        got.get(key).unwrap_or(&Value::Null)
+                    ));
+                }
+            }
+        }
+    }
+    for f in &failures {
+        eprintln!("{f}");
+    }
+    println!("{count} disclosure vectors, {} failed", failures.len());
+    assert!(count >= 50, "only {count} vectors");
+    assert!(failures.is_empty(), "{} failing vectors", failures.len());
+}
