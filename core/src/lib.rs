@@ -23,6 +23,7 @@
 #![forbid(unsafe_code)]
 
 pub mod calendar;
+pub mod credits;
 pub mod dues;
 pub mod error;
 pub mod explain;
