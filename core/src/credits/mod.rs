@@ -34,16 +34,25 @@
 //! assert_eq!(s.entry("r2").unwrap().reason.code(), "CAP_REACHED");
 //! ```
 
+mod adapters;
+mod board;
 mod compiled;
 mod event;
 mod fold;
+mod json;
 mod presets;
 mod report;
 mod rules;
 mod scorer;
 mod time;
 
+#[cfg(test)]
+mod tests;
+
+pub use adapters::{dues_events, meeting_events, MeetingRecord, MeetingType};
+pub use board::{default_tiers, leaderboard, rate, OrgMap, Quota, Rating, Standing, Tier};
 pub use event::{Entry, Event, EventError, Offence, Reason};
+pub use json::{leaderboard_json, rate_json, score_json, score_jsonl};
 pub use presets::{EFFECTIVE_READING_SECONDS, FIRST_OFFENCE_SUSPENSION_DAYS};
 pub use report::{Explanation, Total};
 pub use rules::{
