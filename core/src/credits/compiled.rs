@@ -17,7 +17,15 @@ const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 impl Hasher for Fx {
     fn finish(&self) -> u64 {
-        self.0
+        // The multiply leaves the low bits depending only on the low bytes of the input, and the table
+        // indexes by the low bits: ids like "M12345"/"M12346" would all collide. A final avalanche
+        // (MurmurHash3's fmix64) spreads every input bit over the whole word.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
     }
     fn write(&mut self, bytes: &[u8]) {
         for chunk in bytes.chunks(8) {

@@ -221,11 +221,13 @@ impl Scorer {
         self.events.reserve(events.len());
         self.recs.reserve(events.len());
         self.scored.reserve(events.len());
+        let first = self.events.len();
         for (index, event) in events.into_iter().enumerate() {
             if let Err(e) = self.add(event, &mut out) {
                 out.errors.push(EventError::new(index, None, e.1, &e.0));
             }
         }
+        self.distribute(first);
         self.settle(&mut out);
         out
     }
@@ -272,17 +274,29 @@ impl Scorer {
                 self.ids_extra.insert(event.event_id.clone(), ix);
             }
         }
-        let member = rec.member;
         self.events.push(event);
         self.recs.push(rec);
         self.scored.push(Scored::UNSET);
-        if let Some(m) = self.members.get_mut(member as usize) {
-            if m.pending.is_empty() && m.restart.is_none() {
-                self.dirty.push(member);
-            }
-            m.pending.push(ix);
-        }
         Ok(())
+    }
+
+    /// Hands the batch's new events (from `first`) to their members, in canonical order: one compact sort
+    /// of the whole batch costs far less than a sort per member reading scattered records.
+    fn distribute(&mut self, first: usize) {
+        let new: Vec<u32> = (first..self.events.len())
+            .filter_map(|ix| u32::try_from(ix).ok())
+            .collect();
+        for ix in self.in_canonical_order(new) {
+            let Some(member) = self.recs.get(ix as usize).map(|r| r.member) else {
+                continue;
+            };
+            if let Some(m) = self.members.get_mut(member as usize) {
+                if m.pending.is_empty() && m.restart.is_none() {
+                    self.dirty.push(member);
+                }
+                m.pending.push(ix);
+            }
+        }
     }
 
     fn intern_member(&mut self, id: &str) -> Result<u32> {
@@ -547,8 +561,8 @@ impl Scorer {
             let (events, recs, scored, compiled) =
                 (&self.events, &self.recs, &mut self.scored, &self.compiled);
             let key = |a: &u32, b: &u32| canonical(recs, events, *a, *b);
-            let mut pending = std::mem::take(&mut m.pending);
-            pending.sort_unstable_by(key);
+            // Already in canonical order (`distribute`).
+            let pending = std::mem::take(&mut m.pending);
             let mut start = m.events.len();
             if let Some(&first) = pending.first() {
                 let in_order = m
@@ -591,16 +605,28 @@ impl Scorer {
                 }
             }
         }
-        let (recs, events) = (&self.recs, &self.events);
-        changed.sort_unstable_by(|a, b| canonical(recs, events, *a, *b));
-        out.changed.extend(changed.into_iter().map(EntryId));
+        out.changed
+            .extend(self.in_canonical_order(changed).into_iter().map(EntryId));
+    }
+
+    /// Sorts event indices into canonical order. The sort runs on compact (time, index) pairs, so it stays
+    /// in cache; event ids are read only to break ties between equal times.
+    fn in_canonical_order(&self, ixs: Vec<u32>) -> Vec<u32> {
+        let mut keyed: Vec<(i64, u32)> = ixs
+            .into_iter()
+            .map(|ix| (self.recs.get(ix as usize).map_or(i64::MIN, |r| r.ts), ix))
+            .collect();
+        keyed.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| canonical(&self.recs, &self.events, a.1, b.1))
+        });
+        keyed.into_iter().map(|(_, ix)| ix).collect()
     }
 
     /// Indices of every event, in canonical order.
     pub(crate) fn canonical_order(&self) -> Vec<u32> {
-        let mut all: Vec<u32> = (0..u32::try_from(self.events.len()).unwrap_or(u32::MAX)).collect();
-        all.sort_unstable_by(|a, b| canonical(&self.recs, &self.events, *a, *b));
-        all
+        let all: Vec<u32> = (0..u32::try_from(self.events.len()).unwrap_or(u32::MAX)).collect();
+        self.in_canonical_order(all)
     }
 
     /// Members (id and event indices in canonical order), sorted by id.
