@@ -221,6 +221,8 @@ impl Scorer {
         self.events.reserve(events.len());
         self.recs.reserve(events.len());
         self.scored.reserve(events.len());
+        // One growth up front instead of repeated rehashing of a table of a million ids.
+        self.ids.reserve(events.len());
         let first = self.events.len();
         for (index, event) in events.into_iter().enumerate() {
             if let Err(e) = self.add(event, &mut out) {
