@@ -62,18 +62,15 @@ fn event_id_of(value: &serde_json::Value) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// Applies voids and offences after the events, and writes the document.
 fn finish(
     scorer: &mut Scorer,
-    events: Vec<Event>,
+    mut duplicates: Vec<String>,
     voids: &[String],
     offences: Vec<Offence>,
     mut errors: Vec<EventError>,
     explain: bool,
 ) -> Result<String> {
-    let r = scorer.ingest(events);
-    let mut duplicates = r.duplicates;
-    // Errors of `ingest` count positions among the readable events; `errors` already hold input positions.
-    errors.extend(r.errors);
     let v = scorer.void(voids);
     errors.extend(v.errors.into_iter().map(|mut e| {
         e.field = format!("voids[{}]", e.index);
@@ -144,25 +141,14 @@ pub fn score_json(scheme: &Scheme, input_json: &str, explain: bool) -> Result<St
         .collect();
     mapped.extend(errors);
     mapped.sort_by_key(|e| e.index);
-    let mut dups = r.duplicates;
-    let out = finish(
+    finish(
         &mut scorer,
-        Vec::new(),
+        r.duplicates,
         &input.voids,
         input.offences,
         mapped,
         explain,
-    )?;
-    if dups.is_empty() {
-        return Ok(out);
-    }
-    // Re-serialise with the duplicates found by the first ingest.
-    let mut doc: serde_json::Value = from_json(&out, "INTERNAL_JSON")?;
-    dups.sort();
-    if let Some(d) = doc.get_mut("duplicates") {
-        *d = serde_json::Value::from(dups);
-    }
-    to_json(&doc)
+    )
 }
 
 /// Scores JSON Lines: one event per line (blank lines skipped). A line that is not a valid event is reported
@@ -210,17 +196,7 @@ pub fn score_jsonl(scheme: &Scheme, jsonl: &str, explain: bool) -> Result<String
         e
     }));
     errors.sort_by_key(|e| e.index);
-    let mut out = finish(&mut scorer, Vec::new(), &[], Vec::new(), errors, explain)?;
-    if !r.duplicates.is_empty() {
-        let mut doc: serde_json::Value = from_json(&out, "INTERNAL_JSON")?;
-        let mut d = r.duplicates;
-        d.sort();
-        if let Some(slot) = doc.get_mut("duplicates") {
-            *slot = serde_json::Value::from(d);
-        }
-        out = to_json(&doc)?;
-    }
-    Ok(out)
+    finish(&mut scorer, r.duplicates, &[], Vec::new(), errors, explain)
 }
 
 /// [`leaderboard`] over JSON: totals (as output by [`score_json`]) and an [`OrgMap`] document.
