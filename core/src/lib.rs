@@ -6,6 +6,8 @@
 //! server, each with the article of the regulation that produced it.
 //!
 //! - [`dues`]: party dues (党费) — assessment, ledger, six-month line, branch summary.
+//! - [`credits`]: learning credits (学习积分) and member points (党员积分制) — dated schemes, incremental scoring.
+//! - [`disclosure`]: party-affairs disclosure (党务公开) — workflow, notices, visibility, redaction, audit chain.
 //! - [`disclosure`]: party-affairs disclosure (党务公开) — workflow, scopes, notices, redaction, audit chain.
 //! - [`calendar`]: the official working-day calendar (holidays and make-up working days).
 //! - [`policy`]: dated parameters with citations; bundled defaults; JSON overrides.
@@ -24,6 +26,7 @@
 #![forbid(unsafe_code)]
 
 pub mod calendar;
+pub mod credits;
 pub mod disclosure;
 pub mod dues;
 pub mod error;

@@ -1,0 +1,179 @@
+//! The scheme compiled for the hot path: activity codes interned to small integers, each rule set's
+//! activities in a flat table, windows in seconds of the day, weekdays as a bit mask.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::rules::{Dedup, PenaltyStep, Scheme, Unit};
+use super::time::date_to_day;
+use crate::Result;
+
+/// A small fast hasher (FxHash's mixing step) for the engine's interning maps: keys are ids the host
+/// gives, and SipHash's flood resistance costs a third of the replay time for no gain in an embedded core.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        // The multiply leaves the low bits depending only on the low bytes of the input, and the table
+        // indexes by the low bits: ids like "M12345"/"M12346" would all collide. A final avalanche
+        // (MurmurHash3's fmix64) spreads every input bit over the whole word.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            for (d, s) in word.iter_mut().zip(chunk) {
+                *d = *s;
+            }
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(SEED);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+}
+
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+pub(crate) type FxSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fx>>;
+
+/// One activity of one rule set, ready to score.
+#[derive(Debug, Clone)]
+pub(crate) struct ActRule {
+    /// Global activity index (counters are kept per code across rule sets).
+    pub act: u16,
+    pub set: u16,
+    /// Position in the rule set's `activities` (for explanations).
+    pub position: u16,
+    pub unit: Unit,
+    pub min_duration: Option<u32>,
+    /// Day, week, month, year.
+    pub caps: [Option<i64>; 4],
+    pub max_items_day: Option<u32>,
+    pub dedup: Dedup,
+    /// (start second, end second, multiplier, bonus).
+    pub windows: Vec<(u32, u32, i64, i64)>,
+    /// Bit `d` set when ISO weekday `d` (0 = Monday) is available; 0x7f for all.
+    pub weekdays: u8,
+    pub counts_toward_total: bool,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct SetRule {
+    pub from: i64,
+    pub to: i64,
+    /// By global activity index: index into `Compiled::rules`.
+    pub by_act: Vec<Option<u32>>,
+    pub daily_total_cap: Option<i64>,
+    pub base_score: i64,
+    pub floor: Option<i64>,
+    pub ladder: Vec<PenaltyStep>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Compiled {
+    pub acts: FxMap<String, u16>,
+    pub sets: Vec<SetRule>,
+    pub rules: Vec<ActRule>,
+}
+
+impl Compiled {
+    pub(crate) fn new(scheme: &Scheme) -> Result<Self> {
+        scheme.validate()?;
+        let mut acts: FxMap<String, u16> = FxMap::default();
+        let mut act_names = Vec::new();
+        for set in &scheme.rule_sets {
+            for a in &set.value.activities {
+                if !acts.contains_key(&a.code) {
+                    let ix = u16::try_from(act_names.len()).map_err(|_| too_many())?;
+                    acts.insert(a.code.clone(), ix);
+                    act_names.push(a.code.clone());
+                }
+            }
+        }
+        let mut sets = Vec::with_capacity(scheme.rule_sets.len());
+        let mut rules = Vec::new();
+        for (si, set) in scheme.rule_sets.iter().enumerate() {
+            let mut by_act = vec![None; act_names.len()];
+            for (pos, a) in set.value.activities.iter().enumerate() {
+                let act = acts.get(&a.code).copied().unwrap_or(0);
+                let mut windows = Vec::with_capacity(a.windows.len());
+                for w in &a.windows {
+                    windows.push((
+                        w.start_minute()? * 60,
+                        w.end_minute()? * 60,
+                        w.multiplier,
+                        w.bonus,
+                    ));
+                }
+                let weekdays = if a.weekdays.is_empty() {
+                    0x7f
+                } else {
+                    a.weekdays
+                        .iter()
+                        .fold(0u8, |m, d| m | (1u8 << (d.saturating_sub(1) % 7)))
+                };
+                if let Some(slot) = by_act.get_mut(usize::from(act)) {
+                    *slot = Some(u32::try_from(rules.len()).map_err(|_| too_many())?);
+                }
+                rules.push(ActRule {
+                    act,
+                    set: u16::try_from(si).map_err(|_| too_many())?,
+                    position: u16::try_from(pos).map_err(|_| too_many())?,
+                    unit: a.unit.clone(),
+                    min_duration: a.min_duration_seconds,
+                    caps: [a.caps.day, a.caps.week, a.caps.month, a.caps.year],
+                    max_items_day: a.max_items_per_day,
+                    dedup: a.dedup,
+                    windows,
+                    weekdays,
+                    counts_toward_total: a.counts_toward_daily_total,
+                });
+            }
+            sets.push(SetRule {
+                from: date_to_day(set.effective_from),
+                to: set.effective_to.map_or(i64::MAX, date_to_day),
+                by_act,
+                daily_total_cap: set.value.daily_total_cap,
+                base_score: set.value.base_score,
+                floor: set.value.floor,
+                ladder: set.value.penalty_ladder.clone(),
+            });
+        }
+        Ok(Self { acts, sets, rules })
+    }
+
+    /// The rule set in force on China-time day `day` (the one listed last wins, as in [`crate::policy::in_force`]).
+    pub(crate) fn set_on(&self, day: i64) -> Option<(usize, &SetRule)> {
+        self.sets
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, s)| s.from <= day && day <= s.to)
+    }
+}
+
+fn too_many() -> crate::Error {
+    crate::Error::policy(
+        "TOO_MANY_ACTIVITIES",
+        "rule_sets",
+        "活动或规则集过多",
+        "too many activities or rule sets",
+    )
+}

@@ -1,0 +1,316 @@
+//! Scoring one member's events in canonical order: the per-member running counters (day, week, month, year
+//! per activity; the day's accumulated seconds, items and total) and the content ids dedup needs.
+//!
+//! Only counters are kept, never per-event history: a member's state is bounded by the activities they
+//! touched and the content ids that scored (per day: cleared at midnight China time; "ever": kept).
+
+use super::compiled::{ActRule, Compiled, FxSet};
+use super::event::Reason;
+use super::rules::{Dedup, Unit};
+use super::time::{month_and_year, week_start};
+
+pub(crate) const NO_CONTENT: u32 = u32::MAX;
+pub(crate) const NO_RULE: u32 = u32::MAX;
+
+/// An event in compact form, what the fold reads.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Rec {
+    /// Nanoseconds since the epoch (canonical order, then the event id).
+    pub ts: i64,
+    /// China-time day number and second of the day.
+    pub day: i64,
+    pub sec: u32,
+    pub member: u32,
+    /// Index into `Compiled::rules`, or `NO_RULE` (not available).
+    pub rule: u32,
+    pub content: u32,
+    pub duration: u32,
+    pub correct: u32,
+    pub place: u32,
+    /// Declared points, resolved against the default.
+    pub points: i64,
+    pub voided: bool,
+}
+
+/// Which bound cut an entry's points.
+pub(crate) const BOUND_NONE: u8 = 0;
+/// 1..=4: day, week, month, year cap; 5: daily total cap; 6: items per day.
+pub(crate) const BOUND_TOTAL: u8 = 5;
+pub(crate) const BOUND_ITEMS: u8 = 6;
+
+/// The outcome of scoring one event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Scored {
+    pub points: i64,
+    pub raw: i64,
+    pub reason: u8,
+    pub bound: u8,
+    /// 0 none, else window index + 1.
+    pub window: u8,
+    /// The content is used up (dedup) by this event.
+    pub consumed: bool,
+}
+
+impl Scored {
+    /// A value no real outcome has, so a newly ingested event always reports as changed.
+    pub(crate) const UNSET: Scored = Scored {
+        points: 0,
+        raw: 0,
+        reason: u8::MAX,
+        bound: 0,
+        window: 0,
+        consumed: false,
+    };
+
+    fn zero(reason: Reason) -> Self {
+        Scored {
+            reason: reason.to_u8(),
+            ..Scored::UNSET
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Counter {
+    /// Points this day, week, month, year.
+    pub sums: [i64; 4],
+    /// Seconds accumulated this day (per-minutes activities).
+    pub secs: u64,
+    /// Events counted this day (`max_items_per_day`).
+    pub items: u32,
+}
+
+/// A member's running state at some point of the canonical order.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Fold {
+    pub day: Option<i64>,
+    pub week: i64,
+    pub month: i64,
+    pub year: i64,
+    /// Only the activities touched: a linear scan over a handful beats a map.
+    pub counters: Vec<(u16, Counter)>,
+    pub day_total: i64,
+    pub seen_day: FxSet<u64>,
+    pub seen_ever: FxSet<u64>,
+}
+
+impl Fold {
+    /// Moves the state to `day`, resetting the counters of every period left behind.
+    pub(crate) fn roll(&mut self, day: i64) {
+        if self.day == Some(day) {
+            return;
+        }
+        let week = week_start(day);
+        let (month, year) = month_and_year(day);
+        let fresh = self.day.is_none();
+        let keep = [
+            false,
+            !fresh && week == self.week,
+            !fresh && month == self.month,
+            !fresh && year == self.year,
+        ];
+        for (_, c) in &mut self.counters {
+            for (sum, keep) in c.sums.iter_mut().zip(keep) {
+                if !keep {
+                    *sum = 0;
+                }
+            }
+            c.secs = 0;
+            c.items = 0;
+        }
+        self.counters
+            .retain(|(_, c)| c.sums.iter().any(|s| *s != 0));
+        self.day_total = 0;
+        self.seen_day.clear();
+        self.day = Some(day);
+        (self.week, self.month, self.year) = (week, month, year);
+    }
+
+    /// A fresh state at the start of `day`.
+    pub(crate) fn reset_to(&mut self, day: i64) {
+        self.counters.clear();
+        self.seen_day.clear();
+        self.seen_ever.clear();
+        self.day = None;
+        self.roll(day);
+    }
+
+    /// The activity's counter, created on first use (always `Some`; an `Option` only because the
+    /// lints forbid indexing).
+    fn counter(&mut self, act: u16) -> Option<&mut Counter> {
+        let at = match self.counters.iter().position(|(a, _)| *a == act) {
+            Some(at) => at,
+            None => {
+                self.counters.push((act, Counter::default()));
+                self.counters.len() - 1
+            }
+        };
+        self.counters.get_mut(at).map(|(_, c)| c)
+    }
+
+    /// Adds an earlier entry's points to the counters of the periods the state's day shares with it (used
+    /// when re-scoring starts mid-stream from the entries already in the ledger).
+    pub(crate) fn absorb(&mut self, rec: &Rec, scored: &Scored, rule: Option<&ActRule>) {
+        let Some(rule) = rule else { return };
+        if scored.points != 0 {
+            let week = week_start(rec.day);
+            let (month, year) = month_and_year(rec.day);
+            let same = [
+                false,
+                week == self.week,
+                month == self.month,
+                year == self.year,
+            ];
+            if let Some(c) = self.counter(rule.act) {
+                for (sum, same) in c.sums.iter_mut().zip(same) {
+                    if same {
+                        *sum += scored.points;
+                    }
+                }
+            }
+        }
+        if scored.consumed && rule.dedup == Dedup::Ever && rec.content != NO_CONTENT {
+            self.seen_ever.insert(content_key(rule.act, rec.content));
+        }
+    }
+}
+
+pub(crate) fn content_key(act: u16, content: u32) -> u64 {
+    (u64::from(act) << 32) | u64::from(content)
+}
+
+/// Scores one event against the state (already rolled to its day) and updates the state.
+pub(crate) fn score(compiled: &Compiled, rec: &Rec, restricted: bool, fold: &mut Fold) -> Scored {
+    if rec.voided {
+        return Scored::zero(Reason::Voided);
+    }
+    let Some(rule) = compiled.rules.get(rec.rule as usize) else {
+        return Scored::zero(Reason::NotAvailable);
+    };
+    if restricted {
+        return Scored::zero(Reason::Suspended);
+    }
+    if rule.min_duration.is_some_and(|min| rec.duration < min) {
+        return Scored::zero(Reason::TooShort);
+    }
+    let key = content_key(rule.act, rec.content);
+    let duplicate = match rule.dedup {
+        Dedup::None => false,
+        Dedup::PerDay => fold.seen_day.contains(&key),
+        Dedup::Ever => fold.seen_ever.contains(&key),
+    };
+    if duplicate {
+        return Scored::zero(Reason::DuplicateContent);
+    }
+    let daily_total_cap = compiled
+        .sets
+        .get(usize::from(rule.set))
+        .and_then(|s| s.daily_total_cap);
+    let day_total = fold.day_total;
+    let Some(c) = fold.counter(rule.act) else {
+        return Scored::zero(Reason::NotAvailable);
+    };
+    let mut raw = match &rule.unit {
+        Unit::PerItem { points } => *points,
+        Unit::PerMinutes { minutes, points } => {
+            let step = u64::from(*minutes) * 60;
+            let before = c.secs;
+            c.secs = before.saturating_add(u64::from(rec.duration));
+            let steps = (c.secs / step).saturating_sub(before / step);
+            i64::try_from(steps)
+                .unwrap_or(i64::MAX)
+                .saturating_mul(*points)
+        }
+        Unit::PerCorrect { points } => i64::from(rec.correct).saturating_mul(*points),
+        Unit::PerPlace { table, otherwise } => rec
+            .place
+            .checked_sub(1)
+            .and_then(|i| table.get(i as usize))
+            .copied()
+            .unwrap_or(*otherwise),
+        Unit::PerSet {
+            points,
+            full_points,
+            set_size,
+        } => match (full_points, set_size) {
+            (Some(full), Some(n)) if rec.correct >= *n => *full,
+            _ => *points,
+        },
+        Unit::Declared { .. } => rec.points,
+    };
+    let mut window = 0u8;
+    if let Some((i, w)) = rule
+        .windows
+        .iter()
+        .enumerate()
+        .find(|(_, w)| w.0 <= rec.sec && rec.sec < w.1)
+    {
+        raw = raw.saturating_mul(w.2).saturating_add(w.3);
+        window = u8::try_from(i + 1).unwrap_or(u8::MAX);
+    }
+    if let Some(max) = rule.max_items_day {
+        if c.items >= max {
+            return Scored {
+                raw,
+                reason: Reason::CapReached.to_u8(),
+                bound: BOUND_ITEMS,
+                window,
+                ..Scored::UNSET
+            };
+        }
+        c.items += 1;
+    }
+    // Caps bound the magnitude: a deduction item's caps limit how much it can take away.
+    let mut allowed = raw.abs();
+    let mut bound = BOUND_NONE;
+    for (k, (cap, sum)) in rule.caps.iter().zip(c.sums).enumerate() {
+        if let Some(cap) = cap {
+            let room = (cap - sum.abs()).max(0);
+            if room < allowed {
+                allowed = room;
+                bound = u8::try_from(k + 1).unwrap_or(0);
+            }
+        }
+    }
+    if raw > 0 && rule.counts_toward_total {
+        if let Some(cap) = daily_total_cap {
+            let room = (cap - day_total).max(0);
+            if room < allowed {
+                allowed = room;
+                bound = BOUND_TOTAL;
+            }
+        }
+    }
+    let points = if raw < 0 { -allowed } else { allowed };
+    for sum in &mut c.sums {
+        *sum += points;
+    }
+    if points > 0 && rule.counts_toward_total {
+        fold.day_total += points;
+    }
+    let reason = if points == raw {
+        Reason::Scored
+    } else {
+        Reason::CapReached
+    };
+    let consumed = rule.dedup != Dedup::None && (points != 0 || reason == Reason::Scored);
+    if consumed {
+        match rule.dedup {
+            Dedup::PerDay => {
+                fold.seen_day.insert(key);
+            }
+            Dedup::Ever => {
+                fold.seen_ever.insert(key);
+            }
+            Dedup::None => {}
+        }
+    }
+    Scored {
+        points,
+        raw,
+        reason: reason.to_u8(),
+        bound: if points == raw { BOUND_NONE } else { bound },
+        window,
+        consumed,
+    }
+}

@@ -1,0 +1,244 @@
+//! JSON entry points, mirroring `dues::json`: documents in, compact JSON out, the same bytes on every
+//! platform. Batches never lose their good events because of a bad one: each bad event is an error entry
+//! with its position (and line number, for JSON Lines) and the field at fault.
+
+use serde::{Deserialize, Serialize};
+
+use super::board::{leaderboard, rate, OrgMap, Tier};
+use super::event::{Entry, Event, EventError, Offence};
+use super::report::{Explanation, Total};
+use super::rules::Scheme;
+use super::scorer::Scorer;
+use super::time::PeriodKind;
+use crate::error::{from_json, path_error};
+use crate::{Error, Result};
+
+fn to_json<T: Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| {
+        Error::input(
+            "SERIALIZATION_FAILED",
+            "",
+            format!("无法输出 JSON：{e}"),
+            format!("cannot write JSON: {e}"),
+        )
+    })
+}
+
+#[derive(Serialize)]
+struct EntryOut<'a> {
+    #[serde(flatten)]
+    entry: Entry<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explanation: Option<Explanation>,
+}
+
+#[derive(Serialize)]
+struct Scored<'a> {
+    entries: Vec<EntryOut<'a>>,
+    duplicates: Vec<String>,
+    errors: Vec<EventError>,
+    totals: Vec<Total>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Input {
+    events: Vec<serde_json::Value>,
+    #[serde(default)]
+    voids: Vec<String>,
+    #[serde(default)]
+    offences: Vec<Offence>,
+}
+
+fn read_event(value: serde_json::Value) -> std::result::Result<Event, Error> {
+    serde_path_to_error::deserialize::<_, Event>(value)
+        .map_err(|e| path_error(e, "INVALID_EVENT_JSON"))
+}
+
+fn event_id_of(value: &serde_json::Value) -> Option<String> {
+    value
+        .get("event_id")
+        .and_then(|v| v.as_str())
+        .map(str::to_owned)
+}
+
+/// Applies voids and offences after the events, and writes the document.
+fn finish(
+    scorer: &mut Scorer,
+    mut duplicates: Vec<String>,
+    voids: &[String],
+    offences: Vec<Offence>,
+    mut errors: Vec<EventError>,
+    explain: bool,
+) -> Result<String> {
+    let v = scorer.void(voids);
+    errors.extend(v.errors.into_iter().map(|mut e| {
+        e.field = format!("voids[{}]", e.index);
+        e
+    }));
+    let o = scorer.record_offences(offences);
+    errors.extend(o.errors.into_iter().map(|mut e| {
+        e.field = format!("offences[{}].{}", e.index, e.field);
+        e
+    }));
+    duplicates.sort();
+    let entries = scorer
+        .ledger()
+        .into_iter()
+        .map(|entry| {
+            let explanation = if explain {
+                scorer.explain(entry.event_id)
+            } else {
+                None
+            };
+            EntryOut { entry, explanation }
+        })
+        .collect();
+    to_json(&Scored {
+        entries,
+        duplicates,
+        errors,
+        totals: scorer.totals(),
+    })
+}
+
+/// Scores a document `{"events":[…],"voids":["event id",…],"offences":[…]}` (voids and offences optional)
+/// and returns `{"entries":[…],"duplicates":[…],"errors":[…],"totals":[…]}`: entries in canonical order,
+/// each with its `explanation` when `explain`.
+///
+/// ```
+/// use dangjian::credits::{score_json, Scheme};
+/// let out = score_json(&Scheme::learning_platform(), r#"{"events":[
+///   {"event_id":"e1","member_id":"M1","activity":"login","occurred_at":"2026-03-02T07:00:00+08:00"},
+///   {"event_id":"e2","member_id":"M1","activity":"nap","occurred_at":"2026-03-02T07:00:00+08:00"}]}"#, false).unwrap();
+/// assert!(out.contains(r#""points":1,"raw_points":1,"reason":"SCORED""#));
+/// assert!(out.contains(r#""index":1,"event_id":"e2","kind":"invalid_input","code":"UNKNOWN_ACTIVITY""#));
+/// ```
+pub fn score_json(scheme: &Scheme, input_json: &str, explain: bool) -> Result<String> {
+    let input: Input = from_json(input_json, "INVALID_EVENTS_JSON")?;
+    let mut scorer = Scorer::new(scheme.clone())?;
+    let mut events = Vec::with_capacity(input.events.len());
+    let mut positions = Vec::with_capacity(input.events.len());
+    let mut errors = Vec::new();
+    for (index, value) in input.events.into_iter().enumerate() {
+        let id = event_id_of(&value);
+        match read_event(value) {
+            Ok(e) => {
+                events.push(e);
+                positions.push(index);
+            }
+            Err(e) => errors.push(EventError::new(index, None, id, &e)),
+        }
+    }
+    let r = scorer.ingest(events);
+    let mut mapped: Vec<EventError> = r
+        .errors
+        .into_iter()
+        .map(|mut e| {
+            e.index = positions.get(e.index).copied().unwrap_or(e.index);
+            e
+        })
+        .collect();
+    mapped.extend(errors);
+    mapped.sort_by_key(|e| e.index);
+    finish(
+        &mut scorer,
+        r.duplicates,
+        &input.voids,
+        input.offences,
+        mapped,
+        explain,
+    )
+}
+
+/// Scores JSON Lines: one event per line (blank lines skipped). A line that is not a valid event is reported
+/// with its `line` number (1-based) and the field at fault, and the rest are scored. Output as [`score_json`].
+///
+/// ```
+/// use dangjian::credits::{score_jsonl, Scheme};
+/// let lines = "{\"event_id\":\"e1\",\"member_id\":\"M1\",\"activity\":\"login\",\"occurred_at\":\"2026-03-02T07:00:00+08:00\"}\n\
+///              {\"event_id\":\"e2\",\"member_id\":\"M1\"}\n\nnot json\n";
+/// let out = score_jsonl(&Scheme::learning_platform(), lines, false).unwrap();
+/// assert!(out.contains(r#""line":2"#) && out.contains(r#""field":"activity""#));
+/// assert!(out.contains(r#""line":4"#));
+/// assert!(out.contains(r#""event_id":"e1""#));
+/// ```
+pub fn score_jsonl(scheme: &Scheme, jsonl: &str, explain: bool) -> Result<String> {
+    let mut scorer = Scorer::new(scheme.clone())?;
+    let mut events = Vec::new();
+    let mut lines = Vec::new();
+    let mut errors = Vec::new();
+    for (i, line) in jsonl.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let value: serde_json::Value = match from_json(line, "INVALID_EVENT_JSON") {
+            Ok(v) => v,
+            Err(e) => {
+                errors.push(EventError::new(i, Some(i + 1), None, &e));
+                continue;
+            }
+        };
+        let id = event_id_of(&value);
+        match read_event(value) {
+            Ok(e) => {
+                events.push(e);
+                lines.push(i);
+            }
+            Err(e) => errors.push(EventError::new(i, Some(i + 1), id, &e)),
+        }
+    }
+    let r = scorer.ingest(events);
+    errors.extend(r.errors.into_iter().map(|mut e| {
+        let line = lines.get(e.index).copied().unwrap_or(e.index);
+        e.index = line;
+        e.line = Some(line + 1);
+        e
+    }));
+    errors.sort_by_key(|e| e.index);
+    finish(&mut scorer, r.duplicates, &[], Vec::new(), errors, explain)
+}
+
+/// [`leaderboard`] over JSON: totals (as output by [`score_json`]) and an [`OrgMap`] document.
+///
+/// ```
+/// let totals = r#"[{"member_id":"A","kind":"year","period":"2026","points":5,"score":5}]"#;
+/// let out = dangjian::credits::leaderboard_json(totals, r#"{"member_org":{"A":"b"}}"#, "year", "2026", "b").unwrap();
+/// assert_eq!(out, r#"[{"rank":1,"member_id":"A","score":5}]"#);
+/// ```
+pub fn leaderboard_json(
+    totals_json: &str,
+    orgs_json: &str,
+    kind: &str,
+    period: &str,
+    org: &str,
+) -> Result<String> {
+    let totals: Vec<Total> = from_json(totals_json, "INVALID_TOTALS_JSON")?;
+    let orgs: OrgMap = from_json(orgs_json, "INVALID_ORGS_JSON")?;
+    let kind: PeriodKind = from_json(
+        &format!("\"{}\"", kind.escape_default()),
+        "INVALID_PERIOD_KIND",
+    )
+    .map_err(|e| e.under("kind"))?;
+    to_json(&leaderboard(&totals, kind, period, org, &orgs)?)
+}
+
+/// [`rate`] over JSON: `[{"member_id":…,"score":…}]` and the tiers (`null` for [`super::default_tiers`]).
+///
+/// ```
+/// let out = dangjian::credits::rate_json(r#"[{"member_id":"A","score":95}]"#, "null").unwrap();
+/// assert!(out.contains(r#""tier":"合格""#)); // one rated: quota ⌊1/3⌋ = 0
+/// ```
+pub fn rate_json(scores_json: &str, tiers_json: &str) -> Result<String> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Score {
+        member_id: String,
+        score: i64,
+    }
+    let scores: Vec<Score> = from_json(scores_json, "INVALID_SCORES_JSON")?;
+    let tiers: Option<Vec<Tier>> = from_json(tiers_json, "INVALID_TIERS_JSON")?;
+    let tiers = tiers.unwrap_or_else(super::default_tiers);
+    let pairs: Vec<(String, i64)> = scores.into_iter().map(|s| (s.member_id, s.score)).collect();
+    to_json(&rate(&pairs, &tiers)?)
+}
