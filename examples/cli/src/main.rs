@@ -2,27 +2,38 @@
 //!
 //! ```text
 //! dangjian dues examples/data/roster.csv --month 2026-11 > dues.csv
+//! dangjian credits examples/data/events.jsonl --rules learning-platform > credits.csv
+//! dangjian disclosure verify examples/data/audit-log.json
+//! dangjian disclosure board examples/data/board.json --viewer DY2026005 --on 2026-03-10
 //! ```
 //!
-//! Each subcommand lives in its own module (`dues_cmd.rs`); this file only reads the command line.
-//! The arguments are parsed by hand: one subcommand with three options does not need a parser crate.
+//! Each subcommand lives in its own module (`dues_cmd.rs`, `credits_cmd.rs`, `disclosure_cmd.rs`); this
+//! file only reads the command line. The arguments are parsed by hand: a handful of options per command
+//! does not need a parser crate.
 
 mod columns;
+mod credits_cmd;
+mod disclosure_cmd;
 mod dues_cmd;
 mod error;
 mod output;
 mod roster;
 mod rows;
 mod suggest;
+mod table;
 
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
+use dangjian::credits::PeriodKind;
 use dangjian::dues::{Category, EmployerType, ItemCode};
-use dangjian::month::parse_month;
+use dangjian::month::{parse_date, parse_month};
 
+use crate::credits_cmd::{CreditsArgs, Rules};
+use crate::disclosure_cmd::{BoardArgs, VerifyArgs};
 use crate::dues_cmd::DuesArgs;
 use crate::error::CliError;
 
@@ -31,18 +42,26 @@ use crate::error::CliError;
 enum Command {
     /// `dangjian dues …`.
     Dues(DuesArgs),
-    /// `--help`, `help`, or `dues --help`: the usage on stdout, exit 0.
+    /// `dangjian credits …`.
+    Credits(CreditsArgs),
+    /// `dangjian disclosure verify …`.
+    DisclosureVerify(VerifyArgs),
+    /// `dangjian disclosure board …`.
+    DisclosureBoard(BoardArgs),
+    /// `--help`, `help`, or `<command> --help`: the usage on stdout, exit 0.
     Help,
     /// `--version`.
     Version,
-    // Planned: `member` (membership pipeline), `credits` (learning credits), `disclosure` (党务公开) —
-    // each a variant here, a `parse_*` below and a `*_cmd.rs` module. Until then they are unknown
-    // subcommands: usage, exit 2.
+    // Planned: `member` (membership pipeline) — a variant here, a `parse_*` below and a `*_cmd.rs`
+    // module. Until then it is an unknown subcommand: usage, exit 2.
 }
 
 fn main() -> ExitCode {
     let result = parse(std::env::args_os().skip(1).collect()).and_then(|command| match command {
         Command::Dues(args) => dues_cmd::run(&args),
+        Command::Credits(args) => credits_cmd::run(&args),
+        Command::DisclosureVerify(args) => disclosure_cmd::verify(&args),
+        Command::DisclosureBoard(args) => disclosure_cmd::board(&args),
         Command::Help => Ok(say(&usage())),
         Command::Version => Ok(say(&format!(
             "dangjian {} (rules core {})\n",
@@ -57,7 +76,7 @@ fn main() -> ExitCode {
             if e.show_usage {
                 // The short part only: the column list is for `--help`, not for a typo in an option.
                 eprint!(
-                    "\n{}\nRun `dangjian --help` for the roster's columns and codes.\n",
+                    "\n{}\nRun `dangjian --help` for the roster's columns, the presets and the input formats.\n",
                     short_usage()
                 );
             }
@@ -84,6 +103,8 @@ fn parse(args: Vec<OsString>) -> Result<Command, CliError> {
     };
     match first.to_str() {
         Some("dues") => parse_dues(args),
+        Some("credits") => parse_credits(args),
+        Some("disclosure") => parse_disclosure(args),
         Some("help" | "--help" | "-h") => Ok(Command::Help),
         Some("--version" | "-V") => Ok(Command::Version),
         _ => Err(CliError::usage(format!(
@@ -141,22 +162,206 @@ fn parse_dues(args: impl Iterator<Item = OsString>) -> Result<Command, CliError>
     }))
 }
 
+/// A subcommand's words: its files, and the values of its options (`--on 2026-03-08` or `--on=2026-03-08`).
+#[derive(Debug, Default)]
+struct Words {
+    files: Vec<OsString>,
+    values: Vec<(&'static str, OsString)>,
+    help: bool,
+}
+
+impl Words {
+    /// Reads `args`; `options` are the option names that take a value.
+    fn read(
+        args: impl Iterator<Item = OsString>,
+        options: &[&'static str],
+    ) -> Result<Self, CliError> {
+        let mut words = Words::default();
+        let mut only_files = false;
+        let mut args = args;
+        while let Some(arg) = args.next() {
+            let text = arg.to_string_lossy().into_owned();
+            if only_files || !text.starts_with('-') || text == "-" {
+                words.files.push(arg);
+                continue;
+            }
+            let (name, inline) = match text.split_once('=') {
+                Some((name, value)) => (name.to_owned(), Some(OsString::from(value))),
+                None => (text.clone(), None),
+            };
+            match name.as_str() {
+                "--help" | "-h" => words.help = true,
+                "--" => only_files = true,
+                _ => {
+                    let Some(option) = options.iter().find(|o| **o == name) else {
+                        return Err(CliError::usage(format!("unknown option `{text}`")));
+                    };
+                    let value = inline
+                        .or_else(|| args.next())
+                        .ok_or_else(|| CliError::usage(format!("`{name}` needs a value")))?;
+                    if words.values.iter().any(|(o, _)| o == option) {
+                        return Err(CliError::usage(format!("`{name}` is given twice")));
+                    }
+                    words.values.push((option, value));
+                }
+            }
+        }
+        Ok(words)
+    }
+
+    /// The one file the command takes.
+    fn one_file(&self, command: &str, what: &str) -> Result<PathBuf, CliError> {
+        match self.files.as_slice() {
+            [one] => Ok(PathBuf::from(one)),
+            [] => Err(CliError::usage(format!("`{command}` needs {what}"))),
+            _ => Err(CliError::usage(format!("`{command}` takes one {what}"))),
+        }
+    }
+
+    fn value(&self, option: &str) -> Option<String> {
+        self.values
+            .iter()
+            .find(|(o, _)| *o == option)
+            .map(|(_, v)| v.to_string_lossy().into_owned())
+    }
+
+    fn path(&self, option: &str) -> Option<PathBuf> {
+        self.values
+            .iter()
+            .find(|(o, _)| *o == option)
+            .map(|(_, v)| PathBuf::from(v))
+    }
+}
+
+/// A date option, checked by the core's parser (exactly YYYY-MM-DD).
+fn date_option(words: &Words, option: &str) -> Result<Option<NaiveDate>, CliError> {
+    words
+        .value(option)
+        .map(|d| parse_date(&d, option).map_err(|e| CliError::usage(e.detail().to_string())))
+        .transpose()
+}
+
+fn parse_credits(args: impl Iterator<Item = OsString>) -> Result<Command, CliError> {
+    let words = Words::read(
+        args,
+        &["--rules", "--on", "--rank-by", "--org-map", "--org"],
+    )?;
+    if words.help {
+        return Ok(Command::Help);
+    }
+    let events = words.one_file("credits", "an events file (JSON Lines)")?;
+    let rules = words.value("--rules").ok_or_else(|| {
+        CliError::usage(
+            "`credits` needs --rules PRESET|FILE (presets: learning-platform, member-points)",
+        )
+    })?;
+    let org = words.value("--org");
+    let org_map = words.path("--org-map");
+    if org.is_some() && org_map.is_none() {
+        return Err(CliError::usage("`--org` needs an --org-map"));
+    }
+    Ok(Command::Credits(CreditsArgs {
+        events,
+        rules: Rules::parse(&rules)?,
+        on: date_option(&words, "--on")?,
+        rank_by: match words.value("--rank-by") {
+            Some(p) => credits_cmd::parse_period(&p)?,
+            None => PeriodKind::Year,
+        },
+        org_map,
+        org,
+    }))
+}
+
+fn parse_disclosure(args: impl Iterator<Item = OsString>) -> Result<Command, CliError> {
+    let mut args = args.peekable();
+    let sub = args.next().map(|a| a.to_string_lossy().into_owned());
+    match sub.as_deref() {
+        Some("verify") => {
+            let words = Words::read(args, &["--receipt"])?;
+            if words.help {
+                return Ok(Command::Help);
+            }
+            Ok(Command::DisclosureVerify(VerifyArgs {
+                log: words.one_file("disclosure verify", "an audit log file")?,
+                receipt: words
+                    .value("--receipt")
+                    .map(|r| disclosure_cmd::parse_receipt(&r))
+                    .transpose()?,
+            }))
+        }
+        Some("board") => {
+            let words = Words::read(args, &["--viewer", "--on", "--context"])?;
+            if words.help {
+                return Ok(Command::Help);
+            }
+            let items = words.one_file("disclosure board", "an items file")?;
+            let viewer = words.value("--viewer").ok_or_else(|| {
+                CliError::usage("`disclosure board` needs --viewer ID (or public)")
+            })?;
+            let on = date_option(&words, "--on")?
+                .ok_or_else(|| CliError::usage("`disclosure board` needs --on YYYY-MM-DD"))?;
+            Ok(Command::DisclosureBoard(BoardArgs {
+                items,
+                viewer,
+                on,
+                context: words.path("--context"),
+            }))
+        }
+        Some("--help" | "-h" | "help") => Ok(Command::Help),
+        Some(other) => Err(CliError::usage(format!(
+            "unknown `disclosure` command `{other}`: verify or board"
+        ))),
+        None => Err(CliError::usage(
+            "`disclosure` needs a command: verify or board",
+        )),
+    }
+}
+
 /// The commands and options.
 fn short_usage() -> String {
     format!(
-        "dangjian {version} — party dues (党费) for a branch roster, computed by the dangjian rules core
+        "dangjian {version} — the dangjian rules core on the command line: party dues (党费), learning
+credits and member points (学习积分, 党员积分), party-affairs disclosure (党务公开)
 
 USAGE:
     dangjian dues ROSTER --month YYYY-MM [--policy FILE] [--trace]
+    dangjian credits EVENTS.jsonl --rules PRESET|FILE [--on YYYY-MM-DD] [--rank-by PERIOD]
+                     [--org-map FILE [--org ID]]
+    dangjian disclosure verify LOG.json [--receipt ENTRIES:HEAD]
+    dangjian disclosure board ITEMS.json --viewer ID --on YYYY-MM-DD [--context CONTEXT.json]
     dangjian --help | --version
 
 COMMANDS:
-    dues    assess every member of ROSTER for one month; CSV on stdout, problems and a summary on stderr
+    dues               assess every member of ROSTER for one month; CSV on stdout, problems and a
+                       summary on stderr
+    credits            score a file of events (one JSON object a line) under a scheme; each member's
+                       totals and the leaderboard as CSV on stdout, bad lines and a summary on stderr
+    disclosure verify  check an audit log's hash chain: OK with the entry count and head hash, or the
+                       first broken entry and why
+    disclosure board   the disclosure items a viewer may see on a day, personal data masked, as CSV
 
 OPTIONS (dues):
     --month YYYY-MM   the month owed (required)
     --policy FILE     a JSON policy override laid over the bundled rules (e.g. a province's farmer figure)
     --trace           add a `trace` column: how each amount was reached
+
+OPTIONS (credits):
+    --rules PRESET|FILE  a shipped scheme (see PRESETS) or a scheme JSON file (required)
+    --on YYYY-MM-DD      the day whose day, ISO week, month and year are totalled; default: the China-time
+                         (UTC+8) day of the latest scored event
+    --rank-by PERIOD     day, week, month or year (default year: the year's score, base included)
+    --org-map FILE       {{\"member_org\":{{member: org}},\"parent\":{{org: parent}}}}: adds an `org` column and
+                         ranks only the members within one organization and those under it
+    --org ID             that organization (default: the map's single top organization)
+
+OPTIONS (disclosure):
+    --receipt ENTRIES:HEAD  verify: also check the log still has ENTRIES entries ending in HEAD, as a
+                            receipt kept elsewhere says (finds entries cut off the end, which the chain
+                            alone cannot show)
+    --viewer ID             board: a viewer listed in the input, or `public`
+    --on YYYY-MM-DD         board: the day of viewing
+    --context FILE          board: {{\"context\":…,\"viewers\":[…]}}, when ITEMS.json holds only the items
 ",
         version = env!("CARGO_PKG_VERSION"),
     )
@@ -179,14 +384,51 @@ ROSTER:
 {items}    categories:
 {categories}    employer types:
 {employers}
-OUTPUT:
+OUTPUT (dues):
     member_id,category,base,rate,amount,citation,findings[,trace]
 
+PRESETS (credits --rules), each event scored by the rule set in force on its China-time day:
+{presets}
+EVENTS (credits): one JSON object a line, blank lines skipped:
+    {{\"event_id\":\"e1\",\"member_id\":\"DY2026001\",\"activity\":\"article\",
+     \"occurred_at\":\"2026-03-02T07:30:00+08:00\",\"content_id\":\"A1\",\"duration_seconds\":75}}
+    optional: content_id, duration_seconds, correct_answers, place, points (as the activity needs).
+    Days, ISO weeks (Monday first), months and years are China time whatever the offset written.
+    A line repeated with the same content is ignored (noted on stderr).
+
+OUTPUT (credits):
+    rank,member_id[,org],day,week,month,year,score
+    points in the day, week, month and year around --on, and the year's score (base and floor applied:
+    member-points); standard competition ranking (1, 2, 2, 4), equal scores by member id; rank empty for
+    a member with no event in the ranked period. The periods are named in the summary on stderr.
+
+BOARD INPUT (disclosure board): one JSON document
+    {{\"context\": {{\"orgs\":[{{\"id\":\"B01\",\"parent\":\"C01\",\"kind\":\"branch\"}}, …],
+                 \"roles\":[{{\"person\":\"DY2026002\",\"org\":\"B01\",\"role\":\"proposer\"}}, …]}},
+     \"viewers\": [{{\"person\":\"DY2026005\",\"memberships\":[{{\"org\":\"B01\",\"status\":\"full\",\"from\":\"2015-07-01\"}}],
+                  \"posts\":[{{\"org\":\"B01\",\"from\":\"2024-01-01\"}}]}}, …],
+     \"items\": [disclosure items as the core's create/apply write them]}}
+    `public` is the public (no person); roles: proposer, confidentiality_reviewer, reviewer, approver.
+
+OUTPUT (disclosure board):
+    id,title,category,scope,status,published_at,version,text
+    scope: to_society, whole_party, organizations:B01;B02[+descendants] or members:B01; text: the body as
+    published that day, ID numbers, mobiles and bank cards masked (unpublished items, shown to those
+    taking part in the workflow, as they would be published)
+
+EXAMPLES:
+    dangjian dues examples/data/roster.csv --month 2026-11 > dues.csv
+    dangjian credits examples/data/events.jsonl --rules learning-platform --rank-by week
+    dangjian disclosure verify examples/data/audit-log.json
+    dangjian disclosure board examples/data/board.json --viewer DY2026005 --on 2026-03-10
+
 EXIT STATUS:
-    0 every row assessed; 1 some rows rejected (reported with their line; the others are printed);
-    2 usage error, unreadable file, unknown column or bad policy (nothing assessed)
+    0 all done; 1 some rows or lines rejected (reported with their line; the others are printed), or
+    (disclosure verify) the chain is broken; 2 usage error, unreadable file, unknown column or bad
+    policy, scheme or document (nothing done)
 ",
         short = short_usage(),
+        presets = credits_cmd::presets_help(),
         items = codes(&mut ItemCode::ALL.iter().map(|c| (c.as_str(), c.name_zh()))),
         categories = codes(&mut Category::ALL.iter().map(|c| (c.as_str(), c.name_zh()))),
         employers = codes(&mut EmployerType::ALL.iter().map(|c| (c.as_str(), c.name_zh()))),
@@ -221,6 +463,67 @@ mod tests {
     }
 
     #[test]
+    fn credits_arguments() {
+        let c = parse_strs(&[
+            "credits",
+            "e.jsonl",
+            "--rules=member-points",
+            "--on",
+            "2026-03-04",
+            "--rank-by",
+            "week",
+            "--org-map",
+            "o.json",
+            "--org",
+            "B01",
+        ]);
+        let Ok(Command::Credits(a)) = c else {
+            panic!("{c:?}")
+        };
+        assert_eq!(a.events, PathBuf::from("e.jsonl"));
+        assert_eq!(a.rules, Rules::Preset(1));
+        assert_eq!(a.on.map(|d| d.to_string()).as_deref(), Some("2026-03-04"));
+        assert_eq!(a.rank_by, PeriodKind::Week);
+        assert_eq!(a.org.as_deref(), Some("B01"));
+        let Ok(Command::Credits(d)) = parse_strs(&["credits", "e.jsonl", "--rules", "s.json"])
+        else {
+            panic!("defaults")
+        };
+        assert_eq!(
+            (d.rules, d.on, d.rank_by),
+            (Rules::File(PathBuf::from("s.json")), None, PeriodKind::Year)
+        );
+    }
+
+    #[test]
+    fn disclosure_arguments() {
+        let c = parse_strs(&["disclosure", "verify", "log.json"]);
+        assert!(matches!(
+            c,
+            Ok(Command::DisclosureVerify(VerifyArgs { receipt: None, .. }))
+        ));
+        let c = parse_strs(&[
+            "disclosure",
+            "board",
+            "b.json",
+            "--viewer",
+            "public",
+            "--on",
+            "2026-03-10",
+            "--context",
+            "c.json",
+        ]);
+        let Ok(Command::DisclosureBoard(b)) = c else {
+            panic!("{c:?}")
+        };
+        assert_eq!(
+            (b.viewer.as_str(), b.on.to_string().as_str()),
+            ("public", "2026-03-10")
+        );
+        assert_eq!(b.context, Some(PathBuf::from("c.json")));
+    }
+
+    #[test]
     fn usage_errors() {
         for args in [
             &[][..],
@@ -231,6 +534,20 @@ mod tests {
             &["dues", "r.csv", "--month"],
             &["dues", "r.csv", "s.csv", "--month", "2026-11"],
             &["dues", "r.csv", "--month", "2026-11", "--fast"],
+            &["credits", "e.jsonl"],
+            &["credits", "e.jsonl", "f.jsonl", "--rules", "member-points"],
+            &[
+                "credits",
+                "e.jsonl",
+                "--rules",
+                "member-points",
+                "--on",
+                "2026-02-30",
+            ],
+            &["credits", "e.jsonl", "--rules", "member-points", "--on"],
+            &["credits", "e.jsonl", "--rules", "member-points", "--fast"],
+            &["disclosure", "board", "b.json", "--on", "2026-03-10"],
+            &["disclosure", "verify", "a.json", "b.json"],
         ] {
             assert!(parse_strs(args).is_err_and(|e| e.show_usage), "{args:?}");
         }

@@ -9,6 +9,8 @@ use dangjian::{Citation, ErrorDetail, TraceStep, YearMonth};
 use indicatif::{ProgressBar, ProgressStyle};
 use rust_decimal::Decimal;
 
+use crate::table::CsvOut;
+
 /// The CSV columns, in order; `trace` is added with `--trace`.
 pub(crate) const HEADER: [&str; 7] = [
     "member_id",
@@ -20,30 +22,23 @@ pub(crate) const HEADER: [&str; 7] = [
     "findings",
 ];
 
-/// Writes assessments as CSV rows.
-///
-/// A closed pipe (`dangjian dues … | head`) ends the writing quietly; the rest of the run — problems,
-/// summary, exit status — still happens on stderr.
+/// Writes assessments as CSV rows (a closed pipe ends the writing quietly: see [`CsvOut`]).
 pub(crate) struct AssessmentWriter<W: Write> {
-    csv: csv::Writer<W>,
+    csv: CsvOut<W>,
     trace: bool,
-    closed: bool,
 }
 
 impl<W: Write> AssessmentWriter<W> {
     /// Starts the CSV with its header row.
     pub(crate) fn new(out: W, trace: bool) -> io::Result<Self> {
-        let mut writer = Self {
-            csv: csv::Writer::from_writer(out),
-            trace,
-            closed: false,
-        };
         let mut header = HEADER.to_vec();
         if trace {
             header.push("trace");
         }
-        writer.record(&header)?;
-        Ok(writer)
+        Ok(Self {
+            csv: CsvOut::new(out, &header)?,
+            trace,
+        })
     }
 
     /// Writes one assessment.
@@ -62,43 +57,12 @@ impl<W: Write> AssessmentWriter<W> {
         if self.trace {
             record.push(trace_text(&a.trace));
         }
-        self.record(&record)
+        self.csv.record(&record)
     }
 
     /// Flushes what is buffered.
-    pub(crate) fn finish(mut self) -> io::Result<()> {
-        if self.closed {
-            return Ok(());
-        }
-        self.quiet_on_closed_pipe(|csv| csv.flush())
-    }
-
-    fn record<S: AsRef<[u8]>>(&mut self, fields: &[S]) -> io::Result<()> {
-        if self.closed {
-            return Ok(());
-        }
-        self.quiet_on_closed_pipe(|csv| csv.write_record(fields).map_err(io_error))
-    }
-
-    fn quiet_on_closed_pipe(
-        &mut self,
-        f: impl FnOnce(&mut csv::Writer<W>) -> io::Result<()>,
-    ) -> io::Result<()> {
-        match f(&mut self.csv) {
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
-                self.closed = true;
-                Ok(())
-            }
-            other => other,
-        }
-    }
-}
-
-/// csv's own conversion files every error under `Other`; keep the kind so a closed pipe is recognised.
-fn io_error(e: csv::Error) -> io::Error {
-    match e.kind() {
-        csv::ErrorKind::Io(inner) => io::Error::new(inner.kind(), e.to_string()),
-        _ => io::Error::other(e),
+    pub(crate) fn finish(self) -> io::Result<()> {
+        self.csv.finish()
     }
 }
 

@@ -11,7 +11,8 @@ pub(crate) fn nearest<'a>(input: &str, candidates: &[&'a str]) -> Option<&'a str
     let limit = (typed.chars().count() / 3).max(2);
     let closest = candidates
         .iter()
-        .map(|c| (distance(&typed, c), *c))
+        // Both sides in lower case: ids in capitals (`DY2026005`) are matched as well as column names.
+        .map(|c| (distance(&typed, &c.to_lowercase()), *c))
         // `min_by_key` keeps the first of equals: candidates come in the order they are listed.
         .min_by_key(|(d, _)| *d)
         .filter(|(d, _)| *d <= limit)
@@ -19,7 +20,7 @@ pub(crate) fn nearest<'a>(input: &str, candidates: &[&'a str]) -> Option<&'a str
     closest.or_else(|| {
         let mut starting = candidates
             .iter()
-            .filter(|c| typed.chars().count() >= 3 && c.starts_with(&typed));
+            .filter(|c| typed.chars().count() >= 3 && c.to_lowercase().starts_with(&typed));
         match (starting.next(), starting.next()) {
             (Some(only), None) => Some(*only),
             _ => None,
@@ -76,6 +77,10 @@ mod tests {
         );
         assert_eq!(nearest("pension_ins", NAMES), Some("pension_insurance"));
         assert_eq!(nearest("pensoin", NAMES), Some("pension"));
+        assert_eq!(
+            nearest("DY202605", &["DY2026001", "DY2026005"]),
+            Some("DY2026005")
+        );
     }
 
     #[test]

@@ -1,0 +1,356 @@
+//! `dangjian disclosure verify LOG.json [--receipt N:HASH]` and
+//! `dangjian disclosure board ITEMS.json --viewer ID --on DATE [--context CONTEXT.json]`: party-affairs
+//! disclosure (党务公开) — the audit chain checked, and the board one person sees on one day.
+//!
+//! The rules are the core's: `AuditLog::verify` / `verify_head` walk the chain, `filter_visible` decides who
+//! sees what (条例 第二条), `published_text` masks personal data. This module reads files and prints.
+//!
+//! **The board's input.** The core takes the organizations and roles (a `Context`), a `Viewer` and the items
+//! separately; the command reads them as one document:
+//!
+//! ```text
+//! {"context": {"orgs": [...], "roles": [...]},          the core's Context document
+//!  "viewers": [{"person": "M101", "memberships": [...], "posts": [...]}, ...],   the core's Viewer documents
+//!  "items":   [ ...disclosure items, as create/apply return them... ]}
+//! ```
+//!
+//! or, with `--context CONTEXT.json` holding `{"context": …, "viewers": […]}`, ITEMS.json may be just the
+//! array of items. `--viewer public` is the public (no person) unless a viewer of that id is listed.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use dangjian::disclosure::{
+    filter_visible, published_text, AuditLog, Context, DisclosureItem, Scope, Viewer,
+};
+use dangjian::Policy;
+use serde::{Deserialize, Serialize};
+
+use crate::error::CliError;
+use crate::suggest::nearest;
+use crate::table::CsvOut;
+
+/// `disclosure verify`'s arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct VerifyArgs {
+    /// The audit log.
+    pub(crate) log: PathBuf,
+    /// A receipt kept elsewhere: the number of entries and the head hash (finds entries cut off the end).
+    pub(crate) receipt: Option<(u64, String)>,
+}
+
+/// `disclosure board`'s arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct BoardArgs {
+    /// The items (a bundle, or an array with `--context`).
+    pub(crate) items: PathBuf,
+    /// The viewer's person id, or `public`.
+    pub(crate) viewer: String,
+    /// The day.
+    pub(crate) on: NaiveDate,
+    /// The context and viewers, when ITEMS.json holds only the items.
+    pub(crate) context: Option<PathBuf>,
+}
+
+/// `N:HASH`, as `verify` prints them.
+pub(crate) fn parse_receipt(text: &str) -> Result<(u64, String), CliError> {
+    text.split_once(':')
+        .and_then(|(n, hash)| {
+            let ok = hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit());
+            Some((n.trim().parse().ok()?, hash.to_ascii_lowercase())).filter(|_| ok)
+        })
+        .ok_or_else(|| {
+            CliError::usage(format!(
+                "`--receipt {text}`: expected ENTRIES:HEAD, the count and the 64-digit hash `verify` printed"
+            ))
+        })
+}
+
+/// Verifies the chain: `OK` with the entry count and head hash (exit 0), or the first broken entry with
+/// its code (exit 1). A file that is not an audit log at all exits 2.
+pub(crate) fn verify(args: &VerifyArgs) -> Result<ExitCode, CliError> {
+    let shown = args.log.display();
+    let json = read_text(&args.log)?;
+    // Unverified: a broken log is read so its break can be shown, not refused.
+    let log = AuditLog::from_json_unverified(&json)
+        .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
+    let v = match &args.receipt {
+        Some((len, head)) => log.verify_head(*len, head),
+        None => log.verify(),
+    };
+    let mut text = String::new();
+    if v.valid {
+        text.push_str(&format!("OK: {}", plural(v.entries, "entry", "entries")));
+        if let Some(head) = &v.head {
+            text.push_str(&format!(", head {head}"));
+        }
+        if args.receipt.is_some() {
+            text.push_str(" (matches the receipt)");
+        }
+        text.push('\n');
+    } else {
+        let at = v.first_broken.unwrap_or_default();
+        let code = v.code.as_deref().unwrap_or("BROKEN");
+        text.push_str(&format!(
+            "BROKEN: entry {at} of {}: {code} — {}\n",
+            v.entries,
+            why(code)
+        ));
+        let entry = usize::try_from(at).ok().and_then(|i| log.entries.get(i));
+        if let Some(e) = entry {
+            let ev = &e.event;
+            text.push_str(&format!(
+                "entry {at} as it stands: item {}, {} by {} at {} ({} → {})\n",
+                ev.item_id,
+                ev.action,
+                ev.actor,
+                ev.at.to_rfc3339(),
+                code_of(&ev.from),
+                code_of(&ev.to)
+            ));
+        }
+    }
+    crate::say(&text);
+    Ok(if v.valid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// What each code of the core's `Verification` means.
+fn why(code: &str) -> &'static str {
+    match code {
+        "SEQUENCE_BROKEN" => "an entry was deleted, inserted or moved here",
+        "CHAIN_BROKEN" => "its prev_hash is not the previous entry's hash",
+        "HASH_MISMATCH" => "its content was changed after it was written",
+        "HEAD_MISMATCH" => {
+            "the log does not end where the receipt says: entries were cut off or added"
+        }
+        _ => "the chain does not hold",
+    }
+}
+
+/// The CLI's board document (see the module docs).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Bundle {
+    #[serde(default)]
+    context: Option<serde_json::Value>,
+    #[serde(default)]
+    viewers: Option<Vec<Viewer>>,
+    #[serde(default)]
+    items: Option<Vec<DisclosureItem>>,
+}
+
+/// Prints the items the viewer may see on the day: CSV on stdout, a count on stderr.
+pub(crate) fn board(args: &BoardArgs) -> Result<ExitCode, CliError> {
+    let shown = args.items.display().to_string();
+    let items_json = read_text(&args.items)?;
+    let mut bundle = if items_json.trim_start().starts_with('[') {
+        let items = from_json(&items_json, &shown)?;
+        Bundle {
+            context: None,
+            viewers: None,
+            items: Some(items),
+        }
+    } else {
+        from_json::<Bundle>(&items_json, &shown)?
+    };
+    let mut context_from = shown.clone();
+    if let Some(path) = &args.context {
+        let c_shown = path.display().to_string();
+        let given: Bundle = from_json(&read_text(path)?, &c_shown)?;
+        if given.items.is_some() {
+            return Err(CliError::input(format!(
+                "{c_shown}: the items belong in {shown}, not in the --context file"
+            )));
+        }
+        if bundle.context.is_some() || bundle.viewers.is_some() {
+            return Err(CliError::input(format!(
+                "{shown} has its own context or viewers: give them in one file only"
+            )));
+        }
+        bundle.context = given.context;
+        bundle.viewers = given.viewers;
+        context_from = c_shown;
+    }
+    let context = bundle.context.ok_or_else(|| {
+        CliError::input(format!(
+            "{context_from}: no `context` (the organizations and roles): add it, or give --context FILE"
+        ))
+    })?;
+    let ctx = Context::from_json(&context.to_string()).map_err(|e| {
+        CliError::input(format!(
+            "{context_from}: {}",
+            e.detail().clone().under("context")
+        ))
+    })?;
+    let viewers = bundle.viewers.unwrap_or_default();
+    let items = bundle.items.unwrap_or_default();
+    for (i, item) in items.iter().enumerate() {
+        item.validate()
+            .and_then(|()| item.scope.check(&ctx.orgs, "scope"))
+            .map_err(|e| {
+                CliError::input(format!(
+                    "{shown}: {}",
+                    e.detail().clone().under(&format!("items[{i}]"))
+                ))
+            })?;
+    }
+    let viewer = find_viewer(&viewers, &args.viewer)?;
+
+    let policy = Policy::bundled();
+    let visible = filter_visible(&ctx, &viewer, &items, args.on);
+    let write_failed = |e: std::io::Error| CliError::input(format!("cannot write the output: {e}"));
+    let stdout = std::io::stdout();
+    let mut out = CsvOut::new(
+        stdout.lock(),
+        &[
+            "id",
+            "title",
+            "category",
+            "scope",
+            "status",
+            "published_at",
+            "version",
+            "text",
+        ],
+    )
+    .map_err(write_failed)?;
+    for item in &visible {
+        let text = published_text(&policy, item, args.on)
+            .map_err(|e| CliError::input(format!("item {}: {}", item.id, e.detail())))?;
+        out.record(&[
+            item.id.clone(),
+            item.title.clone(),
+            item.category.label_zh().to_owned(),
+            scope_text(&item.scope),
+            code_of(&item.status),
+            item.published_at
+                .map(|t| t.to_rfc3339())
+                .unwrap_or_default(),
+            item.version().to_string(),
+            text,
+        ])
+        .map_err(write_failed)?;
+    }
+    out.finish().map_err(write_failed)?;
+    eprintln!(
+        "{} on {}: {} of {} visible",
+        if viewer.person.is_some() {
+            format!("viewer {}", args.viewer)
+        } else {
+            "the public".to_owned()
+        },
+        args.on,
+        visible.len(),
+        plural(items.len() as u64, "item", "items")
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn find_viewer(viewers: &[Viewer], id: &str) -> Result<Viewer, CliError> {
+    if let Some(v) = viewers.iter().find(|v| v.person.as_deref() == Some(id)) {
+        return Ok(v.clone());
+    }
+    if id == "public" {
+        return Ok(Viewer::public());
+    }
+    let ids: Vec<&str> = viewers
+        .iter()
+        .filter_map(|v| v.person.as_deref())
+        .chain(["public"])
+        .collect();
+    let hint = nearest(id, &ids)
+        .map(|n| format!(" — did you mean `{n}`?"))
+        .unwrap_or_default();
+    Err(CliError::input(format!(
+        "no viewer `{id}`{hint} (listed: {})",
+        ids.join(", ")
+    )))
+}
+
+/// `to_society`, `whole_party`, `organizations:B01;B02[+descendants]`, `members:B01`.
+fn scope_text(scope: &Scope) -> String {
+    match scope {
+        Scope::ToSociety => "to_society".to_owned(),
+        Scope::WholeParty => "whole_party".to_owned(),
+        Scope::Organizations {
+            orgs,
+            include_descendants,
+        } => format!(
+            "organizations:{}{}",
+            orgs.join(";"),
+            if *include_descendants {
+                "+descendants"
+            } else {
+                ""
+            }
+        ),
+        Scope::Members { org } => format!("members:{org}"),
+    }
+}
+
+/// A unit enum's code as the core writes it in JSON (`published`).
+fn code_of<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(json: &str, shown: &str) -> Result<T, CliError> {
+    dangjian::error::from_json(json, "INVALID_BOARD_JSON")
+        .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))
+}
+
+fn read_text(path: &Path) -> Result<String, CliError> {
+    let shown = path.display();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| CliError::input(format!("{shown}: cannot read: {e}")))?;
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned())
+}
+
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn receipts() {
+        let hash = "ab".repeat(32);
+        assert_eq!(
+            parse_receipt(&format!("31:{hash}")).unwrap(),
+            (31, hash.clone())
+        );
+        assert!(parse_receipt("31").is_err());
+        assert!(parse_receipt(&format!("x:{hash}")).is_err());
+        assert!(parse_receipt("31:abc").is_err());
+    }
+
+    #[test]
+    fn scopes_as_text() {
+        let s: Scope = serde_json::from_str(
+            r#"{"kind":"organizations","orgs":["B01","B02"],"include_descendants":true}"#,
+        )
+        .unwrap();
+        assert_eq!(scope_text(&s), "organizations:B01;B02+descendants");
+        assert_eq!(
+            scope_text(&Scope::Members { org: "B01".into() }),
+            "members:B01"
+        );
+    }
+
+    #[test]
+    fn unknown_viewers_get_a_suggestion() {
+        let v: Viewer = serde_json::from_str(r#"{"person":"M101"}"#).unwrap();
+        let e = find_viewer(&[v], "M11").unwrap_err();
+        assert!(e.message.contains("did you mean `M101`"), "{e}");
+        assert!(find_viewer(&[], "public").unwrap().person.is_none());
+    }
+}
