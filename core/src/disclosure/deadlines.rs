@@ -2,6 +2,7 @@
 //! working days extendable to 10, UNCONFIRMED local practice), the planned publication date, and the periodic
 //! entries of an organization's catalogue (条例 第十四条) with their due dates and `DISCLOSURE_OVERDUE` findings.
 
+use crate::credits::china_date;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -55,7 +56,7 @@ pub fn item_deadlines(
     let propose = item.history.iter().rposition(|t| t.action == "propose");
     if let Some(t) = propose.and_then(|i| item.history.get(i).map(|t| (i, t))) {
         let (i, proposed) = t;
-        let proposed_on = proposed.at.date_naive();
+        let proposed_on = china_date(&proposed.at);
         let limits = &in_force(
             &policy.disclosure.time_limits,
             proposed_on,
@@ -74,7 +75,7 @@ pub fn item_deadlines(
             .iter()
             .skip(i + 1)
             .find(|t| t.action == "review" || t.action == "reject")
-            .map(|t| t.at.date_naive());
+            .map(|t| china_date(&t.at));
         let overdue = met_on.map_or(on > due.value, |m| m > due.value);
         if overdue {
             let (zh, en) = match met_on {
@@ -106,7 +107,7 @@ pub fn item_deadlines(
         });
     }
     if let Some(planned) = item.planned_on {
-        let met_on = item.published_at.map(|p| p.date_naive());
+        let met_on = item.published_at.map(|p| china_date(&p));
         let withdrawn =
             matches!(item.status, Status::Withdrawn) || item.withdrawal_reason.is_some();
         let overdue = !withdrawn && met_on.map_or(on > planned, |m| m > planned);
@@ -254,11 +255,11 @@ pub fn catalogue_status(
                     && i.catalogue
                         .as_ref()
                         .is_some_and(|c| c.code == entry.code && c.period == label)
-                    && i.published_at.is_some_and(|p| p.date_naive() <= on)
+                    && i.published_at.is_some_and(|p| china_date(&p) <= on)
             });
             let published_on = fulfilling
                 .and_then(|i| i.published_at)
-                .map(|p| p.date_naive());
+                .map(|p| china_date(&p));
             let status = match published_on {
                 Some(p) if p <= due.value => DueStatus::Met,
                 Some(_) => DueStatus::Late,

@@ -10,7 +10,8 @@ use crate::{Error, Result};
 /// An instant with its UTC offset, written in RFC 3339 (`2026-02-12T09:30:00+08:00`).
 ///
 /// Chosen over a naive date-time because an audit record must name one instant unambiguously wherever it is
-/// read; the *local date* in the given offset (`.date_naive()`) is the day that counts for working-day limits.
+/// read; the day that counts (working-day limits, visibility from the publication day) is the date in China
+/// time (UTC+8), whatever offset the time was written in — as in the credits engine.
 /// "Now" is always a parameter: the library never reads a clock.
 pub type Timestamp = DateTime<FixedOffset>;
 

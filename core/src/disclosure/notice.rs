@@ -2,6 +2,7 @@
 //! UNCONFIRMED local practice), counted on the official calendar from the opening day — holidays do not count,
 //! make-up Saturdays do — with the objections received and their handling.
 
+use crate::credits::china_date;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -208,7 +209,7 @@ pub fn evaluate_notice(
     for (i, o) in notice.objections.iter().enumerate() {
         let here = format!("objections[{i}]");
         check_text(&o.by, &format!("{here}.by"))?;
-        if o.at.date_naive() < notice.opens_on {
+        if china_date(&o.at) < notice.opens_on {
             return Err(Error::input(
                 "OBJECTION_BEFORE_OPENING",
                 format!("{here}.at"),
@@ -216,7 +217,7 @@ pub fn evaluate_notice(
                 "the objection is dated before the notice opened",
             ));
         }
-        if o.at.date_naive() > notice.closes_on {
+        if china_date(&o.at) > notice.closes_on {
             findings.push(Finding::new(
                 "LATE_OBJECTION",
                 Severity::Info,

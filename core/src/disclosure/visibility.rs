@@ -10,6 +10,7 @@
 //!
 //! A suspended or removed member sees what the public sees: membership status on the day counts.
 
+use crate::credits::china_date;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -167,6 +168,11 @@ impl Viewer {
 ///   "status":"published","published_at":"2026-03-05T09:00:00+08:00"}"#).unwrap();
 /// assert!(visible(&ctx, &Viewer::public(), &item, "2026-03-05".parse().unwrap()));
 /// assert!(!visible(&ctx, &Viewer::public(), &item, "2026-03-04".parse().unwrap()));
+/// // Published at 17:00 UTC on 4 March = 01:00 on 5 March in Beijing: the day that counts is China time.
+/// let mut late = item.clone();
+/// late.published_at = Some(chrono::DateTime::parse_from_rfc3339("2026-03-04T17:00:00Z").unwrap());
+/// assert!(!visible(&ctx, &Viewer::public(), &late, "2026-03-04".parse().unwrap()));
+/// assert!(visible(&ctx, &Viewer::public(), &late, "2026-03-05".parse().unwrap()));
 /// ```
 pub fn visible(ctx: &Context, viewer: &Viewer, item: &DisclosureItem, on: NaiveDate) -> bool {
     let standing = viewer.in_good_standing(on);
@@ -180,7 +186,7 @@ pub fn visible(ctx: &Context, viewer: &Viewer, item: &DisclosureItem, on: NaiveD
         Status::Withdrawn => false,
         Status::Archived if item.withdrawal_reason.is_some() => false,
         Status::Published | Status::Archived => {
-            let published = item.published_at.is_some_and(|at| at.date_naive() <= on);
+            let published = item.published_at.is_some_and(|at| china_date(&at) <= on);
             published && in_scope(ctx, viewer, &item.scope, on, standing)
         }
     }

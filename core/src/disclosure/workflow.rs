@@ -6,6 +6,7 @@
 //! [`AuditEvent`] for the chained log. Matters involving Party or state secrets are not disclosed: a failed
 //! confidentiality review blocks the item (`SECRET_CONTENT`) until it is rejected back to draft.
 
+use crate::credits::china_date;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -524,7 +525,7 @@ pub fn apply(
         Action::Approve { .. } => {
             let approving = item.approving_org().to_owned();
             require_role(ctx, actor, &approving, &[Role::Approver])?;
-            let rules = workflow_rules(policy, at.date_naive())?;
+            let rules = workflow_rules(policy, china_date(&at))?;
             if rules.separation_of_duties && item.proposer() == Some(actor) {
                 return Err(Error::input(
                     "SEPARATION_OF_DUTIES",
