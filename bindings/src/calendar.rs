@@ -88,7 +88,8 @@ fn unavailable() -> DangjianError {
 }
 
 impl Calendar {
-    fn read(&self) -> Result<RwLockReadGuard<'_, dangjian::Calendar>> {
+    /// The loaded calendar, for exports of other modules that read it (disclosure deadlines, notices).
+    pub(crate) fn read(&self) -> Result<RwLockReadGuard<'_, dangjian::Calendar>> {
         self.inner.read().map_err(|_| unavailable())
     }
 }

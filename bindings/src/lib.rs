@@ -11,6 +11,8 @@
 //! - [`policy`]: the [`Policy`] object; [`calendar`]: the [`Calendar`] object.
 //! - [`dues`]: the dues records and the exports `assess_dues`, `assess_dues_batch`, `evaluate_dues_ledger`,
 //!   `summarize_dues` and their JSON twins.
+//! - [`credits`]: the [`CreditsScheme`] and [`CreditsScorer`] objects and the credits JSON entry points.
+//! - [`disclosure`]: the disclosure JSON entry points.
 //!
 //! Dates cross as `YYYY-MM-DD` strings and months as `YYYY-MM` strings, read with
 //! [`dangjian::month::parse_date`] / [`dangjian::month::parse_month`]: a malformed one is `InvalidInput`
@@ -19,6 +21,8 @@
 uniffi::setup_scaffolding!("dangjian");
 
 pub mod calendar;
+pub mod credits;
+pub mod disclosure;
 pub mod dues;
 pub mod error;
 pub mod explain;
@@ -26,6 +30,7 @@ pub mod money;
 pub mod policy;
 
 pub use calendar::Calendar;
+pub use credits::{CreditsScheme, CreditsScorer};
 pub use error::DangjianError;
 pub use policy::Policy;
 

@@ -1,5 +1,6 @@
 // Entry point of the Kotlin/JVM binding tests: `java ... cn.dangjian.tests.MainKt <vectors dir>`.
-// Every export, typed and JSON; errors as typed exceptions with code and field; then the shared vectors.
+// Every export, typed and JSON; errors as typed exceptions with code and field; then the shared vectors
+// (dues from the directory given, credits/ and disclosure/ beside it).
 // Prints "passed=N failed=M" as its only stdout line; exit code 0 iff nothing failed.
 package cn.dangjian.tests
 
@@ -74,7 +75,7 @@ private fun unpaidLedger(months: Int = 6, voluntary: String = "0") = Ledger(
 )
 
 /** Expects a DangjianException of type [E] with [code] and [field] and both messages. */
-private inline fun <reified E : DangjianException> expectCoded(code: String, field: String, body: () -> Unit): E {
+inline fun <reified E : DangjianException> expectCoded(code: String, field: String, body: () -> Unit): E {
     val e = expectThrows<E>(body)
     checkEq(mapOf("code" to code, "field" to field), codeField(e), "code and field")
     val messages = when (val x: DangjianException = e) {
@@ -365,9 +366,15 @@ fun main(args: Array<String>) {
         checkEq(List(8) { "2026-02-25" }, results.toList(), "results")
     }
 
+    // ---- credits and disclosure (CreditsDisclosureTests.kt) ----
+    creditsDisclosureTests(h)
+
+    // ---- the shared vectors: dues from the directory given, credits and disclosure beside it ----
     val dir = File(args.getOrElse(0) { "tests/vectors/dues" })
-    val cases = runVectors(h, dir)
-    if (cases == 0) h.test("vector cases found under $dir") { throw AssertionError("no cases") }
+    runVectors(h, dir)
+    val vectors = dir.absoluteFile.parentFile
+    runCreditsVectors(h, File(vectors, "credits"))
+    runDisclosureVectors(h, File(vectors, "disclosure"))
 
     println("passed=${h.passed} failed=${h.failed}")
     exitProcess(if (h.failed == 0) 0 else 1)

@@ -38,11 +38,6 @@ fun codeField(e: DangjianException): Map<String, Any?> = when (e) {
 
 private fun plain(d: BigDecimal?): String? = d?.toPlainString()
 
-@Suppress("UNCHECKED_CAST")
-private fun Any?.asMap(): Map<String, Any?> = this as? Map<String, Any?> ?: mapOf()
-
-private fun Any?.asList(): List<Any?> = this as? List<Any?> ?: listOf()
-
 private fun codesOf(findings: Any?): List<Any?> = findings.asList().map { it.asMap()["code"] }
 
 private fun assessmentOf(doc: Map<String, Any?>) = mapOf(
@@ -92,37 +87,12 @@ private fun batchOf(b: BatchOutcome) = mapOf(
     "errors" to b.errors.map { mapOf("index" to BigDecimal(it.index.toLong()), "code" to it.code, "field" to it.field) },
 )
 
-/** One case: its mismatches, as the README's lines. */
-private class CaseRun(val where: String, val case: Map<String, Any?>) {
-    val mismatches = ArrayList<String>()
-
-    fun mismatch(surface: String, field: String, expected: Any?, got: Any?) {
-        mismatches.add("$where: $field expected ${Json.write(expected, true)} got ${Json.write(got, true)} [$surface]")
-    }
-
-    fun compare(surface: String, expect: Map<String, Any?>, got: Map<String, Any?>) {
-        for ((key, want) in expect) {
-            val have = got[key]
-            if (Json.write(want, true) != Json.write(have, true)) mismatch(surface, key, want, have)
-        }
-    }
-
-    /** Runs [body]; a DangjianException is a mismatch "expected [what]". */
-    fun attempt(surface: String, what: String, body: () -> Unit) {
-        try {
-            body()
-        } catch (e: DangjianException) {
-            mismatch(surface, "result", what, codeField(e))
-        }
-    }
-
+/** One dues case through every surface that can take it. */
+private class CaseRun(where: String, case: Map<String, Any?>) : VectorRun(where, case) {
     fun run() {
-        val kind = case["kind"]
-        check(kind in VECTOR_KINDS) { "$where: unknown kind $kind" }
-        var policy = Policy.bundled()
-        case["policy_overrides"]?.let { policy = policy.withOverridesJson(Json.write(it)) }
+        val policy = policyOf(case)
         val expect = case["expect"].asMap()
-        when (kind) {
+        when (case["kind"]) {
             "assess" -> assess(policy, expect)
             "assess_error" -> assessError(policy, expect)
             "ledger" -> ledger(policy, expect)
@@ -234,49 +204,7 @@ private class CaseRun(val where: String, val case: Map<String, Any?>) {
     }
 }
 
-/**
- * Runs every case of every `*.json` file under [dir] (recursively, in path order), one test per case, plus
- * one test that the files are well formed (schema_version 1, a cases array, names unique across files).
- * Returns the number of cases.
- */
-fun runVectors(h: Harness, dir: File): Int {
-    val files = dir.walkTopDown()
-        .filter { it.isFile && it.name.endsWith(".json") }
-        .sortedBy { it.path }
-        .toList()
-    val docs = files.map { it to Json.parse(it.readText(Charsets.UTF_8)).asMap() }
-    h.test("vector files under $dir are well formed") {
-        check(files.isNotEmpty()) { "no vector files" }
-        val names = HashMap<String, String>()
-        for ((file, doc) in docs) {
-            val version = doc["schema_version"] as? BigDecimal
-            check(version != null && version.compareTo(BigDecimal.ONE) == 0) { "${file.name}: schema_version $version" }
-            check(doc["cases"] is List<*>) { "${file.name}: no cases array" }
-            for (c in doc["cases"].asList()) {
-                val name = c.asMap()["name"] as? String
-                check(!name.isNullOrBlank()) { "${file.name}: a case has no name" }
-                val first = names.put(name!!, file.name)
-                check(first == null) { "${file.name}: \"$name\" already used in $first" }
-                check(c.asMap()["kind"] in VECTOR_KINDS) { "${file.name}: $name: unknown kind" }
-            }
-        }
-    }
-    var cases = 0
-    for ((file, doc) in docs) {
-        for (c in doc["cases"].asList()) {
-            cases++
-            val case = c.asMap()
-            val where = "${file.relativeTo(dir.parentFile ?: dir)}: ${case["name"]}"
-            h.test("vectors/$where") {
-                val run = CaseRun(where, case)
-                run.run()
-                if (run.mismatches.isNotEmpty()) {
-                    run.mismatches.forEach { System.err.println("    $it") }
-                    throw AssertionError("${run.mismatches.size} mismatch(es)")
-                }
-            }
-        }
-    }
-    System.err.println("  vectors: $cases case(s) in ${files.size} JSON file(s) under $dir")
-    return cases
+/** Runs every dues case under [dir] (see [runVectorArea]); returns the number of cases. */
+fun runVectors(h: Harness, dir: File): Int = runVectorArea(h, dir, VECTOR_KINDS) { where, case ->
+    CaseRun(where, case).also { it.run() }
 }

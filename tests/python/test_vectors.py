@@ -9,21 +9,12 @@ must agree with `summarize_dues_json`), `batch` cases whose members can all be b
 
 import decimal
 import json
-import pathlib
-import sys
 import unittest
 
 import dangjian
+from vectorlib import VectorCase, check_files_well_formed, error_view, load_area
 
-VECTORS = pathlib.Path(__file__).resolve().parents[1] / "vectors"
-AREAS = ("dues",)
-KINDS = {"assess", "assess_error", "ledger", "batch"}
-
-
-def vector_files(area):
-    """Every *.json file under tests/vectors/<area>, recursively, in path order."""
-    root = VECTORS / area
-    return sorted(root.rglob("*.json")) if root.is_dir() else []
+KINDS = frozenset({"assess", "assess_error", "ledger", "batch"})
 
 
 # ---- typed records from the contract's JSON documents ----
@@ -157,10 +148,6 @@ def plain(d):
     return None if d is None else format(d, "f")
 
 
-def error_view(e):
-    return {"code": e.code, "field": e.field}
-
-
 def assessment_from_json(doc):
     return {
         "amount": doc.get("amount"),
@@ -241,46 +228,10 @@ def batch_from_typed(b):
 # ---- one test per case ----
 
 
-class VectorCaseTest(unittest.TestCase):
+class VectorCaseTest(VectorCase):
     """Runs one case through every surface that can take it."""
 
-    def __init__(self, path, case):
-        super().__init__("run_case")
-        self.path = path
-        self.case = case
-        self.where = f"{path.relative_to(VECTORS)}: {case.get('name')}"
-        self.mismatches = []
-
-    def id(self):
-        return f"vectors/{self.where}"
-
-    def __str__(self):
-        return self.id()
-
-    def mismatch(self, surface, field, expected, got):
-        self.mismatches.append(
-            f"{self.where}: {field} expected {json.dumps(expected, ensure_ascii=False)} "
-            f"got {json.dumps(got, ensure_ascii=False, default=str)} [{surface}]"
-        )
-
-    def compare(self, surface, expect, got):
-        for key, want in expect.items():
-            have = got.get(key)
-            if want != have:
-                self.mismatch(surface, key, want, have)
-
-    def run_case(self):
-        kind = self.case.get("kind")
-        self.assertIn(kind, KINDS, f"{self.where}: unknown kind")
-        policy = dangjian.Policy.bundled()
-        overrides = self.case.get("policy_overrides")
-        if overrides is not None:
-            policy = policy.with_overrides_json(json.dumps(overrides, ensure_ascii=False))
-        getattr(self, f"run_{kind}")(policy, self.case["expect"])
-        if self.mismatches:
-            for line in self.mismatches:
-                print(line, file=sys.stderr)
-            self.fail("\n".join(self.mismatches))
+    KINDS = KINDS
 
     def run_assess(self, policy, expect):
         member_json = json.dumps(self.case["member"], ensure_ascii=False)
@@ -386,29 +337,8 @@ class VectorFilesTest(unittest.TestCase):
     """The files themselves: schema_version 1, a cases array, names unique across all files."""
 
     def test_files_are_well_formed(self):
-        seen = {}
-        files = [p for area in AREAS for p in vector_files(area)]
-        self.assertTrue(files, f"no vector files under {VECTORS}")
-        for path in files:
-            doc = json.loads(path.read_text(encoding="utf-8"))
-            self.assertEqual(doc.get("schema_version"), 1, f"{path.name}: schema_version")
-            self.assertIsInstance(doc.get("cases"), list, f"{path.name}: no cases array")
-            for case in doc["cases"]:
-                name = case.get("name")
-                self.assertTrue(isinstance(name, str) and name.strip(), f"{path.name}: a case has no name")
-                self.assertNotIn(name, seen, f"{path.name}: {name!r} already used in {seen.get(name)}")
-                seen[name] = path.name
-                self.assertIn(case.get("kind"), KINDS, f"{path.name}: {name}: unknown kind")
+        check_files_well_formed(self, ("dues",), KINDS)
 
 
 def load_tests(loader, tests, pattern):  # unittest's load_tests protocol
-    suite = unittest.TestSuite(tests)
-    total = 0
-    for area in AREAS:
-        files = vector_files(area)
-        for path in files:
-            cases = json.loads(path.read_text(encoding="utf-8")).get("cases", [])
-            total += len(cases)
-            suite.addTests(VectorCaseTest(path, case) for case in cases)
-        print(f"vectors: {total} case(s) in {len(files)} file(s) under {VECTORS / area}", file=sys.stderr)
-    return suite
+    return load_area(tests, "dues", VectorCaseTest)

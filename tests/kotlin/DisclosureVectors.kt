@@ -1,0 +1,122 @@
+// The shared disclosure vectors (tests/vectors/disclosure) run through the Kotlin bindings, one test per case,
+// exactly as core/tests/disclosure_vectors.rs runs them: the export's result is put in the shape of `expect`
+// and every key of `expect` is compared.
+// - notice / notice_error: disclosureEvaluateNotice (working_days, earliest_close, result, codes; or {code, field});
+// - redact: disclosureMask (masked) and disclosureScan (kinds, in order); visible: disclosureVisible;
+// - catalogue: disclosureCatalogueStatus (dues {code, period, due_on, status}, codes);
+// - deadlines: disclosureItemDeadlines (deadlines {kind, due_on, overdue}, codes);
+// - workflow: disclosureCreate, its event appended to an empty log (disclosureAuditAppend), each action through
+//   disclosureApply (the first error is {step, code, field}), the log verified (disclosureVerifyAudit: valid,
+//   entries) — status, version (number of versions), log_entries.
+package cn.dangjian.tests
+
+import cn.dangjian.Calendar
+import cn.dangjian.DangjianException
+import cn.dangjian.Policy
+import cn.dangjian.disclosureApply
+import cn.dangjian.disclosureAuditAppend
+import cn.dangjian.disclosureCatalogueStatus
+import cn.dangjian.disclosureCreate
+import cn.dangjian.disclosureEvaluateNotice
+import cn.dangjian.disclosureItemDeadlines
+import cn.dangjian.disclosureMask
+import cn.dangjian.disclosureScan
+import cn.dangjian.disclosureVerifyAudit
+import cn.dangjian.disclosureVisible
+import java.io.File
+import java.math.BigDecimal
+
+val DISCLOSURE_KINDS = setOf("notice", "notice_error", "redact", "visible", "catalogue", "deadlines", "workflow")
+
+const val EMPTY_AUDIT_LOG = """{"schema_version":1,"entries":[]}"""
+
+/** An action of a workflow refused: its index and the error. */
+class StepFailed(val step: Int, val error: DangjianException) : Exception("step $step: $error", error)
+
+/**
+ * disclosureCreate, its event appended to an empty log (disclosureAuditAppend), then each action (a JSON
+ * string) through disclosureApply. Returns the item and the log's JSON; a refused action throws [StepFailed].
+ */
+fun disclosureWorkflow(
+    policy: Policy,
+    contextJson: String,
+    newItemJson: String,
+    actor: String,
+    at: String,
+    actions: List<String>,
+): Pair<Map<String, Any?>, String> {
+    val created = Json.parse(disclosureCreate(contextJson, newItemJson, actor, at)).asMap()
+    var item = created["item"].asMap()
+    var log = disclosureAuditAppend(EMPTY_AUDIT_LOG, created["event"].json())
+    for ((step, action) in actions.withIndex()) {
+        val out = try {
+            Json.parse(disclosureApply(policy, contextJson, item.json(), action, log)).asMap()
+        } catch (e: DangjianException) {
+            throw StepFailed(step, e)
+        }
+        item = out["item"].asMap()
+        log = out["log"].json()
+    }
+    return item to log
+}
+
+private fun codesOf(findings: Any?) = findings.asList().map { it.asMap()["code"] }
+
+private fun pick(rows: Any?, vararg keys: String) = rows.asList().map { r -> keys.associateWith { r.asMap()[it] } }
+
+private class DisclosureRun(where: String, case: Map<String, Any?>) : VectorRun(where, case) {
+    val policy: Policy = policyOf(case)
+    val calendar: Calendar = Calendar.official()
+    val on = case["on"] as? String ?: ""
+
+    /** What the bindings give for the case, in the shape of its `expect`. */
+    fun actual(): Pair<String, Map<String, Any?>> = when (case["kind"]) {
+        "notice" -> "disclosureEvaluateNotice" to Json.parse(disclosureEvaluateNotice(policy, calendar, case["notice"].json(), on)).asMap()
+            .let { r -> mapOf("working_days" to r["working_days"], "earliest_close" to r["earliest_close"], "result" to r["result"], "codes" to codesOf(r["findings"])) }
+        "notice_error" -> "disclosureEvaluateNotice" to try {
+            mapOf("unexpected" to disclosureEvaluateNotice(policy, calendar, case["notice"].json(), on))
+        } catch (e: DangjianException) {
+            codeField(e)
+        }
+        "redact" -> (case["text"] as String).let { text ->
+            "disclosureMask / disclosureScan" to mapOf(
+                "masked" to disclosureMask(text),
+                "kinds" to Json.parse(disclosureScan(text)).asList().map { it.asMap()["kind"] },
+            )
+        }
+        "visible" -> "disclosureVisible" to mapOf(
+            "visible" to disclosureVisible(case["context"].json(), case["viewer"].json(), case["item"].json(), on),
+        )
+        "catalogue" -> "disclosureCatalogueStatus" to Json.parse(
+            disclosureCatalogueStatus(policy, calendar, case["catalogue"].json(), case["items"].json(), on),
+        ).asMap().let { r -> mapOf("dues" to pick(r["value"], "code", "period", "due_on", "status"), "codes" to codesOf(r["findings"])) }
+        "deadlines" -> "disclosureItemDeadlines" to Json.parse(disclosureItemDeadlines(policy, calendar, case["item"].json(), on)).asMap()
+            .let { r -> mapOf("deadlines" to pick(r["value"], "kind", "due_on", "overdue"), "codes" to codesOf(r["findings"])) }
+        else -> "disclosureApply" to workflow()
+    }
+
+    fun workflow(): Map<String, Any?> {
+        val (item, log) = try {
+            disclosureWorkflow(
+                policy, case["context"].json(), case["new_item"].json(), case["actor"] as String, case["at"] as String,
+                case["actions"].asList().map { it.json() },
+            )
+        } catch (e: StepFailed) {
+            return mapOf("error" to mapOf("step" to BigDecimal(e.step)) + codeField(e.error))
+        }
+        val v = Json.parse(disclosureVerifyAudit(log)).asMap()
+        if (v["valid"] != true) mismatch("disclosureVerifyAudit", "log", "a valid chain", v)
+        return mapOf("status" to item["status"], "version" to BigDecimal(item["versions"].asList().size), "log_entries" to v["entries"])
+    }
+
+    fun run(): DisclosureRun {
+        val (surface, got) = actual()
+        compare(surface, case["expect"].asMap(), got)
+        calendar.close()
+        return this
+    }
+}
+
+/** Runs every disclosure case under [dir]; returns the number of cases. */
+fun runDisclosureVectors(h: Harness, dir: File): Int =
+    runVectorArea(h, dir, DISCLOSURE_KINDS) { where, case -> DisclosureRun(where, case).run() }

@@ -1,0 +1,248 @@
+"""Python tests of the credits and disclosure exports: every one called, documents as JSON strings, errors as
+typed exceptions with their code and field."""
+
+import json
+import threading
+import unittest
+
+import dangjian as dj
+from test_bindings import ErrorsAssert
+from test_vectors_disclosure import EMPTY_LOG, run_workflow
+
+
+def login(event_id, hour, member="M1", activity="login"):
+    return {"event_id": event_id, "member_id": member, "activity": activity, "occurred_at": f"2026-03-02T{hour:02d}:00:00+08:00"}
+
+
+def by_id(entries):
+    return {e["event_id"]: (e["points"], e["reason"]) for e in entries}
+
+
+class CreditsSchemeTest(ErrorsAssert):
+    def test_presets_and_round_trip(self):
+        self.assertEqual(dj.CreditsScheme.learning_platform().name(), "learning_platform")
+        mp = dj.CreditsScheme.member_points()
+        self.assertEqual(mp.name(), "member_points")
+        text = mp.to_json()
+        self.assertEqual(json.loads(text)["schema_version"], 1)
+        self.assertEqual(dj.CreditsScheme.from_json(text).to_json(), text)
+
+    def test_bad_documents_are_coded(self):
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_SCHEME_JSON", "schema_version", lambda: dj.CreditsScheme.from_json("{}"))
+        doc = json.loads(dj.CreditsScheme.learning_platform().to_json())
+        doc["schema_version"] = 9
+        self.assertCoded(dj.DangjianError.Policy, "UNSUPPORTED_SCHEMA_VERSION", "schema_version", lambda: dj.CreditsScheme.from_json(json.dumps(doc)))
+
+
+class CreditsScorerTest(ErrorsAssert):
+    def setUp(self):
+        self.scorer = dj.CreditsScorer(dj.CreditsScheme.learning_platform())
+
+    def test_a_late_event_rescores_the_later_one(self):
+        s = self.scorer
+        self.assertTrue(s.is_empty())
+        first = json.loads(s.ingest_json(json.dumps([login("b", 9)])))
+        self.assertEqual(by_id(first["changed"]), {"b": (1, "SCORED")})
+        late = json.loads(s.ingest_json(json.dumps([login("a", 8)])))
+        self.assertEqual(by_id(late["changed"]), {"a": (1, "SCORED"), "b": (0, "CAP_REACHED")})
+        self.assertEqual((late["duplicates"], late["errors"]), ([], []))
+        self.assertEqual(s.len(), 2)
+        self.assertFalse(s.is_empty())
+        self.assertEqual([e["event_id"] for e in json.loads(s.ledger_json())], ["a", "b"])
+        day = [t for t in json.loads(s.totals_json()) if t["kind"] == "day"]
+        self.assertEqual(day, [{"member_id": "M1", "kind": "day", "period": "2026-03-02", "points": 1, "score": 1}])
+        self.assertEqual(json.loads(s.entry_json("b"))["reason"], "CAP_REACHED")
+        self.assertIsNone(s.entry_json("zzz"))
+        steps = json.loads(s.explain("b"))["steps"]
+        self.assertEqual(steps[-1]["value"], "CAP_REACHED")
+        self.assertIsNone(s.explain("zzz"))
+        self.assertEqual(s.scheme().name(), "learning_platform")
+
+    def test_duplicates_and_per_event_errors(self):
+        s = self.scorer
+        s.ingest_json(json.dumps([login("a", 8)]))
+        bad = {"event_id": "x", "member_id": "M1"}
+        out = json.loads(s.ingest_json(json.dumps([login("a", 8), bad, login("n", 9, activity="nap")])))
+        self.assertEqual(out["duplicates"], ["a"])
+        self.assertEqual(
+            [(e["index"], e["event_id"], e["code"], e["field"]) for e in out["errors"]],
+            [(1, "x", "INVALID_EVENT_JSON", "activity"), (2, "n", "UNKNOWN_ACTIVITY", "activity")],
+        )
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_EVENTS_JSON", "", lambda: s.ingest_json("{}"))
+
+    def test_void_and_offences(self):
+        s = self.scorer
+        s.ingest_json(json.dumps([login("a", 8), login("b", 9)]))
+        out = json.loads(s.void_events(["a", "nope"]))
+        self.assertEqual(by_id(out["changed"]), {"a": (0, "VOIDED"), "b": (1, "SCORED")})
+        self.assertEqual([(e["index"], e["code"], e["field"]) for e in out["errors"]], [(1, "UNKNOWN_EVENT", "event_id")])
+        s.ingest_json(json.dumps([{**login("c", 7), "occurred_at": "2026-03-03T07:00:00+08:00"}]))
+        offence = [{"offence_id": "o1", "member_id": "M1", "decided_at": "2026-03-02T12:00:00+08:00"}]
+        out = json.loads(s.record_offences_json(json.dumps(offence)))
+        self.assertEqual(by_id(out["changed"])["c"], (0, "SUSPENDED"))
+        bad = [{"offence_id": "o2", "member_id": "M1", "decided_at": "yesterday"}]
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_OFFENCES_JSON", "[0].decided_at", lambda: s.record_offences_json(json.dumps(bad)))
+
+    def test_shared_between_threads(self):
+        s = self.scorer
+        threads = [
+            threading.Thread(target=s.ingest_json, args=(json.dumps([login(f"e{i}", 8, member=f"M{i}")]),)) for i in range(8)
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(s.len(), 8)
+        self.assertEqual({e["points"] for e in json.loads(s.ledger_json())}, {1})
+
+
+class CreditsFunctionsTest(ErrorsAssert):
+    def test_score_json_and_jsonl_agree_with_the_scorer(self):
+        scheme = dj.CreditsScheme.learning_platform()
+        events = [login("a", 8), login("b", 9)]
+        whole = json.loads(dj.credits_score_json(scheme, json.dumps({"events": events, "voids": ["a"]}), True))
+        self.assertEqual(by_id(whole["entries"]), {"a": (0, "VOIDED"), "b": (1, "SCORED")})
+        self.assertIn("explanation", whole["entries"][0])
+        lines = "\n".join(json.dumps(e) for e in events) + "\nnot json\n"
+        jl = json.loads(dj.credits_score_jsonl(scheme, lines, False))
+        self.assertEqual(by_id(jl["entries"]), {"a": (1, "SCORED"), "b": (0, "CAP_REACHED")})
+        self.assertEqual([(e["line"], e["code"]) for e in jl["errors"]], [(3, "INVALID_EVENT_JSON")])
+        s = dj.CreditsScorer(scheme)
+        s.ingest_json(json.dumps(events))
+        self.assertEqual(json.loads(s.totals_json()), jl["totals"])
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_EVENTS_JSON", "", lambda: dj.credits_score_json(scheme, "[]", False))
+
+    def test_leaderboard_and_rate(self):
+        s = dj.CreditsScorer(dj.CreditsScheme.learning_platform())
+        s.ingest_json(json.dumps([login("a", 8, "A"), login("b", 8, "B"), login("c", 8, "C", "daily_quiz")]))
+        orgs = json.dumps({"member_org": {"A": "B1", "B": "B2", "C": "B1"}, "parent": {"B1": "C1", "B2": "C1"}})
+        board = json.loads(dj.credits_leaderboard_json(s.totals_json(), orgs, "year", "2026", "C1"))
+        self.assertEqual([(r["rank"], r["member_id"], r["score"]) for r in board], [(1, "A", 1), (1, "B", 1)])
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_PERIOD_KIND", "kind", lambda: dj.credits_leaderboard_json("[]", orgs, "decade", "2026", "C1"))
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_TOTALS_JSON", "[0].member_id", lambda: dj.credits_leaderboard_json("[{}]", orgs, "year", "2026", "C1"))
+        rated = json.loads(dj.credits_rate_json(json.dumps([{"member_id": "A", "score": 95}]), "null"))
+        self.assertEqual([(r["member_id"], r["tier"]) for r in rated], [("A", "合格")])
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_TIERS_JSON", "[0].x", lambda: dj.credits_rate_json("[]", '[{"x":1}]'))
+
+
+CONTEXT = json.dumps(
+    {
+        "orgs": [{"id": "C1", "kind": "committee"}, {"id": "B1", "parent": "C1", "kind": "branch"}],
+        "roles": [
+            {"person": "P1", "org": "B1", "role": "proposer"},
+            {"person": "S1", "org": "B1", "role": "confidentiality_reviewer"},
+            {"person": "R1", "org": "B1", "role": "reviewer"},
+            {"person": "A1", "org": "B1", "role": "approver"},
+        ],
+    }
+)
+NEW_ITEM = {
+    "id": "D1",
+    "org": "B1",
+    "title": "支部委员会换届结果",
+    "body": "联系电话13800138000",
+    "category": "organization",
+    "scope": {"kind": "members", "org": "B1"},
+}
+ACTIONS = [
+    {"action": "propose", "actor": "P1", "at": "2026-03-02T10:00:00+08:00"},
+    {"action": "confidentiality_review", "actor": "S1", "at": "2026-03-03T09:00:00+08:00", "passed": True},
+    {"action": "review", "actor": "R1", "at": "2026-03-03T10:00:00+08:00", "necessity": True, "accuracy": True},
+    {"action": "approve", "actor": "A1", "at": "2026-03-04T09:00:00+08:00"},
+    {"action": "publish", "actor": "P1", "at": "2026-03-04T15:00:00+08:00"},
+]
+MEMBER = json.dumps({"person": "M1", "memberships": [{"org": "B1", "status": "full", "from": "2020-01-01"}], "posts": []})
+
+
+def published():
+    """The item through the whole procedure, and its audit log."""
+    new = json.dumps(NEW_ITEM, ensure_ascii=False)
+    return run_workflow(dj.Policy.bundled(), CONTEXT, new, "P1", "2026-03-02T09:00:00+08:00", [json.dumps(a) for a in ACTIONS])
+
+
+class DisclosureTest(ErrorsAssert):
+    def test_workflow_audit_and_visibility(self):
+        item, log = published()
+        self.assertEqual(item["status"], "published")
+        v = json.loads(dj.disclosure_verify_audit(log))
+        self.assertEqual((v["valid"], v["entries"]), (True, 6))
+        doc = json.dumps(item, ensure_ascii=False)
+        self.assertTrue(dj.disclosure_visible(CONTEXT, MEMBER, doc, "2026-03-10"))
+        self.assertFalse(dj.disclosure_visible(CONTEXT, "{}", doc, "2026-03-10"))
+        self.assertEqual(json.loads(dj.disclosure_filter_visible(CONTEXT, MEMBER, f"[{doc}]", "2026-03-10")), ["D1"])
+        self.assertEqual(json.loads(dj.disclosure_filter_visible(CONTEXT, "{}", f"[{doc}]", "2026-03-10")), [])
+
+    def test_a_tampered_log_is_reported_and_refused(self):
+        item, log = published()
+        doc = json.loads(log)
+        doc["entries"][1]["event"]["comment"] = "edited"
+        tampered = json.dumps(doc, ensure_ascii=False)
+        v = json.loads(dj.disclosure_verify_audit(tampered))
+        self.assertEqual((v["valid"], v["first_broken"], v["code"]), (False, 1, "HASH_MISMATCH"))
+        withdraw = json.dumps({"action": "withdraw", "actor": "A1", "at": "2026-03-05T09:00:00+08:00", "comment": "r"})
+        self.assertCoded(
+            dj.DangjianError.InvalidInput,
+            "AUDIT_CHAIN_BROKEN",
+            "entries[1]",
+            lambda: dj.disclosure_apply(dj.Policy.bundled(), CONTEXT, json.dumps(item, ensure_ascii=False), withdraw, tampered),
+        )
+        self.assertCoded(dj.DangjianError.InvalidInput, "AUDIT_CHAIN_BROKEN", "entries[1]", lambda: dj.disclosure_audit_append(tampered, "{}"))
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_AUDIT_EVENT_JSON", "item_id", lambda: dj.disclosure_audit_append(EMPTY_LOG, "{}"))
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_AUDIT_JSON", "schema_version", lambda: dj.disclosure_verify_audit("{}"))
+
+    def test_workflow_errors_are_coded(self):
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_ITEM_JSON", "id", lambda: dj.disclosure_create(CONTEXT, "{}", "P1", "2026-03-02T09:00:00+08:00"))
+        new = json.dumps(NEW_ITEM, ensure_ascii=False)
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_TIME", "at", lambda: dj.disclosure_create(CONTEXT, new, "P1", "now"))
+        item = json.loads(dj.disclosure_create(CONTEXT, new, "P1", "2026-03-02T09:00:00+08:00"))["item"]
+        self.assertCoded(
+            dj.DangjianError.InvalidInput,
+            "INVALID_ACTION_JSON",
+            "action",
+            lambda: dj.disclosure_apply(dj.Policy.bundled(), CONTEXT, json.dumps(item, ensure_ascii=False), "{}", EMPTY_LOG),
+        )
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_VIEWER_JSON", "x", lambda: dj.disclosure_visible(CONTEXT, '{"x":1}', "{}", "2026-03-10"))
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_DATE", "on", lambda: dj.disclosure_filter_visible(CONTEXT, "{}", "[]", "soon"))
+
+    def test_deadlines_catalogue_and_notices(self):
+        policy, cal = dj.Policy.bundled(), dj.Calendar.official()
+        propose = json.dumps({"action": "propose", "actor": "P1", "at": "2026-02-12T10:00:00+08:00"})
+        item, _ = run_workflow(policy, CONTEXT, json.dumps(NEW_ITEM, ensure_ascii=False), "P1", "2026-02-12T09:00:00+08:00", [propose])
+        d = json.loads(dj.disclosure_item_deadlines(policy, cal, json.dumps(item, ensure_ascii=False), "2026-02-25"))
+        self.assertEqual([(x["kind"], x["due_on"], x["overdue"]) for x in d["value"]], [("review", "2026-02-24", True)])
+        self.assertEqual([f["code"] for f in d["findings"]], ["REVIEW_OVERDUE"])
+        s = json.loads(dj.disclosure_catalogue_status(policy, cal, '{"org":"B1","since":"2025-01-01"}', "[]", "2026-02-02"))
+        annual = [x for x in s["value"] if x["code"] == "dues_annual"]
+        self.assertEqual([(x["period"], x["due_on"], x["status"]) for x in annual], [("2025", "2026-01-29", "overdue")])
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_CATALOGUE_JSON", "org", lambda: dj.disclosure_catalogue_status(policy, cal, '{"since":"2025-01-01"}', "[]", "2026-02-02"))
+        notice = '{"id":"N1","subject":"s","opens_on":"2026-02-12","closes_on":"2026-02-25"}'
+        r = json.loads(dj.disclosure_evaluate_notice(policy, cal, notice, "2026-02-26"))
+        self.assertEqual((r["working_days"], r["result"]), (5, "passed"))
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_DATE", "on", lambda: dj.disclosure_evaluate_notice(policy, cal, notice, "tomorrow"))
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_ITEM_JSON", "schema_version", lambda: dj.disclosure_item_deadlines(policy, cal, "{}", "2026-02-25"))
+
+    def test_redaction(self):
+        self.assertEqual(dj.disclosure_mask("电话13800138000"), "电话138****8000")
+        found = json.loads(dj.disclosure_scan("电话13800138000"))
+        self.assertEqual([(f["kind"], f["start"], f["end"], f["masked"]) for f in found], [("mobile", 2, 13, "138****8000")])
+        item = {
+            "schema_version": 1, "id": "D1", "org": "B1", "title": "t", "body": "电话13800138000", "category": "service",
+            "scope": {"kind": "to_society"}, "created_by": "P1", "created_at": "2026-03-02T09:00:00+08:00", "status": "reviewed",
+        }
+        p = json.loads(dj.disclosure_redaction_preview(dj.Policy.bundled(), json.dumps(item, ensure_ascii=False), "2026-03-03"))
+        self.assertEqual((p["masked"], p["text"]), (True, "电话138****8000"))
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_ITEM_JSON", "schema_version", lambda: dj.disclosure_redaction_preview(dj.Policy.bundled(), "{}", "2026-03-03"))
+
+    def test_dues_report(self):
+        year = dj.summarize_dues_json("[]", '{"year":2025}')
+        new = json.loads(dj.disclosure_dues_report(year, "B1", "DUES-2025", '[{"purpose":"订阅党报党刊","amount":"0.00"}]'))
+        self.assertEqual((new["id"], new["org"]), ("DUES-2025", "B1"))
+        self.assertIn("2025年度党费收缴", new["title"])
+        month = dj.summarize_dues_json("[]", '{"month":"2025-11"}')
+        self.assertCoded(dj.DangjianError.InvalidInput, "NOT_ANNUAL_PERIOD", "period", lambda: dj.disclosure_dues_report(month, "B1", "D", "[]"))
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_SUMMARY_JSON", "period", lambda: dj.disclosure_dues_report("{}", "B1", "D", "[]"))
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_USES_JSON", "[0].amount", lambda: dj.disclosure_dues_report(year, "B1", "D", '[{"purpose":"p"}]'))
+
+
+if __name__ == "__main__":
+    unittest.main()
