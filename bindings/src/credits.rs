@@ -417,6 +417,32 @@ pub fn credits_rate_json(scores_json: String, tiers_json: String) -> Result<Stri
     Ok(core::rate_json(&scores_json, &tiers_json)?)
 }
 
+/// 三会一课 attendance as `member_points` events (`dangjian::credits::meeting_events_json`): an array of meeting
+/// records in, one event per attendee out (activity `activity`, content the meeting id).
+///
+/// Errors: `DangjianException.InvalidInput` — `INVALID_MEETING_JSON` at the path of the field at fault.
+///
+/// ```kotlin
+/// val events = creditsMeetingEventsJson(meetingsJson, "meeting_attendance")  // feed to CreditsScorer.ingestJson
+/// ```
+#[uniffi::export]
+pub fn credits_meeting_events_json(records_json: String, activity: String) -> Result<String> {
+    Ok(core::meeting_events_json(&records_json, &activity)?)
+}
+
+/// On-time dues as `member_points` events (`dangjian::credits::dues_events_json`): a dues ledger document in,
+/// one event per owed month paid by the month's last day out.
+///
+/// Errors: `DangjianException.InvalidInput` — `INVALID_LEDGER_JSON` at the path of the field at fault.
+///
+/// ```kotlin
+/// val events = creditsDuesEventsJson(ledgerJson, "dues_on_time")
+/// ```
+#[uniffi::export]
+pub fn credits_dues_events_json(ledger_json: String, activity: String) -> Result<String> {
+    Ok(core::dues_events_json(&ledger_json, &activity)?)
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]

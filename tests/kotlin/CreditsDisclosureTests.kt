@@ -8,6 +8,8 @@ import cn.dangjian.CreditsScorer
 import cn.dangjian.DangjianException
 import cn.dangjian.Policy
 import cn.dangjian.creditsLeaderboardJson
+import cn.dangjian.creditsDuesEventsJson
+import cn.dangjian.creditsMeetingEventsJson
 import cn.dangjian.creditsRateJson
 import cn.dangjian.creditsScoreJson
 import cn.dangjian.creditsScoreJsonl
@@ -151,6 +153,15 @@ fun creditsDisclosureTests(h: Harness) {
         expectCoded<DangjianException.InvalidInput>("INVALID_TOTALS_JSON", "[0].member_id") { creditsLeaderboardJson("[{}]", orgs, "year", "2026", "C1") }
         checkEq(listOf("A" to "合格"), arr(creditsRateJson("""[{"member_id":"A","score":95}]""", "null")).map { it["member_id"] to it["tier"] }, "rate")
         expectCoded<DangjianException.InvalidInput>("INVALID_TIERS_JSON", "[0].x") { creditsRateJson("[]", """[{"x":1}]""") }
+    }
+    h.test("adapters: 三会一课 attendance and on-time dues become member_points events") {
+        val meetings = arr(creditsMeetingEventsJson("""[{"meeting_id":"m1","meeting_type":"party_lecture","date":"2026-03-02","attendees":["A","B"]}]""", "meeting_attendance"))
+        checkEq(listOf("meeting:m1:A", "meeting:m1:B"), meetings.map { it["event_id"] }, "meeting events")
+        // January paid on 20 January (on time), February paid on 2 March (late): one event.
+        val ledger = """{"member_id":"A","obligations":[{"month":"2026-01","amount":"10.00"},{"month":"2026-02","amount":"10.00"}],
+            "payments":[{"paid_on":"2026-01-20","amount":"10.00","months":["2026-01"]},{"paid_on":"2026-03-02","amount":"10.00","months":["2026-02"]}]}"""
+        checkEq(listOf("dues:A:2026-01"), arr(creditsDuesEventsJson(ledger, "dues_on_time")).map { it["event_id"] }, "dues events")
+        expectCoded<DangjianException.InvalidInput>("INVALID_MEETING_JSON", "[0].date") { creditsMeetingEventsJson("""[{"meeting_id":"m","meeting_type":"party_lecture","attendees":[]}]""", "x") }
     }
 
     // ---- disclosure ----

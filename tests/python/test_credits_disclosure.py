@@ -124,6 +124,15 @@ class CreditsFunctionsTest(ErrorsAssert):
         self.assertEqual([(r["member_id"], r["tier"]) for r in rated], [("A", "合格")])
         self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_TIERS_JSON", "[0].x", lambda: dj.credits_rate_json("[]", '[{"x":1}]'))
 
+    def test_adapters(self):
+        meetings = json.loads(dj.credits_meeting_events_json(json.dumps([{"meeting_id": "m1", "meeting_type": "party_lecture", "date": "2026-03-02", "attendees": ["A", "B"]}]), "meeting_attendance"))
+        self.assertEqual([e["event_id"] for e in meetings], ["meeting:m1:A", "meeting:m1:B"])
+        # January paid on 20 January (on time), February paid on 2 March (late): one event.
+        ledger = {"member_id": "A", "obligations": [{"month": "2026-01", "amount": "10.00"}, {"month": "2026-02", "amount": "10.00"}],
+                  "payments": [{"paid_on": "2026-01-20", "amount": "10.00", "months": ["2026-01"]}, {"paid_on": "2026-03-02", "amount": "10.00", "months": ["2026-02"]}]}
+        self.assertEqual([e["event_id"] for e in json.loads(dj.credits_dues_events_json(json.dumps(ledger), "dues_on_time"))], ["dues:A:2026-01"])
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_MEETING_JSON", "[0].date", lambda: dj.credits_meeting_events_json(json.dumps([{"meeting_id": "m", "meeting_type": "party_lecture", "attendees": []}]), "x"))
+
 
 CONTEXT = json.dumps(
     {

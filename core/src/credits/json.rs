@@ -242,3 +242,36 @@ pub fn rate_json(scores_json: &str, tiers_json: &str) -> Result<String> {
     let pairs: Vec<(String, i64)> = scores.into_iter().map(|s| (s.member_id, s.score)).collect();
     to_json(&rate(&pairs, &tiers)?)
 }
+
+/// [`super::meeting_events`] over JSON: an array of 三会一课 attendance records in, an array of events out,
+/// ready for a unit's `member_points` scheme.
+///
+/// ```
+/// let out = dangjian::credits::meeting_events_json(r#"[{"meeting_id":"m1","meeting_type":"party_lecture",
+///   "date":"2026-03-02","attendees":["M1","M2"]}]"#, "meeting_attendance").unwrap();
+/// assert!(out.contains(r#""event_id":"meeting:m1:M2""#));
+/// ```
+pub fn meeting_events_json(records_json: &str, activity: &str) -> Result<String> {
+    let records: Vec<super::MeetingRecord> = from_json(records_json, "INVALID_MEETING_JSON")?;
+    to_json(&super::meeting_events(&records, activity))
+}
+
+/// [`super::dues_events`] over JSON: a dues ledger document (the months owed are its obligations' months) in,
+/// one event per month paid on time out.
+///
+/// ```
+/// let out = dangjian::credits::dues_events_json(r#"{"member_id":"M1","obligations":[{"month":"2026-01","amount":"10.00"},
+///   {"month":"2026-02","amount":"10.00"}],"payments":[{"paid_on":"2026-01-20","amount":"10.00","months":["2026-01"]}]}"#,
+///   "dues_on_time").unwrap();
+/// assert!(out.contains(r#""event_id":"dues:M1:2026-01""#) && !out.contains("2026-02"));
+/// ```
+pub fn dues_events_json(ledger_json: &str, activity: &str) -> Result<String> {
+    let ledger: crate::dues::Ledger = from_json(ledger_json, "INVALID_LEDGER_JSON")?;
+    let months: Vec<crate::YearMonth> = ledger.obligations.iter().map(|o| o.month).collect();
+    to_json(&super::dues_events(
+        &ledger.member_id,
+        &ledger.payments,
+        &months,
+        activity,
+    ))
+}

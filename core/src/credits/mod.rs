@@ -52,7 +52,9 @@ mod tests;
 pub use adapters::{dues_events, meeting_events, MeetingRecord, MeetingType};
 pub use board::{default_tiers, leaderboard, rate, OrgMap, Quota, Rating, Standing, Tier};
 pub use event::{Entry, Event, EventError, Offence, Reason};
-pub use json::{leaderboard_json, rate_json, score_json, score_jsonl};
+pub use json::{
+    dues_events_json, leaderboard_json, meeting_events_json, rate_json, score_json, score_jsonl,
+};
 pub use presets::{EFFECTIVE_READING_SECONDS, FIRST_OFFENCE_SUSPENSION_DAYS};
 pub use report::{Explanation, Total};
 pub use rules::{
