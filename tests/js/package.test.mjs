@@ -58,10 +58,19 @@ test('.d.ts: every export and method is documented with a JS example; both flavo
   });
   assert.deepEqual(undocumented, []);
   assert.deepEqual(documented.sort(), [
-    'Calendar', 'Policy', 'addWorkingDays', 'assessDues', 'assessDuesBatch', 'assessDuesBatchJson', 'assessDuesJson',
-    'bundled', 'coreVersion', 'countWorkingDays', 'day', 'evaluateDuesLedger', 'evaluateDuesLedgerJson', 'fromJson',
-    'isDangjianError', 'isWorkingDay', 'loadYearJson', 'official', 'officialYears', 'summarizeDues',
-    'summarizeDuesJson', 'toJson', 'withOverridesJson',
+    'Calendar', 'CreditsScheme', 'CreditsScorer', 'Policy', 'addWorkingDays', 'assessDues', 'assessDuesBatch',
+    'assessDuesBatchJson', 'assessDuesJson', 'bundled', 'coreVersion', 'countWorkingDays', 'creditsLeaderboard',
+    'creditsLeaderboardJson', 'creditsRate', 'creditsRateJson', 'creditsScore', 'creditsScoreJson',
+    'creditsScoreJsonl', 'creditsScoreJsonlJson', 'day', 'disclosureApply', 'disclosureApplyJson',
+    'disclosureAuditAppend', 'disclosureAuditAppendJson', 'disclosureCatalogueStatus', 'disclosureCatalogueStatusJson',
+    'disclosureCreate', 'disclosureCreateJson', 'disclosureDuesReport', 'disclosureDuesReportJson',
+    'disclosureEvaluateNotice', 'disclosureEvaluateNoticeJson', 'disclosureFilterVisible',
+    'disclosureFilterVisibleJson', 'disclosureItemDeadlines', 'disclosureItemDeadlinesJson', 'disclosureMask',
+    'disclosureRedactionPreview', 'disclosureRedactionPreviewJson', 'disclosureScan', 'disclosureVerifyAudit',
+    'disclosureVerifyAuditJson', 'disclosureVisible', 'disclosureVisibleJson', 'entry', 'evaluateDuesLedger',
+    'evaluateDuesLedgerJson', 'explain', 'fromJson', 'fromJson', 'ingest', 'isDangjianError', 'isWorkingDay',
+    'learningPlatform', 'ledger', 'loadYearJson', 'memberPoints', 'official', 'officialYears', 'recordOffences',
+    'summarizeDues', 'summarizeDuesJson', 'toJson', 'toJson', 'totals', 'voidEvents', 'withOverridesJson',
   ]);
   const api = (text) => text.split('\n').filter((l) => /^export |^ {4}\w.*\(.*\): /.test(l)).sort();
   const webApi = api(dts('web')).filter((l) => !/^export default|InitInput|InitOutput|SyncInitInput|initSync/.test(l));

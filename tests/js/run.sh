@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # JS surface suite: builds the npm package (wasm/scripts/build-npm.sh), then runs
+#   0. the size budget (gzip'd wasm ≤ WASM_GZIP_LIMIT, tests/lib/wasm.sh), one test,
 #   1. node --test tests/js/*.test.mjs against it: every export of the Node build, the web build in Node, the
-#      package shape, and every case of the dues vectors (one test each; a case the Rust harness fails too is
+#      package shape, and every case of the dues, credits and disclosure vectors (one test each; a case the Rust harness fails too is
 #      reported as `todo`, see wasm_core_vector_log in tests/lib/wasm.sh),
 #   2. the TypeScript check (tsc --noEmit over the .d.ts, tests/js/types-check.ts and real results typed as
 #      the declarations say, tests/js/type-samples.mjs) — counted as one test,
@@ -24,18 +25,19 @@ finish() {
   [[ $failed == 0 ]]
 }
 
-if ! "$WASM_ROOT/wasm/scripts/build-npm.sh" --no-typecheck; then
-  wasm_log "building the npm package failed"
+fail_setup() {
+  wasm_log "$1"
   failed=$((failed + 1))
   finish
   exit 1
-fi
+}
+if wasm_build_for_tests; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
 logs="$WASM_ROOT/target/npm/test-logs"
 mkdir -p "$logs"
 
 # The Rust harness's verdict on the vectors (which cases the core itself fails).
-wasm_log "cargo test -p dangjian --test vectors (to tell core failures from wasm ones)"
+wasm_log "cargo test -p dangjian: the vector harnesses (to tell core failures from wasm ones)"
 wasm_core_vector_log "$logs/core-vectors.log"
 
 # 1. node --test: spec reporter to stderr for people, TAP to a file for the counts.

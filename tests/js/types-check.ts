@@ -45,6 +45,74 @@ import init, {
   type TraceStep,
   type VoluntaryLine,
 } from "dangjian";
+import {
+  CreditsScheme,
+  CreditsScorer,
+  creditsLeaderboard,
+  creditsLeaderboardJson,
+  creditsRate,
+  creditsRateJson,
+  creditsScore,
+  creditsScoreJson,
+  creditsScoreJsonl,
+  creditsScoreJsonlJson,
+  disclosureApply,
+  disclosureApplyJson,
+  disclosureAuditAppend,
+  disclosureAuditAppendJson,
+  disclosureCatalogueStatus,
+  disclosureCatalogueStatusJson,
+  disclosureCreate,
+  disclosureCreateJson,
+  disclosureDuesReport,
+  disclosureDuesReportJson,
+  disclosureEvaluateNotice,
+  disclosureEvaluateNoticeJson,
+  disclosureFilterVisible,
+  disclosureFilterVisibleJson,
+  disclosureItemDeadlines,
+  disclosureItemDeadlinesJson,
+  disclosureMask,
+  disclosureRedactionPreview,
+  disclosureRedactionPreviewJson,
+  disclosureScan,
+  disclosureVerifyAudit,
+  disclosureVerifyAuditJson,
+  disclosureVisible,
+  disclosureVisibleJson,
+  type Applied,
+  type AuditLog,
+  type Catalogue,
+  type CreditEvent,
+  type CreditReason,
+  type CreditTotal,
+  type Created,
+  type Deadline,
+  type DisclosureAction,
+  type DisclosureContext,
+  type DisclosureItem,
+  type EventError,
+  type Explanation,
+  type LedgerEntry,
+  type NewItem,
+  type NoticeReport,
+  type Offence,
+  type OrgMap,
+  type PeriodicDue,
+  type PeriodKind,
+  type PublicNotice,
+  type Rating,
+  type RedactionPreview,
+  type SchemeDocument,
+  type Scope,
+  type ScoreResult,
+  type ScorerChanges,
+  type Sensitive,
+  type Standing,
+  type Tier,
+  type Verification,
+  type Viewer,
+} from "dangjian";
 import * as nodeFlavour from "dangjian/node";
 
 const item: IncomeItem = { code: "post_salary", amount: "4000.00" };
@@ -200,3 +268,89 @@ new Policy();
 nodeFlavour.default;
 // @ts-expect-error ItemCode has no such member
 export const notAnItem: ItemCode = "salary";
+
+// ---- Credits and disclosure
+const event: CreditEvent = { event_id: "e1", member_id: "M1", activity: "login", occurred_at: "2026-03-02T07:00:00+08:00" };
+const offence: Offence = { offence_id: "o1", member_id: "M1", decided_at: "2026-03-02T12:00:00+08:00" };
+const orgMap: OrgMap = { member_org: { M1: "B1" }, parent: { B1: "C1" } };
+const tiers: Tier[] = [{ name: "优秀", min_score: 90, quota: { numerator: 1, denominator: 3 } }, { name: "合格", min_score: 0 }];
+const ctx: DisclosureContext = { orgs: [{ id: "B1", kind: "branch" }], roles: [{ person: "P1", org: "B1", role: "proposer" }] };
+const scope: Scope = { kind: "organizations", orgs: ["B1"], include_descendants: true };
+const newItem: NewItem = { id: "D1", org: "B1", title: "t", body: "b", category: { custom: "专项" }, scope, channels: ["website", { other: "橱窗" }] };
+const viewer: Viewer = { person: "M1", memberships: [{ org: "B1", status: "full", from: "2020-01-01" }], posts: [{ org: "B1", from: "2024-01-01" }] };
+const propose: DisclosureAction = { action: "propose", actor: "P1", at: "2026-03-02T10:00:00+08:00" };
+const review: DisclosureAction = { action: "review", actor: "R1", at: "2026-03-03T10:00:00+08:00", necessity: true, accuracy: true };
+const notice: PublicNotice = { id: "N1", subject: "s", opens_on: "2026-02-12", closes_on: "2026-02-25" };
+const catalogue: Catalogue = { org: "B1", since: "2025-01-01" };
+const emptyLog: AuditLog = { schema_version: 1, entries: [] };
+
+export function creditsDemo(): string[] {
+  const scheme: CreditsScheme = CreditsScheme.learningPlatform();
+  const own: CreditsScheme = CreditsScheme.fromJson(CreditsScheme.memberPoints().toJson());
+  const doc: SchemeDocument = JSON.parse(own.toJson()) as SchemeDocument;
+  const scorer = new CreditsScorer(scheme);
+  const changes: ScorerChanges = scorer.ingest([event]);
+  const reason: CreditReason | undefined = changes.changed[0]?.reason;
+  const err: EventError | undefined = changes.errors[0];
+  const voided: ScorerChanges = scorer.voidEvents(["e1"]);
+  const penalised: ScorerChanges = scorer.recordOffences([offence]);
+  const ledger: LedgerEntry[] = scorer.ledger();
+  const one: LedgerEntry | null = scorer.entry("e1");
+  const totals: CreditTotal[] = scorer.totals();
+  const why: Explanation | null = scorer.explain("e1");
+  const count: number = scorer.length;
+  const result: ScoreResult = creditsScore(scheme, { events: [event], voids: ["e1"], offences: [offence] }, true);
+  const fromLines: ScoreResult = creditsScoreJsonl(scheme, JSON.stringify(event));
+  const kind: PeriodKind = "year";
+  const board: Standing[] = creditsLeaderboard(totals, orgMap, kind, "2026", "C1");
+  const rated: Rating[] = creditsRate([{ member_id: "M1", score: 95 }]);
+  const ratedOwn: Rating[] = creditsRate([{ member_id: "M1", score: 95 }], tiers);
+  return [doc.name, reason ?? "", err?.field ?? "", String(voided.changed.length + penalised.changed.length),
+    String(ledger.length), one?.day ?? "", why?.steps[0]?.step ?? "", String(count), String(result.entries.length),
+    String(fromLines.errors.length), String(board[0]?.rank), rated[0]?.tier ?? "", ratedOwn[0]?.tier ?? "",
+    creditsScoreJson(scheme, "{}"), creditsScoreJsonlJson(scheme, "", false), creditsRateJson("[]", "null"),
+    creditsLeaderboardJson("[]", "{}", "year", "2026", "C1"), scheme.name];
+}
+
+export function disclosureDemo(policy: Policy, cal: Calendar): string[] {
+  const created: Created = disclosureCreate(ctx, newItem, "P1", "2026-03-02T09:00:00+08:00");
+  const log: AuditLog = disclosureAuditAppend(emptyLog, created.event);
+  const applied: Applied = disclosureApply(policy, ctx, created.item, propose, log);
+  const item: DisclosureItem = applied.item;
+  const verified: Verification = disclosureVerifyAudit(applied.log);
+  const visible: boolean = disclosureVisible(ctx, viewer, item, "2026-03-05");
+  const shown: DisclosureItem[] = disclosureFilterVisible(ctx, {}, [item], "2026-03-05");
+  const deadlines: Deadline[] = disclosureItemDeadlines(policy, cal, item, "2026-03-05").value;
+  const dues: PeriodicDue[] = disclosureCatalogueStatus(policy, cal, catalogue, [item], "2026-03-05").value;
+  const report: NoticeReport = disclosureEvaluateNotice(policy, cal, notice, "2026-02-26");
+  const preview: RedactionPreview = disclosureRedactionPreview(policy, item, "2026-03-05");
+  const found: Sensitive[] = disclosureScan("13800138000");
+  const annual: NewItem = disclosureDuesReport(summarizeDues([], { year: 2025 }), "B1", "DUES-2025", [{ purpose: "x", amount: "1.00" }]);
+  return [item.status, String(verified.valid), String(visible), String(shown.length), String(deadlines.length),
+    String(dues.length), report.result, String(preview.masked), String(found.length), annual.title, review.action,
+    disclosureMask("13800138000"), disclosureCreateJson("{}", "{}", "P1", "2026-03-02T09:00:00+08:00"),
+    disclosureApplyJson(policy, "{}", "{}", "{}", "{}"), disclosureAuditAppendJson("{}", "{}"),
+    disclosureVerifyAuditJson("{}"), String(disclosureVisibleJson("{}", "{}", "{}", "2026-03-05")),
+    disclosureFilterVisibleJson("{}", "{}", "[]", "2026-03-05"), disclosureItemDeadlinesJson(policy, cal, "{}", "2026-03-05"),
+    disclosureCatalogueStatusJson(policy, cal, "{}", "[]", "2026-03-05"), disclosureEvaluateNoticeJson(policy, cal, "{}", "2026-03-05"),
+    disclosureRedactionPreviewJson(policy, "{}", "2026-03-05"), disclosureDuesReportJson("{}", "B1", "D", "[]")];
+}
+
+// @ts-expect-error event times are RFC 3339 strings
+export const numericTime: CreditEvent = { ...event, occurred_at: 1767225600 };
+// @ts-expect-error reasons are a closed union
+export const badReason: CreditReason = "LUCKY";
+// @ts-expect-error period kinds are a closed union
+export const badPeriodKind: PeriodKind = "decade";
+// @ts-expect-error a scope of organizations lists them
+export const noOrgs: Scope = { kind: "organizations" };
+// @ts-expect-error a review records both checks
+export const halfReview: DisclosureAction = { action: "review", actor: "R1", at: "2026-03-03T10:00:00+08:00", necessity: true };
+// @ts-expect-error membership statuses are a closed union
+export const badStatus: Viewer = { memberships: [{ org: "B1", status: "honorary", from: "2020-01-01" }] };
+// @ts-expect-error creditsScore takes the input object (creditsScoreJson takes the string)
+creditsScore(CreditsScheme.learningPlatform(), JSON.stringify({ events: [] }));
+// @ts-expect-error the scorer is built from a CreditsScheme, not a document
+new CreditsScorer({ schema_version: 1, name: "x", rule_sets: [] });
+// @ts-expect-error disclosureItemDeadlines needs the Calendar
+disclosureItemDeadlines(policy, newItem, "2026-03-05");

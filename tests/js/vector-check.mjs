@@ -1,10 +1,18 @@
-// Runs one case of the shared dues vectors (tests/vectors/dues/*.json, format in tests/vectors/README.md)
-// through the dangjian package — the JSON entry points AND the object API — and lists every disagreement.
-// Pure ES module with no Node imports: tests/js/vectors.test.mjs uses it in Node, tests/web/page.test.mjs
-// loads it in Chromium (served at /test/js/vector-check.mjs) against the web build.
+// Runs one case of the shared vectors (tests/vectors/{dues,credits,disclosure}/*.json, format in
+// tests/vectors/README.md) through the dangjian package — the JSON entry points AND the object API, compared as
+// the Rust harnesses compare (core/tests/vectors.rs, credits_vectors.rs, disclosure_vectors.rs) — and lists
+// every disagreement. Pure ES module with no Node imports: tests/js/vectors.test.mjs uses it in Node,
+// tests/web/page.test.mjs loads it in Chromium (served at /test/js/vector-check.mjs) against the web build.
 
-/** The kinds the README defines. */
-export const KINDS = ['assess', 'assess_error', 'ledger', 'batch'];
+/** The kinds the README defines, per vector folder. */
+export const SUITES = {
+  dues: ['assess', 'assess_error', 'ledger', 'batch'],
+  credits: ['score', 'score_jsonl', 'scheme_error', 'leaderboard', 'rate'],
+  disclosure: ['notice', 'notice_error', 'redact', 'visible', 'catalogue', 'deadlines', 'workflow'],
+};
+
+/** Every kind. */
+export const KINDS = Object.values(SUITES).flat();
 
 /**
  * Runs `vectorCase` through `dj` (the package's exports). Returns the mismatches, each
@@ -20,12 +28,14 @@ export function checkCase(dj, vectorCase) {
   } catch (e) {
     return [{ surface: 'policy', field: 'policy_overrides', expected: 'accepted', got: errorValue(e) }];
   }
+  const env = { policy, calendar: dj.Calendar.official() };
   try {
     const run = RUNNERS[vectorCase.kind];
     if (!run) return [{ surface: 'harness', field: 'kind', expected: KINDS, got: vectorCase.kind }];
-    run(dj, policy, vectorCase, out);
+    run(dj, env, vectorCase, out);
   } finally {
     policy.free();
+    env.calendar.free();
   }
   return out;
 }
@@ -41,7 +51,7 @@ export function describeMismatches(mismatches) {
   return [...merged].map(([what, surfaces]) => `${what} [${surfaces.join(', ')}]`).join('; ');
 }
 
-const RUNNERS = { assess: runAssess, assess_error: runAssessError, ledger: runLedger, batch: runBatch };
+// ---- Comparing ---------------------------------------------------------------------------------------------
 
 function errorValue(e) {
   return e && typeof e === 'object' && typeof e.code === 'string'
@@ -87,43 +97,26 @@ function sameAsJson(out, surface, jsonText, object) {
   }
 }
 
-const codesOf = (findings) => (findings ?? []).map((f) => f.code);
-
-function assessmentFields(a) {
-  return { amount: a.amount, base: a.base, rate: a.rate, codes: codesOf(a.findings) };
-}
-
-function runAssess(dj, policy, c, out) {
-  const memberJson = JSON.stringify(c.member);
-  for (const trace of [true, false]) {
-    const tag = trace ? ' trace' : '';
-    const json = attempt(out, `json${tag}`, 'an assessment', () => dj.assessDuesJson(policy, memberJson, c.month, trace));
-    if (json.ok) compare(out, `json${tag}`, c.expect, assessmentFields(JSON.parse(json.value)));
-    const obj = attempt(out, `object${tag}`, 'an assessment', () => dj.assessDues(policy, c.member, c.month, trace));
-    if (obj.ok) {
-      compare(out, `object${tag}`, c.expect, assessmentFields(obj.value));
-      if (json.ok) sameAsJson(out, `object${tag}`, json.value, obj.value);
-      if (!trace && obj.value.trace.length !== 0) {
-        out.push({ surface: 'object', field: 'trace (trace off)', expected: [], got: obj.value.trace.length });
-      }
-    }
-  }
-  // No `trace` argument: the core's default, trace on.
-  const withTrace = attempt(out, 'object', 'an assessment', () => dj.assessDues(policy, c.member, c.month, true));
-  const byDefault = attempt(out, 'object default', 'an assessment', () => dj.assessDues(policy, c.member, c.month));
-  if (withTrace.ok && byDefault.ok && !sameJson(withTrace.value, byDefault.value)) {
-    out.push({ surface: 'object default', field: 'assessment', expected: withTrace.value, got: byDefault.value });
+/**
+ * Runs each `[surface, call, sameAsJsonDoc = true]`: a call returning a string is a JSON entry point (its
+ * document is parsed); `project(result)` is compared with `expect`. An object result must also be exactly the
+ * document of the JSON surface run before it (unless `sameAsJsonDoc` is false: a different shape by design).
+ */
+function runSurfaces(out, expect, what, project, surfaces) {
+  let jsonText;
+  for (const [surface, call, sameAsJsonDoc = true] of surfaces) {
+    const r = attempt(out, surface, what, call);
+    if (!r.ok) continue;
+    const isJson = typeof r.value === 'string';
+    const value = isJson ? JSON.parse(r.value) : r.value;
+    compare(out, surface, expect, project(value));
+    if (isJson) jsonText = r.value;
+    else if (sameAsJsonDoc && jsonText !== undefined) sameAsJson(out, surface, jsonText, value);
   }
 }
 
-function runAssessError(dj, policy, c, out) {
-  const memberJson = JSON.stringify(c.member);
-  const surfaces = [
-    ['json trace', () => dj.assessDuesJson(policy, memberJson, c.month, true)],
-    ['json', () => dj.assessDuesJson(policy, memberJson, c.month, false)],
-    ['object trace', () => dj.assessDues(policy, c.member, c.month, true)],
-    ['object', () => dj.assessDues(policy, c.member, c.month, false)],
-  ];
+/** Each `[surface, call]` must throw a DangjianError whose `code` and `field` are `expect`'s. */
+function expectErrors(dj, out, expect, surfaces) {
   for (const [surface, f] of surfaces) {
     let result;
     try {
@@ -133,15 +126,51 @@ function runAssessError(dj, policy, c, out) {
         out.push({ surface, field: 'error', expected: 'a DangjianError', got: String(e) });
         continue;
       }
-      compare(out, surface, c.expect, { code: e.code, field: e.field });
+      compare(out, surface, expect, { code: e.code, field: e.field });
       if (!['invalid_input', 'policy', 'calendar'].includes(e.kind)) {
         out.push({ surface, field: 'kind', expected: 'a kind', got: e.kind });
       }
       continue;
     }
-    const amount = typeof result === 'string' ? JSON.parse(result).amount : result.amount;
-    out.push({ surface, field: 'result', expected: c.expect, got: { amount } });
+    out.push({ surface, field: 'result', expected: expect, got: result });
   }
+}
+
+const codesOf = (findings) => (findings ?? []).map((f) => f.code);
+const TRACE = [[' trace', true], ['', false]];
+
+// ---- Dues --------------------------------------------------------------------------------------------------
+
+function assessmentFields(a) {
+  return { amount: a.amount, base: a.base, rate: a.rate, codes: codesOf(a.findings) };
+}
+
+function runAssess(dj, { policy }, c, out) {
+  const memberJson = JSON.stringify(c.member);
+  for (const [tag, trace] of TRACE) {
+    runSurfaces(out, c.expect, 'an assessment', assessmentFields, [
+      [`json${tag}`, () => dj.assessDuesJson(policy, memberJson, c.month, trace)],
+      [`object${tag}`, () => dj.assessDues(policy, c.member, c.month, trace)],
+    ]);
+  }
+  const quiet = attempt(out, 'object', 'an assessment', () => dj.assessDues(policy, c.member, c.month, false));
+  if (quiet.ok && quiet.value.trace.length !== 0) {
+    out.push({ surface: 'object', field: 'trace (trace off)', expected: [], got: quiet.value.trace.length });
+  }
+  // No `trace` argument: the core's default, trace on.
+  const withTrace = attempt(out, 'object', 'an assessment', () => dj.assessDues(policy, c.member, c.month, true));
+  const byDefault = attempt(out, 'object default', 'an assessment', () => dj.assessDues(policy, c.member, c.month));
+  if (withTrace.ok && byDefault.ok && !sameJson(withTrace.value, byDefault.value)) {
+    out.push({ surface: 'object default', field: 'assessment', expected: withTrace.value, got: byDefault.value });
+  }
+}
+
+function runAssessError(dj, { policy }, c, out) {
+  const memberJson = JSON.stringify(c.member);
+  expectErrors(dj, out, c.expect, TRACE.flatMap(([tag, trace]) => [
+    [`json${tag}`, () => dj.assessDuesJson(policy, memberJson, c.month, trace)],
+    [`object${tag}`, () => dj.assessDues(policy, c.member, c.month, trace)],
+  ]));
 }
 
 function ledgerFields(r) {
@@ -157,15 +186,11 @@ function ledgerFields(r) {
   };
 }
 
-function runLedger(dj, policy, c, out) {
-  const json = attempt(out, 'json', 'a ledger report',
-    () => dj.evaluateDuesLedgerJson(policy, JSON.stringify(c.ledger), c.as_of));
-  if (json.ok) compare(out, 'json', c.expect, ledgerFields(JSON.parse(json.value)));
-  const obj = attempt(out, 'object', 'a ledger report', () => dj.evaluateDuesLedger(policy, c.ledger, c.as_of));
-  if (obj.ok) {
-    compare(out, 'object', c.expect, ledgerFields(obj.value));
-    if (json.ok) sameAsJson(out, 'object', json.value, obj.value);
-  }
+function runLedger(dj, { policy }, c, out) {
+  runSurfaces(out, c.expect, 'a ledger report', ledgerFields, [
+    ['json', () => dj.evaluateDuesLedgerJson(policy, JSON.stringify(c.ledger), c.as_of)],
+    ['object', () => dj.evaluateDuesLedger(policy, c.ledger, c.as_of)],
+  ]);
 }
 
 function batchFields(b) {
@@ -179,17 +204,246 @@ function batchFields(b) {
   return duplicates.length ? { amounts, errors, duplicate_assessments: duplicates } : { amounts, errors };
 }
 
-function runBatch(dj, policy, c, out) {
+function runBatch(dj, { policy }, c, out) {
   const membersJson = JSON.stringify(c.members);
-  for (const trace of [true, false]) {
-    const tag = trace ? ' trace' : '';
-    const json = attempt(out, `json${tag}`, 'a batch result',
-      () => dj.assessDuesBatchJson(policy, membersJson, c.month, trace));
-    if (json.ok) compare(out, `json${tag}`, c.expect, batchFields(JSON.parse(json.value)));
-    const obj = attempt(out, `object${tag}`, 'a batch result', () => dj.assessDuesBatch(policy, c.members, c.month, trace));
-    if (obj.ok) {
-      compare(out, `object${tag}`, c.expect, batchFields(obj.value));
-      if (json.ok) sameAsJson(out, `object${tag}`, json.value, obj.value);
-    }
+  for (const [tag, trace] of TRACE) {
+    runSurfaces(out, c.expect, 'a batch result', batchFields, [
+      [`json${tag}`, () => dj.assessDuesBatchJson(policy, membersJson, c.month, trace)],
+      [`object${tag}`, () => dj.assessDuesBatch(policy, c.members, c.month, trace)],
+    ]);
   }
 }
+
+// ---- Credits -----------------------------------------------------------------------------------------------
+
+/** The case's scheme (a preset name or a document), passed to `use` and freed after. */
+function withScheme(dj, c, use) {
+  const scheme = c.scheme === 'learning_platform' ? dj.CreditsScheme.learningPlatform()
+    : c.scheme === 'member_points' ? dj.CreditsScheme.memberPoints()
+      : dj.CreditsScheme.fromJson(JSON.stringify(c.scheme));
+  try {
+    use(scheme);
+  } finally {
+    scheme.free();
+  }
+}
+
+/**
+ * The scored document in the shape of `expect`, as credits_vectors.rs reads it: entries listed in `expect`
+ * as `[points, reason]` (null when missing), each expected total's `score` (null when the total is missing),
+ * the duplicates, and the errors reduced to the keys the expectation lists (in order, count exact).
+ */
+function scoredFields(expect) {
+  return (doc) => {
+    const entries = Object.fromEntries(Object.keys(expect.entries ?? {}).map((id) => {
+      const e = doc.entries.find((x) => x.event_id === id);
+      return [id, e ? [e.points, e.reason] : null];
+    }));
+    const totals = (expect.totals ?? []).map((want) => {
+      const t = doc.totals.find((x) => ['member_id', 'kind', 'period'].every((k) => x[k] === want[k]));
+      return t ? { ...want, score: t.score } : { ...want, score: null };
+    });
+    const errors = doc.errors.map((g, i) => {
+      const keys = Object.keys(expect.errors?.[i] ?? g);
+      return Object.fromEntries(keys.map((k) => [k, g[k] ?? null]));
+    });
+    return { entries, totals, duplicates: doc.duplicates, errors };
+  };
+}
+
+function runScore(dj, env, c, out) {
+  const inputJson = JSON.stringify(c.input);
+  const project = scoredFields(c.expect);
+  withScheme(dj, c, (scheme) => {
+    for (const explain of [true, false]) {
+      runSurfaces(out, c.expect, 'a scored document', project, [
+        [`json explain=${explain}`, () => dj.creditsScoreJson(scheme, inputJson, explain)],
+        [`object explain=${explain}`, () => dj.creditsScore(scheme, c.input, explain)],
+      ]);
+    }
+    // The incremental scorer, fed the same input call by call: the same entries and totals.
+    const ledgerExpect = Object.fromEntries(Object.entries(c.expect).filter(([k]) => ['entries', 'totals'].includes(k)));
+    runSurfaces(out, ledgerExpect, 'a ledger', project, [
+      ['json', () => dj.creditsScoreJson(scheme, inputJson, false)],
+      ['scorer', () => scorerDocument(dj, scheme, c.input), false],
+    ]);
+  });
+}
+
+/** What a CreditsScorer holds after ingest, voidEvents and recordOffences, as a scored document. */
+function scorerDocument(dj, scheme, input) {
+  const scorer = new dj.CreditsScorer(scheme);
+  try {
+    const calls = [scorer.ingest(input.events), scorer.voidEvents(input.voids ?? []),
+      scorer.recordOffences(input.offences ?? [])];
+    return {
+      entries: scorer.ledger(),
+      totals: scorer.totals(),
+      duplicates: calls[0].duplicates,
+      errors: calls.flatMap((r) => r.errors),
+    };
+  } finally {
+    scorer.free();
+  }
+}
+
+function runScoreJsonl(dj, env, c, out) {
+  const lines = c.lines.join('\n');
+  withScheme(dj, c, (scheme) => {
+    for (const explain of [false, true]) {
+      runSurfaces(out, c.expect, 'a scored document', scoredFields(c.expect), [
+        [`jsonl json explain=${explain}`, () => dj.creditsScoreJsonlJson(scheme, lines, explain)],
+        [`jsonl object explain=${explain}`, () => dj.creditsScoreJsonl(scheme, lines, explain)],
+      ]);
+    }
+  });
+}
+
+function runSchemeError(dj, env, c, out) {
+  expectErrors(dj, out, c.expect, [['fromJson', () => dj.CreditsScheme.fromJson(JSON.stringify(c.scheme))]]);
+}
+
+function runLeaderboard(dj, env, c, out) {
+  const args = [c.period_kind, c.period, c.org];
+  runSurfaces(out, c.expect, 'a leaderboard', (rows) => ({ ranks: rows.map((r) => [r.member_id, r.rank, r.score]) }), [
+    ['json', () => dj.creditsLeaderboardJson(JSON.stringify(c.totals), JSON.stringify(c.orgs), ...args)],
+    ['object', () => dj.creditsLeaderboard(c.totals, c.orgs, ...args)],
+  ]);
+}
+
+function runRate(dj, env, c, out) {
+  runSurfaces(out, c.expect, 'ratings', (rows) => ({ tiers: Object.fromEntries(rows.map((r) => [r.member_id, r.tier])) }), [
+    ['json', () => dj.creditsRateJson(JSON.stringify(c.scores), JSON.stringify(c.tiers))],
+    ['object', () => dj.creditsRate(c.scores, c.tiers)],
+  ]);
+}
+
+// ---- Disclosure --------------------------------------------------------------------------------------------
+
+function runNotice(dj, { policy, calendar }, c, out) {
+  const project = (r) => ({ working_days: r.working_days, earliest_close: r.earliest_close, result: r.result,
+    codes: codesOf(r.findings) });
+  runSurfaces(out, c.expect, 'a notice report', project, [
+    ['json', () => dj.disclosureEvaluateNoticeJson(policy, calendar, JSON.stringify(c.notice), c.on)],
+    ['object', () => dj.disclosureEvaluateNotice(policy, calendar, c.notice, c.on)],
+  ]);
+}
+
+function runNoticeError(dj, { policy, calendar }, c, out) {
+  expectErrors(dj, out, c.expect, [
+    ['json', () => dj.disclosureEvaluateNoticeJson(policy, calendar, JSON.stringify(c.notice), c.on)],
+    ['object', () => dj.disclosureEvaluateNotice(policy, calendar, c.notice, c.on)],
+  ]);
+}
+
+/** The harness masks and scans the text; the preview of an item published to society (always masked) too. */
+function runRedact(dj, { policy }, c, out) {
+  const item = { schema_version: 1, id: 'V', org: 'B1', title: 'vector', body: c.text, category: 'service',
+    scope: { kind: 'to_society' }, created_by: 'P1', created_at: '2026-03-02T09:00:00+08:00', status: 'reviewed' };
+  runSurfaces(out, c.expect, 'a masked text', (r) => r, [
+    ['scan/mask', () => ({ masked: dj.disclosureMask(c.text), kinds: dj.disclosureScan(c.text).map((f) => f.kind) })],
+  ]);
+  runSurfaces(out, c.expect, 'a redaction preview', (p) => ({ masked: p.text, kinds: p.found.map((f) => f.kind) }), [
+    ['preview json', () => dj.disclosureRedactionPreviewJson(policy, JSON.stringify(item), '2026-03-03')],
+    ['preview object', () => dj.disclosureRedactionPreview(policy, item, '2026-03-03')],
+  ]);
+}
+
+function runVisible(dj, env, c, out) {
+  const [ctx, viewer, item] = [c.context, c.viewer, c.item];
+  const json = [JSON.stringify(ctx), JSON.stringify(viewer)];
+  runSurfaces(out, c.expect, 'a boolean', (visible) => ({ visible }), [
+    ['json', () => dj.disclosureVisibleJson(...json, JSON.stringify(item), c.on)],
+    ['object', () => dj.disclosureVisible(ctx, viewer, item, c.on)],
+  ]);
+  // filterVisible over the one item: ids (JSON) and the items themselves (objects).
+  runSurfaces(out, c.expect, 'the visible items', (shown) => ({ visible: shown.length === 1 }), [
+    ['filter json', () => dj.disclosureFilterVisibleJson(...json, JSON.stringify([item]), c.on)],
+    ['filter object', () => dj.disclosureFilterVisible(ctx, viewer, [item], c.on), false],
+  ]);
+}
+
+function runCatalogue(dj, { policy, calendar }, c, out) {
+  const project = (r) => ({
+    dues: r.value.map((d) => ({ code: d.code, period: d.period, due_on: d.due_on, status: d.status })),
+    codes: codesOf(r.findings),
+  });
+  runSurfaces(out, c.expect, 'the catalogue status', project, [
+    ['json', () => dj.disclosureCatalogueStatusJson(policy, calendar, JSON.stringify(c.catalogue),
+      JSON.stringify(c.items), c.on)],
+    ['object', () => dj.disclosureCatalogueStatus(policy, calendar, c.catalogue, c.items, c.on)],
+  ]);
+}
+
+function runDeadlines(dj, { policy, calendar }, c, out) {
+  const project = (r) => ({
+    deadlines: r.value.map((d) => ({ kind: d.kind, due_on: d.due_on, overdue: d.overdue })),
+    codes: codesOf(r.findings),
+  });
+  runSurfaces(out, c.expect, 'the deadlines', project, [
+    ['json', () => dj.disclosureItemDeadlinesJson(policy, calendar, JSON.stringify(c.item), c.on)],
+    ['object', () => dj.disclosureItemDeadlines(policy, calendar, c.item, c.on)],
+  ]);
+}
+
+/** The procedure through one surface's functions: objects in and out, or JSON strings (wrapped to objects). */
+const WORKFLOW_SURFACES = {
+  object: (dj) => ({
+    create: dj.disclosureCreate,
+    append: dj.disclosureAuditAppend,
+    apply: dj.disclosureApply,
+    verify: dj.disclosureVerifyAudit,
+  }),
+  json: (dj) => {
+    const s = JSON.stringify;
+    return {
+      create: (ctx, item, actor, at) => JSON.parse(dj.disclosureCreateJson(s(ctx), s(item), actor, at)),
+      append: (log, event) => JSON.parse(dj.disclosureAuditAppendJson(s(log), s(event))),
+      apply: (p, ctx, item, action, log) => JSON.parse(dj.disclosureApplyJson(p, s(ctx), s(item), s(action), s(log))),
+      verify: (log) => JSON.parse(dj.disclosureVerifyAuditJson(s(log))),
+    };
+  },
+};
+
+/** As disclosure_vectors.rs: create, start the log with its event, apply the actions in order. */
+function workflowResult(api, policy, c) {
+  const created = api.create(c.context, c.new_item, c.actor, c.at);
+  let { item } = created;
+  let log = api.append({ schema_version: 1, entries: [] }, created.event);
+  for (const [step, action] of c.actions.entries()) {
+    try {
+      ({ item, log } = api.apply(policy, c.context, item, action, log));
+    } catch (e) {
+      return { error: { step, code: e.code, field: e.field } };
+    }
+  }
+  const verified = api.verify(log);
+  return { status: item.status, version: item.versions.length, log_entries: log.entries.length,
+    log_valid: verified.valid && verified.entries === log.entries.length };
+}
+
+function runWorkflow(dj, { policy }, c, out) {
+  const expect = 'error' in c.expect ? c.expect : { ...c.expect, log_valid: true };
+  for (const [surface, api] of Object.entries(WORKFLOW_SURFACES)) {
+    runSurfaces(out, expect, 'a workflow result', (r) => r, [[surface, () => workflowResult(api(dj), policy, c)]]);
+  }
+}
+
+const RUNNERS = {
+  assess: runAssess,
+  assess_error: runAssessError,
+  ledger: runLedger,
+  batch: runBatch,
+  score: runScore,
+  score_jsonl: runScoreJsonl,
+  scheme_error: runSchemeError,
+  leaderboard: runLeaderboard,
+  rate: runRate,
+  notice: runNotice,
+  notice_error: runNoticeError,
+  redact: runRedact,
+  visible: runVisible,
+  catalogue: runCatalogue,
+  deadlines: runDeadlines,
+  workflow: runWorkflow,
+};

@@ -21,7 +21,13 @@ WASM_CRATE="dangjian-wasm"
 WASM_PROFILE="wasm-release"
 WASM_TARGET="wasm32-unknown-unknown"
 WASM_RAW="$WASM_ROOT/target/$WASM_TARGET/$WASM_PROFILE/dangjian_wasm.wasm"
-WASM_GZIP_LIMIT=$((300 * 1024))
+# The gzip budget of the one npm package. 300 KB held for dues, calendar and policy (246 KB); credits and
+# disclosure add ~100 KB each, and serde_path_to_error (field paths in every JSON error) is about a quarter of
+# the raw module. 480 KB covers the three engines; bringing it back down (a lighter path-tracking reader, or
+# per-engine packages) is recorded as follow-up work.
+WASM_GZIP_LIMIT=$((480 * 1024))
+# build-npm.sh exit status when the package was built but its gzip'd wasm is over WASM_GZIP_LIMIT.
+WASM_EXIT_OVER_BUDGET=3
 
 # Progress goes to stderr: the last stdout line of a suite is its `<suite>: N passed, N failed` count.
 wasm_log() { printf '[%s] %s\n' "${WASM_LOG_TAG:-wasm}" "$*" >&2; }
@@ -89,14 +95,25 @@ JSON
   tsc -p "$dir/tsconfig.json" --pretty false
 }
 
-# Runs the Rust conformance harness (core/tests/vectors.rs) and keeps its output in $1: its `file: name: …`
+# Runs the Rust conformance harnesses (core/tests/vectors.rs, credits_vectors.rs, disclosure_vectors.rs) and keeps its output in $1: its `file: name: …`
 # lines name the vector cases the core itself fails, which the JS and web suites then report as `todo`
 # (a core problem) rather than as a failure of the wasm surface. Never fails the caller.
 wasm_core_vector_log() {
   local out="$1"
   mkdir -p "$(dirname "$out")"
-  cargo test -p dangjian --test vectors -- --nocapture >"$out" 2>&1 || true
+  cargo test -p dangjian --test vectors --test credits_vectors --test disclosure_vectors -- --nocapture >"$out" 2>&1 || true
   export DANGJIAN_CORE_VECTOR_LOG="$out"
+}
+
+# Builds the npm package for a test suite (build-npm.sh --no-typecheck). Returns 0 when built within the size
+# budget, 1 when built but over it (the suite counts that as one failure and runs its tests), and exits the
+# suite through fail_setup (the caller's) when the build failed.
+wasm_build_for_tests() {
+  local rc=0
+  "$WASM_ROOT/wasm/scripts/build-npm.sh" --no-typecheck || rc=$?
+  [[ $rc == 0 ]] && return 0
+  [[ $rc == "$WASM_EXIT_OVER_BUDGET" ]] && { wasm_log "size budget: FAILED (counted as one failure)"; return 1; }
+  fail_setup "building the npm package failed"
 }
 
 # Counts from a node --test run's closing summary (spec or TAP reporter): prints "PASSED FAILED".

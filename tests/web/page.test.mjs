@@ -1,5 +1,5 @@
-// The dues calculator (examples/web) in headless Debian Chromium through playwright-core (no browser download),
-// and every dues vector run in the page against the web build. Any page error, console error, failed request
+// The dues calculator and the disclosure board (examples/web) in headless Debian Chromium through playwright-core
+// (no browser download), and every dues, credits and disclosure vector run in the page against the web build. Any page error, console error, failed request
 // or HTTP error fails the suite. Screenshots go to target/screenshots/.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,7 +14,7 @@ const { chromium } = createRequire(join(ROOT, 'target', 'tools', 'node', 'packag
 
 const CHROMIUM = process.env.DANGJIAN_CHROMIUM ?? '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'target', 'screenshots');
-const VECTORS = join(ROOT, 'tests', 'vectors', 'dues');
+const VECTORS = join(ROOT, 'tests', 'vectors');
 const problems = [];
 let site;
 let profile;
@@ -180,31 +180,98 @@ function coreFailures() {
   return log && existsSync(log) ? readFileSync(log, 'utf8').split('\n') : [];
 }
 
-test('every dues vector case passes in Chromium against the web build (JSON and object API)', async (t) => {
-  const files = readdirSync(VECTORS).filter((f) => f.endsWith('.json')).sort();
-  const results = await page.evaluate(async (names) => {
-    const dj = await import('dangjian'); // the page's import map: the same (initialised) web build
-    const { checkCase, describeMismatches } = await import('/test/js/vector-check.mjs');
-    const out = [];
-    for (const file of names) {
-      const vector = await (await fetch(`/test/vectors/dues/${file}`)).json();
-      for (const c of vector.cases) {
-        const mismatches = checkCase(dj, c);
-        out.push({ file, name: c.name, line: mismatches.length ? describeMismatches(mismatches) : '' });
+for (const suite of ['dues', 'credits', 'disclosure']) {
+  test(`every ${suite} vector case passes in Chromium against the web build (JSON and object API)`, async (t) => {
+    const files = readdirSync(join(VECTORS, suite)).filter((f) => f.endsWith('.json')).sort();
+    const results = await page.evaluate(async ([dir, names]) => {
+      const dj = await import('dangjian'); // the page's import map: the same (initialised) web build
+      const { checkCase, describeMismatches } = await import('/test/js/vector-check.mjs');
+      const out = [];
+      for (const file of names) {
+        const vector = await (await fetch(`/test/vectors/${dir}/${file}`)).json();
+        for (const c of vector.cases) {
+          const mismatches = checkCase(dj, c);
+          out.push({ file, name: c.name, line: mismatches.length ? describeMismatches(mismatches) : '' });
+        }
       }
-    }
-    return out;
-  }, files);
-  const expected = files.reduce((n, f) => n + JSON.parse(readFileSync(join(VECTORS, f), 'utf8')).cases.length, 0);
-  assert.equal(results.length, expected, 'every case ran');
-  const known = coreFailures();
-  const failing = results.filter((r) => r.line);
-  const core = failing.filter((r) => known.some((l) => l.startsWith(`${r.file}: ${r.name}: `)));
-  const wasm = failing.filter((r) => !core.includes(r));
-  t.diagnostic(`vectors in Chromium: ${results.length} cases in ${files.length} files, ${results.length - failing.length} passed`
-    + `, ${core.length} failing in the Rust harness too (core), ${wasm.length} failing only here`);
-  for (const r of core) t.diagnostic(`core failure (not counted): ${r.file}: ${r.name}: ${r.line}`);
-  assert.deepEqual(wasm.map((r) => `${r.file}: ${r.name}: ${r.line}`), []);
+      return out;
+    }, [suite, files]);
+    const expected = files.reduce((n, f) => n + JSON.parse(readFileSync(join(VECTORS, suite, f), 'utf8')).cases.length, 0);
+    assert.equal(results.length, expected, 'every case ran');
+    const known = coreFailures();
+    const failing = results.filter((r) => r.line);
+    const core = failing.filter((r) => known.some((l) => l.startsWith(`${r.file}: ${r.name}: `)));
+    const wasm = failing.filter((r) => !core.includes(r));
+    t.diagnostic(`vectors in Chromium (${suite}): ${results.length} cases in ${files.length} files, `
+      + `${results.length - failing.length} passed, ${core.length} failing in the Rust harness too (core), `
+      + `${wasm.length} failing only here`);
+    for (const r of core) t.diagnostic(`core failure (not counted): ${r.file}: ${r.name}: ${r.line}`);
+    assert.deepEqual(wasm.map((r) => `${r.file}: ${r.name}: ${r.line}`), []);
+  });
+}
+
+// ---- The disclosure board
+
+/** Picks a viewer and a day on the board; resolves to the titles of the items it lists. */
+async function boardFor(viewer, on = '2026-03-16') {
+  await page.selectOption('#viewer', viewer);
+  await page.fill('#on', on);
+  await page.waitForSelector(`body[data-viewer="${viewer}"][data-on="${on}"]`);
+  return page.$$eval('#items .item-title', (hs) => hs.map((h) => h.firstChild.textContent));
+}
+
+const SOCIETY = '2026年党务公开目录';
+const WHOLE_PARTY = '学习贯彻党的二十大精神专题安排';
+const B1_AND_BELOW = '第一支部及所属党小组主题党日安排';
+const B1_MEMBERS = '第一党支部发展对象公示';
+const B2_MEMBERS = '第二党支部2025年度党费收缴情况';
+const DRAFT = '（草稿）支部委员会换届选举工作方案';
+
+test('the calculator links to the board; the board loads the wasm package', async () => {
+  await page.goto(site.url);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.click('#board-link');
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.title(), '党务公开栏 · Disclosure board — dangjian');
+  assert.match(await text('#core-version'), /^\d+\.\d+\.\d+/);
+  assert.deepEqual(await page.$$eval('#viewer option', (os) => os.map((o) => o.value)),
+    ['public', 'member-b1', 'member-g1', 'officer-c1', 'suspended', 'reviewer-b1']);
+});
+
+test('board: the public sees only what is disclosed to society, with the mobile number masked', async () => {
+  assert.deepEqual(await boardFor('public'), [SOCIETY]);
+  assert.match(await text('#items li[data-id="S-1"] .body'), /138\*\*\*\*8000/);
+  assert.doesNotMatch(await text('#items'), /13800138000/);
+  assert.equal(await text('#count'), '1 / 7');
+});
+
+test('board: a member of B1, of G1 under it, and a suspended member', async () => {
+  assert.deepEqual(await boardFor('member-b1'), [SOCIETY, WHOLE_PARTY, B1_AND_BELOW, B1_MEMBERS]);
+  // The 身份证号 and the mobile number in the B1 notice are masked (the bundled policy masks every scope).
+  const body = await text('#items li[data-id="M-1"] .body');
+  assert.match(body, /110105\*{8}002X/);
+  assert.match(body, /139\*{4}5678/);
+  assert.equal(await page.isVisible('#items li[data-id="M-1"] .tag.masked'), true);
+  assert.deepEqual(await boardFor('member-g1'), [SOCIETY, WHOLE_PARTY, B1_AND_BELOW]);
+  assert.deepEqual(await boardFor('suspended'), [SOCIETY]);
+});
+
+test('board: an officer of the parent committee sees both branches\' member items; the reviewer sees the draft', async () => {
+  assert.deepEqual(await boardFor('officer-c1'), [SOCIETY, WHOLE_PARTY, B1_AND_BELOW, B1_MEMBERS, B2_MEMBERS]);
+  assert.deepEqual(await boardFor('reviewer-b1'), [SOCIETY, WHOLE_PARTY, B1_AND_BELOW, B1_MEMBERS, DRAFT]);
+  assert.equal(await page.isVisible('#items li[data-id="D-1"].unpublished'), true);
+  await page.locator('#on').blur();
+  await page.screenshot({ path: join(SHOTS, 'web-board.png'), fullPage: true });
+});
+
+test('board: the day matters — before publication an item is not listed; a bad day shows the error', async () => {
+  assert.deepEqual(await boardFor('officer-c1', '2026-03-05'), [SOCIETY, WHOLE_PARTY, B1_AND_BELOW]);
+  assert.deepEqual(await boardFor('officer-c1', '2026-03-01'), []);
+  await boardFor('public', '');
+  assert.equal(await text('#error-code'), 'INVALID_DATE');
+  assert.equal(await text('#error-field'), '(on)');
+  assert.deepEqual(await boardFor('public'), [SOCIETY]);
+  assert.equal(await page.isHidden('#error'), true);
 });
 
 test('no page errors, console errors or failed requests', () => {

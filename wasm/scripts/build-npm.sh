@@ -10,7 +10,8 @@
 # 3. wasm-bindgen --target web and --target nodejs, wasm-opt -Oz, package.json + README
 #    (skipped when the built .wasm and this pipeline are unchanged since the last run).
 # 4. tsc --noEmit over the .d.ts and tests/js/types-check.ts (unless --no-typecheck: the test suite runs it
-#    itself to count it), then raw/gzip sizes; fails when the gzip'd wasm exceeds 300 KB.
+#    itself to count it), then raw/gzip sizes; exits with status 3 (the package complete) when the gzip'd
+#    wasm exceeds the budget (WASM_GZIP_LIMIT in tests/lib/wasm.sh), 1 on any other failure.
 # Progress goes to stderr. Nothing it writes is committed.
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
@@ -159,11 +160,18 @@ if [[ $typecheck == 1 ]]; then
   wasm_typecheck >&2 || wasm_die "type check failed"
 fi
 
+over=0
 for flavour in web node; do
   f="$WASM_PKG/$flavour/dangjian_wasm_bg.wasm"
   raw=$(wc -c <"$f")
   gz=$(gzip -9 -c "$f" | wc -c)
   wasm_log "size $flavour/dangjian_wasm_bg.wasm: raw $raw B ($((raw / 1024)) KB), gzip $gz B ($((gz / 1024)) KB); limit gzip $((WASM_GZIP_LIMIT / 1024)) KB"
-  ((gz <= WASM_GZIP_LIMIT)) || wasm_die "gzip'd wasm is $gz B, over the $WASM_GZIP_LIMIT B budget"
+  ((gz <= WASM_GZIP_LIMIT)) || over=1
 done
 wasm_log "done in $((SECONDS - start)) s: target/npm/dangjian"
+if [[ $over == 1 ]]; then
+  # The package is complete and usable; only the size budget failed. A distinct status lets the test suites
+  # count it as one failure and still run every test.
+  wasm_log "ERROR: the gzip'd wasm is over the $((WASM_GZIP_LIMIT / 1024)) KB budget"
+  exit "$WASM_EXIT_OVER_BUDGET"
+fi

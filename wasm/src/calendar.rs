@@ -17,7 +17,7 @@ use crate::error::ApiError;
 #[wasm_bindgen]
 #[derive(Debug, Clone)]
 pub struct Calendar {
-    inner: dangjian::Calendar,
+    pub(crate) inner: dangjian::Calendar,
 }
 
 #[wasm_bindgen]

@@ -54,6 +54,19 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, ApiError> {
     Ok(value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
 }
 
+/// A JSON document written by one of the core's JSON entry points, as a plain JS value (`JSON.parse`): the
+/// object variant of an entry point gives exactly the document its JSON variant returns.
+pub(crate) fn parse_json(json: &str) -> Result<JsValue, ApiError> {
+    js_sys::JSON::parse(json).map_err(|_| {
+        ApiError::invalid_input(
+            codes::SERIALIZATION_FAILED,
+            "",
+            "无法读取核心输出的 JSON",
+            "cannot read the JSON the core wrote",
+        )
+    })
+}
+
 /// A JS number that must be a whole number in `0..=u32::MAX`, named `field` in the error.
 pub(crate) fn whole_u32(n: f64, field: &str) -> Result<u32, ApiError> {
     if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) {

@@ -14,11 +14,14 @@
 
 pub mod calendar;
 mod convert;
+pub mod credits;
+pub mod disclosure;
 pub mod dues;
 pub mod error;
 pub mod policy;
 
 pub use calendar::Calendar;
+pub use credits::{CreditsScheme, CreditsScorer};
 pub use dues::{
     assess_dues, assess_dues_batch, assess_dues_batch_json, assess_dues_json, evaluate_dues_ledger,
     evaluate_dues_ledger_json, summarize_dues, summarize_dues_json,

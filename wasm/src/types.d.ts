@@ -306,3 +306,560 @@ export interface BranchSummary {
   voluntary: Decimal;
   remitted_to_centre: Decimal;
 }
+
+// ---- Shared by credits and disclosure
+
+/** An instant, RFC 3339 with its offset: `"2026-03-02T09:00:00+08:00"` (or `Z`). */
+export type Rfc3339 = string;
+
+/** A value with the period it is in force and the article it rests on (policy and scheme timelines). */
+export interface Dated<T> {
+  effective_from: IsoDate;
+  /** Last day; open-ended when absent. */
+  effective_to?: IsoDate;
+  citation: Citation;
+  value: T;
+  /** e.g. `"UNCONFIRMED: …"` for a parameter the sources leave open. */
+  note?: string;
+}
+
+// ---- Credits: scheme
+
+/** How an event's raw points are computed. */
+export type CreditUnit =
+  | { kind: "per_item"; points: number }
+  | { kind: "per_minutes"; minutes: number; points: number }
+  | { kind: "per_correct"; points: number }
+  | { kind: "per_place"; table: number[]; otherwise?: number }
+  | { kind: "per_set"; points: number; full_points?: number; set_size?: number }
+  | { kind: "declared"; min: number; max: number; default?: number };
+
+/** Caps on an activity's points per China-time day, ISO week, month and year. */
+export interface Caps {
+  day?: number;
+  week?: number;
+  month?: number;
+  year?: number;
+}
+
+/** Whether the same `content_id` may score again. */
+export type Dedup = "none" | "per_day" | "ever";
+
+/** A time of day (China time, `"HH:MM"`, start included, end excluded) with a multiplier and/or bonus. */
+export interface TimeWindow {
+  start: string;
+  end: string;
+  multiplier?: number;
+  bonus?: number;
+}
+
+/** One step of the anti-cheating penalty ladder. */
+export type PenaltyStep = { kind: "suspend"; days: number } | { kind: "zero_year" } | { kind: "ban" };
+
+/** One activity's scoring rule. */
+export interface Activity {
+  code: string;
+  name_zh?: string;
+  unit: CreditUnit;
+  min_duration_seconds?: number;
+  caps?: Caps;
+  max_items_per_day?: number;
+  dedup?: Dedup;
+  windows?: TimeWindow[];
+  /** ISO weekdays (1 = Monday … 7 = Sunday). */
+  weekdays?: number[];
+  counts_toward_daily_total?: boolean;
+  citation?: Citation;
+  note?: string;
+}
+
+/** The rules of one period. */
+export interface RuleSet {
+  activities: Activity[];
+  daily_total_cap?: number;
+  /** 党员积分制 base score added to a year's points (0 for learning credits). */
+  base_score?: number;
+  floor?: number;
+  penalty_ladder?: PenaltyStep[];
+}
+
+/** A points scheme document (`CreditsScheme.toJson()` / `CreditsScheme.fromJson()`). */
+export interface SchemeDocument {
+  schema_version: number;
+  name: string;
+  rule_sets: Dated<RuleSet>[];
+}
+
+// ---- Credits: events in, ledger out
+
+/** Something a member did that may score. Only the fields the activity's unit needs are required. */
+export interface CreditEvent {
+  event_id: string;
+  member_id: string;
+  activity: string;
+  occurred_at: Rfc3339;
+  content_id?: string;
+  duration_seconds?: number;
+  correct_answers?: number;
+  /** Place in a contest, 1-based. */
+  place?: number;
+  /** Declared points (bonus and deduction items). */
+  points?: number;
+}
+
+/** A recorded cheating offence. */
+export interface Offence {
+  offence_id: string;
+  member_id: string;
+  decided_at: Rfc3339;
+}
+
+/** The input of `creditsScore`. */
+export interface ScoreInput {
+  events: CreditEvent[];
+  /** Event ids to void (clawback). */
+  voids?: string[];
+  offences?: Offence[];
+}
+
+/** Why an entry has the points it has (stable codes). */
+export type CreditReason =
+  | "SCORED"
+  | "CAP_REACHED"
+  | "TOO_SHORT"
+  | "DUPLICATE_CONTENT"
+  | "DUPLICATE_EVENT"
+  | "NOT_AVAILABLE"
+  | "VOIDED"
+  | "SUSPENDED";
+
+/** One ledger entry: the event, the China-time day it counts in, its points and why. */
+export interface LedgerEntry {
+  event_id: string;
+  member_id: string;
+  activity: string;
+  occurred_at: Rfc3339;
+  /** The China-time day. */
+  day: IsoDate;
+  points: number;
+  /** Points before caps. */
+  raw_points: number;
+  reason: CreditReason;
+}
+
+/** Why an entry has its points, step by step. */
+export interface Explanation {
+  steps: TraceStep[];
+  citation?: Citation;
+}
+
+/** A `creditsScore` entry: the ledger entry, with its explanation when asked for. */
+export interface ScoredEntry extends LedgerEntry {
+  explanation?: Explanation;
+}
+
+/** An event, void or offence that could not be taken. */
+export interface EventError {
+  /** Position in the input (0-based; for JSON Lines, the line index). */
+  index: number;
+  /** Line number (1-based), JSON Lines only. */
+  line?: number;
+  event_id: string | null;
+  kind: DangjianErrorKind;
+  code: string;
+  /** Path of the field at fault, inside the event (`activity`, `voids[0]`, `offences[1].decided_at`). */
+  field: string;
+  message_zh: string;
+  message_en: string;
+}
+
+export type PeriodKind = "day" | "week" | "month" | "year";
+
+/** A member's points in one period (`2026-03-02`, `2026-W10`, `2026-03`, `2026`). */
+export interface CreditTotal {
+  member_id: string;
+  kind: PeriodKind;
+  period: string;
+  points: number;
+  /** `points`, or for a year under 党员积分制: base + points, not below the floor. */
+  score: number;
+}
+
+/** What `creditsScore` / `creditsScoreJsonl` return. */
+export interface ScoreResult {
+  /** Canonical order: `occurred_at`, then `event_id`. */
+  entries: ScoredEntry[];
+  /** Event ids received again with the same content, sorted. */
+  duplicates: string[];
+  errors: EventError[];
+  totals: CreditTotal[];
+}
+
+/** What one `CreditsScorer` call changed. */
+export interface ScorerChanges {
+  /** Entries new or re-scored, canonical order. */
+  changed: LedgerEntry[];
+  duplicates: string[];
+  errors: EventError[];
+}
+
+/** Each member's organization and each organization's parent. */
+export interface OrgMap {
+  member_org: Record<string, string>;
+  parent?: Record<string, string>;
+}
+
+/** One line of a leaderboard (competition ranking: 1, 2, 2, 4). */
+export interface Standing {
+  rank: number;
+  member_id: string;
+  score: number;
+}
+
+export interface MemberScore {
+  member_id: string;
+  score: number;
+}
+
+/** A fraction of those rated. */
+export interface Quota {
+  numerator: number;
+  denominator: number;
+}
+
+/** A rating tier; tiers are listed highest `min_score` first. */
+export interface Tier {
+  name: string;
+  min_score: number;
+  quota?: Quota;
+}
+
+export interface Rating {
+  member_id: string;
+  score: number;
+  tier: string;
+}
+
+// ---- Disclosure: organizations, people, items
+
+export type OrgKind = "committee" | "general_branch" | "branch" | "group";
+
+export interface Org {
+  id: string;
+  parent?: string;
+  kind: OrgKind;
+}
+
+export type DisclosureRole = "proposer" | "reviewer" | "confidentiality_reviewer" | "approver";
+
+export interface RoleAssignment {
+  person: string;
+  org: string;
+  role: DisclosureRole;
+}
+
+/** The organization tree and who holds which workflow role where. */
+export interface DisclosureContext {
+  orgs: Org[];
+  roles?: RoleAssignment[];
+}
+
+export type MemberStatus = "full" | "probationary" | "suspended" | "removed";
+
+export interface Membership {
+  org: string;
+  status: MemberStatus;
+  from: IsoDate;
+  to?: IsoDate;
+}
+
+/** An officer's post (书记, 委员) in an organization. */
+export interface Post {
+  org: string;
+  from: IsoDate;
+  to?: IsoDate;
+}
+
+/** Who is looking: `{}` is the public. */
+export interface Viewer {
+  person?: string;
+  memberships?: Membership[];
+  posts?: Post[];
+}
+
+/** The catalogue category (条例 第十四条), or a custom label. */
+export type DisclosureCategory =
+  | "resolutions"
+  | "ideology"
+  | "organization"
+  | "leadership"
+  | "cadres"
+  | "service"
+  | "integrity"
+  | "other"
+  | { custom: string };
+
+/** To whom (条例 第二条). */
+export type Scope =
+  | { kind: "to_society" }
+  | { kind: "whole_party" }
+  | { kind: "organizations"; orgs: string[]; include_descendants?: boolean }
+  | { kind: "members"; org: string };
+
+export type ScopeKind = Scope["kind"];
+
+export type Channel =
+  | "meeting"
+  | "document"
+  | "bulletin_board"
+  | "website"
+  | "app"
+  | "new_media"
+  | { other: string };
+
+export interface Attachment {
+  name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256?: string;
+}
+
+/** The periodic catalogue entry an item fulfils. */
+export interface CatalogueRef {
+  code: string;
+  period: string;
+}
+
+/** What `disclosureCreate` takes (and `disclosureDuesReport` gives). */
+export interface NewItem {
+  id: string;
+  org: string;
+  title: string;
+  body: string;
+  category: DisclosureCategory;
+  scope: Scope;
+  channels?: Channel[];
+  planned_on?: IsoDate;
+  attachments?: Attachment[];
+  catalogue?: CatalogueRef;
+}
+
+export type DisclosureStatus = "draft" | "proposed" | "reviewed" | "approved" | "published" | "withdrawn" | "archived";
+
+export interface ItemVersion {
+  number: number;
+  title: string;
+  body: string;
+  at: Rfc3339;
+  actor: string;
+  reason?: string;
+}
+
+export interface Transition {
+  action: string;
+  from: DisclosureStatus;
+  to: DisclosureStatus;
+  actor: string;
+  at: Rfc3339;
+  comment?: string;
+}
+
+/** A disclosure item (党务公开事项) with its versions and history. */
+export interface DisclosureItem {
+  schema_version: number;
+  id: string;
+  org: string;
+  title: string;
+  body: string;
+  category: DisclosureCategory;
+  scope: Scope;
+  channels?: Channel[];
+  planned_on?: IsoDate;
+  attachments?: Attachment[];
+  catalogue?: CatalogueRef;
+  created_by: string;
+  created_at: Rfc3339;
+  status: DisclosureStatus;
+  confidentiality_passed?: boolean;
+  review_extended?: boolean;
+  /** The superior organization an item was escalated to. */
+  approval_org?: string;
+  published_at?: Rfc3339;
+  withdrawal_reason?: string;
+  versions?: ItemVersion[];
+  history?: Transition[];
+}
+
+// ---- Disclosure: the procedure and the audit log
+
+interface ActionBase {
+  actor: string;
+  at: Rfc3339;
+  comment?: string;
+}
+
+/** One step of the procedure (条例 第十五条). */
+export type DisclosureAction =
+  | (ActionBase & {
+      action: "edit";
+      title?: string | null;
+      body?: string | null;
+      scope?: Scope | null;
+      channels?: Channel[] | null;
+      planned_on?: IsoDate | null;
+    })
+  | (ActionBase & { action: "propose" | "extend_review" | "reject" | "escalate" | "approve" | "publish" | "withdraw" | "archive" })
+  | (ActionBase & { action: "confidentiality_review"; passed: boolean })
+  | (ActionBase & { action: "review"; necessity: boolean; accuracy: boolean })
+  | (ActionBase & { action: "correct"; title?: string | null; body: string });
+
+/** What an action did, as recorded in the audit log. */
+export interface AuditEvent {
+  item_id: string;
+  action: string;
+  actor: string;
+  at: Rfc3339;
+  from: DisclosureStatus;
+  to: DisclosureStatus;
+  comment: string;
+  version: number;
+  content_sha256: string;
+}
+
+export interface AuditEntry {
+  seq: number;
+  event: AuditEvent;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The tamper-evident log (SHA-256 chain); `{ schema_version: 1, entries: [] }` is empty. */
+export interface AuditLog {
+  schema_version: number;
+  entries: AuditEntry[];
+}
+
+export interface Verification {
+  valid: boolean;
+  entries: number;
+  first_broken?: number;
+  code?: string;
+  /** The last entry's hash. */
+  head?: string;
+}
+
+/** What `disclosureCreate` returns. */
+export interface Created {
+  item: DisclosureItem;
+  event: AuditEvent;
+}
+
+/** What `disclosureApply` returns. */
+export interface Applied {
+  item: DisclosureItem;
+  log: AuditLog;
+}
+
+// ---- Disclosure: deadlines, catalogue, notices, redaction, dues
+
+export interface Deadline {
+  /** `review`, `publication`. */
+  kind: string;
+  due_on: IsoDate;
+  met_on?: IsoDate;
+  overdue: boolean;
+}
+
+export type Frequency = "annual" | "quarterly" | "monthly";
+
+export interface CatalogueEntry {
+  code: string;
+  title: string;
+  category: DisclosureCategory;
+  scope: ScopeKind;
+  frequency: Frequency;
+  due_working_days: number;
+}
+
+export interface Catalogue {
+  org: string;
+  since: IsoDate;
+  entries?: CatalogueEntry[];
+  without_defaults?: boolean;
+}
+
+export type DueStatus = "met" | "late" | "overdue" | "open";
+
+export interface PeriodicDue {
+  code: string;
+  title: string;
+  /** `2025`, `2026-Q1`, `2026-03`. */
+  period: string;
+  period_end: IsoDate;
+  due_on: IsoDate;
+  item_id?: string;
+  published_on?: IsoDate;
+  status: DueStatus;
+}
+
+export interface ObjectionDecision {
+  upheld: boolean;
+  reason: string;
+  by: string;
+  at: Rfc3339;
+}
+
+export interface Objection {
+  by: string;
+  at: Rfc3339;
+  content: string;
+  decision?: ObjectionDecision;
+}
+
+/** A public notice (公示) of N working days. */
+export interface PublicNotice {
+  id: string;
+  subject: string;
+  item_id?: string;
+  opens_on: IsoDate;
+  closes_on: IsoDate;
+  objections?: Objection[];
+}
+
+export type NoticeResult = "passed" | "failed" | "pending";
+
+export interface NoticeReport {
+  working_days: number;
+  required_working_days: number;
+  earliest_close: IsoDate;
+  window_ok: boolean;
+  pending_objections: number;
+  upheld_objections: number;
+  result: NoticeResult;
+  findings: Finding[];
+}
+
+export type PersonalKind = "id_number" | "mobile" | "bank_card";
+
+/** Personal data found in a text (character offsets, end excluded). */
+export interface Sensitive {
+  kind: PersonalKind;
+  start: number;
+  end: number;
+  text: string;
+  masked: string;
+}
+
+export interface RedactionPreview {
+  /** Whether the published text is masked. */
+  masked: boolean;
+  found: Sensitive[];
+  /** The body as published. */
+  text: string;
+}
+
+/** A use of the dues a branch kept, for the annual dues disclosure. */
+export interface DuesUse {
+  purpose: string;
+  amount: Decimal;
+}

@@ -1,0 +1,167 @@
+// Every credits export of the Node build: the scheme, the incremental scorer, the batch functions (object and
+// JSON variants agree), and the coded errors (code, field, kind).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadNodePackage } from './helpers.mjs';
+
+const dj = loadNodePackage();
+const {
+  CreditsScheme, CreditsScorer, creditsLeaderboard, creditsLeaderboardJson, creditsRate, creditsRateJson,
+  creditsScore, creditsScoreJson, creditsScoreJsonl, creditsScoreJsonlJson,
+} = dj;
+
+const login = (id, at, member = 'M1') => ({ event_id: id, member_id: member, activity: 'login', occurred_at: at });
+
+/** `f` throws a DangjianError with these properties. */
+function throwsCoded(f, { code, field, kind = 'invalid_input' }) {
+  assert.throws(f, (e) => {
+    assert.ok(dj.isDangjianError(e), String(e));
+    assert.equal(e.name, 'DangjianError');
+    assert.deepEqual({ code: e.code, field: e.field, kind: e.kind }, { code, field, kind });
+    assert.match(e.messageZh, /\S/);
+    assert.match(e.message, new RegExp(`^${code}`));
+    return true;
+  });
+}
+
+test('CreditsScheme: presets, name, toJson/fromJson round trip', () => {
+  const lp = CreditsScheme.learningPlatform();
+  const mp = CreditsScheme.memberPoints();
+  assert.equal(lp.name, 'learning_platform');
+  assert.equal(mp.name, 'member_points');
+  const doc = JSON.parse(lp.toJson());
+  assert.equal(doc.schema_version, 1);
+  assert.equal(doc.rule_sets.length, 2);
+  assert.equal(CreditsScheme.fromJson(lp.toJson()).toJson(), lp.toJson());
+  assert.equal(JSON.parse(mp.toJson()).rule_sets[0].value.base_score, 60);
+});
+
+test('CreditsScheme.fromJson: coded errors with field paths and kind', () => {
+  throwsCoded(() => CreditsScheme.fromJson('{"schema_version":1}'), { code: 'INVALID_SCHEME_JSON', field: 'name', kind: 'invalid_input' });
+  const doc = JSON.parse(CreditsScheme.memberPoints().toJson());
+  doc.schema_version = 9;
+  throwsCoded(() => CreditsScheme.fromJson(JSON.stringify(doc)), { code: 'UNSUPPORTED_SCHEMA_VERSION', field: 'schema_version', kind: 'policy' });
+});
+
+test('CreditsScorer: ingest (any order), ledger, entry, totals, explain, length', () => {
+  const s = new CreditsScorer(CreditsScheme.learningPlatform());
+  assert.equal(s.length, 0);
+  const first = s.ingest([login('b', '2026-03-02T09:00:00+08:00')]);
+  assert.deepEqual(first.changed.map((e) => [e.event_id, e.points, e.reason]), [['b', 1, 'SCORED']]);
+  // A late event earlier the same day: the login cap (1 a day) moves to it.
+  const late = s.ingest([login('a', '2026-03-02T08:00:00+08:00')]);
+  assert.deepEqual(late.changed.map((e) => [e.event_id, e.points, e.reason]), [['a', 1, 'SCORED'], ['b', 0, 'CAP_REACHED']]);
+  assert.deepEqual(late.duplicates, []);
+  assert.equal(s.length, 2);
+  assert.deepEqual(s.ledger().map((e) => e.event_id), ['a', 'b']);
+  assert.deepEqual(s.entry('b'), {
+    event_id: 'b', member_id: 'M1', activity: 'login', occurred_at: '2026-03-02T09:00:00+08:00', day: '2026-03-02',
+    points: 0, raw_points: 1, reason: 'CAP_REACHED',
+  });
+  assert.equal(s.entry('nope'), null);
+  assert.equal(s.explain('nope'), null);
+  const x = s.explain('b');
+  assert.equal(x.steps.at(-1).value, 'CAP_REACHED');
+  assert.equal(typeof x.citation.regulation, 'string');
+  const day = s.totals().find((t) => t.kind === 'day');
+  assert.deepEqual(day, { member_id: 'M1', kind: 'day', period: '2026-03-02', points: 1, score: 1 });
+  assert.deepEqual(s.totals().map((t) => t.kind), ['day', 'week', 'month', 'year']);
+  assert.deepEqual(s.ingest([login('a', '2026-03-02T08:00:00+08:00')]).duplicates, ['a']);
+});
+
+test('CreditsScorer.ingest: a bad event is an error entry with its index, the rest are scored', () => {
+  const s = new CreditsScorer(CreditsScheme.learningPlatform());
+  const r = s.ingest([
+    { event_id: 'x1', member_id: 'M1', occurred_at: '2026-03-02T07:00:00+08:00' },
+    login('ok', '2026-03-02T07:00:00+08:00'),
+    { event_id: 'q1', member_id: 'M1', activity: 'daily_quiz', occurred_at: '2026-03-02T07:00:00+08:00' },
+    { ...login('t', 'yesterday') },
+  ]);
+  assert.deepEqual(r.changed.map((e) => e.event_id), ['ok']);
+  assert.deepEqual(r.errors.map((e) => [e.index, e.event_id, e.code, e.field, e.kind]), [
+    [0, 'x1', 'INVALID_EVENT_JSON', 'activity', 'invalid_input'],
+    [2, 'q1', 'MISSING_FIELD', 'correct_answers', 'invalid_input'],
+    [3, 't', 'INVALID_EVENT_JSON', 'occurred_at', 'invalid_input'],
+  ]);
+  assert.ok(r.errors.every((e) => e.message_zh && e.message_en && !('line' in e)));
+  throwsCoded(() => s.ingest({ events: [] }), { code: 'INVALID_EVENT_JSON', field: '' });
+});
+
+test('CreditsScorer.voidEvents and recordOffences re-score; unknown ids are error entries', () => {
+  const s = new CreditsScorer(CreditsScheme.learningPlatform());
+  s.ingest([login('a', '2026-03-02T08:00:00+08:00'), login('b', '2026-03-02T09:00:00+08:00'), login('c', '2026-03-03T09:00:00+08:00')]);
+  const v = s.voidEvents(['a', 'zz']);
+  assert.deepEqual(v.changed.map((e) => [e.event_id, e.points, e.reason]), [['a', 0, 'VOIDED'], ['b', 1, 'SCORED']]);
+  assert.deepEqual(v.errors.map((e) => [e.index, e.event_id, e.code, e.field]), [[1, 'zz', 'UNKNOWN_EVENT', 'event_id']]);
+  assert.deepEqual(s.voidEvents(['a']).changed, []);
+  const o = s.recordOffences([{ offence_id: 'o1', member_id: 'M1', decided_at: '2026-03-03T00:00:00+08:00' },
+    { offence_id: 'o2', member_id: 'M1' }]);
+  assert.deepEqual(o.changed.map((e) => [e.event_id, e.reason]), [['c', 'SUSPENDED']]);
+  assert.deepEqual(o.errors.map((e) => [e.index, e.event_id, e.code, e.field]), [[1, 'o2', 'INVALID_EVENTS_JSON', 'decided_at']]);
+  throwsCoded(() => s.voidEvents('a'), { code: 'INVALID_EVENTS_JSON', field: '' });
+  throwsCoded(() => s.recordOffences(null), { code: 'INVALID_EVENTS_JSON', field: '' });
+});
+
+test('new CreditsScorer needs a CreditsScheme', () => {
+  assert.throws(() => new CreditsScorer({ name: 'x' }));
+});
+
+test('creditsScore / creditsScoreJson: the same document; explanations on request; errors', () => {
+  const scheme = CreditsScheme.learningPlatform();
+  const input = { events: [login('e1', '2026-03-02T07:00:00+08:00'), { ...login('e2', '2026-03-02T07:00:00+08:00'), activity: 'nap' }],
+    voids: ['nope'] };
+  const out = creditsScore(scheme, input);
+  assert.deepEqual(out, JSON.parse(creditsScoreJson(scheme, JSON.stringify(input))));
+  assert.deepEqual(out.entries.map((e) => [e.event_id, e.points, e.reason, 'explanation' in e]), [['e1', 1, 'SCORED', false]]);
+  assert.deepEqual(out.errors.map((e) => [e.index, e.event_id, e.code, e.field]),
+    [[1, 'e2', 'UNKNOWN_ACTIVITY', 'activity'], [0, 'nope', 'UNKNOWN_EVENT', 'voids[0]']]);
+  assert.equal(out.totals.length, 4);
+  const explained = creditsScore(scheme, input, true);
+  assert.equal(explained.entries[0].explanation.steps.at(-1).value, 'SCORED');
+  assert.equal(creditsScoreJson(scheme, JSON.stringify(input), true), JSON.stringify(explained));
+  throwsCoded(() => creditsScore(scheme, { events: [], extra: 1 }), { code: 'INVALID_EVENTS_JSON', field: 'extra' });
+  // (The core's reader names the path `?` when the text ends inside an object.)
+  throwsCoded(() => creditsScoreJson(scheme, '{'), { code: 'INVALID_EVENTS_JSON', field: '?' });
+  throwsCoded(() => creditsScore(scheme, { events: [1n] }), { code: 'INVALID_EVENTS_JSON', field: '' });
+});
+
+test('creditsScoreJsonl / creditsScoreJsonlJson: per-line errors with line numbers', () => {
+  const scheme = CreditsScheme.learningPlatform();
+  const text = [JSON.stringify(login('e1', '2026-03-02T07:00:00+08:00')), '{"event_id":"e2","member_id":"M1"}', '', 'not json'].join('\n');
+  const out = creditsScoreJsonl(scheme, text);
+  assert.deepEqual(out, JSON.parse(creditsScoreJsonlJson(scheme, text)));
+  assert.deepEqual(out.entries.map((e) => e.event_id), ['e1']);
+  assert.deepEqual(out.errors.map((e) => [e.line, e.event_id, e.code, e.field]),
+    [[2, 'e2', 'INVALID_EVENT_JSON', 'activity'], [4, null, 'INVALID_EVENT_JSON', '']]);
+  assert.ok('explanation' in creditsScoreJsonl(scheme, text, true).entries[0]);
+});
+
+test('creditsLeaderboard / creditsLeaderboardJson: subtree, competition ranking, errors', () => {
+  const total = (m, score) => ({ member_id: m, kind: 'year', period: '2026', points: score, score });
+  const totals = [total('A', 10), total('B', 8), total('C', 8), total('D', 5), total('E', 99)];
+  const orgs = { member_org: { A: 'b1', B: 'b1', C: 'b2', D: 'b2', E: 'x' }, parent: { b1: 'root', b2: 'root' } };
+  const board = creditsLeaderboard(totals, orgs, 'year', '2026', 'root');
+  assert.deepEqual(board.map((s) => [s.member_id, s.rank, s.score]), [['A', 1, 10], ['B', 2, 8], ['C', 2, 8], ['D', 4, 5]]);
+  assert.deepEqual(board, JSON.parse(creditsLeaderboardJson(JSON.stringify(totals), JSON.stringify(orgs), 'year', '2026', 'root')));
+  throwsCoded(() => creditsLeaderboard(totals, orgs, 'decade', '2026', 'root'), { code: 'INVALID_PERIOD_KIND', field: 'kind' });
+  throwsCoded(() => creditsLeaderboard([{ member_id: 'A' }], orgs, 'year', '2026', 'root'), { code: 'INVALID_TOTALS_JSON', field: '[0].kind' });
+  throwsCoded(() => creditsLeaderboard(totals, { parent: {} }, 'year', '2026', 'root'), { code: 'INVALID_ORGS_JSON', field: 'member_org' });
+  throwsCoded(() => creditsLeaderboard(totals, { member_org: { A: 'a' }, parent: { a: 'b', b: 'a' } }, 'year', '2026', 'c'),
+    { code: 'ORG_CYCLE', field: 'parent.b' });
+});
+
+test('creditsRate / creditsRateJson: default tiers, own tiers, errors', () => {
+  const scores = [['A', 98], ['B', 95], ['C', 95], ['D', 70]].map(([member_id, score]) => ({ member_id, score }));
+  const byDefault = creditsRate(scores);
+  // Quota ⌊4/3⌋ = 1: A (98) is 优秀; B and C (95) would split the quota line, so neither is.
+  assert.deepEqual(byDefault.map((r) => r.tier), ['优秀', '合格', '合格', '合格']);
+  assert.deepEqual(creditsRate(scores, null), byDefault);
+  assert.deepEqual(byDefault, JSON.parse(creditsRateJson(JSON.stringify(scores), 'null')));
+  const tiers = [{ name: '好', min_score: 90 }, { name: '差', min_score: 0 }];
+  assert.deepEqual(creditsRate(scores, tiers).map((r) => r.tier), ['好', '好', '好', '差']);
+  throwsCoded(() => creditsRate(scores, []), { code: 'NO_TIERS', field: 'tiers' });
+  throwsCoded(() => creditsRate(scores, [{ name: 'a', min_score: 1 }, { name: 'b', min_score: 5 }]),
+    { code: 'TIERS_NOT_DESCENDING', field: 'tiers[1].min_score' });
+  throwsCoded(() => creditsRate([{ member_id: 'A', score: '9' }]), { code: 'INVALID_SCORES_JSON', field: '[0].score' });
+  throwsCoded(() => creditsRateJson('[]', '{"x":1}'), { code: 'INVALID_TIERS_JSON', field: '' });
+});
