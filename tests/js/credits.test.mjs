@@ -7,6 +7,7 @@ import { loadNodePackage } from './helpers.mjs';
 const dj = loadNodePackage();
 const {
   CreditsScheme, CreditsScorer, creditsLeaderboard, creditsLeaderboardJson, creditsRate, creditsRateJson,
+  creditsMeetingEventsJson, creditsDuesEventsJson,
   creditsScore, creditsScoreJson, creditsScoreJsonl, creditsScoreJsonlJson,
 } = dj;
 
@@ -164,4 +165,16 @@ test('creditsRate / creditsRateJson: default tiers, own tiers, errors', () => {
     { code: 'TIERS_NOT_DESCENDING', field: 'tiers[1].min_score' });
   throwsCoded(() => creditsRate([{ member_id: 'A', score: '9' }]), { code: 'INVALID_SCORES_JSON', field: '[0].score' });
   throwsCoded(() => creditsRateJson('[]', '{"x":1}'), { code: 'INVALID_TIERS_JSON', field: '' });
+});
+
+test('adapters: 三会一课 attendance and on-time dues become member_points events', () => {
+  const meetings = JSON.parse(creditsMeetingEventsJson(JSON.stringify([{ meeting_id: 'm1', meeting_type: 'party_lecture',
+    date: '2026-03-02', attendees: ['A', 'B'] }]), 'meeting_attendance'));
+  assert.deepEqual(meetings.map((e) => e.event_id), ['meeting:m1:A', 'meeting:m1:B']);
+  // January paid on 20 January (on time), February paid on 2 March (late): one event.
+  const ledger = { member_id: 'A', obligations: [{ month: '2026-01', amount: '10.00' }, { month: '2026-02', amount: '10.00' }],
+    payments: [{ paid_on: '2026-01-20', amount: '10.00', months: ['2026-01'] }, { paid_on: '2026-03-02', amount: '10.00', months: ['2026-02'] }] };
+  assert.deepEqual(JSON.parse(creditsDuesEventsJson(JSON.stringify(ledger), 'dues_on_time')).map((e) => e.event_id), ['dues:A:2026-01']);
+  throwsCoded(() => creditsMeetingEventsJson('[{"meeting_id":"m","meeting_type":"party_lecture","attendees":[]}]', 'x'),
+    { code: 'INVALID_MEETING_JSON', field: '[0].date' });
 });

@@ -59,8 +59,8 @@ test('.d.ts: every export and method is documented with a JS example; both flavo
   assert.deepEqual(undocumented, []);
   assert.deepEqual(documented.sort(), [
     'Calendar', 'CreditsScheme', 'CreditsScorer', 'Policy', 'addWorkingDays', 'assessDues', 'assessDuesBatch',
-    'assessDuesBatchJson', 'assessDuesJson', 'bundled', 'coreVersion', 'countWorkingDays', 'creditsLeaderboard',
-    'creditsLeaderboardJson', 'creditsRate', 'creditsRateJson', 'creditsScore', 'creditsScoreJson',
+    'assessDuesBatchJson', 'assessDuesJson', 'bundled', 'coreVersion', 'countWorkingDays', 'creditsDuesEventsJson',
+    'creditsLeaderboard', 'creditsLeaderboardJson', 'creditsMeetingEventsJson', 'creditsRate', 'creditsRateJson', 'creditsScore', 'creditsScoreJson',
     'creditsScoreJsonl', 'creditsScoreJsonlJson', 'day', 'disclosureApply', 'disclosureApplyJson',
     'disclosureAuditAppend', 'disclosureAuditAppendJson', 'disclosureCatalogueStatus', 'disclosureCatalogueStatusJson',
     'disclosureCreate', 'disclosureCreateJson', 'disclosureDuesReport', 'disclosureDuesReportJson',

@@ -486,3 +486,32 @@ pub fn credits_rate_json(
 ) -> Result<String, ApiError> {
     Ok(credits::rate_json(scores_json, tiers_json)?)
 }
+
+/// 三会一课 attendance as `member_points` events (`dangjian::credits::meeting_events_json`): one event per
+/// attendee, ready for `CreditsScorer.ingest`.
+///
+/// ```js
+/// creditsMeetingEventsJson('[{"meeting_id":"m1","meeting_type":"party_lecture","date":"2026-03-02","attendees":["A"]}]',
+///   "meeting_attendance"); // '[{"event_id":"meeting:m1:A",…}]'
+/// ```
+#[wasm_bindgen(js_name = creditsMeetingEventsJson)]
+pub fn credits_meeting_events_json(
+    #[wasm_bindgen(js_name = recordsJson)] records_json: &str,
+    activity: &str,
+) -> Result<String, ApiError> {
+    Ok(credits::meeting_events_json(records_json, activity)?)
+}
+
+/// On-time dues as `member_points` events (`dangjian::credits::dues_events_json`): a dues ledger document in,
+/// one event per owed month paid by the month's last day out.
+///
+/// ```js
+/// creditsDuesEventsJson(JSON.stringify(ledger), "dues_on_time"); // '[{"event_id":"dues:M1:2026-01",…}]'
+/// ```
+#[wasm_bindgen(js_name = creditsDuesEventsJson)]
+pub fn credits_dues_events_json(
+    #[wasm_bindgen(js_name = ledgerJson)] ledger_json: &str,
+    activity: &str,
+) -> Result<String, ApiError> {
+    Ok(credits::dues_events_json(ledger_json, activity)?)
+}
