@@ -8,7 +8,7 @@
 export const SUITES = {
   dues: ['assess', 'assess_error', 'ledger', 'batch'],
   credits: ['score', 'score_jsonl', 'scheme_error', 'leaderboard', 'rate'],
-  disclosure: ['notice', 'notice_error', 'redact', 'visible', 'catalogue', 'deadlines', 'workflow'],
+  disclosure: ['notice', 'notice_error', 'redact', 'visible', 'catalogue', 'deadlines', 'workflow', 'audit_verify'],
 };
 
 /** Every kind. */
@@ -429,6 +429,13 @@ function runWorkflow(dj, { policy }, c, out) {
   }
 }
 
+function runAuditVerify(dj, env, c, out) {
+  runSurfaces(out, c.expect, 'a verification', (v) => v, [
+    ['json', () => JSON.parse(dj.disclosureVerifyAuditJson(JSON.stringify(c.log)))],
+    ['object', () => dj.disclosureVerifyAudit(c.log)],
+  ]);
+}
+
 const RUNNERS = {
   assess: runAssess,
   assess_error: runAssessError,
@@ -446,4 +453,5 @@ const RUNNERS = {
   catalogue: runCatalogue,
   deadlines: runDeadlines,
   workflow: runWorkflow,
+  audit_verify: runAuditVerify,
 };

@@ -26,7 +26,7 @@ import cn.dangjian.disclosureVisible
 import java.io.File
 import java.math.BigDecimal
 
-val DISCLOSURE_KINDS = setOf("notice", "notice_error", "redact", "visible", "catalogue", "deadlines", "workflow")
+val DISCLOSURE_KINDS = setOf("notice", "notice_error", "redact", "visible", "catalogue", "deadlines", "workflow", "audit_verify")
 
 const val EMPTY_AUDIT_LOG = """{"schema_version":1,"entries":[]}"""
 
@@ -92,6 +92,7 @@ private class DisclosureRun(where: String, case: Map<String, Any?>) : VectorRun(
         ).asMap().let { r -> mapOf("dues" to pick(r["value"], "code", "period", "due_on", "status"), "codes" to codesOf(r["findings"])) }
         "deadlines" -> "disclosureItemDeadlines" to Json.parse(disclosureItemDeadlines(policy, calendar, case["item"].json(), on)).asMap()
             .let { r -> mapOf("deadlines" to pick(r["value"], "kind", "due_on", "overdue"), "codes" to codesOf(r["findings"])) }
+        "audit_verify" -> "disclosureVerifyAudit" to Json.parse(disclosureVerifyAudit(case["log"].json())).asMap()
         else -> "disclosureApply" to workflow()
     }
 

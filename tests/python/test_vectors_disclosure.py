@@ -8,6 +8,7 @@ the kind's export is put in the shape of `expect` and every key of `expect` is c
 - `visible`: disclosure_visible;
 - `catalogue`: disclosure_catalogue_status (dues {code, period, due_on, status}, codes);
 - `deadlines`: disclosure_item_deadlines (deadlines {kind, due_on, overdue}, codes);
+- `audit_verify`: disclosure_verify_audit on the log as given (valid, entries, first_broken, code);
 - `workflow`: disclosure_create, its event appended to an empty log (disclosure_audit_append), each action
   through disclosure_apply (the first error is {step, code, field}), then the log verified
   (disclosure_verify_audit: valid, entries) — status, version (number of versions), log_entries."""
@@ -18,7 +19,7 @@ import unittest
 import dangjian as dj
 from vectorlib import VectorCase, check_files_well_formed, dumps, load_area
 
-KINDS = frozenset({"notice", "notice_error", "redact", "visible", "catalogue", "deadlines", "workflow"})
+KINDS = frozenset({"notice", "notice_error", "redact", "visible", "catalogue", "deadlines", "workflow", "audit_verify"})
 EMPTY_LOG = '{"schema_version":1,"entries":[]}'
 
 
@@ -96,6 +97,10 @@ class DisclosureVectorTest(VectorCase):
         r = json.loads(dj.disclosure_item_deadlines(policy, dj.Calendar.official(), dumps(self.case["item"]), self.on()))
         got = {"deadlines": pick(r["value"], ("kind", "due_on", "overdue")), "codes": codes(r["findings"])}
         self.compare("disclosure_item_deadlines", expect, got)
+
+    def run_audit_verify(self, policy, expect):
+        got = json.loads(dj.disclosure_verify_audit(dumps(self.case["log"])))
+        self.compare("disclosure_verify_audit", expect, got)
 
     def run_workflow(self, policy, expect):
         c = self.case
