@@ -14,18 +14,9 @@ use serde::Serialize;
 
 use crate::error::{DangjianError, Result};
 
-/// Writes a core value as compact JSON. The core's types always serialise; the error is the core's
-/// `SERIALIZATION_FAILED` all the same, never a panic.
+/// Writes a core value as compact JSON (the core's own writer: `SERIALIZATION_FAILED`, never a panic).
 pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| {
-        dangjian::Error::input(
-            "SERIALIZATION_FAILED",
-            "",
-            format!("无法输出 JSON：{e}"),
-            format!("cannot write JSON: {e}"),
-        )
-        .into()
-    })
+    Ok(dangjian::error::to_json(value)?)
 }
 
 /// A credits scheme (`dangjian::credits::Scheme`): dated rule sets of activities with their units, caps,

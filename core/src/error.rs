@@ -232,6 +232,23 @@ pub fn from_json<T: serde::de::DeserializeOwned>(json: &str, code: &str) -> Resu
     serde_path_to_error::deserialize(de).map_err(|e| path_error(e, code))
 }
 
+/// Writes a value as compact JSON. The library's types always serialise (string keys, infallible values); a
+/// failure would still be the coded error `SERIALIZATION_FAILED`, never a panic.
+///
+/// ```
+/// assert_eq!(dangjian::error::to_json(&vec!["a"]).unwrap(), r#"["a"]"#);
+/// ```
+pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| {
+        Error::input(
+            "SERIALIZATION_FAILED",
+            "",
+            format!("无法输出 JSON：{e}"),
+            format!("cannot write JSON: {e}"),
+        )
+    })
+}
+
 /// The coded error for a deserialisation failure at a path. serde reports a missing field at its parent's
 /// path, so the field's own name is appended: the path then names what is missing (`incomes[0].items`).
 pub(crate) fn path_error<E: std::fmt::Display>(

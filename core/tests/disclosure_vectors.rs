@@ -132,7 +132,7 @@ fn actual(case: &Value) -> Value {
                 .collect();
             json!({"deadlines": ds, "codes": codes(&r["findings"])})
         }
-                "workflow" => workflow(case, &p),
+        "workflow" => workflow(case, &p),
         "audit_verify" => {
             serde_json::from_str(&disclosure::verify_audit_json(&s(&case["log"])).unwrap()).unwrap()
         }

@@ -18,19 +18,7 @@ source "$WASM_ROOT/tests/lib/wasm.sh"
 cd "$WASM_ROOT"
 wasm_tools_path
 
-passed=0
-failed=0
-finish() {
-  echo "js: $passed passed, $failed failed"
-  [[ $failed == 0 ]]
-}
-
-fail_setup() {
-  wasm_log "$1"
-  failed=$((failed + 1))
-  finish
-  exit 1
-}
+wasm_suite_counts
 if wasm_build_for_tests; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
 logs="$WASM_ROOT/target/npm/test-logs"

@@ -134,3 +134,21 @@ wasm_cargo_test_counts() {
       for (i=1;i<=NF;i++) { if ($i ~ /^passed;?$/) p+=$(i-1); if ($i ~ /^failed;?$/) f+=$(i-1) } }
     END { if (!seen) print "0 1"; else print p+0, f+0 }'
 }
+
+# The counters of a suite script (tests/js/run.sh, tests/web/run.sh): `passed` and `failed`, `finish` prints
+# the closing line `$WASM_LOG_TAG: N passed, N failed` and succeeds iff none failed, `fail_setup MSG` counts
+# a failed set-up step, finishes and exits.
+wasm_suite_counts() {
+  passed=0
+  failed=0
+}
+finish() {
+  echo "$WASM_LOG_TAG: $passed passed, $failed failed"
+  [[ $failed == 0 ]]
+}
+fail_setup() {
+  wasm_log "$1"
+  failed=$((failed + 1))
+  finish
+  exit 1
+}

@@ -10,19 +10,8 @@ use super::report::{Explanation, Total};
 use super::rules::Scheme;
 use super::scorer::Scorer;
 use super::time::PeriodKind;
-use crate::error::{from_json, path_error};
+use crate::error::{from_json, path_error, to_json};
 use crate::{Error, Result};
-
-fn to_json<T: Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| {
-        Error::input(
-            "SERIALIZATION_FAILED",
-            "",
-            format!("无法输出 JSON：{e}"),
-            format!("cannot write JSON: {e}"),
-        )
-    })
-}
 
 #[derive(Serialize)]
 struct EntryOut<'a> {

@@ -11,19 +11,8 @@ use super::{
     DisclosureItem, DuesUse, NewItem, PublicNotice, Timestamp, Viewer,
 };
 use crate::dues::BranchSummary;
-use crate::error::from_json;
+use crate::error::{from_json, to_json};
 use crate::{Calendar, Error, Policy, Result};
-
-fn to_json<T: Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| {
-        Error::input(
-            "SERIALIZATION_FAILED",
-            "",
-            format!("无法输出 JSON：{e}"),
-            format!("cannot write JSON: {e}"),
-        )
-    })
-}
 
 fn parse_time(s: &str, field: &str) -> Result<Timestamp> {
     chrono::DateTime::parse_from_rfc3339(s).map_err(|_| {

@@ -9,19 +9,8 @@ use super::{
     assess, assess_batch_from_json, evaluate_ledger, summarize, AssessOptions, DuesMember, Ledger,
     LedgerReport, Period,
 };
-use crate::error::from_json;
-use crate::{Error, Policy, Result, YearMonth};
-
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| {
-        Error::input(
-            "SERIALIZATION_FAILED",
-            "",
-            format!("无法输出 JSON：{e}"),
-            format!("cannot write JSON: {e}"),
-        )
-    })
-}
+use crate::error::{from_json, to_json};
+use crate::{Policy, Result, YearMonth};
 
 /// [`assess`] over JSON: a member document in, an assessment document out.
 ///
