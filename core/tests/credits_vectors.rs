@@ -9,30 +9,13 @@
     clippy::indexing_slicing
 )]
 
-use std::fs;
-use std::path::{Path, PathBuf};
+mod common;
 
 use dangjian::credits::{self, Scheme};
 use serde_json::{json, Value};
 
 fn load_files() -> Vec<(String, Value)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/credits");
-    let mut paths: Vec<PathBuf> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (
-                name,
-                serde_json::from_str(&fs::read_to_string(&p).unwrap()).unwrap(),
-            )
-        })
-        .collect()
+    common::load_vector_files("credits")
 }
 
 fn scheme(v: &Value) -> Result<Scheme, dangjian::Error> {

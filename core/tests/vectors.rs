@@ -10,9 +10,9 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
-use std::fs;
-use std::path::{Path, PathBuf};
 
 use dangjian::dues::{
     self, AssessOptions, Assessment, BatchOutcome, DuesMember, Ledger, LedgerReport,
@@ -22,29 +22,8 @@ use dangjian::month::{parse_date, parse_month};
 use dangjian::{Error, Policy};
 use serde_json::{json, Map, Value};
 
-fn vectors_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/dues")
-}
-
-/// Every `*.json` file of the dues vectors, sorted, with its parsed document.
 fn load_files() -> Vec<(String, Value)> {
-    let dir = vectors_dir();
-    let mut paths: Vec<PathBuf> = fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
-        .map(|entry| entry.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            let text = fs::read_to_string(&p).unwrap();
-            let doc: Value = serde_json::from_str(&text)
-                .unwrap_or_else(|e| panic!("{name}: not valid JSON: {e}"));
-            (name, doc)
-        })
-        .collect()
+    common::load_vector_files("dues")
 }
 
 fn cases(doc: &Value) -> &[Value] {
@@ -143,7 +122,7 @@ fn vector_files_are_well_formed() {
     assert!(
         !files.is_empty(),
         "no vector files under {}",
-        vectors_dir().display()
+        common::vectors_dir("dues").display()
     );
     let mut problems = Vec::new();
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
