@@ -15,7 +15,7 @@
 use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, Throughput};
-use dangjian::credits::{Event, Scheme, Scorer};
+use dangjian::credits::{Columns, Event, Scheme, Scorer};
 
 const EVENTS: usize = 1_000_000;
 const MEMBERS: u64 = 100_000;
@@ -65,6 +65,63 @@ fn events() -> Vec<Event> {
         .collect()
 }
 
+/// The same events as columns (ids in tables, as a binding or a data frame hands them over).
+struct Owned {
+    bytes: String,
+    offsets: Vec<u32>,
+    member_ids: Vec<String>,
+    members: Vec<u32>,
+    codes: Vec<String>,
+    acts: Vec<u32>,
+    ts: Vec<i64>,
+    content_ids: Vec<String>,
+    contents: Vec<u32>,
+    dur: Vec<Option<u32>>,
+    cor: Vec<Option<u32>>,
+    place: Vec<Option<u32>>,
+}
+
+fn columns(events: &[Event]) -> Owned {
+    use std::collections::HashMap;
+    fn ix(map: &mut HashMap<String, u32>, table: &mut Vec<String>, s: &str) -> u32 {
+        *map.entry(s.to_owned()).or_insert_with(|| {
+            table.push(s.to_owned());
+            (table.len() - 1) as u32
+        })
+    }
+    let (mut m, mut a, mut c) = (HashMap::new(), HashMap::new(), HashMap::new());
+    let mut o = Owned {
+        bytes: String::new(),
+        offsets: vec![0],
+        member_ids: Vec::new(),
+        members: Vec::new(),
+        codes: Vec::new(),
+        acts: Vec::new(),
+        ts: Vec::new(),
+        content_ids: Vec::new(),
+        contents: Vec::new(),
+        dur: Vec::new(),
+        cor: Vec::new(),
+        place: Vec::new(),
+    };
+    for e in events {
+        o.bytes.push_str(&e.event_id);
+        o.offsets.push(o.bytes.len() as u32);
+        o.members.push(ix(&mut m, &mut o.member_ids, &e.member_id));
+        o.acts.push(ix(&mut a, &mut o.codes, &e.activity));
+        o.ts.push(e.occurred_at.timestamp_nanos_opt().unwrap());
+        o.contents.push(ix(
+            &mut c,
+            &mut o.content_ids,
+            e.content_id.as_deref().unwrap(),
+        ));
+        o.dur.push(e.duration_seconds);
+        o.cor.push(e.correct_answers);
+        o.place.push(e.place);
+    }
+    o
+}
+
 fn main() {
     let mut c = Criterion::default()
         .sample_size(10)
@@ -80,6 +137,37 @@ fn main() {
             |evs| {
                 let mut s = Scorer::new(Scheme::learning_platform()).unwrap();
                 let r = s.ingest(evs);
+                assert!(r.errors.is_empty());
+                s
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    let o = columns(&all);
+    let member_ids: Vec<&str> = o.member_ids.iter().map(String::as_str).collect();
+    let codes: Vec<&str> = o.codes.iter().map(String::as_str).collect();
+    let content_ids: Vec<&str> = o.content_ids.iter().map(String::as_str).collect();
+    let cols = Columns {
+        event_id_bytes: &o.bytes,
+        event_id_offsets: &o.offsets,
+        member_ids: &member_ids,
+        members: &o.members,
+        activity_codes: &codes,
+        activities: &o.acts,
+        occurred_at_ns: &o.ts,
+        content_ids: &content_ids,
+        contents: &o.contents,
+        duration_seconds: &o.dur,
+        correct_answers: &o.cor,
+        place: &o.place,
+        ..Columns::default()
+    };
+    g.bench_function("replay_columns_1m_events_100k_members", |b| {
+        b.iter_batched(
+            || (),
+            |()| {
+                let mut s = Scorer::new(Scheme::learning_platform()).unwrap();
+                let r = s.ingest_columns(&cols).unwrap();
                 assert!(r.errors.is_empty());
                 s
             },
