@@ -50,6 +50,24 @@ impl Hasher for Fx {
     }
 }
 
+/// For keys that are already hashes (the event-id table): the key is the hash, no second mixing.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut fx = Fx(self.0);
+        fx.write(bytes);
+        self.0 = fx.finish();
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = i;
+    }
+}
+
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 pub(crate) type FxSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fx>>;
 
@@ -89,6 +107,8 @@ pub(crate) struct SetRule {
 #[derive(Debug, Clone)]
 pub(crate) struct Compiled {
     pub acts: FxMap<String, u16>,
+    /// Activity codes by global index.
+    pub names: Vec<String>,
     pub sets: Vec<SetRule>,
     pub rules: Vec<ActRule>,
 }
@@ -156,7 +176,12 @@ impl Compiled {
                 ladder: set.value.penalty_ladder.clone(),
             });
         }
-        Ok(Self { acts, sets, rules })
+        Ok(Self {
+            acts,
+            names: act_names,
+            sets,
+            rules,
+        })
     }
 
     /// The rule set in force on China-time day `day` (the one listed last wins, as in [`crate::policy::in_force`]).

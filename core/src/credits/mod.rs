@@ -10,6 +10,7 @@
 //!   [`Scheme::learning_platform`] and [`Scheme::member_points`]; a unit's own from JSON ([`Scheme::from_json`]).
 //! - Scoring: [`Scorer`] takes [`Event`]s in any order and batches and keeps a ledger of one [`Entry`] per
 //!   event with a [`Reason`]; [`Scorer::explain`] says why; [`Scorer::totals`] per day, week, month, year.
+//!   [`Scorer::ingest_columns`] takes a batch as [`Columns`] (ids in tables, for bindings and bulk replays).
 //! - Clawbacks: [`Scorer::void`], and [`Scorer::record_offences`] with the penalty ladder.
 //! - [`leaderboard`] per organization subtree; [`rate`] annual tiers with a quota.
 //! - Adapters: [`meeting_events`] (三会一课 attendance) and [`dues_events`] (on-time dues) into member points.
@@ -36,6 +37,7 @@
 
 mod adapters;
 mod board;
+mod columns;
 mod compiled;
 mod event;
 mod fold;
@@ -51,6 +53,7 @@ mod tests;
 
 pub use adapters::{dues_events, meeting_events, MeetingRecord, MeetingType};
 pub use board::{default_tiers, leaderboard, rate, OrgMap, Quota, Rating, Standing, Tier};
+pub use columns::Columns;
 pub use event::{Entry, Event, EventError, Offence, Reason};
 pub use json::{
     dues_events_json, leaderboard_json, meeting_events_json, rate_json, score_json, score_jsonl,

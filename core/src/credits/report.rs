@@ -63,14 +63,15 @@ const BOUND_NAMES: [&str; 7] = [
 
 impl Scorer {
     fn entry_at(&self, ix: u32) -> Option<Entry<'_>> {
-        let e = self.events.get(ix as usize)?;
         let r = self.recs.get(ix as usize)?;
+        let m = self.meta.get(ix as usize)?;
         let s = self.scored.get(ix as usize)?;
+        let offset = chrono::FixedOffset::east_opt(m.offset)?;
         Some(Entry {
-            event_id: &e.event_id,
-            member_id: &e.member_id,
-            activity: &e.activity,
-            occurred_at: e.occurred_at,
+            event_id: self.event_ids.get(ix)?,
+            member_id: self.member_id(r.member),
+            activity: self.compiled.names.get(usize::from(m.act))?,
+            occurred_at: chrono::DateTime::from_timestamp_nanos(r.ts).with_timezone(&offset),
             day: day_to_date(r.day),
             points: s.points,
             raw_points: s.raw,

@@ -12,11 +12,11 @@ use std::hash::{BuildHasher, BuildHasherDefault};
 
 use serde::Serialize;
 
-use super::compiled::{Compiled, Fx, FxMap};
+use super::compiled::{Compiled, Fx, FxMap, PreHashed};
 use super::event::{Event, EventError, Offence};
 use super::fold::{score, Fold, Rec, Scored, NO_CONTENT, NO_RULE};
 use super::rules::{PenaltyStep, Scheme, Unit};
-use super::time::{china_day_and_second, date_to_day, day_to_date, weekday0};
+use super::time::{china_day_and_second_of, date_to_day, day_to_date, weekday0};
 use crate::{Error, Result};
 use chrono::Datelike;
 
@@ -121,20 +121,114 @@ struct Member {
 pub struct Scorer {
     pub(crate) compiled: Compiled,
     pub(crate) scheme: Scheme,
-    pub(crate) events: Vec<Event>,
+    /// Event ids, end to end (by event index).
+    pub(crate) event_ids: IdArena,
+    /// What the ledger shows and duplicate detection compares that `recs` does not keep (by event index).
+    pub(crate) meta: Vec<Meta>,
     pub(crate) recs: Vec<Rec>,
     pub(crate) scored: Vec<Scored>,
     /// Event id hash → index; real collisions go to `ids_extra`.
-    ids: FxMap<u64, u32>,
+    ids: std::collections::HashMap<u64, u32, BuildHasherDefault<PreHashed>>,
     ids_extra: FxMap<String, u32>,
     member_ids: FxMap<String, u32>,
     members: Vec<Member>,
     contents: FxMap<String, u32>,
+    /// Content ids by interned index.
+    pub(crate) content_names: Vec<String>,
     dirty: Vec<u32>,
     offence_ids: FxMap<String, ()>,
 }
 
-fn hash_str(s: &str) -> u64 {
+/// Strings end to end in one buffer: one allocation for a million event ids instead of a million.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct IdArena {
+    bytes: String,
+    ends: Vec<usize>,
+}
+
+impl IdArena {
+    pub(crate) fn get(&self, ix: u32) -> Option<&str> {
+        let ix = ix as usize;
+        let end = *self.ends.get(ix)?;
+        let start = match ix.checked_sub(1) {
+            Some(p) => self.ends.get(p).copied().unwrap_or(0),
+            None => 0,
+        };
+        self.bytes.get(start..end)
+    }
+
+    fn push(&mut self, s: &str) {
+        self.bytes.push_str(s);
+        self.ends.push(self.bytes.len());
+    }
+
+    fn reserve(&mut self, ids: usize, bytes: usize) {
+        self.ends.reserve(ids);
+        self.bytes.reserve(bytes);
+    }
+}
+
+/// Bits of `Meta::has`: which optional fields the event carried.
+const HAS_DURATION: u8 = 1;
+const HAS_CORRECT: u8 = 2;
+const HAS_PLACE: u8 = 4;
+const HAS_POINTS: u8 = 8;
+
+/// The part of an event `Rec` does not keep: the offset it was written with, its activity, which optional
+/// fields it carried and its declared points as given.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Meta {
+    pub offset: i32,
+    pub act: u16,
+    has: u8,
+    points: i64,
+}
+
+/// An event as the validation reads it, borrowed from an [`Event`] or from [`Columns`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct View<'a> {
+    pub id: &'a str,
+    pub member_id: &'a str,
+    pub activity: &'a str,
+    /// Nanoseconds since the epoch; `None` when out of range.
+    pub ts: Option<i64>,
+    pub offset: i32,
+    pub content_id: Option<&'a str>,
+    /// `content_id` already interned, or `NO_CONTENT` (look it up).
+    pub content_ix: u32,
+    pub duration: Option<u32>,
+    pub correct: Option<u32>,
+    pub place: Option<u32>,
+    pub points: Option<i64>,
+}
+
+impl<'a> View<'a> {
+    fn of(e: &'a Event) -> Self {
+        View {
+            id: &e.event_id,
+            member_id: &e.member_id,
+            activity: &e.activity,
+            ts: e.occurred_at.timestamp_nanos_opt(),
+            offset: e.occurred_at.offset().local_minus_utc(),
+            content_id: e.content_id.as_deref(),
+            content_ix: NO_CONTENT,
+            duration: e.duration_seconds,
+            correct: e.correct_answers,
+            place: e.place,
+            points: e.points,
+        }
+    }
+}
+
+/// What validation made of an event.
+pub(crate) enum Step {
+    /// The id is known with the same content.
+    Duplicate,
+    /// New: its id hash and packed forms (member not yet set).
+    New(u64, Rec, Meta),
+}
+
+pub(crate) fn hash_str(s: &str) -> u64 {
     BuildHasherDefault::<Fx>::default().hash_one(s)
 }
 
@@ -149,17 +243,45 @@ impl Scorer {
         Ok(Self {
             compiled: Compiled::new(&scheme)?,
             scheme,
-            events: Vec::new(),
+            event_ids: IdArena::default(),
+            meta: Vec::new(),
             recs: Vec::new(),
             scored: Vec::new(),
-            ids: FxMap::default(),
+            ids: std::collections::HashMap::default(),
             ids_extra: FxMap::default(),
             member_ids: FxMap::default(),
             members: Vec::new(),
             contents: FxMap::default(),
+            content_names: Vec::new(),
             dirty: Vec::new(),
             offence_ids: FxMap::default(),
         })
+    }
+
+    /// A scorer with room for `events` events of `members` members, so a large replay grows no table
+    /// while it runs (the result is the same as [`Scorer::new`]'s).
+    ///
+    /// ```
+    /// use dangjian::credits::{Scheme, Scorer};
+    /// let s = Scorer::with_capacity(Scheme::learning_platform(), 1_000, 10).unwrap();
+    /// assert!(s.is_empty());
+    /// ```
+    pub fn with_capacity(scheme: Scheme, events: usize, members: usize) -> Result<Self> {
+        let mut s = Self::new(scheme)?;
+        s.reserve(events);
+        s.member_ids.reserve(members);
+        s.members.reserve(members);
+        Ok(s)
+    }
+
+    /// Room for `n` more events (ids of about 8 bytes).
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.event_ids.reserve(n, n.saturating_mul(8));
+        self.meta.reserve(n);
+        self.recs.reserve(n);
+        self.scored.reserve(n);
+        // One growth up front instead of repeated rehashing of a table of a million ids.
+        self.ids.reserve(n);
     }
 
     /// The scheme scored against.
@@ -179,7 +301,7 @@ impl Scorer {
     /// assert_eq!(s.len(), 0);
     /// ```
     pub fn len(&self) -> usize {
-        self.events.len()
+        self.recs.len()
     }
 
     /// Whether the ledger is empty.
@@ -188,20 +310,52 @@ impl Scorer {
     /// assert!(dangjian::credits::Scorer::new(dangjian::credits::Scheme::member_points()).unwrap().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
-        self.events.is_empty()
+        self.recs.is_empty()
     }
 
     pub(crate) fn find(&self, event_id: &str) -> Option<u32> {
-        let ix = *self.ids.get(&hash_str(event_id))?;
-        if self
-            .events
-            .get(ix as usize)
-            .is_some_and(|e| e.event_id == event_id)
-        {
+        self.find_hashed(hash_str(event_id), event_id)
+    }
+
+    fn find_hashed(&self, h: u64, event_id: &str) -> Option<u32> {
+        let ix = *self.ids.get(&h)?;
+        if self.event_ids.get(ix) == Some(event_id) {
             Some(ix)
         } else {
             self.ids_extra.get(event_id).copied()
         }
+    }
+
+    /// The member id of a member index.
+    pub(crate) fn member_id(&self, member: u32) -> &str {
+        self.members
+            .get(member as usize)
+            .map_or("", |m| m.id.as_str())
+    }
+
+    /// Whether the stored event `ix` has the same content as `v` (instants compare as instants).
+    fn same(&self, ix: u32, v: &View<'_>) -> bool {
+        let (Some(r), Some(m)) = (self.recs.get(ix as usize), self.meta.get(ix as usize)) else {
+            return false;
+        };
+        let opt = |bit: u8, x: u32| (m.has & bit != 0).then_some(x);
+        let content = match r.content {
+            NO_CONTENT => None,
+            c => self.content_names.get(c as usize).map(String::as_str),
+        };
+        v.ts == Some(r.ts)
+            && self.member_id(r.member) == v.member_id
+            && self
+                .compiled
+                .names
+                .get(usize::from(m.act))
+                .map(String::as_str)
+                == Some(v.activity)
+            && content == v.content_id
+            && opt(HAS_DURATION, r.duration) == v.duration
+            && opt(HAS_CORRECT, r.correct) == v.correct
+            && opt(HAS_PLACE, r.place) == v.place
+            && (m.has & HAS_POINTS != 0).then_some(m.points) == v.points
     }
 
     /// Takes a batch of events; returns the entries that changed. A repeated event id with the same content
@@ -218,77 +372,173 @@ impl Scorer {
     /// ```
     pub fn ingest(&mut self, events: Vec<Event>) -> Ingest {
         let mut out = Ingest::default();
-        self.events.reserve(events.len());
-        self.recs.reserve(events.len());
-        self.scored.reserve(events.len());
-        // One growth up front instead of repeated rehashing of a table of a million ids.
-        self.ids.reserve(events.len());
-        let first = self.events.len();
-        for (index, event) in events.into_iter().enumerate() {
-            if let Err(e) = self.add(event, &mut out) {
-                out.errors.push(EventError::new(index, None, e.1, &e.0));
+        self.reserve(events.len());
+        let first = self.recs.len();
+        let hashes: Vec<u64> = events.iter().map(|e| hash_str(&e.event_id)).collect();
+        let may_exist = self.triage(&hashes);
+        let mut deferred = Vec::with_capacity(events.len());
+        for (index, (event, (&h, &may))) in events
+            .into_iter()
+            .zip(hashes.iter().zip(&may_exist))
+            .enumerate()
+        {
+            let v = View::of(&event);
+            let act = self.compiled.acts.get(event.activity.as_str()).copied();
+            match self.check(h, &v, act, may) {
+                Ok(Step::Duplicate) => out.duplicates.push(event.event_id),
+                Ok(Step::New(h, mut rec, meta)) => {
+                    let member = match self.intern_member(&event.member_id) {
+                        Ok(m) => m,
+                        Err(e) => {
+                            out.errors
+                                .push(EventError::new(index, None, Some(event.event_id), &e));
+                            continue;
+                        }
+                    };
+                    rec.member = member;
+                    if let Err(e) = self.push(h, &event.event_id, rec, meta, may, &mut deferred) {
+                        out.errors.push(EventError::new(index, None, None, &e));
+                    }
+                }
+                Err(e) => out
+                    .errors
+                    .push(EventError::new(index, None, Some(event.event_id), &e)),
             }
         }
-        self.distribute(first);
-        self.settle(&mut out);
+        self.index(deferred);
+        let sorted = self.distribute(first);
+        self.settle(&mut out, Some((first, &sorted)));
         out
     }
 
-    /// Adds one event; `Err((error, event id))` when refused (the rare path, so not boxed).
-    #[allow(clippy::result_large_err)]
-    fn add(
+    /// Checks an event: a repeat of a known id, or new and valid against the rule in force on its day
+    /// (`h` is its id's hash; `act` its activity's index, `None` when the scheme has no such activity).
+    /// `may_exist` false (from [`Scorer::triage`]) skips the id lookup.
+    pub(crate) fn check(
         &mut self,
-        event: Event,
-        out: &mut Ingest,
-    ) -> std::result::Result<(), (Error, Option<String>)> {
-        let h = hash_str(&event.event_id);
-        if let Some(ix) = self.find(&event.event_id) {
-            if self.events.get(ix as usize) == Some(&event) {
-                out.duplicates.push(event.event_id);
-                return Ok(());
+        h: u64,
+        v: &View<'_>,
+        act: Option<u16>,
+        may_exist: bool,
+    ) -> Result<Step> {
+        if let Some(ix) = may_exist.then(|| self.find_hashed(h, v.id)).flatten() {
+            if self.same(ix, v) {
+                return Ok(Step::Duplicate);
             }
-            let id = event.event_id;
-            return Err((
-                Error::input(
-                    "CONFLICTING_EVENT_ID",
-                    "event_id",
-                    format!("事件编号 {id} 已用于内容不同的事件"),
-                    format!("event_id {id} was already used by an event with different content"),
-                ),
-                Some(id),
+            let id = v.id;
+            return Err(Error::input(
+                "CONFLICTING_EVENT_ID",
+                "event_id",
+                format!("事件编号 {id} 已用于内容不同的事件"),
+                format!("event_id {id} was already used by an event with different content"),
             ));
         }
-        let rec = match self.compile_event(&event) {
-            Ok(r) => r,
-            Err(e) => return Err((e, Some(event.event_id))),
-        };
-        let ix = u32::try_from(self.events.len()).map_err(|_| {
-            (
-                Error::input("TOO_MANY_EVENTS", "", "事件过多", "too many events"),
-                None,
-            )
-        })?;
+        let (rec, meta) = self.compile_event(v, act)?;
+        Ok(Step::New(h, rec, meta))
+    }
+
+    /// Which rows of a batch (by id hash) may repeat an id: those whose hash is in the table already or
+    /// twice in the batch. The others are new for sure and skip the lookup. The table is probed in its
+    /// bucket order (the low bits of the hash), so a million probes sweep it once instead of missing the
+    /// cache a million times; [`Scorer::index`] inserts the new ones the same way.
+    pub(crate) fn triage(&self, hashes: &[u64]) -> Vec<bool> {
+        let bits = self.table_bits();
+        let mut keyed: Vec<(u64, u32)> = hashes
+            .iter()
+            .zip(0u32..)
+            .map(|(&h, row)| (h.rotate_right(bits), row))
+            .collect();
+        keyed.sort_unstable();
+        let mut may_exist = vec![false; hashes.len()];
+        let mut prev = None;
+        for (i, &(k, row)) in keyed.iter().enumerate() {
+            let twice = prev == Some(k) || keyed.get(i + 1).is_some_and(|n| n.0 == k);
+            prev = Some(k);
+            if twice || (!self.ids.is_empty() && self.ids.contains_key(&k.rotate_left(bits))) {
+                if let Some(m) = may_exist.get_mut(row as usize) {
+                    *m = true;
+                }
+            }
+        }
+        may_exist
+    }
+
+    /// The bucket bits of the id table (hashbrown: a power of two holding the capacity at 7/8 load). Only
+    /// the probe order depends on it, never a result.
+    fn table_bits(&self) -> u32 {
+        (self.ids.capacity().saturating_mul(8) / 7)
+            .max(1)
+            .next_power_of_two()
+            .trailing_zeros()
+    }
+
+    /// Indexes new events' ids (hash, index), in the table's bucket order.
+    pub(crate) fn index(&mut self, mut new: Vec<(u64, u32)>) {
+        let bits = self.table_bits();
+        new.sort_unstable_by_key(|&(h, _)| h.rotate_right(bits));
+        for (h, ix) in new {
+            self.index_one(h, ix);
+        }
+    }
+
+    fn index_one(&mut self, h: u64, ix: u32) {
         match self.ids.entry(h) {
             std::collections::hash_map::Entry::Vacant(v) => {
                 v.insert(ix);
             }
             std::collections::hash_map::Entry::Occupied(_) => {
-                self.ids_extra.insert(event.event_id.clone(), ix);
+                let id = self.event_ids.get(ix).unwrap_or("").to_owned();
+                self.ids_extra.insert(id, ix);
             }
         }
-        self.events.push(event);
+    }
+
+    /// Stores a checked new event; indexes its id now when it may repeat in the batch, else later in
+    /// bulk (`deferred`, for [`Scorer::index`]).
+    pub(crate) fn push(
+        &mut self,
+        h: u64,
+        id: &str,
+        rec: Rec,
+        meta: Meta,
+        may_exist: bool,
+        deferred: &mut Vec<(u64, u32)>,
+    ) -> Result<()> {
+        let ix = u32::try_from(self.recs.len())
+            .map_err(|_| Error::input("TOO_MANY_EVENTS", "", "事件过多", "too many events"))?;
+        self.event_ids.push(id);
+        if may_exist {
+            self.index_one(h, ix);
+        } else {
+            deferred.push((h, ix));
+        }
+        self.meta.push(meta);
         self.recs.push(rec);
         self.scored.push(Scored::UNSET);
         Ok(())
     }
 
     /// Hands the batch's new events (from `first`) to their members, in canonical order: one compact sort
-    /// of the whole batch costs far less than a sort per member reading scattered records.
-    fn distribute(&mut self, first: usize) {
-        let new: Vec<u32> = (first..self.events.len())
+    /// of the whole batch costs far less than a sort per member reading scattered records. Returns the
+    /// batch in canonical order.
+    pub(crate) fn distribute(&mut self, first: usize) -> Vec<u32> {
+        let new: Vec<u32> = (first..self.recs.len())
             .filter_map(|ix| u32::try_from(ix).ok())
             .collect();
-        for ix in self.in_canonical_order(new) {
+        let sorted = self.in_canonical_order(new);
+        // Count first so each member's list grows once.
+        let mut counts = vec![0u32; self.members.len()];
+        for r in self.recs.iter().skip(first) {
+            if let Some(c) = counts.get_mut(r.member as usize) {
+                *c += 1;
+            }
+        }
+        for (m, &c) in self.members.iter_mut().zip(&counts) {
+            if c > 0 {
+                m.pending.reserve_exact(c as usize);
+            }
+        }
+        for &ix in &sorted {
             let Some(member) = self.recs.get(ix as usize).map(|r| r.member) else {
                 continue;
             };
@@ -299,9 +549,10 @@ impl Scorer {
                 m.pending.push(ix);
             }
         }
+        sorted
     }
 
-    fn intern_member(&mut self, id: &str) -> Result<u32> {
+    pub(crate) fn intern_member(&mut self, id: &str) -> Result<u32> {
         if let Some(&m) = self.member_ids.get(id) {
             return Ok(m);
         }
@@ -322,8 +573,8 @@ impl Scorer {
     }
 
     /// Checks an event against the rule in force on its day and packs it.
-    fn compile_event(&mut self, e: &Event) -> Result<Rec> {
-        let Some(&act) = self.compiled.acts.get(e.activity.as_str()) else {
+    fn compile_event(&mut self, e: &View<'_>, act: Option<u16>) -> Result<(Rec, Meta)> {
+        let Some(act) = act else {
             return Err(Error::input(
                 "UNKNOWN_ACTIVITY",
                 "activity",
@@ -331,7 +582,7 @@ impl Scorer {
                 format!("the scheme has no activity {}", e.activity),
             ));
         };
-        let ts = e.occurred_at.timestamp_nanos_opt().ok_or_else(|| {
+        let ts = e.ts.ok_or_else(|| {
             Error::input(
                 "TIME_OUT_OF_RANGE",
                 "occurred_at",
@@ -339,7 +590,7 @@ impl Scorer {
                 "the time is out of range (years 1678–2261)",
             )
         })?;
-        let (day, sec) = china_day_and_second(&e.occurred_at);
+        let (day, sec) = china_day_and_second_of(ts.div_euclid(1_000_000_000));
         let rule = self
             .compiled
             .set_on(day)
@@ -350,6 +601,20 @@ impl Scorer {
                     .get(r as usize)
                     .is_some_and(|r| r.weekdays & (1 << weekday0(day)) != 0)
             });
+        let has = [
+            (e.duration.is_some(), HAS_DURATION),
+            (e.correct.is_some(), HAS_CORRECT),
+            (e.place.is_some(), HAS_PLACE),
+            (e.points.is_some(), HAS_POINTS),
+        ]
+        .iter()
+        .fold(0u8, |h, &(on, bit)| if on { h | bit } else { h });
+        let meta = Meta {
+            offset: e.offset,
+            act,
+            has,
+            points: e.points.unwrap_or(0),
+        };
         let mut rec = Rec {
             ts,
             day,
@@ -357,8 +622,8 @@ impl Scorer {
             member: 0,
             rule: rule.unwrap_or(NO_RULE),
             content: NO_CONTENT,
-            duration: e.duration_seconds.unwrap_or(0),
-            correct: e.correct_answers.unwrap_or(0),
+            duration: e.duration.unwrap_or(0),
+            correct: e.correct.unwrap_or(0),
             place: e.place.unwrap_or(0),
             points: 0,
             voided: false,
@@ -366,10 +631,10 @@ impl Scorer {
         if let Some(r) = rule.and_then(|r| self.compiled.rules.get(r as usize)) {
             let needs_duration =
                 r.min_duration.is_some() || matches!(r.unit, Unit::PerMinutes { .. });
-            if needs_duration && e.duration_seconds.is_none() {
+            if needs_duration && e.duration.is_none() {
                 return Err(missing("duration_seconds"));
             }
-            if matches!(r.unit, Unit::PerCorrect { .. }) && e.correct_answers.is_none() {
+            if matches!(r.unit, Unit::PerCorrect { .. }) && e.correct.is_none() {
                 return Err(missing("correct_answers"));
             }
             if matches!(r.unit, Unit::PerPlace { .. }) {
@@ -398,18 +663,21 @@ impl Scorer {
                 }
                 rec.points = p;
             }
-            if r.dedup != super::rules::Dedup::None {
-                let Some(c) = &e.content_id else {
-                    return Err(missing("content_id"));
-                };
-                rec.content = self.intern_content(c)?;
+            if r.dedup != super::rules::Dedup::None && e.content_id.is_none() {
+                return Err(missing("content_id"));
             }
         }
-        rec.member = self.intern_member(&e.member_id)?;
-        Ok(rec)
+        // Every content id is kept (the ledger compares repeats by content); only dedup reads it.
+        if let Some(c) = e.content_id {
+            rec.content = match e.content_ix {
+                NO_CONTENT => self.intern_content(c)?,
+                ix => ix,
+            };
+        }
+        Ok((rec, meta))
     }
 
-    fn intern_content(&mut self, c: &str) -> Result<u32> {
+    pub(crate) fn intern_content(&mut self, c: &str) -> Result<u32> {
         if let Some(&ix) = self.contents.get(c) {
             return Ok(ix);
         }
@@ -425,6 +693,7 @@ impl Scorer {
                 )
             })?;
         self.contents.insert(c.to_owned(), ix);
+        self.content_names.push(c.to_owned());
         Ok(ix)
     }
 
@@ -466,7 +735,7 @@ impl Scorer {
             let (member, day) = (rec.member, rec.day);
             self.mark_restart(member, day);
         }
-        self.settle(&mut out);
+        self.settle(&mut out, None);
         out
     }
 
@@ -548,20 +817,28 @@ impl Scorer {
                 self.mark_restart(member, day);
             }
         }
-        self.settle(&mut out);
+        self.settle(&mut out, None);
         out
     }
 
-    /// Places pending events and re-scores what they, voids and offences touched.
-    fn settle(&mut self, out: &mut Ingest) {
+    /// Places pending events and re-scores what they, voids and offences touched. `batch` is the first
+    /// index and the canonical order of the events just distributed: when exactly those changed (a batch
+    /// that re-scores nothing older), their order is already known and the sort is skipped.
+    pub(crate) fn settle(&mut self, out: &mut Ingest, batch: Option<(usize, &[u32])>) {
         let mut changed = Vec::new();
-        let dirty = std::mem::take(&mut self.dirty);
+        let mut dirty = std::mem::take(&mut self.dirty);
+        // Members in index order: the member table is read front to back, not at random.
+        dirty.sort_unstable();
         for member in dirty {
             let Some(m) = self.members.get_mut(member as usize) else {
                 continue;
             };
-            let (events, recs, scored, compiled) =
-                (&self.events, &self.recs, &mut self.scored, &self.compiled);
+            let (events, recs, scored, compiled) = (
+                &self.event_ids,
+                &self.recs,
+                &mut self.scored,
+                &self.compiled,
+            );
             let key = |a: &u32, b: &u32| canonical(recs, events, *a, *b);
             // Already in canonical order (`distribute`).
             let pending = std::mem::take(&mut m.pending);
@@ -575,7 +852,9 @@ impl Scorer {
                     let day = recs.get(first as usize).map_or(i64::MIN, |r| r.day);
                     m.restart = Some(m.restart.map_or(day, |r| r.min(day)));
                 }
-                if in_order {
+                if in_order && m.events.is_empty() {
+                    m.events = pending;
+                } else if in_order {
                     m.events.extend_from_slice(&pending);
                 } else {
                     m.events = merge(&m.events, &pending, key);
@@ -607,8 +886,15 @@ impl Scorer {
                 }
             }
         }
-        out.changed
-            .extend(self.in_canonical_order(changed).into_iter().map(EntryId));
+        let known = batch.filter(|&(first, sorted)| {
+            changed.len() == sorted.len() && changed.iter().all(|&ix| ix as usize >= first)
+        });
+        match known {
+            Some((_, sorted)) => out.changed.extend(sorted.iter().map(|&ix| EntryId(ix))),
+            None => out
+                .changed
+                .extend(self.in_canonical_order(changed).into_iter().map(EntryId)),
+        }
     }
 
     /// Sorts event indices into canonical order. The sort runs on compact (time, index) pairs, so it stays
@@ -618,16 +904,19 @@ impl Scorer {
             .into_iter()
             .map(|ix| (self.recs.get(ix as usize).map_or(i64::MIN, |r| r.ts), ix))
             .collect();
-        keyed.sort_unstable_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then_with(|| canonical(&self.recs, &self.events, a.1, b.1))
-        });
+        // Plain tuple order first (no closure, no id reads), then the rare runs of equal times by event id.
+        keyed.sort_unstable();
+        for run in keyed.chunk_by_mut(|a, b| a.0 == b.0) {
+            if run.len() > 1 {
+                run.sort_unstable_by(|a, b| canonical(&self.recs, &self.event_ids, a.1, b.1));
+            }
+        }
         keyed.into_iter().map(|(_, ix)| ix).collect()
     }
 
     /// Indices of every event, in canonical order.
     pub(crate) fn canonical_order(&self) -> Vec<u32> {
-        let all: Vec<u32> = (0..u32::try_from(self.events.len()).unwrap_or(u32::MAX)).collect();
+        let all: Vec<u32> = (0..u32::try_from(self.recs.len()).unwrap_or(u32::MAX)).collect();
         self.in_canonical_order(all)
     }
 
@@ -653,12 +942,12 @@ fn missing(field: &str) -> Error {
 }
 
 /// Canonical order: `occurred_at`, then `event_id`.
-fn canonical(recs: &[Rec], events: &[Event], a: u32, b: u32) -> Ordering {
+fn canonical(recs: &[Rec], ids: &IdArena, a: u32, b: u32) -> Ordering {
     let ta = recs.get(a as usize).map_or(i64::MIN, |r| r.ts);
     let tb = recs.get(b as usize).map_or(i64::MIN, |r| r.ts);
     ta.cmp(&tb).then_with(|| {
-        let ia = events.get(a as usize).map_or("", |e| e.event_id.as_str());
-        let ib = events.get(b as usize).map_or("", |e| e.event_id.as_str());
+        let ia = ids.get(a).unwrap_or("");
+        let ib = ids.get(b).unwrap_or("");
         ia.cmp(ib)
     })
 }

@@ -364,3 +364,176 @@ proptest! {
         prop_assert!(score_json(&Scheme::member_points(), &doc, true).is_ok());
     }
 }
+
+/// Owned columns of a batch of events (tables in first-seen order), for [`Scorer::ingest_columns`].
+#[derive(Default)]
+struct Cols {
+    bytes: String,
+    offsets: Vec<u32>,
+    member_ids: Vec<String>,
+    members: Vec<u32>,
+    codes: Vec<String>,
+    acts: Vec<u32>,
+    ts: Vec<i64>,
+    offs: Vec<i32>,
+    content_ids: Vec<String>,
+    contents: Vec<u32>,
+    dur: Vec<Option<u32>>,
+    cor: Vec<Option<u32>>,
+    place: Vec<Option<u32>>,
+    points: Vec<Option<i64>>,
+}
+
+fn index_of(table: &mut Vec<String>, s: &str) -> u32 {
+    match table.iter().position(|t| t == s) {
+        Some(i) => i as u32,
+        None => {
+            table.push(s.to_owned());
+            (table.len() - 1) as u32
+        }
+    }
+}
+
+impl Cols {
+    fn of(events: &[Event]) -> Self {
+        let mut c = Cols {
+            offsets: vec![0],
+            ..Cols::default()
+        };
+        for e in events {
+            c.bytes.push_str(&e.event_id);
+            c.offsets.push(c.bytes.len() as u32);
+            c.members.push(index_of(&mut c.member_ids, &e.member_id));
+            c.acts.push(index_of(&mut c.codes, &e.activity));
+            c.ts.push(e.occurred_at.timestamp_nanos_opt().unwrap());
+            c.offs.push(e.occurred_at.offset().local_minus_utc());
+            c.contents.push(match &e.content_id {
+                Some(x) => index_of(&mut c.content_ids, x),
+                None => Columns::NONE,
+            });
+            c.dur.push(e.duration_seconds);
+            c.cor.push(e.correct_answers);
+            c.place.push(e.place);
+            c.points.push(e.points);
+        }
+        c
+    }
+
+    fn ingest(&self, s: &mut Scorer) -> Ingest {
+        let member_ids: Vec<&str> = self.member_ids.iter().map(String::as_str).collect();
+        let codes: Vec<&str> = self.codes.iter().map(String::as_str).collect();
+        let content_ids: Vec<&str> = self.content_ids.iter().map(String::as_str).collect();
+        s.ingest_columns(&Columns {
+            event_id_bytes: &self.bytes,
+            event_id_offsets: &self.offsets,
+            member_ids: &member_ids,
+            members: &self.members,
+            activity_codes: &codes,
+            activities: &self.acts,
+            occurred_at_ns: &self.ts,
+            offset_seconds: &self.offs,
+            content_ids: &content_ids,
+            contents: &self.contents,
+            duration_seconds: &self.dur,
+            correct_answers: &self.cor,
+            place: &self.place,
+            points: &self.points,
+        })
+        .unwrap()
+    }
+}
+
+#[test]
+fn columns_refuse_a_malformed_batch_whole() {
+    let mut s = learning();
+    let bad = Columns {
+        event_id_bytes: "a",
+        event_id_offsets: &[0, 1],
+        member_ids: &["M1"],
+        members: &[1],
+        activity_codes: &["login"],
+        activities: &[0],
+        occurred_at_ns: &[0],
+        ..Columns::default()
+    };
+    let e = s.ingest_columns(&bad).unwrap_err();
+    assert_eq!(e.detail().field, "members");
+    assert!(s.is_empty());
+    let short = Columns {
+        members: &[0],
+        duration_seconds: &[None, None],
+        ..bad
+    };
+    assert_eq!(
+        s.ingest_columns(&short).unwrap_err().detail().field,
+        "duration_seconds"
+    );
+    let split = Columns {
+        event_id_bytes: "é",
+        members: &[0],
+        ..bad
+    };
+    assert_eq!(
+        s.ingest_columns(&split).unwrap_err().detail().field,
+        "event_id_offsets"
+    );
+    assert!(s
+        .ingest_columns(&Columns::default())
+        .unwrap()
+        .changed
+        .is_empty());
+}
+
+#[test]
+fn columns_keep_offsets_repeats_and_refusals_as_events_do() {
+    let mut a = ev("a", "M1", "login", "2026-03-02T07:00:00+08:00");
+    a.occurred_at = chrono::DateTime::parse_from_rfc3339("2026-03-01T23:00:00Z").unwrap();
+    let same_instant = Event {
+        occurred_at: chrono::DateTime::parse_from_rfc3339("2026-03-02T07:00:00+08:00").unwrap(),
+        ..a.clone()
+    };
+    let conflicting = Event {
+        member_id: "M2".into(),
+        ..a.clone()
+    };
+    let unknown = ev("u", "M9", "nope", "2026-03-02T07:00:00+08:00");
+    let quiz = ev("q", "M9", "daily_quiz", "2026-03-02T07:00:00+08:00");
+    let batch = vec![a, same_instant, conflicting, unknown, quiz];
+    let mut by_events = learning();
+    let mut by_columns = learning();
+    let r1 = by_events.ingest(batch.clone());
+    let r2 = Cols::of(&batch).ingest(&mut by_columns);
+    assert_eq!(r1, r2);
+    assert_eq!(r2.duplicates, vec!["a".to_owned()]);
+    assert_eq!(r2.errors.len(), 3);
+    assert_eq!(by_columns.ledger(), by_events.ledger());
+    assert_eq!(
+        by_columns.entry("a").unwrap().occurred_at.to_rfc3339(),
+        "2026-03-01T23:00:00+00:00"
+    );
+    // M9 had only refused events: no member, no totals.
+    assert_eq!(by_columns.totals(), by_events.totals());
+    // The rows again, as events: all repeats.
+    assert_eq!(by_columns.ingest(batch[..2].to_vec()).duplicates.len(), 2);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    #[test]
+    fn columns_give_what_events_give(events in stream(), chunk in 1usize..9) {
+        let mut by_events = learning();
+        by_events.ingest(events.clone());
+        let mut by_columns = learning();
+        for part in events.chunks(chunk) {
+            let r = Cols::of(part).ingest(&mut by_columns);
+            prop_assert!(r.errors.is_empty());
+            // Again: every row a repeat, nothing changes.
+            let again = Cols::of(part).ingest(&mut by_columns);
+            prop_assert!(again.changed.is_empty());
+            prop_assert_eq!(again.duplicates.len(), part.len());
+        }
+        prop_assert_eq!(by_columns.ledger(), by_events.ledger());
+        prop_assert_eq!(by_columns.totals(), by_events.totals());
+    }
+}

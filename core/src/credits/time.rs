@@ -14,7 +14,12 @@ const EPOCH_CE: i32 = 719_163;
 
 /// The China-time day number (days since 1970-01-01 China time) and second of that day of an instant.
 pub(crate) fn china_day_and_second(at: &DateTime<FixedOffset>) -> (i64, u32) {
-    let local = at.timestamp().saturating_add(CHINA_OFFSET_SECONDS);
+    china_day_and_second_of(at.timestamp())
+}
+
+/// As [`china_day_and_second`], from seconds since the epoch (UTC).
+pub(crate) fn china_day_and_second_of(timestamp: i64) -> (i64, u32) {
+    let local = timestamp.saturating_add(CHINA_OFFSET_SECONDS);
     let second = u32::try_from(local.rem_euclid(DAY)).unwrap_or(0);
     (local.div_euclid(DAY), second)
 }

@@ -1,0 +1,324 @@
+//! The columnar entry point: a batch of events as columns, with member ids, activity codes and content ids
+//! given once in tables and referenced by index, as a data frame or an Arrow table holds them.
+
+use chrono::FixedOffset;
+
+use super::event::EventError;
+use super::fold::NO_CONTENT;
+use super::scorer::{hash_str, Ingest, Scorer, Step, View};
+use crate::{Error, Result};
+
+/// A batch of events as columns (Arrow's layout: strings end to end with offsets, the repeated ids
+/// dictionary-encoded). Row `i` is the event
+/// `{event_id: event_id_bytes[event_id_offsets[i]..event_id_offsets[i + 1]], member_id:
+/// member_ids[members[i]], activity: activity_codes[activities[i]], occurred_at: occurred_at_ns[i]
+/// written at offset_seconds[i], content_id: content_ids[contents[i]], duration_seconds:
+/// duration_seconds[i], …}`. An optional column left empty means the field is absent from every row
+/// (`offset_seconds` empty: every time is written in China time, `+08:00`); [`Columns::NONE`] in
+/// `contents` means that row has no content id.
+///
+/// [`Scorer::ingest_columns`] scores it exactly as [`Scorer::ingest`] scores the same events, without
+/// a `String` per field per event.
+///
+/// ```
+/// use dangjian::credits::Columns;
+/// let c = Columns { occurred_at_ns: &[0, 1], ..Columns::default() };
+/// assert_eq!(c.len(), 2);
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Columns<'a> {
+    /// The event ids end to end.
+    pub event_id_bytes: &'a str,
+    /// `len + 1` byte offsets into `event_id_bytes`, from 0: row `i`'s id is `[offsets[i], offsets[i + 1])`.
+    pub event_id_offsets: &'a [u32],
+    /// The member ids the batch refers to (each once).
+    pub member_ids: &'a [&'a str],
+    /// Per row: index into `member_ids`.
+    pub members: &'a [u32],
+    /// The activity codes the batch refers to (each once).
+    pub activity_codes: &'a [&'a str],
+    /// Per row: index into `activity_codes`.
+    pub activities: &'a [u32],
+    /// Per row: `occurred_at` in nanoseconds since 1970-01-01T00:00:00Z.
+    pub occurred_at_ns: &'a [i64],
+    /// Per row: the UTC offset (seconds east) `occurred_at` is written with; empty: `+08:00` for all.
+    pub offset_seconds: &'a [i32],
+    /// The content ids the batch refers to (each once).
+    pub content_ids: &'a [&'a str],
+    /// Per row: index into `content_ids`, or [`Columns::NONE`]; empty: no row has one.
+    pub contents: &'a [u32],
+    /// Per row, or empty: none.
+    pub duration_seconds: &'a [Option<u32>],
+    /// Per row, or empty: none.
+    pub correct_answers: &'a [Option<u32>],
+    /// Per row, or empty: none.
+    pub place: &'a [Option<u32>],
+    /// Per row, or empty: none.
+    pub points: &'a [Option<i64>],
+}
+
+impl Columns<'_> {
+    /// "No content id" in `contents`.
+    pub const NONE: u32 = u32::MAX;
+
+    /// The number of rows (events).
+    ///
+    /// ```
+    /// assert_eq!(dangjian::credits::Columns::default().len(), 0);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.occurred_at_ns.len()
+    }
+
+    /// Whether there are no rows.
+    ///
+    /// ```
+    /// assert!(dangjian::credits::Columns::default().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.occurred_at_ns.is_empty()
+    }
+
+    /// Checks the shape: every column as long as the batch (or empty where allowed), every index inside
+    /// its table, offsets rising and on character boundaries, UTC offsets under a day.
+    fn validate(&self) -> Result<()> {
+        let n = self.len();
+        let bad = |field: &str, zh: &str, en: &str| {
+            Err(Error::input(
+                "INVALID_COLUMNS",
+                field,
+                format!("列 {field}：{zh}"),
+                format!("column {field}: {en}"),
+            ))
+        };
+        let optional = |len: usize| len == 0 || len == n;
+        if !(self.event_id_offsets.len() == n + 1 || (n == 0 && self.event_id_offsets.is_empty())) {
+            return bad(
+                "event_id_offsets",
+                "长度须为行数加一",
+                "needs one more entry than rows",
+            );
+        }
+        if self.event_id_offsets.first().is_some_and(|&o| o != 0) {
+            return bad("event_id_offsets", "须从 0 开始", "must start at 0");
+        }
+        for w in self.event_id_offsets.windows(2) {
+            if let [a, b] = *w {
+                if self.event_id_bytes.get(a as usize..b as usize).is_none() {
+                    return bad(
+                        "event_id_offsets",
+                        "偏移须递增且落在字符边界上",
+                        "offsets must rise and fall on character boundaries",
+                    );
+                }
+            }
+        }
+        if self.members.len() != n {
+            return bad("members", "长度须等于行数", "needs one entry per row");
+        }
+        if self.activities.len() != n {
+            return bad("activities", "长度须等于行数", "needs one entry per row");
+        }
+        let (n_members, n_acts) = (self.member_ids.len(), self.activity_codes.len());
+        if self.members.iter().any(|&m| m as usize >= n_members) {
+            return bad("members", "索引超出 member_ids", "index outside member_ids");
+        }
+        if self.activities.iter().any(|&a| a as usize >= n_acts) {
+            return bad(
+                "activities",
+                "索引超出 activity_codes",
+                "index outside activity_codes",
+            );
+        }
+        if !optional(self.offset_seconds.len()) {
+            return bad(
+                "offset_seconds",
+                "长度须等于行数或为空",
+                "needs one entry per row or none",
+            );
+        }
+        if self
+            .offset_seconds
+            .iter()
+            .any(|&o| FixedOffset::east_opt(o).is_none())
+        {
+            return bad(
+                "offset_seconds",
+                "时区偏移须小于一天",
+                "offsets must be under a day",
+            );
+        }
+        if !optional(self.contents.len()) {
+            return bad(
+                "contents",
+                "长度须等于行数或为空",
+                "needs one entry per row or none",
+            );
+        }
+        let n_contents = self.content_ids.len();
+        if self
+            .contents
+            .iter()
+            .any(|&c| c != Self::NONE && c as usize >= n_contents)
+        {
+            return bad(
+                "contents",
+                "索引超出 content_ids",
+                "index outside content_ids",
+            );
+        }
+        for (field, len) in [
+            ("duration_seconds", self.duration_seconds.len()),
+            ("correct_answers", self.correct_answers.len()),
+            ("place", self.place.len()),
+            ("points", self.points.len()),
+        ] {
+            if !optional(len) {
+                return bad(
+                    field,
+                    "长度须等于行数或为空",
+                    "needs one entry per row or none",
+                );
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Scorer {
+    /// Takes a batch of events as [`Columns`]; the same as [`Scorer::ingest`] of the same events (same
+    /// entries, duplicates, refusals with their row as `index`), without building an [`Event`] per row: ids
+    /// in the tables are interned once per batch, not once per row. A malformed batch (a column of the
+    /// wrong length, an index outside its table, a bad offset) is refused whole (`INVALID_COLUMNS`, the
+    /// column at fault) and changes nothing.
+    ///
+    /// [`Event`]: super::Event
+    ///
+    /// ```
+    /// use dangjian::credits::{Columns, Scheme, Scorer};
+    /// let t = chrono::DateTime::parse_from_rfc3339("2026-03-02T07:00:00+08:00").unwrap();
+    /// let ns = t.timestamp_nanos_opt().unwrap();
+    /// let cols = Columns {
+    ///     event_id_bytes: "r1r2",
+    ///     event_id_offsets: &[0, 2, 4],
+    ///     member_ids: &["M1"],
+    ///     members: &[0, 0],
+    ///     activity_codes: &["reading_time"],
+    ///     activities: &[0, 0],
+    ///     occurred_at_ns: &[ns, ns + 600_000_000_000],
+    ///     duration_seconds: &[Some(300), Some(150)],
+    ///     ..Columns::default()
+    /// };
+    /// let mut s = Scorer::new(Scheme::learning_platform()).unwrap();
+    /// let r = s.ingest_columns(&cols).unwrap();
+    /// assert_eq!(r.changed.len(), 2);
+    /// assert_eq!((s.entry("r1").unwrap().points, s.entry("r2").unwrap().points), (5, 1));
+    /// assert_eq!(s.entry("r2").unwrap().occurred_at.to_rfc3339(), "2026-03-02T07:10:00+08:00");
+    /// ```
+    pub fn ingest_columns(&mut self, c: &Columns<'_>) -> Result<Ingest> {
+        c.validate()?;
+        let mut out = Ingest::default();
+        let n = c.len();
+        self.reserve(n);
+        // The batch's tables, resolved once: activity codes now, members and contents on first use (so a
+        // member whose every event is refused is not created, as with `ingest`).
+        let acts: Vec<Option<u16>> = c
+            .activity_codes
+            .iter()
+            .map(|a| self.compiled.acts.get(*a).copied())
+            .collect();
+        let mut members = vec![u32::MAX; c.member_ids.len()];
+        // Content ids are only kept, never shown, so the whole table can be interned up front.
+        let contents: Vec<u32> = c
+            .content_ids
+            .iter()
+            .map(|id| self.intern_content(id).unwrap_or(NO_CONTENT))
+            .collect();
+        let china = i32::try_from(super::CHINA_OFFSET_SECONDS).unwrap_or(0);
+        let first = self.len();
+        let mut start = 0usize;
+        let hashes: Vec<u64> = c
+            .event_id_offsets
+            .iter()
+            .skip(1)
+            .map(|&end| {
+                let id = c.event_id_bytes.get(start..end as usize).unwrap_or("");
+                start = end as usize;
+                hash_str(id)
+            })
+            .collect();
+        let may_exist = self.triage(&hashes);
+        let mut deferred = Vec::with_capacity(n);
+        let mut start = c.event_id_offsets.first().copied().unwrap_or(0) as usize;
+        for (index, ((&end, (&h, &may)), (&mi, (&ai, &ts)))) in c
+            .event_id_offsets
+            .iter()
+            .skip(1)
+            .zip(hashes.iter().zip(&may_exist))
+            .zip(
+                c.members
+                    .iter()
+                    .zip(c.activities.iter().zip(c.occurred_at_ns)),
+            )
+            .enumerate()
+        {
+            let end = end as usize;
+            let id = c.event_id_bytes.get(start..end).unwrap_or("");
+            start = end;
+            let member_id = c.member_ids.get(mi as usize).copied().unwrap_or("");
+            let (content_id, content_ix) = match c.contents.get(index) {
+                Some(&ci) if ci != Columns::NONE => (
+                    c.content_ids.get(ci as usize).copied(),
+                    contents.get(ci as usize).copied().unwrap_or(NO_CONTENT),
+                ),
+                _ => (None, NO_CONTENT),
+            };
+            let v = View {
+                id,
+                member_id,
+                activity: c.activity_codes.get(ai as usize).copied().unwrap_or(""),
+                ts: Some(ts),
+                offset: c.offset_seconds.get(index).copied().unwrap_or(china),
+                content_id,
+                content_ix,
+                duration: c.duration_seconds.get(index).copied().flatten(),
+                correct: c.correct_answers.get(index).copied().flatten(),
+                place: c.place.get(index).copied().flatten(),
+                points: c.points.get(index).copied().flatten(),
+            };
+            let act = acts.get(ai as usize).copied().flatten();
+            match self.check(h, &v, act, may) {
+                Ok(Step::Duplicate) => out.duplicates.push(id.to_owned()),
+                Ok(Step::New(h, mut rec, meta)) => {
+                    let slot = members.get_mut(mi as usize);
+                    let member = match slot.as_deref().copied() {
+                        Some(m) if m != u32::MAX => Ok(m),
+                        _ => self.intern_member(member_id),
+                    };
+                    let member = match member {
+                        Ok(m) => m,
+                        Err(e) => {
+                            out.errors
+                                .push(EventError::new(index, None, Some(id.to_owned()), &e));
+                            continue;
+                        }
+                    };
+                    if let Some(slot) = slot {
+                        *slot = member;
+                    }
+                    rec.member = member;
+                    if let Err(e) = self.push(h, id, rec, meta, may, &mut deferred) {
+                        out.errors.push(EventError::new(index, None, None, &e));
+                    }
+                }
+                Err(e) => out
+                    .errors
+                    .push(EventError::new(index, None, Some(id.to_owned()), &e)),
+            }
+        }
+        self.index(deferred);
+        let sorted = self.distribute(first);
+        self.settle(&mut out, Some((first, &sorted)));
+        Ok(out)
+    }
+}
