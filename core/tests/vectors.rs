@@ -192,6 +192,26 @@ impl Outcome {
         }
     }
 
+    /// Compares what a JSON entry point gave, put in the shape of `expect` by `shape`; an error where a
+    /// result (`what`) was expected is a mismatch.
+    fn json_result(
+        &mut self,
+        surface: &'static str,
+        expect: &Map<String, Value>,
+        what: &str,
+        result: Result<String, Error>,
+        shape: fn(&Value) -> Value,
+    ) {
+        match result {
+            Ok(text) => self.compare(
+                surface,
+                expect,
+                &shape(&serde_json::from_str(&text).unwrap()),
+            ),
+            Err(e) => self.push(surface, "result", &json!(what), &error_value(&e)),
+        }
+    }
+
     /// The line for the case, merging identical mismatches seen on several surfaces.
     fn line(&self) -> Option<String> {
         if self.mismatches.is_empty() {
@@ -335,13 +355,14 @@ fn run_assess(case: &Value, policy: &Policy, out: &mut Outcome) {
     let member = case["member"].to_string();
     let month = str_field(case, "month");
     for (trace, surface) in [(true, "json trace"), (false, "json")] {
-        match dues::assess_json(policy, &member, month, trace) {
-            Ok(text) => {
-                let doc: Value = serde_json::from_str(&text).unwrap();
-                out.compare(surface, &expect, &assessment_from_json(&doc));
-            }
-            Err(e) => out.push(surface, "result", &json!("an assessment"), &error_value(&e)),
-        }
+        let result = dues::assess_json(policy, &member, month, trace);
+        out.json_result(
+            surface,
+            &expect,
+            "an assessment",
+            result,
+            assessment_from_json,
+        );
     }
     let typed = parse_month(month, "month").and_then(|m| {
         let member: DuesMember = from_json(&member, "INVALID_MEMBER_JSON")?;
@@ -412,18 +433,8 @@ fn run_ledger(case: &Value, policy: &Policy, out: &mut Outcome) {
     let expect = case["expect"].as_object().cloned().unwrap_or_default();
     let ledger = case["ledger"].to_string();
     let as_of = str_field(case, "as_of");
-    match dues::evaluate_ledger_json(policy, &ledger, as_of) {
-        Ok(text) => {
-            let doc: Value = serde_json::from_str(&text).unwrap();
-            out.compare("json", &expect, &ledger_from_json(&doc));
-        }
-        Err(e) => out.push(
-            "json",
-            "result",
-            &json!("a ledger report"),
-            &error_value(&e),
-        ),
-    }
+    let result = dues::evaluate_ledger_json(policy, &ledger, as_of);
+    out.json_result("json", &expect, "a ledger report", result, ledger_from_json);
     let typed = parse_date(as_of, "as_of").and_then(|d| {
         let ledger: Ledger = from_json(&ledger, "INVALID_LEDGER_JSON")?;
         dues::evaluate_ledger(policy, &ledger, d)
@@ -444,18 +455,8 @@ fn run_batch(case: &Value, policy: &Policy, out: &mut Outcome) {
     let members = case["members"].to_string();
     let month = str_field(case, "month");
     for (trace, surface) in [(true, "json trace"), (false, "json")] {
-        match dues::assess_batch_json(policy, &members, month, trace) {
-            Ok(text) => {
-                let doc: Value = serde_json::from_str(&text).unwrap();
-                out.compare(surface, &expect, &batch_from_json(&doc));
-            }
-            Err(e) => out.push(
-                surface,
-                "result",
-                &json!("a batch result"),
-                &error_value(&e),
-            ),
-        }
+        let result = dues::assess_batch_json(policy, &members, month, trace);
+        out.json_result(surface, &expect, "a batch result", result, batch_from_json);
     }
     let month = match parse_month(month, "month") {
         Ok(m) => m,
