@@ -14,36 +14,19 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn data(file: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../data")
-        .join(file)
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dangjian"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
+use common::{data, run, stderr, stdout};
 
 fn dues(roster: &Path, extra: &[&str]) -> Output {
     let roster = roster.to_str().expect("UTF-8 path");
     let mut args = vec!["dues", roster, "--month", "2026-11"];
     args.extend_from_slice(extra);
     run(&args)
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("UTF-8 stdout")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("UTF-8 stderr")
 }
 
 /// The output CSV as header + rows keyed by member id.

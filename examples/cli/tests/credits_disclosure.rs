@@ -46,38 +46,18 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn data(file: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../data")
-        .join(file)
-        .to_str()
-        .expect("UTF-8 path")
-        .to_owned()
-}
+use common::{data_arg as data, run, stderr, stdout};
 
 fn tmp(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("credits-disclosure");
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir.join(name)
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dangjian"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("UTF-8 stdout")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("UTF-8 stderr")
 }
 
 /// CSV rows as maps, in order.
