@@ -8,7 +8,7 @@
 //! - [`dues`]: party dues (党费) — assessment, ledger, six-month line, branch summary.
 //! - [`credits`]: learning credits (学习积分) and member points (党员积分制) — dated schemes, incremental scoring.
 //! - [`disclosure`]: party-affairs disclosure (党务公开) — workflow, notices, visibility, redaction, audit chain.
-//! - [`disclosure`]: party-affairs disclosure (党务公开) — workflow, scopes, notices, redaction, audit chain.
+//! - [`membership`]: organizations, the development pipeline, probation, discipline, lapse, transfers, 三会一课.
 //! - [`calendar`]: the official working-day calendar (holidays and make-up working days).
 //! - [`policy`]: dated parameters with citations; bundled defaults; JSON overrides.
 //! - [`explain`]: citations, trace steps and findings; [`error`]: coded errors.
@@ -31,6 +31,7 @@ pub mod disclosure;
 pub mod dues;
 pub mod error;
 pub mod explain;
+pub mod membership;
 pub mod month;
 pub mod policy;
 

@@ -279,8 +279,9 @@ fn overrides() -> impl Strategy<Value = Policy> {
                     advisory_monthly_max: advisory,
                     payment_rules: payment,
                 },
-                // Overrides list only dues parameters here; the disclosure section stays empty.
+                // Overrides list only dues parameters here; the other sections stay empty.
                 disclosure: Default::default(),
+                membership: Default::default(),
             },
         )
 }

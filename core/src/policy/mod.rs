@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::disclosure::DisclosurePolicy;
 use crate::dues::DuesPolicy;
+use crate::membership::MembershipPolicy;
 use crate::{Error, Result};
 
 /// The current version of the policy document.
@@ -40,6 +41,9 @@ pub struct Policy {
     /// Party-affairs disclosure parameters (time limits, approval authority, redaction, catalogue).
     #[serde(default)]
     pub disclosure: DisclosurePolicy,
+    /// Membership parameters (development pipeline, organization, organizational life, discipline, mobility).
+    #[serde(default)]
+    pub membership: MembershipPolicy,
 }
 
 impl Default for Policy {
@@ -60,6 +64,7 @@ impl Policy {
             schema_version: POLICY_SCHEMA_VERSION,
             dues: bundled::dues(),
             disclosure: crate::disclosure::bundled::disclosure(),
+            membership: crate::membership::bundled::membership(),
         }
     }
 
@@ -108,7 +113,10 @@ impl Policy {
         self.dues.validate().map_err(|e| e.under("dues"))?;
         self.disclosure
             .validate()
-            .map_err(|e| e.under("disclosure"))
+            .map_err(|e| e.under("disclosure"))?;
+        self.membership
+            .validate()
+            .map_err(|e| e.under("membership"))
     }
 
     /// This policy with a local override laid on top. The override is a policy document listing only the
@@ -130,6 +138,7 @@ impl Policy {
         let mut merged = self.clone();
         merged.dues.overlay(overrides.dues);
         merged.disclosure.overlay(overrides.disclosure);
+        merged.membership.overlay(overrides.membership);
         Ok(merged)
     }
 }

@@ -1,0 +1,124 @@
+//! What a check may look beyond the record itself: the other members (sponsors and contacts), the meetings
+//! (organizational life) and the dues ledgers.
+
+use std::collections::BTreeMap;
+
+use super::life::Meeting;
+use super::record::MemberRecord;
+use crate::dues::Ledger;
+use crate::{Calendar, Error, Policy, Result};
+
+/// The policy, the calendar and the records a check can consult.
+///
+/// ```
+/// use dangjian::membership::Context;
+/// let (p, c) = (dangjian::Policy::bundled(), dangjian::Calendar::official());
+/// let ctx = Context::new(&p, &c, &[]).unwrap();
+/// assert!(ctx.member("M1").is_none());
+/// ```
+#[derive(Debug, Clone)]
+pub struct Context<'a> {
+    /// The policy.
+    pub policy: &'a Policy,
+    /// The working-day calendar.
+    pub calendar: &'a Calendar,
+    roster: BTreeMap<&'a str, &'a MemberRecord>,
+    /// Meetings of the organizations (organizational life, 三会一课).
+    pub meetings: &'a [Meeting],
+    ledgers: BTreeMap<&'a str, &'a Ledger>,
+}
+
+impl<'a> Context<'a> {
+    /// A context over `records` (sponsors and contacts are looked up among them). A repeated id is
+    /// `DUPLICATE_MEMBER` at `[i].id`.
+    ///
+    /// ```
+    /// use dangjian::membership::{Context, MemberRecord};
+    /// let r: MemberRecord = serde_json::from_str(r#"{"id":"M1","name":"甲","birth_date":"1990-01-01","org":"B1"}"#).unwrap();
+    /// let (p, c) = (dangjian::Policy::bundled(), dangjian::Calendar::official());
+    /// let e = Context::new(&p, &c, &[r.clone(), r]).unwrap_err();
+    /// assert_eq!((e.code(), e.detail().field.as_str()), ("DUPLICATE_MEMBER", "[1].id"));
+    /// ```
+    pub fn new(
+        policy: &'a Policy,
+        calendar: &'a Calendar,
+        records: &'a [MemberRecord],
+    ) -> Result<Self> {
+        let mut roster = BTreeMap::new();
+        for (i, r) in records.iter().enumerate() {
+            if roster.insert(r.id.as_str(), r).is_some() {
+                return Err(Error::input(
+                    "DUPLICATE_MEMBER",
+                    format!("[{i}].id"),
+                    format!("党员编号重复：{}", r.id),
+                    format!("member {} is listed twice", r.id),
+                ));
+            }
+        }
+        Ok(Self {
+            policy,
+            calendar,
+            roster,
+            meetings: &[],
+            ledgers: BTreeMap::new(),
+        })
+    }
+
+    /// The same context with the meetings to consult.
+    ///
+    /// ```
+    /// let (p, c) = (dangjian::Policy::bundled(), dangjian::Calendar::official());
+    /// let ctx = dangjian::membership::Context::new(&p, &c, &[]).unwrap().with_meetings(&[]);
+    /// assert!(ctx.meetings.is_empty());
+    /// ```
+    #[must_use]
+    pub fn with_meetings(mut self, meetings: &'a [Meeting]) -> Self {
+        self.meetings = meetings;
+        self
+    }
+
+    /// The same context with dues ledgers (one per member; a later ledger for the same member replaces an earlier).
+    ///
+    /// ```
+    /// let l: dangjian::dues::Ledger = serde_json::from_str(r#"{"member_id":"M1","obligations":[],"payments":[]}"#).unwrap();
+    /// let (p, c) = (dangjian::Policy::bundled(), dangjian::Calendar::official());
+    /// let ls = [l];
+    /// let ctx = dangjian::membership::Context::new(&p, &c, &[]).unwrap().with_ledgers(&ls);
+    /// assert!(ctx.ledger("M1").is_some());
+    /// ```
+    #[must_use]
+    pub fn with_ledgers(mut self, ledgers: &'a [Ledger]) -> Self {
+        self.ledgers = ledgers.iter().map(|l| (l.member_id.as_str(), l)).collect();
+        self
+    }
+
+    /// The record of member `id`, when it is in the roster.
+    ///
+    /// ```
+    /// let (p, c) = (dangjian::Policy::bundled(), dangjian::Calendar::official());
+    /// assert!(dangjian::membership::Context::new(&p, &c, &[]).unwrap().member("X").is_none());
+    /// ```
+    pub fn member(&self, id: &str) -> Option<&'a MemberRecord> {
+        self.roster.get(id).copied()
+    }
+
+    /// Every record, by id.
+    ///
+    /// ```
+    /// let (p, c) = (dangjian::Policy::bundled(), dangjian::Calendar::official());
+    /// assert_eq!(dangjian::membership::Context::new(&p, &c, &[]).unwrap().members().count(), 0);
+    /// ```
+    pub fn members(&self) -> impl Iterator<Item = &'a MemberRecord> + '_ {
+        self.roster.values().copied()
+    }
+
+    /// The dues ledger of member `id`, when given.
+    ///
+    /// ```
+    /// let (p, c) = (dangjian::Policy::bundled(), dangjian::Calendar::official());
+    /// assert!(dangjian::membership::Context::new(&p, &c, &[]).unwrap().ledger("M1").is_none());
+    /// ```
+    pub fn ledger(&self, id: &str) -> Option<&'a Ledger> {
+        self.ledgers.get(id).copied()
+    }
+}

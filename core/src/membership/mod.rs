@@ -1,0 +1,56 @@
+//! Membership rules (RULES §2–§5): the development pipeline, probation, discipline, lapse, transfers, the
+//! organization's structure and terms, and organizational life (三会一课, 民主评议).
+//!
+//! Two questions a 组织委员 asks, answered on the rules in force on the day of each step:
+//! - "is this record compliant, and if not, which article does it break?" and "what is due next, by which date?" —
+//!   [`check`] returns the [`Stage`], every [`crate::Finding`] and the [`NextStep`]s;
+//! - "may I record this event?" — [`apply`] refuses an event that breaks a rule, with the same codes.
+//!
+//! Rules are dated policy data ([`MembershipPolicy`]): the 2014 细则 and its May-2026 revision are both bundled
+//! and chosen by the date of the step. Working days (the 公示) come from the official [`crate::Calendar`] through
+//! [`crate::disclosure::evaluate_notice`], the same notice rules disclosure uses.
+//!
+//! ```
+//! use dangjian::membership::{check, Context, MemberRecord, Stage};
+//! let r: MemberRecord = serde_json::from_str(r#"{"id":"M1","name":"张三","birth_date":"2000-03-01","org":"B1",
+//!   "events":[{"kind":"application","date":"2024-01-10"}]}"#).unwrap();
+//! let (policy, calendar) = (dangjian::Policy::bundled(), dangjian::Calendar::official());
+//! let ctx = Context::new(&policy, &calendar, std::slice::from_ref(&r)).unwrap();
+//! let report = check(&ctx, &r, "2024-03-01".parse().unwrap()).unwrap();
+//! assert_eq!(report.stage, Stage::Applicant);
+//! ```
+
+pub(crate) mod bundled;
+mod check;
+mod context;
+mod development;
+mod discipline;
+mod idcard;
+mod lapse;
+mod life;
+mod organization;
+mod params;
+mod rating;
+mod record;
+mod report;
+mod status;
+mod transfer;
+mod transition;
+
+pub use check::{check, check_all};
+pub use context::Context;
+pub use discipline::{rights_on, Rights};
+pub use idcard::validate_id_number;
+pub use life::{compliance, LifeReport, Meeting};
+pub use organization::{check_orgs, OrgDetails, OrgDocument, OrgReport};
+pub use params::{
+    DevelopmentArticles, DevelopmentRules, DisciplineRules, LifeRules, MeetingKind, MeetingRule,
+    MembershipPolicy, MobilityRules, OrganizationRules,
+};
+pub use rating::{rate_review, ReviewRating};
+pub use record::{
+    MemberEvent, MemberRecord, NoticeStage, Recommendation, RemovalKind, SanctionKind, Vote,
+};
+pub use report::{MemberReport, NextStep, Review, Stage, StageSpan};
+pub use status::{history, stage_on};
+pub use transition::apply;
