@@ -26,6 +26,15 @@ pub struct Meeting {
     /// Members present.
     #[serde(default)]
     pub attendees: Vec<String>,
+    /// Members absent with leave (请假).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub absent_with_leave: Vec<String>,
+    /// Members absent without leave.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub absent_without_leave: Vec<String>,
+    /// The lecturer of a 党课.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lecturer: Option<String>,
 }
 
 /// Compliance of one organization over a period.
