@@ -26,6 +26,7 @@ mod context;
 mod development;
 mod discipline;
 mod idcard;
+mod json;
 mod lapse;
 mod life;
 mod organization;
@@ -41,6 +42,9 @@ pub use check::{check, check_all};
 pub use context::Context;
 pub use discipline::{rights_on, Rights};
 pub use idcard::validate_id_number;
+pub use json::{
+    apply_event_json, check_member_json, check_members, check_members_json, rights_json, CheckBatch,
+};
 pub use life::{compliance, LifeReport, Meeting};
 pub use organization::{check_orgs, OrgDetails, OrgDocument, OrgReport};
 pub use params::{

@@ -475,3 +475,65 @@ impl MemberEvent {
         }
     }
 }
+
+impl MemberRecord {
+    /// Reads a record from JSON; errors name the field at fault, down to the field of an event
+    /// (`events[3].date`), with the code `INVALID_RECORD_JSON`.
+    ///
+    /// ```
+    /// use dangjian::membership::MemberRecord;
+    /// let e = MemberRecord::from_json(r#"{"id":"M1","name":"甲","birth_date":"2000-01-01","org":"B1",
+    ///   "events":[{"kind":"talk","date":"2024-02-30"}]}"#).unwrap_err();
+    /// assert_eq!((e.code(), e.detail().field.as_str()), ("INVALID_RECORD_JSON", "events[0].date"));
+    /// ```
+    pub fn from_json(json: &str) -> crate::Result<Self> {
+        let value: serde_json::Value = crate::error::from_json(json, "INVALID_RECORD_JSON")?;
+        Self::from_value(value)
+    }
+
+    /// Reads a record from a JSON value (see [`MemberRecord::from_json`]).
+    ///
+    /// ```
+    /// let v = serde_json::json!({"id":"M1","name":"甲","birth_date":"2000-01-01","org":"B1"});
+    /// assert_eq!(dangjian::membership::MemberRecord::from_value(v).unwrap().id, "M1");
+    /// ```
+    pub fn from_value(value: serde_json::Value) -> crate::Result<Self> {
+        let events = value.get("events").cloned();
+        serde_path_to_error::deserialize::<_, Self>(value).map_err(|e| {
+            let mut err = crate::error::path_error(e, "INVALID_RECORD_JSON");
+            if let Some(field) = refine_event_field(&err.detail().field, events.as_ref()) {
+                err = crate::Error::input(
+                    "INVALID_RECORD_JSON",
+                    field,
+                    err.detail().message_zh.clone(),
+                    err.detail().message_en.clone(),
+                );
+            }
+            err
+        })
+    }
+}
+
+/// serde reads a tagged event through a buffer and reports a bad field at the event (`events[3]`), not at the
+/// field. To name the field, each key of the event is taken out in turn: the key whose removal makes the event
+/// readable (an optional field) or turns the fault into "missing field" (a required one) is the one at fault.
+fn refine_event_field(field: &str, events: Option<&serde_json::Value>) -> Option<String> {
+    let index: usize = field
+        .strip_prefix("events[")?
+        .strip_suffix(']')?
+        .parse()
+        .ok()?;
+    let event = events?.get(index)?.as_object()?;
+    for key in event.keys().filter(|k| k.as_str() != "kind") {
+        let mut without = event.clone();
+        without.remove(key);
+        match serde_json::from_value::<MemberEvent>(serde_json::Value::Object(without)) {
+            Ok(_) => return Some(format!("{field}.{key}")),
+            Err(e) if e.to_string().starts_with(&format!("missing field `{key}`")) => {
+                return Some(format!("{field}.{key}"))
+            }
+            Err(_) => {}
+        }
+    }
+    None
+}
