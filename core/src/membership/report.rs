@@ -139,7 +139,8 @@ pub struct MemberReport {
     /// The day full membership began (the end of probation), when it has.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_member_since: Option<NaiveDate>,
-    /// The last day of probation (after any extension) for a probationary member.
+    /// For a probationary member, the day probation is complete (预备期满之日, after any extension): the
+    /// anniversary of the vote, which is also the day full membership begins.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub probation_ends: Option<NaiveDate>,
     /// 党龄 in whole years on the day, counted from `full_member_since` (党章 第七条).
