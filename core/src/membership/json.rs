@@ -203,3 +203,33 @@ pub fn rights_json(policy: &Policy, record_json: &str, on: &str) -> Result<Strin
     let record = MemberRecord::from_json(record_json)?;
     to_json(&rights_on(policy, &record, on)?)
 }
+
+/// [`super::check_orgs`] over JSON: an organizations document in (the tree, details, members, meetings,
+/// elections, 民主评议 rounds), the report out.
+///
+/// ```
+/// let out = dangjian::membership::check_orgs_json(&dangjian::Policy::bundled(), &dangjian::Calendar::official(),
+///     r#"{"orgs":[{"id":"B1","kind":"branch"}]}"#, "2026-01-01").unwrap();
+/// assert!(out.starts_with('{'));
+/// ```
+pub fn check_orgs_json(
+    policy: &Policy,
+    calendar: &Calendar,
+    doc_json: &str,
+    on: &str,
+) -> Result<String> {
+    let on = parse_date(on, "on")?;
+    let doc: super::OrgDocument = from_json(doc_json, "INVALID_ORG_JSON")?;
+    let ctx = Context::new(policy, calendar, &[])?;
+    to_json(&super::check_orgs(&ctx, &doc, on)?)
+}
+
+/// [`super::validate_id_number`] with the birth date as text (`YYYY-MM-DD`).
+///
+/// ```
+/// assert!(dangjian::membership::validate_id_number_str("11010519491231002X", "1949-12-31").is_ok());
+/// ```
+pub fn validate_id_number_str(id: &str, birth_date: &str) -> Result<()> {
+    let birth = parse_date(birth_date, "birth_date")?;
+    super::validate_id_number(id, birth, "id_number")
+}
