@@ -306,7 +306,9 @@ fn from_json<T: serde::de::DeserializeOwned>(json: &str, shown: &str) -> Result<
         .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))
 }
 
-fn read_text(path: &Path) -> Result<String, CliError> {
+/// A JSON file's text, without the byte-order mark some Windows editors write (also used by `member` and
+/// `org`).
+pub(crate) fn read_text(path: &Path) -> Result<String, CliError> {
     let shown = path.display();
     let text = std::fs::read_to_string(path)
         .map_err(|e| CliError::input(format!("{shown}: cannot read: {e}")))?;

@@ -127,7 +127,7 @@ fn column_of(field: &str, member: &DuesMember) -> String {
 }
 
 /// The bundled policy, with the override file laid on top when one is given.
-fn load_policy(path: Option<&Path>) -> Result<Policy, CliError> {
+pub(crate) fn load_policy(path: Option<&Path>) -> Result<Policy, CliError> {
     let bundled = Policy::bundled();
     let Some(path) = path else {
         return Ok(bundled);

@@ -5,9 +5,12 @@
 //! dangjian credits examples/data/events.jsonl --rules learning-platform > credits.csv
 //! dangjian disclosure verify examples/data/audit-log.json
 //! dangjian disclosure board examples/data/board.json --viewer DY2026005 --on 2026-03-10
+//! dangjian member check examples/data/members.json --on 2026-11-20
+//! dangjian org check examples/data/org-b01.json --on 2026-11-20
 //! ```
 //!
-//! Each subcommand lives in its own module (`dues_cmd.rs`, `credits_cmd.rs`, `disclosure_cmd.rs`); this
+//! Each subcommand lives in its own module (`dues_cmd.rs`, `credits_cmd.rs`, `disclosure_cmd.rs`,
+//! `member_cmd.rs`, `org_cmd.rs`); this
 //! file only reads the command line. The arguments are parsed by hand: a handful of options per command
 //! does not need a parser crate.
 
@@ -16,6 +19,8 @@ mod credits_cmd;
 mod disclosure_cmd;
 mod dues_cmd;
 mod error;
+mod member_cmd;
+mod org_cmd;
 mod output;
 mod roster;
 mod rows;
@@ -36,6 +41,8 @@ use crate::credits_cmd::{CreditsArgs, Rules};
 use crate::disclosure_cmd::{BoardArgs, VerifyArgs};
 use crate::dues_cmd::DuesArgs;
 use crate::error::CliError;
+use crate::member_cmd::{Format, MemberCheckArgs};
+use crate::org_cmd::OrgCheckArgs;
 
 /// What the command line asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,12 +55,14 @@ enum Command {
     DisclosureVerify(VerifyArgs),
     /// `dangjian disclosure board …`.
     DisclosureBoard(BoardArgs),
+    /// `dangjian member check …`.
+    MemberCheck(MemberCheckArgs),
+    /// `dangjian org check …`.
+    OrgCheck(OrgCheckArgs),
     /// `--help`, `help`, or `<command> --help`: the usage on stdout, exit 0.
     Help,
     /// `--version`.
     Version,
-    // Planned: `member` (membership pipeline) — a variant here, a `parse_*` below and a `*_cmd.rs`
-    // module. Until then it is an unknown subcommand: usage, exit 2.
 }
 
 fn main() -> ExitCode {
@@ -62,6 +71,8 @@ fn main() -> ExitCode {
         Command::Credits(args) => credits_cmd::run(&args),
         Command::DisclosureVerify(args) => disclosure_cmd::verify(&args),
         Command::DisclosureBoard(args) => disclosure_cmd::board(&args),
+        Command::MemberCheck(args) => member_cmd::check(&args),
+        Command::OrgCheck(args) => org_cmd::check(&args),
         Command::Help => Ok(say(&usage())),
         Command::Version => Ok(say(&format!(
             "dangjian {} (rules core {})\n",
@@ -105,6 +116,8 @@ fn parse(args: Vec<OsString>) -> Result<Command, CliError> {
         Some("dues") => parse_dues(args),
         Some("credits") => parse_credits(args),
         Some("disclosure") => parse_disclosure(args),
+        Some("member") => parse_member(args),
+        Some("org") => parse_org(args),
         Some("help" | "--help" | "-h") => Ok(Command::Help),
         Some("--version" | "-V") => Ok(Command::Version),
         _ => Err(CliError::usage(format!(
@@ -318,6 +331,67 @@ fn parse_disclosure(args: impl Iterator<Item = OsString>) -> Result<Command, Cli
     }
 }
 
+/// `member check FILE --on DATE [--format table|json] [--policy FILE]`.
+fn parse_member(args: impl Iterator<Item = OsString>) -> Result<Command, CliError> {
+    let mut args = args.peekable();
+    let sub = args.next().map(|a| a.to_string_lossy().into_owned());
+    match sub.as_deref() {
+        Some("check") => {
+            let words = Words::read(args, &["--on", "--format", "--policy"])?;
+            if words.help {
+                return Ok(Command::Help);
+            }
+            Ok(Command::MemberCheck(MemberCheckArgs {
+                file: words.one_file("member check", "a members file (JSON)")?,
+                on: required_date(&words, "member check")?,
+                format: format_option(&words)?,
+                policy: words.path("--policy"),
+            }))
+        }
+        Some("--help" | "-h" | "help") => Ok(Command::Help),
+        Some(other) => Err(CliError::usage(format!(
+            "unknown `member` command `{other}`: check"
+        ))),
+        None => Err(CliError::usage("`member` needs a command: check")),
+    }
+}
+
+/// `org check FILE --on DATE [--format table|json]`.
+fn parse_org(args: impl Iterator<Item = OsString>) -> Result<Command, CliError> {
+    let mut args = args.peekable();
+    let sub = args.next().map(|a| a.to_string_lossy().into_owned());
+    match sub.as_deref() {
+        Some("check") => {
+            let words = Words::read(args, &["--on", "--format"])?;
+            if words.help {
+                return Ok(Command::Help);
+            }
+            Ok(Command::OrgCheck(OrgCheckArgs {
+                file: words.one_file("org check", "an organizations file (JSON)")?,
+                on: required_date(&words, "org check")?,
+                format: format_option(&words)?,
+            }))
+        }
+        Some("--help" | "-h" | "help") => Ok(Command::Help),
+        Some(other) => Err(CliError::usage(format!(
+            "unknown `org` command `{other}`: check"
+        ))),
+        None => Err(CliError::usage("`org` needs a command: check")),
+    }
+}
+
+/// `--on`, which the checks need: a record is judged on a day, and no default day is safe to guess.
+fn required_date(words: &Words, command: &str) -> Result<NaiveDate, CliError> {
+    date_option(words, "--on")?
+        .ok_or_else(|| CliError::usage(format!("`{command}` needs --on YYYY-MM-DD")))
+}
+
+fn format_option(words: &Words) -> Result<Format, CliError> {
+    words
+        .value("--format")
+        .map_or(Ok(Format::Table), |f| Format::parse(&f))
+}
+
 /// The commands and options.
 fn short_usage() -> String {
     format!(
@@ -330,6 +404,8 @@ USAGE:
                      [--org-map FILE [--org ID]]
     dangjian disclosure verify LOG.json [--receipt ENTRIES:HEAD]
     dangjian disclosure board ITEMS.json --viewer ID --on YYYY-MM-DD [--context CONTEXT.json]
+    dangjian member check MEMBERS.json --on YYYY-MM-DD [--format table|json] [--policy FILE]
+    dangjian org check ORGS.json --on YYYY-MM-DD [--format table|json]
     dangjian --help | --version
 
 COMMANDS:
@@ -340,6 +416,9 @@ COMMANDS:
     disclosure verify  check an audit log's hash chain: OK with the entry count and head hash, or the
                        first broken entry and why
     disclosure board   the disclosure items a viewer may see on a day, personal data masked, as CSV
+    member check       audit member records on a day (发展党员 pipeline, probation, discipline, mobility):
+                       each member's stage, 党龄, findings with their articles and the next steps
+    org check          audit the organizations of a document on a day (structure, terms, elections)
 
 OPTIONS (dues):
     --month YYYY-MM   the month owed (required)
@@ -362,9 +441,33 @@ OPTIONS (disclosure):
     --viewer ID             board: a viewer listed in the input, or `public`
     --on YYYY-MM-DD         board: the day of viewing
     --context FILE          board: {{\"context\":…,\"viewers\":[…]}}, when ITEMS.json holds only the items
+
+OPTIONS (member, org):
+    --on YYYY-MM-DD         the day of the check (required); each step is judged by the rules in force on
+                            its own day
+    --format table|json     table (default): readable blocks; json: the core's report document
+    --policy FILE           member: a JSON policy override laid over the bundled rules
 ",
         version = env!("CARGO_PKG_VERSION"),
     )
+}
+
+/// The event kinds, wrapped to the usage's width under its indentation.
+fn event_kinds() -> String {
+    let mut text = String::new();
+    let mut width = 0;
+    for kind in member_cmd::EVENT_KINDS {
+        if width > 0 && width + kind.len() > 80 {
+            text.push_str(",\n        ");
+            width = 0;
+        } else if width > 0 {
+            text.push_str(", ");
+            width += 2;
+        }
+        text.push_str(kind);
+        width += kind.len();
+    }
+    text
 }
 
 /// The full usage, with the roster's columns and codes taken from the core so it never goes stale.
@@ -416,19 +519,48 @@ OUTPUT (disclosure board):
     published that day, ID numbers, mobiles and bank cards masked (unpublished items, shown to those
     taking part in the workflow, as they would be published)
 
+MEMBERS (member check): one record, an array of records, or the members document
+    {{\"members\":[records…],\"meetings\":[…],\"ledgers\":[…]}}
+    (meetings: organizational life; ledgers: dues, for the lapse rule). A record:
+    {{\"id\":\"M06\",\"name\":\"陈晓\",\"birth_date\":\"1998-06-12\",\"org\":\"B01\",\"id_number\":\"…\",
+     \"events\":[{{\"kind\":\"application\",\"date\":\"2024-03-04\"}},
+               {{\"kind\":\"branch_vote\",\"date\":\"2025-12-09\",
+                \"vote\":{{\"entitled\":20,\"present\":16,\"yes\":14,\"no\":1,\"abstain\":1}}}}, …]}}
+    events oldest first; kinds: {kinds}
+    A member already in the Party before the record starts:
+    {{\"kind\":\"imported\",\"date\":…,\"stage\":\"full\"}}. Sponsors and contacts are member ids of the same file.
+
+OUTPUT (member check):
+    ID NAME: STAGE since DATE (党龄 N年)
+      [violation|warning|info] CODE  message — regulation article
+      next: CODE due DATE / earliest DATE  message
+    stages: {stages}
+    A record that cannot be read or checked, on stderr (the others are still checked):
+    `error: record N (ID): CODE at FIELD: message`, N from 1, FIELD inside the record, events from 0.
+
+ORGS (org check): the core's organization document
+    {{\"orgs\":[{{\"id\":\"C01\",\"kind\":\"committee\"}},{{\"id\":\"B01\",\"parent\":\"C01\",\"kind\":\"branch\"}}],
+     \"details\":[{{\"org\":\"B01\"}}]}}
+    output: one finding a line, as in member check (or `no findings`)
+
 EXAMPLES:
     dangjian dues examples/data/roster.csv --month 2026-11 > dues.csv
     dangjian credits examples/data/events.jsonl --rules learning-platform --rank-by week
     dangjian disclosure verify examples/data/audit-log.json
     dangjian disclosure board examples/data/board.json --viewer DY2026005 --on 2026-03-10
+    dangjian member check examples/data/members.json --on 2026-11-20
+    dangjian org check examples/data/org-b01.json --on 2026-11-20 --format json
 
 EXIT STATUS:
-    0 all done; 1 some rows or lines rejected (reported with their line; the others are printed), or
-    (disclosure verify) the chain is broken; 2 usage error, unreadable file, unknown column or bad
-    policy, scheme or document (nothing done)
+    0 all done; 1 some rows, lines or records rejected (reported with their line or record; the
+    others are printed), or (disclosure verify) the chain is broken, or (member, org check) a
+    finding of severity violation; 2 usage error, unreadable file, unknown column or bad policy,
+    scheme or document (nothing done)
 ",
         short = short_usage(),
         presets = credits_cmd::presets_help(),
+        kinds = event_kinds(),
+        stages = member_cmd::STAGES.join(", "),
         items = codes(&mut ItemCode::ALL.iter().map(|c| (c.as_str(), c.name_zh()))),
         categories = codes(&mut Category::ALL.iter().map(|c| (c.as_str(), c.name_zh()))),
         employers = codes(&mut EmployerType::ALL.iter().map(|c| (c.as_str(), c.name_zh()))),
@@ -524,6 +656,43 @@ mod tests {
     }
 
     #[test]
+    fn member_and_org_arguments() {
+        let c = parse_strs(&[
+            "member",
+            "check",
+            "m.json",
+            "--on=2026-11-20",
+            "--format",
+            "json",
+            "--policy",
+            "p.json",
+        ]);
+        let Ok(Command::MemberCheck(a)) = c else {
+            panic!("{c:?}")
+        };
+        assert_eq!(a.file, PathBuf::from("m.json"));
+        assert_eq!(a.on.to_string(), "2026-11-20");
+        assert_eq!(a.format, Format::Json);
+        assert_eq!(a.policy, Some(PathBuf::from("p.json")));
+        let c = parse_strs(&["org", "check", "o.json", "--on", "2026-11-20"]);
+        let Ok(Command::OrgCheck(o)) = c else {
+            panic!("{c:?}")
+        };
+        assert_eq!(
+            (o.file, o.on.to_string(), o.format),
+            (
+                PathBuf::from("o.json"),
+                "2026-11-20".to_owned(),
+                Format::Table
+            )
+        );
+        assert_eq!(
+            parse_strs(&["member", "check", "--help"]),
+            Ok(Command::Help)
+        );
+    }
+
+    #[test]
     fn usage_errors() {
         for args in [
             &[][..],
@@ -548,6 +717,30 @@ mod tests {
             &["credits", "e.jsonl", "--rules", "member-points", "--fast"],
             &["disclosure", "board", "b.json", "--on", "2026-03-10"],
             &["disclosure", "verify", "a.json", "b.json"],
+            &["member", "check", "m.json"],
+            &["member", "check", "--on", "2026-11-20"],
+            &["member", "check", "m.json", "--on", "2026-11-31"],
+            &[
+                "member",
+                "check",
+                "m.json",
+                "--on",
+                "2026-11-20",
+                "--format",
+                "csv",
+            ],
+            &["member", "audit", "m.json", "--on", "2026-11-20"],
+            &["org"],
+            &["org", "check", "o.json"],
+            &[
+                "org",
+                "check",
+                "o.json",
+                "--on",
+                "2026-11-20",
+                "--policy",
+                "p.json",
+            ],
         ] {
             assert!(parse_strs(args).is_err_and(|e| e.show_usage), "{args:?}");
         }

@@ -1,0 +1,370 @@
+//! `dangjian member check FILE.json --on DATE [--format table|json] [--policy FILE]`: every member record of
+//! a file audited on one day (入党 pipeline, probation, discipline, mobility — RULES §2–§5).
+//!
+//! The records go whole to the core's batch entry point (`membership::check_members`), which reads and checks
+//! each record on its own: a record it cannot read or check comes back as an error with its position, its id
+//! and the field at fault, and the others are still checked against the readable roster (sponsors and
+//! contacts are looked up there). This module only reads the file, hands it over and prints the answer.
+//!
+//! **Input.** One record `{"id":…,"name":…,"birth_date":…,"org":…,"events":[…]}`, a JSON array of records, or
+//! the members document `{"members":[…],"meetings":[…],"ledgers":[…]}`.
+//!
+//! **Output.** `--format table` (the default): one block per member on stdout — a line
+//! `ID NAME: STAGE since DATE (党龄 N年)`, then each finding `  [SEVERITY] CODE  message — citation` and each
+//! next step `  next: CODE due DATE / earliest DATE  message`. `--format json`: the core's `CheckBatch`
+//! (`{"reports":[…],"errors":[…]}`). Either way each record that failed is a line on stderr,
+//! `error: record N (ID): CODE at FIELD: message` (N counts records from 1; the field path is the core's,
+//! inside the record, events counted from 0 as in JSON), followed by a one-line summary.
+//!
+//! **Exit status.** 0: every record checked, no finding of severity `violation`; 1: a violation found or a
+//! record rejected (the other records are still printed); 2: usage error, unreadable file, a file that is not
+//! a record, an array or a members document, or a bad `--policy` (nothing checked).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use dangjian::membership::{check_members, CheckBatch, MemberReport, NextStep};
+use dangjian::{Calendar, ErrorDetail, Finding, Severity};
+use serde::Serialize;
+
+use crate::disclosure_cmd::read_text;
+use crate::dues_cmd::load_policy;
+use crate::error::CliError;
+
+/// The event kinds of a record, in the core's order (for `--help`; a test checks them against the core's
+/// `MemberEvent`, which has no list of its own).
+pub(crate) const EVENT_KINDS: [&str; 34] = [
+    "imported",
+    "application",
+    "talk",
+    "activist",
+    "contacts",
+    "half_year_review",
+    "development_target",
+    "sponsors",
+    "political_review",
+    "training",
+    "public_notice",
+    "committee_review",
+    "pre_review",
+    "branch_vote",
+    "interview",
+    "approval",
+    "oath",
+    "probation_extended",
+    "probation_cancelled",
+    "conversion",
+    "sanction",
+    "sanction_extended",
+    "rights_restored",
+    "suspended",
+    "reinstated",
+    "removed",
+    "lost_contact",
+    "contact_restored",
+    "transfer_out",
+    "transfer_in",
+    "away",
+    "returned",
+    "graduated",
+    "excused",
+];
+
+/// The stages a report names, in the core's order (for `--help`; checked against the core's `Stage` too).
+pub(crate) const STAGES: [&str; 8] = [
+    "none",
+    "applicant",
+    "activist",
+    "development_target",
+    "probationary",
+    "full",
+    "suspended",
+    "removed",
+];
+
+/// How a report is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Format {
+    /// Readable blocks (the default).
+    #[default]
+    Table,
+    /// The core's JSON document.
+    Json,
+}
+
+impl Format {
+    /// `table` or `json`.
+    pub(crate) fn parse(text: &str) -> Result<Self, CliError> {
+        match text {
+            "table" => Ok(Self::Table),
+            "json" => Ok(Self::Json),
+            _ => Err(CliError::usage(format!(
+                "`--format {text}`: expected table or json"
+            ))),
+        }
+    }
+}
+
+/// `member check`'s arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct MemberCheckArgs {
+    /// One record, an array of records or a members document.
+    pub(crate) file: PathBuf,
+    /// The day of the check.
+    pub(crate) on: NaiveDate,
+    /// How to print.
+    pub(crate) format: Format,
+    /// A JSON policy override laid over the bundled rules.
+    pub(crate) policy: Option<PathBuf>,
+}
+
+/// Runs the check: reports on stdout, rejected records and the summary on stderr.
+pub(crate) fn check(args: &MemberCheckArgs) -> Result<ExitCode, CliError> {
+    let policy = load_policy(args.policy.as_deref())?;
+    let calendar = Calendar::official();
+    let shown = args.file.display().to_string();
+    let text = read_text(&args.file)?;
+    let input: serde_json::Value = dangjian::error::from_json(&text, "INVALID_RECORD_JSON")
+        .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
+    // The core's batch takes an array or the document; a lone record is a batch of one. Wrapped as text, so
+    // a position the core reports is still the file's.
+    let json = match &input {
+        serde_json::Value::Object(o) if !o.contains_key("members") => format!("[{text}]"),
+        _ => text,
+    };
+    let batch = check_members(&policy, &calendar, &json, args.on)
+        .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
+
+    let stdout = match args.format {
+        Format::Table => table(&batch, &names(&input)),
+        Format::Json => {
+            let json = dangjian::error::to_json(&batch)
+                .map_err(|e| CliError::input(e.detail().to_string()))?;
+            json + "\n"
+        }
+    };
+    crate::say(&stdout);
+    for e in &batch.errors {
+        let detail = ErrorDetail::new(
+            &e.code,
+            e.field.clone(),
+            e.message_zh.clone(),
+            e.message_en.clone(),
+        );
+        let id = e
+            .member_id
+            .as_deref()
+            .map(|id| format!(" ({id})"))
+            .unwrap_or_default();
+        // Records are counted from 1, as lines are in the other commands.
+        eprintln!("error: record {}{id}: {detail}", e.index.saturating_add(1));
+    }
+    eprintln!("{}", summary(&batch, args.on));
+    let violations = batch
+        .reports
+        .iter()
+        .any(|r| r.findings.iter().any(|f| f.severity == Severity::Violation));
+    Ok(if violations || !batch.errors.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Each record's name by id, for the block headers (the report carries only the id).
+fn names(input: &serde_json::Value) -> HashMap<String, String> {
+    let records = match input {
+        serde_json::Value::Array(records) => records.as_slice(),
+        serde_json::Value::Object(o) => match o.get("members") {
+            Some(serde_json::Value::Array(records)) => records.as_slice(),
+            _ => std::slice::from_ref(input),
+        },
+        _ => &[],
+    };
+    records
+        .iter()
+        .filter_map(|r| {
+            let text = |key: &str| r.get(key).and_then(|v| v.as_str()).map(str::to_owned);
+            Some((text("id")?, text("name")?))
+        })
+        .collect()
+}
+
+/// The reports as blocks, one per member, in input order.
+fn table(batch: &CheckBatch, names: &HashMap<String, String>) -> String {
+    batch
+        .reports
+        .iter()
+        .map(|r| block(r, names.get(&r.member_id).map(String::as_str)))
+        .collect()
+}
+
+/// One member: the header line, the findings, the next steps.
+fn block(report: &MemberReport, name: Option<&str>) -> String {
+    let mut text = report.member_id.clone();
+    if let Some(name) = name {
+        text.push(' ');
+        text.push_str(name);
+    }
+    text.push_str(&format!(": {}", code_of(&report.stage)));
+    if let Some(since) = report.since {
+        text.push_str(&format!(" since {since}"));
+    }
+    if let Some(age) = report.party_age_years {
+        text.push_str(&format!(" (党龄 {age}年)"));
+    }
+    text.push('\n');
+    for f in &report.findings {
+        text.push_str(&format!("  {}\n", finding_line(f)));
+    }
+    for n in &report.next_steps {
+        text.push_str(&format!("  {}\n", next_line(n)));
+    }
+    text
+}
+
+/// `[violation] CODE  message — regulation article` (no dash when the finding cites nothing).
+pub(crate) fn finding_line(f: &Finding) -> String {
+    let mut line = format!("[{}] {}  {}", code_of(&f.severity), f.code, f.message_zh);
+    if let Some(c) = &f.citation {
+        // Some citations name a whole regulation and no article: no trailing space then.
+        line.push_str(&format!(" — {}", c.to_string().trim_end()));
+    }
+    line
+}
+
+/// `next: CODE due DATE / earliest DATE  message`, each date only when the core gives it.
+fn next_line(n: &NextStep) -> String {
+    let dates: Vec<String> = [("due", n.due), ("earliest", n.earliest)]
+        .into_iter()
+        .filter_map(|(what, d)| d.map(|d| format!("{what} {d}")))
+        .collect();
+    let mut line = format!("next: {}", n.code);
+    if !dates.is_empty() {
+        line.push(' ');
+        line.push_str(&dates.join(" / "));
+    }
+    line.push_str(&format!("  {}", n.message_zh));
+    line
+}
+
+/// `2026-11-20: 12 records checked, 3 with violations, 0 rejected; findings: TALK_OVERDUE ×1`.
+fn summary(batch: &CheckBatch, on: NaiveDate) -> String {
+    let with_violations = batch
+        .reports
+        .iter()
+        .filter(|r| r.findings.iter().any(|f| f.severity == Severity::Violation))
+        .count();
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in batch.reports.iter().flat_map(|r| &r.findings) {
+        *counts.entry(f.code.as_str()).or_default() += 1;
+    }
+    let mut s = format!(
+        "{on}: {} checked, {} with violations, {} rejected",
+        plural(batch.reports.len(), "record"),
+        with_violations,
+        batch.errors.len()
+    );
+    if !counts.is_empty() {
+        let findings: Vec<String> = counts
+            .iter()
+            .map(|(code, n)| format!("{code} ×{n}"))
+            .collect();
+        s.push_str(&format!("; findings: {}", findings.join(", ")));
+    }
+    s
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// A unit enum's code as the core writes it in JSON (`probationary`, `violation`).
+fn code_of<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dangjian::Citation;
+
+    /// serde names every variant it knows when it meets one it does not.
+    fn variants(error: &serde_json::Error) -> Vec<String> {
+        let text = error.to_string();
+        let (_, expected) = text.split_once("expected one of").unwrap();
+        expected
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn event_kinds_and_stages_are_the_cores() {
+        let e = serde_json::from_str::<dangjian::membership::MemberEvent>(r#"{"kind":"?"}"#)
+            .unwrap_err();
+        assert_eq!(variants(&e), EVENT_KINDS);
+        let e = serde_json::from_str::<dangjian::membership::Stage>(r#""?""#).unwrap_err();
+        assert_eq!(variants(&e), STAGES);
+    }
+
+    #[test]
+    fn formats() {
+        assert_eq!(Format::parse("json").unwrap(), Format::Json);
+        assert_eq!(Format::parse("table").unwrap(), Format::Table);
+        assert!(Format::parse("csv").is_err_and(|e| e.show_usage));
+    }
+
+    #[test]
+    fn names_from_every_input_shape() {
+        let record = serde_json::json!({"id":"M1","name":"甲"});
+        assert_eq!(names(&record)["M1"], "甲");
+        assert_eq!(names(&serde_json::json!([record.clone()]))["M1"], "甲");
+        assert_eq!(
+            names(&serde_json::json!({"members":[record], "meetings":[]}))["M1"],
+            "甲"
+        );
+        assert!(names(&serde_json::json!(3)).is_empty());
+    }
+
+    #[test]
+    fn lines() {
+        let f = Finding::new(
+            "TALK_OVERDUE",
+            Severity::Violation,
+            "未按时谈话",
+            "talk overdue",
+            Some(Citation::new("细则", "第七条")),
+        );
+        assert_eq!(
+            finding_line(&f),
+            "[violation] TALK_OVERDUE  未按时谈话 — 细则 第七条"
+        );
+        let day = |s: &str| s.parse::<NaiveDate>().ok();
+        let n = NextStep::new(
+            "TALK",
+            "谈话",
+            "talk",
+            day("2026-09-01"),
+            day("2026-10-01"),
+            None,
+        );
+        assert_eq!(
+            next_line(&n),
+            "next: TALK due 2026-10-01 / earliest 2026-09-01  谈话"
+        );
+        let n = NextStep::new("X", "某事", "x", None, None, None);
+        assert_eq!(next_line(&n), "next: X  某事");
+    }
+}
