@@ -13,6 +13,8 @@
 //!   `summarize_dues` and their JSON twins.
 //! - [`credits`]: the [`CreditsScheme`] and [`CreditsScorer`] objects and the credits JSON entry points.
 //! - [`disclosure`]: the disclosure JSON entry points.
+//! - [`membership`]: the membership JSON entry points (member and branch checks, the transition API, rights,
+//!   organizations) and the 公民身份号码 check.
 //!
 //! Dates cross as `YYYY-MM-DD` strings and months as `YYYY-MM` strings, read with
 //! [`dangjian::month::parse_date`] / [`dangjian::month::parse_month`]: a malformed one is `InvalidInput`
@@ -26,6 +28,7 @@ pub mod disclosure;
 pub mod dues;
 pub mod error;
 pub mod explain;
+pub mod membership;
 pub mod money;
 pub mod policy;
 

@@ -341,3 +341,97 @@ fn calendar_spring_festival_2026_provisional_2027_and_loading() {
         );
     }
 }
+
+const APPLICANT_JSON: &str = r#"{"id":"M1","name":"甲","birth_date":"2000-01-01","org":"B1",
+  "events":[{"kind":"application","date":"2024-01-10"}]}"#;
+
+#[test]
+fn membership_exports_return_the_core_documents() {
+    use crate::membership::*;
+    let (p, cal) = (Policy::bundled(), Calendar::official());
+    let (core_p, core_cal) = (dangjian::Policy::bundled(), dangjian::Calendar::official());
+    let m =
+        dangjian::membership::check_member_json(&core_p, &core_cal, APPLICANT_JSON, "2024-01-20");
+    assert_eq!(
+        membership_check_member(&p, &cal, APPLICANT_JSON.into(), "2024-01-20".into()).unwrap(),
+        m.unwrap()
+    );
+    let batch = format!(r#"{{"members":[{APPLICANT_JSON}]}}"#);
+    assert_eq!(
+        membership_check_members(&p, &cal, batch.clone(), "2024-01-20".into()).unwrap(),
+        dangjian::membership::check_members_json(&core_p, &core_cal, &batch, "2024-01-20").unwrap()
+    );
+    let event = r#"{"kind":"talk","date":"2024-01-20"}"#;
+    assert_eq!(
+        membership_apply_event(&p, &cal, APPLICANT_JSON.into(), event.into(), "[]".into()).unwrap(),
+        dangjian::membership::apply_event_json(&core_p, &core_cal, APPLICANT_JSON, event, "[]")
+            .unwrap()
+    );
+    assert_eq!(
+        membership_rights(&p, APPLICANT_JSON.into(), "2024-01-20".into()).unwrap(),
+        dangjian::membership::rights_json(&core_p, APPLICANT_JSON, "2024-01-20").unwrap()
+    );
+    let orgs = r#"{"orgs":[{"id":"B1","kind":"branch"}]}"#;
+    assert_eq!(
+        membership_check_orgs(&p, &cal, orgs.into(), "2026-01-01".into()).unwrap(),
+        dangjian::membership::check_orgs_json(&core_p, &core_cal, orgs, "2026-01-01").unwrap()
+    );
+    membership_validate_id_number("11010519491231002X".into(), "1949-12-31".into()).unwrap();
+}
+
+#[test]
+fn membership_errors_keep_their_codes_and_paths() {
+    use crate::membership::*;
+    let (p, cal) = (Policy::bundled(), Calendar::official());
+    let unknown = APPLICANT_JSON.replace("application", "joined");
+    assert_eq!(
+        code_field(membership_check_member(&p, &cal, unknown, "2024-01-20".into()).unwrap_err()),
+        (
+            "invalid_input",
+            "INVALID_RECORD_JSON".into(),
+            "events[0].kind".into()
+        )
+    );
+    let e = membership_apply_event(
+        &p,
+        &cal,
+        APPLICANT_JSON.into(),
+        r#"{"kind":"nap","date":"2024-01-20"}"#.into(),
+        "[]".into(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        code_field(e),
+        (
+            "invalid_input",
+            "INVALID_EVENT_JSON".into(),
+            "event.kind".into()
+        )
+    );
+    let e = membership_check_orgs(
+        &p,
+        &cal,
+        r#"{"orgs":[{"id":"B1","kind":"castle"}]}"#.into(),
+        "2026-01-01".into(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        code_field(e),
+        (
+            "invalid_input",
+            "INVALID_ORG_JSON".into(),
+            "orgs[0].kind".into()
+        )
+    );
+    let e = membership_rights(&p, APPLICANT_JSON.into(), "2024-02-30".into()).unwrap_err();
+    assert_eq!(
+        code_field(e),
+        ("invalid_input", "INVALID_DATE".into(), "on".into())
+    );
+    let e = membership_validate_id_number("11010519491231002X".into(), "1949-13-31".into())
+        .unwrap_err();
+    assert_eq!(
+        code_field(e),
+        ("invalid_input", "INVALID_DATE".into(), "birth_date".into())
+    );
+}

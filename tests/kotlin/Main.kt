@@ -1,6 +1,6 @@
 // Entry point of the Kotlin/JVM binding tests: `java ... cn.dangjian.tests.MainKt <vectors dir>`.
 // Every export, typed and JSON; errors as typed exceptions with code and field; then the shared vectors
-// (dues from the directory given, credits/ and disclosure/ beside it).
+// (dues from the directory given, credits/, disclosure/ and membership/ beside it).
 // Prints "passed=N failed=M" as its only stdout line; exit code 0 iff nothing failed.
 package cn.dangjian.tests
 
@@ -369,12 +369,16 @@ fun main(args: Array<String>) {
     // ---- credits and disclosure (CreditsDisclosureTests.kt) ----
     creditsDisclosureTests(h)
 
-    // ---- the shared vectors: dues from the directory given, credits and disclosure beside it ----
+    // ---- membership (MembershipTests.kt) ----
+    membershipTests(h)
+
+    // ---- the shared vectors: dues from the directory given, credits, disclosure and membership beside it ----
     val dir = File(args.getOrElse(0) { "tests/vectors/dues" })
     runVectors(h, dir)
     val vectors = dir.absoluteFile.parentFile
     runCreditsVectors(h, File(vectors, "credits"))
     runDisclosureVectors(h, File(vectors, "disclosure"))
+    runMembershipVectors(h, File(vectors, "membership"))
 
     println("passed=${h.passed} failed=${h.failed}")
     exitProcess(if (h.failed == 0) 0 else 1)

@@ -13,6 +13,9 @@
  *     then each String as big-endian i32 length + UTF-8 bytes);
  *   - Calendar.official().add_working_days("2026-02-12", 4) returns the DateAnswer record
  *     { value: "2026-02-25", findings: [] } (the Spring Festival 2026 window);
+ *   - membership_check_orgs(policy, calendar, a lone branch, "2026-01-01") returns a report with "findings";
+ *     membership_validate_id_number("11010519491231002X", "1949-12-31") succeeds, and with the check character
+ *     1 instead of X fails with DangjianError::InvalidInput { code: "INVALID_ID_NUMBER", field: "id_number" };
  *   - the object handles are freed.
  * Object handles are cloned before each call, as the Swift code does (the callee consumes one).
  * Prints "PASS <name>" / "FAIL <name>: <why>" per check; exit code = failures.
@@ -152,6 +155,55 @@ int main(int argc, char **argv) {
         uniffi_dangjian_ffi_fn_free_calendar(cal, &status);
         snprintf(why, sizeof why, "status %d", status.code);
         report(status.code == 0, "Calendar handles cloned and freed", why);
+    }
+
+    {
+        RustCallStatus status = {0};
+        uint64_t policy = uniffi_dangjian_ffi_fn_constructor_policy_bundled(&status);
+        uint64_t cal = uniffi_dangjian_ffi_fn_constructor_calendar_official(&status);
+        RustCallStatus call = {0};
+        uint64_t policy_arg = uniffi_dangjian_ffi_fn_clone_policy(policy, &status);
+        uint64_t cal_arg = uniffi_dangjian_ffi_fn_clone_calendar(cal, &status);
+        char *v = lift_string(uniffi_dangjian_ffi_fn_func_membership_check_orgs(
+            policy_arg, cal_arg, lower_string("{\"orgs\":[{\"id\":\"B1\",\"kind\":\"branch\"}]}"),
+            lower_string("2026-01-01"), &call));
+        snprintf(why, sizeof why, "status %d, value %.160s", call.code, v);
+        report(call.code == 0 && strstr(v, "\"findings\":[") != NULL,
+               "membership_check_orgs(bundled, official, a lone branch, 2026-01-01) -> a report with findings via the C ABI",
+               why);
+        free(v);
+
+        RustCallStatus ok = {0};
+        uniffi_dangjian_ffi_fn_func_membership_validate_id_number(lower_string("11010519491231002X"),
+                                                                   lower_string("1949-12-31"), &ok);
+        snprintf(why, sizeof why, "status %d", ok.code);
+        report(ok.code == 0, "membership_validate_id_number(11010519491231002X, 1949-12-31) passes via the C ABI", why);
+        if (ok.code != 0) {
+            RustCallStatus free_status = {0};
+            ffi_dangjian_ffi_rustbuffer_free(ok.errorBuf, &free_status);
+        }
+
+        RustCallStatus fail = {0};
+        uniffi_dangjian_ffi_fn_func_membership_validate_id_number(lower_string("110105194912310021"),
+                                                                   lower_string("1949-12-31"), &fail);
+        RustBuffer err = fail.errorBuf;
+        uint64_t pos = 0;
+        long variant = fail.code == 1 ? read_i32(&err, &pos) : -1;
+        int coded = fail.code == 1 && variant == 1 /* InvalidInput */
+                    && read_string_eq(&err, &pos, "INVALID_ID_NUMBER") && read_string_eq(&err, &pos, "id_number");
+        snprintf(why, sizeof why, "status %d, variant %ld, error buffer of %llu bytes", fail.code, variant,
+                 (unsigned long long)err.len);
+        report(coded, "membership_validate_id_number(110105194912310021, 1949-12-31) -> InvalidInput(INVALID_ID_NUMBER, id_number)",
+               why);
+        if (fail.code != 0) {
+            RustCallStatus free_status = {0};
+            ffi_dangjian_ffi_rustbuffer_free(err, &free_status);
+        }
+
+        uniffi_dangjian_ffi_fn_free_calendar(cal, &status);
+        uniffi_dangjian_ffi_fn_free_policy(policy, &status);
+        snprintf(why, sizeof why, "status %d", status.code);
+        report(status.code == 0, "membership: Policy and Calendar handles cloned and freed", why);
     }
 
     return failures;

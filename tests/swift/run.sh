@@ -9,7 +9,11 @@
 #   - tests/swift/link_check.c builds and links against the real .so, and its
 #     calls through the C ABI pass (contract version, core_version, Policy.bundled,
 #     assess_dues_json ok and failing with a coded error, Calendar.add_working_days);
-#   - every uniffi_/ffi_ symbol the .swift references is exported by the .so.
+#   - every uniffi_/ffi_ symbol the .swift references is exported by the .so;
+#   - each membership export (membership_check_member, _check_members, _apply_event, _rights,
+#     _check_orgs, _validate_id_number) is declared by the header, wrapped by a public func of the
+#     .swift and exported by the .so (header_check.c also pins their C signatures, link_check.c calls
+#     membership_check_orgs and membership_validate_id_number).
 # Last stdout line:  swift: N passed, N failed
 set -euo pipefail
 FFI_SUITE=swift
@@ -99,5 +103,24 @@ elif [ "${#missing[@]}" -eq 0 ]; then
 else
     ffi_fail "FFI symbols exported" "missing from the .so: ${missing[*]}"
 fi
+
+# 5. The membership exports: declared, wrapped in Swift, exported.
+membership=(check_member:membershipCheckMember check_members:membershipCheckMembers
+    apply_event:membershipApplyEvent rights:membershipRights check_orgs:membershipCheckOrgs
+    validate_id_number:membershipValidateIdNumber)
+for pair in "${membership[@]}"; do
+    fn=uniffi_dangjian_ffi_fn_func_membership_${pair%%:*}
+    swift_name=${pair#*:}
+    problems=()
+    grep -qE "\b$fn\(" "$gen/dangjianFFI.h" || problems+=("not declared in dangjianFFI.h")
+    grep -qE "^public func $swift_name\(" "$swift_file" || problems+=("no public func $swift_name in dangjian.swift")
+    grep -qE "\b$fn\(" "$swift_file" || problems+=("dangjian.swift does not call it")
+    grep -qxF "$fn" "$exported" || problems+=("not exported by the .so")
+    if [ "${#problems[@]}" -eq 0 ]; then
+        ffi_pass "membership: $fn declared, wrapped as $swift_name and exported"
+    else
+        ffi_fail "membership: $fn" "${problems[*]}"
+    fi
+done
 
 ffi_finish
