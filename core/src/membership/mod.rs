@@ -39,7 +39,7 @@ mod transition;
 
 pub use check::{check, check_all};
 pub use context::Context;
-pub use discipline::{rights_on, Rights};
+pub use discipline::{rights_on, Rights, SanctionEffect};
 pub use idcard::validate_id_number;
 pub use life::{compliance, LifeReport, Meeting};
 pub use organization::{check_orgs, OrgDetails, OrgDocument, OrgReport};
