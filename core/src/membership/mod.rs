@@ -41,6 +41,7 @@ pub use check::{check, check_all};
 pub use context::Context;
 pub use discipline::{rights_on, Rights, SanctionEffect};
 pub use idcard::validate_id_number;
+pub use lapse::months_without_life;
 pub use life::{compliance, LifeReport, Meeting};
 pub use organization::{check_orgs, OrgDetails, OrgDocument, OrgReport};
 pub use params::{
