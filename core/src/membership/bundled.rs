@@ -188,6 +188,7 @@ fn mobility() -> Vec<Dated<MobilityRules>> {
             graduate_keep_months: 24,
             letter_valid_days_same_city: 10,
             letter_valid_days_other: 30,
+            transferred_probation_postpone_months: 6,
             lapse_article: Citation::new(CONSTITUTION, "第九条"),
             lost_contact_article: Citation::new(EDUCATION, "第二十四条"),
             transfer_article: Citation::new(EDUCATION, "第二十六条"),
