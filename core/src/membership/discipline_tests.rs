@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::*;
-use crate::membership::{Context, MemberRecord};
+use crate::membership::{Context, MemberRecord, Review};
 use crate::Calendar;
 
 fn d(s: &str) -> NaiveDate {
