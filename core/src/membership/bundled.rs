@@ -150,29 +150,35 @@ fn life() -> Vec<Dated<LifeRules>> {
 }
 
 fn discipline() -> Vec<Dated<DisciplineRules>> {
-    let a = |article: &'static str| Citation::new(DISCIPLINE, article);
-    vec![Dated::new(
-        day(2024, 1, 1),
-        None,
-        a(""),
-        DisciplineRules {
-            warning_bar_months: 12,
-            serious_warning_bar_months: 18,
-            removal_bar_months: 24,
-            probation_max_years: 2,
-            after_probation_bar_months: 24,
-            readmission_bar_years: 5,
-            sanctions_article: a("第八条"),
-            warning_article: a("第十条"),
-            removal_article: a("第十一条"),
-            probation_article: a("第十二条"),
-            expulsion_article: a("第十三条"),
-        },
-    )
-    .with_note(
-        "The 2023 edition (in force 2024-01-01). Article 8 from the digest; the numbers of the articles on \
-         each sanction's consequences are UNCONFIRMED. Earlier editions are not bundled",
-    )]
+    let rules = |cite: &dyn Fn(&'static str) -> Citation| DisciplineRules {
+        warning_bar_months: 12,
+        serious_warning_bar_months: 18,
+        removal_bar_months: 24,
+        probation_max_years: 2,
+        after_probation_bar_months: 24,
+        readmission_bar_years: 5,
+        sanctions_article: cite("第八条"),
+        warning_article: cite("第十条"),
+        removal_article: cite("第十一条"),
+        probation_article: cite("第十二条"),
+        expulsion_article: cite("第十三条"),
+    };
+    let edition_2023 = |article: &'static str| Citation::new(DISCIPLINE, article);
+    // The earlier editions number their articles differently; their citations name the regulation only.
+    let earlier =
+        |_: &'static str| Citation::new("中国共产党纪律处分条例（2003年、2015年、2018年）", "");
+    vec![
+        // Members sanctioned before 2024 still carry their bars: the earlier editions are bundled so that a
+        // record with an old sanction can be checked.
+        Dated::new(day(2004, 2, 17), Some(day(2023, 12, 31)), earlier(""), rules(&earlier)).with_note(
+            "UNCONFIRMED: the 2003 (in force 2004-02-17), 2015 and 2018 editions are taken to fix the same periods \
+             as the 2023 edition (1 year, 18 months, 2 years, 2 years after 留党察看, 5 years)",
+        ),
+        Dated::new(day(2024, 1, 1), None, edition_2023(""), rules(&edition_2023)).with_note(
+            "The 2023 edition (in force 2024-01-01). Article 8 from the digest; the numbers of the articles on \
+             each sanction's consequences are UNCONFIRMED",
+        ),
+    ]
 }
 
 fn mobility() -> Vec<Dated<MobilityRules>> {
@@ -188,6 +194,7 @@ fn mobility() -> Vec<Dated<MobilityRules>> {
             graduate_keep_months: 24,
             letter_valid_days_same_city: 10,
             letter_valid_days_other: 30,
+            transferred_probation_postpone_months: 6,
             lapse_article: Citation::new(CONSTITUTION, "第九条"),
             lost_contact_article: Citation::new(EDUCATION, "第二十四条"),
             transfer_article: Citation::new(EDUCATION, "第二十六条"),

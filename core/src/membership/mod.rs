@@ -40,12 +40,13 @@ mod transition;
 
 pub use check::{check, check_all};
 pub use context::Context;
-pub use discipline::{rights_on, Rights};
+pub use discipline::{rights_on, Rights, SanctionEffect};
 pub use idcard::validate_id_number;
 pub use json::{
     apply_event_json, check_member_json, check_members, check_members_json, check_orgs_json,
     rights_json, validate_id_number_str, CheckBatch,
 };
+pub use lapse::months_without_life;
 pub use life::{compliance, LifeReport, Meeting};
 pub use organization::{check_orgs, OrgDetails, OrgDocument, OrgReport};
 pub use params::{

@@ -259,6 +259,10 @@ pub struct MobilityRules {
     pub letter_valid_days_same_city: u32,
     /// … to another city, days (UNCONFIRMED local practice).
     pub letter_valid_days_other: u32,
+    /// A probationary member transferred in during probation may have conversion postponed by at most this many
+    /// months (发展党员工作细则). Absent in a policy document: 6.
+    #[serde(default = "six")]
+    pub transferred_probation_postpone_months: u32,
     /// Lapse.
     pub lapse_article: Citation,
     /// Lost contact.
@@ -267,6 +271,10 @@ pub struct MobilityRules {
     pub transfer_article: Citation,
     /// Mobile members.
     pub mobile_article: Citation,
+}
+
+fn six() -> u32 {
+    6
 }
 
 /// Every membership parameter.
