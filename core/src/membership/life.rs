@@ -133,7 +133,14 @@ pub fn compliance(
         if !applies(meeting, kind, has_committee) {
             continue;
         }
-        let mut rc: Option<RuleCompliance> = None;
+        // Listed when the rule is in force on the last day, even before any of its periods has ended.
+        let mut rc = rule_on(timeline, to, meeting, frequency).map(|rule| RuleCompliance {
+            meeting,
+            frequency,
+            citation: rule.citation.clone(),
+            held: Vec::new(),
+            missing: Vec::new(),
+        });
         for (label, start, end) in periods(frequency, from, to) {
             // The rule in force on the period's last day decides whether the period owes the meeting.
             let Some(rule) = rule_on(timeline, end, meeting, frequency) else {
