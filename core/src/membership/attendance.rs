@@ -33,7 +33,8 @@ pub struct Attendance {
     pub with_leave: u32,
     /// Absent without leave (listed as such, or not listed at all).
     pub without_leave: u32,
-    /// attended / expected, to two places (half away from zero); absent when nothing was expected.
+    /// attended / expected, with two places (half away from zero: 2/3 → `0.67`, 1 → `1.00`); absent when nothing
+    /// was expected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rate: Option<Decimal>,
 }
@@ -102,7 +103,11 @@ pub(crate) fn attendance(
         }
         a.rate = Decimal::from(a.attended)
             .checked_div(Decimal::from(a.expected))
-            .map(|r| r.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero));
+            .map(|r| {
+                let mut r = r.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+                r.rescale(2); // always two places: "1.00", not "1"
+                r
+            });
         out.push(a);
     }
     Ok(out)

@@ -83,8 +83,8 @@ pub struct LifeReport {
     pub period: Period,
     /// Per obligation that applies to this organization: the periods held and missing.
     pub rules: Vec<RuleCompliance>,
-    /// Per member of the organization (a branch: with its groups' members), attendance at the meetings they
-    /// were expected at.
+    /// Per member of a branch (with its groups' members) or of a group, attendance at the meetings they were
+    /// expected at; empty for a general branch or committee.
     pub attendance: Vec<Attendance>,
     /// `MEETING_MISSING` (one per obligation and period), `LECTURER_MISSING`.
     pub findings: Vec<Finding>,
@@ -186,7 +186,10 @@ pub fn compliance(
             ));
         }
     }
-    report.attendance = attendance(policy, doc, org, from, to)?;
+    // Attendance is a branch's (and a group's) record; a general branch or committee would only repeat it.
+    if matches!(kind, OrgKind::Branch | OrgKind::Group) {
+        report.attendance = attendance(policy, doc, org, from, to)?;
+    }
     Ok(report)
 }
 

@@ -221,6 +221,17 @@ fn attendance_counts_the_meetings_of_the_members_org_and_its_branch() {
     let g = run(&doc, "P1", "2026-01-01", "2026-03-31");
     assert_eq!(g.attendance.len(), 1);
     assert_eq!(g.attendance[0].expected, 4);
+    assert_eq!(g.attendance[0].rate.unwrap().to_string(), "0.75");
+    let all: Vec<String> = r
+        .attendance
+        .iter()
+        .map(|a| a.rate.unwrap().to_string())
+        .collect();
+    assert_eq!(all, ["0.75", "0.67", "0.50"]);
+    // A general branch or committee lists no attendance of its own.
+    assert!(run(&doc, "G1", "2026-01-01", "2026-03-31")
+        .attendance
+        .is_empty());
 }
 
 #[test]

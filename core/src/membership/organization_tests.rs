@@ -259,3 +259,76 @@ fn the_document_round_trips_through_json() {
     let json = serde_json::to_string(&doc).unwrap();
     assert_eq!(OrgDocument::from_json(&json).unwrap(), doc);
 }
+
+/// A committee with one branch and its group: the example document of `dangjian org check`.
+const EXAMPLE: &str = r#"{
+  "orgs": [
+    {"id": "C1", "kind": "committee"},
+    {"id": "B1", "parent": "C1", "kind": "branch"},
+    {"id": "P1", "parent": "B1", "kind": "group"}
+  ],
+  "details": [
+    {"org": "C1", "name": "某公司党委", "approved_below_minimum": true, "committee": {"elected_on": "2022-06-30", "size": 7}},
+    {"org": "B1", "name": "第一党支部", "units": 2, "committee": {"elected_on": "2023-03-15", "size": 3}}
+  ],
+  "members": [
+    {"id": "M1", "name": "张一", "birth_date": "1980-01-01", "org": "B1", "events": [{"kind": "imported", "date": "2010-07-01", "stage": "full"}]},
+    {"id": "M2", "name": "张二", "birth_date": "1981-01-01", "org": "B1", "events": [{"kind": "imported", "date": "2011-07-01", "stage": "full"}]},
+    {"id": "M3", "name": "张三", "birth_date": "1982-01-01", "org": "P1", "events": [{"kind": "imported", "date": "2012-07-01", "stage": "full"}]},
+    {"id": "M4", "name": "张四", "birth_date": "1983-01-01", "org": "P1", "events": [{"kind": "imported", "date": "2013-07-01", "stage": "full"}]},
+    {"id": "M5", "name": "张五", "birth_date": "1995-01-01", "org": "P1", "events": [{"kind": "imported", "date": "2025-10-01", "stage": "probationary"}]}
+  ],
+  "meetings": [
+    {"id": "MT1", "kind": "general_meeting", "date": "2026-03-31", "org": "B1", "attendees": ["M1", "M2", "M3", "M5"], "absent_with_leave": ["M4"]},
+    {"id": "MT2", "kind": "branch_committee", "date": "2026-01-08", "org": "B1", "attendees": ["M1", "M2", "M3"]},
+    {"id": "MT3", "kind": "branch_committee", "date": "2026-02-05", "org": "B1", "attendees": ["M1", "M2", "M3"]},
+    {"id": "MT4", "kind": "party_lecture", "date": "2026-03-20", "org": "B1", "attendees": ["M1", "M2", "M3", "M4", "M5"]},
+    {"id": "MT5", "kind": "group_meeting", "date": "2026-01-12", "org": "P1", "attendees": ["M3", "M4", "M5"]}
+  ],
+  "elections": [
+    {"id": "E1", "org": "B1", "date": "2026-03-10", "present": 4, "voters": ["M1", "M2", "M3", "M4"],
+     "candidates": [{"id": "M1", "votes": 4}, {"id": "M2", "votes": 3}, {"id": "M3", "votes": 2}]}
+  ],
+  "reviews": [
+    {"org": "B1", "year": 2025, "date": "2026-01-20",
+     "ratings": [{"member": "M1", "rating": "excellent"}, {"member": "M2", "rating": "excellent"},
+                 {"member": "M3", "rating": "qualified"}, {"member": "M4", "rating": "qualified"}, {"member": "M5"}]}
+  ],
+  "period": {"from": "2026-01-01", "to": "2026-03-31"}
+}"#;
+
+#[test]
+fn a_whole_document() {
+    let doc = OrgDocument::from_json(EXAMPLE).unwrap();
+    let r = check_orgs(&policy(), &doc, d("2026-03-31")).unwrap();
+    let b1 = section(&r, "B1");
+    assert_eq!((b1.full_members, b1.probationary_members), (4, 1));
+    // 4 full members, a committee: a secretary would do (Info). The election of 2026-03-10 (4 of 4 entitled
+    // present, M1 with 4 and M2 with 3 of 4 elected) starts a new term to 2029-03-10; it was held within a year
+    // before the old term's expiry (2026-03-15).
+    assert_eq!(codes(&b1.findings), ["COMMITTEE_NOT_EXPECTED"]);
+    assert_eq!(b1.elections[0].elected, ["M1", "M2"]);
+    assert_eq!(b1.term.unwrap().term_expires, d("2029-03-10"));
+    // 支委会 missing in March, 主题党日 every month, 党课 without a lecturer.
+    let missing: Vec<&str> = b1
+        .life
+        .findings
+        .iter()
+        .map(|f| f.message_en.as_str())
+        .collect();
+    assert_eq!(missing.len(), 5, "{missing:?}");
+    assert!(missing.contains(&"B1 held no branch committee meeting in 2026-03"));
+    assert!(codes(&b1.life.findings).contains(&"LECTURER_MISSING"));
+    // 2 excellent of 4 graded is more than 1/3.
+    assert_eq!(codes(&b1.reviews[0].findings), ["EXCELLENT_QUOTA_EXCEEDED"]);
+    // The group owes a meeting each month; it held January's.
+    let p1 = section(&r, "P1");
+    assert_eq!(
+        codes(&p1.life.findings),
+        ["MEETING_MISSING", "MEETING_MISSING"]
+    );
+    // The committee: 5 members but approved; its term (2022-06-30, 5 years) runs to 2027-06-30.
+    let c1 = section(&r, "C1");
+    assert!(c1.findings.is_empty());
+    assert_eq!(c1.next_steps[0].due, Some(d("2027-06-30")));
+}
