@@ -126,22 +126,14 @@ pub fn membership_rights(policy: &Policy, record_json: String, on: String) -> Re
 /// rounds) in, the report with its `findings` out.
 ///
 /// Errors: `DangjianException.InvalidInput` — `INVALID_ORG_JSON` at the path of the field at fault,
-/// `INVALID_DATE` at `on`; `DangjianException.Policy` when no membership rules are in force;
-/// `CALENDAR_UNAVAILABLE`.
+/// `INVALID_DATE` at `on`; `DangjianException.Policy` when no membership rules are in force.
 ///
 /// ```kotlin
-/// val report = membershipCheckOrgs(Policy.bundled(), Calendar.official(),
-///     """{"orgs":[{"id":"B1","kind":"branch"}]}""", "2026-01-01")
+/// val report = membershipCheckOrgs(Policy.bundled(), """{"orgs":[{"id":"B1","kind":"branch"}]}""", "2026-01-01")
 /// ```
 #[uniffi::export]
-pub fn membership_check_orgs(
-    policy: &Policy,
-    calendar: &Calendar,
-    doc_json: String,
-    on: String,
-) -> Result<String> {
-    let cal = calendar.read()?;
-    Ok(core::check_orgs_json(&policy.inner, &cal, &doc_json, &on)?)
+pub fn membership_check_orgs(policy: &Policy, doc_json: String, on: String) -> Result<String> {
+    Ok(core::check_orgs_json(&policy.inner, &doc_json, &on)?)
 }
 
 /// Checks a 公民身份号码 (GB 11643-1999) against a birth date (`membership::validate_id_number_str`):

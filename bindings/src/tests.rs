@@ -373,8 +373,8 @@ fn membership_exports_return_the_core_documents() {
     );
     let orgs = r#"{"orgs":[{"id":"B1","kind":"branch"}]}"#;
     assert_eq!(
-        membership_check_orgs(&p, &cal, orgs.into(), "2026-01-01".into()).unwrap(),
-        dangjian::membership::check_orgs_json(&core_p, &core_cal, orgs, "2026-01-01").unwrap()
+        membership_check_orgs(&p, orgs.into(), "2026-01-01".into()).unwrap(),
+        dangjian::membership::check_orgs_json(&core_p, orgs, "2026-01-01").unwrap()
     );
     membership_validate_id_number("11010519491231002X".into(), "1949-12-31".into()).unwrap();
 }
@@ -410,7 +410,6 @@ fn membership_errors_keep_their_codes_and_paths() {
     );
     let e = membership_check_orgs(
         &p,
-        &cal,
         r#"{"orgs":[{"id":"B1","kind":"castle"}]}"#.into(),
         "2026-01-01".into(),
     )

@@ -104,11 +104,11 @@ fun membershipTests(h: Harness) {
         }
     }
     h.test("membershipCheckOrgs: a lone branch gives a report with findings; an unknown kind is INVALID_ORG_JSON") {
-        val r = Json.parse(membershipCheckOrgs(policy, cal, """{"orgs":[{"id":"B1","kind":"branch"}]}""", "2026-01-01")).asMap()
+        val r = Json.parse(membershipCheckOrgs(policy, """{"orgs":[{"id":"B1","kind":"branch"}]}""", "2026-01-01")).asMap()
         check(r["findings"] is List<*>) { "findings: $r" }
         check(r["findings"].asList().all { it.asMap()["code"] is String }) { "finding codes: $r" }
         expectCoded<DangjianException.InvalidInput>("INVALID_ORG_JSON", "orgs[0].kind") {
-            membershipCheckOrgs(policy, cal, """{"orgs":[{"id":"B1","kind":"castle"}]}""", "2026-01-01")
+            membershipCheckOrgs(policy, """{"orgs":[{"id":"B1","kind":"castle"}]}""", "2026-01-01")
         }
     }
     cal.close()

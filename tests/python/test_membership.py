@@ -102,8 +102,8 @@ class MembershipTest(ErrorsAssert):
                          lambda: dj.membership_validate_id_number("11010519491231002X", "1949-13-31"))
 
     def test_check_orgs(self):
-        r = json.loads(dj.membership_check_orgs(self.policy, self.cal, '{"orgs":[{"id":"B1","kind":"branch"}]}', "2026-01-01"))
+        r = json.loads(dj.membership_check_orgs(self.policy, '{"orgs":[{"id":"B1","kind":"branch"}]}', "2026-01-01"))
         self.assertIsInstance(r["findings"], list)
         self.assertTrue(all(isinstance(f["code"], str) for f in r["findings"]), r)
         self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_ORG_JSON", "orgs[0].kind",
-                         lambda: dj.membership_check_orgs(self.policy, self.cal, '{"orgs":[{"id":"B1","kind":"castle"}]}', "2026-01-01"))
+                         lambda: dj.membership_check_orgs(self.policy, '{"orgs":[{"id":"B1","kind":"castle"}]}', "2026-01-01"))

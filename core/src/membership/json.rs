@@ -208,20 +208,14 @@ pub fn rights_json(policy: &Policy, record_json: &str, on: &str) -> Result<Strin
 /// elections, 民主评议 rounds), the report out.
 ///
 /// ```
-/// let out = dangjian::membership::check_orgs_json(&dangjian::Policy::bundled(), &dangjian::Calendar::official(),
+/// let out = dangjian::membership::check_orgs_json(&dangjian::Policy::bundled(),
 ///     r#"{"orgs":[{"id":"B1","kind":"branch"}]}"#, "2026-01-01").unwrap();
 /// assert!(out.starts_with('{'));
 /// ```
-pub fn check_orgs_json(
-    policy: &Policy,
-    calendar: &Calendar,
-    doc_json: &str,
-    on: &str,
-) -> Result<String> {
+pub fn check_orgs_json(policy: &Policy, doc_json: &str, on: &str) -> Result<String> {
     let on = parse_date(on, "on")?;
-    let doc: super::OrgDocument = from_json(doc_json, "INVALID_ORG_JSON")?;
-    let ctx = Context::new(policy, calendar, &[])?;
-    to_json(&super::check_orgs(&ctx, &doc, on)?)
+    let doc = super::OrgDocument::from_json(doc_json)?;
+    to_json(&super::check_orgs(policy, &doc, on)?)
 }
 
 /// [`super::validate_id_number`] with the birth date as text (`YYYY-MM-DD`).

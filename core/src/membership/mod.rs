@@ -20,43 +20,57 @@
 //! assert_eq!(report.stage, Stage::Applicant);
 //! ```
 
+mod attendance;
 pub(crate) mod bundled;
 mod check;
 mod context;
 mod development;
 mod discipline;
+mod election;
 mod idcard;
 mod json;
 mod lapse;
 mod life;
+#[cfg(test)]
+mod org_fixtures;
 mod organization;
 mod params;
 mod rating;
 mod record;
 mod report;
+mod standing;
 mod status;
+mod structure;
+mod term;
 mod transfer;
 mod transition;
 
+pub use attendance::Attendance;
 pub use check::{check, check_all};
 pub use context::Context;
 pub use discipline::{rights_on, Rights, SanctionEffect};
+pub use election::{evaluate_election, Candidate, Election, ElectionReport};
 pub use idcard::validate_id_number;
 pub use json::{
     apply_event_json, check_member_json, check_members, check_members_json, check_orgs_json,
     rights_json, validate_id_number_str, CheckBatch,
 };
 pub use lapse::months_without_life;
-pub use life::{compliance, LifeReport, Meeting};
-pub use organization::{check_orgs, OrgDetails, OrgDocument, OrgReport};
+pub use life::{compliance, LifeReport, Meeting, RuleCompliance};
+pub use organization::{
+    check_orgs, CommitteeInfo, OrgDetails, OrgDocument, OrgReport, OrgSection, Period,
+};
 pub use params::{
     DevelopmentArticles, DevelopmentRules, DisciplineRules, LifeRules, MeetingKind, MeetingRule,
     MembershipPolicy, MobilityRules, OrganizationRules,
 };
-pub use rating::{rate_review, ReviewRating};
+pub use rating::{
+    rate_review, MemberRating, RatingCounts, RatingReport, ReviewRating, ReviewRound,
+};
 pub use record::{
     MemberEvent, MemberRecord, NoticeStage, Recommendation, RemovalKind, SanctionKind, Vote,
 };
 pub use report::{MemberReport, NextStep, Review, Stage, StageSpan};
 pub use status::{history, stage_on};
+pub use term::Term;
 pub use transition::apply;

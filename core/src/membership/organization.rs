@@ -1,60 +1,352 @@
-//! Organizations: structure, terms, elections (helper B fills this in).
+//! Organizations: structure, terms, elections, organizational life and 民主评议 in one document checked on a day
+//! (`dangjian org check FILE.json --on DATE`). The rules are in [`super::structure`] (支部工作条例 2018 第五条、
+//! 第八条), [`super::term`] (党章 第三十条), [`super::election`] (基层组织选举工作条例 2020), [`super::life`]
+//! (支部工作条例 第十八条–第二十条) and [`super::rating`] (党员教育管理工作条例 2019); each finding cites the
+//! article of the policy entry in force on the day of its step.
 
-use chrono::NaiveDate;
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::context::Context;
-use crate::disclosure::OrgTree;
-use crate::Result;
+use super::election::{evaluate, Election, ElectionReport};
+use super::life::{compliance, LifeReport, Meeting};
+use super::rating::{rate, RatingReport, ReviewRound};
+use super::record::MemberRecord;
+use super::report::NextStep;
+use super::standing::{counts, standings};
+use super::structure::structure_findings;
+use super::term::{review_terms, Term};
+use crate::disclosure::{OrgKind, OrgTree};
+use crate::error::from_json;
+use crate::policy::in_force;
+use crate::{Error, Finding, Policy, Result};
+
+/// The elected committee of an organization (absent: a secretary only).
+///
+/// ```
+/// let c: dangjian::membership::CommitteeInfo = serde_json::from_str(r#"{"elected_on":"2023-05-10","size":5}"#).unwrap();
+/// assert_eq!(c.size, 5);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommitteeInfo {
+    /// The day the current committee was elected (its term counts from it).
+    pub elected_on: NaiveDate,
+    /// Number of committee members.
+    pub size: u32,
+}
 
 /// Details of one organization beyond the tree.
 ///
 /// ```
-/// let d: dangjian::membership::OrgDetails = serde_json::from_str(r#"{"org":"B1"}"#).unwrap();
-/// assert_eq!(d.org, "B1");
+/// let d: dangjian::membership::OrgDetails = serde_json::from_str(r#"{"org":"B1","units":3,
+///   "committee":{"elected_on":"2023-05-10","size":5}}"#).unwrap();
+/// assert_eq!((d.org.as_str(), d.units), ("B1", Some(3)));
+/// assert!(!d.approved_below_minimum);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OrgDetails {
     /// The organization's id in the tree.
     pub org: String,
+    /// Its name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// A joint branch (联合党支部): the number of units it covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub units: Option<u32>,
+    /// The elected committee; absent when the organization has a secretary only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub committee: Option<CommitteeInfo>,
+    /// A 基层党委 with fewer than 100 members set up with the superior's approval.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub approved_below_minimum: bool,
 }
 
-/// The organizations and their details.
+/// A range of days, both ends included.
 ///
 /// ```
-/// let d: dangjian::membership::OrgDocument = serde_json::from_str(r#"{"orgs":[{"id":"B1","kind":"branch"}]}"#).unwrap();
-/// assert!(d.details.is_empty());
+/// let p: dangjian::membership::Period = serde_json::from_str(r#"{"from":"2026-01-01","to":"2026-06-30"}"#).unwrap();
+/// assert!(p.from < p.to);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day.
+    pub to: NaiveDate,
+}
+
+/// The organizations, their members, meetings, elections and review rounds: the input of [`check_orgs`].
+///
+/// ```
+/// let d = dangjian::membership::OrgDocument::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}]}"#).unwrap();
+/// assert!(d.details.is_empty() && d.period.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OrgDocument {
-    /// The tree.
+    /// The tree (committee / general_branch / branch / group).
     pub orgs: OrgTree,
-    /// Details.
+    /// Details per organization (at most one entry each).
     #[serde(default)]
     pub details: Vec<OrgDetails>,
+    /// The member records; each belongs to a branch or a group of the tree.
+    #[serde(default)]
+    pub members: Vec<MemberRecord>,
+    /// Meetings held (三会一课 and the rest).
+    #[serde(default)]
+    pub meetings: Vec<Meeting>,
+    /// Elections held.
+    #[serde(default)]
+    pub elections: Vec<Election>,
+    /// 民主评议 rounds.
+    #[serde(default)]
+    pub reviews: Vec<ReviewRound>,
+    /// The range for 三会一课 compliance; default: from 1 January of the day checked to that day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
 }
 
-/// The report.
+impl OrgDocument {
+    /// Reads and validates a document. A malformed document is `INVALID_ORG_JSON` at the field's path (unknown
+    /// fields are rejected); then [`OrgDocument::validate`].
+    ///
+    /// ```
+    /// let e = dangjian::membership::OrgDocument::from_json(r#"{"orgs":[],"extra":1}"#).unwrap_err();
+    /// assert_eq!(e.code(), "INVALID_ORG_JSON");
+    /// let e = dangjian::membership::OrgDocument::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],
+    ///   "meetings":[{"id":"MT1","kind":"theme_day","date":"2026-03-05","org":"B9"}]}"#).unwrap_err();
+    /// assert_eq!((e.code(), e.detail().field.as_str()), ("UNKNOWN_ORG", "meetings[0].org"));
+    /// ```
+    pub fn from_json(json: &str) -> Result<Self> {
+        let doc: Self = from_json(json, "INVALID_ORG_JSON")?;
+        doc.validate()?;
+        Ok(doc)
+    }
+
+    /// Checks the references: every `org` named by details, members, meetings, elections and reviews is in the
+    /// tree (`UNKNOWN_ORG` at e.g. `members[2].org`); an organization has at most one details entry
+    /// (`DUPLICATE_ORG`); member ids are unique (`DUPLICATE_MEMBER`); the period does not end before it starts
+    /// (`INVALID_PERIOD` at `period.to`).
+    ///
+    /// ```
+    /// let d: dangjian::membership::OrgDocument = serde_json::from_str(r#"{"orgs":[{"id":"B1","kind":"branch"}],
+    ///   "details":[{"org":"B1"},{"org":"B1"}]}"#).unwrap();
+    /// let e = d.validate().unwrap_err();
+    /// assert_eq!((e.code(), e.detail().field.as_str()), ("DUPLICATE_ORG", "details[1].org"));
+    /// ```
+    pub fn validate(&self) -> Result<()> {
+        let known = |org: &str, field: String| self.orgs.require(org, &field).map(|_| ());
+        let mut seen = BTreeSet::new();
+        for (i, d) in self.details.iter().enumerate() {
+            known(&d.org, format!("details[{i}].org"))?;
+            if !seen.insert(d.org.as_str()) {
+                return Err(Error::input(
+                    "DUPLICATE_ORG",
+                    format!("details[{i}].org"),
+                    format!("组织 {} 的详情重复", d.org),
+                    format!("the details of {} are given twice", d.org),
+                ));
+            }
+        }
+        let mut ids = BTreeSet::new();
+        for (i, m) in self.members.iter().enumerate() {
+            known(&m.org, format!("members[{i}].org"))?;
+            if !ids.insert(m.id.as_str()) {
+                return Err(Error::input(
+                    "DUPLICATE_MEMBER",
+                    format!("members[{i}].id"),
+                    format!("党员编号重复：{}", m.id),
+                    format!("member {} is listed twice", m.id),
+                ));
+            }
+        }
+        for (i, m) in self.meetings.iter().enumerate() {
+            known(&m.org, format!("meetings[{i}].org"))?;
+        }
+        for (i, e) in self.elections.iter().enumerate() {
+            known(&e.org, format!("elections[{i}].org"))?;
+        }
+        for (i, r) in self.reviews.iter().enumerate() {
+            known(&r.org, format!("reviews[{i}].org"))?;
+        }
+        if let Some(p) = self.period {
+            if p.to < p.from {
+                return Err(Error::input(
+                    "INVALID_PERIOD",
+                    "period.to",
+                    format!("结束日 {} 早于开始日 {}", p.to, p.from),
+                    format!("the end {} is before the start {}", p.to, p.from),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The details of `org`, when given.
+    ///
+    /// ```
+    /// let d: dangjian::membership::OrgDocument = serde_json::from_str(r#"{"orgs":[{"id":"B1","kind":"branch"}],
+    ///   "details":[{"org":"B1","name":"一支部"}]}"#).unwrap();
+    /// assert_eq!(d.details_of("B1").unwrap().name.as_deref(), Some("一支部"));
+    /// ```
+    pub fn details_of(&self, org: &str) -> Option<&OrgDetails> {
+        self.details.iter().find(|d| d.org == org)
+    }
+}
+
+/// One organization on the day checked.
+///
+/// ```
+/// let s: dangjian::membership::OrgSection = serde_json::from_str(r#"{"org":"B1","kind":"branch",
+///   "full_members":5,"probationary_members":1,"members":6,"findings":[],"next_steps":[],
+///   "life":{"org":"B1","period":{"from":"2026-01-01","to":"2026-03-31"},"rules":[],"attendance":[],"findings":[]},
+///   "elections":[],"reviews":[]}"#).unwrap();
+/// assert_eq!(s.members, 6);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrgSection {
+    /// The organization's id.
+    pub org: String,
+    /// Its name, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Its kind.
+    pub kind: OrgKind,
+    /// Full members of its subtree on the day (a group's members count toward its branch).
+    pub full_members: u32,
+    /// Probationary members of its subtree on the day.
+    pub probationary_members: u32,
+    /// Both.
+    pub members: u32,
+    /// The current term, when an election day is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub term: Option<Term>,
+    /// Structure and term findings.
+    pub findings: Vec<Finding>,
+    /// `ELECTION`: the next election's window.
+    pub next_steps: Vec<NextStep>,
+    /// 三会一课 compliance over the period.
+    pub life: LifeReport,
+    /// Its elections in the document.
+    pub elections: Vec<ElectionReport>,
+    /// Its 民主评议 rounds in the document.
+    pub reviews: Vec<RatingReport>,
+}
+
+/// The check of a whole document on a day.
 ///
 /// ```
 /// assert!(dangjian::membership::OrgReport::default().findings.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct OrgReport {
-    /// Findings.
-    pub findings: Vec<crate::Finding>,
+    /// The day checked.
+    pub on: NaiveDate,
+    /// The range of 三会一课 compliance.
+    pub period: Period,
+    /// One section per organization, by id.
+    pub orgs: Vec<OrgSection>,
+    /// Every finding of every section (structure, terms, life, elections, reviews), in section order.
+    pub findings: Vec<Finding>,
 }
 
-/// Checks the organizations on `on`.
+/// Checks the organizations of `doc` on `on`: member counts, structure, terms, elections, 三会一课 compliance over
+/// the document's period and the review rounds. Errors: those of [`OrgDocument::validate`]; an election's or a
+/// round's input error under `elections[i]` / `reviews[i]`; `NO_POLICY_IN_FORCE` for a day without rules.
 ///
 /// ```
-/// let d: dangjian::membership::OrgDocument = serde_json::from_str(r#"{"orgs":[{"id":"B1","kind":"branch"}]}"#).unwrap();
-/// let (p, c) = (dangjian::Policy::bundled(), dangjian::Calendar::official());
-/// let ctx = dangjian::membership::Context::new(&p, &c, &[]).unwrap();
-/// assert!(dangjian::membership::check_orgs(&ctx, &d, "2026-01-01".parse().unwrap()).is_ok());
+/// use dangjian::membership::{check_orgs, OrgDocument};
+/// let doc = OrgDocument::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"members":[
+///   {"id":"M1","name":"甲","birth_date":"1980-01-01","org":"B1","events":[{"kind":"imported","date":"2010-07-01","stage":"full"}]},
+///   {"id":"M2","name":"乙","birth_date":"1981-01-01","org":"B1","events":[{"kind":"imported","date":"2010-07-01","stage":"full"}]}]}"#).unwrap();
+/// let r = check_orgs(&dangjian::Policy::bundled(), &doc, "2026-01-15".parse().unwrap()).unwrap();
+/// assert_eq!(r.orgs[0].full_members, 2);
+/// assert!(r.findings.iter().any(|f| f.code == "BRANCH_TOO_FEW_FULL_MEMBERS"));
 /// ```
-pub fn check_orgs(_ctx: &Context, _doc: &OrgDocument, _on: NaiveDate) -> Result<OrgReport> {
-    Ok(OrgReport::default())
+pub fn check_orgs(policy: &Policy, doc: &OrgDocument, on: NaiveDate) -> Result<OrgReport> {
+    doc.validate()?;
+    let rules = &in_force(
+        &policy.membership.organization,
+        on,
+        "membership.organization",
+    )?
+    .value;
+    let period = match doc.period {
+        Some(p) => p,
+        None => Period {
+            from: NaiveDate::from_ymd_opt(on.year(), 1, 1).unwrap_or(on),
+            to: on,
+        },
+    };
+    let mut elections = Vec::new();
+    for (i, e) in doc.elections.iter().enumerate() {
+        let under = |err: Error| err.under(&format!("elections[{i}]"));
+        let on_day = standings(policy, &doc.members, e.date)?;
+        elections.push(evaluate(policy, &doc.orgs, &on_day, e).map_err(under)?);
+    }
+    let mut reviews = Vec::new();
+    for (i, r) in doc.reviews.iter().enumerate() {
+        let under = |err: Error| err.under(&format!("reviews[{i}]"));
+        let on_day = standings(policy, &doc.members, r.date)?;
+        reviews.push(rate(policy, &doc.orgs, &on_day, r).map_err(under)?);
+    }
+    let today = standings(policy, &doc.members, on)?;
+    let mut report = OrgReport {
+        on,
+        period,
+        ..OrgReport::default()
+    };
+    for id in doc.orgs.ids() {
+        let kind = doc.orgs.require(id, "orgs")?.kind;
+        let details = doc.details_of(id);
+        let c = counts(&doc.orgs, &today, id);
+        let mut findings = structure_findings(rules, id, kind, details, c);
+        // A term starts at the recorded committee's election and at every valid election of the document.
+        let starts: Vec<NaiveDate> = details
+            .and_then(|d| d.committee.map(|c| c.elected_on))
+            .into_iter()
+            .chain(
+                elections
+                    .iter()
+                    .filter(|e| e.org == id && e.valid)
+                    .map(|e| e.date),
+            )
+            .collect();
+        let terms = review_terms(policy, id, kind, &starts, on)?;
+        findings.extend(terms.findings);
+        let section = OrgSection {
+            org: id.to_owned(),
+            name: details.and_then(|d| d.name.clone()),
+            kind,
+            full_members: c.full,
+            probationary_members: c.probationary,
+            members: c.total(),
+            term: terms.term,
+            findings,
+            next_steps: terms.next_steps,
+            life: compliance(policy, doc, id, period.from, period.to)?,
+            elections: elections.iter().filter(|e| e.org == id).cloned().collect(),
+            reviews: reviews.iter().filter(|r| r.org == id).cloned().collect(),
+        };
+        report.findings.extend(section.findings.iter().cloned());
+        report
+            .findings
+            .extend(section.life.findings.iter().cloned());
+        for e in &section.elections {
+            report.findings.extend(e.findings.iter().cloned());
+        }
+        for r in &section.reviews {
+            report.findings.extend(r.findings.iter().cloned());
+        }
+        report.orgs.push(section);
+    }
+    Ok(report)
 }
+
+#[cfg(test)]
+#[path = "organization_tests.rs"]
+mod tests;

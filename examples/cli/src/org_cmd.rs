@@ -10,8 +10,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use dangjian::membership::{check_orgs, Context, OrgDocument, OrgReport};
-use dangjian::{Calendar, Policy, Severity};
+use dangjian::membership::{check_orgs, OrgDocument, OrgReport};
+use dangjian::{Policy, Severity};
 
 use crate::disclosure_cmd::read_text;
 use crate::error::CliError;
@@ -31,9 +31,9 @@ pub(crate) struct OrgCheckArgs {
 /// Runs the check: the report on stdout, a count on stderr.
 pub(crate) fn check(args: &OrgCheckArgs) -> Result<ExitCode, CliError> {
     let shown = args.file.display().to_string();
-    let doc: OrgDocument = dangjian::error::from_json(&read_text(&args.file)?, "INVALID_ORG_JSON")
+    let doc = OrgDocument::from_json(&read_text(&args.file)?)
         .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
-    let report = check_document(&Policy::bundled(), &Calendar::official(), &doc, args.on)
+    let report = check_orgs(&Policy::bundled(), &doc, args.on)
         .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
     crate::say(&render(&report, args.format)?);
     eprintln!("{}: {} finding(s)", args.on, report.findings.len());
@@ -49,16 +49,6 @@ pub(crate) fn check(args: &OrgCheckArgs) -> Result<ExitCode, CliError> {
 }
 
 /// The one place that knows how the core's organization check is called (its signature is still settling).
-fn check_document(
-    policy: &Policy,
-    calendar: &Calendar,
-    doc: &OrgDocument,
-    on: NaiveDate,
-) -> dangjian::Result<OrgReport> {
-    let ctx = Context::new(policy, calendar, &[])?;
-    check_orgs(&ctx, doc, on)
-}
-
 /// The report as the format asks.
 fn render(report: &OrgReport, format: Format) -> Result<String, CliError> {
     Ok(match format {
