@@ -24,6 +24,9 @@ pub(crate) mod bundled;
 mod check;
 mod context;
 mod development;
+mod development_admission;
+mod development_applicant;
+mod development_probation;
 mod discipline;
 mod idcard;
 mod lapse;
@@ -36,6 +39,9 @@ mod report;
 mod status;
 mod transfer;
 mod transition;
+
+#[cfg(test)]
+mod test_support;
 
 pub use check::{check, check_all};
 pub use context::Context;
