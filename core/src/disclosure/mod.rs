@@ -47,7 +47,7 @@ mod json;
 mod notice;
 mod org;
 mod params;
-mod redact;
+pub(crate) mod redact;
 mod visibility;
 mod workflow;
 

@@ -239,7 +239,7 @@ fn found(kind: PersonalKind, start: usize, chars: &[char], end: usize) -> Sensit
 }
 
 /// GB 11643-1999: Σ digit × weight mod 11 indexes the check character; the region code never starts with 0.
-fn id_check_ok(id: &[char]) -> bool {
+pub(crate) fn id_check_ok(id: &[char]) -> bool {
     const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     const CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
     if id.len() != 18 || id.first() == Some(&'0') {

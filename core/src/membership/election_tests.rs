@@ -152,7 +152,6 @@ fn each_listed_voter_without_the_right_to_elect_is_a_finding() {
 }
 
 #[test]
-#[ignore = "needs discipline::rights_on (merged by the lead)"]
 fn members_under_party_probation_have_no_vote() {
     let mut records = fulls("M", "B1", 4);
     records.push(under_party_probation("S", "B1", "2026-01-10"));

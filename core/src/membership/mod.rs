@@ -25,6 +25,9 @@ pub(crate) mod bundled;
 mod check;
 mod context;
 mod development;
+mod development_admission;
+mod development_applicant;
+mod development_probation;
 mod discipline;
 mod election;
 mod idcard;
@@ -44,6 +47,9 @@ mod structure;
 mod term;
 mod transfer;
 mod transition;
+
+#[cfg(test)]
+mod test_support;
 
 pub use attendance::Attendance;
 pub use check::{check, check_all};

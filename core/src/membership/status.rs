@@ -82,7 +82,7 @@ pub(crate) fn probation(
     }))
 }
 
-/// Every stage up to `on`, oldest first. Events dated after `on` are ignored; a stage whose first day is after
+/// Every stage up to `on`, oldest first; the days are non-decreasing. Events dated after `on` are ignored; a stage whose first day is after
 /// `on` (full membership before probation ends) is not yet listed.
 ///
 /// ```
@@ -95,8 +95,17 @@ pub(crate) fn probation(
 pub fn history(policy: &Policy, record: &MemberRecord, on: NaiveDate) -> Result<Vec<StageSpan>> {
     let mut out: Vec<StageSpan> = Vec::new();
     let mut before_suspension: Option<Stage> = None;
+    // A stage never begins before the one it follows: after an early conversion, full membership dates from the
+    // end of probation, and an event recorded before that day (a suspension, say) takes effect from it too.
     let push = |out: &mut Vec<StageSpan>, stage: Stage, since: NaiveDate| {
-        if out.last().map(|s| s.stage) != Some(stage) {
+        if let Some(last) = out.last().copied() {
+            if last.stage != stage {
+                out.push(StageSpan {
+                    stage,
+                    since: since.max(last.since),
+                });
+            }
+        } else {
             out.push(StageSpan { stage, since });
         }
     };
