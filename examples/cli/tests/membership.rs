@@ -56,9 +56,6 @@
 //! the weighted sum is 228, 228 mod 11 = 8 → check character `4`, not `5` → `INVALID_ID_NUMBER` at
 //! `id_number`; 6 X06 2026-02-30 → `INVALID_RECORD_JSON` at `events[0].date`; 7 X07 good (applicant since
 //! 2026-11-02); 8 X01 again → `DUPLICATE_MEMBER` at `id`.
-//!
-//! Tests marked `#[ignore = "needs the membership rules (merged by the lead)"]` need the rule areas being
-//! written (findings, party age, the record checks); run them with `cargo test -- --ignored` once merged.
 // A test that cannot run its binary or read its data should fail loudly, helpers included; as in cli.rs.
 #![allow(
     clippy::unwrap_used,
@@ -425,7 +422,6 @@ fn org_check_prints_the_core_report() {
 // ----- Expectations that need the rule areas being merged into the core. -----
 
 #[test]
-#[ignore = "needs the membership rules (merged by the lead)"]
 fn the_violations_are_the_three_worked_out_by_hand() {
     let out = member_check("members.json", &["--format", "json"]);
     assert_eq!(out.status.code(), Some(1));
@@ -487,7 +483,6 @@ fn the_violations_are_the_three_worked_out_by_hand() {
 }
 
 #[test]
-#[ignore = "needs the membership rules (merged by the lead)"]
 fn party_age_counts_whole_years_from_full_membership() {
     let b = blocks(&member_check("members.json", &[]));
     for (id, header) in [
@@ -521,7 +516,6 @@ fn party_age_counts_whole_years_from_full_membership() {
 }
 
 #[test]
-#[ignore = "needs the membership rules (merged by the lead)"]
 fn next_steps_with_their_dates() {
     let r = reports(&member_check("members.json", &["--format", "json"]));
     let step = |id: &str, code: &str| {
@@ -553,7 +547,6 @@ fn next_steps_with_their_dates() {
 }
 
 #[test]
-#[ignore = "needs the membership rules (merged by the lead)"]
 fn records_that_break_a_rule_are_rejected_with_the_field() {
     let out = member_check("members-bad.json", &[]);
     assert_eq!(out.status.code(), Some(1));
@@ -573,7 +566,6 @@ fn records_that_break_a_rule_are_rejected_with_the_field() {
 }
 
 #[test]
-#[ignore = "needs the membership rules (merged by the lead)"]
 fn a_local_notice_minimum_changes_the_finding() {
     let policy = four_day_notice_policy();
     let r = reports(&member_check(
