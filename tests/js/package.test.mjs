@@ -69,7 +69,10 @@ test('.d.ts: every export and method is documented with a JS example; both flavo
     'disclosureRedactionPreview', 'disclosureRedactionPreviewJson', 'disclosureScan', 'disclosureVerifyAudit',
     'disclosureVerifyAuditJson', 'disclosureVisible', 'disclosureVisibleJson', 'entry', 'evaluateDuesLedger',
     'evaluateDuesLedgerJson', 'explain', 'fromJson', 'fromJson', 'ingest', 'isDangjianError', 'isWorkingDay',
-    'learningPlatform', 'ledger', 'loadYearJson', 'memberPoints', 'official', 'officialYears', 'recordOffences',
+    'learningPlatform', 'ledger', 'loadYearJson', 'memberPoints', 'membershipApplyEvent', 'membershipApplyEventJson',
+    'membershipCheckMember', 'membershipCheckMemberJson', 'membershipCheckMembers', 'membershipCheckMembersJson',
+    'membershipCheckOrgs', 'membershipCheckOrgsJson', 'membershipRights', 'membershipRightsJson',
+    'membershipValidateIdNumber', 'official', 'officialYears', 'recordOffences',
     'summarizeDues', 'summarizeDuesJson', 'toJson', 'toJson', 'totals', 'voidEvents', 'withOverridesJson',
   ]);
   const api = (text) => text.split('\n').filter((l) => /^export |^ {4}\w.*\(.*\): /.test(l)).sort();

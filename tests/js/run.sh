@@ -2,7 +2,7 @@
 # JS surface suite: builds the npm package (wasm/scripts/build-npm.sh), then runs
 #   0. the size budget (gzip'd wasm ≤ WASM_GZIP_LIMIT, tests/lib/wasm.sh), one test,
 #   1. node --test tests/js/*.test.mjs against it: every export of the Node build, the web build in Node, the
-#      package shape, and every case of the dues, credits and disclosure vectors (one test each; a case the Rust harness fails too is
+#      package shape, and every case of the dues, credits, disclosure and membership vectors (one test each; a case the Rust harness fails too is
 #      reported as `todo`, see wasm_core_vector_log in tests/lib/wasm.sh),
 #   2. the TypeScript check (tsc --noEmit over the .d.ts, tests/js/types-check.ts and real results typed as
 #      the declarations say, tests/js/type-samples.mjs) — counted as one test,
@@ -37,7 +37,7 @@ read -r p f < <(wasm_node_test_counts "$logs/node-test.tap")
 wasm_log "node --test: $p passed, $f failed"
 todo=$(grep -E '^# todo [0-9]+$' "$logs/node-test.tap" | tail -1 | grep -oE '[0-9]+$' || true)
 if [[ -n "$todo" && "$todo" != 0 ]]; then
-  wasm_log "node --test: $todo todo — dues vector cases the Rust harness fails too (core problems, not counted):"
+  wasm_log "node --test: $todo todo — cases the Rust harnesses fail too (core problems, not counted):"
   grep -E '^not ok .* # TODO' "$logs/node-test.tap" | sed 's/^/  /' >&2 || true
 fi
 passed=$((passed + p))

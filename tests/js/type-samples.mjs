@@ -4,7 +4,7 @@
 // (wasm/src/types.d.ts) match what crosses at runtime: a required field that is missing, a field the types do
 // not declare (excess property check on fresh literals, nested too), a null where the types say absent, a
 // number where they say string — each fails the type check. Inputs too: every vector member and ledger
-// must be accepted by DuesMember / Ledger.
+// must be accepted by DuesMember / Ledger, every membership vector record by MemberRecord.
 //
 //   node tests/js/type-samples.mjs OUT.ts
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -137,6 +137,25 @@ for (const c of vectorCases('disclosure')) {
     add('Verification', dj.disclosureVerifyAudit(log));
   }
 }
+// Membership: every record of the vectors as MemberRecord, the batch (CheckBatch, MemberReport, NextStep), the
+// records apply returns, rights, and a batch error.
+for (const c of vectorCases('membership')) {
+  const run = (type, f) => { const v = sampleOf(f); if (v !== undefined) add(type, v); };
+  if (c.kind === 'member_check' || c.kind === 'member_error') {
+    const doc = { members: c.members, meetings: c.meetings ?? [], ledgers: c.ledgers ?? [] };
+    if (c.kind === 'member_check') for (const m of c.members) add('MemberRecord', m);
+    add('MembersDocument', c.kind === 'member_check' ? doc : { ...doc, members: [] });
+    run('CheckBatch', () => dj.membershipCheckMembers(policy, cal, doc, c.on));
+  } else if (c.kind === 'apply') {
+    add('MemberRecord', c.record);
+    add('MemberEvent', c.event);
+    run('MemberRecord', () => dj.membershipApplyEvent(policy, cal, c.record, c.event, c.members));
+  } else if (c.kind === 'rights') {
+    add('MemberRecord', c.record);
+    run('Rights', () => dj.membershipRights(policy, c.record, c.on));
+  }
+}
+add('OrgReport', dj.membershipCheckOrgs(policy, { orgs: [{ id: 'B1', kind: 'branch' }] }, '2026-01-01'));
 add('NewItem', dj.disclosureDuesReport(dj.summarizeDues(reports, { year: 2026 }), 'B1', 'DUES-2026',
   [{ purpose: '订阅党报党刊', amount: '300.00' }]));
 add('DuesUse[]', [{ purpose: '订阅党报党刊', amount: '300.00' }]);

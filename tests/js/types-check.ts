@@ -354,3 +354,81 @@ creditsScore(CreditsScheme.learningPlatform(), JSON.stringify({ events: [] }));
 new CreditsScorer({ schema_version: 1, name: "x", rule_sets: [] });
 // @ts-expect-error disclosureItemDeadlines needs the Calendar
 disclosureItemDeadlines(policy, newItem, "2026-03-05");
+
+// ---- Membership
+import {
+  membershipApplyEvent,
+  membershipApplyEventJson,
+  membershipCheckMember,
+  membershipCheckMemberJson,
+  membershipCheckMembers,
+  membershipCheckMembersJson,
+  membershipCheckOrgs,
+  membershipCheckOrgsJson,
+  membershipRights,
+  membershipRightsJson,
+  membershipValidateIdNumber,
+  type CheckBatch,
+  type MemberEvent,
+  type MemberEventKind,
+  type MemberRecord,
+  type MemberReport,
+  type MembersDocument,
+  type NextStep,
+  type OrgDocument,
+  type OrgReport,
+  type Rights,
+  type Stage,
+  type StageSpan,
+} from "dangjian";
+
+const sponsor: MemberRecord = { id: "F1", name: "甲", birth_date: "1980-01-01", org: "B1",
+  events: [{ kind: "imported", date: "2010-07-01", stage: "full" }] };
+const pipeline: MemberEvent[] = [
+  { kind: "application", date: "2024-01-10" },
+  { kind: "activist", date: "2024-03-01", recommended_by: "mass_organization" },
+  { kind: "public_notice", date: "2025-04-01", closes_on: "2025-04-08", objections: [{ by: "M9", at: "2025-04-02T09:00:00+08:00", content: "…" }] },
+  { kind: "branch_vote", date: "2025-05-10", vote: { entitled: 20, present: 15, yes: 12, no: 2, abstain: 1 } },
+  { kind: "sanction", date: "2026-01-10", sanction: "probation_within_party", years: 1 },
+  { kind: "removed", date: "2026-06-01", how: "struck_off" },
+];
+const applicantRecord: MemberRecord = { id: "P1", name: "乙", birth_date: "2000-01-01", org: "B1", events: pipeline };
+
+export function membershipDemo(policy: Policy, cal: Calendar): string[] {
+  const report: MemberReport = membershipCheckMember(policy, cal, applicantRecord, "2026-01-01");
+  const stage: Stage = report.stage;
+  const history: StageSpan[] = report.history;
+  const step: NextStep | undefined = report.next_steps[0];
+  const age: number | undefined = report.party_age_years;
+  const doc: MembersDocument = { members: [sponsor, applicantRecord], meetings: [], ledgers: [] };
+  const batch: CheckBatch = membershipCheckMembers(policy, cal, doc, "2026-01-01");
+  const fromArray: CheckBatch = membershipCheckMembers(policy, cal, [sponsor], "2026-01-01");
+  const next: MemberRecord = membershipApplyEvent(policy, cal, sponsor, { kind: "lost_contact", date: "2026-01-01" }, []);
+  const rights: Rights = membershipRights(policy, sponsor, "2026-01-01");
+  const orgs: OrgDocument = { orgs: [{ id: "B1", kind: "branch" }] };
+  const orgReport: OrgReport = membershipCheckOrgs(policy, orgs, "2026-01-01");
+  const kind: MemberEventKind = "half_year_review";
+  membershipValidateIdNumber("11010519491231002X", "1949-12-31");
+  return [stage, String(history.length), step?.due ?? "", String(age), String(batch.errors[0]?.index),
+    String(fromArray.reports.length), String(next.events?.length), String(rights.may_vote), String(orgReport.findings.length), kind,
+    membershipCheckMemberJson(policy, cal, "{}", "2026-01-01"), membershipCheckMembersJson(policy, cal, "[]", "2026-01-01"),
+    membershipApplyEventJson(policy, cal, "{}", "{}", "[]"), membershipRightsJson(policy, "{}", "2026-01-01"),
+    membershipCheckOrgsJson(policy, "{}", "2026-01-01")];
+}
+
+// @ts-expect-error event kinds are a closed union
+export const badEventKind: MemberEvent = { kind: "joined_party", date: "2024-01-10" };
+// @ts-expect-error an activist needs how it was put forward
+export const noRecommendation: MemberEvent = { kind: "activist", date: "2024-03-01" };
+// @ts-expect-error a vote is counted in numbers
+export const stringVote: MemberEvent = { kind: "branch_vote", date: "2025-05-10", vote: { entitled: "20", present: 15, yes: 12, no: 2, abstain: 1 } };
+// @ts-expect-error unknown fields are refused (the core denies them too)
+export const extraEventField: MemberEvent = { kind: "talk", date: "2024-01-20", by: "F1" };
+// @ts-expect-error stages are a closed union
+export const badStage: Stage = "candidate";
+// @ts-expect-error a record needs its birth date
+export const noBirth: MemberRecord = { id: "X", name: "x", org: "B1" };
+// @ts-expect-error membershipCheckMember takes a record object (membershipCheckMemberJson takes the string)
+membershipCheckMember(policy, Calendar.official(), JSON.stringify(sponsor), "2026-01-01");
+// @ts-expect-error membershipRights takes no calendar
+membershipRights(policy, Calendar.official(), sponsor, "2026-01-01");

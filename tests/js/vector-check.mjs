@@ -1,6 +1,7 @@
-// Runs one case of the shared vectors (tests/vectors/{dues,credits,disclosure}/*.json, format in
+// Runs one case of the shared vectors (tests/vectors/{dues,credits,disclosure,membership}/*.json, format in
 // tests/vectors/README.md) through the dangjian package — the JSON entry points AND the object API, compared as
-// the Rust harnesses compare (core/tests/vectors.rs, credits_vectors.rs, disclosure_vectors.rs) — and lists
+// the Rust harnesses compare (core/tests/vectors.rs, credits_vectors.rs, disclosure_vectors.rs,
+// membership_vectors.rs) — and lists
 // every disagreement. Pure ES module with no Node imports: tests/js/vectors.test.mjs uses it in Node,
 // tests/web/page.test.mjs loads it in Chromium (served at /test/js/vector-check.mjs) against the web build.
 
@@ -9,6 +10,7 @@ export const SUITES = {
   dues: ['assess', 'assess_error', 'ledger', 'batch'],
   credits: ['score', 'score_jsonl', 'scheme_error', 'leaderboard', 'rate'],
   disclosure: ['notice', 'notice_error', 'redact', 'visible', 'catalogue', 'deadlines', 'workflow', 'audit_verify'],
+  membership: ['member_check', 'member_error', 'apply', 'rights'],
 };
 
 /** Every kind. */
@@ -102,14 +104,14 @@ function sameAsJson(out, surface, jsonText, object) {
  * document is parsed); `project(result)` is compared with `expect`. An object result must also be exactly the
  * document of the JSON surface run before it (unless `sameAsJsonDoc` is false: a different shape by design).
  */
-function runSurfaces(out, expect, what, project, surfaces) {
+function runSurfaces(out, expect, what, project, surfaces, compareWith = compare) {
   let jsonText;
   for (const [surface, call, sameAsJsonDoc = true] of surfaces) {
     const r = attempt(out, surface, what, call);
     if (!r.ok) continue;
     const isJson = typeof r.value === 'string';
     const value = isJson ? JSON.parse(r.value) : r.value;
-    compare(out, surface, expect, project(value));
+    compareWith(out, surface, expect, project(value));
     if (isJson) jsonText = r.value;
     else if (sameAsJsonDoc && jsonText !== undefined) sameAsJson(out, surface, jsonText, value);
   }
@@ -436,6 +438,92 @@ function runAuditVerify(dj, env, c, out) {
   ]);
 }
 
+// ---- Membership ------------------------------------------------------------------------------------------
+// As membership_vectors.rs: `expect` is a subset (objects compared key by key, recursively, a missing key read
+// as null; arrays and scalars exactly), `codes` compared as sorted lists, `next_steps` as code → {due, earliest}
+// of the first step with that code.
+
+/** Whether `got` has everything `want` lists (membership_vectors.rs `contains`). */
+function containsJson(want, got) {
+  const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (isObject(want) && isObject(got)) {
+    return Object.entries(want).every(([k, v]) => containsJson(v, got[k] === undefined ? null : got[k]));
+  }
+  return sameJson(want, got);
+}
+
+const sortedCodes = (codes) => (Array.isArray(codes) ? codes.filter((c) => typeof c === 'string') : []).sort();
+
+function compareSubset(out, surface, expect, got) {
+  for (const [key, raw] of Object.entries(expect)) {
+    const want = key === 'codes' ? sortedCodes(raw) : raw;
+    const have = got[key] === undefined ? null : got[key];
+    if (!containsJson(want, have)) out.push({ surface, field: key, expected: want, got: have });
+  }
+}
+
+/** A report in the shape of a `member_check` expectation. */
+function reportShape(report) {
+  const steps = {};
+  for (const step of report.next_steps) {
+    // The first step of a code is the one compared (the soonest, as reports sort them).
+    if (!Object.hasOwn(steps, step.code)) steps[step.code] = { due: step.due ?? null, earliest: step.earliest ?? null };
+  }
+  return { ...report, codes: sortedCodes(codesOf(report.findings)), next_steps: steps };
+}
+
+/** The batch result for the case's member: its report, its error entry, or `{missing}`. */
+function memberOutcome(member) {
+  return (batch) => {
+    const report = batch.reports.find((r) => r.member_id === member);
+    if (report) return reportShape(report);
+    const error = batch.errors.find((e) => e.member_id === member);
+    return error ? { code: error.code, field: error.field } : { missing: member };
+  };
+}
+
+function runMemberCheck(dj, { policy, calendar }, c, out) {
+  const doc = { members: c.members, meetings: c.meetings ?? [], ledgers: c.ledgers ?? [] };
+  runSurfaces(out, c.expect, 'a batch result', memberOutcome(c.member), [
+    ['json', () => dj.membershipCheckMembersJson(policy, calendar, JSON.stringify(doc), c.on)],
+    ['object', () => dj.membershipCheckMembers(policy, calendar, doc, c.on)],
+  ], compareSubset);
+}
+
+/** `{ok: true}` or `{error: {code, field}}`, as membership_vectors.rs reads apply_event_json. */
+function runApply(dj, { policy, calendar }, c, out) {
+  const s = JSON.stringify;
+  let jsonDoc;
+  for (const [surface, call] of [
+    ['json', () => JSON.parse(dj.membershipApplyEventJson(policy, calendar, s(c.record), s(c.event), s(c.members)))],
+    ['object', () => dj.membershipApplyEvent(policy, calendar, c.record, c.event, c.members)],
+  ]) {
+    let got;
+    try {
+      const record = call();
+      got = { ok: true };
+      if (surface === 'json') jsonDoc = record;
+      else if (jsonDoc !== undefined && JSON.stringify(jsonDoc) !== JSON.stringify(record)) {
+        out.push({ surface, field: 'object result', expected: 'the JSON entry point\'s document', got: record });
+      }
+    } catch (e) {
+      if (!dj.isDangjianError(e)) {
+        out.push({ surface, field: 'error', expected: 'a DangjianError', got: String(e) });
+        continue;
+      }
+      got = { error: { code: e.code, field: e.field } };
+    }
+    compareSubset(out, surface, c.expect, got);
+  }
+}
+
+function runRights(dj, { policy }, c, out) {
+  runSurfaces(out, c.expect, 'rights', (r) => r, [
+    ['json', () => dj.membershipRightsJson(policy, JSON.stringify(c.record), c.on)],
+    ['object', () => dj.membershipRights(policy, c.record, c.on)],
+  ], compareSubset);
+}
+
 const RUNNERS = {
   assess: runAssess,
   assess_error: runAssessError,
@@ -454,4 +542,8 @@ const RUNNERS = {
   deadlines: runDeadlines,
   workflow: runWorkflow,
   audit_verify: runAuditVerify,
+  member_check: runMemberCheck,
+  member_error: runMemberCheck,
+  apply: runApply,
+  rights: runRights,
 };

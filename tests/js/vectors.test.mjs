@@ -1,10 +1,11 @@
-// The shared vectors (tests/vectors/{dues,credits,disclosure}/*.json): every case is one test, run through the
+// The shared vectors (tests/vectors/{dues,credits,disclosure,membership}/*.json): every case is one test, run through the
 // Node build's JSON entry points and its object API (the vector's JS objects go straight in), compared as
 // tests/vectors/README.md and the Rust harnesses say (decimals as strings, exactly). See vector-check.mjs.
 //
-// A case a Rust harness (core/tests/vectors.rs, credits_vectors.rs, disclosure_vectors.rs) fails too is a core
-// problem, not a wasm one: when tests/js/run.sh hands over the harnesses' output (DANGJIAN_CORE_VECTOR_LOG),
-// such a case is marked `todo` (reported, not counted as failed). A case only JS fails is a failure.
+// A case a Rust harness (core/tests/vectors.rs, credits_vectors.rs, disclosure_vectors.rs, membership_vectors.rs)
+// fails too is a core problem, not a wasm one: when tests/js/run.sh hands over the harnesses' output
+// (DANGJIAN_CORE_VECTOR_LOG), such a case is marked `todo` (reported, not counted as failed). A case only JS
+// fails is a failure; so is a case only the Rust harness fails (the two harnesses must agree).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -32,6 +33,8 @@ for (const [suite, kinds] of Object.entries(SUITES)) {
     assert.ok(files.length > 0, `no vector files in ${dir}`);
   });
 
+  const cases = []; // `file: name`
+  const failingHere = [];
   for (const file of files) {
     const vector = JSON.parse(readFileSync(join(dir, file), 'utf8'));
 
@@ -47,12 +50,20 @@ for (const [suite, kinds] of Object.entries(SUITES)) {
     });
 
     for (const c of vector.cases ?? []) {
+      cases.push(`${file}: ${c.name}`);
       const known = coreFailure(file, c.name);
       const options = known ? { todo: `fails in the Rust harness too (core): ${known}` } : {};
       test(`${suite}/${file}: ${c.name}`, options, () => {
         const mismatches = checkCase(dj, c);
+        if (mismatches.length) failingHere.push(`${file}: ${c.name}`);
         assert.equal(mismatches.length, 0, `${file}: ${c.name}: ${describeMismatches(mismatches)}`);
       });
     }
   }
+
+  // Only with the Rust harnesses' output: the cases failing here are exactly the ones failing there.
+  test(`${suite} vectors: the same cases fail here and in the Rust harness`, { skip: !coreLog.length }, () => {
+    const inCore = cases.filter((key) => coreLog.some((line) => line.startsWith(`${key}: `)));
+    assert.deepEqual([...new Set(failingHere)].sort(), inCore.sort());
+  });
 }

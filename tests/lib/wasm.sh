@@ -23,9 +23,11 @@ WASM_TARGET="wasm32-unknown-unknown"
 WASM_RAW="$WASM_ROOT/target/$WASM_TARGET/$WASM_PROFILE/dangjian_wasm.wasm"
 # The gzip budget of the one npm package. 300 KB held for dues, calendar and policy (246 KB); credits and
 # disclosure add ~100 KB each, and serde_path_to_error (field paths in every JSON error) is about a quarter of
-# the raw module. 480 KB covers the three engines; bringing it back down (a lighter path-tracking reader, or
-# per-engine packages) is recorded as follow-up work.
-WASM_GZIP_LIMIT=$((480 * 1024))
+# the raw module. 480 KB covered three engines (450 KB); the membership engine (a 33-kind event reader, the
+# pipeline, discipline, mobility and organization rules with zh/en messages) brought it to 617 KB. 640 KB
+# covers the four; bringing it back down (a lighter path-tracking reader, or per-engine packages so an app
+# ships only the engines it calls) is recorded as follow-up work.
+WASM_GZIP_LIMIT=$((640 * 1024))
 # build-npm.sh exit status when the package was built but its gzip'd wasm is over WASM_GZIP_LIMIT.
 WASM_EXIT_OVER_BUDGET=3
 
@@ -101,7 +103,8 @@ JSON
 wasm_core_vector_log() {
   local out="$1"
   mkdir -p "$(dirname "$out")"
-  cargo test -p dangjian --test vectors --test credits_vectors --test disclosure_vectors -- --nocapture >"$out" 2>&1 || true
+  cargo test -p dangjian --test vectors --test credits_vectors --test disclosure_vectors \
+    --test membership_vectors -- --nocapture >"$out" 2>&1 || true
   export DANGJIAN_CORE_VECTOR_LOG="$out"
 }
 

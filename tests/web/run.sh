@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Web surface suite: builds the npm package (wasm/scripts/build-npm.sh), makes sure Debian's Chromium is
 # installed (apt-get; never a browser download), then drives examples/web in headless Chromium with
-# playwright-core (tests/web/page.test.mjs): the dues calculator, the disclosure board (board.html), and every
-# dues, credits and disclosure vector run in the page against the web build (a case the Rust harness fails too
-# is reported, not counted: wasm_core_vector_log). The size budget (gzip'd wasm ≤ WASM_GZIP_LIMIT, tests/lib/wasm.sh) counts as one test.
-# Screenshots: target/screenshots/web-dues.png, web-dues-error.png, web-board.png.
+# playwright-core (tests/web/page.test.mjs): the dues calculator, the disclosure board (board.html), the
+# member-record checker (member.html), and every dues, credits, disclosure and membership vector run in the page
+# against the web build (a case the Rust harness fails too is reported, not counted: wasm_core_vector_log). The
+# size budget (gzip'd wasm ≤ WASM_GZIP_LIMIT, tests/lib/wasm.sh) counts as one test.
+# Screenshots: target/screenshots/web-dues.png, web-dues-error.png, web-board.png, web-member.png, web-member-error.png.
 # Progress goes to stderr; the last stdout line is `web: N passed, N failed`; exit 0 iff N failed == 0.
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
@@ -51,7 +52,7 @@ read -r p f < <(wasm_node_test_counts "$logs/web-test.tap")
 passed=$((passed + p))
 failed=$((failed + f))
 grep -E '^# (vectors in Chromium|core failure)' "$logs/web-test.tap" | sed 's/^# /[web] /' >&2 || true
-for shot in web-dues.png web-dues-error.png web-board.png; do
+for shot in web-dues.png web-dues-error.png web-board.png web-member.png web-member-error.png; do
   [[ -f "$WASM_ROOT/target/screenshots/$shot" ]] && wasm_log "screenshot: target/screenshots/$shot"
 done
 

@@ -863,3 +863,267 @@ export interface DuesUse {
   purpose: string;
   amount: Decimal;
 }
+
+// ---- Membership: the record (党员发展与管理)
+
+/** Where a person stands on a day (derived from the events). */
+export type Stage =
+  | "none"
+  | "applicant"
+  | "activist"
+  | "development_target"
+  | "probationary"
+  | "full"
+  | "suspended"
+  | "removed";
+
+/** How an activist was put forward: 党员推荐 or 群团组织推优 (2014 细则 第八条). */
+export type Recommendation = "party_members" | "mass_organization";
+
+/** Which stage a public notice (公示) is for; `development_target` is the required one. */
+export type NoticeStage = "activist" | "development_target" | "admission" | "conversion";
+
+/** The sanctions of 纪律处分条例 第八条. */
+export type SanctionKind = "warning" | "serious_warning" | "removal_from_post" | "probation_within_party" | "expulsion";
+
+/** How a member left the Party other than by expulsion: 除名, 自行脱党, or 取消预备党员资格. */
+export type RemovalKind = "struck_off" | "left_of_own_accord" | "probation_cancelled";
+
+/** The branch general meeting's count on an admission. */
+export interface Vote {
+  /** Full members entitled to attend and vote. */
+  entitled: number;
+  present: number;
+  yes: number;
+  no: number;
+  abstain: number;
+  /** Written opinions of absent members, counted in the votes (not in the quorum); `0` when absent. */
+  written?: number;
+  /** Whether the vote was by secret ballot (2026 revision). */
+  secret_ballot?: boolean;
+}
+
+/**
+ * One dated event of a member record, by `kind`. Unknown kinds and unknown fields are refused
+ * (`INVALID_RECORD_JSON` at `events[i].kind`). A field with `?` has a default (or is absent) when not given;
+ * records the library returns carry the defaults.
+ */
+export type MemberEvent =
+  /** The record starts here (a legacy import): for `probationary` the day of the vote, for `full` the day full membership began. */
+  | { kind: "imported"; date: IsoDate; stage: Stage }
+  /** 入党申请 received. */
+  | { kind: "application"; date: IsoDate }
+  /** The branch's talk with the applicant (谈话). */
+  | { kind: "talk"; date: IsoDate }
+  /** Decided an activist (入党积极分子); `filed_on`: filed with the higher committee. */
+  | { kind: "activist"; date: IsoDate; recommended_by: Recommendation; filed_on?: IsoDate }
+  /** 培养联系人 assigned (member ids). */
+  | { kind: "contacts"; date: IsoDate; contacts: string[] }
+  /** A half-year review of the activist. */
+  | { kind: "half_year_review"; date: IsoDate }
+  /** Decided a development target (发展对象); `higher_approval_on`: the higher committee's consent or filing. */
+  | { kind: "development_target"; date: IsoDate; higher_approval_on?: IsoDate }
+  /** 入党介绍人 designated (member ids). */
+  | { kind: "sponsors"; date: IsoDate; sponsors: string[] }
+  /** Political review (政治审查) concluded; `passed` defaults to `true`. */
+  | { kind: "political_review"; date: IsoDate; passed?: boolean }
+  /** Centralized training (集中培训) completed: its last day; `days`, `class_hours` default to `0`. */
+  | { kind: "training"; date: IsoDate; days?: number; class_hours?: number }
+  /** A public notice (公示) from `date` to `closes_on` (both included); `stage` defaults to `development_target`. */
+  | { kind: "public_notice"; date: IsoDate; closes_on: IsoDate; stage?: NoticeStage; objections?: Objection[] }
+  /** The branch committee's review (支委会审查). */
+  | { kind: "committee_review"; date: IsoDate }
+  /** Pre-review (预审) by the 基层党委. */
+  | { kind: "pre_review"; date: IsoDate }
+  /** The branch general meeting's vote on admission. */
+  | { kind: "branch_vote"; date: IsoDate; vote: Vote }
+  /** The interview before approval. */
+  | { kind: "interview"; date: IsoDate }
+  /** The higher committee's approval (审批); `reason` when it comes more than 3 months after the vote. */
+  | { kind: "approval"; date: IsoDate; reason?: string }
+  /** 入党宣誓. */
+  | { kind: "oath"; date: IsoDate }
+  /** Probation extended (once only, 6 to 12 months). */
+  | { kind: "probation_extended"; date: IsoDate; months: number }
+  /** 取消预备党员资格. */
+  | { kind: "probation_cancelled"; date: IsoDate }
+  /** The branch meeting that converted the member; full membership dates from the end of probation. */
+  | { kind: "conversion"; date: IsoDate }
+  /** A sanction; `years` (1 or 2) for 留党察看. */
+  | { kind: "sanction"; date: IsoDate; sanction: SanctionKind; years?: number }
+  /** A one-year 留党察看 extended by one year. */
+  | { kind: "sanction_extended"; date: IsoDate }
+  /** Rights restored after 留党察看. */
+  | { kind: "rights_restored"; date: IsoDate }
+  /** Membership suspended (停止党籍). */
+  | { kind: "suspended"; date: IsoDate }
+  /** Suspended membership restored (恢复党籍). */
+  | { kind: "reinstated"; date: IsoDate }
+  /** Removed (除名 / 自行脱党 / 取消预备党员资格). */
+  | { kind: "removed"; date: IsoDate; how: RemovalKind }
+  /** Contact lost (失去联系): the first day without contact. */
+  | { kind: "lost_contact"; date: IsoDate }
+  /** Contact re-established. */
+  | { kind: "contact_restored"; date: IsoDate }
+  /** Introduction letter issued (组织关系转出); `same_city` defaults to `false`. */
+  | { kind: "transfer_out"; date: IsoDate; to_org: string; same_city?: boolean }
+  /** Reported in at the receiving organization (组织关系转入). */
+  | { kind: "transfer_in"; date: IsoDate; from_org: string }
+  /** Went to live or work away. */
+  | { kind: "away"; date: IsoDate; place?: string }
+  /** Came back. */
+  | { kind: "returned"; date: IsoDate }
+  /** Graduated while the relationship stays with the school. */
+  | { kind: "graduated"; date: IsoDate }
+  /** A recorded good reason (正当理由) from `date` to `until`. */
+  | { kind: "excused"; date: IsoDate; until: IsoDate; reason: string };
+
+/** Every `MemberEvent` kind. */
+export type MemberEventKind = MemberEvent["kind"];
+
+/** One member (or applicant): identity, organization and the events, oldest first. */
+export interface MemberRecord {
+  /** Stable id (sponsors and contacts refer to it). */
+  id: string;
+  name: string;
+  birth_date: IsoDate;
+  /** The 党支部 or 党小组 id the member belongs to. */
+  org: string;
+  /** 居民身份证号码 (18 characters); when given, its check character and birth date are verified. */
+  id_number?: string;
+  /** `[]` when absent. */
+  events?: MemberEvent[];
+}
+
+/** 三会一课 and the other meetings of organizational life. */
+export type MeetingKind =
+  | "general_meeting"
+  | "branch_committee"
+  | "group_meeting"
+  | "party_lecture"
+  | "theme_day"
+  | "life_meeting"
+  | "democratic_review";
+
+/** One meeting held. */
+export interface Meeting {
+  id: string;
+  kind: MeetingKind;
+  date: IsoDate;
+  org: string;
+  /** Member ids present. */
+  attendees?: string[];
+  absent_with_leave?: string[];
+  absent_without_leave?: string[];
+  /** The lecturer of a 党课. */
+  lecturer?: string;
+}
+
+/** What `membershipCheckMembers` takes besides a bare array of records. */
+export interface MembersDocument {
+  /** The records (also the roster sponsors and contacts are looked up in). */
+  members: MemberRecord[];
+  /** Meetings (organizational life). */
+  meetings?: Meeting[];
+  /** Dues ledgers (the lapse rule). */
+  ledgers?: Ledger[];
+}
+
+// ---- Membership: results
+
+/** A stage and the day it began. */
+export interface StageSpan {
+  stage: Stage;
+  since: IsoDate;
+}
+
+/** Something due: what, the earliest day it may happen and the day it is due by (either may be absent). */
+export interface NextStep {
+  /** Stable code: `TALK`, `BECOME_DEVELOPMENT_TARGET`, `APPROVAL`, `CONVERSION`, `TRANSFER_REPORT_IN`, … */
+  code: string;
+  message_zh: string;
+  message_en: string;
+  earliest?: IsoDate;
+  due?: IsoDate;
+  citation?: Citation;
+}
+
+/** A sanction whose consequences still apply on the day. */
+export interface SanctionEffect {
+  kind: SanctionKind;
+  /** The day decided. */
+  date: IsoDate;
+  /** The first day none of its consequences applies. */
+  until: IsoDate;
+  /** The article on its consequences. */
+  citation: Citation;
+}
+
+/** A member's rights on a day. */
+export interface Rights {
+  /** 表决权. */
+  may_vote: boolean;
+  /** 选举权. */
+  may_elect: boolean;
+  /** 被选举权. */
+  may_be_elected: boolean;
+  /** May act as 入党介绍人. */
+  may_sponsor: boolean;
+  /** The stage on the day. */
+  stage: Stage;
+  /** While barred from promotion (or an equal or higher post): the first day the bar no longer applies. */
+  promotion_barred_until?: IsoDate;
+  /** While under 留党察看: the first day after the period. */
+  probation_within_party_until?: IsoDate;
+  /** After 开除党籍: the first day an application may be accepted again. */
+  readmission_barred_until?: IsoDate;
+  /** The sanctions whose consequences still apply; absent when none. */
+  sanctions?: SanctionEffect[];
+  /** One finding per restriction, with its article; absent when none. */
+  reasons?: Finding[];
+}
+
+/** The check of one record on a day. */
+export interface MemberReport {
+  member_id: string;
+  /** The day checked. */
+  on: IsoDate;
+  stage: Stage;
+  /** The day the stage began; absent for `none`. */
+  since?: IsoDate;
+  /** Every stage so far, oldest first. */
+  history: StageSpan[];
+  /** The day full membership began (the end of probation). */
+  full_member_since?: IsoDate;
+  /** For a probationary member: the day probation is complete (after any extension). */
+  probation_ends?: IsoDate;
+  /** 党龄 in whole years on the day, counted from `full_member_since` (党章 第七条). */
+  party_age_years?: number;
+  rights: Rights;
+  /** Violations first. */
+  findings: Finding[];
+  /** Soonest first. */
+  next_steps: NextStep[];
+}
+
+/** What `membershipCheckMembers` returns: the reports and one error entry per record that failed. */
+export interface CheckBatch {
+  /** In input order. */
+  reports: MemberReport[];
+  /** `index` is the record's position in the input; `field` is inside that record (`events[1].kind`). */
+  errors: BatchError[];
+}
+
+// ---- Membership: organizations (the report's sections are still growing: typed loosely)
+
+/** The organizations document of `membershipCheckOrgs`: the tree and whatever details it carries. */
+export interface OrgDocument {
+  orgs: Org[];
+  [key: string]: unknown;
+}
+
+/** What `membershipCheckOrgs` returns: every finding, and its sections. */
+export interface OrgReport {
+  findings: Finding[];
+  [key: string]: unknown;
+}
