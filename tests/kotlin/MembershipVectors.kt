@@ -6,17 +6,22 @@
 //   `member` in the shape of the expectation (its fields, `codes` sorted, `next_steps` as code → {due, earliest}
 //   of the first step with that code), else its batch error's {code, field};
 // - apply: membershipApplyEvent(record, event, members as the roster) → {"ok":true} or {"error":{code, field}};
-// - rights: membershipRights(record, on), the Rights document.
+// - rights: membershipRights(record, on), the Rights document;
+// - org_check: membershipCheckOrgs(document, on) (no calendar) in the shape of the expectation: `codes` (every
+//   finding of the report, sorted) and `orgs`: org id → its section, with `next_steps` as for members, `missing`
+//   (meeting kind → periods), `attendance` (member → rate), `elections` (id → report), `reviews` (year, as a
+//   string → report); an error of the call → {"error":{code, field}}.
 package cn.dangjian.tests
 
 import cn.dangjian.Calendar
 import cn.dangjian.DangjianException
 import cn.dangjian.membershipApplyEvent
 import cn.dangjian.membershipCheckMembers
+import cn.dangjian.membershipCheckOrgs
 import cn.dangjian.membershipRights
 import java.io.File
 
-val MEMBERSHIP_KINDS = setOf("member_check", "member_error", "apply", "rights")
+val MEMBERSHIP_KINDS = setOf("member_check", "member_error", "apply", "rights", "org_check")
 
 /** Whether [got] has everything [want] lists: objects key by key (recursively), anything else as equal JSON. */
 fun containsJson(want: Any?, got: Any?): Boolean =
@@ -29,18 +34,48 @@ fun containsJson(want: Any?, got: Any?): Boolean =
 /** The strings of a JSON array, sorted (what `codes` are compared as). */
 private fun sortedCodes(v: Any?): List<String> = v.asList().filterIsInstance<String>().sorted()
 
-/** A report in the shape of a `member_check` expectation. */
-fun memberReportShape(report: Map<String, Any?>): Map<String, Any?> {
-    val steps = LinkedHashMap<String, Any?>()
-    for (step in report["next_steps"].asList().map { it.asMap() }) {
+/** Next steps as code → `{due, earliest}` of the first step with that code. */
+private fun stepsShape(steps: Any?): Map<String, Any?> {
+    val out = LinkedHashMap<String, Any?>()
+    for (step in steps.asList().map { it.asMap() }) {
         // The first step of a code is the one compared (the soonest, as reports sort them).
         val code = step["code"] as? String ?: continue
-        steps.getOrPut(code) { mapOf("due" to step["due"], "earliest" to step["earliest"]) }
+        out.getOrPut(code) { mapOf("due" to step["due"], "earliest" to step["earliest"]) }
     }
-    return report + mapOf(
-        "codes" to sortedCodes(report["findings"].asList().map { it.asMap()["code"] }),
-        "next_steps" to steps,
-    )
+    return out
+}
+
+/** The codes of a findings array, sorted. */
+private fun findingCodes(findings: Any?): List<String> = sortedCodes(findings.asList().map { it.asMap()["code"] })
+
+/** A report in the shape of a `member_check` expectation. */
+fun memberReportShape(report: Map<String, Any?>): Map<String, Any?> =
+    report + mapOf("codes" to findingCodes(report["findings"]), "next_steps" to stepsShape(report["next_steps"]))
+
+/** [items] as an object: each item's [key] (a string as it is, any other value as its JSON, so the year 2025 is
+ * "2025") → [value] of the item. */
+private fun keyed(items: Any?, key: String, value: (Map<String, Any?>) -> Any?): Map<String, Any?> =
+    items.asList().map { it.asMap() }.associate { item ->
+        val k = item[key]
+        (k as? String ?: k.json()) to value(item)
+    }
+
+/** An organizations report in the shape of an `org_check` expectation: `codes` (all findings, sorted) and per
+ * organization its section with `next_steps`, `missing` (meeting kind → periods), `attendance` (member → rate),
+ * `elections` (id → report) and `reviews` (year → report). */
+fun orgReportShape(report: Map<String, Any?>): Map<String, Any?> {
+    val orgs = LinkedHashMap<String, Any?>()
+    for (section in report["orgs"].asList().map { it.asMap() }) {
+        val life = section["life"].asMap()
+        orgs[section["org"] as? String ?: section["org"].json()] = section + mapOf(
+            "next_steps" to stepsShape(section["next_steps"]),
+            "missing" to keyed(life["rules"], "meeting") { it["missing"] },
+            "attendance" to keyed(life["attendance"], "member") { it["rate"] },
+            "elections" to keyed(section["elections"], "id") { it },
+            "reviews" to keyed(section["reviews"], "year") { it },
+        )
+    }
+    return mapOf("codes" to findingCodes(report["findings"]), "orgs" to orgs)
 }
 
 private class MembershipRun(where: String, case: Map<String, Any?>) : VectorRun(where, case) {
@@ -54,6 +89,11 @@ private class MembershipRun(where: String, case: Map<String, Any?>) : VectorRun(
         "apply" -> "membershipApplyEvent" to try {
             membershipApplyEvent(policy, calendar, case["record"].json(), case["event"].json(), case["members"].json())
             mapOf("ok" to true)
+        } catch (e: DangjianException) {
+            mapOf("error" to codeField(e))
+        }
+        "org_check" -> "membershipCheckOrgs" to try {
+            orgReportShape(Json.parse(membershipCheckOrgs(policy, case["document"].json(), on)).asMap())
         } catch (e: DangjianException) {
             mapOf("error" to codeField(e))
         }

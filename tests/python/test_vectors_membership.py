@@ -8,7 +8,11 @@ recursively; arrays and scalars exactly; null means absent), `codes` compared as
   earliest} of the first step with that code), else its batch error's {code, field};
 - `apply`: membership_apply_event(record, event, members as the roster) → {"ok": true} or {"error": {code,
   field}};
-- `rights`: membership_rights(record, on), the Rights document."""
+- `rights`: membership_rights(record, on), the Rights document;
+- `org_check`: membership_check_orgs(document, on) (no calendar) in the shape of the expectation: `codes`
+  (every finding of the report, sorted) and `orgs`: org id → its section, with `next_steps` as for members,
+  `missing` (meeting kind → periods), `attendance` (member → rate), `elections` (id → report), `reviews`
+  (year, as a string → report); an error of the call → {"error": {code, field}}."""
 
 import json
 import unittest
@@ -16,7 +20,7 @@ import unittest
 import dangjian as dj
 from vectorlib import VectorCase, canonical, check_files_well_formed, dumps, error_view, load_area
 
-KINDS = frozenset({"member_check", "member_error", "apply", "rights"})
+KINDS = frozenset({"member_check", "member_error", "apply", "rights", "org_check"})
 
 
 def contains(want, got):
@@ -31,16 +35,52 @@ def sorted_codes(codes):
     return sorted(c for c in codes or [] if isinstance(c, str))
 
 
+def steps_shape(steps):
+    """Next steps as code → {due, earliest} of the first step with that code."""
+    out = {}
+    for step in steps or []:
+        # The first step of a code is the one compared (the soonest, as reports sort them).
+        out.setdefault(step.get("code"), {"due": step.get("due"), "earliest": step.get("earliest")})
+    return out
+
+
+def finding_codes(findings):
+    return sorted_codes(f.get("code") for f in findings or [])
+
+
 def report_shape(report):
     """A report in the shape of a `member_check` expectation."""
-    steps = {}
-    for step in report.get("next_steps") or []:
-        # The first step of a code is the one compared (the soonest, as reports sort them).
-        steps.setdefault(step.get("code"), {"due": step.get("due"), "earliest": step.get("earliest")})
     shape = dict(report)
-    shape["codes"] = sorted_codes(f.get("code") for f in report.get("findings") or [])
-    shape["next_steps"] = steps
+    shape["codes"] = finding_codes(report.get("findings"))
+    shape["next_steps"] = steps_shape(report.get("next_steps"))
     return shape
+
+
+def keyed(items, key, value):
+    """`items` as an object: each item's `key` (a string as it is, any other value as its JSON, so the year
+    2025 is "2025") → `value(item)`."""
+
+    def name(k):
+        return k if isinstance(k, str) else dumps(k)
+
+    return {name(i.get(key)): value(i) for i in items or []}
+
+
+def org_shape(report):
+    """An organizations report in the shape of an `org_check` expectation: `codes` (all findings, sorted) and
+    per organization its section with `next_steps`, `missing` (meeting kind → periods), `attendance` (member →
+    rate), `elections` (id → report) and `reviews` (year → report)."""
+    orgs = {}
+    for section in report.get("orgs") or []:
+        life = section.get("life") or {}
+        shape = dict(section)
+        shape["next_steps"] = steps_shape(section.get("next_steps"))
+        shape["missing"] = keyed(life.get("rules"), "meeting", lambda r: r.get("missing"))
+        shape["attendance"] = keyed(life.get("attendance"), "member", lambda a: a.get("rate"))
+        shape["elections"] = keyed(section.get("elections"), "id", lambda e: e)
+        shape["reviews"] = keyed(section.get("reviews"), "year", lambda r: r)
+        orgs[section.get("org")] = shape
+    return {"codes": finding_codes(report.get("findings")), "orgs": orgs}
 
 
 class MembershipVectorTest(VectorCase):
@@ -95,6 +135,13 @@ class MembershipVectorTest(VectorCase):
         except dj.DangjianError as e:
             got = {"error": error_view(e)}
         self.compare_subset("membership_rights", expect, got)
+
+    def run_org_check(self, policy, expect):
+        try:
+            got = org_shape(json.loads(dj.membership_check_orgs(policy, dumps(self.case["document"]), self.on())))
+        except dj.DangjianError as e:
+            got = {"error": error_view(e)}
+        self.compare_subset("membership_check_orgs", expect, got)
 
 
 class MembershipVectorFilesTest(unittest.TestCase):
