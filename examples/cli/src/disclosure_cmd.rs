@@ -25,9 +25,10 @@ use dangjian::disclosure::{
     filter_visible, published_text, AuditLog, Context, DisclosureItem, Scope, Viewer,
 };
 use dangjian::Policy;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::error::CliError;
+use crate::output::code_of;
 use crate::suggest::nearest;
 use crate::table::CsvOut;
 
@@ -291,14 +292,6 @@ fn scope_text(scope: &Scope) -> String {
         ),
         Scope::Members { org } => format!("members:{org}"),
     }
-}
-
-/// A unit enum's code as the core writes it in JSON (`published`).
-fn code_of<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 fn from_json<T: serde::de::DeserializeOwned>(json: &str, shown: &str) -> Result<T, CliError> {

@@ -6,7 +6,7 @@
 //! dangjian disclosure verify examples/data/audit-log.json
 //! dangjian disclosure board examples/data/board.json --viewer DY2026005 --on 2026-03-10
 //! dangjian member check examples/data/members.json --on 2026-11-20
-//! dangjian org check examples/data/org-b01.json --on 2026-11-20
+//! dangjian org check examples/data/org.json --on 2026-04-01
 //! ```
 //!
 //! Each subcommand lives in its own module (`dues_cmd.rs`, `credits_cmd.rs`, `disclosure_cmd.rs`,
@@ -418,7 +418,9 @@ COMMANDS:
     disclosure board   the disclosure items a viewer may see on a day, personal data masked, as CSV
     member check       audit member records on a day (发展党员 pipeline, probation, discipline, mobility):
                        each member's stage, 党龄, findings with their articles and the next steps
-    org check          audit the organizations of a document on a day (structure, terms, elections)
+    org check          audit the organizations of a document on a day: members, structure, terms,
+                       三会一课 over the period, attendance, elections and 民主评议, each finding with
+                       its article
 
 OPTIONS (dues):
     --month YYYY-MM   the month owed (required)
@@ -540,8 +542,22 @@ OUTPUT (member check):
 
 ORGS (org check): the core's organization document
     {{\"orgs\":[{{\"id\":\"C01\",\"kind\":\"committee\"}},{{\"id\":\"B01\",\"parent\":\"C01\",\"kind\":\"branch\"}}],
-     \"details\":[{{\"org\":\"B01\"}}]}}
-    output: one finding a line, as in member check (or `no findings`)
+     \"details\":[{{\"org\":\"B01\"}}],
+     \"members\":[…records as in member check…], \"meetings\":[{{\"id\":…,\"kind\":\"general_meeting\",
+       \"date\":…,\"org\":…,\"attendees\":[…],\"absent_with_leave\":[…],\"lecturer\":…}}],
+     \"elections\":[{{\"id\":…,\"org\":…,\"date\":…,\"present\":N,\"candidates\":[{{\"id\":…,\"votes\":N}}]}}],
+     \"reviews\":[{{\"org\":…,\"year\":2025,\"date\":…,\"ratings\":[{{\"member\":…,\"rating\":\"excellent\"}}]}}],
+     \"period\":{{\"from\":…,\"to\":…}}}}
+    details: {{\"org\":…,\"name\":…,\"committee\":{{\"elected_on\":…,\"size\":N}},\"approved_below_minimum\":true}}
+
+OUTPUT (org check): one block per organization
+    ID NAME (KIND): N full, N probationary, N members; term ELECTED → EXPIRES
+      [violation|warning|info] CODE  message — regulation article
+      next: ELECTION due DATE / earliest DATE  message
+      三会一课 MEETING FREQUENCY: held PERIODS; missing PERIODS
+      attendance: MEMBER RATE, …   (lowest first)
+      election ID DATE: valid, PRESENT/ENTITLED present, elected IDS
+      民主评议 YEAR: N excellent of N graded (max N), …
 
 EXAMPLES:
     dangjian dues examples/data/roster.csv --month 2026-11 > dues.csv
@@ -549,7 +565,7 @@ EXAMPLES:
     dangjian disclosure verify examples/data/audit-log.json
     dangjian disclosure board examples/data/board.json --viewer DY2026005 --on 2026-03-10
     dangjian member check examples/data/members.json --on 2026-11-20
-    dangjian org check examples/data/org-b01.json --on 2026-11-20 --format json
+    dangjian org check examples/data/org.json --on 2026-04-01
 
 EXIT STATUS:
     0 all done; 1 some rows, lines or records rejected (reported with their line or record; the

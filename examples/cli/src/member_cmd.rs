@@ -27,11 +27,11 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use dangjian::membership::{check_members, CheckBatch, MemberReport, NextStep};
 use dangjian::{Calendar, ErrorDetail, Finding, Severity};
-use serde::Serialize;
 
 use crate::disclosure_cmd::read_text;
 use crate::dues_cmd::load_policy;
 use crate::error::CliError;
+use crate::output::code_of;
 
 /// The event kinds of a record, in the core's order (for `--help`; a test checks them against the core's
 /// `MemberEvent`, which has no list of its own).
@@ -236,7 +236,7 @@ pub(crate) fn finding_line(f: &Finding) -> String {
 }
 
 /// `next: CODE due DATE / earliest DATE  message`, each date only when the core gives it.
-fn next_line(n: &NextStep) -> String {
+pub(crate) fn next_line(n: &NextStep) -> String {
     let dates: Vec<String> = [("due", n.due), ("earliest", n.earliest)]
         .into_iter()
         .filter_map(|(what, d)| d.map(|d| format!("{what} {d}")))
@@ -283,14 +283,6 @@ fn plural(n: usize, noun: &str) -> String {
     } else {
         format!("{n} {noun}s")
     }
-}
-
-/// A unit enum's code as the core writes it in JSON (`probationary`, `violation`).
-fn code_of<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

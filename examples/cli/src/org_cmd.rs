@@ -1,21 +1,42 @@
 //! `dangjian org check FILE.json --on DATE [--format table|json]`: the organizations of a document checked on
-//! one day (structure, terms and elections — RULES §3).
+//! one day (structure, terms, elections, 三会一课 and 民主评议 — RULES §3), as a 组织委员 reads them.
 //!
-//! The file is the core's `membership::OrgDocument`, read as it is; the rules are the core's `check_orgs`.
-//! `--format table` (the default) prints one line per finding, `[SEVERITY] CODE  message — citation` (or
-//! `no findings`), `--format json` the core's report. Exit status 1 when a finding is a violation, 2 when the
-//! file cannot be read or is not an organization document.
+//! The file is the core's `membership::OrgDocument`, read as it is; the rules are the core's `check_orgs`. This
+//! module only reads the file, hands it over and prints the answer.
+//!
+//! **Output.** `--format table` (the default): one block per organization, in the core's order (by id):
+//!
+//! ```text
+//! B01 第一党支部 (branch): 8 full, 1 probationary, 9 members; term 2026-03-10 → 2029-03-10
+//!   [violation] CODE  message — regulation article        (structure, term, 三会一课, elections, reviews)
+//!   next: ELECTION due 2029-03-10 / earliest 2028-03-10  message
+//!   三会一课 branch_committee monthly: held 2026-01, 2026-02; missing 2026-03
+//!   attendance: M06 0.40, M07 0.71, M01 1.00 …           (lowest rate first: the absentees lead)
+//!   election E1 2026-03-10: valid, 6/7 present, elected M01 M02; not elected M06
+//!   民主评议 2025: 3 excellent of 8 graded (max 2), 4 qualified, 1 basically_qualified, 0 unqualified, 1 not graded
+//! ```
+//!
+//! A rule none of whose periods lies wholly inside the range checked (an annual meeting over one quarter) says so
+//! instead of listing held and missing periods. `--format json`: the core's `OrgReport`. A summary goes to stderr.
+//!
+//! **Exit status.** 0: no finding of severity `violation`; 1: at least one; 2: usage error, unreadable file, or a
+//! file that is not a valid organization document (`INVALID_ORG_JSON`, `UNKNOWN_ORG`, … with the field's path).
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use dangjian::membership::{check_orgs, OrgDocument, OrgReport};
-use dangjian::{Policy, Severity};
+use dangjian::membership::{
+    check_orgs, Attendance, ElectionReport, OrgDocument, OrgReport, OrgSection, RatingReport,
+    RuleCompliance,
+};
+use dangjian::{Finding, Policy, Severity};
 
 use crate::disclosure_cmd::read_text;
 use crate::error::CliError;
-use crate::member_cmd::{finding_line, Format};
+use crate::member_cmd::{finding_line, next_line, Format};
+use crate::output::code_of;
 
 /// `org check`'s arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,7 +49,7 @@ pub(crate) struct OrgCheckArgs {
     pub(crate) format: Format,
 }
 
-/// Runs the check: the report on stdout, a count on stderr.
+/// Runs the check: the report on stdout, a summary on stderr.
 pub(crate) fn check(args: &OrgCheckArgs) -> Result<ExitCode, CliError> {
     let shown = args.file.display().to_string();
     let doc = OrgDocument::from_json(&read_text(&args.file)?)
@@ -36,19 +57,14 @@ pub(crate) fn check(args: &OrgCheckArgs) -> Result<ExitCode, CliError> {
     let report = check_orgs(&Policy::bundled(), &doc, args.on)
         .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
     crate::say(&render(&report, args.format)?);
-    eprintln!("{}: {} finding(s)", args.on, report.findings.len());
-    let violation = report
-        .findings
-        .iter()
-        .any(|f| f.severity == Severity::Violation);
-    Ok(if violation {
+    eprintln!("{}", summary(&report));
+    Ok(if violations(&report.findings) > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
 }
 
-/// The one place that knows how the core's organization check is called (its signature is still settling).
 /// The report as the format asks.
 fn render(report: &OrgReport, format: Format) -> Result<String, CliError> {
     Ok(match format {
@@ -56,33 +72,319 @@ fn render(report: &OrgReport, format: Format) -> Result<String, CliError> {
             dangjian::error::to_json(report).map_err(|e| CliError::input(e.detail().to_string()))?
                 + "\n"
         }
-        Format::Table if report.findings.is_empty() => "no findings\n".to_owned(),
-        Format::Table => report
-            .findings
-            .iter()
-            .map(|f| finding_line(f) + "\n")
-            .collect(),
+        Format::Table if report.orgs.is_empty() => "no organizations\n".to_owned(),
+        Format::Table => report.orgs.iter().map(block).collect(),
     })
+}
+
+/// One organization: header, findings, next steps, 三会一课, attendance, elections, reviews.
+fn block(s: &OrgSection) -> String {
+    let mut lines = vec![header(s)];
+    let findings = s
+        .findings
+        .iter()
+        .chain(&s.life.findings)
+        .chain(s.elections.iter().flat_map(|e| &e.findings))
+        .chain(s.reviews.iter().flat_map(|r| &r.findings));
+    lines.extend(findings.map(finding_line));
+    lines.extend(s.next_steps.iter().map(next_line));
+    let range = (s.life.period.from, s.life.period.to);
+    lines.extend(s.life.rules.iter().map(|r| rule_line(r, range)));
+    if !s.life.attendance.is_empty() {
+        lines.push(attendance_line(&s.life.attendance));
+    }
+    lines.extend(s.elections.iter().map(election_line));
+    lines.extend(s.reviews.iter().map(review_line));
+    let mut text = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        // The header at the margin, everything under it indented, as in `member check`.
+        text.push_str(if i == 0 { "" } else { "  " });
+        text.push_str(line);
+        text.push('\n');
+    }
+    text
+}
+
+/// `B01 第一党支部 (branch): 8 full, 1 probationary, 9 members; term 2026-03-10 → 2029-03-10`.
+fn header(s: &OrgSection) -> String {
+    let mut line = s.org.clone();
+    if let Some(name) = &s.name {
+        line.push(' ');
+        line.push_str(name);
+    }
+    line.push_str(&format!(
+        " ({}): {} full, {} probationary, {} members",
+        code_of(&s.kind),
+        s.full_members,
+        s.probationary_members,
+        s.members
+    ));
+    if let Some(t) = &s.term {
+        line.push_str(&format!("; term {} → {}", t.elected_on, t.term_expires));
+    }
+    line
+}
+
+/// `三会一课 general_meeting quarterly: held 2026-Q1; missing —`; a rule with no whole period in the range
+/// (an annual meeting over one quarter) is not assessed yet, and says so rather than show two dashes.
+fn rule_line(r: &RuleCompliance, (from, to): (NaiveDate, NaiveDate)) -> String {
+    let head = format!("三会一课 {} {}", code_of(&r.meeting), code_of(&r.frequency));
+    if r.held.is_empty() && r.missing.is_empty() {
+        return format!("{head}: no whole period in {from}..{to}");
+    }
+    let list = |labels: &[String]| {
+        if labels.is_empty() {
+            "—".to_owned()
+        } else {
+            labels.join(", ")
+        }
+    };
+    format!(
+        "{head}: held {}; missing {}",
+        list(&r.held),
+        list(&r.missing)
+    )
+}
+
+/// `attendance: M06 0.40, M07 0.71, M01 1.00`: lowest rate first, so the absentees lead; a member with nothing
+/// expected (no rate) comes last as `—`. Equal rates keep the core's order (the document's).
+fn attendance_line(attendance: &[Attendance]) -> String {
+    let mut sorted: Vec<&Attendance> = attendance.iter().collect();
+    sorted.sort_by_key(|a| (a.rate.is_none(), a.rate));
+    let items: Vec<String> = sorted
+        .iter()
+        .map(|a| match a.rate {
+            Some(rate) => format!("{} {rate}", a.member),
+            None => format!("{} —", a.member),
+        })
+        .collect();
+    format!("attendance: {}", items.join(", "))
+}
+
+/// `election E1 2026-03-10: valid, 6/7 present, elected M01 M02; not elected M06`.
+fn election_line(e: &ElectionReport) -> String {
+    let ids = |v: &[String]| {
+        if v.is_empty() {
+            "—".to_owned()
+        } else {
+            v.join(" ")
+        }
+    };
+    let mut line = format!(
+        "election {} {}: {}, {}/{} present, elected {}",
+        e.id,
+        e.date,
+        if e.valid { "valid" } else { "not valid" },
+        e.present,
+        e.entitled,
+        ids(&e.elected)
+    );
+    if !e.not_elected.is_empty() {
+        line.push_str(&format!("; not elected {}", ids(&e.not_elected)));
+    }
+    line
+}
+
+/// `民主评议 2025: 3 excellent of 8 graded (max 2), 4 qualified, 1 basically_qualified, 0 unqualified, 1 not graded`.
+fn review_line(r: &RatingReport) -> String {
+    let c = &r.counts;
+    format!(
+        "民主评议 {}: {} excellent of {} graded (max {}), {} qualified, {} basically_qualified, {} unqualified, {} not graded",
+        r.year, c.excellent, r.graded, r.excellent_max, c.qualified, c.basically_qualified, c.unqualified,
+        c.not_graded
+    )
+}
+
+fn violations(findings: &[Finding]) -> usize {
+    findings
+        .iter()
+        .filter(|f| f.severity == Severity::Violation)
+        .count()
+}
+
+/// `2026-04-01: 4 organizations checked over 2026-01-01..2026-03-31, 5 findings (4 violations): CODE ×n, …`.
+fn summary(report: &OrgReport) -> String {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in &report.findings {
+        *counts.entry(f.code.as_str()).or_default() += 1;
+    }
+    let mut s = format!(
+        "{}: {} organization(s) checked over {}..{}, {} finding(s) ({} violation(s))",
+        report.on,
+        report.orgs.len(),
+        report.period.from,
+        report.period.to,
+        report.findings.len(),
+        violations(&report.findings)
+    );
+    if !counts.is_empty() {
+        let codes: Vec<String> = counts.iter().map(|(c, n)| format!("{c} ×{n}")).collect();
+        s.push_str(&format!(": {}", codes.join(", ")));
+    }
+    s
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dangjian::Finding;
+    use dangjian::membership::{LifeReport, MeetingKind, NextStep, RatingCounts, Term};
+    use dangjian::Citation;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn section() -> OrgSection {
+        serde_json::from_str(
+            r#"{"org":"B1","kind":"branch","full_members":3,"probationary_members":0,"members":3,
+            "findings":[],"next_steps":[],"life":{"org":"B1","period":{"from":"2026-01-01","to":"2026-03-31"},
+            "rules":[],"attendance":[],"findings":[]},"elections":[],"reviews":[]}"#,
+        )
+        .unwrap()
+    }
 
     #[test]
-    fn tables_and_json() {
+    fn an_empty_report_and_json() {
         let mut report = OrgReport::default();
-        assert_eq!(render(&report, Format::Table).unwrap(), "no findings\n");
+        assert_eq!(
+            render(&report, Format::Table).unwrap(),
+            "no organizations\n"
+        );
         report
             .findings
             .push(Finding::new("X", Severity::Warning, "某事", "x", None));
-        assert_eq!(
-            render(&report, Format::Table).unwrap(),
-            "[warning] X  某事\n"
-        );
         assert!(render(&report, Format::Json)
             .unwrap()
-            .starts_with(r#"{"findings":[{"code":"X""#));
+            .starts_with(r#"{"on":"#));
+        assert_eq!(violations(&report.findings), 0);
+    }
+
+    #[test]
+    fn a_bare_section_is_its_header_only() {
+        let s = section();
+        assert_eq!(
+            block(&s),
+            "B1 (branch): 3 full, 0 probationary, 3 members\n"
+        );
+    }
+
+    #[test]
+    fn a_full_section() {
+        let mut s = section();
+        s.name = Some("一支部".to_owned());
+        s.term = Some(Term {
+            elected_on: day("2023-03-15"),
+            term_expires: day("2026-03-15"),
+        });
+        s.findings.push(Finding::new(
+            "TERM_EXPIRED",
+            Severity::Warning,
+            "届满",
+            "expired",
+            Some(Citation::new("党章", "第三十条")),
+        ));
+        s.next_steps.push(NextStep::new(
+            "ELECTION",
+            "换届",
+            "election",
+            Some(day("2025-03-15")),
+            Some(day("2026-03-15")),
+            None,
+        ));
+        s.life = LifeReport {
+            rules: vec![serde_json::from_str(r#"{"meeting":"general_meeting","frequency":"quarterly",
+                "citation":{"regulation":"r","article":"a"},"held":["2026-Q1"],"missing":[]}"#).unwrap()],
+            attendance: serde_json::from_str(
+                r#"[{"member":"M1","expected":3,"attended":3,"with_leave":0,"without_leave":0,"rate":"1.00"},
+                {"member":"M9","expected":0,"attended":0,"with_leave":0,"without_leave":0},
+                {"member":"M4","expected":3,"attended":2,"with_leave":0,"without_leave":1,"rate":"0.67"}]"#,
+            )
+            .unwrap(),
+            ..s.life
+        };
+        let text = block(&s);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "B1 一支部 (branch): 3 full, 0 probationary, 3 members; term 2023-03-15 → 2026-03-15",
+                "  [warning] TERM_EXPIRED  届满 — 党章 第三十条",
+                "  next: ELECTION due 2026-03-15 / earliest 2025-03-15  换届",
+                "  三会一课 general_meeting quarterly: held 2026-Q1; missing —",
+                "  attendance: M4 0.67, M1 1.00, M9 —",
+            ]
+        );
+    }
+
+    #[test]
+    fn rule_lines() {
+        let range = (day("2026-01-01"), day("2026-03-31"));
+        let mut r: RuleCompliance = serde_json::from_str(
+            r#"{"meeting":"theme_day","frequency":"monthly","citation":{"regulation":"r","article":"a"},
+            "held":["2026-01","2026-03"],"missing":["2026-02"]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            rule_line(&r, range),
+            "三会一课 theme_day monthly: held 2026-01, 2026-03; missing 2026-02"
+        );
+        r.held.clear();
+        r.missing.clear();
+        r.meeting = MeetingKind::LifeMeeting;
+        assert_eq!(
+            rule_line(&r, range),
+            "三会一课 life_meeting monthly: no whole period in 2026-01-01..2026-03-31"
+        );
+    }
+
+    #[test]
+    fn election_and_review_lines() {
+        let mut e = ElectionReport {
+            id: "E1".to_owned(),
+            date: day("2026-03-10"),
+            entitled: 5,
+            present: 4,
+            valid: false,
+            not_elected: vec!["M1".to_owned()],
+            ..ElectionReport::default()
+        };
+        assert_eq!(
+            election_line(&e),
+            "election E1 2026-03-10: not valid, 4/5 present, elected —; not elected M1"
+        );
+        e.valid = true;
+        e.elected = vec!["M1".to_owned(), "M2".to_owned()];
+        e.not_elected.clear();
+        assert_eq!(
+            election_line(&e),
+            "election E1 2026-03-10: valid, 4/5 present, elected M1 M2"
+        );
+        let r = RatingReport {
+            year: 2025,
+            graded: 4,
+            excellent_max: 1,
+            counts: RatingCounts {
+                excellent: 2,
+                qualified: 2,
+                not_graded: 1,
+                ..RatingCounts::default()
+            },
+            ..RatingReport::default()
+        };
+        assert_eq!(
+            review_line(&r),
+            "民主评议 2025: 2 excellent of 4 graded (max 1), 2 qualified, 0 basically_qualified, 0 unqualified, 1 not graded"
+        );
+    }
+
+    #[test]
+    fn the_summary_counts_codes() {
+        let mut report = OrgReport::default();
+        for code in ["B", "A", "B"] {
+            report
+                .findings
+                .push(Finding::new(code, Severity::Violation, "x", "x", None));
+        }
+        assert!(summary(&report).ends_with("3 finding(s) (3 violation(s)): A ×1, B ×2"));
     }
 }

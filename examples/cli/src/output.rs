@@ -200,3 +200,11 @@ impl Progress {
         }
     }
 }
+
+/// A unit enum's code as the core writes it in JSON (`probationary`, `violation`, `general_meeting`).
+pub(crate) fn code_of<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}

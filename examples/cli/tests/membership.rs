@@ -1,5 +1,5 @@
-//! `dangjian member check` and `dangjian org check` run as a user runs them, on the example data in
-//! `examples/data/`.
+//! `dangjian member check` run as a user runs it, on the example data in `examples/data/` (`org check`:
+//! `organizations.rs`).
 //!
 //! **The branch.** `members.json` holds 12 records of branch B01 (the branch has more members than these;
 //! the vote counts are the branch's) and three of its meetings, checked on Friday 2026-11-20. Each step is
@@ -385,38 +385,6 @@ fn a_policy_override_is_read_and_laid_over_the_bundled_rules() {
     let out = member_check("members.json", &["--policy", policy.to_str().unwrap()]);
     assert_ne!(out.status.code(), Some(2), "{}", stderr(&out));
     assert_eq!(blocks(&out).len(), 12);
-}
-
-#[test]
-fn org_check_prints_the_core_report() {
-    let orgs = data("org-b01.json");
-    let out = run(&["org", "check", &orgs, "--on", ON, "--format", "json"]);
-    assert_ne!(out.status.code(), Some(2), "{}", stderr(&out));
-    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
-    assert!(v["findings"].is_array());
-
-    let table = run(&["org", "check", &orgs, "--on", ON]);
-    let text = stdout(&table);
-    assert!(
-        text == "no findings\n" || text.lines().all(|l| l.starts_with('[')),
-        "{text}"
-    );
-
-    let bad = tmp("bad-orgs.json");
-    std::fs::write(
-        &bad,
-        r#"{"orgs":[{"id":"B01","kind":"branch"}],"branches":[]}"#,
-    )
-    .unwrap();
-    let out = run(&["org", "check", bad.to_str().unwrap(), "--on", ON]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("INVALID_ORG_JSON"),
-        "{}",
-        stderr(&out)
-    );
-    let no_on = run(&["org", "check", &orgs]);
-    assert_eq!(no_on.status.code(), Some(2));
 }
 
 // ----- Expectations that need the rule areas being merged into the core. -----
