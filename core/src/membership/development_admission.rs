@@ -9,7 +9,7 @@ use super::development::{violation, warning, Pipeline};
 use super::discipline::rights_on;
 use super::params::DevelopmentRules;
 use super::record::{MemberEvent, NoticeStage, Vote};
-use super::report::{Review, Stage};
+use super::report::{NextStep, Review, Stage};
 use super::status::stage_on;
 use crate::disclosure::{evaluate_notice, Objection, PublicNotice};
 use crate::{Citation, Finding, Result, Severity};
@@ -51,6 +51,95 @@ pub(crate) fn review(p: &Pipeline, out: &mut Review) -> Result<()> {
             _ => {}
         }
     }
+    prerequisites_due(p, out)
+}
+
+/// For a development target not yet admitted by a vote: what is still to be done before the branch meeting, in
+/// the 细则's order, as next steps (no deadline applies to them; the vote may come the day after the notice
+/// closes).
+fn prerequisites_due(p: &Pipeline, out: &mut Review) -> Result<()> {
+    let Some(target_pos) = p
+        .events
+        .iter()
+        .rposition(|(_, e)| matches!(e, MemberEvent::DevelopmentTarget { .. }))
+    else {
+        return Ok(());
+    };
+    let after: Vec<&MemberEvent> = p.after(target_pos).map(|(_, e)| *e).collect();
+    if after.iter().any(
+        |e| matches!(e, MemberEvent::BranchVote { vote, .. } if super::status::vote_passes(vote)),
+    ) {
+        return Ok(());
+    }
+    let a = &p.rules(p.on)?.articles;
+    let has = |f: &dyn Fn(&MemberEvent) -> bool| after.iter().any(|e| f(e));
+    let notice_closes = after.iter().find_map(|e| match e {
+        MemberEvent::PublicNotice {
+            closes_on,
+            stage: NoticeStage::DevelopmentTarget,
+            ..
+        } => Some(*closes_on),
+        _ => None,
+    });
+    let steps: [(&str, bool, &str, &str, &Citation); 6] = [
+        (
+            "SPONSORS",
+            has(&|e| matches!(e, MemberEvent::Sponsors { .. })),
+            "确定两名正式党员作入党介绍人",
+            "designate two full members as sponsors",
+            &a.sponsors,
+        ),
+        (
+            "POLITICAL_REVIEW",
+            has(&|e| matches!(e, MemberEvent::PoliticalReview { passed: true, .. })),
+            "政治审查",
+            "political review",
+            &a.political_review,
+        ),
+        (
+            "TRAINING",
+            has(&|e| matches!(e, MemberEvent::Training { .. })),
+            "集中培训",
+            "centralized training",
+            &a.training,
+        ),
+        (
+            "PUBLIC_NOTICE",
+            notice_closes.is_some(),
+            "支委会审查并公示",
+            "the committee's review and the public notice",
+            &a.notice,
+        ),
+        (
+            "COMMITTEE_REVIEW",
+            has(&|e| matches!(e, MemberEvent::CommitteeReview { .. })),
+            "支委会审查",
+            "the branch committee's review",
+            &a.notice,
+        ),
+        (
+            "PRE_REVIEW",
+            has(&|e| matches!(e, MemberEvent::PreReview { .. })),
+            "基层党委预审",
+            "pre-review by the committee with approval power",
+            &a.pre_review,
+        ),
+    ];
+    for (code, done, zh, en, cite) in steps {
+        if !done {
+            out.next_steps
+                .push(NextStep::new(code, zh, en, None, None, Some(cite.clone())));
+        }
+    }
+    let earliest = notice_closes.and_then(|d| d.succ_opt());
+    out.next_steps.push(NextStep::new(
+        "BRANCH_VOTE",
+        "支部党员大会讨论接收预备党员",
+        "the branch general meeting's vote on admission",
+        earliest,
+        None,
+        Some(a.vote.clone()),
+    ));
     Ok(())
 }
 

@@ -177,8 +177,7 @@ pub fn apply_event_json(
     roster_json: &str,
 ) -> Result<String> {
     let record = MemberRecord::from_json(record_json)?;
-    let event: MemberEvent =
-        from_json(event_json, "INVALID_EVENT_JSON").map_err(|e| e.under("event"))?;
+    let event = MemberEvent::from_json(event_json).map_err(|e| e.under("event"))?;
     let values: Vec<serde_json::Value> =
         from_json(roster_json, "INVALID_RECORD_JSON").map_err(|e| e.under("roster"))?;
     let roster = values

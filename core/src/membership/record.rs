@@ -523,17 +523,48 @@ fn refine_event_field(field: &str, events: Option<&serde_json::Value>) -> Option
         .strip_suffix(']')?
         .parse()
         .ok()?;
-    let event = events?.get(index)?.as_object()?;
-    for key in event.keys().filter(|k| k.as_str() != "kind") {
-        let mut without = event.clone();
-        without.remove(key);
-        match serde_json::from_value::<MemberEvent>(serde_json::Value::Object(without)) {
-            Ok(_) => return Some(format!("{field}.{key}")),
-            Err(e) if e.to_string().starts_with(&format!("missing field `{key}`")) => {
-                return Some(format!("{field}.{key}"))
+    let key = faulty_key(events?.get(index)?)?;
+    Some(format!("{field}.{key}"))
+}
+
+/// The key of an event document at fault (see [`refine_event_field`]).
+fn faulty_key(event: &serde_json::Value) -> Option<String> {
+    let event = event.as_object()?;
+    event
+        .keys()
+        .filter(|k| k.as_str() != "kind")
+        .find(|key| {
+            let mut without = event.clone();
+            without.remove(key.as_str());
+            match serde_json::from_value::<MemberEvent>(serde_json::Value::Object(without)) {
+                Ok(_) => true,
+                Err(e) => e.to_string().starts_with(&format!("missing field `{key}`")),
             }
-            Err(_) => {}
-        }
+        })
+        .cloned()
+}
+
+impl MemberEvent {
+    /// Reads one event from JSON; errors (`INVALID_EVENT_JSON`) name the field at fault (`date`, `kind`).
+    ///
+    /// ```
+    /// use dangjian::membership::MemberEvent;
+    /// let e = MemberEvent::from_json(r#"{"kind":"talk","date":"2024-02-30"}"#).unwrap_err();
+    /// assert_eq!((e.code(), e.detail().field.as_str()), ("INVALID_EVENT_JSON", "date"));
+    /// ```
+    pub fn from_json(json: &str) -> crate::Result<Self> {
+        let value: serde_json::Value = crate::error::from_json(json, "INVALID_EVENT_JSON")?;
+        serde_path_to_error::deserialize::<_, Self>(&value).map_err(|e| {
+            let err = crate::error::path_error(e, "INVALID_EVENT_JSON");
+            match faulty_key(&value) {
+                Some(key) if err.detail().field.is_empty() => crate::Error::input(
+                    "INVALID_EVENT_JSON",
+                    key,
+                    err.detail().message_zh.clone(),
+                    err.detail().message_en.clone(),
+                ),
+                _ => err,
+            }
+        })
     }
-    None
 }
