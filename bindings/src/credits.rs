@@ -179,29 +179,8 @@ impl CreditsScorer {
     /// val out = scorer.ingestJson(File("events.json").readText())   // {"changed":[…],"duplicates":[],"errors":[]}
     /// ```
     pub fn ingest_json(&self, events_json: String) -> Result<String> {
-        let values: Vec<serde_json::Value> = from_json(&events_json, "INVALID_EVENTS_JSON")?;
-        let mut events = Vec::with_capacity(values.len());
-        let mut positions = Vec::with_capacity(values.len());
-        let mut errors = Vec::new();
-        for (index, value) in values.iter().enumerate() {
-            match from_json(&value.to_string(), "INVALID_EVENT_JSON") {
-                Ok(event) => {
-                    events.push(event);
-                    positions.push(index);
-                }
-                Err(e) => {
-                    let id = value.get("event_id").and_then(|v| v.as_str());
-                    errors.push(EventError::new(index, None, id.map(str::to_owned), &e));
-                }
-            }
-        }
         let mut scorer = self.lock()?;
-        let mut r = scorer.ingest(events);
-        for e in &mut r.errors {
-            e.index = positions.get(e.index).copied().unwrap_or(e.index);
-        }
-        r.errors.extend(errors);
-        r.errors.sort_by_key(|e| e.index);
+        let r = scorer.ingest_json(&events_json)?;
         changed_json(&scorer, r)
     }
 

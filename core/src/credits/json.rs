@@ -8,7 +8,7 @@ use super::board::{leaderboard, rate, OrgMap, Tier};
 use super::event::{Entry, Event, EventError, Offence};
 use super::report::{Explanation, Total};
 use super::rules::Scheme;
-use super::scorer::Scorer;
+use super::scorer::{Ingest, Scorer};
 use super::time::PeriodKind;
 use crate::error::{from_json, path_error, to_json};
 use crate::{Error, Result};
@@ -106,38 +106,67 @@ fn finish(
 pub fn score_json(scheme: &Scheme, input_json: &str, explain: bool) -> Result<String> {
     let input: Input = from_json(input_json, "INVALID_EVENTS_JSON")?;
     let mut scorer = Scorer::new(scheme.clone())?;
-    let mut events = Vec::with_capacity(input.events.len());
-    let mut positions = Vec::with_capacity(input.events.len());
-    let mut errors = Vec::new();
-    for (index, value) in input.events.into_iter().enumerate() {
-        let id = event_id_of(&value);
-        match read_event(value) {
-            Ok(e) => {
-                events.push(e);
-                positions.push(index);
-            }
-            Err(e) => errors.push(EventError::new(index, None, id, &e)),
-        }
-    }
-    let r = scorer.ingest(events);
-    let mut mapped: Vec<EventError> = r
-        .errors
-        .into_iter()
-        .map(|mut e| {
-            e.index = positions.get(e.index).copied().unwrap_or(e.index);
-            e
-        })
-        .collect();
-    mapped.extend(errors);
-    mapped.sort_by_key(|e| e.index);
+    let r = scorer.ingest_values(input.events);
     finish(
         &mut scorer,
         r.duplicates,
         &input.voids,
         input.offences,
-        mapped,
+        r.errors,
         explain,
     )
+}
+
+impl Scorer {
+    /// [`Scorer::ingest`] over a JSON array of event documents. Each event is read on its own: one that cannot
+    /// be read is an error entry (`INVALID_EVENT_JSON`, its `index` in the array, the field inside the event)
+    /// and the others are scored; the core's refusals carry their position in the array too.
+    ///
+    /// Errors (the whole call): `INVALID_EVENTS_JSON` when the document is not an array.
+    ///
+    /// ```
+    /// use dangjian::credits::{Scheme, Scorer};
+    /// let mut s = Scorer::new(Scheme::learning_platform()).unwrap();
+    /// let r = s.ingest_json(r#"[{"event_id":"e1","member_id":"M1","activity":"login",
+    ///   "occurred_at":"2026-03-02T07:00:00+08:00"},{"event_id":"e2","member_id":"M1"}]"#).unwrap();
+    /// assert_eq!(r.changed.len(), 1);
+    /// assert_eq!((r.errors[0].index, r.errors[0].field.as_str()), (1, "activity"));
+    /// ```
+    pub fn ingest_json(&mut self, events_json: &str) -> Result<Ingest> {
+        let values: Vec<serde_json::Value> = from_json(events_json, "INVALID_EVENTS_JSON")?;
+        Ok(self.ingest_values(values))
+    }
+
+    /// [`Scorer::ingest_json`] over already parsed JSON values.
+    ///
+    /// ```
+    /// use dangjian::credits::{Scheme, Scorer};
+    /// let mut s = Scorer::new(Scheme::learning_platform()).unwrap();
+    /// let r = s.ingest_values(vec![serde_json::json!({"event_id":"e1"})]);
+    /// assert_eq!(r.errors[0].code, "INVALID_EVENT_JSON");
+    /// ```
+    pub fn ingest_values(&mut self, values: Vec<serde_json::Value>) -> Ingest {
+        let mut events = Vec::with_capacity(values.len());
+        let mut positions = Vec::with_capacity(values.len());
+        let mut errors = Vec::new();
+        for (index, value) in values.into_iter().enumerate() {
+            let id = event_id_of(&value);
+            match read_event(value) {
+                Ok(e) => {
+                    events.push(e);
+                    positions.push(index);
+                }
+                Err(e) => errors.push(EventError::new(index, None, id, &e)),
+            }
+        }
+        let mut r = self.ingest(events);
+        for e in &mut r.errors {
+            e.index = positions.get(e.index).copied().unwrap_or(e.index);
+        }
+        r.errors.extend(errors);
+        r.errors.sort_by_key(|e| e.index);
+        r
+    }
 }
 
 /// Scores JSON Lines: one event per line (blank lines skipped). A line that is not a valid event is reported
