@@ -10,7 +10,7 @@ export const SUITES = {
   dues: ['assess', 'assess_error', 'ledger', 'batch'],
   credits: ['score', 'score_jsonl', 'scheme_error', 'leaderboard', 'rate'],
   disclosure: ['notice', 'notice_error', 'redact', 'visible', 'catalogue', 'deadlines', 'workflow', 'audit_verify'],
-  membership: ['member_check', 'member_error', 'apply', 'rights'],
+  membership: ['member_check', 'member_error', 'apply', 'rights', 'org_check'],
 };
 
 /** Every kind. */
@@ -462,14 +462,43 @@ function compareSubset(out, surface, expect, got) {
   }
 }
 
-/** A report in the shape of a `member_check` expectation. */
-function reportShape(report) {
+/** Next steps as code → {due, earliest} of the first step with that code (the soonest, as reports sort them). */
+function stepsShape(nextSteps) {
   const steps = {};
-  for (const step of report.next_steps) {
-    // The first step of a code is the one compared (the soonest, as reports sort them).
+  for (const step of nextSteps) {
     if (!Object.hasOwn(steps, step.code)) steps[step.code] = { due: step.due ?? null, earliest: step.earliest ?? null };
   }
-  return { ...report, codes: sortedCodes(codesOf(report.findings)), next_steps: steps };
+  return steps;
+}
+
+/** A report in the shape of a `member_check` expectation. */
+function reportShape(report) {
+  return { ...report, codes: sortedCodes(codesOf(report.findings)), next_steps: stepsShape(report.next_steps) };
+}
+
+/** An organizations report in the shape of an `org_check` expectation (membership_vectors.rs `org_shape`). */
+function orgShape(report) {
+  const keyed = (items, key, value) =>
+    Object.fromEntries(items.map((i) => [typeof i[key] === 'string' ? i[key] : JSON.stringify(i[key]), value(i)]));
+  const orgs = {};
+  for (const section of report.orgs) {
+    orgs[section.org] = {
+      ...section,
+      next_steps: stepsShape(section.next_steps),
+      missing: keyed(section.life.rules, 'meeting', (r) => r.missing),
+      attendance: keyed(section.life.attendance, 'member', (a) => a.rate ?? null),
+      elections: keyed(section.elections, 'id', (e) => e),
+      reviews: keyed(section.reviews, 'year', (r) => r),
+    };
+  }
+  return { codes: sortedCodes(codesOf(report.findings)), orgs };
+}
+
+function runOrgCheck(dj, { policy }, c, out) {
+  runSurfaces(out, c.expect, 'an organizations report', orgShape, [
+    ['json', () => dj.membershipCheckOrgsJson(policy, JSON.stringify(c.document), c.on)],
+    ['object', () => dj.membershipCheckOrgs(policy, c.document, c.on)],
+  ], compareSubset);
 }
 
 /** The batch result for the case's member: its report, its error entry, or `{missing}`. */
@@ -546,4 +575,5 @@ const RUNNERS = {
   member_error: runMemberCheck,
   apply: runApply,
   rights: runRights,
+  org_check: runOrgCheck,
 };
