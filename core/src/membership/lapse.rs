@@ -25,7 +25,7 @@ use rust_decimal::Decimal;
 
 use super::context::Context;
 use super::life::Meeting;
-use super::params::MobilityRules;
+use super::params::{MeetingKind, MobilityRules};
 use super::record::{MemberEvent, MemberRecord};
 use super::report::{NextStep, Review, Stage};
 use super::status::{history, plus_months};
@@ -90,8 +90,13 @@ fn member_months(
     Ok(Some((first, YearMonth::of(on).plus_months(-1))))
 }
 
-/// The last run of at least `line` consecutive months in `months` (ascending): its first and last month.
-fn last_run(months: &[YearMonth], line: u32) -> Option<(YearMonth, YearMonth)> {
+/// The last run of at least `line` consecutive months in `months` (ascending) that `counts`: its first and last
+/// month.
+fn last_run(
+    months: &[YearMonth],
+    line: u32,
+    counts: impl Fn(YearMonth, YearMonth) -> bool,
+) -> Option<(YearMonth, YearMonth)> {
     let line = i32::try_from(line).unwrap_or(i32::MAX);
     let mut runs: Vec<(YearMonth, YearMonth)> = Vec::new();
     for &m in months {
@@ -102,7 +107,7 @@ fn last_run(months: &[YearMonth], line: u32) -> Option<(YearMonth, YearMonth)> {
     }
     runs.into_iter()
         .rev()
-        .find(|(start, end)| end.months_since(*start) >= line - 1)
+        .find(|(start, end)| end.months_since(*start) >= line - 1 && counts(*start, *end))
 }
 
 /// Lapse (党章 第九条) and lost contact (党员教育管理工作条例 第二十四条) findings of a check:
@@ -138,14 +143,25 @@ fn lapse(ctx: &Context, record: &MemberRecord, on: NaiveDate, out: &mut Review) 
         })
         .flatten()
         .collect();
-    let org_meetings = ctx.meetings.iter().filter(|m| m.org == record.org);
-    if let Some(evidence) = org_meetings.map(|m| YearMonth::of(m.date)).min() {
+    // The months the member's organization held a meeting every member is expected at (all kinds but the
+    // committee's own). A run of months without organizational life counts against the member only when the
+    // organization held such a meeting in it and the member missed it: when none was held at all, the gap is
+    // the organization's (`MEETING_MISSING` in the organization check), not the member's.
+    let held: BTreeSet<YearMonth> = ctx
+        .meetings
+        .iter()
+        .filter(|m| m.org == record.org && m.kind != MeetingKind::BranchCommittee)
+        .map(|m| YearMonth::of(m.date))
+        .collect();
+    if let Some(evidence) = held.first().copied() {
         let gaps: Vec<YearMonth> =
             months_without_life(ctx.meetings, &record.id, first.max(evidence), last)
                 .into_iter()
                 .filter(|m| !excused.contains(m))
                 .collect();
-        if let Some(run) = last_run(&gaps, rules.lapse_months) {
+        let missed_one =
+            |start: YearMonth, end: YearMonth| held.range(start..=end).next().is_some();
+        if let Some(run) = last_run(&gaps, rules.lapse_months, missed_one) {
             out.findings.push(candidate(
                 rules,
                 run,
@@ -169,7 +185,7 @@ fn lapse(ctx: &Context, record: &MemberRecord, on: NaiveDate, out: &mut Review) 
                     .any(|g| g.from <= *m && *m <= g.to)
             })
             .collect();
-        if let Some(run) = last_run(&unpaid, rules.lapse_months) {
+        if let Some(run) = last_run(&unpaid, rules.lapse_months, |_, _| true) {
             out.findings
                 .push(candidate(rules, run, "未交纳党费", "no dues paid"));
         }
