@@ -4,7 +4,8 @@
 // (wasm/src/types.d.ts) match what crosses at runtime: a required field that is missing, a field the types do
 // not declare (excess property check on fresh literals, nested too), a null where the types say absent, a
 // number where they say string — each fails the type check. Inputs too: every vector member and ledger
-// must be accepted by DuesMember / Ledger, every membership vector record by MemberRecord.
+// must be accepted by DuesMember / Ledger, every membership vector record by MemberRecord, every organizations
+// document (examples/data/org.json and the org_check vectors) by OrgDocument.
 //
 //   node tests/js/type-samples.mjs OUT.ts
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -155,7 +156,16 @@ for (const c of vectorCases('membership')) {
     run('Rights', () => dj.membershipRights(policy, c.record, c.on));
   }
 }
-add('OrgReport', dj.membershipCheckOrgs(policy, { orgs: [{ id: 'B1', kind: 'branch' }] }, '2026-01-01'));
+// Organizations: the example document and every org_check vector document as OrgDocument, and what
+// membershipCheckOrgs (and its JSON variant) returned for each as OrgReport.
+const orgCheck = (doc, on) => {
+  add('OrgDocument', doc);
+  add('OrgReport', dj.membershipCheckOrgs(policy, doc, on));
+  add('OrgReport', JSON.parse(dj.membershipCheckOrgsJson(policy, JSON.stringify(doc), on)));
+};
+orgCheck(JSON.parse(readFileSync(join(ROOT, 'examples', 'data', 'org.json'), 'utf8')), '2026-03-31');
+orgCheck({ orgs: [{ id: 'B1', kind: 'branch' }] }, '2026-01-01');
+for (const c of vectorCases('membership')) if (c.kind === 'org_check') sampleOf(() => orgCheck(c.document, c.on));
 add('NewItem', dj.disclosureDuesReport(dj.summarizeDues(reports, { year: 2026 }), 'B1', 'DUES-2026',
   [{ purpose: '订阅党报党刊', amount: '300.00' }]));
 add('DuesUse[]', [{ purpose: '订阅党报党刊', amount: '300.00' }]);

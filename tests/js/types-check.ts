@@ -368,18 +368,29 @@ import {
   membershipRights,
   membershipRightsJson,
   membershipValidateIdNumber,
+  type Attendance,
   type CheckBatch,
+  type DateRange,
+  type Election,
+  type ElectionReport,
+  type LifeReport,
   type MemberEvent,
   type MemberEventKind,
   type MemberRecord,
   type MemberReport,
   type MembersDocument,
   type NextStep,
+  type OrgDetails,
   type OrgDocument,
   type OrgReport,
+  type OrgSection,
+  type RatingReport,
+  type ReviewRound,
   type Rights,
+  type RuleCompliance,
   type Stage,
   type StageSpan,
+  type Term,
 } from "dangjian";
 
 const sponsor: MemberRecord = { id: "F1", name: "甲", birth_date: "1980-01-01", org: "B1",
@@ -405,12 +416,28 @@ export function membershipDemo(policy: Policy, cal: Calendar): string[] {
   const fromArray: CheckBatch = membershipCheckMembers(policy, cal, [sponsor], "2026-01-01");
   const next: MemberRecord = membershipApplyEvent(policy, cal, sponsor, { kind: "lost_contact", date: "2026-01-01" }, []);
   const rights: Rights = membershipRights(policy, sponsor, "2026-01-01");
-  const orgs: OrgDocument = { orgs: [{ id: "B1", kind: "branch" }] };
+  const details: OrgDetails = { org: "B1", name: "一支部", committee: { elected_on: "2023-05-10", size: 5 } };
+  const election: Election = { id: "E1", org: "B1", date: "2026-03-05", present: 9, candidates: [{ id: "F1", votes: 8 }] };
+  const round: ReviewRound = { org: "B1", year: 2025, date: "2026-01-20", ratings: [{ member: "F1", rating: "qualified" }, { member: "P1" }] };
+  const range: DateRange = { from: "2026-01-01", to: "2026-03-31" };
+  const orgs: OrgDocument = { orgs: [{ id: "B1", kind: "branch" }], details: [details], members: [sponsor],
+    meetings: [{ id: "MT1", kind: "party_lecture", date: "2026-03-05", org: "B1", lecturer: "F1" }],
+    elections: [election], reviews: [round], period: range };
   const orgReport: OrgReport = membershipCheckOrgs(policy, orgs, "2026-01-01");
+  const section: OrgSection | undefined = orgReport.orgs[0];
+  const term: Term | undefined = section?.term;
+  const life: LifeReport | undefined = section?.life;
+  const rule: RuleCompliance | undefined = life?.rules[0];
+  const attendance: Attendance | undefined = life?.attendance[0];
+  const rate: string | undefined = attendance?.rate;
+  const elected: ElectionReport | undefined = section?.elections[0];
+  const reviewed: RatingReport | undefined = section?.reviews[0];
   const kind: MemberEventKind = "half_year_review";
   membershipValidateIdNumber("11010519491231002X", "1949-12-31");
   return [stage, String(history.length), step?.due ?? "", String(age), String(batch.errors[0]?.index),
     String(fromArray.reports.length), String(next.events?.length), String(rights.may_vote), String(orgReport.findings.length), kind,
+    orgReport.period.to, term?.term_expires ?? "", rule?.frequency ?? "", rate ?? "", String(elected?.valid),
+    String(reviewed?.counts.excellent),
     membershipCheckMemberJson(policy, cal, "{}", "2026-01-01"), membershipCheckMembersJson(policy, cal, "[]", "2026-01-01"),
     membershipApplyEventJson(policy, cal, "{}", "{}", "[]"), membershipRightsJson(policy, "{}", "2026-01-01"),
     membershipCheckOrgsJson(policy, "{}", "2026-01-01")];
@@ -432,3 +459,11 @@ export const noBirth: MemberRecord = { id: "X", name: "x", org: "B1" };
 membershipCheckMember(policy, Calendar.official(), JSON.stringify(sponsor), "2026-01-01");
 // @ts-expect-error membershipRights takes no calendar
 membershipRights(policy, Calendar.official(), sponsor, "2026-01-01");
+// @ts-expect-error an organizations document has no free-form fields (the core refuses them too)
+export const extraOrgField: OrgDocument = { orgs: [], extra: 1 };
+// @ts-expect-error ratings are a closed union
+export const badRating: ReviewRound = { org: "B1", year: 2025, date: "2026-01-20", ratings: [{ member: "F1", rating: "good" }] };
+// @ts-expect-error an election records how many were present
+export const noPresent: Election = { id: "E1", org: "B1", date: "2026-03-05" };
+// @ts-expect-error the compliance range is a pair of days, not the dues month or year
+export const monthRange: OrgDocument = { orgs: [], period: { month: "2026-03" } };

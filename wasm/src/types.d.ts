@@ -1114,16 +1114,216 @@ export interface CheckBatch {
   errors: BatchError[];
 }
 
-// ---- Membership: organizations (the report's sections are still growing: typed loosely)
+// ---- Membership: organizations (结构、任期、选举、三会一课、民主评议)
 
-/** The organizations document of `membershipCheckOrgs`: the tree and whatever details it carries. */
-export interface OrgDocument {
-  orgs: Org[];
-  [key: string]: unknown;
+/** The elected committee of an organization (absent from `OrgDetails`: a secretary only). */
+export interface CommitteeInfo {
+  /** The day the current committee was elected (its term counts from it). */
+  elected_on: IsoDate;
+  /** Number of committee members. */
+  size: number;
 }
 
-/** What `membershipCheckOrgs` returns: every finding, and its sections. */
-export interface OrgReport {
+/** Details of one organization beyond the tree (at most one entry per organization). */
+export interface OrgDetails {
+  /** The organization's id in the tree. */
+  org: string;
+  name?: string;
+  /** A joint branch (联合党支部): the number of units it covers. */
+  units?: number;
+  /** The elected committee; absent when the organization has a secretary only. */
+  committee?: CommitteeInfo;
+  /** A 基层党委 with fewer than 100 members set up with the superior's approval; `false` when absent. */
+  approved_below_minimum?: boolean;
+}
+
+/** A range of days, both ends included (not the dues `Period`, which is a month or a year). */
+export interface DateRange {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+/** One candidate and the votes cast for them. */
+export interface Candidate {
+  /** The candidate's member id. */
+  id: string;
+  votes: number;
+}
+
+/** One election (换届选举 or a by-election) of an organization. */
+export interface Election {
+  id: string;
+  /** The organization electing its committee (or secretary). */
+  org: string;
+  date: IsoDate;
+  /** Members entitled to elect; when absent, computed from the records (full members whose rights allow it). */
+  entitled?: number;
+  /** Members present and voting. */
+  present: number;
+  /** The ids of those who voted, when recorded (each is checked for the right to elect). */
+  voters?: string[];
+  /** `[]` when absent. */
+  candidates?: Candidate[];
+}
+
+/** 民主评议 ratings: 优秀 / 合格 / 基本合格 / 不合格. */
+export type ReviewRating = "excellent" | "qualified" | "basically_qualified" | "unqualified";
+
+/** One member's part in a round; no `rating`: taking part ungraded (a probationary member). */
+export interface MemberRating {
+  member: string;
+  rating?: ReviewRating;
+}
+
+/** One 民主评议 round of an organization. */
+export interface ReviewRound {
+  /** The organization (a branch; its groups' members belong to it). */
+  org: string;
+  /** The year reviewed. */
+  year: number;
+  /** The day of the rating. */
+  date: IsoDate;
+  /** The members taking part; `[]` when absent. */
+  ratings?: MemberRating[];
+}
+
+/**
+ * What `membershipCheckOrgs` takes: the tree and what it carries. Unknown fields are refused
+ * (`INVALID_ORG_JSON`); every `org` named must be in the tree (`UNKNOWN_ORG` at e.g. `members[2].org`).
+ */
+export interface OrgDocument {
+  /** The tree (committee / general_branch / branch / group). */
+  orgs: Org[];
+  details?: OrgDetails[];
+  /** The member records; each belongs to a branch or a group of the tree. */
+  members?: MemberRecord[];
+  /** Meetings held (三会一课 and the rest). */
+  meetings?: Meeting[];
+  elections?: Election[];
+  /** 民主评议 rounds. */
+  reviews?: ReviewRound[];
+  /** The range for 三会一课 compliance; default: from 1 January of the day checked to that day. */
+  period?: DateRange;
+}
+
+/** The current term of an organization's committee (or secretary). */
+export interface Term {
+  elected_on: IsoDate;
+  /** The election plus the term's years (same day of the month; clamped to the month's end). */
+  term_expires: IsoDate;
+}
+
+/** One obligation of organizational life over the range: the periods with such a meeting and those without. */
+export interface RuleCompliance {
+  meeting: MeetingKind;
+  frequency: Frequency;
+  /** The rule's article. */
+  citation: Citation;
+  /** Period labels: `2026-03`, `2026-Q1`, `2025`. */
+  held: string[];
+  missing: string[];
+}
+
+/** One member's attendance over the range. */
+export interface Attendance {
+  member: string;
+  /** Meetings the member was expected at. */
+  expected: number;
+  attended: number;
+  /** Absent with leave (请假). */
+  with_leave: number;
+  /** Absent without leave (listed as such, or not listed at all). */
+  without_leave: number;
+  /** attended / expected with two places (`"0.67"`, `"1.00"`); absent when nothing was expected. */
+  rate?: Decimal;
+}
+
+/** 三会一课 compliance of one organization over a range, and its members' attendance. */
+export interface LifeReport {
+  org: string;
+  period: DateRange;
+  /** Per obligation that applies to this organization. */
+  rules: RuleCompliance[];
+  /** Per member (empty for a general branch or committee). */
+  attendance: Attendance[];
+  /** `MEETING_MISSING`, `LECTURER_MISSING`. */
   findings: Finding[];
-  [key: string]: unknown;
+}
+
+/** What an election came to. */
+export interface ElectionReport {
+  id: string;
+  org: string;
+  date: IsoDate;
+  /** Members entitled to elect (given, or computed from the records). */
+  entitled: number;
+  present: number;
+  /** Whether the quorum was met. */
+  valid: boolean;
+  /** Candidates elected (votes > half of those present), in the order listed; empty when not valid. */
+  elected: string[];
+  not_elected: string[];
+  /** `ELECTION_NO_QUORUM`, `VOTER_NOT_ENTITLED`. */
+  findings: Finding[];
+}
+
+/** Members per 民主评议 tier. */
+export interface RatingCounts {
+  excellent: number;
+  qualified: number;
+  basically_qualified: number;
+  unqualified: number;
+  /** Taking part without a grade (probationary members). */
+  not_graded: number;
+}
+
+/** What a 民主评议 round comes to. */
+export interface RatingReport {
+  org: string;
+  year: number;
+  date: IsoDate;
+  /** Grades given to probationary members are not counted in the tiers. */
+  counts: RatingCounts;
+  /** Full members graded. */
+  graded: number;
+  /** The most 优秀 the quota allows among those graded. */
+  excellent_max: number;
+  /** `PROBATIONARY_GRADED`, `EXCELLENT_QUOTA_EXCEEDED`, `MEMBER_NOT_GRADED`, `MEMBER_NOT_RATED`. */
+  findings: Finding[];
+}
+
+/** One organization on the day checked. */
+export interface OrgSection {
+  org: string;
+  name?: string;
+  kind: OrgKind;
+  /** Full members of its subtree on the day (a group's members count toward its branch). */
+  full_members: number;
+  probationary_members: number;
+  /** Both. */
+  members: number;
+  /** The current term, when an election day is known. */
+  term?: Term;
+  /** Structure and term findings. */
+  findings: Finding[];
+  /** `ELECTION`: the next election's window. */
+  next_steps: NextStep[];
+  /** 三会一课 compliance over the report's period. */
+  life: LifeReport;
+  /** Its elections in the document. */
+  elections: ElectionReport[];
+  /** Its 民主评议 rounds in the document. */
+  reviews: RatingReport[];
+}
+
+/** What `membershipCheckOrgs` returns. */
+export interface OrgReport {
+  /** The day checked. */
+  on: IsoDate;
+  /** The range of 三会一课 compliance. */
+  period: DateRange;
+  /** One section per organization, by id. */
+  orgs: OrgSection[];
+  /** Every finding of every section (structure, terms, life, elections, reviews), in section order. */
+  findings: Finding[];
 }
