@@ -20,21 +20,11 @@ use std::time::Duration;
 use criterion::{BatchSize, Criterion, Throughput};
 use dangjian::credits::{Columns, Event, Scheme, Scorer};
 
+mod common;
+use common::Lcg;
+
 const EVENTS: usize = 1_000_000;
 const MEMBERS: u64 = 100_000;
-
-/// A small deterministic generator (no external RNG needed).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-}
 
 fn events() -> Vec<Event> {
     let mut rng = Lcg(42);

@@ -14,6 +14,9 @@ use dangjian::dues::{
 use dangjian::{Policy, YearMonth};
 use rust_decimal::Decimal;
 
+mod common;
+use common::Lcg;
+
 const BATCH: usize = 100_000;
 
 /// The public-institution member of the crate docs: six items, one excluded, two deducted.
@@ -35,18 +38,8 @@ fn net_base_member() -> DuesMember {
     .unwrap()
 }
 
-/// A small deterministic generator (no external RNG needed).
-struct Lcg(u64);
-
 impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-
+    /// An amount of fen below `max_yuan` yuan.
     fn fen(&mut self, max_yuan: u64) -> Decimal {
         Decimal::new(i64::try_from(self.next() % (max_yuan * 100)).unwrap(), 2)
     }

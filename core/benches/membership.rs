@@ -13,20 +13,10 @@ use dangjian::membership::{check, check_all, Context, MemberRecord};
 use dangjian::{Calendar, Policy};
 use serde_json::json;
 
+mod common;
+use common::Lcg;
+
 const RECORDS: usize = 100_000;
-
-/// A small deterministic generator (no external RNG needed).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-}
 
 fn day(base: NaiveDate, offset: u64) -> String {
     (base + chrono::Days::new(offset)).to_string()

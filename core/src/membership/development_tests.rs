@@ -3,7 +3,10 @@
 
 use serde_json::{json, Value};
 
-use super::super::test_support::{codes, d, happy, has, member, rec, run, steps, until, with};
+use super::super::test_support::{
+    activist_2024, activist_2025, codes, d, fault, happy, has, member, pair, passed_vote, rec, run,
+    spring, steps, until, with,
+};
 use super::{reaches_age, whole_years};
 use crate::membership::Stage;
 
@@ -131,18 +134,9 @@ fn a_29_february_birth_reaching_the_age_in_a_leap_year() {
 fn the_2014_or_2026_rules_by_the_day_of_the_step() {
     // The revision is in force from 2026-05-18: a development target decided the day before needs no consent.
     let rows = |target: &'static str, extra: Value| {
-        vec![
-            ("application", "2025-03-01", Value::Null),
-            ("talk", "2025-03-10", Value::Null),
-            (
-                "activist",
-                "2025-05-01",
-                json!({"recommended_by": "mass_organization"}),
-            ),
-            ("half_year_review", "2025-11-01", Value::Null),
-            ("half_year_review", "2026-05-01", Value::Null),
-            ("development_target", target, extra),
-        ]
+        let mut rows = activist_2025("mass_organization");
+        rows.push(("development_target", target, extra));
+        rows
     };
     assert!(!has(
         &member(&rows("2026-05-17", Value::Null)),

@@ -2,25 +2,9 @@
 //! 1.5 years, 撤销党内职务 2 years, 留党察看 1–2 years then 2 years without an equal post, 开除党籍 5 years),
 //! counted with the module's convention (the first free day is the decision day N months later).
 
-use chrono::NaiveDate;
-
 use super::*;
-use crate::membership::{Context, MemberRecord, Review};
-use crate::Calendar;
-
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-/// A full member since 2015 with the given events after the import.
-fn member(events: &str) -> MemberRecord {
-    let sep = if events.is_empty() { "" } else { "," };
-    serde_json::from_str(&format!(
-        r#"{{"id":"M1","name":"甲","birth_date":"1980-01-01","org":"B1","events":[
-        {{"kind":"imported","date":"2015-07-01","stage":"full"}}{sep}{events}]}}"#
-    ))
-    .unwrap()
-}
+use crate::membership::test_support::{d, finding_codes, full_since_2015 as member, review_alone};
+use crate::membership::{MemberRecord, Review};
 
 fn rights(r: &MemberRecord, on: &str) -> Rights {
     rights_on(&Policy::bundled(), r, d(on)).unwrap()
@@ -35,15 +19,7 @@ fn codes(r: &Rights) -> Vec<&str> {
 }
 
 fn review_of(r: &MemberRecord, on: &str) -> Review {
-    let (p, c) = (Policy::bundled(), Calendar::official());
-    let ctx = Context::new(&p, &c, std::slice::from_ref(r)).unwrap();
-    let mut out = Review::default();
-    review(&ctx, r, d(on), &mut out).unwrap();
-    out
-}
-
-fn finding_codes(r: &Review) -> Vec<&str> {
-    r.findings.iter().map(|f| f.code.as_str()).collect()
+    review_alone(review, r, &[], &[], on)
 }
 
 #[test]
@@ -162,9 +138,7 @@ fn the_longest_bar_wins() {
 
 #[test]
 fn probation_within_party_one_year() {
-    let r = member(
-        r#"{"kind":"sanction","date":"2025-03-10","sanction":"probation_within_party","years":1}"#,
-    );
+    let r = member(PROBATION_2025);
     assert_eq!(all_rights(&rights(&r, "2025-03-09")), [true; 4]);
     for on in ["2025-03-10", "2026-03-09"] {
         let x = rights(&r, on);
@@ -302,56 +276,64 @@ fn years_on_another_sanction_is_an_error() {
     );
 }
 
+/// 留党察看 for one year from 2025-03-10.
+const PROBATION_2025: &str =
+    r#"{"kind":"sanction","date":"2025-03-10","sanction":"probation_within_party","years":1}"#;
+/// 留党察看 for two years from 2025-03-10 (which cannot be extended).
+const PROBATION_2025_TWO_YEARS: &str =
+    r#"{"kind":"sanction","date":"2025-03-10","sanction":"probation_within_party","years":2}"#;
+
+/// Each of `cases` (the events after the import, and the field at fault) is refused with `code`.
+fn refused_with(code: &str, cases: &[(String, &str)]) {
+    for (events, field) in cases {
+        assert_eq!(code_and_field(&error(events)), (code, *field), "{events}");
+    }
+}
+
 #[test]
 fn extension_needs_an_open_one_year_term() {
-    let none = error(r#"{"kind":"sanction_extended","date":"2026-03-10"}"#);
-    assert_eq!(
-        code_and_field(&none),
-        ("INVALID_SANCTION_EXTENSION", "events[1]")
-    );
-    let two_years = error(
-        r#"{"kind":"sanction","date":"2025-03-10","sanction":"probation_within_party","years":2},
-           {"kind":"sanction_extended","date":"2026-03-10"}"#,
-    );
-    assert_eq!(
-        code_and_field(&two_years),
-        ("INVALID_SANCTION_EXTENSION", "events[2]")
-    );
-    let twice = error(
-        r#"{"kind":"sanction","date":"2025-03-10","sanction":"probation_within_party","years":1},
-           {"kind":"sanction_extended","date":"2026-03-01"},
-           {"kind":"sanction_extended","date":"2026-04-01"}"#,
-    );
-    assert_eq!(
-        code_and_field(&twice),
-        ("INVALID_SANCTION_EXTENSION", "events[3]")
-    );
-    let after_restoration = error(
-        r#"{"kind":"sanction","date":"2025-03-10","sanction":"probation_within_party","years":1},
-           {"kind":"rights_restored","date":"2026-03-10"},
-           {"kind":"sanction_extended","date":"2026-03-11"}"#,
-    );
-    assert_eq!(
-        code_and_field(&after_restoration),
-        ("INVALID_SANCTION_EXTENSION", "events[3]")
+    let extended = |on: &str| format!(r#"{{"kind":"sanction_extended","date":"{on}"}}"#);
+    let restored = r#"{"kind":"rights_restored","date":"2026-03-10"}"#;
+    refused_with(
+        "INVALID_SANCTION_EXTENSION",
+        &[
+            (extended("2026-03-10"), "events[1]"),
+            (
+                format!("{PROBATION_2025_TWO_YEARS},{}", extended("2026-03-10")),
+                "events[2]",
+            ),
+            (
+                format!(
+                    "{PROBATION_2025},{},{}",
+                    extended("2026-03-01"),
+                    extended("2026-04-01")
+                ),
+                "events[3]",
+            ),
+            (
+                format!("{PROBATION_2025},{restored},{}", extended("2026-03-11")),
+                "events[3]",
+            ),
+        ],
     );
 }
 
 #[test]
 fn restoration_needs_an_open_term() {
-    let e = error(r#"{"kind":"rights_restored","date":"2026-03-10"}"#);
-    assert_eq!(
-        code_and_field(&e),
-        ("NO_PROBATION_WITHIN_PARTY", "events[1]")
-    );
-    let twice = error(
-        r#"{"kind":"sanction","date":"2025-03-10","sanction":"probation_within_party","years":1},
-           {"kind":"rights_restored","date":"2026-03-10"},
-           {"kind":"rights_restored","date":"2026-04-10"}"#,
-    );
-    assert_eq!(
-        code_and_field(&twice),
-        ("NO_PROBATION_WITHIN_PARTY", "events[3]")
+    let restored = |on: &str| format!(r#"{{"kind":"rights_restored","date":"{on}"}}"#);
+    refused_with(
+        "NO_PROBATION_WITHIN_PARTY",
+        &[
+            (restored("2026-03-10"), "events[1]"),
+            (
+                format!(
+                    "{PROBATION_2025},{},{}",
+                    restored("2026-03-10"),
+                    restored("2026-04-10")
+                ),
+                "events[3]",
+            ),
+        ],
     );
 }
 
@@ -363,9 +345,7 @@ fn events_after_the_day_are_not_checked() {
 
 #[test]
 fn review_of_a_running_term_and_its_expiry() {
-    let r = member(
-        r#"{"kind":"sanction","date":"2025-03-10","sanction":"probation_within_party","years":1}"#,
-    );
+    let r = member(PROBATION_2025);
     for on in ["2026-03-09", "2026-03-10"] {
         let x = review_of(&r, on);
         assert_eq!(finding_codes(&x), ["PROBATION_WITHIN_PARTY_ENDING"], "{on}");
@@ -387,9 +367,7 @@ fn review_is_quiet_once_resolved() {
         r#"{"kind":"rights_restored","date":"2026-03-10"}"#,
         r#"{"kind":"sanction","date":"2026-03-10","sanction":"expulsion"}"#,
     ] {
-        let r = member(&format!(
-            r#"{{"kind":"sanction","date":"2025-03-10","sanction":"probation_within_party","years":1}},{closing}"#
-        ));
+        let r = member(&format!("{PROBATION_2025},{closing}"));
         let x = review_of(&r, "2026-04-01");
         assert!(
             x.findings.is_empty() && x.next_steps.is_empty(),

@@ -1,28 +1,15 @@
 //! Lapse (党章 第九条: six consecutive months) and lost contact (教育管理条例 第二十四条: six months, then two years)
 //! at their boundaries.
 
-use chrono::NaiveDate;
-
 use super::*;
 use crate::dues::Ledger;
-use crate::membership::{Context, MemberRecord};
-use crate::{Calendar, Policy};
-
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
+use crate::membership::test_support::{
+    d, finding_codes as codes, full_since_2015 as member, review_alone,
+};
+use crate::membership::MemberRecord;
 
 fn ym(s: &str) -> YearMonth {
     s.parse().unwrap()
-}
-
-fn member(events: &str) -> MemberRecord {
-    let sep = if events.is_empty() { "" } else { "," };
-    serde_json::from_str(&format!(
-        r#"{{"id":"M1","name":"甲","birth_date":"1980-01-01","org":"B1","events":[
-        {{"kind":"imported","date":"2015-07-01","stage":"full"}}{sep}{events}]}}"#
-    ))
-    .unwrap()
 }
 
 fn meeting(id: &str, date: &str, attendees: &[&str], with_leave: &[&str]) -> Meeting {
@@ -54,18 +41,7 @@ fn meetings() -> Vec<Meeting> {
 }
 
 fn review_with(r: &MemberRecord, meetings: &[Meeting], ledgers: &[Ledger], on: &str) -> Review {
-    let (p, c) = (Policy::bundled(), Calendar::official());
-    let ctx = Context::new(&p, &c, std::slice::from_ref(r))
-        .unwrap()
-        .with_meetings(meetings)
-        .with_ledgers(ledgers);
-    let mut out = Review::default();
-    review(&ctx, r, d(on), &mut out).unwrap();
-    out
-}
-
-fn codes(r: &Review) -> Vec<&str> {
-    r.findings.iter().map(|f| f.code.as_str()).collect()
+    review_alone(review, r, meetings, ledgers, on)
 }
 
 #[test]
@@ -80,6 +56,26 @@ fn months_without_life_counts_leave_as_present() {
         [ym("2026-03"), ym("2026-04")]
     );
     assert!(months_without_life(&ms, "M1", ym("2026-05"), ym("2026-04")).is_empty());
+}
+
+#[test]
+fn months_in_which_the_organization_held_no_meeting_are_not_the_members_lapse() {
+    let r = member("");
+    // B1 met in 2025-12 (M1 present) and then not until 2026-08, a meeting M1 missed: M1 had no organizational
+    // life from January to August, but the only meeting held in that run was in August.
+    let held_then_silent = [
+        meeting("A", "2025-12-15", &["M1"], &[]),
+        meeting("B", "2026-08-15", &["M2"], &[]),
+    ];
+    assert_eq!(
+        codes(&review_with(&r, &held_then_silent, &[], "2026-09-01")),
+        ["LAPSE_CANDIDATE"]
+    );
+    // With no meeting at all in the eight months, the gap is the branch's (三会一课), not the member's.
+    let silent = [meeting("A", "2025-12-15", &["M1"], &[])];
+    assert!(review_with(&r, &silent, &[], "2026-09-01")
+        .findings
+        .is_empty());
 }
 
 #[test]

@@ -1,15 +1,13 @@
 //! Test fixtures for the organization rules: trees, imported members, documents.
 
-use chrono::NaiveDate;
+use serde_json::json;
 
 use super::organization::OrgDocument;
 use super::record::MemberRecord;
+pub(crate) use super::test_support::d;
+use super::test_support::rec_in;
 use crate::disclosure::OrgTree;
 use crate::{Finding, Policy};
-
-pub(crate) fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
 
 pub(crate) fn policy() -> Policy {
     Policy::bundled()
@@ -17,11 +15,12 @@ pub(crate) fn policy() -> Policy {
 
 /// A member imported at `stage` ("full" or "probationary") on `since`.
 pub(crate) fn member(id: &str, org: &str, stage: &str, since: &str) -> MemberRecord {
-    serde_json::from_value(
-        serde_json::json!({"id": id, "name": id, "birth_date": "1980-01-01", "org": org,
-        "events": [{"kind": "imported", "date": since, "stage": stage}]}),
+    rec_in(
+        id,
+        org,
+        "1980-01-01",
+        &[("imported", since, json!({"stage": stage}))],
     )
-    .unwrap()
 }
 
 /// A full member since 2010 (the bulk of most fixtures).
@@ -36,10 +35,19 @@ pub(crate) fn probationary(id: &str, org: &str) -> MemberRecord {
 
 /// A full member under a one-year 留党察看 decided on `on`.
 pub(crate) fn under_party_probation(id: &str, org: &str, on: &str) -> MemberRecord {
-    serde_json::from_value(serde_json::json!({"id": id, "name": id, "birth_date": "1980-01-01", "org": org,
-        "events": [{"kind": "imported", "date": "2010-07-01", "stage": "full"},
-                   {"kind": "sanction", "date": on, "sanction": "probation_within_party", "years": 1}]}))
-    .unwrap()
+    rec_in(
+        id,
+        org,
+        "1980-01-01",
+        &[
+            ("imported", "2010-07-01", json!({"stage": "full"})),
+            (
+                "sanction",
+                on,
+                json!({"sanction": "probation_within_party", "years": 1}),
+            ),
+        ],
+    )
 }
 
 /// `n` full members `{prefix}1…` of `org`.

@@ -144,26 +144,16 @@ fn every_full_member_of_the_branch_and_its_groups_should_be_rated() {
 fn someone_not_a_member_of_the_organization_is_an_input_error() {
     let mut records = fulls("M", "B1", 2);
     records.push(full("O", "B2"));
-    let e = rate_review(
-        &policy(),
-        &tree(),
-        &records,
-        &round(&[("M1", "qualified"), ("O", "qualified")]),
-    )
-    .unwrap_err();
+    let refused = |ratings: &[(&str, &str)]| {
+        rate_review(&policy(), &tree(), &records, &round(ratings)).unwrap_err()
+    };
+    let e = refused(&[("M1", "qualified"), ("O", "qualified")]);
     assert_eq!(
         (e.code(), e.detail().field.as_str()),
         ("UNKNOWN_MEMBER", "ratings[1].member")
     );
-    let e = rate_review(&policy(), &tree(), &records, &round(&[("Z", "qualified")])).unwrap_err();
-    assert_eq!(e.code(), "UNKNOWN_MEMBER");
-    let e = rate_review(
-        &policy(),
-        &tree(),
-        &records,
-        &round(&[("M1", "qualified"), ("M1", "excellent")]),
-    )
-    .unwrap_err();
+    assert_eq!(refused(&[("Z", "qualified")]).code(), "UNKNOWN_MEMBER");
+    let e = refused(&[("M1", "qualified"), ("M1", "excellent")]);
     assert_eq!(
         (e.code(), e.detail().field.as_str()),
         ("DUPLICATE_MEMBER", "ratings[1].member")

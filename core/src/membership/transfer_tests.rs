@@ -4,31 +4,12 @@
 use chrono::NaiveDate;
 
 use super::*;
-use crate::membership::Context;
-use crate::Calendar;
-
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-fn member(events: &str) -> MemberRecord {
-    serde_json::from_str(&format!(
-        r#"{{"id":"M1","name":"甲","birth_date":"1980-01-01","org":"B1","events":[
-        {{"kind":"imported","date":"2015-07-01","stage":"full"}},{events}]}}"#
-    ))
-    .unwrap()
-}
+use crate::membership::test_support::{
+    d, finding_codes as codes, full_since_2015 as member, review_alone,
+};
 
 fn review_of(r: &MemberRecord, on: &str) -> Review {
-    let (p, c) = (Policy::bundled(), Calendar::official());
-    let ctx = Context::new(&p, &c, std::slice::from_ref(r)).unwrap();
-    let mut out = Review::default();
-    review(&ctx, r, d(on), &mut out).unwrap();
-    out
-}
-
-fn codes(r: &Review) -> Vec<&str> {
-    r.findings.iter().map(|f| f.code.as_str()).collect()
+    review_alone(review, r, &[], &[], on)
 }
 
 fn steps(r: &Review) -> Vec<(&str, Option<NaiveDate>)> {

@@ -1,17 +1,11 @@
 use serde_json::{json, Value};
 
 use super::apply;
-use crate::membership::test_support::{happy, member, roster, until, with};
+use crate::membership::test_support::{
+    activist_2025, event, fault, happy, member, pair, roster, until, with,
+};
 use crate::membership::{Context, MemberEvent, MemberRecord};
 use crate::{Calendar, Policy, Result};
-
-fn event(kind: &str, date: &str, extra: Value) -> MemberEvent {
-    let mut e = json!({"kind": kind, "date": date});
-    if let (Some(e), Some(x)) = (e.as_object_mut(), extra.as_object()) {
-        e.extend(x.clone());
-    }
-    serde_json::from_value(e).unwrap()
-}
 
 fn try_apply(record: &MemberRecord, e: MemberEvent) -> Result<MemberRecord> {
     let (policy, calendar, members) = (Policy::bundled(), Calendar::official(), roster());
@@ -20,12 +14,7 @@ fn try_apply(record: &MemberRecord, e: MemberEvent) -> Result<MemberRecord> {
 }
 
 fn refused(record: &MemberRecord, e: MemberEvent) -> (String, String) {
-    let err = try_apply(record, e).unwrap_err();
-    (err.code().to_owned(), err.detail().field.clone())
-}
-
-fn pair(code: &str, field: &str) -> (String, String) {
-    (code.to_owned(), field.to_owned())
+    fault(&try_apply(record, e).unwrap_err())
 }
 
 #[test]
@@ -48,17 +37,7 @@ fn a_development_target_only_after_a_year_as_an_activist() {
 
 #[test]
 fn the_higher_committees_consent_from_2026_05_18() {
-    let r = member(&[
-        ("application", "2025-03-01", Value::Null),
-        ("talk", "2025-03-10", Value::Null),
-        (
-            "activist",
-            "2025-05-01",
-            json!({"recommended_by": "party_members"}),
-        ),
-        ("half_year_review", "2025-11-01", Value::Null),
-        ("half_year_review", "2026-05-01", Value::Null),
-    ]);
+    let r = member(&activist_2025("party_members"));
     assert!(try_apply(&r, event("development_target", "2026-05-17", Value::Null)).is_ok());
     assert_eq!(
         refused(&r, event("development_target", "2026-05-18", Value::Null)),

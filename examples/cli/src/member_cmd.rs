@@ -31,7 +31,7 @@ use dangjian::{Calendar, ErrorDetail, Finding, Severity};
 use crate::disclosure_cmd::read_text;
 use crate::dues_cmd::load_policy;
 use crate::error::CliError;
-use crate::output::code_of;
+use crate::output::{code_of, findings_tally, plural};
 
 /// The event kinds of a record, in the core's order (for `--help`; a test checks them against the core's
 /// `MemberEvent`, which has no list of its own).
@@ -261,28 +261,13 @@ fn summary(batch: &CheckBatch, on: NaiveDate) -> String {
     for f in batch.reports.iter().flat_map(|r| &r.findings) {
         *counts.entry(f.code.as_str()).or_default() += 1;
     }
-    let mut s = format!(
-        "{on}: {} checked, {} with violations, {} rejected",
+    format!(
+        "{on}: {} checked, {} with violations, {} rejected{}",
         plural(batch.reports.len(), "record"),
         with_violations,
-        batch.errors.len()
-    );
-    if !counts.is_empty() {
-        let findings: Vec<String> = counts
-            .iter()
-            .map(|(code, n)| format!("{code} ×{n}"))
-            .collect();
-        s.push_str(&format!("; findings: {}", findings.join(", ")));
-    }
-    s
-}
-
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
+        batch.errors.len(),
+        findings_tally(&counts)
+    )
 }
 
 #[cfg(test)]

@@ -134,19 +134,25 @@ impl Tally {
             self.total,
             plural(self.bad_rows, "row")
         );
-        if !self.findings.is_empty() {
-            let findings: Vec<String> = self
-                .findings
-                .iter()
-                .map(|(code, n)| format!("{code} ×{n}"))
-                .collect();
-            s.push_str(&format!("; findings: {}", findings.join(", ")));
-        }
+        s.push_str(&findings_tally(&self.findings));
         s
     }
 }
 
-fn plural(n: usize, noun: &str) -> String {
+/// The end of a summary line: `; findings: CODE ×n, …` by code, or nothing when no finding was raised.
+pub(crate) fn findings_tally<K: std::fmt::Display>(counts: &BTreeMap<K, usize>) -> String {
+    if counts.is_empty() {
+        return String::new();
+    }
+    let findings: Vec<String> = counts
+        .iter()
+        .map(|(code, n)| format!("{code} ×{n}"))
+        .collect();
+    format!("; findings: {}", findings.join(", "))
+}
+
+/// `1 row`, `2 rows`: a count with its noun, plural by an added `s`.
+pub(crate) fn plural(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {

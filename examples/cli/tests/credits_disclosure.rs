@@ -49,15 +49,13 @@
 mod common;
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Output;
 
 use common::{data_arg as data, run, stderr, stdout};
 
 fn tmp(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("credits-disclosure");
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir.join(name)
+    common::tmp_in("credits-disclosure", name)
 }
 
 /// CSV rows as maps, in order.

@@ -67,18 +67,16 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Output;
 
-use common::{data_arg as data, run, stderr, stdout};
+use common::{blocks, data_arg as data, run, stderr, stdout};
 use serde_json::Value;
 
 const ON: &str = "2026-11-20";
 
 fn tmp(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("membership");
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir.join(name)
+    common::tmp_in("membership", name)
 }
 
 fn member_check(file: &str, extra: &[&str]) -> Output {
@@ -97,21 +95,6 @@ fn reports(o: &Output) -> BTreeMap<String, Value> {
         .iter()
         .map(|r| (r["member_id"].as_str().unwrap().to_owned(), r.clone()))
         .collect()
-}
-
-/// The table's blocks by member id: the header line and the indented lines under it.
-fn blocks(o: &Output) -> BTreeMap<String, (String, Vec<String>)> {
-    let mut out: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
-    let mut current = String::new();
-    for line in stdout(o).lines() {
-        if let Some(detail) = line.strip_prefix("  ") {
-            out.get_mut(&current).unwrap().1.push(detail.to_owned());
-        } else {
-            current = line.split(' ').next().unwrap().to_owned();
-            out.insert(current.clone(), (line.to_owned(), Vec::new()));
-        }
-    }
-    out
 }
 
 /// `(stage, since)` of a report.

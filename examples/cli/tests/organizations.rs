@@ -71,40 +71,22 @@
 
 mod common;
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Output;
 
-use common::{data_arg as data, run, stderr, stdout};
+use common::{blocks, data_arg as data, run, stderr, stdout};
 use serde_json::Value;
 
 const ON: &str = "2026-04-01";
 
 fn tmp(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("organizations");
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir.join(name)
+    common::tmp_in("organizations", name)
 }
 
 fn org_check(file: &str, extra: &[&str]) -> Output {
     let mut args = vec!["org", "check", file, "--on", ON];
     args.extend_from_slice(extra);
     run(&args)
-}
-
-/// The table's blocks by organization id: the header line and the indented lines under it.
-fn blocks(o: &Output) -> BTreeMap<String, (String, Vec<String>)> {
-    let mut out: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
-    let mut current = String::new();
-    for line in stdout(o).lines() {
-        if let Some(detail) = line.strip_prefix("  ") {
-            out.get_mut(&current).unwrap().1.push(detail.to_owned());
-        } else {
-            current = line.split(' ').next().unwrap().to_owned();
-            out.insert(current.clone(), (line.to_owned(), Vec::new()));
-        }
-    }
-    out
 }
 
 /// The lines of a block that start with `prefix`.

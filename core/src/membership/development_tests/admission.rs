@@ -2,42 +2,6 @@
 
 use super::*;
 
-/// A pipeline voted in 2026 after a development-target notice over the Spring Festival: opening Thursday
-/// 2026-02-12 and closing on `closes`, the vote on `vote`.
-fn spring(
-    closes: &'static str,
-    vote: &'static str,
-    objections: Value,
-) -> Vec<(&'static str, &'static str, Value)> {
-    vec![
-        ("application", "2024-10-08", Value::Null),
-        ("talk", "2024-10-20", Value::Null),
-        (
-            "activist",
-            "2024-12-01",
-            json!({"recommended_by": "party_members"}),
-        ),
-        ("half_year_review", "2025-06-01", Value::Null),
-        ("half_year_review", "2025-12-01", Value::Null),
-        ("development_target", "2025-12-01", Value::Null),
-        ("sponsors", "2025-12-05", json!({"sponsors": ["S1", "S2"]})),
-        ("political_review", "2026-01-10", Value::Null),
-        ("training", "2026-01-20", json!({"class_hours": 24})),
-        ("committee_review", "2026-02-10", Value::Null),
-        ("pre_review", "2026-02-11", Value::Null),
-        (
-            "public_notice",
-            "2026-02-12",
-            json!({"closes_on": closes, "objections": objections}),
-        ),
-        (
-            "branch_vote",
-            vote,
-            json!({"vote": {"entitled": 20, "present": 15, "yes": 14, "no": 1, "abstain": 0}}),
-        ),
-    ]
-}
-
 #[test]
 fn a_notice_over_the_spring_festival() {
     // 12, 13, 14 (make-up Saturday), [15–23 off], 24, 25: five working days end on 2026-02-25.

@@ -92,7 +92,7 @@ fn a_step_without_the_one_before_it() {
     assert_eq!(f.len(), 1);
     assert!(f[0].message_en.contains("activist decision"));
     // A vote without a development target.
-    let vote = json!({"vote": {"entitled": 20, "present": 15, "yes": 14, "no": 1, "abstain": 0}});
+    let vote = passed_vote();
     let f = missing(
         &[
             ("application", "2024-01-01", Value::Null),
@@ -177,17 +177,15 @@ fn contacts_one_or_two_full_members() {
     );
 }
 
+/// An activist of 2024-03-01 reviewed on `review`.
 fn reviewed(review: &'static str) -> crate::membership::MemberRecord {
-    member(&[
-        ("application", "2024-01-10", Value::Null),
-        ("talk", "2024-01-20", Value::Null),
-        (
-            "activist",
-            "2024-03-01",
-            json!({"recommended_by": "party_members"}),
-        ),
-        ("half_year_review", review, Value::Null),
-    ])
+    member(
+        &[
+            activist_2024(),
+            vec![("half_year_review", review, Value::Null)],
+        ]
+        .concat(),
+    )
 }
 
 #[test]
@@ -240,18 +238,13 @@ fn reviews_stop_at_the_passed_vote() {
         .any(|s| s.0 == "HALF_YEAR_REVIEW"));
 }
 
+/// An activist of 2024-03-01, reviewed on 2024-09-01, made a development target on `date`.
 fn target_on(date: &'static str) -> crate::membership::MemberRecord {
-    member(&[
-        ("application", "2024-01-10", Value::Null),
-        ("talk", "2024-01-20", Value::Null),
-        (
-            "activist",
-            "2024-03-01",
-            json!({"recommended_by": "party_members"}),
-        ),
+    let rest = vec![
         ("half_year_review", "2024-09-01", Value::Null),
         ("development_target", date, Value::Null),
-    ])
+    ];
+    member(&[activist_2024(), rest].concat())
 }
 
 #[test]

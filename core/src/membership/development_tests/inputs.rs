@@ -3,12 +3,7 @@
 use super::*;
 
 fn error(r: &crate::membership::MemberRecord, on: &str) -> (String, String) {
-    let e = run(r, on).unwrap_err();
-    (e.code().to_owned(), e.detail().field.clone())
-}
-
-fn pair(code: &str, field: &str) -> (String, String) {
-    (code.to_owned(), field.to_owned())
+    fault(&run(r, on).unwrap_err())
 }
 
 #[test]

@@ -2,17 +2,10 @@
 
 use super::*;
 
-/// The happy path with the vote on 2025-06-10 and the approval on `approved` (with `reason`), stopped there.
+/// A pipeline from an application on 2024-01-10 with the vote on 2025-06-10 and the approval on `approved`
+/// (with `reason`), stopped there.
 fn approved(date: &'static str, reason: Option<&str>) -> crate::membership::MemberRecord {
-    let vote = json!({"vote": {"entitled": 20, "present": 15, "yes": 14, "no": 1, "abstain": 0}});
-    member(&[
-        ("application", "2024-01-10", Value::Null),
-        ("talk", "2024-01-20", Value::Null),
-        (
-            "activist",
-            "2024-03-01",
-            json!({"recommended_by": "party_members"}),
-        ),
+    let rest = vec![
         ("half_year_review", "2024-09-01", Value::Null),
         ("half_year_review", "2025-03-01", Value::Null),
         ("development_target", "2025-03-01", Value::Null),
@@ -26,14 +19,15 @@ fn approved(date: &'static str, reason: Option<&str>) -> crate::membership::Memb
         ),
         ("committee_review", "2025-04-24", Value::Null),
         ("pre_review", "2025-05-08", Value::Null),
-        ("branch_vote", "2025-06-10", vote),
+        ("branch_vote", "2025-06-10", passed_vote()),
         ("interview", "2025-06-20", Value::Null),
         (
             "approval",
             date,
             reason.map_or(Value::Null, |r| json!({"reason": r})),
         ),
-    ])
+    ];
+    member(&[activist_2024(), rest].concat())
 }
 
 fn approval_codes(date: &'static str, reason: Option<&str>) -> Vec<String> {
@@ -93,42 +87,19 @@ fn an_approval_not_yet_given() {
     );
 }
 
-/// Approval on `approval`, the oath on `oath` (the vote two months before).
+/// The Spring Festival pipeline ([`spring`], the notice closing 2026-02-25) voted on `vote`, interviewed that day,
+/// approved on `approval`, sworn in on `oath`.
 fn sworn(
     vote: &'static str,
     approval: &'static str,
     oath: &'static str,
 ) -> crate::membership::MemberRecord {
-    member(&[
-        ("application", "2024-10-08", Value::Null),
-        ("talk", "2024-10-20", Value::Null),
-        (
-            "activist",
-            "2024-12-01",
-            json!({"recommended_by": "party_members"}),
-        ),
-        ("half_year_review", "2025-06-01", Value::Null),
-        ("half_year_review", "2025-12-01", Value::Null),
-        ("development_target", "2025-12-01", Value::Null),
-        ("sponsors", "2025-12-05", json!({"sponsors": ["S1", "S2"]})),
-        ("political_review", "2026-01-10", Value::Null),
-        ("training", "2026-01-20", json!({"days": 3})),
-        ("committee_review", "2026-02-10", Value::Null),
-        ("pre_review", "2026-02-11", Value::Null),
-        (
-            "public_notice",
-            "2026-02-12",
-            json!({"closes_on": "2026-02-25"}),
-        ),
-        (
-            "branch_vote",
-            vote,
-            json!({"vote": {"entitled": 20, "present": 15, "yes": 14, "no": 1, "abstain": 0}}),
-        ),
+    let rest = vec![
         ("interview", vote, Value::Null),
         ("approval", approval, Value::Null),
         ("oath", oath, Value::Null),
-    ])
+    ];
+    member(&[spring("2026-02-25", vote, json!([])), rest].concat())
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! What the binary tests share: the example data, running `dangjian`, reading its output.
-#![allow(clippy::expect_used, dead_code)]
+#![allow(clippy::expect_used, clippy::unwrap_used, dead_code)]
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -32,4 +33,28 @@ pub fn stdout(o: &Output) -> String {
 /// Its standard error.
 pub fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).expect("UTF-8 stderr")
+}
+
+/// A file `name` in the test's own folder `dir` of the target's temporary directory (created if missing), so
+/// that test files running in parallel do not write over each other's files.
+pub fn tmp_in(dir: &str, name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir.join(name)
+}
+
+/// The table's blocks by their first word (a member or organization id): the header line and the indented
+/// lines under it.
+pub fn blocks(o: &Output) -> BTreeMap<String, (String, Vec<String>)> {
+    let mut out: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
+    let mut current = String::new();
+    for line in stdout(o).lines() {
+        if let Some(detail) = line.strip_prefix("  ") {
+            out.get_mut(&current).unwrap().1.push(detail.to_owned());
+        } else {
+            current = line.split(' ').next().unwrap().to_owned();
+            out.insert(current.clone(), (line.to_owned(), Vec::new()));
+        }
+    }
+    out
 }
