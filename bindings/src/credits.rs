@@ -14,6 +14,9 @@ use serde::Serialize;
 
 use crate::error::{DangjianError, Result};
 
+mod columns;
+pub use columns::CreditsColumns;
+
 /// Writes a core value as compact JSON (the core's own writer: `SERIALIZATION_FAILED`, never a panic).
 pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
     Ok(dangjian::error::to_json(value)?)

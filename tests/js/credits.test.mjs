@@ -103,6 +103,81 @@ test('CreditsScorer.voidEvents and recordOffences re-score; unknown ids are erro
   throwsCoded(() => s.recordOffences(null), { code: 'INVALID_EVENTS_JSON', field: '' });
 });
 
+// The core's own example (core/src/credits/columns.rs): two reading-time rows of member M1, 10 minutes apart.
+const T0 = 1772406000000000000n; // 2026-03-02T07:00:00+08:00 in ns since the epoch
+const readingColumns = () => ({
+  event_id_bytes: 'r1r2', event_id_offsets: new Uint32Array([0, 2, 4]),
+  member_ids: ['M1'], members: new Uint32Array([0, 0]),
+  activity_codes: ['reading_time'], activities: new Uint32Array([0, 0]),
+  occurred_at_ns: new BigInt64Array([T0, T0 + 600_000_000_000n]),
+  duration_seconds: new Uint32Array([300, 150]),
+});
+const readingEvents = [
+  { event_id: 'r1', member_id: 'M1', activity: 'reading_time', occurred_at: '2026-03-02T07:00:00+08:00', duration_seconds: 300 },
+  { event_id: 'r2', member_id: 'M1', activity: 'reading_time', occurred_at: '2026-03-02T07:10:00+08:00', duration_seconds: 150 },
+];
+
+test('CreditsScorer.ingestColumns: exactly what ingest gives for the same events', () => {
+  const byCols = new CreditsScorer(CreditsScheme.learningPlatform());
+  const byObjs = new CreditsScorer(CreditsScheme.learningPlatform());
+  const r = byCols.ingestColumns(readingColumns());
+  assert.deepEqual(r, byObjs.ingest(readingEvents));
+  // 2022 rules: 1 point a full minute, at most 6 a day: 5 minutes → 5; then 2½ minutes → 2, 1 left under the cap.
+  assert.deepEqual(r.changed.map((e) => [e.event_id, e.occurred_at, e.points, e.raw_points]),
+    [['r1', '2026-03-02T07:00:00+08:00', 5, 5], ['r2', '2026-03-02T07:10:00+08:00', 1, 2]]);
+  assert.deepEqual(byCols.ledger(), byObjs.ledger());
+  assert.deepEqual(byCols.ingestColumns(readingColumns()).duplicates, ['r1', 'r2']);
+});
+
+test('CreditsScorer.ingestColumns: optional columns, UTF-8 ids, refused rows at their index', () => {
+  const ids = '党r1x';
+  const cols = {
+    event_id_bytes: new TextEncoder().encode(ids), event_id_offsets: new Uint32Array([0, 5, 6]),
+    member_ids: ['M1', 'M2'], members: new Uint32Array([1, 0]),
+    activity_codes: ['article', 'nap'], activities: new Uint32Array([0, 1]),
+    occurred_at_ns: new BigInt64Array([T0, T0]),
+    offset_seconds: new Int32Array([0, 28800]),
+    content_ids: ['c1'], contents: new Uint32Array([0, 4294967295]),
+    duration_seconds: [60, null],
+  };
+  const events = [
+    { event_id: '党r1', member_id: 'M2', activity: 'article', occurred_at: '2026-03-01T23:00:00+00:00', content_id: 'c1',
+      duration_seconds: 60 },
+    { event_id: 'x', member_id: 'M1', activity: 'nap', occurred_at: '2026-03-02T07:00:00+08:00' },
+  ];
+  const s = new CreditsScorer(CreditsScheme.learningPlatform());
+  const r = s.ingestColumns(cols);
+  assert.deepEqual(r, new CreditsScorer(CreditsScheme.learningPlatform()).ingest(events));
+  assert.deepEqual(r.changed.map((e) => [e.event_id, e.member_id, e.occurred_at, e.day]),
+    [['党r1', 'M2', '2026-03-01T23:00:00Z', '2026-03-02']]);
+  assert.deepEqual(r.errors.map((e) => [e.index, e.event_id, e.code, e.field]), [[1, 'x', 'UNKNOWN_ACTIVITY', 'activity']]);
+});
+
+test('CreditsScorer.ingestColumns: a malformed batch is INVALID_COLUMNS at the column and changes nothing', () => {
+  const s = new CreditsScorer(CreditsScheme.learningPlatform());
+  // The last offset (5) is past the end of the ids (4 bytes): the core's check.
+  throwsCoded(() => s.ingestColumns({ ...readingColumns(), event_id_offsets: new Uint32Array([0, 2, 5]) }),
+    { code: 'INVALID_COLUMNS', field: 'event_id_offsets' });
+  throwsCoded(() => s.ingestColumns({ ...readingColumns(), members: new Uint32Array([0, 1]) }),
+    { code: 'INVALID_COLUMNS', field: 'members' });
+  throwsCoded(() => s.ingestColumns({ ...readingColumns(), duration_seconds: [300] }),
+    { code: 'INVALID_COLUMNS', field: 'duration_seconds' });
+  // Wrong JS types, refused before the core sees them.
+  throwsCoded(() => s.ingestColumns({ ...readingColumns(), members: [0, 0] }), { code: 'INVALID_COLUMNS', field: 'members' });
+  throwsCoded(() => s.ingestColumns({ ...readingColumns(), occurred_at_ns: new Float64Array(2) }),
+    { code: 'INVALID_COLUMNS', field: 'occurred_at_ns' });
+  throwsCoded(() => s.ingestColumns({ ...readingColumns(), member_ids: ['M1', 2] }), { code: 'INVALID_COLUMNS', field: 'member_ids[1]' });
+  throwsCoded(() => s.ingestColumns({ ...readingColumns(), duration_seconds: [300, 1.5] }),
+    { code: 'INVALID_COLUMNS', field: 'duration_seconds[1]' });
+  throwsCoded(() => s.ingestColumns({ ...readingColumns(), event_id_bytes: new Uint8Array([0xff, 0xfe, 0x31, 0x32]) }),
+    { code: 'INVALID_COLUMNS', field: 'event_id_bytes' });
+  const { activities, ...noActivities } = readingColumns();
+  assert.equal(activities.length, 2);
+  throwsCoded(() => s.ingestColumns(noActivities), { code: 'INVALID_COLUMNS', field: 'activities' });
+  throwsCoded(() => s.ingestColumns(null), { code: 'INVALID_COLUMNS', field: '' });
+  assert.equal(s.length, 0);
+});
+
 test('new CreditsScorer needs a CreditsScheme', () => {
   assert.throws(() => new CreditsScorer({ name: 'x' }));
 });

@@ -68,7 +68,7 @@ test('.d.ts: every export and method is documented with a JS example; both flavo
     'disclosureFilterVisibleJson', 'disclosureItemDeadlines', 'disclosureItemDeadlinesJson', 'disclosureMask',
     'disclosureRedactionPreview', 'disclosureRedactionPreviewJson', 'disclosureScan', 'disclosureVerifyAudit',
     'disclosureVerifyAuditJson', 'disclosureVisible', 'disclosureVisibleJson', 'entry', 'evaluateDuesLedger',
-    'evaluateDuesLedgerJson', 'explain', 'fromJson', 'fromJson', 'ingest', 'isDangjianError', 'isWorkingDay',
+    'evaluateDuesLedgerJson', 'explain', 'fromJson', 'fromJson', 'ingest', 'ingestColumns', 'isDangjianError', 'isWorkingDay',
     'learningPlatform', 'ledger', 'loadYearJson', 'memberPoints', 'membershipApplyEvent', 'membershipApplyEventJson',
     'membershipCheckMember', 'membershipCheckMemberJson', 'membershipCheckMembers', 'membershipCheckMembersJson',
     'membershipCheckOrgs', 'membershipCheckOrgsJson', 'membershipRights', 'membershipRightsJson',

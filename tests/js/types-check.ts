@@ -83,6 +83,7 @@ import {
   type Applied,
   type AuditLog,
   type Catalogue,
+  type CreditColumns,
   type CreditEvent,
   type CreditReason,
   type CreditTotal,
@@ -293,6 +294,12 @@ export function creditsDemo(): string[] {
   const reason: CreditReason | undefined = changes.changed[0]?.reason;
   const err: EventError | undefined = changes.errors[0];
   const voided: ScorerChanges = scorer.voidEvents(["e1"]);
+  const columns: CreditColumns = {
+    event_id_bytes: "e2", event_id_offsets: new Uint32Array([0, 2]), member_ids: ["M1"], members: new Uint32Array([0]),
+    activity_codes: ["login"], activities: new Uint32Array([0]), occurred_at_ns: new BigInt64Array([0n]),
+    duration_seconds: [null],
+  };
+  const fromColumns: ScorerChanges = scorer.ingestColumns(columns);
   const penalised: ScorerChanges = scorer.recordOffences([offence]);
   const ledger: LedgerEntry[] = scorer.ledger();
   const one: LedgerEntry | null = scorer.entry("e1");
@@ -305,7 +312,7 @@ export function creditsDemo(): string[] {
   const board: Standing[] = creditsLeaderboard(totals, orgMap, kind, "2026", "C1");
   const rated: Rating[] = creditsRate([{ member_id: "M1", score: 95 }]);
   const ratedOwn: Rating[] = creditsRate([{ member_id: "M1", score: 95 }], tiers);
-  return [doc.name, reason ?? "", err?.field ?? "", String(voided.changed.length + penalised.changed.length),
+  return [doc.name, reason ?? "", err?.field ?? "", String(voided.changed.length + penalised.changed.length + fromColumns.changed.length),
     String(ledger.length), one?.day ?? "", why?.steps[0]?.step ?? "", String(count), String(result.entries.length),
     String(fromLines.errors.length), String(board[0]?.rank), rated[0]?.tier ?? "", ratedOwn[0]?.tier ?? "",
     creditsScoreJson(scheme, "{}"), creditsScoreJsonlJson(scheme, "", false), creditsRateJson("[]", "null"),
@@ -338,6 +345,8 @@ export function disclosureDemo(policy: Policy, cal: Calendar): string[] {
 
 // @ts-expect-error event times are RFC 3339 strings
 export const numericTime: CreditEvent = { ...event, occurred_at: 1767225600 };
+// @ts-expect-error indexes are a Uint32Array, not a plain array
+export const plainIndexes: CreditColumns["members"] = [0];
 // @ts-expect-error reasons are a closed union
 export const badReason: CreditReason = "LUCKY";
 // @ts-expect-error period kinds are a closed union

@@ -3,6 +3,7 @@
 package cn.dangjian.tests
 
 import cn.dangjian.Calendar
+import cn.dangjian.CreditsColumns
 import cn.dangjian.CreditsScheme
 import cn.dangjian.CreditsScorer
 import cn.dangjian.DangjianException
@@ -44,6 +45,24 @@ private fun byId(entries: Any?) = entries.asList().associate {
 }
 
 private fun int(v: Any?) = (v as BigDecimal).toInt()
+
+/** 2026-03-02T07:00:00+08:00 in ns since the epoch. */
+private const val T0 = 1_772_406_000_000_000_000L
+
+/** The core's own example (core/src/credits/columns.rs): two reading-time rows of M1, 10 minutes apart. */
+private fun readingColumns() = CreditsColumns(
+    eventIdBytes = "r1r2", eventIdOffsets = listOf(0u, 2u, 4u),
+    memberIds = listOf("M1"), members = listOf(0u, 0u),
+    activityCodes = listOf("reading_time"), activities = listOf(0u, 0u),
+    occurredAtNs = listOf(T0, T0 + 600_000_000_000L),
+    durationSeconds = listOf(300u, 150u),
+)
+
+/** The same two rows as event documents. */
+private val READING_EVENTS = listOf(
+    mapOf("event_id" to "r1", "member_id" to "M1", "activity" to "reading_time", "occurred_at" to "2026-03-02T07:00:00+08:00", "duration_seconds" to 300),
+    mapOf("event_id" to "r2", "member_id" to "M1", "activity" to "reading_time", "occurred_at" to "2026-03-02T07:10:00+08:00", "duration_seconds" to 150),
+).json()
 
 private val CONTEXT = mapOf(
     "orgs" to listOf(mapOf("id" to "C1", "kind" to "committee"), mapOf("id" to "B1", "parent" to "C1", "kind" to "branch")),
@@ -122,6 +141,30 @@ fun creditsDisclosureTests(h: Harness) {
         expectCoded<DangjianException.InvalidInput>("INVALID_OFFENCES_JSON", "[0].decided_at") {
             s.recordOffencesJson("""[{"offence_id":"o2","member_id":"M1","decided_at":"yesterday"}]""")
         }
+    }
+    h.test("CreditsScorer.ingestColumns: exactly the document ingestJson gives for the same events") {
+        val byCols = CreditsScorer(CreditsScheme.learningPlatform())
+        val byJson = CreditsScorer(CreditsScheme.learningPlatform())
+        val out = byCols.ingestColumns(readingColumns())
+        checkEq(byJson.ingestJson(READING_EVENTS), out, "same document")
+        // 2022 rules: 1 point a full minute, at most 6 a day: 5 minutes → 5; then 2½ minutes → 2, 1 left under the cap.
+        checkEq(mapOf("r1" to listOf("5", "SCORED"), "r2" to listOf("1", "CAP_REACHED")), byId(obj(out)["changed"]), "points")
+        checkEq(byJson.ledgerJson(), byCols.ledgerJson(), "ledger")
+        checkEq(listOf("r1", "r2"), obj(byCols.ingestColumns(readingColumns()))["duplicates"], "duplicates")
+        // A refused row is an error entry with its row as index, as with ingestJson.
+        val nap = readingColumns().copy(activityCodes = listOf("reading_time", "nap"), activities = listOf(0u, 1u))
+        val errs = obj(CreditsScorer(CreditsScheme.learningPlatform()).ingestColumns(nap))["errors"].asList().map { it.asMap() }
+        checkEq(listOf(listOf(1, "r2", "UNKNOWN_ACTIVITY", "activity")), errs.map { listOf(int(it["index"]), it["event_id"], it["code"], it["field"]) }, "errors")
+    }
+    h.test("CreditsScorer.ingestColumns: offsets past the ids' end are INVALID_COLUMNS at event_id_offsets; nothing changes") {
+        val s = CreditsScorer(CreditsScheme.learningPlatform())
+        expectCoded<DangjianException.InvalidInput>("INVALID_COLUMNS", "event_id_offsets") {
+            s.ingestColumns(readingColumns().copy(eventIdOffsets = listOf(0u, 2u, 5u)))
+        }
+        expectCoded<DangjianException.InvalidInput>("INVALID_COLUMNS", "members") {
+            s.ingestColumns(readingColumns().copy(members = listOf(0u, 1u)))
+        }
+        check(s.isEmpty()) { "a refused batch changes nothing" }
     }
     h.test("CreditsScorer: shared between threads") {
         val s = CreditsScorer(CreditsScheme.learningPlatform())

@@ -96,6 +96,69 @@ class CreditsScorerTest(ErrorsAssert):
         self.assertEqual({e["points"] for e in json.loads(s.ledger_json())}, {1})
 
 
+# 2026-03-02T07:00:00+08:00 in ns since the epoch.
+T0 = 1_772_406_000_000_000_000
+
+
+def reading_columns(**changes):
+    """The core's own example (core/src/credits/columns.rs): two reading-time rows of M1, 10 minutes apart."""
+    fields = dict(
+        event_id_bytes="r1r2", event_id_offsets=[0, 2, 4],
+        member_ids=["M1"], members=[0, 0],
+        activity_codes=["reading_time"], activities=[0, 0],
+        occurred_at_ns=[T0, T0 + 600_000_000_000],
+        duration_seconds=[300, 150],
+    )
+    fields.update(changes)
+    return dj.CreditsColumns(**fields)
+
+
+READING_EVENTS = [
+    {"event_id": "r1", "member_id": "M1", "activity": "reading_time", "occurred_at": "2026-03-02T07:00:00+08:00", "duration_seconds": 300},
+    {"event_id": "r2", "member_id": "M1", "activity": "reading_time", "occurred_at": "2026-03-02T07:10:00+08:00", "duration_seconds": 150},
+]
+
+
+class CreditsColumnsTest(ErrorsAssert):
+    def test_columns_give_the_document_ingest_json_gives(self):
+        by_cols = dj.CreditsScorer(dj.CreditsScheme.learning_platform())
+        by_json = dj.CreditsScorer(dj.CreditsScheme.learning_platform())
+        out = by_cols.ingest_columns(reading_columns())
+        self.assertEqual(out, by_json.ingest_json(json.dumps(READING_EVENTS)))
+        # 2022 rules: 1 point a full minute, at most 6 a day: 5 minutes -> 5; then 2.5 minutes -> 2, 1 left under the cap.
+        self.assertEqual(by_id(json.loads(out)["changed"]), {"r1": (5, "SCORED"), "r2": (1, "CAP_REACHED")})
+        self.assertEqual(by_cols.ledger_json(), by_json.ledger_json())
+        self.assertEqual(json.loads(by_cols.ingest_columns(reading_columns()))["duplicates"], ["r1", "r2"])
+
+    def test_optional_columns_and_refused_rows(self):
+        cols = reading_columns(
+            event_id_bytes="党r1x", event_id_offsets=[0, 5, 6], member_ids=["M1", "M2"], members=[1, 0],
+            activity_codes=["article", "nap"], activities=[0, 1], occurred_at_ns=[T0, T0],
+            offset_seconds=[0, 28800], content_ids=["c1"], contents=[0, 2**32 - 1], duration_seconds=[60, None],
+        )
+        events = [
+            {"event_id": "党r1", "member_id": "M2", "activity": "article", "occurred_at": "2026-03-01T23:00:00+00:00", "content_id": "c1",
+             "duration_seconds": 60},
+            {"event_id": "x", "member_id": "M1", "activity": "nap", "occurred_at": "2026-03-02T07:00:00+08:00"},
+        ]
+        out = dj.CreditsScorer(dj.CreditsScheme.learning_platform()).ingest_columns(cols)
+        self.assertEqual(out, dj.CreditsScorer(dj.CreditsScheme.learning_platform()).ingest_json(json.dumps(events, ensure_ascii=False)))
+        doc = json.loads(out)
+        self.assertEqual([(e["event_id"], e["day"]) for e in doc["changed"]], [("党r1", "2026-03-02")])
+        self.assertEqual([(e["index"], e["event_id"], e["code"], e["field"]) for e in doc["errors"]], [(1, "x", "UNKNOWN_ACTIVITY", "activity")])
+
+    def test_a_malformed_batch_is_invalid_columns_and_changes_nothing(self):
+        s = dj.CreditsScorer(dj.CreditsScheme.learning_platform())
+        # The last offset (5) is past the end of the 4 bytes of ids.
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_COLUMNS", "event_id_offsets",
+                         lambda: s.ingest_columns(reading_columns(event_id_offsets=[0, 2, 5])))
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_COLUMNS", "activities",
+                         lambda: s.ingest_columns(reading_columns(activities=[0, 1])))
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_COLUMNS", "offset_seconds",
+                         lambda: s.ingest_columns(reading_columns(offset_seconds=[86400, 0])))
+        self.assertTrue(s.is_empty())
+
+
 class CreditsFunctionsTest(ErrorsAssert):
     def test_score_json_and_jsonl_agree_with_the_scorer(self):
         scheme = dj.CreditsScheme.learning_platform()

@@ -13,6 +13,8 @@ use wasm_bindgen::prelude::*;
 use crate::convert::{from_js, parse_json, stringify, to_js};
 use crate::error::{codes, ApiError};
 
+mod columns;
+
 /// The codes the core's credits JSON entry points give to a document they cannot read.
 mod read_codes {
     /// The `{"events","voids","offences"}` input of `score_json` (and a list that is not an array).

@@ -407,6 +407,45 @@ export interface CreditEvent {
   points?: number;
 }
 
+/**
+ * A batch of events as columns, for `CreditsScorer.ingestColumns` (Arrow's layout: the ids end to end with
+ * offsets, member ids, activity codes and content ids once in a table and referenced by index). Row `i` is the
+ * event `{ event_id: the UTF-8 bytes event_id_offsets[i] up to event_id_offsets[i + 1] of event_id_bytes,
+ * member_id: member_ids[members[i]], activity: activity_codes[activities[i]], occurred_at: occurred_at_ns[i],
+ * content_id: content_ids[contents[i]], duration_seconds: duration_seconds[i], … }`. An optional column left
+ * out (or empty) means the field is absent from every row.
+ */
+export interface CreditColumns {
+  /** The event ids end to end: a string, or its UTF-8 bytes (Arrow's value buffer). */
+  event_id_bytes: string | Uint8Array;
+  /** One more entry than rows, from 0: UTF-8 byte offsets into `event_id_bytes` (empty for no rows). */
+  event_id_offsets: Uint32Array;
+  /** The member ids the batch refers to, each once. */
+  member_ids: string[];
+  /** Per row: index into `member_ids`. */
+  members: Uint32Array;
+  /** The activity codes the batch refers to, each once. */
+  activity_codes: string[];
+  /** Per row: index into `activity_codes`. */
+  activities: Uint32Array;
+  /** Per row: `occurred_at` in nanoseconds since 1970-01-01T00:00:00Z; its length is the number of rows. */
+  occurred_at_ns: BigInt64Array;
+  /** Per row: the UTC offset (seconds east, under a day) `occurred_at` is written with; absent: `+08:00`. */
+  offset_seconds?: Int32Array;
+  /** The content ids the batch refers to, each once. */
+  content_ids?: string[];
+  /** Per row: index into `content_ids`, or 4294967295 for none. */
+  contents?: Uint32Array;
+  /** Per row: seconds spent; a typed array when every row has one, else `null` for a row without. */
+  duration_seconds?: Uint32Array | (number | null)[];
+  /** Per row: correct answers. */
+  correct_answers?: Uint32Array | (number | null)[];
+  /** Per row: place in a contest, 1-based. */
+  place?: Uint32Array | (number | null)[];
+  /** Per row: declared points (bonus and deduction items). */
+  points?: Int32Array | (number | null)[];
+}
+
 /** A recorded cheating offence. */
 export interface Offence {
   offence_id: string;
