@@ -519,37 +519,53 @@ impl Scorer {
     }
 
     /// Hands the batch's new events (from `first`) to their members, in canonical order: one compact sort
-    /// of the whole batch costs far less than a sort per member reading scattered records. Returns the
-    /// batch in canonical order.
+    /// of the whole batch costs far less than a sort per member reading scattered records. The sort keys
+    /// carry the member, so the hand-out is a counting sort by member that never reads a record at random.
+    /// Returns the batch in canonical order.
     pub(crate) fn distribute(&mut self, first: usize) -> Vec<u32> {
-        let new: Vec<u32> = (first..self.recs.len())
-            .filter_map(|ix| u32::try_from(ix).ok())
+        let keyed: Vec<(i64, u32, u32)> = self
+            .recs
+            .iter()
+            .skip(first)
+            .zip(first..)
+            .filter_map(|(r, ix)| Some((r.ts, u32::try_from(ix).ok()?, r.member)))
             .collect();
-        let sorted = self.in_canonical_order(new);
-        // Count first so each member's list grows once.
-        let mut counts = vec![0u32; self.members.len()];
-        for r in self.recs.iter().skip(first) {
-            if let Some(c) = counts.get_mut(r.member as usize) {
+        let keyed = self.sort_keyed(keyed);
+        // Counting sort by member, stable: each member's slice keeps the canonical order.
+        let mut starts = vec![0u32; self.members.len().saturating_add(1)];
+        for &(_, _, m) in &keyed {
+            if let Some(c) = starts.get_mut(m as usize + 1) {
                 *c += 1;
             }
         }
-        for (m, &c) in self.members.iter_mut().zip(&counts) {
-            if c > 0 {
-                m.pending.reserve_exact(c as usize);
+        for i in 1..starts.len() {
+            let prev = starts.get(i - 1).copied().unwrap_or(0);
+            if let Some(c) = starts.get_mut(i) {
+                *c += prev;
             }
         }
-        for &ix in &sorted {
-            let Some(member) = self.recs.get(ix as usize).map(|r| r.member) else {
-                continue;
-            };
-            if let Some(m) = self.members.get_mut(member as usize) {
-                if m.pending.is_empty() && m.restart.is_none() {
-                    self.dirty.push(member);
+        let mut flat = vec![0u32; keyed.len()];
+        let mut next = starts.clone();
+        for &(_, ix, m) in &keyed {
+            if let Some(at) = next.get_mut(m as usize) {
+                if let Some(slot) = flat.get_mut(*at as usize) {
+                    *slot = ix;
                 }
-                m.pending.push(ix);
+                *at += 1;
             }
         }
-        sorted
+        for ((member, m), w) in (0u32..).zip(self.members.iter_mut()).zip(starts.windows(2)) {
+            let [from, to] = *w else { continue };
+            if from == to {
+                continue;
+            }
+            if m.pending.is_empty() && m.restart.is_none() {
+                self.dirty.push(member);
+            }
+            m.pending
+                .extend_from_slice(flat.get(from as usize..to as usize).unwrap_or(&[]));
+        }
+        keyed.into_iter().map(|(_, ix, _)| ix).collect()
     }
 
     pub(crate) fn intern_member(&mut self, id: &str) -> Result<u32> {
@@ -826,6 +842,8 @@ impl Scorer {
     /// that re-scores nothing older), their order is already known and the sort is skipped.
     pub(crate) fn settle(&mut self, out: &mut Ingest, batch: Option<(usize, &[u32])>) {
         let mut changed = Vec::new();
+        let mut local: Vec<(u32, Rec)> = Vec::new();
+        let mut outcomes: Vec<(u32, Scored)> = Vec::new();
         let mut dirty = std::mem::take(&mut self.dirty);
         // Members in index order: the member table is read front to back, not at random.
         dirty.sort_unstable();
@@ -871,13 +889,22 @@ impl Scorer {
                     }
                 }
             }
-            for &ix in m.events.iter().skip(start) {
-                let Some(rec) = recs.get(ix as usize) else {
-                    continue;
-                };
+            // Gather the member's records before folding: a tight loop of independent loads lets the
+            // cache misses overlap, where the fold would take them one after another.
+            local.clear();
+            local.extend(
+                m.events
+                    .iter()
+                    .skip(start)
+                    .filter_map(|&ix| Some((ix, *recs.get(ix as usize)?))),
+            );
+            outcomes.clear();
+            for (ix, rec) in &local {
                 m.fold.roll(rec.day);
                 let restricted = m.restrictions.iter().any(|r| r.covers(rec));
-                let s = score(compiled, rec, restricted, &mut m.fold);
+                outcomes.push((*ix, score(compiled, rec, restricted, &mut m.fold)));
+            }
+            for &(ix, s) in &outcomes {
                 if let Some(slot) = scored.get_mut(ix as usize) {
                     if *slot != s {
                         *slot = s;
@@ -900,18 +927,31 @@ impl Scorer {
     /// Sorts event indices into canonical order. The sort runs on compact (time, index) pairs, so it stays
     /// in cache; event ids are read only to break ties between equal times.
     fn in_canonical_order(&self, ixs: Vec<u32>) -> Vec<u32> {
-        let mut keyed: Vec<(i64, u32)> = ixs
+        let keyed: Vec<(i64, u32, u32)> = ixs
             .into_iter()
-            .map(|ix| (self.recs.get(ix as usize).map_or(i64::MIN, |r| r.ts), ix))
+            .map(|ix| (self.recs.get(ix as usize).map_or(i64::MIN, |r| r.ts), ix, 0))
             .collect();
-        // Plain tuple order first (no closure, no id reads), then the rare runs of equal times by event id.
+        self.sort_keyed(keyed)
+            .into_iter()
+            .map(|(_, ix, _)| ix)
+            .collect()
+    }
+
+    /// Sorts (time, index, payload) triples into canonical order of the indices.
+    fn sort_keyed(&self, mut keyed: Vec<(i64, u32, u32)>) -> Vec<(i64, u32, u32)> {
+        // Plain tuple order first (no closure, no id reads; indices are unique so the payload never
+        // decides), then the rare runs of equal times by event id.
         keyed.sort_unstable();
         for run in keyed.chunk_by_mut(|a, b| a.0 == b.0) {
             if run.len() > 1 {
-                run.sort_unstable_by(|a, b| canonical(&self.recs, &self.event_ids, a.1, b.1));
+                run.sort_unstable_by(|a, b| {
+                    let ia = self.event_ids.get(a.1).unwrap_or("");
+                    let ib = self.event_ids.get(b.1).unwrap_or("");
+                    ia.cmp(ib)
+                });
             }
         }
-        keyed.into_iter().map(|(_, ix)| ix).collect()
+        keyed
     }
 
     /// Indices of every event, in canonical order.
