@@ -228,6 +228,8 @@ impl Scorer {
             .map(|a| self.compiled.acts.get(*a).copied())
             .collect();
         let mut members = vec![u32::MAX; c.member_ids.len()];
+        // At most every member of the table is new: the member list grows once, not by doubling copies.
+        self.members.reserve(c.member_ids.len());
         // Content ids are only kept, never shown, so the whole table can be interned up front.
         let contents: Vec<u32> = c
             .content_ids
@@ -247,8 +249,8 @@ impl Scorer {
                 hash_str(id)
             })
             .collect();
-        let may_exist = self.triage(&hashes);
-        let mut deferred = Vec::with_capacity(n);
+        let mut triage = self.triage(&hashes);
+        let may_exist = std::mem::take(&mut triage.may_exist);
         let mut start = c.event_id_offsets.first().copied().unwrap_or(0) as usize;
         for (index, ((&end, (&h, &may)), (&mi, (&ai, &ts)))) in c
             .event_id_offsets
@@ -265,7 +267,8 @@ impl Scorer {
             let end = end as usize;
             let id = c.event_id_bytes.get(start..end).unwrap_or("");
             start = end;
-            let member_id = c.member_ids.get(mi as usize).copied().unwrap_or("");
+            // Only a possible repeat compares the member id; a new row needs it only to create its member.
+            let member_id = |mi: u32| c.member_ids.get(mi as usize).copied().unwrap_or("");
             let (content_id, content_ix) = match c.contents.get(index) {
                 Some(&ci) if ci != Columns::NONE => (
                     c.content_ids.get(ci as usize).copied(),
@@ -275,7 +278,7 @@ impl Scorer {
             };
             let v = View {
                 id,
-                member_id,
+                member_id: if may { member_id(mi) } else { "" },
                 activity: c.activity_codes.get(ai as usize).copied().unwrap_or(""),
                 ts: Some(ts),
                 offset: c.offset_seconds.get(index).copied().unwrap_or(china),
@@ -293,7 +296,7 @@ impl Scorer {
                     let slot = members.get_mut(mi as usize);
                     let member = match slot.as_deref().copied() {
                         Some(m) if m != u32::MAX => Ok(m),
-                        _ => self.intern_member(member_id),
+                        _ => self.intern_member(member_id(mi)),
                     };
                     let member = match member {
                         Ok(m) => m,
@@ -307,7 +310,8 @@ impl Scorer {
                         *slot = member;
                     }
                     rec.member = member;
-                    if let Err(e) = self.push(h, id, rec, meta, may, &mut deferred) {
+                    if let Err(e) = self.push(h, id, rec, meta, may, triage.deferred.get_mut(index))
+                    {
                         out.errors.push(EventError::new(index, None, None, &e));
                     }
                 }
@@ -316,7 +320,7 @@ impl Scorer {
                     .push(EventError::new(index, None, Some(id.to_owned()), &e)),
             }
         }
-        self.index(deferred);
+        self.index(triage);
         let sorted = self.distribute(first);
         self.settle(&mut out, Some((first, &sorted)));
         Ok(out)

@@ -42,6 +42,7 @@ mod compiled;
 mod event;
 mod fold;
 mod json;
+mod order;
 mod presets;
 mod report;
 mod rules;

@@ -15,6 +15,7 @@ use serde::Serialize;
 use super::compiled::{Compiled, Fx, FxMap, PreHashed};
 use super::event::{Event, EventError, Offence};
 use super::fold::{score, Fold, Rec, Scored, NO_CONTENT, NO_RULE};
+use super::order::bucket_sort;
 use super::rules::{PenaltyStep, Scheme, Unit};
 use super::time::{china_day_and_second_of, date_to_day, day_to_date, weekday0};
 use crate::{Error, Result};
@@ -90,7 +91,7 @@ impl Restriction {
 }
 
 #[derive(Debug, Clone, Default)]
-struct Member {
+pub(crate) struct Member {
     id: String,
     /// Event indices in canonical order.
     events: Vec<u32>,
@@ -131,7 +132,7 @@ pub struct Scorer {
     ids: std::collections::HashMap<u64, u32, BuildHasherDefault<PreHashed>>,
     ids_extra: FxMap<String, u32>,
     member_ids: FxMap<String, u32>,
-    members: Vec<Member>,
+    pub(crate) members: Vec<Member>,
     contents: FxMap<String, u32>,
     /// Content ids by interned index.
     pub(crate) content_names: Vec<String>,
@@ -166,6 +167,15 @@ impl IdArena {
         self.ends.reserve(ids);
         self.bytes.reserve(bytes);
     }
+}
+
+/// Which rows of a batch may repeat an id, the rows in the id table's bucket order (`(hash rotated by
+/// bits, row)`), and the index each row left for bulk indexing got (`u32::MAX`: none).
+pub(crate) struct Triage {
+    pub may_exist: Vec<bool>,
+    order: Vec<(u64, u32)>,
+    bits: u32,
+    pub deferred: Vec<u32>,
 }
 
 /// Bits of `Meta::has`: which optional fields the event carried.
@@ -375,8 +385,8 @@ impl Scorer {
         self.reserve(events.len());
         let first = self.recs.len();
         let hashes: Vec<u64> = events.iter().map(|e| hash_str(&e.event_id)).collect();
-        let may_exist = self.triage(&hashes);
-        let mut deferred = Vec::with_capacity(events.len());
+        let mut triage = self.triage(&hashes);
+        let may_exist = std::mem::take(&mut triage.may_exist);
         for (index, (event, (&h, &may))) in events
             .into_iter()
             .zip(hashes.iter().zip(&may_exist))
@@ -396,7 +406,14 @@ impl Scorer {
                         }
                     };
                     rec.member = member;
-                    if let Err(e) = self.push(h, &event.event_id, rec, meta, may, &mut deferred) {
+                    if let Err(e) = self.push(
+                        h,
+                        &event.event_id,
+                        rec,
+                        meta,
+                        may,
+                        triage.deferred.get_mut(index),
+                    ) {
                         out.errors.push(EventError::new(index, None, None, &e));
                     }
                 }
@@ -405,7 +422,7 @@ impl Scorer {
                     .push(EventError::new(index, None, Some(event.event_id), &e)),
             }
         }
-        self.index(deferred);
+        self.index(triage);
         let sorted = self.distribute(first);
         self.settle(&mut out, Some((first, &sorted)));
         out
@@ -441,18 +458,18 @@ impl Scorer {
     /// twice in the batch. The others are new for sure and skip the lookup. The table is probed in its
     /// bucket order (the low bits of the hash), so a million probes sweep it once instead of missing the
     /// cache a million times; [`Scorer::index`] inserts the new ones the same way.
-    pub(crate) fn triage(&self, hashes: &[u64]) -> Vec<bool> {
+    pub(crate) fn triage(&self, hashes: &[u64]) -> Triage {
         let bits = self.table_bits();
-        let mut keyed: Vec<(u64, u32)> = hashes
+        let keyed: Vec<(u64, u32)> = hashes
             .iter()
             .zip(0u32..)
             .map(|(&h, row)| (h.rotate_right(bits), row))
             .collect();
-        keyed.sort_unstable();
+        let order = bucket_sort(keyed, |&(k, _)| k);
         let mut may_exist = vec![false; hashes.len()];
         let mut prev = None;
-        for (i, &(k, row)) in keyed.iter().enumerate() {
-            let twice = prev == Some(k) || keyed.get(i + 1).is_some_and(|n| n.0 == k);
+        for (i, &(k, row)) in order.iter().enumerate() {
+            let twice = prev == Some(k) || order.get(i + 1).is_some_and(|n| n.0 == k);
             prev = Some(k);
             if twice || (!self.ids.is_empty() && self.ids.contains_key(&k.rotate_left(bits))) {
                 if let Some(m) = may_exist.get_mut(row as usize) {
@@ -460,7 +477,12 @@ impl Scorer {
                 }
             }
         }
-        may_exist
+        Triage {
+            deferred: vec![u32::MAX; hashes.len()],
+            may_exist,
+            order,
+            bits,
+        }
     }
 
     /// The bucket bits of the id table (hashbrown: a power of two holding the capacity at 7/8 load). Only
@@ -472,12 +494,14 @@ impl Scorer {
             .trailing_zeros()
     }
 
-    /// Indexes new events' ids (hash, index), in the table's bucket order.
-    pub(crate) fn index(&mut self, mut new: Vec<(u64, u32)>) {
-        let bits = self.table_bits();
-        new.sort_unstable_by_key(|&(h, _)| h.rotate_right(bits));
-        for (h, ix) in new {
-            self.index_one(h, ix);
+    /// Indexes the new events left for later (`deferred`, by row), in the table's bucket order: the
+    /// order `triage` sorted the rows in, so no second sort.
+    pub(crate) fn index(&mut self, t: Triage) {
+        for (k, row) in t.order {
+            match t.deferred.get(row as usize) {
+                Some(&ix) if ix != u32::MAX => self.index_one(k.rotate_left(t.bits), ix),
+                _ => {}
+            }
         }
     }
 
@@ -494,7 +518,7 @@ impl Scorer {
     }
 
     /// Stores a checked new event; indexes its id now when it may repeat in the batch, else later in
-    /// bulk (`deferred`, for [`Scorer::index`]).
+    /// bulk (its row's `deferred` slot, for [`Scorer::index`]).
     pub(crate) fn push(
         &mut self,
         h: u64,
@@ -502,15 +526,14 @@ impl Scorer {
         rec: Rec,
         meta: Meta,
         may_exist: bool,
-        deferred: &mut Vec<(u64, u32)>,
+        deferred: Option<&mut u32>,
     ) -> Result<()> {
         let ix = u32::try_from(self.recs.len())
             .map_err(|_| Error::input("TOO_MANY_EVENTS", "", "事件过多", "too many events"))?;
         self.event_ids.push(id);
-        if may_exist {
-            self.index_one(h, ix);
-        } else {
-            deferred.push((h, ix));
+        match deferred {
+            Some(slot) if !may_exist => *slot = ix,
+            _ => self.index_one(h, ix),
         }
         self.meta.push(meta);
         self.recs.push(rec);
@@ -844,6 +867,7 @@ impl Scorer {
         let mut changed = Vec::new();
         let mut local: Vec<(u32, Rec)> = Vec::new();
         let mut outcomes: Vec<(u32, Scored)> = Vec::new();
+        let fresh = batch.map_or(usize::MAX, |(first, _)| first);
         let mut dirty = std::mem::take(&mut self.dirty);
         // Members in index order: the member table is read front to back, not at random.
         dirty.sort_unstable();
@@ -906,7 +930,8 @@ impl Scorer {
             }
             for &(ix, s) in &outcomes {
                 if let Some(slot) = scored.get_mut(ix as usize) {
-                    if *slot != s {
+                    // A new event's slot is unset, which no outcome equals: store without reading it.
+                    if ix as usize >= fresh || *slot != s {
                         *slot = s;
                         changed.push(ix);
                     }
@@ -938,10 +963,10 @@ impl Scorer {
     }
 
     /// Sorts (time, index, payload) triples into canonical order of the indices.
-    fn sort_keyed(&self, mut keyed: Vec<(i64, u32, u32)>) -> Vec<(i64, u32, u32)> {
+    fn sort_keyed(&self, keyed: Vec<(i64, u32, u32)>) -> Vec<(i64, u32, u32)> {
         // Plain tuple order first (no closure, no id reads; indices are unique so the payload never
         // decides), then the rare runs of equal times by event id.
-        keyed.sort_unstable();
+        let mut keyed = bucket_sort(keyed, |&(t, _, _)| (t as u64) ^ (1 << 63));
         for run in keyed.chunk_by_mut(|a, b| a.0 == b.0) {
             if run.len() > 1 {
                 run.sort_unstable_by(|a, b| {
