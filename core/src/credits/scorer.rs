@@ -871,72 +871,36 @@ impl Scorer {
         let mut dirty = std::mem::take(&mut self.dirty);
         // Members in index order: the member table is read front to back, not at random.
         dirty.sort_unstable();
-        for member in dirty {
-            let Some(m) = self.members.get_mut(member as usize) else {
-                continue;
-            };
-            let (events, recs, scored, compiled) = (
-                &self.event_ids,
-                &self.recs,
-                &mut self.scored,
-                &self.compiled,
-            );
-            let key = |a: &u32, b: &u32| canonical(recs, events, *a, *b);
-            // Already in canonical order (`distribute`).
-            let pending = std::mem::take(&mut m.pending);
-            let mut start = m.events.len();
-            if let Some(&first) = pending.first() {
-                let in_order = m
-                    .events
-                    .last()
-                    .is_none_or(|&last| key(&last, &first) == Ordering::Less);
-                if !in_order {
-                    let day = recs.get(first as usize).map_or(i64::MIN, |r| r.day);
-                    m.restart = Some(m.restart.map_or(day, |r| r.min(day)));
-                }
-                if in_order && m.events.is_empty() {
-                    m.events = pending;
-                } else if in_order {
-                    m.events.extend_from_slice(&pending);
-                } else {
-                    m.events = merge(&m.events, &pending, key);
-                }
-            }
-            if let Some(day) = m.restart.take() {
-                start = m
-                    .events
-                    .partition_point(|&ix| recs.get(ix as usize).is_some_and(|r| r.day < day));
-                m.fold.reset_to(day);
-                for &ix in m.events.iter().take(start) {
-                    if let (Some(r), Some(s)) = (recs.get(ix as usize), scored.get(ix as usize)) {
-                        m.fold.absorb(r, s, compiled.rules.get(r.rule as usize));
+        // Software pipelining: the next member is prepared and its records gathered (the loads issued)
+        // before the previous member is folded, so the cache misses resolve while the fold computes.
+        let mut next: Vec<(u32, Rec)> = Vec::new();
+        let mut ready: Option<u32> = None;
+        for member in dirty.into_iter().map(Some).chain([None]) {
+            next.clear();
+            let prepared = member.filter(|&member| self.prepare(member, &mut next));
+            if let Some(prev) = ready.take() {
+                let (scored, compiled) = (&mut self.scored, &self.compiled);
+                if let Some(m) = self.members.get_mut(prev as usize) {
+                    outcomes.clear();
+                    for (ix, rec) in &local {
+                        m.fold.roll(rec.day);
+                        let restricted = m.restrictions.iter().any(|r| r.covers(rec));
+                        outcomes.push((*ix, score(compiled, rec, restricted, &mut m.fold)));
+                    }
+                    for &(ix, s) in &outcomes {
+                        if let Some(slot) = scored.get_mut(ix as usize) {
+                            // A new event's slot is unset, which no outcome equals: store without
+                            // reading it.
+                            if ix as usize >= fresh || *slot != s {
+                                *slot = s;
+                                changed.push(ix);
+                            }
+                        }
                     }
                 }
             }
-            // Gather the member's records before folding: a tight loop of independent loads lets the
-            // cache misses overlap, where the fold would take them one after another.
-            local.clear();
-            local.extend(
-                m.events
-                    .iter()
-                    .skip(start)
-                    .filter_map(|&ix| Some((ix, *recs.get(ix as usize)?))),
-            );
-            outcomes.clear();
-            for (ix, rec) in &local {
-                m.fold.roll(rec.day);
-                let restricted = m.restrictions.iter().any(|r| r.covers(rec));
-                outcomes.push((*ix, score(compiled, rec, restricted, &mut m.fold)));
-            }
-            for &(ix, s) in &outcomes {
-                if let Some(slot) = scored.get_mut(ix as usize) {
-                    // A new event's slot is unset, which no outcome equals: store without reading it.
-                    if ix as usize >= fresh || *slot != s {
-                        *slot = s;
-                        changed.push(ix);
-                    }
-                }
-            }
+            std::mem::swap(&mut local, &mut next);
+            ready = prepared;
         }
         let known = batch.filter(|&(first, sorted)| {
             changed.len() == sorted.len() && changed.iter().all(|&ix| ix as usize >= first)
@@ -947,6 +911,56 @@ impl Scorer {
                 .changed
                 .extend(self.in_canonical_order(changed).into_iter().map(EntryId)),
         }
+    }
+
+    /// Places a member's pending events, rebuilds its state where re-scoring starts, and copies the
+    /// records to (re)score into `into` (a tight loop of independent loads: the misses overlap). False
+    /// when there is no such member.
+    fn prepare(&mut self, member: u32, into: &mut Vec<(u32, Rec)>) -> bool {
+        let Some(m) = self.members.get_mut(member as usize) else {
+            return false;
+        };
+        let (events, recs, scored, compiled) =
+            (&self.event_ids, &self.recs, &self.scored, &self.compiled);
+        let key = |a: &u32, b: &u32| canonical(recs, events, *a, *b);
+        // Already in canonical order (`distribute`).
+        let pending = std::mem::take(&mut m.pending);
+        let mut start = m.events.len();
+        if let Some(&first) = pending.first() {
+            let in_order = m
+                .events
+                .last()
+                .is_none_or(|&last| key(&last, &first) == Ordering::Less);
+            if !in_order {
+                let day = recs.get(first as usize).map_or(i64::MIN, |r| r.day);
+                m.restart = Some(m.restart.map_or(day, |r| r.min(day)));
+            }
+            if in_order && m.events.is_empty() {
+                m.events = pending;
+            } else if in_order {
+                m.events.extend_from_slice(&pending);
+            } else {
+                m.events = merge(&m.events, &pending, key);
+            }
+        }
+        if let Some(day) = m.restart.take() {
+            start = m
+                .events
+                .partition_point(|&ix| recs.get(ix as usize).is_some_and(|r| r.day < day));
+            m.fold.reset_to(day);
+            for &ix in m.events.iter().take(start) {
+                if let (Some(r), Some(s)) = (recs.get(ix as usize), scored.get(ix as usize)) {
+                    m.fold.absorb(r, s, compiled.rules.get(r.rule as usize));
+                }
+            }
+        }
+        into.extend(
+            m.events
+                .iter()
+                .skip(start)
+                .filter_map(|&ix| Some((ix, *recs.get(ix as usize)?))),
+        );
+        true
     }
 
     /// Sorts event indices into canonical order. The sort runs on compact (time, index) pairs, so it stays
