@@ -6,13 +6,20 @@
 //!
 //! Run with `cargo bench -p dangjian --bench credits`.
 //!
-//! Measured on the shared 2-core build machine (load average ~3.5), one run: `ingest` 0.76 million
-//! events/s (before the packed store and bulk id triage: 0.71 in the same run; it now also frees the
-//! consumed events' strings inside the call), `ingest_columns` 1.24 million/s. The aim is 10 million/s.
-//! Where the columnar replay's time goes (≈ 0.6 s unloaded): validating and storing rows ≈ 45 % (the id
-//! table is now swept in bucket order, not probed at random), the canonical-order sort and hand-out to
-//! members ≈ 20 %, and the per-member fold ≈ 35 %, most of it cache misses on records laid out in
-//! arrival order while each member's are read in time order.
+//! Measured on the shared 2-core build machine (load average ~1.5, noisy: ±10 % between runs), the
+//! same session before and after the issue-4 work: `ingest` 0.83 → 0.96 million events/s (×1.16),
+//! `ingest_columns` 1.33 → 2.19 million/s (×1.65; 2.2–2.5 in other runs of the final code). The aim is
+//! 10 million/s. Where the columnar replay's time goes now (≈ 0.43 s): interning the tables and hashing
+//! the ids ≈ 3 %, the id triage (a bucket sort by table bucket) ≈ 6 %, validating and storing rows
+//! ≈ 26 %, indexing the ids in that same bucket order ≈ 7 %, the canonical-order sort and the hand-out
+//! to members (a counting sort by member) ≈ 16 %, and scoring ≈ 40 %: about half of it still the
+//! fetching of each member's records from arrival order (now gathered in a tight loop, one member ahead
+//! of the fold), half the fold itself. Under all of it, a fifth or so of the run is the kernel faulting
+//! in the ~300 MB the replay touches for the first time. `ingest` pays on top for a `String` per field
+//! per event (hashing, interning, freeing four million of them).
+//! Tried and dropped: copying the batch's records into a member-contiguous buffer before the fold (the
+//! scatter and the fresh 64 MB buffer's page faults cost what the fold saved), and caching the month's
+//! bounds in the fold (no measurable change).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::time::Duration;
