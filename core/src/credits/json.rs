@@ -137,15 +137,8 @@ impl Scorer {
         Ok(self.ingest_values(values))
     }
 
-    /// [`Scorer::ingest_json`] over already parsed JSON values.
-    ///
-    /// ```
-    /// use dangjian::credits::{Scheme, Scorer};
-    /// let mut s = Scorer::new(Scheme::learning_platform()).unwrap();
-    /// let r = s.ingest_values(vec![serde_json::json!({"event_id":"e1"})]);
-    /// assert_eq!(r.errors[0].code, "INVALID_EVENT_JSON");
-    /// ```
-    pub fn ingest_values(&mut self, values: Vec<serde_json::Value>) -> Ingest {
+    /// [`Scorer::ingest_json`] over already parsed JSON values (also what [`score_json`] feeds).
+    pub(crate) fn ingest_values(&mut self, values: Vec<serde_json::Value>) -> Ingest {
         let mut events = Vec::with_capacity(values.len());
         let mut positions = Vec::with_capacity(values.len());
         let mut errors = Vec::new();

@@ -35,16 +35,7 @@ use crate::{Finding, Policy, Result, Severity, YearMonth};
 
 /// The months from `from` to `to` (both included) in which `member_id` attended no meeting and was not absent
 /// with leave at one (absence with leave is not a lapse). Meetings of any organization count.
-///
-/// ```
-/// use dangjian::{membership::{months_without_life, Meeting}, YearMonth};
-/// let m: Meeting = serde_json::from_str(r#"{"id":"MT1","kind":"theme_day","date":"2026-02-05","org":"B1",
-///   "attendees":["M1"]}"#).unwrap();
-/// let ym = |s: &str| s.parse::<YearMonth>().unwrap();
-/// let gaps = months_without_life(&[m], "M1", ym("2026-01"), ym("2026-03"));
-/// assert_eq!(gaps, [ym("2026-01"), ym("2026-03")]);
-/// ```
-pub fn months_without_life(
+pub(crate) fn months_without_life(
     meetings: &[Meeting],
     member_id: &str,
     from: YearMonth,

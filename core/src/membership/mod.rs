@@ -61,7 +61,6 @@ pub use json::{
     apply_event_json, check_member_json, check_members, check_members_json, check_orgs_json,
     rights_json, validate_id_number_str, CheckBatch,
 };
-pub use lapse::months_without_life;
 pub use life::{compliance, LifeReport, Meeting, RuleCompliance};
 pub use organization::{
     check_orgs, CommitteeInfo, OrgDetails, OrgDocument, OrgReport, OrgSection, Period,
