@@ -37,6 +37,7 @@
 
 mod adapters;
 mod board;
+mod close;
 mod columns;
 mod compiled;
 mod event;
@@ -50,10 +51,13 @@ mod scorer;
 mod time;
 
 #[cfg(test)]
+mod close_tests;
+#[cfg(test)]
 mod tests;
 
 pub use adapters::{dues_events, meeting_events, MeetingRecord, MeetingType};
 pub use board::{default_tiers, leaderboard, rate, OrgMap, Quota, Rating, Standing, Tier};
+pub use close::Closed;
 pub use columns::Columns;
 pub use event::{Entry, Event, EventError, Offence, Reason};
 pub use json::{

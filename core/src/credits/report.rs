@@ -247,7 +247,17 @@ impl Scorer {
     /// ```
     pub fn totals(&self) -> Vec<Total> {
         let mut out = Vec::new();
-        for (member, events) in self.members_sorted() {
+        let mut days: Vec<(i64, i64)> = Vec::new();
+        for m in self.members_sorted() {
+            // (day, points) in day order: the closed days' totals, then the open entries.
+            days.clear();
+            if let Some(closed) = &m.closed {
+                days.extend_from_slice(&closed.days);
+            }
+            days.extend(m.events.iter().filter_map(|&ix| {
+                let r = self.recs.get(ix as usize)?;
+                Some((r.day, self.scored.get(ix as usize)?.points))
+            }));
             for kind in [
                 PeriodKind::Day,
                 PeriodKind::Week,
@@ -255,30 +265,25 @@ impl Scorer {
                 PeriodKind::Year,
             ] {
                 let mut current: Option<(i64, i64, i64)> = None; // (period key, first day, points)
-                for &ix in events {
-                    let (Some(r), Some(s)) =
-                        (self.recs.get(ix as usize), self.scored.get(ix as usize))
-                    else {
-                        continue;
-                    };
+                for &(day, points) in &days {
                     let key = match kind {
-                        PeriodKind::Day => r.day,
-                        PeriodKind::Week => week_start(r.day),
-                        PeriodKind::Month => month_and_year(r.day).0,
-                        PeriodKind::Year => month_and_year(r.day).1,
+                        PeriodKind::Day => day,
+                        PeriodKind::Week => week_start(day),
+                        PeriodKind::Month => month_and_year(day).0,
+                        PeriodKind::Year => month_and_year(day).1,
                     };
                     match &mut current {
-                        Some((k, _, p)) if *k == key => *p += s.points,
+                        Some((k, _, p)) if *k == key => *p += points,
                         _ => {
                             if let Some(c) = current.take() {
-                                out.push(self.total(member, kind, c));
+                                out.push(self.total(&m.id, kind, c));
                             }
-                            current = Some((key, r.day, s.points));
+                            current = Some((key, day, points));
                         }
                     }
                 }
                 if let Some(c) = current {
-                    out.push(self.total(member, kind, c));
+                    out.push(self.total(&m.id, kind, c));
                 }
             }
         }

@@ -12,6 +12,7 @@ use std::hash::{BuildHasher, BuildHasherDefault};
 
 use serde::Serialize;
 
+use super::close::{absorb_base, period_closed, ClosedPart};
 use super::compiled::{Compiled, Fx, FxMap, PreHashed};
 use super::event::{Event, EventError, Offence};
 use super::fold::{score, Fold, Rec, Scored, NO_CONTENT, NO_RULE};
@@ -92,9 +93,9 @@ impl Restriction {
 
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Member {
-    id: String,
+    pub(crate) id: String,
     /// Event indices in canonical order.
-    events: Vec<u32>,
+    pub(crate) events: Vec<u32>,
     /// New events not yet placed.
     pending: Vec<u32>,
     /// Earliest day to re-score from, set by voids, offences and late events.
@@ -103,6 +104,9 @@ pub(crate) struct Member {
     fold: Fold,
     offences: Vec<(i64, String)>,
     restrictions: Vec<Restriction>,
+    /// What closed days left behind (see [`Scorer::close_through`]); `None` until one of the member's
+    /// entries is closed. Boxed: most scorers never close, and the member table stays small.
+    pub(crate) closed: Option<Box<ClosedPart>>,
 }
 
 /// The incremental scorer. Feed it events in any order and any batches; [`Scorer::ledger`] is always what
@@ -129,8 +133,8 @@ pub struct Scorer {
     pub(crate) recs: Vec<Rec>,
     pub(crate) scored: Vec<Scored>,
     /// Event id hash → index; real collisions go to `ids_extra`.
-    ids: std::collections::HashMap<u64, u32, BuildHasherDefault<PreHashed>>,
-    ids_extra: FxMap<String, u32>,
+    pub(crate) ids: std::collections::HashMap<u64, u32, BuildHasherDefault<PreHashed>>,
+    pub(crate) ids_extra: FxMap<String, u32>,
     member_ids: FxMap<String, u32>,
     pub(crate) members: Vec<Member>,
     contents: FxMap<String, u32>,
@@ -138,6 +142,8 @@ pub struct Scorer {
     pub(crate) content_names: Vec<String>,
     dirty: Vec<u32>,
     offence_ids: FxMap<String, ()>,
+    /// The last closed China-time day (day number): no event, void or offence reaches it any more.
+    pub(crate) horizon: Option<i64>,
 }
 
 /// Strings end to end in one buffer: one allocation for a million event ids instead of a million.
@@ -158,7 +164,7 @@ impl IdArena {
         self.bytes.get(start..end)
     }
 
-    fn push(&mut self, s: &str) {
+    pub(crate) fn push(&mut self, s: &str) {
         self.bytes.push_str(s);
         self.ends.push(self.bytes.len());
     }
@@ -265,6 +271,7 @@ impl Scorer {
             content_names: Vec::new(),
             dirty: Vec::new(),
             offence_ids: FxMap::default(),
+            horizon: None,
         })
     }
 
@@ -505,7 +512,7 @@ impl Scorer {
         }
     }
 
-    fn index_one(&mut self, h: u64, ix: u32) {
+    pub(crate) fn index_one(&mut self, h: u64, ix: u32) {
         match self.ids.entry(h) {
             std::collections::hash_map::Entry::Vacant(v) => {
                 v.insert(ix);
@@ -630,6 +637,9 @@ impl Scorer {
             )
         })?;
         let (day, sec) = china_day_and_second_of(ts.div_euclid(1_000_000_000));
+        if self.horizon.is_some_and(|h| day <= h) {
+            return Err(period_closed("occurred_at", day));
+        }
         let rule = self
             .compiled
             .set_on(day)
@@ -778,7 +788,10 @@ impl Scorer {
         out
     }
 
+    /// Re-scores a member from `day`, or from the first open day when `day` is closed (closed entries are
+    /// final).
     fn mark_restart(&mut self, member: u32, day: i64) {
+        let day = self.horizon.map_or(day, |h| day.max(h.saturating_add(1)));
         if let Some(m) = self.members.get_mut(member as usize) {
             if m.pending.is_empty() && m.restart.is_none() {
                 self.dirty.push(member);
@@ -823,6 +836,13 @@ impl Scorer {
                     continue;
                 }
             };
+            let day = china_day_and_second_of(ts.div_euclid(1_000_000_000)).0;
+            if self.horizon.is_some_and(|h| day <= h) {
+                let e = period_closed("decided_at", day);
+                out.errors
+                    .push(EventError::new(index, None, Some(o.offence_id), &e));
+                continue;
+            }
             let member = match self.intern_member(&o.member_id) {
                 Ok(m) => m,
                 Err(e) => {
@@ -948,6 +968,9 @@ impl Scorer {
                 .events
                 .partition_point(|&ix| recs.get(ix as usize).is_some_and(|r| r.day < day));
             m.fold.reset_to(day);
+            if let Some(closed) = &m.closed {
+                absorb_base(&mut m.fold, &closed.base);
+            }
             for &ix in m.events.iter().take(start) {
                 if let (Some(r), Some(s)) = (recs.get(ix as usize), scored.get(ix as usize)) {
                     m.fold.absorb(r, s, compiled.rules.get(r.rule as usize));
@@ -999,14 +1022,10 @@ impl Scorer {
         self.in_canonical_order(all)
     }
 
-    /// Members (id and event indices in canonical order), sorted by id.
-    pub(crate) fn members_sorted(&self) -> Vec<(&str, &[u32])> {
-        let mut v: Vec<(&str, &[u32])> = self
-            .members
-            .iter()
-            .map(|m| (m.id.as_str(), m.events.as_slice()))
-            .collect();
-        v.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    /// Members sorted by id.
+    pub(crate) fn members_sorted(&self) -> Vec<&Member> {
+        let mut v: Vec<&Member> = self.members.iter().collect();
+        v.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         v
     }
 }
