@@ -222,6 +222,33 @@ impl CreditsScorer {
         changed_json(&scorer, r)
     }
 
+    /// Closes every China-time day up to `through` (`YYYY-MM-DD`; `Scorer::close_through`): their entries
+    /// become final and leave the scorer's memory, the totals keep them, and an event or offence dated on
+    /// a closed day is an error entry `PERIOD_CLOSED` from then on. Returns
+    /// `{"through","entries","open"}`: the last closed day, the entries this call closed (as in
+    /// [`CreditsScorer::ledger_json`]; store them, the scorer no longer shows them) and how many stay
+    /// open. Closing an already closed day returns no entries.
+    ///
+    /// Errors: `DangjianException.InvalidInput` `INVALID_DATE` at `through`; `SCORER_UNAVAILABLE`.
+    ///
+    /// ```kotlin
+    /// val closed = scorer.closeThrough("2026-03-31")   // {"through":"2026-03-31","entries":[…],"open":12}
+    /// ```
+    pub fn close_through(&self, through: String) -> Result<String> {
+        Ok(self.lock()?.close_through_json(&through)?)
+    }
+
+    /// The last closed day (`YYYY-MM-DD`), or null when no day was closed (`Scorer::closed_through`).
+    ///
+    /// Errors: `SCORER_UNAVAILABLE` only.
+    ///
+    /// ```kotlin
+    /// scorer.closedThrough()   // "2026-03-31"
+    /// ```
+    pub fn closed_through(&self) -> Result<Option<String>> {
+        Ok(self.lock()?.closed_through().map(|d| d.to_string()))
+    }
+
     /// Every entry, in canonical order (`occurred_at`, then `event_id`; `Scorer::ledger`), as a JSON array of
     /// `{"event_id","member_id","activity","occurred_at","day","points","raw_points","reason"}`.
     ///

@@ -103,6 +103,24 @@ test('CreditsScorer.voidEvents and recordOffences re-score; unknown ids are erro
   throwsCoded(() => s.recordOffences(null), { code: 'INVALID_EVENTS_JSON', field: '' });
 });
 
+test('CreditsScorer.closeThrough: closed entries handed back once, later events on them PERIOD_CLOSED, totals whole', () => {
+  const s = new CreditsScorer(CreditsScheme.learningPlatform());
+  assert.equal(s.closedThrough, undefined);
+  s.ingest([login('d1', '2026-03-02T08:00:00+08:00'), login('d2', '2026-03-03T08:00:00+08:00')]);
+  const closed = s.closeThrough('2026-03-02');
+  assert.deepEqual([closed.through, closed.entries.map((e) => e.event_id), closed.open], ['2026-03-02', ['d1'], 1]);
+  assert.equal(s.closedThrough, '2026-03-02');
+  assert.equal(s.entry('d1'), null);
+  assert.deepEqual(s.closeThrough('2026-03-01').entries, []);
+  // 23:59:59 in China on the closed day is refused; 16:00Z is already 3 March there.
+  const late = s.ingest([login('x', '2026-03-02T23:59:59+08:00'), login('y', '2026-03-02T16:00:00Z', 'M2')]);
+  assert.deepEqual(late.errors.map((e) => [e.index, e.code, e.field]), [[0, 'PERIOD_CLOSED', 'occurred_at']]);
+  assert.deepEqual(late.changed.map((e) => e.event_id), ['y']);
+  const month = s.totals().filter((t) => t.kind === 'month' && t.member_id === 'M1').map((t) => t.points);
+  assert.deepEqual(month, [2]);
+  throwsCoded(() => s.closeThrough('2026-02-30'), { code: 'INVALID_DATE', field: 'through' });
+});
+
 // The core's own example (core/src/credits/columns.rs): two reading-time rows of member M1, 10 minutes apart.
 const T0 = 1772406000000000000n; // 2026-03-02T07:00:00+08:00 in ns since the epoch
 const readingColumns = () => ({

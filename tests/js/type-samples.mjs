@@ -89,6 +89,7 @@ for (const c of vectorCases('credits')) {
     for (const e of scorer.ledger()) add('Explanation | null', scorer.explain(e.event_id));
     add('LedgerEntry | null', scorer.entry('no such event'));
     add('SchemeDocument', JSON.parse(scheme.toJson()));
+    add('ClosedDays', scorer.closeThrough('2100-01-01')); // every entry of the case
   } else if (c.kind === 'score_jsonl') {
     add('ScoreResult', dj.creditsScoreJsonl(preset(c.scheme), c.lines.join('\n'), true));
   } else if (c.kind === 'leaderboard') {

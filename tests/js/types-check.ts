@@ -22,6 +22,7 @@ import init, {
   type BranchSummary,
   type Category,
   type Citation,
+  type ClosedDays,
   type DangjianError,
   type DangjianErrorKind,
   type DayInfo,
@@ -306,6 +307,8 @@ export function creditsDemo(): string[] {
   const totals: CreditTotal[] = scorer.totals();
   const why: Explanation | null = scorer.explain("e1");
   const count: number = scorer.length;
+  const closed: ClosedDays = scorer.closeThrough("2026-03-01");
+  const horizon: string | undefined = scorer.closedThrough;
   const result: ScoreResult = creditsScore(scheme, { events: [event], voids: ["e1"], offences: [offence] }, true);
   const fromLines: ScoreResult = creditsScoreJsonl(scheme, JSON.stringify(event));
   const kind: PeriodKind = "year";
@@ -316,7 +319,7 @@ export function creditsDemo(): string[] {
     String(ledger.length), one?.day ?? "", why?.steps[0]?.step ?? "", String(count), String(result.entries.length),
     String(fromLines.errors.length), String(board[0]?.rank), rated[0]?.tier ?? "", ratedOwn[0]?.tier ?? "",
     creditsScoreJson(scheme, "{}"), creditsScoreJsonlJson(scheme, "", false), creditsRateJson("[]", "null"),
-    creditsLeaderboardJson("[]", "{}", "year", "2026", "C1"), scheme.name];
+    creditsLeaderboardJson("[]", "{}", "year", "2026", "C1"), scheme.name, String(closed.open), horizon ?? ""];
 }
 
 export function disclosureDemo(policy: Policy, cal: Calendar): string[] {

@@ -142,6 +142,32 @@ fun creditsDisclosureTests(h: Harness) {
             s.recordOffencesJson("""[{"offence_id":"o2","member_id":"M1","decided_at":"yesterday"}]""")
         }
     }
+    h.test("CreditsScorer.closeThrough: closed entries handed back once, later events on them PERIOD_CLOSED, totals whole") {
+        val s = CreditsScorer(CreditsScheme.learningPlatform())
+        checkEq(null, s.closedThrough(), "nothing closed")
+        s.ingestJson(listOf(event("d1", 8), event("d2", 8, day = "2026-03-03")).json())
+        val closed = obj(s.closeThrough("2026-03-02"))
+        checkEq("2026-03-02", closed["through"], "through")
+        checkEq(listOf("d1"), closed["entries"].asList().map { it.asMap()["event_id"] }, "closed entries")
+        checkEq(1, int(closed["open"]), "open")
+        checkEq("2026-03-02", s.closedThrough(), "closedThrough")
+        checkEq(null, s.entryJson("d1"), "closed entry gone")
+        checkEq(0, obj(s.closeThrough("2026-03-01"))["entries"].asList().size, "nothing twice")
+        // 23:59:59 in China on the closed day is refused; 16:00Z is already 3 March there.
+        val late = obj(
+            s.ingestJson(
+                listOf(
+                    mapOf("event_id" to "x", "member_id" to "M1", "activity" to "login", "occurred_at" to "2026-03-02T23:59:59+08:00"),
+                    mapOf("event_id" to "y", "member_id" to "M2", "activity" to "login", "occurred_at" to "2026-03-02T16:00:00Z"),
+                ).json(),
+            ),
+        )
+        checkEq(listOf(listOf(0, "PERIOD_CLOSED", "occurred_at")), late["errors"].asList().map { it.asMap().let { e -> listOf(int(e["index"]), e["code"], e["field"]) } }, "refused")
+        checkEq(listOf("y"), late["changed"].asList().map { it.asMap()["event_id"] }, "open day scored")
+        val month = arr(s.totalsJson()).filter { it["kind"] == "month" && it["member_id"] == "M1" }.map { int(it["points"]) }
+        checkEq(listOf(2), month, "month keeps the closed day")
+        expectCoded<DangjianException.InvalidInput>("INVALID_DATE", "through") { s.closeThrough("2026-02-30") }
+    }
     h.test("CreditsScorer.ingestColumns: exactly the document ingestJson gives for the same events") {
         val byCols = CreditsScorer(CreditsScheme.learningPlatform())
         val byJson = CreditsScorer(CreditsScheme.learningPlatform())

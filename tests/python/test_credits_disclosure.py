@@ -83,6 +83,26 @@ class CreditsScorerTest(ErrorsAssert):
         bad = [{"offence_id": "o2", "member_id": "M1", "decided_at": "yesterday"}]
         self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_OFFENCES_JSON", "[0].decided_at", lambda: s.record_offences_json(json.dumps(bad)))
 
+    def test_close_through(self):
+        s = self.scorer
+        self.assertIsNone(s.closed_through())
+        s.ingest_json(json.dumps([login("d1", 8), {**login("d2", 8), "occurred_at": "2026-03-03T08:00:00+08:00"}]))
+        closed = json.loads(s.close_through("2026-03-02"))
+        self.assertEqual((closed["through"], [e["event_id"] for e in closed["entries"]], closed["open"]), ("2026-03-02", ["d1"], 1))
+        self.assertEqual(s.closed_through(), "2026-03-02")
+        self.assertIsNone(s.entry_json("d1"))
+        self.assertEqual(json.loads(s.close_through("2026-03-01"))["entries"], [])
+        # 23:59:59 in China on the closed day is refused; 16:00Z is already 3 March there.
+        late = json.loads(s.ingest_json(json.dumps([
+            {**login("x", 8), "occurred_at": "2026-03-02T23:59:59+08:00"},
+            {**login("y", 8, member="M2"), "occurred_at": "2026-03-02T16:00:00Z"},
+        ])))
+        self.assertEqual([(e["index"], e["code"], e["field"]) for e in late["errors"]], [(0, "PERIOD_CLOSED", "occurred_at")])
+        self.assertEqual([e["event_id"] for e in late["changed"]], ["y"])
+        month = [t["points"] for t in json.loads(s.totals_json()) if t["kind"] == "month" and t["member_id"] == "M1"]
+        self.assertEqual(month, [2])
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_DATE", "through", lambda: s.close_through("2026-02-30"))
+
     def test_shared_between_threads(self):
         s = self.scorer
         threads = [

@@ -323,6 +323,30 @@ impl CreditsScorer {
         to_js(&self.inner.explain(event_id))
     }
 
+    /// Closes every China-time day up to `through` (`YYYY-MM-DD`): their entries become final and leave
+    /// memory, the totals keep them, and an event or offence dated on a closed day is an entry of `errors`
+    /// (`PERIOD_CLOSED`) from then on. Returns `{ through, entries, open }`: the last closed day, the
+    /// entries this call closed (store them: the scorer no longer shows them) and how many stay open.
+    /// Throws `INVALID_DATE` (field `through`).
+    ///
+    /// ```js
+    /// const { entries } = scorer.closeThrough("2026-03-31"); // March is final
+    /// ```
+    #[wasm_bindgen(js_name = closeThrough, unchecked_return_type = "ClosedDays")]
+    pub fn close_through(&mut self, through: &str) -> Result<JsValue, ApiError> {
+        parse_json(&self.inner.close_through_json(through)?)
+    }
+
+    /// The last closed day (`YYYY-MM-DD`), or `undefined` when none was closed.
+    ///
+    /// ```js
+    /// scorer.closedThrough; // "2026-03-31"
+    /// ```
+    #[wasm_bindgen(getter, js_name = closedThrough)]
+    pub fn closed_through(&self) -> Option<String> {
+        self.inner.closed_through().map(|d| d.to_string())
+    }
+
     /// How many distinct events the ledger holds.
     ///
     /// ```js

@@ -534,6 +534,16 @@ export interface ScoreResult {
   totals: CreditTotal[];
 }
 
+/** What `CreditsScorer.closeThrough` closed. */
+export interface ClosedDays {
+  /** The last closed day (China time). */
+  through: IsoDate;
+  /** The entries this call closed, canonical order: final, no longer shown by the scorer. */
+  entries: LedgerEntry[];
+  /** Entries still open. */
+  open: number;
+}
+
 /** What one `CreditsScorer` call changed. */
 export interface ScorerChanges {
   /** Entries new or re-scored, canonical order. */

@@ -12,6 +12,9 @@
 //!   event with a [`Reason`]; [`Scorer::explain`] says why; [`Scorer::totals`] per day, week, month, year.
 //!   [`Scorer::ingest_columns`] takes a batch as [`Columns`] (ids in tables, for bindings and bulk replays).
 //! - Clawbacks: [`Scorer::void`], and [`Scorer::record_offences`] with the penalty ladder.
+//! - Closing days: [`Scorer::close_through`] makes a settled period final and drops its entries, keeping
+//!   per member one total per closed day and the counters the open periods' caps need, so memory stays
+//!   at the size of the open days however long the stream runs.
 //! - [`leaderboard`] per organization subtree; [`rate`] annual tiers with a quota.
 //! - Adapters: [`meeting_events`] (三会一课 attendance) and [`dues_events`] (on-time dues) into member points.
 //!
