@@ -4,13 +4,8 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
+use super::tests::{ev, learning, reason, stream};
 use super::*;
-
-fn ev(id: &str, member: &str, activity: &str, at: &str) -> Event {
-    serde_json::from_value(serde_json::json!({
-        "event_id": id, "member_id": member, "activity": activity, "occurred_at": at}))
-    .unwrap()
-}
 
 fn login(id: &str, at: &str) -> Event {
     ev(id, "M1", "login", at)
@@ -18,15 +13,6 @@ fn login(id: &str, at: &str) -> Event {
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-fn learning() -> Scorer {
-    Scorer::new(Scheme::learning_platform()).unwrap()
-}
-
-fn reason(s: &Scorer, id: &str) -> (i64, &'static str) {
-    let e = s.entry(id).unwrap();
-    (e.points, e.reason.code())
 }
 
 fn total(s: &Scorer, kind: PeriodKind, period: &str) -> i64 {
@@ -307,40 +293,6 @@ fn columns_are_refused_on_closed_days_too() {
         (0, "PERIOD_CLOSED")
     );
     assert_eq!(s.entry(ids[1]).unwrap().points, 1);
-}
-
-/// A small stream over three days (Saturday 2023-05-13 to Monday 05-15: a week and a day boundary).
-fn stream() -> impl Strategy<Value = Vec<Event>> {
-    let one = (0u8..3, 0u8..6, 0u32..3 * 86400, 0u8..4, 0u32..400, 0u32..6);
-    proptest::collection::vec(one, 0..60).prop_map(|v| {
-        let acts = [
-            "login",
-            "article",
-            "reading_time",
-            "daily_quiz",
-            "four_player",
-            "special_quiz",
-        ];
-        let start = chrono::DateTime::parse_from_rfc3339("2023-05-13T00:00:00+08:00").unwrap();
-        v.into_iter()
-            .enumerate()
-            .map(|(i, (m, a, secs, c, dur, n))| {
-                let at = start + chrono::Duration::seconds(i64::from(secs));
-                Event {
-                    content_id: Some(format!("c{c}")),
-                    duration_seconds: Some(dur),
-                    correct_answers: Some(n),
-                    place: Some(n + 1),
-                    ..ev(
-                        &format!("e{i}"),
-                        &format!("M{m}"),
-                        acts[usize::from(a)],
-                        &at.to_rfc3339(),
-                    )
-                }
-            })
-            .collect()
-    })
 }
 
 proptest! {

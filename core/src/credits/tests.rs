@@ -4,7 +4,7 @@ use proptest::prelude::*;
 
 use super::*;
 
-fn ev(id: &str, member: &str, activity: &str, at: &str) -> Event {
+pub(super) fn ev(id: &str, member: &str, activity: &str, at: &str) -> Event {
     Event {
         event_id: id.into(),
         member_id: member.into(),
@@ -26,11 +26,11 @@ fn article(id: &str, content: &str, at: &str, secs: u32) -> Event {
     }
 }
 
-fn learning() -> Scorer {
+pub(super) fn learning() -> Scorer {
     Scorer::new(Scheme::learning_platform()).unwrap()
 }
 
-fn reason(s: &Scorer, id: &str) -> (i64, &'static str) {
+pub(super) fn reason(s: &Scorer, id: &str) -> (i64, &'static str) {
     let e = s.entry(id).unwrap();
     (e.points, e.reason.code())
 }
@@ -265,8 +265,9 @@ fn weekly_cap_spans_the_year_end() {
         .any(|t| t.period == "2026-W53" && t.points == 2));
 }
 
-/// A small random stream over few members, days and contents, to make caps, dedup and late events collide.
-fn stream() -> impl Strategy<Value = Vec<Event>> {
+/// A small random stream over few members and contents, over three days (Saturday 2023-05-13 to Monday
+/// 05-15: a week and a day boundary), to make caps, dedup and late events collide.
+pub(super) fn stream() -> impl Strategy<Value = Vec<Event>> {
     let one = (0u8..3, 0u8..6, 0u32..3 * 86400, 0u8..4, 0u32..400, 0u32..6);
     proptest::collection::vec(one, 0..60).prop_map(|v| {
         v.into_iter()
