@@ -59,7 +59,7 @@ test('.d.ts: every export and method is documented with a JS example; both flavo
   assert.deepEqual(undocumented, []);
   assert.deepEqual(documented.sort(), [
     'Calendar', 'CreditsScheme', 'CreditsScorer', 'Policy', 'addWorkingDays', 'assessDues', 'assessDuesBatch',
-    'assessDuesBatchJson', 'assessDuesJson', 'bundled', 'coreVersion', 'countWorkingDays', 'creditsDuesEventsJson',
+    'assessDuesBatchJson', 'assessDuesJson', 'bundled', 'closeThrough', 'coreVersion', 'countWorkingDays', 'creditsDuesEventsJson',
     'creditsLeaderboard', 'creditsLeaderboardJson', 'creditsMeetingEventsJson', 'creditsRate', 'creditsRateJson', 'creditsScore', 'creditsScoreJson',
     'creditsScoreJsonl', 'creditsScoreJsonlJson', 'day', 'disclosureApply', 'disclosureApplyJson',
     'disclosureAuditAppend', 'disclosureAuditAppendJson', 'disclosureCatalogueStatus', 'disclosureCatalogueStatusJson',
