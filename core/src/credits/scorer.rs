@@ -15,7 +15,7 @@ use serde::Serialize;
 use super::compiled::{Compiled, Fx, FxMap, PreHashed};
 use super::event::{Event, EventError, Offence};
 use super::fold::{score, Fold, Rec, Scored, NO_CONTENT, NO_RULE};
-use super::order::bucket_sort;
+use super::order::{bucket_sort, id_prefix, shared_prefix_len, Key};
 use super::rules::{PenaltyStep, Scheme, Unit};
 use super::time::{china_day_and_second_of, date_to_day, day_to_date, weekday0};
 use crate::{Error, Result};
@@ -546,17 +546,29 @@ impl Scorer {
     /// carry the member, so the hand-out is a counting sort by member that never reads a record at random.
     /// Returns the batch in canonical order.
     pub(crate) fn distribute(&mut self, first: usize) -> Vec<u32> {
-        let keyed: Vec<(i64, u32, u32)> = self
+        // The ids are read here in arrival order (a sweep of the arena), never at random in the sort.
+        let ids = &self.event_ids;
+        let batch = || (first..self.recs.len()).filter_map(|ix| ids.get(u32::try_from(ix).ok()?));
+        let skip = shared_prefix_len(batch());
+        let keyed: Vec<Key> = self
             .recs
             .iter()
             .skip(first)
             .zip(first..)
-            .filter_map(|(r, ix)| Some((r.ts, u32::try_from(ix).ok()?, r.member)))
+            .filter_map(|(r, ix)| {
+                let ix = u32::try_from(ix).ok()?;
+                Some(Key {
+                    ts: r.ts,
+                    prefix: id_prefix(ids.get(ix).unwrap_or(""), skip),
+                    ix,
+                    member: r.member,
+                })
+            })
             .collect();
         let keyed = self.sort_keyed(keyed);
         // Counting sort by member, stable: each member's slice keeps the canonical order.
         let mut starts = vec![0u32; self.members.len().saturating_add(1)];
-        for &(_, _, m) in &keyed {
+        for &Key { member: m, .. } in &keyed {
             if let Some(c) = starts.get_mut(m as usize + 1) {
                 *c += 1;
             }
@@ -569,7 +581,7 @@ impl Scorer {
         }
         let mut flat = vec![0u32; keyed.len()];
         let mut next = starts.clone();
-        for &(_, ix, m) in &keyed {
+        for &Key { ix, member: m, .. } in &keyed {
             if let Some(at) = next.get_mut(m as usize) {
                 if let Some(slot) = flat.get_mut(*at as usize) {
                     *slot = ix;
@@ -588,7 +600,7 @@ impl Scorer {
             m.pending
                 .extend_from_slice(flat.get(from as usize..to as usize).unwrap_or(&[]));
         }
-        keyed.into_iter().map(|(_, ix, _)| ix).collect()
+        keyed.into_iter().map(|k| k.ix).collect()
     }
 
     pub(crate) fn intern_member(&mut self, id: &str) -> Result<u32> {
@@ -963,29 +975,32 @@ impl Scorer {
         true
     }
 
-    /// Sorts event indices into canonical order. The sort runs on compact (time, index) pairs, so it stays
+    /// Sorts event indices into canonical order. The sort runs on compact (time, index) keys, so it stays
     /// in cache; event ids are read only to break ties between equal times.
     fn in_canonical_order(&self, ixs: Vec<u32>) -> Vec<u32> {
-        let keyed: Vec<(i64, u32, u32)> = ixs
+        // No id prefixes: reading them would be a random read per index, ties are rarer.
+        let keyed: Vec<Key> = ixs
             .into_iter()
-            .map(|ix| (self.recs.get(ix as usize).map_or(i64::MIN, |r| r.ts), ix, 0))
+            .map(|ix| Key {
+                ts: self.recs.get(ix as usize).map_or(i64::MIN, |r| r.ts),
+                prefix: 0,
+                ix,
+                member: 0,
+            })
             .collect();
-        self.sort_keyed(keyed)
-            .into_iter()
-            .map(|(_, ix, _)| ix)
-            .collect()
+        self.sort_keyed(keyed).into_iter().map(|k| k.ix).collect()
     }
 
-    /// Sorts (time, index, payload) triples into canonical order of the indices.
-    fn sort_keyed(&self, keyed: Vec<(i64, u32, u32)>) -> Vec<(i64, u32, u32)> {
-        // Plain tuple order first (no closure, no id reads; indices are unique so the payload never
-        // decides), then the rare runs of equal times by event id.
-        let mut keyed = bucket_sort(keyed, |&(t, _, _)| (t as u64) ^ (1 << 63));
-        for run in keyed.chunk_by_mut(|a, b| a.0 == b.0) {
+    /// Sorts keys into canonical order of their indices.
+    fn sort_keyed(&self, keyed: Vec<Key>) -> Vec<Key> {
+        // Plain key order first (no closure, no id reads; indices are unique so the member never
+        // decides), then the rare runs of equal times and id prefixes by the full event id.
+        let mut keyed = bucket_sort(keyed, |k| (k.ts as u64) ^ (1 << 63));
+        for run in keyed.chunk_by_mut(|a, b| a.ts == b.ts && a.prefix == b.prefix) {
             if run.len() > 1 {
                 run.sort_unstable_by(|a, b| {
-                    let ia = self.event_ids.get(a.1).unwrap_or("");
-                    let ib = self.event_ids.get(b.1).unwrap_or("");
+                    let ia = self.event_ids.get(a.ix).unwrap_or("");
+                    let ib = self.event_ids.get(b.ix).unwrap_or("");
                     ia.cmp(ib)
                 });
             }
