@@ -72,7 +72,7 @@ impl Scorer {
             member_id: self.member_id(r.member),
             activity: self.compiled.names.get(usize::from(m.act))?,
             occurred_at: chrono::DateTime::from_timestamp_nanos(r.ts).with_timezone(&offset),
-            day: day_to_date(r.day),
+            day: day_to_date(r.day()),
             points: s.points,
             raw_points: s.raw,
             reason: Reason::from_u8(s.reason),
@@ -149,7 +149,7 @@ impl Scorer {
                     "rule_set",
                     format!(
                         "rule set in force on {} (from {})",
-                        day_to_date(rec.day),
+                        day_to_date(rec.day()),
                         set.effective_from
                     ),
                     set.effective_from.to_string(),
@@ -262,10 +262,10 @@ impl Scorer {
                         continue;
                     };
                     let key = match kind {
-                        PeriodKind::Day => r.day,
-                        PeriodKind::Week => week_start(r.day),
-                        PeriodKind::Month => month_and_year(r.day).0,
-                        PeriodKind::Year => month_and_year(r.day).1,
+                        PeriodKind::Day => r.day(),
+                        PeriodKind::Week => week_start(r.day()),
+                        PeriodKind::Month => month_and_year(r.day()).0,
+                        PeriodKind::Year => month_and_year(r.day()).1,
                     };
                     match &mut current {
                         Some((k, _, p)) if *k == key => *p += s.points,
@@ -273,7 +273,7 @@ impl Scorer {
                             if let Some(c) = current.take() {
                                 out.push(self.total(member, kind, c));
                             }
-                            current = Some((key, r.day, s.points));
+                            current = Some((key, r.day(), s.points));
                         }
                     }
                 }

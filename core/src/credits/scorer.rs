@@ -74,8 +74,8 @@ impl Restriction {
         match *self {
             Restriction::Suspend {
                 from_ts, to_day, ..
-            } => rec.ts >= from_ts && rec.day < to_day,
-            Restriction::ZeroYear { from_day, to_day } => from_day <= rec.day && rec.day <= to_day,
+            } => rec.ts >= from_ts && rec.day() < to_day,
+            Restriction::ZeroYear { from_day, to_day } => (from_day..=to_day).contains(&rec.day()),
             Restriction::Ban { from_ts, .. } => rec.ts >= from_ts,
         }
     }
@@ -192,6 +192,13 @@ pub(crate) struct Meta {
     pub act: u16,
     has: u8,
     points: i64,
+}
+
+impl Meta {
+    /// The points the event declared, if it did.
+    pub(crate) fn points(&self) -> Option<i64> {
+        (self.has & HAS_POINTS != 0).then_some(self.points)
+    }
 }
 
 /// An event as the validation reads it, borrowed from an [`Event`] or from [`Columns`].
@@ -365,7 +372,7 @@ impl Scorer {
             && opt(HAS_DURATION, r.duration) == v.duration
             && opt(HAS_CORRECT, r.correct) == v.correct
             && opt(HAS_PLACE, r.place) == v.place
-            && (m.has & HAS_POINTS != 0).then_some(m.points) == v.points
+            && m.points() == v.points
     }
 
     /// Takes a batch of events; returns the entries that changed. A repeated event id with the same content
@@ -641,7 +648,7 @@ impl Scorer {
                 "the time is out of range (years 1678–2261)",
             )
         })?;
-        let (day, sec) = china_day_and_second_of(ts.div_euclid(1_000_000_000));
+        let (day, _) = china_day_and_second_of(ts.div_euclid(1_000_000_000));
         let rule = self
             .compiled
             .set_on(day)
@@ -668,15 +675,12 @@ impl Scorer {
         };
         let mut rec = Rec {
             ts,
-            day,
-            sec,
             member: 0,
             rule: rule.unwrap_or(NO_RULE),
             content: NO_CONTENT,
             duration: e.duration.unwrap_or(0),
             correct: e.correct.unwrap_or(0),
             place: e.place.unwrap_or(0),
-            points: 0,
             voided: false,
         };
         if let Some(r) = rule.and_then(|r| self.compiled.rules.get(r as usize)) {
@@ -712,7 +716,6 @@ impl Scorer {
                         format!("points must be between {min} and {max}"),
                     ));
                 }
-                rec.points = p;
             }
             if r.dedup != super::rules::Dedup::None && e.content_id.is_none() {
                 return Err(missing("content_id"));
@@ -783,7 +786,7 @@ impl Scorer {
                 continue;
             }
             rec.voided = true;
-            let (member, day) = (rec.member, rec.day);
+            let (member, day) = (rec.member, rec.day());
             self.mark_restart(member, day);
         }
         self.settle(&mut out, None);
@@ -891,13 +894,15 @@ impl Scorer {
             next.clear();
             let prepared = member.filter(|&member| self.prepare(member, &mut next));
             if let Some(prev) = ready.take() {
-                let (scored, compiled) = (&mut self.scored, &self.compiled);
+                let (scored, compiled, meta) = (&mut self.scored, &self.compiled, &self.meta);
                 if let Some(m) = self.members.get_mut(prev as usize) {
                     outcomes.clear();
                     for (ix, rec) in &local {
-                        m.fold.roll(rec.day);
+                        m.fold.roll(rec.day());
                         let restricted = m.restrictions.iter().any(|r| r.covers(rec));
-                        outcomes.push((*ix, score(compiled, rec, restricted, &mut m.fold)));
+                        let declared = || meta.get(*ix as usize).and_then(Meta::points);
+                        let s = score(compiled, rec, declared, restricted, &mut m.fold);
+                        outcomes.push((*ix, s));
                     }
                     for &(ix, s) in &outcomes {
                         if let Some(slot) = scored.get_mut(ix as usize) {
@@ -944,7 +949,7 @@ impl Scorer {
                 .last()
                 .is_none_or(|&last| key(&last, &first) == Ordering::Less);
             if !in_order {
-                let day = recs.get(first as usize).map_or(i64::MIN, |r| r.day);
+                let day = recs.get(first as usize).map_or(i64::MIN, Rec::day);
                 m.restart = Some(m.restart.map_or(day, |r| r.min(day)));
             }
             if in_order && m.events.is_empty() {
@@ -958,7 +963,7 @@ impl Scorer {
         if let Some(day) = m.restart.take() {
             start = m
                 .events
-                .partition_point(|&ix| recs.get(ix as usize).is_some_and(|r| r.day < day));
+                .partition_point(|&ix| recs.get(ix as usize).is_some_and(|r| r.day() < day));
             m.fold.reset_to(day);
             for &ix in m.events.iter().take(start) {
                 if let (Some(r), Some(s)) = (recs.get(ix as usize), scored.get(ix as usize)) {
