@@ -1,25 +1,28 @@
-//! Credits benchmark: a full replay of 1 000 000 events over 100 000 members (learning-platform scheme,
-//! 2022–23 rules), reported as elements (events) per second. The input is built before timing; the timed
-//! part is `Scorer::new` + one `ingest` of `Vec<Event>` (`replay_1m_…`), or one `ingest_columns` of the
-//! same events as `Columns` with ids in tables (`replay_columns_1m_…`): validation, interning, canonical
-//! ordering, scoring.
+//! Credits benchmark: full replays (learning-platform scheme, 2022–23 rules, events over 30 days),
+//! reported as elements (events) per second. The input is built before timing; the timed part is
+//! `Scorer::new` + one `ingest_columns` of 10 000 000 events over 100 000 members as `Columns` with ids
+//! in tables (`replay_columns_10m_…`: validation, interning, canonical ordering, scoring), or one
+//! `ingest` of the first 1 000 000 of the same events as `Vec<Event>` (`replay_1m_…`, a `String` per
+//! field per event, kept at 1M to stay affordable). Before timing it prints, once, the resident memory
+//! the scorer keeps after the 10M replay (Linux: `VmRSS` growth, an upper bound) per event and per
+//! member-day (distinct member and China-time day pairs of the input, ≈ 2.89 million).
 //!
-//! Run with `cargo bench -p dangjian --bench credits`.
+//! Run with `cargo bench -p dangjian --bench credits` (about four minutes).
 //!
-//! Measured on the shared 2-core build machine (load average ~1.5, noisy: ±10 % between runs), the
-//! same session before and after the issue-4 work: `ingest` 0.83 → 0.96 million events/s (×1.16),
-//! `ingest_columns` 1.33 → 2.19 million/s (×1.65; 2.2–2.5 in other runs of the final code). The aim is
-//! 10 million/s. Where the columnar replay's time goes now (≈ 0.43 s): interning the tables and hashing
-//! the ids ≈ 3 %, the id triage (a bucket sort by table bucket) ≈ 6 %, validating and storing rows
-//! ≈ 26 %, indexing the ids in that same bucket order ≈ 7 %, the canonical-order sort and the hand-out
-//! to members (a counting sort by member) ≈ 16 %, and scoring ≈ 40 %: about half of it still the
-//! fetching of each member's records from arrival order (now gathered in a tight loop, one member ahead
-//! of the fold), half the fold itself. Under all of it, a fifth or so of the run is the kernel faulting
-//! in the ~300 MB the replay touches for the first time. `ingest` pays on top for a `String` per field
-//! per event (hashing, interning, freeing four million of them).
-//! Tried and dropped: copying the batch's records into a member-contiguous buffer before the fold (the
-//! scatter and the fresh 64 MB buffer's page faults cost what the fold saved), and caching the month's
-//! bounds in the fold (no measurable change).
+//! Measured on the shared 2-core build machine (load average ~2, noisy: ±15 % between runs), main's
+//! commit and this code in one sitting: `ingest_columns` of 10M 1.50 → 1.80 million events/s (×1.20);
+//! `ingest` of 1M 0.75–0.88 → 0.76–0.97 million/s (unchanged within the noise); memory 154 → 130
+//! bytes/event, 532 → 449 bytes/member-day (1.54 → 1.30 GB). The aim is 10 million/s. At 10M the
+//! replay is slower per event than at 1M (2.2 million/s): nothing stays in cache. What changed: the
+//! canonical sort key carries 8 bytes of the event id, so the ~4 events a second that share an instant
+//! no longer read their ids at random (that was 15 % of the run), and `Rec` is 32 bytes instead of 56
+//! (one cache line per record fetched). Where the time goes now (perf, ≈ 5.6 s): the kernel faulting in
+//! and zeroing the ~1.3 GB touched ≈ 30 %; scoring ≈ 20 % (mostly fetching each member's records at
+//! random, the fold itself ≈ 5 %); indexing the ids in the hash table ≈ 7 %; the batch sorts (bucket
+//! pass, bucket sorts, hand-out) ≈ 10 %; validating and storing rows ≈ 8 %.
+//! Tried and dropped earlier: copying the batch's records into a member-contiguous buffer before the
+//! fold (the scatter and the fresh buffer's page faults cost what the fold saved), and caching the
+//! month's bounds in the fold (no measurable change).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::time::Duration;
