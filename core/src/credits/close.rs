@@ -136,7 +136,7 @@ impl Scorer {
         for m in &mut self.members {
             let split = m
                 .events
-                .partition_point(|&ix| recs.get(ix as usize).is_some_and(|r| r.day <= h));
+                .partition_point(|&ix| recs.get(ix as usize).is_some_and(|r| r.day() <= h));
             if split == 0 {
                 continue;
             }
@@ -150,8 +150,8 @@ impl Scorer {
                 };
                 base.absorb(r, s, compiled.rules.get(r.rule as usize));
                 match closed.days.last_mut() {
-                    Some((day, points)) if *day == r.day => *points += s.points,
-                    _ => closed.days.push((r.day, s.points)),
+                    Some((day, points)) if *day == r.day() => *points += s.points,
+                    _ => closed.days.push((r.day(), s.points)),
                 }
             }
             closed.base = base;
@@ -173,7 +173,7 @@ impl Scorer {
         let mut ids = IdArena::default();
         let mut open = 0u32;
         for ((ix, r), slot) in (0u32..).zip(&self.recs).zip(&mut renumber) {
-            if r.day > h {
+            if r.day() > h {
                 *slot = open;
                 open += 1;
                 ids.push(self.event_ids.get(ix).unwrap_or(""));

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use super::fold::NO_RULE;
 use super::rules::{Dedup, PenaltyStep, Scheme, Unit};
 use super::time::date_to_day;
 use crate::Result;
@@ -97,7 +98,7 @@ pub(crate) struct SetRule {
     pub from: i64,
     pub to: i64,
     /// By global activity index: index into `Compiled::rules`.
-    pub by_act: Vec<Option<u32>>,
+    pub by_act: Vec<Option<u16>>,
     pub daily_total_cap: Option<i64>,
     pub base_score: i64,
     pub floor: Option<i64>,
@@ -150,7 +151,12 @@ impl Compiled {
                         .fold(0u8, |m, d| m | (1u8 << (d.saturating_sub(1) % 7)))
                 };
                 if let Some(slot) = by_act.get_mut(usize::from(act)) {
-                    *slot = Some(u32::try_from(rules.len()).map_err(|_| too_many())?);
+                    // Rules are numbered in 16 bits (`Rec::rule`), `NO_RULE` excluded.
+                    let rule = u16::try_from(rules.len())
+                        .ok()
+                        .filter(|&r| r != NO_RULE)
+                        .ok_or_else(too_many)?;
+                    *slot = Some(rule);
                 }
                 rules.push(ActRule {
                     act,
@@ -201,4 +207,45 @@ fn too_many() -> crate::Error {
         "活动或规则集过多",
         "too many activities or rule sets",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Compiled, NO_RULE};
+    use crate::credits::Scheme;
+
+    /// Rules (one per activity per rule set) are numbered in 16 bits: 65 535 and more are refused with
+    /// the code the scheme's size already gives, never wrapped onto another rule.
+    #[test]
+    fn rule_numbers_fit_sixteen_bits() {
+        let base = Scheme::learning_platform();
+        let mut set = base.rule_sets[0].clone();
+        let template = set.value.activities[0].clone();
+        set.value.activities = (0..1000)
+            .map(|i| {
+                let mut a = template.clone();
+                a.code = format!("a{i}");
+                a
+            })
+            .collect();
+        let scheme = |sets: i32| {
+            let mut s = base.clone();
+            s.rule_sets = (0..sets)
+                .map(|y| {
+                    let mut d = set.clone();
+                    d.effective_from = chrono::NaiveDate::from_ymd_opt(2000 + y, 1, 1).unwrap();
+                    d.effective_to = chrono::NaiveDate::from_ymd_opt(2000 + y, 12, 31);
+                    d
+                })
+                .collect();
+            s
+        };
+        // 65 000 rules: numbered 0..=64 999, all below `NO_RULE`.
+        let c = Compiled::new(&scheme(65)).unwrap();
+        assert_eq!(c.rules.len(), 65_000);
+        assert!(c.rules.len() < usize::from(NO_RULE));
+        // 66 000 rules: the 65 536th would not fit.
+        let e = Compiled::new(&scheme(66)).unwrap_err();
+        assert_eq!(e.code(), "TOO_MANY_ACTIVITIES");
+    }
 }

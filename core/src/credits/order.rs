@@ -1,6 +1,52 @@
 //! Sorting a batch's compact keys: a bucket pass on the high bits of a monotone `u64` key, then a sort of
 //! each small bucket in cache. A million keys take one scattering pass and a million tiny sorts instead of
 //! a comparison sort over the whole array (the scorer's batch sorts were a sixth of a replay).
+//!
+//! The canonical order's key, [`Key`], carries the first bytes of the event id, so events at the same
+//! instant (several a second in a large replay) are ordered without reading their ids at random.
+
+/// A sort key of the canonical order (`occurred_at`, then `event_id`): the time, then 8 bytes of the
+/// event id (from `skip`, the length of the part every id sorted together shares; big-endian,
+/// zero-padded; see [`id_prefix`]), then the event index, with the member riding along. Keys in `Ord`
+/// order are in canonical order except among equal (`ts`, `prefix`), which need the full ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Key {
+    pub ts: i64,
+    pub prefix: u64,
+    pub ix: u32,
+    pub member: u32,
+}
+
+/// Bytes `skip..skip + 8` of `id`, big-endian, zero-padded. For ids that agree on their first `skip`
+/// bytes, a smaller prefix means a smaller id (a shorter id pads with zeros, and is smaller unless the
+/// longer one continues with zero bytes, which only makes the prefixes equal); equal prefixes decide
+/// nothing.
+pub(crate) fn id_prefix(id: &str, skip: usize) -> u64 {
+    let mut word = [0u8; 8];
+    for (d, s) in word.iter_mut().zip(id.as_bytes().iter().skip(skip)) {
+        *d = *s;
+    }
+    u64::from_be_bytes(word)
+}
+
+/// The length in bytes of the part all `ids` begin with (0 for none).
+pub(crate) fn shared_prefix_len<'a>(mut ids: impl Iterator<Item = &'a str>) -> usize {
+    let Some(first) = ids.next() else { return 0 };
+    let first = first.as_bytes();
+    let mut len = first.len();
+    for id in ids {
+        if len == 0 {
+            break;
+        }
+        len = first
+            .iter()
+            .take(len)
+            .zip(id.as_bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+    }
+    len
+}
 
 /// Sorts `items` into their `Ord` order, as `sort_unstable` would. `key` must be monotone with that
 /// order (`a < b` implies `key(a) <= key(b)`); it only picks the bucket, the order inside a bucket is
@@ -62,10 +108,30 @@ pub(crate) fn bucket_sort<T: Copy + Ord>(mut items: Vec<T>, key: impl Fn(&T) -> 
 
 #[cfg(test)]
 mod tests {
-    use super::bucket_sort;
+    use super::{bucket_sort, id_prefix, shared_prefix_len};
     use proptest::prelude::*;
 
     proptest! {
+        /// A strictly smaller prefix means a strictly smaller id, whatever the ids (NUL bytes,
+        /// multi-byte characters, one a prefix of the other).
+        #[test]
+        fn prefix_order_agrees_with_id_order(
+            shared in "[a-c]{0,3}",
+            a in "[a-c\\x00é]{0,10}",
+            b in "[a-c\\x00é]{0,10}",
+        ) {
+            let (a, b) = (format!("{shared}{a}"), format!("{shared}{b}"));
+            let skip = shared_prefix_len([a.as_str(), b.as_str()].into_iter());
+            prop_assert!(skip >= shared.len());
+            let (pa, pb) = (id_prefix(&a, skip), id_prefix(&b, skip));
+            if pa < pb {
+                prop_assert!(a < b);
+            }
+            if pa > pb {
+                prop_assert!(a > b);
+            }
+        }
+
         #[test]
         fn same_as_the_comparison_sort(
             v in proptest::collection::vec((any::<i64>(), any::<u32>()), 0..20_000),
@@ -78,6 +144,18 @@ mod tests {
             let got = bucket_sort(v, |&(t, _)| (t as u64) ^ (1 << 63));
             prop_assert_eq!(got, expected);
         }
+    }
+
+    #[test]
+    fn shared_prefixes() {
+        assert_eq!(shared_prefix_len(["e10", "e1", "e2"].into_iter()), 1);
+        assert_eq!(shared_prefix_len(["abc"].into_iter()), 3);
+        assert_eq!(shared_prefix_len(["abc", ""].into_iter()), 0);
+        assert_eq!(shared_prefix_len(std::iter::empty()), 0);
+        // "e1" < "e10" < "e2": the prefixes after the shared "e" keep that order.
+        let p = |id| id_prefix(id, 1);
+        assert!(p("e1") < p("e10") && p("e10") < p("e2"));
+        assert_eq!(p("e123456789"), p("e12345678")); // beyond 8 bytes: a tie for the full ids
     }
 
     #[test]

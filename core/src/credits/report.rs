@@ -72,7 +72,7 @@ impl Scorer {
             member_id: self.member_id(r.member),
             activity: self.compiled.names.get(usize::from(m.act))?,
             occurred_at: chrono::DateTime::from_timestamp_nanos(r.ts).with_timezone(&offset),
-            day: day_to_date(r.day),
+            day: day_to_date(r.day()),
             points: s.points,
             raw_points: s.raw,
             reason: Reason::from_u8(s.reason),
@@ -149,7 +149,7 @@ impl Scorer {
                     "rule_set",
                     format!(
                         "rule set in force on {} (from {})",
-                        day_to_date(rec.day),
+                        day_to_date(rec.day()),
                         set.effective_from
                     ),
                     set.effective_from.to_string(),
@@ -256,7 +256,7 @@ impl Scorer {
             }
             days.extend(m.events.iter().filter_map(|&ix| {
                 let r = self.recs.get(ix as usize)?;
-                Some((r.day, self.scored.get(ix as usize)?.points))
+                Some((r.day(), self.scored.get(ix as usize)?.points))
             }));
             for kind in [
                 PeriodKind::Day,

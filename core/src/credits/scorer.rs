@@ -16,7 +16,7 @@ use super::close::{absorb_base, period_closed, ClosedPart};
 use super::compiled::{Compiled, Fx, FxMap, PreHashed};
 use super::event::{Event, EventError, Offence};
 use super::fold::{score, Fold, Rec, Scored, NO_CONTENT, NO_RULE};
-use super::order::bucket_sort;
+use super::order::{bucket_sort, id_prefix, shared_prefix_len, Key};
 use super::rules::{PenaltyStep, Scheme, Unit};
 use super::time::{china_day_and_second_of, date_to_day, day_to_date, weekday0};
 use crate::{Error, Result};
@@ -75,8 +75,8 @@ impl Restriction {
         match *self {
             Restriction::Suspend {
                 from_ts, to_day, ..
-            } => rec.ts >= from_ts && rec.day < to_day,
-            Restriction::ZeroYear { from_day, to_day } => from_day <= rec.day && rec.day <= to_day,
+            } => rec.ts >= from_ts && rec.day() < to_day,
+            Restriction::ZeroYear { from_day, to_day } => (from_day..=to_day).contains(&rec.day()),
             Restriction::Ban { from_ts, .. } => rec.ts >= from_ts,
         }
     }
@@ -198,6 +198,13 @@ pub(crate) struct Meta {
     pub act: u16,
     has: u8,
     points: i64,
+}
+
+impl Meta {
+    /// The points the event declared, if it did.
+    pub(crate) fn points(&self) -> Option<i64> {
+        (self.has & HAS_POINTS != 0).then_some(self.points)
+    }
 }
 
 /// An event as the validation reads it, borrowed from an [`Event`] or from [`Columns`].
@@ -372,7 +379,7 @@ impl Scorer {
             && opt(HAS_DURATION, r.duration) == v.duration
             && opt(HAS_CORRECT, r.correct) == v.correct
             && opt(HAS_PLACE, r.place) == v.place
-            && (m.has & HAS_POINTS != 0).then_some(m.points) == v.points
+            && m.points() == v.points
     }
 
     /// Takes a batch of events; returns the entries that changed. A repeated event id with the same content
@@ -553,17 +560,29 @@ impl Scorer {
     /// carry the member, so the hand-out is a counting sort by member that never reads a record at random.
     /// Returns the batch in canonical order.
     pub(crate) fn distribute(&mut self, first: usize) -> Vec<u32> {
-        let keyed: Vec<(i64, u32, u32)> = self
+        // The ids are read here in arrival order (a sweep of the arena), never at random in the sort.
+        let ids = &self.event_ids;
+        let batch = || (first..self.recs.len()).filter_map(|ix| ids.get(u32::try_from(ix).ok()?));
+        let skip = shared_prefix_len(batch());
+        let keyed: Vec<Key> = self
             .recs
             .iter()
             .skip(first)
             .zip(first..)
-            .filter_map(|(r, ix)| Some((r.ts, u32::try_from(ix).ok()?, r.member)))
+            .filter_map(|(r, ix)| {
+                let ix = u32::try_from(ix).ok()?;
+                Some(Key {
+                    ts: r.ts,
+                    prefix: id_prefix(ids.get(ix).unwrap_or(""), skip),
+                    ix,
+                    member: r.member,
+                })
+            })
             .collect();
         let keyed = self.sort_keyed(keyed);
         // Counting sort by member, stable: each member's slice keeps the canonical order.
         let mut starts = vec![0u32; self.members.len().saturating_add(1)];
-        for &(_, _, m) in &keyed {
+        for &Key { member: m, .. } in &keyed {
             if let Some(c) = starts.get_mut(m as usize + 1) {
                 *c += 1;
             }
@@ -576,7 +595,7 @@ impl Scorer {
         }
         let mut flat = vec![0u32; keyed.len()];
         let mut next = starts.clone();
-        for &(_, ix, m) in &keyed {
+        for &Key { ix, member: m, .. } in &keyed {
             if let Some(at) = next.get_mut(m as usize) {
                 if let Some(slot) = flat.get_mut(*at as usize) {
                     *slot = ix;
@@ -595,7 +614,7 @@ impl Scorer {
             m.pending
                 .extend_from_slice(flat.get(from as usize..to as usize).unwrap_or(&[]));
         }
-        keyed.into_iter().map(|(_, ix, _)| ix).collect()
+        keyed.into_iter().map(|k| k.ix).collect()
     }
 
     pub(crate) fn intern_member(&mut self, id: &str) -> Result<u32> {
@@ -636,7 +655,7 @@ impl Scorer {
                 "the time is out of range (years 1678–2261)",
             )
         })?;
-        let (day, sec) = china_day_and_second_of(ts.div_euclid(1_000_000_000));
+        let (day, _) = china_day_and_second_of(ts.div_euclid(1_000_000_000));
         if self.horizon.is_some_and(|h| day <= h) {
             return Err(period_closed("occurred_at", day));
         }
@@ -666,15 +685,12 @@ impl Scorer {
         };
         let mut rec = Rec {
             ts,
-            day,
-            sec,
             member: 0,
             rule: rule.unwrap_or(NO_RULE),
             content: NO_CONTENT,
             duration: e.duration.unwrap_or(0),
             correct: e.correct.unwrap_or(0),
             place: e.place.unwrap_or(0),
-            points: 0,
             voided: false,
         };
         if let Some(r) = rule.and_then(|r| self.compiled.rules.get(r as usize)) {
@@ -710,7 +726,6 @@ impl Scorer {
                         format!("points must be between {min} and {max}"),
                     ));
                 }
-                rec.points = p;
             }
             if r.dedup != super::rules::Dedup::None && e.content_id.is_none() {
                 return Err(missing("content_id"));
@@ -781,7 +796,7 @@ impl Scorer {
                 continue;
             }
             rec.voided = true;
-            let (member, day) = (rec.member, rec.day);
+            let (member, day) = (rec.member, rec.day());
             self.mark_restart(member, day);
         }
         self.settle(&mut out, None);
@@ -899,13 +914,15 @@ impl Scorer {
             next.clear();
             let prepared = member.filter(|&member| self.prepare(member, &mut next));
             if let Some(prev) = ready.take() {
-                let (scored, compiled) = (&mut self.scored, &self.compiled);
+                let (scored, compiled, meta) = (&mut self.scored, &self.compiled, &self.meta);
                 if let Some(m) = self.members.get_mut(prev as usize) {
                     outcomes.clear();
                     for (ix, rec) in &local {
-                        m.fold.roll(rec.day);
+                        m.fold.roll(rec.day());
                         let restricted = m.restrictions.iter().any(|r| r.covers(rec));
-                        outcomes.push((*ix, score(compiled, rec, restricted, &mut m.fold)));
+                        let declared = || meta.get(*ix as usize).and_then(Meta::points);
+                        let s = score(compiled, rec, declared, restricted, &mut m.fold);
+                        outcomes.push((*ix, s));
                     }
                     for &(ix, s) in &outcomes {
                         if let Some(slot) = scored.get_mut(ix as usize) {
@@ -952,7 +969,7 @@ impl Scorer {
                 .last()
                 .is_none_or(|&last| key(&last, &first) == Ordering::Less);
             if !in_order {
-                let day = recs.get(first as usize).map_or(i64::MIN, |r| r.day);
+                let day = recs.get(first as usize).map_or(i64::MIN, Rec::day);
                 m.restart = Some(m.restart.map_or(day, |r| r.min(day)));
             }
             if in_order && m.events.is_empty() {
@@ -966,7 +983,7 @@ impl Scorer {
         if let Some(day) = m.restart.take() {
             start = m
                 .events
-                .partition_point(|&ix| recs.get(ix as usize).is_some_and(|r| r.day < day));
+                .partition_point(|&ix| recs.get(ix as usize).is_some_and(|r| r.day() < day));
             m.fold.reset_to(day);
             if let Some(closed) = &m.closed {
                 absorb_base(&mut m.fold, &closed.base);
@@ -986,29 +1003,32 @@ impl Scorer {
         true
     }
 
-    /// Sorts event indices into canonical order. The sort runs on compact (time, index) pairs, so it stays
+    /// Sorts event indices into canonical order. The sort runs on compact (time, index) keys, so it stays
     /// in cache; event ids are read only to break ties between equal times.
     fn in_canonical_order(&self, ixs: Vec<u32>) -> Vec<u32> {
-        let keyed: Vec<(i64, u32, u32)> = ixs
+        // No id prefixes: reading them would be a random read per index, ties are rarer.
+        let keyed: Vec<Key> = ixs
             .into_iter()
-            .map(|ix| (self.recs.get(ix as usize).map_or(i64::MIN, |r| r.ts), ix, 0))
+            .map(|ix| Key {
+                ts: self.recs.get(ix as usize).map_or(i64::MIN, |r| r.ts),
+                prefix: 0,
+                ix,
+                member: 0,
+            })
             .collect();
-        self.sort_keyed(keyed)
-            .into_iter()
-            .map(|(_, ix, _)| ix)
-            .collect()
+        self.sort_keyed(keyed).into_iter().map(|k| k.ix).collect()
     }
 
-    /// Sorts (time, index, payload) triples into canonical order of the indices.
-    fn sort_keyed(&self, keyed: Vec<(i64, u32, u32)>) -> Vec<(i64, u32, u32)> {
-        // Plain tuple order first (no closure, no id reads; indices are unique so the payload never
-        // decides), then the rare runs of equal times by event id.
-        let mut keyed = bucket_sort(keyed, |&(t, _, _)| (t as u64) ^ (1 << 63));
-        for run in keyed.chunk_by_mut(|a, b| a.0 == b.0) {
+    /// Sorts keys into canonical order of their indices.
+    fn sort_keyed(&self, keyed: Vec<Key>) -> Vec<Key> {
+        // Plain key order first (no closure, no id reads; indices are unique so the member never
+        // decides), then the rare runs of equal times and id prefixes by the full event id.
+        let mut keyed = bucket_sort(keyed, |k| (k.ts as u64) ^ (1 << 63));
+        for run in keyed.chunk_by_mut(|a, b| a.ts == b.ts && a.prefix == b.prefix) {
             if run.len() > 1 {
                 run.sort_unstable_by(|a, b| {
-                    let ia = self.event_ids.get(a.1).unwrap_or("");
-                    let ib = self.event_ids.get(b.1).unwrap_or("");
+                    let ia = self.event_ids.get(a.ix).unwrap_or("");
+                    let ib = self.event_ids.get(b.ix).unwrap_or("");
                     ia.cmp(ib)
                 });
             }
