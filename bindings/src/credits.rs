@@ -16,6 +16,11 @@ use crate::error::{DangjianError, Result};
 
 mod columns;
 pub use columns::CreditsColumns;
+mod typed;
+pub use typed::{
+    CreditChanges, CreditEntry, CreditEvent, CreditEventError, CreditPeriodKind, CreditReason,
+    CreditTotal,
+};
 
 /// Writes a core value as compact JSON (the core's own writer: `SERIALIZATION_FAILED`, never a panic).
 pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {

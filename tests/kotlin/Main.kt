@@ -369,6 +369,9 @@ fun main(args: Array<String>) {
     // ---- credits and disclosure (CreditsDisclosureTests.kt) ----
     creditsDisclosureTests(h)
 
+    // ---- the typed credits calls (CreditsTypedTests.kt) ----
+    creditsTypedTests(h)
+
     // ---- membership (MembershipTests.kt) ----
     membershipTests(h)
 
