@@ -1,8 +1,9 @@
 //! Learning credits (学习积分) and member points (党员积分制): the scheme and the incremental scorer as
 //! objects, and the core's JSON entry points (`dangjian::credits`).
 //!
-//! Documents cross as JSON strings in the core's JSON contract (events, entries, totals, explanations,
-//! scheme documents): they are large, nested and versioned, and typed records for them are future work.
+//! The common scorer calls also come typed (`typed.rs`: `CreditEvent` in, `CreditChanges`, `CreditEntry`,
+//! `CreditTotal` out) and as columns (`columns.rs`). The other documents cross as JSON strings in the core's
+//! JSON contract (offences, explanations, scheme documents, leaderboards): large, nested and versioned.
 //! Nothing here scores: every call goes to the core; this module only reads the documents into the core's
 //! own types and writes the core's results back (`serde_json`).
 
