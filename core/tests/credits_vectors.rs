@@ -11,7 +11,7 @@
 
 mod common;
 
-use dangjian::credits::{self, Scheme};
+use dangjian::credits::{self, Scheme, Scorer};
 use serde_json::{json, Value};
 
 fn load_files() -> Vec<(String, Value)> {
@@ -154,6 +154,46 @@ fn run_case(case: &Value) -> Vec<String> {
                 ));
             }
         }
+        "close" => {
+            let mut scorer = Scorer::new(scheme(&case["scheme"]).unwrap()).unwrap();
+            scorer
+                .ingest_json(&case["input"]["events"].to_string())
+                .unwrap();
+            let closed: Value = serde_json::from_str(
+                &scorer
+                    .close_through_json(case["close_through"].as_str().unwrap())
+                    .unwrap(),
+            )
+            .unwrap();
+            let ids: Vec<&Value> = closed["entries"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| &e["event_id"])
+                .collect();
+            if Value::from(ids.iter().copied().cloned().collect::<Vec<_>>()) != expect["closed"] {
+                fail.push(format!("closed expected {} got {ids:?}", expect["closed"]));
+            }
+            let after = &case["after"];
+            let ingested = scorer.ingest_json(&after["events"].to_string()).unwrap();
+            let voids: Vec<String> =
+                serde_json::from_value(after.get("voids").cloned().unwrap_or(json!([]))).unwrap();
+            let voided = scorer.void(&voids);
+            let offences =
+                serde_json::from_value(after.get("offences").cloned().unwrap_or(json!([])))
+                    .unwrap();
+            let penalised = scorer.record_offences(offences);
+            let mut duplicates = ingested.duplicates.clone();
+            duplicates.sort();
+            let errors: Vec<_> = [ingested.errors, voided.errors, penalised.errors].concat();
+            let out = json!({
+                "entries": scorer.ledger(),
+                "totals": scorer.totals(),
+                "duplicates": duplicates,
+                "errors": errors,
+            });
+            check_scored(&out, expect, &mut fail);
+        }
         other => fail.push(format!("unknown kind {other}")),
     }
     fail
@@ -181,7 +221,7 @@ fn credits_vectors() {
     for f in &failures {
         eprintln!("{f}");
     }
-    assert!(count >= 12, "only {count} cases found");
+    assert!(count >= 16, "only {count} cases found");
     assert!(
         failures.is_empty(),
         "{} failing:\n{}",

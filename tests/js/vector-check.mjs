@@ -8,7 +8,7 @@
 /** The kinds the README defines, per vector folder. */
 export const SUITES = {
   dues: ['assess', 'assess_error', 'ledger', 'batch'],
-  credits: ['score', 'score_jsonl', 'scheme_error', 'leaderboard', 'rate'],
+  credits: ['score', 'score_jsonl', 'scheme_error', 'leaderboard', 'rate', 'close'],
   disclosure: ['notice', 'notice_error', 'redact', 'visible', 'catalogue', 'deadlines', 'workflow', 'audit_verify'],
   membership: ['member_check', 'member_error', 'apply', 'rights', 'org_check'],
 };
@@ -276,17 +276,39 @@ function runScore(dj, env, c, out) {
 function scorerDocument(dj, scheme, input) {
   const scorer = new dj.CreditsScorer(scheme);
   try {
-    const calls = [scorer.ingest(input.events), scorer.voidEvents(input.voids ?? []),
-      scorer.recordOffences(input.offences ?? [])];
-    return {
-      entries: scorer.ledger(),
-      totals: scorer.totals(),
-      duplicates: calls[0].duplicates,
-      errors: calls.flatMap((r) => r.errors),
-    };
+    return feedScorer(scorer, input);
   } finally {
     scorer.free();
   }
+}
+
+/** Feeds `input` (events, voids, offences) to `scorer`; its ledger and totals and the calls' errors. */
+function feedScorer(scorer, input) {
+  const calls = [scorer.ingest(input.events), scorer.voidEvents(input.voids ?? []),
+    scorer.recordOffences(input.offences ?? [])];
+  return {
+    entries: scorer.ledger(),
+    totals: scorer.totals(),
+    duplicates: [...calls[0].duplicates].sort(),
+    errors: calls.flatMap((r) => r.errors),
+  };
+}
+
+/** A scorer closes `close_through` after `input`: the closed entries' ids, then the ledger after `after`. */
+function runClose(dj, env, c, out) {
+  const { closed, ...rest } = c.expect;
+  withScheme(dj, c, (scheme) => {
+    const scorer = new dj.CreditsScorer(scheme);
+    try {
+      scorer.ingest(c.input.events);
+      runSurfaces(out, { closed }, 'closed days', (d) => ({ closed: d.entries.map((e) => e.event_id) }), [
+        ['closeThrough', () => scorer.closeThrough(c.close_through)],
+      ]);
+      runSurfaces(out, rest, 'a ledger', scoredFields(rest), [['scorer', () => feedScorer(scorer, c.after)]]);
+    } finally {
+      scorer.free();
+    }
+  });
 }
 
 function runScoreJsonl(dj, env, c, out) {
@@ -563,6 +585,7 @@ const RUNNERS = {
   scheme_error: runSchemeError,
   leaderboard: runLeaderboard,
   rate: runRate,
+  close: runClose,
   notice: runNotice,
   notice_error: runNoticeError,
   redact: runRedact,

@@ -7,7 +7,9 @@
 //   errors too when the case has no voids or offences, whose paths only creditsScoreJson rewrites);
 // - score_jsonl: creditsScoreJsonl(scheme, lines joined with "\n", explain = false), compared as score;
 // - scheme_error: CreditsScheme.fromJson must throw {code, field};
-// - leaderboard: creditsLeaderboardJson → [[member_id, rank, score], …]; rate: creditsRateJson → {member_id: tier}.
+// - leaderboard: creditsLeaderboardJson → [[member_id, rank, score], …]; rate: creditsRateJson → {member_id: tier};
+// - close: a CreditsScorer takes input.events, closeThrough(close_through) must hand back the entries `closed`
+//   (ids, in order), then `after` (events, voids, offences) goes in and the ledger, totals and errors compare as score.
 package cn.dangjian.tests
 
 import cn.dangjian.CreditsScheme
@@ -19,7 +21,7 @@ import cn.dangjian.creditsScoreJson
 import cn.dangjian.creditsScoreJsonl
 import java.io.File
 
-val CREDITS_KINDS = setOf("score", "score_jsonl", "scheme_error", "leaderboard", "rate")
+val CREDITS_KINDS = setOf("score", "score_jsonl", "scheme_error", "leaderboard", "rate", "close")
 
 /** A preset by name, or a scheme document read by CreditsScheme.fromJson. */
 private fun schemeOf(v: Any?): CreditsScheme = when (v) {
@@ -31,17 +33,20 @@ private fun schemeOf(v: Any?): CreditsScheme = when (v) {
 
 /** The score document of an input as a CreditsScorer gives it (entries from the ledger, its totals). */
 private fun scorerView(scheme: CreditsScheme, input: Map<String, Any?>): Map<String, Any?> =
-    CreditsScorer(scheme).use { s ->
-        val ingested = Json.parse(s.ingestJson(input["events"].json())).asMap()
-        val voided = Json.parse(s.voidEvents(input["voids"].asList().map { it as String })).asMap()
-        val penalised = Json.parse(s.recordOffencesJson((input["offences"] ?: listOf<Any?>()).json())).asMap()
-        mapOf(
-            "entries" to Json.parse(s.ledgerJson()),
-            "totals" to Json.parse(s.totalsJson()),
-            "duplicates" to ingested["duplicates"].asList().map { it as String }.sorted(),
-            "errors" to ingested["errors"].asList() + voided["errors"].asList() + penalised["errors"].asList(),
-        )
-    }
+    CreditsScorer(scheme).use { feed(it, input) }
+
+/** Feeds an input (events, voids, offences) to [s]; its ledger and totals and the calls' errors. */
+private fun feed(s: CreditsScorer, input: Map<String, Any?>): Map<String, Any?> {
+    val ingested = Json.parse(s.ingestJson(input["events"].json())).asMap()
+    val voided = Json.parse(s.voidEvents(input["voids"].asList().map { it as String })).asMap()
+    val penalised = Json.parse(s.recordOffencesJson((input["offences"] ?: listOf<Any?>()).json())).asMap()
+    return mapOf(
+        "entries" to Json.parse(s.ledgerJson()),
+        "totals" to Json.parse(s.totalsJson()),
+        "duplicates" to ingested["duplicates"].asList().map { it as String }.sorted(),
+        "errors" to ingested["errors"].asList() + voided["errors"].asList() + penalised["errors"].asList(),
+    )
+}
 
 private class CreditsRun(where: String, case: Map<String, Any?>) : VectorRun(where, case) {
     val expect = case["expect"].asMap()
@@ -93,6 +98,13 @@ private class CreditsRun(where: String, case: Map<String, Any?>) : VectorRun(whe
                 )
                 val rows = Json.parse(out).asList().map { it.asMap().let { r -> listOf(r["member_id"], r["rank"], r["score"]) } }
                 compare("creditsLeaderboardJson", expect, mapOf("ranks" to rows))
+            }
+            "close" -> CreditsScorer(schemeOf(case["scheme"])).use { s ->
+                s.ingestJson(case["input"].asMap()["events"].json())
+                val closed = Json.parse(s.closeThrough(case["close_through"] as String)).asMap()["entries"].asList()
+                    .map { it.asMap()["event_id"] }
+                if (!sameJson(expect["closed"], closed)) mismatch("CreditsScorer.closeThrough", "closed", expect["closed"], closed)
+                checkScored("CreditsScorer", feed(s, case["after"].asMap()))
             }
             "rate" -> {
                 val out = creditsRateJson(case["scores"].asList().json(), case["tiers"].json())

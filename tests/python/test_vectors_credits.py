@@ -10,7 +10,10 @@ Python bindings, one test per case, compared exactly as core/tests/credits_vecto
 - `score_jsonl`: credits_score_jsonl(scheme, lines joined with "\\n", explain=False), compared as `score`;
 - `scheme_error`: CreditsScheme.from_json must throw {code, field};
 - `leaderboard`: credits_leaderboard_json -> [[member_id, rank, score], ...];
-- `rate`: credits_rate_json -> {member_id: tier}."""
+- `rate`: credits_rate_json -> {member_id: tier};
+- `close`: a CreditsScorer takes `input.events`, close_through(`close_through`) must hand back the entries
+  `closed` (ids, in order), then `after` (events, voids, offences) goes in and the scorer's ledger / totals and the
+  errors of the three calls are compared as `score`."""
 
 import json
 import unittest
@@ -18,7 +21,7 @@ import unittest
 import dangjian as dj
 from vectorlib import VectorCase, canonical, check_files_well_formed, dumps, error_view, load_area
 
-KINDS = frozenset({"score", "score_jsonl", "scheme_error", "leaderboard", "rate"})
+KINDS = frozenset({"score", "score_jsonl", "scheme_error", "leaderboard", "rate", "close"})
 PRESETS = {"learning_platform": dj.CreditsScheme.learning_platform, "member_points": dj.CreditsScheme.member_points}
 
 
@@ -29,10 +32,10 @@ def scheme_of(value):
     return dj.CreditsScheme.from_json(dumps(value))
 
 
-def scorer_view(scheme, doc):
+def scorer_view(scheme, doc, scorer=None):
     """The score document of a case's input as a CreditsScorer gives it: entries from ledger_json, totals
     from totals_json, the duplicates of ingest_json (sorted) and the errors of all three calls."""
-    scorer = dj.CreditsScorer(scheme)
+    scorer = scorer or dj.CreditsScorer(scheme)
     ingested = json.loads(scorer.ingest_json(dumps(doc["events"])))
     voided = json.loads(scorer.void_events(doc.get("voids", [])))
     penalised = json.loads(scorer.record_offences_json(dumps(doc.get("offences", []))))
@@ -93,6 +96,15 @@ class CreditsVectorTest(VectorCase):
         out = dj.credits_leaderboard_json(dumps(c["totals"]), dumps(c["orgs"]), c["period_kind"], c["period"], c["org"])
         rows = [[r["member_id"], r["rank"], r["score"]] for r in json.loads(out)]
         self.compare("credits_leaderboard_json", expect, {"ranks": rows})
+
+    def run_close(self, policy, expect):
+        scheme = scheme_of(self.case["scheme"])
+        scorer = dj.CreditsScorer(scheme)
+        scorer.ingest_json(dumps(self.case["input"]["events"]))
+        closed = [e["event_id"] for e in json.loads(scorer.close_through(self.case["close_through"]))["entries"]]
+        if closed != expect["closed"]:
+            self.mismatch("CreditsScorer.close_through", "closed", expect["closed"], closed)
+        self.check_scored("CreditsScorer", scorer_view(scheme, self.case["after"], scorer), expect)
 
     def run_rate(self, policy, expect):
         out = dj.credits_rate_json(dumps(self.case["scores"]), dumps(self.case["tiers"]))
