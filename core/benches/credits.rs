@@ -7,7 +7,25 @@
 //! the scorer keeps after the 10M replay (Linux: `VmRSS` growth, an upper bound) per event and per
 //! member-day (distinct member and China-time day pairs of the input, ≈ 2.89 million).
 //!
-//! Run with `cargo bench -p dangjian --bench credits` (about four minutes).
+//! The rolling replay (`rolling_10m_events_100_days_close_daily`) spreads the same kind of stream over
+//! 100 China-time days (≈ 100 000 events a day, ≈ 6.32 million member-days) and feeds it a day at a time:
+//! one `ingest_columns` per day (built before timing), then `close_through` that day. Before timing it
+//! prints the resident memory after it and after the same days fed without closing, and the split of
+//! the run between ingesting and closing.
+//!
+//! Run with `cargo bench -p dangjian --bench credits` (about eight minutes).
+//!
+//! Rolling replay, measured in one sitting (same machine, noisy): 0.51 → 0.65 million events/s with
+//! `close_through` rolling each member's closed base forward in place instead of rebuilding it (close
+//! 6.5 → 4.1 s of the run, 33 % → 27 %; ingesting ≈ 11–13 s either way). Criterion, before that change:
+//! 18.4 s per replay (0.54 million/s). Memory: 342–350 MB resident after the rolling replay (34–35
+//! bytes/event, 54–55 bytes/member-day) against 1.17–1.19 GB (117–119 bytes/event, 185–189
+//! bytes/member-day) for the same days unclosed. Fed a day at a time, ingesting is ~2.3× slower per
+//! event than one 10M batch even without closing: per batch each of ~63 000 members is interned again
+//! from the batch's table (hash + compare of its id, ≈ 11 %), its pending list allocated and its state
+//! fetched at random for ~1.6 events (settle ≈ 16 %), plus malloc churn (≈ 12 %). Left: the rest of
+//! close (≈ 27 %: the per-entry week/month/year of `Fold::absorb`, the sweep of every member, a fresh
+//! id arena per close) and those per-batch member costs.
 //!
 //! Measured on the shared 2-core build machine (load average ~2, noisy: ±15 % between runs), main's
 //! commit and this code in one sitting: `ingest_columns` of 10M 1.50 → 1.80 million events/s (×1.20);
@@ -342,7 +360,8 @@ fn rolling_by_day(c: &mut Criterion) {
              ({days} member-days)",
             if close { "each closed" } else { "none closed" }
         );
-        if let Some((s, ingesting, closing)) = kept(&what, days, || rolling(&refs, &by_day, close)) {
+        if let Some((s, ingesting, closing)) = kept(&what, days, || rolling(&refs, &by_day, close))
+        {
             let total = (ingesting + closing).as_secs_f64();
             println!(
                 "credits:   ingest {:.2} s, close_through {:.2} s ({:.1} % of the run), {:.2} million events/s",
