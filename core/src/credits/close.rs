@@ -141,20 +141,23 @@ impl Scorer {
                 continue;
             }
             let closed = m.closed.get_or_insert_with(Box::default);
-            let mut base = Fold::default();
-            base.reset_to(first_open);
-            absorb_base(&mut base, &closed.base);
+            // The base moves forward in place (no new state, no copy of the used-up content ids): a
+            // base is the state at the start of its day, so rolling it to the first open day keeps
+            // exactly the points of the periods the two days share, as `absorb_base` into a fresh
+            // state would.
+            closed.base.roll(first_open);
             for &ix in m.events.iter().take(split) {
                 let (Some(r), Some(s)) = (recs.get(ix as usize), scored.get(ix as usize)) else {
                     continue;
                 };
-                base.absorb(r, s, compiled.rules.get(r.rule as usize));
+                closed
+                    .base
+                    .absorb(r, s, compiled.rules.get(r.rule as usize));
                 match closed.days.last_mut() {
                     Some((day, points)) if *day == r.day() => *points += s.points,
                     _ => closed.days.push((r.day(), s.points)),
                 }
             }
-            closed.base = base;
             m.events.drain(..split);
         }
         let before = self.len();
