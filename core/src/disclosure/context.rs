@@ -51,8 +51,10 @@ pub struct RoleAssignment {
 /// assert!(ctx.has_role("P1", "B1", Role::Proposer));
 /// assert!(!ctx.has_role("P1", "B1", Role::Approver));
 /// ```
+// Read through `ContextDoc` so a context embedded in a larger document (the CLI's board input, a host's
+// own JSON) gets the same checks as `Context::from_json`; only the error's path is less precise there.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, try_from = "ContextDoc")]
 pub struct Context {
     /// The organization tree.
     pub orgs: OrgTree,
@@ -82,9 +84,10 @@ impl Context {
     /// assert_eq!((e.code(), e.detail().field.as_str()), ("INVALID_CONTEXT_JSON", "roles[0].role"));
     /// ```
     pub fn from_json(json: &str) -> Result<Self> {
-        let ctx: Context = from_json_tree(json)?;
-        ctx.validate()?;
-        Ok(ctx)
+        // Errors raised inside serde's `try_from` come out as text; reading the document as `ContextDoc`
+        // first keeps their code and path (`orgs[1].parent`, `UNKNOWN_ORG`).
+        let doc: ContextDoc = crate::error::from_json(json, "INVALID_CONTEXT_JSON")?;
+        Self::try_from(doc)
     }
 
     fn validate(&self) -> Result<()> {
@@ -125,20 +128,19 @@ impl Context {
     }
 }
 
-/// The tree's own errors (`[1].parent`) come out of serde's `try_from` as text; they are re-read here so the
-/// path and code survive (`orgs[1].parent`, `UNKNOWN_ORG`).
-fn from_json_tree(json: &str) -> Result<Context> {
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Raw {
-        orgs: Vec<super::org::Org>,
-        #[serde(default)]
-        roles: Vec<RoleAssignment>,
+/// A context document as written, before its tree is built and its roles checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContextDoc {
+    orgs: Vec<super::org::Org>,
+    #[serde(default)]
+    roles: Vec<RoleAssignment>,
+}
+
+impl TryFrom<ContextDoc> for Context {
+    type Error = Error;
+    fn try_from(doc: ContextDoc) -> Result<Self> {
+        let orgs = OrgTree::new(doc.orgs).map_err(|e| e.under("orgs"))?;
+        Context::new(orgs, doc.roles)
     }
-    let raw: Raw = crate::error::from_json(json, "INVALID_CONTEXT_JSON")?;
-    let orgs = OrgTree::new(raw.orgs).map_err(|e| e.under("orgs"))?;
-    Ok(Context {
-        orgs,
-        roles: raw.roles,
-    })
 }

@@ -792,3 +792,39 @@ fn annual_dues_disclosure_body() {
         "NOT_ANNUAL_PERIOD"
     );
 }
+
+#[test]
+fn a_context_inside_another_document_gets_the_role_checks() {
+    // A host's own document that embeds the context (as the CLI's board input does).
+    #[derive(serde::Deserialize)]
+    struct Board {
+        context: Context,
+    }
+    let read = |roles: &str| {
+        serde_json::from_str::<Board>(&format!(
+            r#"{{"context":{{"orgs":[{{"id":"B1","kind":"branch"}}],"roles":[{roles}]}}}}"#
+        ))
+    };
+    let ok = read(r#"{"person":"P1","org":"B1","role":"proposer"}"#).unwrap();
+    assert!(ok.context.has_role("P1", "B1", Role::Proposer));
+    let unknown = read(r#"{"person":"P1","org":"B9","role":"proposer"}"#)
+        .err()
+        .unwrap();
+    assert!(
+        unknown.to_string().contains("UNKNOWN_ORG at roles[0].org"),
+        "{unknown}"
+    );
+    let blank = read(r#"{"person":" ","org":"B1","role":"proposer"}"#)
+        .err()
+        .unwrap();
+    assert!(
+        blank.to_string().contains("EMPTY_TEXT at roles[0].person"),
+        "{blank}"
+    );
+    let cycle = serde_json::from_str::<Board>(
+        r#"{"context":{"orgs":[{"id":"A","parent":"B","kind":"branch"},{"id":"B","parent":"A","kind":"branch"}]}}"#,
+    )
+    .err()
+    .unwrap();
+    assert!(cycle.to_string().contains("ORG_CYCLE at orgs"), "{cycle}");
+}
