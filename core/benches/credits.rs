@@ -15,6 +15,14 @@
 //!
 //! Run with `cargo bench -p dangjian --bench credits` (about eight minutes).
 //!
+//! 32-bit ledger points (`Scored` 24 → 12 bytes, `Meta` 16 → 12) and 32-bit id ends (8 → 4 bytes an
+//! id), against the commit before, six runs each alternated on the shared 2-core machine (filter
+//! `replay_columns_10m`, which still prints every memory figure): after the 10M replay 1300 → 1100 MB
+//! resident (130 → 110 bytes/event, 449 → 380 bytes/member-day); the rolling replay 347 → 345 MB closed
+//! daily, 1131–1197 → 964–996 MB unclosed. Speed unchanged within the noise: `ingest_columns` of 10M
+//! 1.31–1.77 → 1.43–1.82 million events/s, the rolling replay 0.51–0.64 → 0.50–0.59 million/s (load
+//! 0.5–5). The price: an event whose points before caps could pass ±1e9 is refused.
+//!
 //! Rolling replay, measured in one sitting (same machine, noisy): 0.51 → 0.65 million events/s with
 //! `close_through` rolling each member's closed base forward in place instead of rebuilding it (close
 //! 6.5 → 4.1 s of the run, 33 % → 27 %; ingesting ≈ 11–13 s either way). Criterion, before that change:

@@ -154,8 +154,8 @@ impl Scorer {
                     .base
                     .absorb(r, s, compiled.rules.get(r.rule as usize));
                 match closed.days.last_mut() {
-                    Some((day, points)) if *day == r.day() => *points += s.points,
-                    _ => closed.days.push((r.day(), s.points)),
+                    Some((day, points)) if *day == r.day() => *points += i64::from(s.points),
+                    _ => closed.days.push((r.day(), i64::from(s.points))),
                 }
             }
             m.events.drain(..split);
@@ -179,7 +179,9 @@ impl Scorer {
             if r.day() > h {
                 *slot = open;
                 open += 1;
-                ids.push(self.event_ids.get(ix).unwrap_or(""));
+                // Some of the ids the old arena held: they fit.
+                let fits = ids.push(self.event_ids.get(ix).unwrap_or(""));
+                debug_assert!(fits);
             }
         }
         let kept =

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::fold::NO_RULE;
-use super::rules::{Dedup, PenaltyStep, Scheme, Unit};
+use super::rules::{Dedup, PenaltyStep, Scheme, Unit, MAX_EVENT_POINTS};
 use super::time::date_to_day;
-use crate::Result;
+use crate::{Error, Result};
 
 /// A small fast hasher (FxHash's mixing step) for the engine's interning maps: keys are ids the host
 /// gives, and SipHash's flood resistance costs a third of the replay time for no gain in an embedded core.
@@ -91,6 +91,60 @@ pub(crate) struct ActRule {
     /// Bit `d` set when ISO weekday `d` (0 = Monday) is available; 0x7f for all.
     pub weekdays: u8,
     pub counts_toward_total: bool,
+}
+
+impl ActRule {
+    /// Refuses an event whose raw points (before caps) could pass ±[`MAX_EVENT_POINTS`] in whatever
+    /// time-of-day window it falls, so the ledger's 32-bit points always hold them (`duration` and
+    /// `correct` as the event gives them). Only the units scaled by the event's own counts are checked:
+    /// every other unit's raw points come from the scheme (at most 1 000 000, × 100 + 1 000 000 in a
+    /// window).
+    pub(crate) fn check_raw_bound(
+        &self,
+        duration: Option<u32>,
+        correct: Option<u32>,
+    ) -> Result<()> {
+        let (field, base, zh, en) = match self.unit {
+            Unit::PerCorrect { points } => (
+                "correct_answers",
+                i64::from(correct.unwrap_or(0)).saturating_mul(points.saturating_abs()),
+                "答对题数过多",
+                "too many correct answers",
+            ),
+            Unit::PerMinutes { minutes, points } => {
+                // Seconds carried over from the day's earlier events can complete one step more than
+                // the event's own duration holds: the bound rounds up.
+                let step = minutes.saturating_mul(60).max(1);
+                let steps = duration.unwrap_or(0).div_ceil(step);
+                (
+                    "duration_seconds",
+                    i64::from(steps).saturating_mul(points.saturating_abs()),
+                    "时长过长",
+                    "the duration is too long",
+                )
+            }
+            _ => return Ok(()),
+        };
+        // A window gives `raw × multiplier + bonus`: bounded by |raw| × |multiplier| + |bonus|.
+        let most = self
+            .windows
+            .iter()
+            .fold(base, |most, &(_, _, mult, bonus)| {
+                most.max(
+                    base.saturating_mul(mult.saturating_abs())
+                        .saturating_add(bonus.saturating_abs()),
+                )
+            });
+        if most > MAX_EVENT_POINTS {
+            return Err(Error::input(
+                "POINTS_OUT_OF_RANGE",
+                field,
+                format!("{zh}：本事件的分值可能超出 ±{MAX_EVENT_POINTS}"),
+                format!("{en}: the event's points could pass ±{MAX_EVENT_POINTS}"),
+            ));
+        }
+        Ok(())
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -30,16 +30,22 @@ pub struct Event {
     /// The article, video, meeting or month concerned (needed by activities with dedup).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_id: Option<String>,
-    /// How long (per-minutes activities and minimum durations).
+    /// How long (per-minutes activities and minimum durations). For a per-minutes activity, an event
+    /// whose points before caps could pass ±1 000 000 000 (its steps, rounded up, × the points per step,
+    /// in the rule's time window that gives most) is refused: `POINTS_OUT_OF_RANGE` at this field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_seconds: Option<u32>,
-    /// Correct answers (quizzes).
+    /// Correct answers (quizzes). For a per-correct activity, an event whose points before caps could
+    /// pass ±1 000 000 000 (answers × points, in the rule's time window that gives most) is refused:
+    /// `POINTS_OUT_OF_RANGE` at this field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correct_answers: Option<u32>,
     /// Place in a contest, 1-based.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<u32>,
-    /// Declared points (bonus and deduction items).
+    /// Declared points (bonus and deduction items). A declared item's own `[min, max]` applies; outside
+    /// ±1 000 000 000 they are refused (`POINTS_OUT_OF_RANGE`) whatever the activity, even one not
+    /// available that day or one that ignores them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub points: Option<i64>,
 }

@@ -6,7 +6,7 @@
 
 use super::compiled::{ActRule, Compiled, FxSet};
 use super::event::Reason;
-use super::rules::{Dedup, Unit};
+use super::rules::{Dedup, Unit, MAX_EVENT_POINTS};
 use super::time::{china_day_and_second_of, month_and_year, week_start};
 
 pub(crate) const NO_CONTENT: u32 = u32::MAX;
@@ -51,11 +51,13 @@ pub(crate) const BOUND_NONE: u8 = 0;
 pub(crate) const BOUND_TOTAL: u8 = 5;
 pub(crate) const BOUND_ITEMS: u8 = 6;
 
-/// The outcome of scoring one event.
+/// The outcome of scoring one event: 12 bytes, one kept per event. Points are 32-bit because no
+/// event's raw points pass ±[`MAX_EVENT_POINTS`] (refused on ingest otherwise) and caps only shrink
+/// them; the fold computes in `i64` and narrows when storing ([`narrow`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Scored {
-    pub points: i64,
-    pub raw: i64,
+    pub points: i32,
+    pub raw: i32,
     pub reason: u8,
     pub bound: u8,
     /// 0 none, else window index + 1.
@@ -81,6 +83,21 @@ impl Scored {
             ..Scored::UNSET
         }
     }
+}
+
+// One per event: 12 bytes, not the 24 of `i64` points.
+const _: () = assert!(std::mem::size_of::<Scored>() == 12);
+
+/// Narrows points known to lie within ±[`MAX_EVENT_POINTS`] (checked on ingest: see
+/// `ActRule::check_raw_bound`) to the ledger's 32 bits. For them the clamp changes nothing; it is there
+/// so the cast is lossless whatever the input.
+pub(crate) fn narrow(points: i64) -> i32 {
+    debug_assert!(
+        (-MAX_EVENT_POINTS..=MAX_EVENT_POINTS).contains(&points),
+        "points {points} passed the bound checked on ingest"
+    );
+    // ±1e9 fits i32 (±2.1e9): the cast cannot truncate.
+    points.clamp(-MAX_EVENT_POINTS, MAX_EVENT_POINTS) as i32
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -178,7 +195,7 @@ impl Fold {
             if let Some(c) = self.counter(rule.act) {
                 for (sum, same) in c.sums.iter_mut().zip(same) {
                     if same {
-                        *sum += scored.points;
+                        *sum += i64::from(scored.points);
                     }
                 }
             }
@@ -231,6 +248,8 @@ pub(crate) fn score(
     let Some(c) = fold.counter(rule.act) else {
         return Scored::zero(Reason::NotAvailable);
     };
+    // In i64 throughout; stored narrowed (`narrow`): ingest refused events whose raw points could pass
+    // ±MAX_EVENT_POINTS, and caps only shrink them.
     let mut raw = match &rule.unit {
         Unit::PerItem { points } => *points,
         Unit::PerMinutes { minutes, points } => {
@@ -278,7 +297,7 @@ pub(crate) fn score(
     if let Some(max) = rule.max_items_day {
         if c.items >= max {
             return Scored {
-                raw,
+                raw: narrow(raw),
                 reason: Reason::CapReached.to_u8(),
                 bound: BOUND_ITEMS,
                 window,
@@ -333,8 +352,8 @@ pub(crate) fn score(
         }
     }
     Scored {
-        points,
-        raw,
+        points: narrow(points),
+        raw: narrow(raw),
         reason: reason.to_u8(),
         bound: if points == raw { BOUND_NONE } else { bound },
         window,

@@ -54,6 +54,8 @@ mod scorer;
 mod time;
 
 #[cfg(test)]
+mod bounds_tests;
+#[cfg(test)]
 mod close_tests;
 #[cfg(test)]
 mod tests;

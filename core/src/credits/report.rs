@@ -73,8 +73,8 @@ impl Scorer {
             activity: self.compiled.names.get(usize::from(m.act))?,
             occurred_at: chrono::DateTime::from_timestamp_nanos(r.ts).with_timezone(&offset),
             day: day_to_date(r.day()),
-            points: s.points,
-            raw_points: s.raw,
+            points: i64::from(s.points),
+            raw_points: i64::from(s.raw),
             reason: Reason::from_u8(s.reason),
         })
     }
@@ -256,7 +256,7 @@ impl Scorer {
             }
             days.extend(m.events.iter().filter_map(|&ix| {
                 let r = self.recs.get(ix as usize)?;
-                Some((r.day(), self.scored.get(ix as usize)?.points))
+                Some((r.day(), i64::from(self.scored.get(ix as usize)?.points)))
             }));
             for kind in [
                 PeriodKind::Day,

@@ -302,6 +302,14 @@ pub enum PenaltyStep {
 /// Points and caps are kept well inside `i32` so the compact ledger never overflows.
 pub(crate) const MAX_POINTS: i64 = 1_000_000;
 
+/// The most (in magnitude) one event may score before caps, time-of-day windows included, and the most
+/// it may declare: the compact ledger keeps an entry's points in 32 bits (12 bytes an entry instead of
+/// 24), and no real learning or member-points event comes near a billion points. Scheme numbers are
+/// bounded by [`MAX_POINTS`] and windows multiply by at most 100, so only the units scaled by the
+/// event's own counts (per correct answer, per minutes) can reach it; such events are refused
+/// (`POINTS_OUT_OF_RANGE`) rather than stored wrapped.
+pub(crate) const MAX_EVENT_POINTS: i64 = 1_000_000_000;
+
 impl Scheme {
     /// Reads and validates a scheme document, naming the field at fault.
     ///

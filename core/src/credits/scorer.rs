@@ -15,9 +15,9 @@ use serde::Serialize;
 use super::close::{absorb_base, period_closed, ClosedPart};
 use super::compiled::{Compiled, Fx, FxMap, PreHashed};
 use super::event::{Event, EventError, Offence};
-use super::fold::{score, Fold, Rec, Scored, NO_CONTENT, NO_RULE};
+use super::fold::{narrow, score, Fold, Rec, Scored, NO_CONTENT, NO_RULE};
 use super::order::{bucket_sort, id_prefix, shared_prefix_len, Key};
-use super::rules::{PenaltyStep, Scheme, Unit};
+use super::rules::{PenaltyStep, Scheme, Unit, MAX_EVENT_POINTS};
 use super::time::{china_day_and_second_of, date_to_day, day_to_date, weekday0};
 use crate::{Error, Result};
 use chrono::Datelike;
@@ -146,27 +146,52 @@ pub struct Scorer {
     pub(crate) horizon: Option<i64>,
 }
 
-/// Strings end to end in one buffer: one allocation for a million event ids instead of a million.
-#[derive(Debug, Clone, Default)]
+/// Strings end to end in one buffer: one allocation for a million event ids instead of a million. The
+/// ends are 32-bit (4 bytes an id, not 8), so the buffer holds at most 4 GiB of ids.
+#[derive(Debug, Clone)]
 pub(crate) struct IdArena {
     bytes: String,
-    ends: Vec<usize>,
+    ends: Vec<u32>,
+    /// The most bytes the buffer may hold: `u32::MAX`, so that every end fits. A field rather than a
+    /// constant only so tests reach it with a few short ids.
+    pub(crate) limit: u32,
+}
+
+impl Default for IdArena {
+    fn default() -> Self {
+        Self {
+            bytes: String::new(),
+            ends: Vec::new(),
+            limit: u32::MAX,
+        }
+    }
 }
 
 impl IdArena {
     pub(crate) fn get(&self, ix: u32) -> Option<&str> {
         let ix = ix as usize;
-        let end = *self.ends.get(ix)?;
+        let end = *self.ends.get(ix)? as usize;
         let start = match ix.checked_sub(1) {
-            Some(p) => self.ends.get(p).copied().unwrap_or(0),
+            Some(p) => self.ends.get(p).map_or(0, |&e| e as usize),
             None => 0,
         };
         self.bytes.get(start..end)
     }
 
-    pub(crate) fn push(&mut self, s: &str) {
+    /// The end `s` would get if pushed now; `None` when the buffer would pass its limit.
+    pub(crate) fn end_after(&self, s: &str) -> Option<u32> {
+        let end = self.bytes.len().checked_add(s.len())?;
+        u32::try_from(end).ok().filter(|&end| end <= self.limit)
+    }
+
+    /// Appends `s`; false, with nothing stored, when the buffer would pass its limit.
+    pub(crate) fn push(&mut self, s: &str) -> bool {
+        let Some(end) = self.end_after(s) else {
+            return false;
+        };
         self.bytes.push_str(s);
-        self.ends.push(self.bytes.len());
+        self.ends.push(end);
+        true
     }
 
     fn reserve(&mut self, ids: usize, bytes: usize) {
@@ -191,19 +216,23 @@ const HAS_PLACE: u8 = 4;
 const HAS_POINTS: u8 = 8;
 
 /// The part of an event `Rec` does not keep: the offset it was written with, its activity, which optional
-/// fields it carried and its declared points as given.
+/// fields it carried and its declared points as given (32-bit: declared points beyond
+/// ±[`MAX_EVENT_POINTS`] are refused on ingest).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Meta {
     pub offset: i32,
     pub act: u16,
     has: u8,
-    points: i64,
+    points: i32,
 }
+
+// One per event: 12 bytes, not the 16 of `i64` points.
+const _: () = assert!(std::mem::size_of::<Meta>() == 12);
 
 impl Meta {
     /// The points the event declared, if it did.
     pub(crate) fn points(&self) -> Option<i64> {
-        (self.has & HAS_POINTS != 0).then_some(self.points)
+        (self.has & HAS_POINTS != 0).then_some(i64::from(self.points))
     }
 }
 
@@ -464,6 +493,8 @@ impl Scorer {
                 format!("event_id {id} was already used by an event with different content"),
             ));
         }
+        // Before anything is stored or interned: a row refused here leaves no trace.
+        self.room_for(v.id)?;
         let (rec, meta) = self.compile_event(v, act)?;
         Ok(Step::New(h, rec, meta))
     }
@@ -542,9 +573,11 @@ impl Scorer {
         may_exist: bool,
         deferred: Option<&mut u32>,
     ) -> Result<()> {
-        let ix = u32::try_from(self.recs.len())
-            .map_err(|_| Error::input("TOO_MANY_EVENTS", "", "事件过多", "too many events"))?;
-        self.event_ids.push(id);
+        // Checked in `check` already (`room_for`); kept so nothing is stored half if it were not.
+        let ix = self.next_index()?;
+        if !self.event_ids.push(id) {
+            return Err(ids_too_long());
+        }
         match deferred {
             Some(slot) if !may_exist => *slot = ix,
             _ => self.index_one(h, ix),
@@ -553,6 +586,27 @@ impl Scorer {
         self.recs.push(rec);
         self.scored.push(Scored::UNSET);
         Ok(())
+    }
+
+    /// The index the next new event gets. `u32::MAX` is never one: the batch's bookkeeping reads it as
+    /// "none" (`Triage::deferred`).
+    fn next_index(&self) -> Result<u32> {
+        u32::try_from(self.recs.len())
+            .ok()
+            .filter(|&ix| ix != u32::MAX)
+            .ok_or_else(|| {
+                Error::input("TOO_MANY_EVENTS", "event_id", "事件过多", "too many events")
+            })
+    }
+
+    /// Refuses a new event the tables have no room for: its index must fit 32 bits and its id the
+    /// arena (the ids of all events held pass 4 GiB otherwise).
+    fn room_for(&self, id: &str) -> Result<()> {
+        self.next_index()?;
+        match self.event_ids.end_after(id) {
+            Some(_) => Ok(()),
+            None => Err(ids_too_long()),
+        }
     }
 
     /// Hands the batch's new events (from `first`) to their members, in canonical order: one compact sort
@@ -677,12 +731,6 @@ impl Scorer {
         ]
         .iter()
         .fold(0u8, |h, &(on, bit)| if on { h | bit } else { h });
-        let meta = Meta {
-            offset: e.offset,
-            act,
-            has,
-            points: e.points.unwrap_or(0),
-        };
         let mut rec = Rec {
             ts,
             member: 0,
@@ -730,7 +778,27 @@ impl Scorer {
             if r.dedup != super::rules::Dedup::None && e.content_id.is_none() {
                 return Err(missing("content_id"));
             }
+            r.check_raw_bound(e.duration, e.correct)?;
         }
+        // Whatever the rule (none, for an event not available that day), the declared points are kept
+        // in 32 bits: bounded for every event.
+        if e.points
+            .is_some_and(|p| !(-MAX_EVENT_POINTS..=MAX_EVENT_POINTS).contains(&p))
+        {
+            let m = MAX_EVENT_POINTS;
+            return Err(Error::input(
+                "POINTS_OUT_OF_RANGE",
+                "points",
+                format!("分值须在 -{m} 到 {m} 之间"),
+                format!("points must be between -{m} and {m}"),
+            ));
+        }
+        let meta = Meta {
+            offset: e.offset,
+            act,
+            has,
+            points: narrow(e.points.unwrap_or(0)),
+        };
         // Every content id is kept (the ledger compares repeats by content); only dedup reads it.
         if let Some(c) = e.content_id {
             rec.content = match e.content_ix {
@@ -1048,6 +1116,15 @@ impl Scorer {
         v.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         v
     }
+}
+
+fn ids_too_long() -> Error {
+    Error::input(
+        "TOO_MANY_EVENTS",
+        "event_id",
+        "事件过多：事件编号总长超过 4 GiB",
+        "too many events: their ids pass 4 GiB in all",
+    )
 }
 
 fn missing(field: &str) -> Error {
