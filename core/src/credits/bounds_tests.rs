@@ -44,6 +44,8 @@ fn event_points_stop_at_one_billion() {
     let correct = |n: u32| move |e: &mut Event| e.correct_answers = Some(n);
     let seconds = |n: u32| move |e: &mut Event| e.duration_seconds = Some(n);
     let points = |p: i64| move |e: &mut Event| e.points = Some(p);
+    // `award` is not available on a Tuesday (NOT_AVAILABLE), so its declared points are only kept.
+    let award = |id: &str, p: i64| with(id, "award", "2026-03-03T09:00:00+08:00", points(p));
     let r = s.ingest(vec![
         // 1000 × 1 000 000 = 1e9 exactly: taken; one answer more could pass it.
         with("q1", "quiz", monday, correct(1_000_000)),
@@ -59,25 +61,10 @@ fn event_points_stop_at_one_billion() {
         // 500 000 gives 1 000 001 000 — refused even outside the window, as the rule can apply it.
         with("w1", "rush", "2026-03-02T21:00:00+08:00", correct(499_999)),
         with("w2", "rush", monday, correct(500_000)),
-        // Declared points, whatever the activity: `award` is not available on a Tuesday (NOT_AVAILABLE).
-        with(
-            "a1",
-            "award",
-            "2026-03-03T09:00:00+08:00",
-            points(1_000_000_000),
-        ),
-        with(
-            "a2",
-            "award",
-            "2026-03-03T09:00:00+08:00",
-            points(1_000_000_001),
-        ),
-        with(
-            "a3",
-            "award",
-            "2026-03-03T09:00:00+08:00",
-            points(-1_000_000_001),
-        ),
+        // Declared points, whatever the activity.
+        award("a1", 1_000_000_000),
+        award("a2", 1_000_000_001),
+        award("a3", -1_000_000_001),
         with("l1", "login", monday, points(1_000_000_001)),
     ]);
     assert_eq!(
@@ -113,20 +100,7 @@ fn event_points_stop_at_one_billion() {
     let week = s.totals().into_iter().find(|t| t.period == "2026-W10");
     assert_eq!(week.unwrap().points, 1_999_999_000);
     // The declared billion is kept as given: a repeat is a duplicate, a different value a conflict.
-    let again = s.ingest(vec![
-        with(
-            "a1",
-            "award",
-            "2026-03-03T09:00:00+08:00",
-            points(1_000_000_000),
-        ),
-        with(
-            "a1",
-            "award",
-            "2026-03-03T09:00:00+08:00",
-            points(999_999_999),
-        ),
-    ]);
+    let again = s.ingest(vec![award("a1", 1_000_000_000), award("a1", 999_999_999)]);
     assert_eq!(again.duplicates, ["a1"]);
     assert_eq!(refusals(&again), [(1, "CONFLICTING_EVENT_ID", "event_id")]);
 }
