@@ -23,6 +23,17 @@
 //! 1.31–1.77 → 1.43–1.82 million events/s, the rolling replay 0.51–0.64 → 0.50–0.59 million/s (load
 //! 0.5–5). The price: an event whose points before caps could pass ±1e9 is refused.
 //!
+//! Event-id table, the commit before and this one alternated (A/B/A/B, three sittings, same machine,
+//! noisy): the scorer's id index keeps 8-byte slots (the hash's high 32 bits over index + 1, linear
+//! probing, at most 7/8 full) instead of the standard map's 16-byte `(u64, u32)` slots plus a control
+//! byte, and no side table for full 64-bit collisions (a lookup checks each tag match against the
+//! stored id). Memory after the 10M replay: 1300 → 1149 MB (130.0 → 114.9 bytes/event, 449.3 → 397.1
+//! bytes/member-day; 2^24 slots either way, 285 → 134 MB); after the unclosed rolling replay 1141 →
+//! 985 MB (114.1 → 98.5 bytes/event, 180.5 → 155.8 bytes/member-day); the closed one unchanged (348 →
+//! 346 MB: its table holds a day). Speed unchanged within the noise: `ingest_columns` of 10M 1.71 →
+//! 1.70 million events/s (mean of six runs each; 1.68–1.84 → 1.83–1.91 in the quietest sitting), the
+//! rolling replay 0.62 → 0.60 million/s (mean of eight; runs of either spread ±10 %).
+//!
 //! Rolling replay, measured in one sitting (same machine, noisy): 0.51 → 0.65 million events/s with
 //! `close_through` rolling each member's closed base forward in place instead of rebuilding it (close
 //! 6.5 → 4.1 s of the run, 33 % → 27 %; ingesting ≈ 11–13 s either way). Criterion, before that change:

@@ -194,7 +194,6 @@ impl Scorer {
         self.scored.retain(|_| kept(&mut mask));
         self.event_ids = ids;
         self.ids.clear();
-        self.ids_extra.clear();
         for ix in 0..open {
             let hash = hash_str(self.event_ids.get(ix).unwrap_or(""));
             self.index_one(hash, ix);

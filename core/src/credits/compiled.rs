@@ -51,24 +51,6 @@ impl Hasher for Fx {
     }
 }
 
-/// For keys that are already hashes (the event-id table): the key is the hash, no second mixing.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct PreHashed(u64);
-
-impl Hasher for PreHashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut fx = Fx(self.0);
-        fx.write(bytes);
-        self.0 = fx.finish();
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.0 = i;
-    }
-}
-
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 pub(crate) type FxSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fx>>;
 

@@ -45,6 +45,7 @@ mod columns;
 mod compiled;
 mod event;
 mod fold;
+mod id_table;
 mod json;
 mod order;
 mod presets;

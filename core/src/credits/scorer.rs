@@ -13,9 +13,10 @@ use std::hash::{BuildHasher, BuildHasherDefault};
 use serde::Serialize;
 
 use super::close::{absorb_base, period_closed, ClosedPart};
-use super::compiled::{Compiled, Fx, FxMap, PreHashed};
+use super::compiled::{Compiled, Fx, FxMap};
 use super::event::{Event, EventError, Offence};
 use super::fold::{narrow, score, Fold, Rec, Scored, NO_CONTENT, NO_RULE};
+use super::id_table::IdTable;
 use super::order::{bucket_sort, id_prefix, shared_prefix_len, Key};
 use super::rules::{PenaltyStep, Scheme, Unit, MAX_EVENT_POINTS};
 use super::time::{china_day_and_second_of, date_to_day, day_to_date, weekday0};
@@ -132,9 +133,8 @@ pub struct Scorer {
     pub(crate) meta: Vec<Meta>,
     pub(crate) recs: Vec<Rec>,
     pub(crate) scored: Vec<Scored>,
-    /// Event id hash → index; real collisions go to `ids_extra`.
-    pub(crate) ids: std::collections::HashMap<u64, u32, BuildHasherDefault<PreHashed>>,
-    pub(crate) ids_extra: FxMap<String, u32>,
+    /// Event id hash → index (candidates: a lookup confirms against `event_ids`).
+    pub(crate) ids: IdTable,
     member_ids: FxMap<String, u32>,
     pub(crate) members: Vec<Member>,
     contents: FxMap<String, u32>,
@@ -200,12 +200,12 @@ impl IdArena {
     }
 }
 
-/// Which rows of a batch may repeat an id, the rows in the id table's bucket order (`(hash rotated by
-/// bits, row)`), and the index each row left for bulk indexing got (`u32::MAX`: none).
+/// Which rows of a batch may repeat an id, the rows in the id table's bucket order (`(hash, row)`
+/// sorted: the bucket is the hash's high bits), and the index each row left for bulk indexing got
+/// (`u32::MAX`: none).
 pub(crate) struct Triage {
     pub may_exist: Vec<bool>,
     order: Vec<(u64, u32)>,
-    bits: u32,
     pub deferred: Vec<u32>,
 }
 
@@ -299,8 +299,7 @@ impl Scorer {
             meta: Vec::new(),
             recs: Vec::new(),
             scored: Vec::new(),
-            ids: std::collections::HashMap::default(),
-            ids_extra: FxMap::default(),
+            ids: IdTable::default(),
             member_ids: FxMap::default(),
             members: Vec::new(),
             contents: FxMap::default(),
@@ -333,8 +332,9 @@ impl Scorer {
         self.meta.reserve(n);
         self.recs.reserve(n);
         self.scored.reserve(n);
-        // One growth up front instead of repeated rehashing of a table of a million ids.
-        self.ids.reserve(n);
+        // One growth up front instead of repeated rehashing of a table of a million ids. Should it fail
+        // (the table's limit), `push` refuses the events that do not fit.
+        self.ids.reserve(self.ids.len().saturating_add(n));
     }
 
     /// The scheme scored against.
@@ -370,13 +370,12 @@ impl Scorer {
         self.find_hashed(hash_str(event_id), event_id)
     }
 
+    /// The index of `event_id` (`h` its hash): the table gives the indices under the hash's tag, the
+    /// stored ids tell which (if any) is this one.
     fn find_hashed(&self, h: u64, event_id: &str) -> Option<u32> {
-        let ix = *self.ids.get(&h)?;
-        if self.event_ids.get(ix) == Some(event_id) {
-            Some(ix)
-        } else {
-            self.ids_extra.get(event_id).copied()
-        }
+        self.ids
+            .candidates(h)
+            .find(|&ix| self.event_ids.get(ix) == Some(event_id))
     }
 
     /// The member id of a member index.
@@ -499,24 +498,20 @@ impl Scorer {
         Ok(Step::New(h, rec, meta))
     }
 
-    /// Which rows of a batch (by id hash) may repeat an id: those whose hash is in the table already or
-    /// twice in the batch. The others are new for sure and skip the lookup. The table is probed in its
-    /// bucket order (the low bits of the hash), so a million probes sweep it once instead of missing the
-    /// cache a million times; [`Scorer::index`] inserts the new ones the same way.
+    /// Which rows of a batch (by id hash) may repeat an id: those whose hash's tag is in the table
+    /// already, or whose hash is twice in the batch. The others are new for sure and skip the lookup (a
+    /// tag shared with another id only costs that lookup). The table is probed in its bucket order (the
+    /// high bits of the hash, so plain hash order), so a million probes sweep it once instead of missing
+    /// the cache a million times; [`Scorer::index`] inserts the new ones the same way.
     pub(crate) fn triage(&self, hashes: &[u64]) -> Triage {
-        let bits = self.table_bits();
-        let keyed: Vec<(u64, u32)> = hashes
-            .iter()
-            .zip(0u32..)
-            .map(|(&h, row)| (h.rotate_right(bits), row))
-            .collect();
-        let order = bucket_sort(keyed, |&(k, _)| k);
+        let keyed: Vec<(u64, u32)> = hashes.iter().copied().zip(0u32..).collect();
+        let order = bucket_sort(keyed, |&(h, _)| h);
         let mut may_exist = vec![false; hashes.len()];
         let mut prev = None;
-        for (i, &(k, row)) in order.iter().enumerate() {
-            let twice = prev == Some(k) || order.get(i + 1).is_some_and(|n| n.0 == k);
-            prev = Some(k);
-            if twice || (!self.ids.is_empty() && self.ids.contains_key(&k.rotate_left(bits))) {
+        for (i, &(h, row)) in order.iter().enumerate() {
+            let twice = prev == Some(h) || order.get(i + 1).is_some_and(|n| n.0 == h);
+            prev = Some(h);
+            if twice || self.ids.contains_tag(h) {
                 if let Some(m) = may_exist.get_mut(row as usize) {
                     *m = true;
                 }
@@ -526,40 +521,24 @@ impl Scorer {
             deferred: vec![u32::MAX; hashes.len()],
             may_exist,
             order,
-            bits,
         }
-    }
-
-    /// The bucket bits of the id table (hashbrown: a power of two holding the capacity at 7/8 load). Only
-    /// the probe order depends on it, never a result.
-    fn table_bits(&self) -> u32 {
-        (self.ids.capacity().saturating_mul(8) / 7)
-            .max(1)
-            .next_power_of_two()
-            .trailing_zeros()
     }
 
     /// Indexes the new events left for later (`deferred`, by row), in the table's bucket order: the
     /// order `triage` sorted the rows in, so no second sort.
     pub(crate) fn index(&mut self, t: Triage) {
-        for (k, row) in t.order {
+        for (h, row) in t.order {
             match t.deferred.get(row as usize) {
-                Some(&ix) if ix != u32::MAX => self.index_one(k.rotate_left(t.bits), ix),
+                Some(&ix) if ix != u32::MAX => self.index_one(h, ix),
                 _ => {}
             }
         }
     }
 
+    /// Indexes event `ix` under its id's hash `h`. It cannot be refused: `push` made room for every
+    /// stored event before storing it, and a stored index is below `u32::MAX`.
     pub(crate) fn index_one(&mut self, h: u64, ix: u32) {
-        match self.ids.entry(h) {
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(ix);
-            }
-            std::collections::hash_map::Entry::Occupied(_) => {
-                let id = self.event_ids.get(ix).unwrap_or("").to_owned();
-                self.ids_extra.insert(id, ix);
-            }
-        }
+        self.ids.insert(h, ix);
     }
 
     /// Stores a checked new event; indexes its id now when it may repeat in the batch, else later in
@@ -573,8 +552,18 @@ impl Scorer {
         may_exist: bool,
         deferred: Option<&mut u32>,
     ) -> Result<()> {
-        // Checked in `check` already (`room_for`); kept so nothing is stored half if it were not.
+        // Checked in `check` already (`room_for`); kept so nothing is stored half if it were not. The id
+        // table grows here if it must, not when the event is indexed later in bulk, so that indexing
+        // cannot fail.
         let ix = self.next_index()?;
+        let room = self
+            .recs
+            .len()
+            .checked_add(1)
+            .is_some_and(|n| self.ids.reserve(n));
+        if !room {
+            return Err(too_many_events());
+        }
         if !self.event_ids.push(id) {
             return Err(ids_too_long());
         }
@@ -594,15 +583,17 @@ impl Scorer {
         u32::try_from(self.recs.len())
             .ok()
             .filter(|&ix| ix != u32::MAX)
-            .ok_or_else(|| {
-                Error::input("TOO_MANY_EVENTS", "event_id", "事件过多", "too many events")
-            })
+            .ok_or_else(too_many_events)
     }
 
-    /// Refuses a new event the tables have no room for: its index must fit 32 bits and its id the
-    /// arena (the ids of all events held pass 4 GiB otherwise).
+    /// Refuses a new event the tables have no room for: its index must fit 32 bits, the id table
+    /// ([`IdTable::MAX_LEN`] events) and its id the arena (the ids of all events held pass 4 GiB
+    /// otherwise).
     fn room_for(&self, id: &str) -> Result<()> {
         self.next_index()?;
+        if u64::try_from(self.recs.len()).map_or(true, |n| n >= IdTable::MAX_LEN) {
+            return Err(too_many_events());
+        }
         match self.event_ids.end_after(id) {
             Some(_) => Ok(()),
             None => Err(ids_too_long()),
@@ -1116,6 +1107,10 @@ impl Scorer {
         v.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         v
     }
+}
+
+fn too_many_events() -> Error {
+    Error::input("TOO_MANY_EVENTS", "event_id", "事件过多", "too many events")
 }
 
 fn ids_too_long() -> Error {

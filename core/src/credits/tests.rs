@@ -145,6 +145,52 @@ fn duplicate_and_conflicting_event_ids() {
     assert_eq!(s.len(), 1);
 }
 
+/// Two ids whose hashes differ but share their high 32 bits: the id table's tag, and so its bucket.
+/// Found by a birthday search (≈ 5 such pairs expected among 200 000 ids; the hash is fixed).
+fn ids_sharing_a_tag() -> (String, String) {
+    let id = |i: u32| format!("t{i}");
+    let mut tags: Vec<(u64, u32)> = (0..200_000)
+        .map(|i| (scorer::hash_str(&id(i)) >> 32, i))
+        .collect();
+    tags.sort_unstable();
+    let w = tags.windows(2).find(|w| w[0].0 == w[1].0).unwrap();
+    (id(w[0].1), id(w[1].1))
+}
+
+#[test]
+fn ids_sharing_a_tag_stay_apart() {
+    let (a, b) = ids_sharing_a_tag();
+    assert_ne!(scorer::hash_str(&a), scorer::hash_str(&b));
+    let ea = ev(&a, "M1", "login", "2023-05-10T08:00:00+08:00");
+    let eb = ev(&b, "M2", "login", "2023-05-10T09:00:00+08:00");
+    let early = ev("x", "M1", "login", "2023-05-09T08:00:00+08:00");
+    // In one batch (indexed in bulk) and in two (the second probes past the first's slot).
+    let mut one = learning();
+    assert!(one
+        .ingest(vec![ea.clone(), eb.clone(), early])
+        .errors
+        .is_empty());
+    let mut two = learning();
+    assert!(two.ingest(vec![ea.clone()]).errors.is_empty());
+    let r = two.ingest(vec![eb.clone()]);
+    assert!(r.errors.is_empty() && r.duplicates.is_empty() && r.changed.len() == 1);
+    // Closing a day re-indexes the open events: still told apart.
+    one.close_through(chrono::NaiveDate::from_ymd_opt(2023, 5, 9).unwrap());
+    for s in [&mut one, &mut two] {
+        assert_eq!(s.len(), 2);
+        assert_eq!(s.entry(&a).unwrap().member_id, "M1");
+        assert_eq!(s.entry(&b).unwrap().member_id, "M2");
+        let r = s.ingest(vec![eb.clone(), ea.clone()]);
+        assert_eq!(r.duplicates, [b.clone(), a.clone()]);
+        let mut other = eb.clone();
+        other.member_id = "M1".into();
+        assert_eq!(s.ingest(vec![other]).errors[0].code, "CONFLICTING_EVENT_ID");
+        s.void(&[&b]);
+        assert_eq!(reason(s, &b), (0, "VOIDED"));
+        assert_eq!(reason(s, &a), (1, "SCORED"));
+    }
+}
+
 #[test]
 fn void_releases_a_capped_event() {
     let mut s = learning();
