@@ -34,6 +34,10 @@
 //! 1.70 million events/s (mean of six runs each; 1.68–1.84 → 1.83–1.91 in the quietest sitting), the
 //! rolling replay 0.62 → 0.60 million/s (mean of eight; runs of either spread ±10 %).
 //!
+//! Both together (one run after the merge, memory is the same every run): 948 MB after the 10M replay
+//! (94.8 bytes/event, 327.8 bytes/member-day; 1.68–1.88 million events/s); the rolling replay 343 MB
+//! closed daily (34.3 bytes/event, 54.3 bytes/member-day), 850 MB unclosed (85.0, 134.5).
+//!
 //! Rolling replay, measured in one sitting (same machine, noisy): 0.51 → 0.65 million events/s with
 //! `close_through` rolling each member's closed base forward in place instead of rebuilding it (close
 //! 6.5 → 4.1 s of the run, 33 % → 27 %; ingesting ≈ 11–13 s either way). Criterion, before that change:
