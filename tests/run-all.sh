@@ -40,6 +40,8 @@ rust_suite() {
     rustup component add rustfmt clippy >/dev/null 2>&1 || true
     check fmt cargo fmt --all --check
     check clippy cargo clippy --workspace --all-targets --locked -- -D warnings
+    # The core's rustdoc, private items included: a broken or ambiguous intra-doc link fails here.
+    check rustdoc env RUSTDOCFLAGS="-D warnings" cargo doc -p dangjian --no-deps --document-private-items --locked
     log "cargo test (workspace, host)"
     local out rc=0
     out="target/logs/cargo-test.log"

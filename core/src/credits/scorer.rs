@@ -236,7 +236,7 @@ impl Meta {
     }
 }
 
-/// An event as the validation reads it, borrowed from an [`Event`] or from [`Columns`].
+/// An event as the validation reads it, borrowed from an [`Event`] or from [`Columns`](super::Columns).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct View<'a> {
     pub id: &'a str,

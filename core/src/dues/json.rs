@@ -12,7 +12,7 @@ use super::{
 use crate::error::{from_json, to_json};
 use crate::{Policy, Result, YearMonth};
 
-/// [`assess`] over JSON: a member document in, an assessment document out.
+/// [`assess`](fn@super::assess) over JSON: a member document in, an assessment document out.
 ///
 /// ```
 /// let out = dangjian::dues::assess_json(&dangjian::Policy::bundled(),

@@ -3,7 +3,7 @@
 //! Sources: 《关于中国共产党党费收缴、使用和管理的规定》(中组发〔2008〕3号, "2008 Rules"), its 2008 Q&A,
 //! 《关于进一步规范党费工作的通知》(组电明字〔2017〕5号, "2017 Notice") and 党章 第九条.
 //!
-//! - [`assess`] one member for one month, [`assess_batch`] many; every result carries its base, rate,
+//! - [`assess`](fn@assess) one member for one month, [`assess_batch`] many; every result carries its base, rate,
 //!   amount, the article, findings and (optionally) a step-by-step trace.
 //! - [`evaluate_ledger`] a member's obligations and payments as of a date: arrears, payment windows,
 //!   voluntary dues and the six-month line; [`summarize`] a branch's figures for a month or a year.

@@ -3,7 +3,7 @@
 //!
 //! Two questions a 组织委员 asks, answered on the rules in force on the day of each step:
 //! - "is this record compliant, and if not, which article does it break?" and "what is due next, by which date?" —
-//!   [`check`] returns the [`Stage`], every [`crate::Finding`] and the [`NextStep`]s;
+//!   [`check`](fn@check) returns the [`Stage`], every [`crate::Finding`] and the [`NextStep`]s;
 //! - "may I record this event?" — [`apply`] refuses an event that breaks a rule, with the same codes.
 //!
 //! Rules are dated policy data ([`MembershipPolicy`]): the 2014 细则 and its May-2026 revision are both bundled

@@ -1,7 +1,7 @@
 //! The member record: who the person is and the dated events of their membership, in the order they happened.
 //!
 //! A record is plain data (JSON in, JSON out). The events say what happened on which day; the rules in
-//! [`super::check`] and [`super::apply`] say whether it was allowed and what is due next.
+//! [`super::check`](fn@super::check) and [`super::apply`] say whether it was allowed and what is due next.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -1,7 +1,7 @@
 //! The transition API: record an event only when it breaks no rule.
 //!
 //! The record is audited twice on the day of the new event, before and after appending it, with the same rules
-//! as [`super::check`]; the event is refused with the first violation it introduces. Violations already present
+//! as [`super::check`](fn@super::check); the event is refused with the first violation it introduces. Violations already present
 //! before (an overdue talk, say) do not block recording a later event.
 
 use super::check::audit;
