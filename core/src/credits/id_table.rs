@@ -50,6 +50,11 @@ impl IdTable {
         self.len == 0
     }
 
+    /// Whether a table may hold `total` entries at all ([`Self::MAX_LEN`]), whatever its size now.
+    pub(crate) fn can_hold(total: usize) -> bool {
+        u64::try_from(total).is_ok_and(|t| t <= Self::MAX_LEN)
+    }
+
     /// The bucket bits (log2 of the slot count; 0 before the first allocation).
     #[cfg(test)]
     pub(crate) fn bits(&self) -> u32 {
@@ -75,7 +80,7 @@ impl IdTable {
         if total <= capacity(self.slots.len()) {
             return true;
         }
-        if !u64::try_from(total).is_ok_and(|t| t <= Self::MAX_LEN) {
+        if !Self::can_hold(total) {
             return false;
         }
         let mut size = self.slots.len().max(MIN_SLOTS);
@@ -221,6 +226,7 @@ mod tests {
         assert!(!t.reserve(usize::MAX));
         assert_eq!(t.bits(), 0);
         assert_eq!(IdTable::MAX_LEN, 3_758_096_384);
+        assert!(IdTable::can_hold(3_758_096_384) && !IdTable::can_hold(3_758_096_385));
         assert!(t.insert(1, u32::MAX - 1));
         assert_eq!(t.candidates(1).collect::<Vec<_>>(), [u32::MAX - 1]);
     }

@@ -591,7 +591,12 @@ impl Scorer {
     /// otherwise).
     fn room_for(&self, id: &str) -> Result<()> {
         self.next_index()?;
-        if u64::try_from(self.recs.len()).map_or(true, |n| n >= IdTable::MAX_LEN) {
+        if !self
+            .recs
+            .len()
+            .checked_add(1)
+            .is_some_and(IdTable::can_hold)
+        {
             return Err(too_many_events());
         }
         match self.event_ids.end_after(id) {
