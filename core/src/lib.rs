@@ -12,6 +12,7 @@
 //! - [`calendar`]: the official working-day calendar (holidays and make-up working days).
 //! - [`policy`]: dated parameters with citations; bundled defaults; JSON overrides.
 //! - [`explain`]: citations, trace steps and findings; [`error`]: coded errors.
+//! - [`rules_digest`]: the regulation digest every "RULES §n" in the code refers to.
 //!
 //! Principles: pure (no I/O, no clock — "today" is a parameter), money as [`rust_decimal::Decimal`], dates as
 //! [`chrono::NaiveDate`], nothing panics.
@@ -47,3 +48,8 @@ pub use policy::{Dated, Policy};
 /// assert!(!dangjian::VERSION.is_empty());
 /// ```
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The regulation digest the code cites as "RULES §n" (`core/RULES.md`): the facts and numbers of each rule area
+/// with their sources, §n being the section headed `n.` below.
+#[doc = include_str!("../RULES.md")]
+pub mod rules_digest {}
