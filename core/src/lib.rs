@@ -28,6 +28,7 @@
 
 pub mod calendar;
 pub mod credits;
+pub mod dated;
 pub mod disclosure;
 pub mod dues;
 pub mod error;

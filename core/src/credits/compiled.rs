@@ -4,10 +4,12 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::fold::NO_RULE;
 use super::rules::{Dedup, PenaltyStep, Scheme, Unit, MAX_EVENT_POINTS};
 use super::time::date_to_day;
 use crate::{Error, Result};
+
+// Declared with the rule table it numbers (fold reads it), so the two files do not import each other.
+pub(crate) const NO_RULE: u16 = u16::MAX;
 
 /// A small fast hasher (FxHash's mixing step) for the engine's interning maps: keys are ids the host
 /// gives, and SipHash's flood resistance costs a third of the replay time for no gain in an embedded core.

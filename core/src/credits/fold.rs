@@ -10,7 +10,6 @@ use super::rules::{Dedup, Unit, MAX_EVENT_POINTS};
 use super::time::{china_day_and_second_of, month_and_year, week_start};
 
 pub(crate) const NO_CONTENT: u32 = u32::MAX;
-pub(crate) const NO_RULE: u16 = u16::MAX;
 
 /// An event in compact form, what the fold reads: 32 bytes, so fetching a member's records at random
 /// costs one cache line each. The China-time day and second are worked out from `ts` when needed (two

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::policy::check_timeline;
+use crate::dated::check_timeline;
 use crate::{Citation, Dated, Error, Result};
 
 /// The scheme document's version; documents of older versions keep loading.

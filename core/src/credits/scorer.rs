@@ -13,9 +13,10 @@ use std::hash::{BuildHasher, BuildHasherDefault};
 use serde::Serialize;
 
 use super::close::{absorb_base, period_closed, ClosedPart};
+use super::compiled::NO_RULE;
 use super::compiled::{Compiled, Fx, FxMap};
 use super::event::{Event, EventError, Offence};
-use super::fold::{narrow, score, Fold, Rec, Scored, NO_CONTENT, NO_RULE};
+use super::fold::{narrow, score, Fold, Rec, Scored, NO_CONTENT};
 use super::id_table::IdTable;
 use super::order::{bucket_sort, id_prefix, shared_prefix_len, Key};
 use super::rules::{PenaltyStep, Scheme, Unit, MAX_EVENT_POINTS};

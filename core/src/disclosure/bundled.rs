@@ -9,7 +9,7 @@ use super::org::OrgKind;
 use super::params::{
     CatalogueEntry, DisclosurePolicy, Frequency, RedactionRules, TimeLimits, WorkflowRules,
 };
-use crate::policy::Dated;
+use crate::dated::Dated;
 use crate::Citation;
 
 /// The 条例 was issued on 16 December 2017 (in force on issue).

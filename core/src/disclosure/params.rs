@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::item::{Category, ScopeKind};
 use super::org::OrgKind;
-use crate::policy::{check_timeline, overlay, Dated};
+use crate::dated::{check_timeline, overlay, Dated};
 use crate::{Error, Result};
 
 /// Time limits, in working days on the official calendar.

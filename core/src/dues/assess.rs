@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use super::items::{Category, EmployerType, ItemCode};
 use super::member::{DuesMember, HardshipOutcome, IncomeRecord};
 use super::params::{bracket_for, Composition, FixingRule};
-pub(crate) use crate::policy::bundled::rules_2008;
-use crate::policy::bundled::NOTICE_2017;
+pub(crate) use crate::dues::bundled::rules_2008;
+use crate::dues::bundled::NOTICE_2017;
 use crate::policy::in_force;
 use crate::{Citation, Error, Finding, Policy, Result, Severity, TraceStep, YearMonth};
 

@@ -26,6 +26,7 @@
 
 mod assess;
 mod batch;
+pub(crate) mod bundled;
 mod items;
 mod json;
 mod ledger;

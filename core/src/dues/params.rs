@@ -9,7 +9,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
 use super::items::ItemCode;
-use crate::policy::{check_timeline, overlay, Dated};
+use crate::dated::{check_timeline, overlay, Dated};
 use crate::{Error, Result};
 
 /// One bracket: bases up to and including `up_to` (no bound for the last) pay `rate` of the WHOLE base.

@@ -7,8 +7,8 @@ use super::params::{
     DevelopmentArticles, DevelopmentRules, DisciplineRules, LifeRules, MeetingKind, MeetingRule,
     MembershipPolicy, MobilityRules, OrganizationRules,
 };
+use crate::dated::Dated;
 use crate::disclosure::Frequency;
-use crate::policy::Dated;
 use crate::Citation;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {

@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::dated::{check_timeline, overlay, Dated};
 use crate::disclosure::Frequency;
-use crate::policy::{check_timeline, overlay, Dated};
 use crate::{Citation, Error, Result};
 
 /// The articles behind each development rule (they move between the 2014 细则 and its revision).

@@ -6,11 +6,9 @@
 //! [`Policy::with_overrides_json`] (a province's farmer figure, a unit's rounding). Errors name the
 //! path of the field at fault (`dues.farmer_monthly[0].value.monthly`).
 
-pub(crate) mod bundled;
-mod dated;
-
-pub(crate) use dated::{check_timeline, overlay};
-pub use dated::{in_force, Dated};
+// The dated values are the ground floor every engine's parameters stand on (`crate::dated`); re-exported here, where
+// hosts look for them beside the policy document.
+pub use crate::dated::{in_force, Dated};
 
 use serde::{Deserialize, Serialize};
 
@@ -62,7 +60,7 @@ impl Policy {
     pub fn bundled() -> Self {
         Self {
             schema_version: POLICY_SCHEMA_VERSION,
-            dues: bundled::dues(),
+            dues: crate::dues::bundled::dues(),
             disclosure: crate::disclosure::bundled::disclosure(),
             membership: crate::membership::bundled::membership(),
         }

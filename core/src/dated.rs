@@ -1,4 +1,5 @@
-//! Dated values: a parameter's value together with the period it is in force and its article.
+//! Dated values: a parameter's value together with the period it is in force and its article — the ground floor
+//! every engine's parameters stand on (re-exported from [`crate::policy`]).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -1,13 +1,13 @@
-//! The bundled defaults, written as the regulations state them.
+//! The dues engine's bundled defaults, written as the regulations state them (RULES §1).
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use crate::dated::Dated;
 use crate::dues::{
     AdvisoryMax, Bracket, Composition, DuesPolicy, FarmerFigure, FixingRule, FlatAmounts,
     ItemCode as I, PaymentRules, Rounding, RoundingMode,
 };
-use crate::policy::Dated;
 use crate::Citation;
 
 /// 《关于中国共产党党费收缴、使用和管理的规定》.
@@ -45,7 +45,7 @@ fn notice() -> Citation {
     Citation::new(NOTICE_2017, "")
 }
 
-pub(super) fn dues() -> DuesPolicy {
+pub(crate) fn dues() -> DuesPolicy {
     let employed = vec![
         Bracket {
             up_to: Some(yuan(3000, 0)),
