@@ -31,6 +31,7 @@ mod items;
 mod json;
 mod ledger;
 mod member;
+mod month_rules;
 mod params;
 mod summary;
 
@@ -48,6 +49,7 @@ pub use member::{
     check_amount, DuesMember, HardshipDecision, HardshipOutcome, IncomeItem, IncomeRecord,
     MAX_AMOUNT_YUAN,
 };
+pub use month_rules::MonthRules;
 pub use params::{
     bracket_for, AdvisoryMax, Bracket, Brackets, Composition, DuesPolicy, FarmerFigure, FixingRule,
     FlatAmounts, PaymentRules, Rounding, RoundingMode,
