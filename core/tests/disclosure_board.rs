@@ -333,3 +333,44 @@ fn the_json_entry_point_writes_the_entries() {
         ("INVALID_DATE", "on")
     );
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A society item published on day `p`, corrected on `p + c`, withdrawn on `p + c + w` (days of March).
+    fn dated(p: u32, c: u32, w: u32) -> DisclosureItem {
+        let at = |day: u32, hour: u32| format!("2026-03-{day:02}T{hour:02}:00:00+08:00");
+        serde_json::from_value(serde_json::json!({
+            "schema_version": 1, "id": "D1", "org": "B1", "title": "t", "body": "二", "category": "other",
+            "scope": {"kind": "to_society"}, "created_by": "P1", "created_at": "2026-03-01T08:00:00+08:00",
+            "status": "withdrawn", "published_at": at(p, 9), "withdrawal_reason": "r",
+            "withdrawn_at": at(p + c + w, 23),
+            "versions": [{"number": 1, "title": "t", "body": "一", "at": at(p, 9), "actor": "P1"},
+                         {"number": 2, "title": "t", "body": "二", "at": at(p + c, 12), "actor": "A1", "reason": "r"}],
+        }))
+        .unwrap()
+    }
+
+    proptest! {
+        /// On every day: shown iff published on or before it and withdrawn after it; the text is version 2 iff
+        /// the correction's day has come; the board and the filter agree with `visible`.
+        #[test]
+        fn every_day_answers_for_its_own_events(p in 1u32..10, c in 0u32..8, w in 0u32..8, day in 1u32..31) {
+            let item = dated(p, c, w);
+            item.validate().unwrap();
+            let on = NaiveDate::from_ymd_opt(2026, 3, day).unwrap();
+            let want = p <= day && day < p + c + w;
+            let public = Viewer::public();
+            prop_assert_eq!(visible(&ctx(), &public, &item, on), want);
+            let b = board(&Policy::bundled(), &ctx(), &public, std::slice::from_ref(&item), on).unwrap();
+            prop_assert_eq!(b.len(), usize::from(want));
+            prop_assert_eq!(filter_visible(&ctx(), &public, std::slice::from_ref(&item), on).len(), usize::from(want));
+            if let Some(e) = b.first() {
+                let corrected = day >= p + c;
+                prop_assert_eq!(e.text.as_str(), if corrected { "二" } else { "一" });
+                prop_assert_eq!(e.corrected.is_some(), corrected);
+            }
+        }
+    }
+}
