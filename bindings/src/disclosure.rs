@@ -72,8 +72,8 @@ pub fn disclosure_apply(
     )?)
 }
 
-/// Whether a viewer sees an item on a date (`disclosure::visible_json`): the item's scope, status and
-/// publication window against the viewer (`{"person","memberships":[…],"posts":[…]}`; `{}` for the public).
+/// Whether a viewer sees an item on a date, as of that day (`disclosure::visible_json`): the item's scope,
+/// publication, correction and withdrawal dates against the viewer (`{"person","memberships":[…],"posts":[…]}`; `{}` for the public).
 ///
 /// Errors: `DangjianException.InvalidInput` — `INVALID_CONTEXT_JSON`, `INVALID_VIEWER_JSON`,
 /// `INVALID_ITEM_JSON` at their paths; `INVALID_DATE` at `on`.
@@ -112,6 +112,35 @@ pub fn disclosure_filter_visible(
     on: String,
 ) -> Result<String> {
     Ok(core::filter_visible_json(
+        &context_json,
+        &viewer_json,
+        &items_json,
+        &on,
+    )?)
+}
+
+/// The board a viewer sees on a date, as it stood that day (`disclosure::board_json`): a JSON array of
+/// `{"id","status","version","title","text","published_at"?,"corrected"?,"withdrawn"?}` — the version in
+/// force (the last published on or before the day) with its correction note; a withdrawn item only from
+/// before its withdrawal day, and after it only as a withdrawal record for the viewers the policy names
+/// (`disclosure.withdrawal`).
+///
+/// Errors: as [`disclosure_visible`]; `DangjianException.Policy` when no redaction or withdrawal rule is in
+/// force on the day.
+///
+/// ```kotlin
+/// val entries = disclosureBoard(Policy.bundled(), contextJson, viewerJson, itemsJson, "2026-03-09")
+/// ```
+#[uniffi::export]
+pub fn disclosure_board(
+    policy: &Policy,
+    context_json: String,
+    viewer_json: String,
+    items_json: String,
+    on: String,
+) -> Result<String> {
+    Ok(core::board_json(
+        &policy.inner,
         &context_json,
         &viewer_json,
         &items_json,

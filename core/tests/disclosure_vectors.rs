@@ -83,6 +83,12 @@ fn actual(case: &Value) -> Value {
             .unwrap();
             json!({"visible": v})
         }
+        "board" => {
+            let (ctx, viewer, items) = (s(&case["context"]), s(&case["viewer"]), s(&case["items"]));
+            let entries = disclosure::board_json(&p, &ctx, &viewer, &items, on).unwrap();
+            let ids = disclosure::filter_visible_json(&ctx, &viewer, &items, on).unwrap();
+            json!({"entries": serde_json::from_str::<Value>(&entries).unwrap(), "ids": serde_json::from_str::<Value>(&ids).unwrap()})
+        }
         "catalogue" => {
             let r: Value = serde_json::from_str(
                 &disclosure::catalogue_status_json(

@@ -121,6 +121,17 @@ test('disclosureVisible / FilterVisible (+ Json): members, the public, a suspend
     { code: 'UNKNOWN_ORG', field: 'orgs[0].parent' });
 });
 
+test('disclosureBoard (+ Json): as of the day, with the same coded errors as disclosureFilterVisible', () => {
+  const { item } = publish(); // published on 4 March
+  assert.deepEqual(dj.disclosureBoard(policy, ctx, member, [item], '2026-03-03'), [], 'the day before');
+  const [entry] = dj.disclosureBoard(policy, ctx, member, [item], '2026-03-04');
+  assert.deepEqual([entry.id, entry.status, entry.version, entry.corrected, entry.withdrawn], ['D1', 'published', 1, undefined, undefined]);
+  assert.deepEqual(JSON.parse(dj.disclosureBoardJson(policy, s(ctx), s(member), s([item]), '2026-03-04')), [entry]);
+  throwsCoded(() => dj.disclosureBoard(policy, ctx, { persona: 'x' }, [item], '2026-03-05'), { code: 'INVALID_VIEWER_JSON', field: 'persona' });
+  throwsCoded(() => dj.disclosureBoard(policy, ctx, {}, [{ id: 'x' }], '2026-03-05'), { code: 'INVALID_ITEM_JSON', field: '[0].schema_version' });
+  throwsCoded(() => dj.disclosureBoardJson(policy, s(ctx), '{}', '[]', '5 March'), { code: 'INVALID_DATE', field: 'on' });
+});
+
 test('disclosureItemDeadlines (+ Json): the review limit in working days', () => {
   const { item } = dj.disclosureApply(policy, ctx, dj.disclosureCreate(ctx, newItem, 'P1', '2026-02-12T09:00:00+08:00').item,
     { action: 'propose', actor: 'P1', at: '2026-02-12T10:00:00+08:00' }, EMPTY_LOG);

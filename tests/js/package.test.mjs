@@ -62,7 +62,7 @@ test('.d.ts: every export and method is documented with a JS example; both flavo
     'assessDuesBatchJson', 'assessDuesJson', 'bundled', 'closeThrough', 'coreVersion', 'countWorkingDays', 'creditsDuesEventsJson',
     'creditsLeaderboard', 'creditsLeaderboardJson', 'creditsMeetingEventsJson', 'creditsRate', 'creditsRateJson', 'creditsScore', 'creditsScoreJson',
     'creditsScoreJsonl', 'creditsScoreJsonlJson', 'day', 'disclosureApply', 'disclosureApplyJson',
-    'disclosureAuditAppend', 'disclosureAuditAppendJson', 'disclosureCatalogueStatus', 'disclosureCatalogueStatusJson',
+    'disclosureAuditAppend', 'disclosureAuditAppendJson', 'disclosureBoard', 'disclosureBoardJson', 'disclosureCatalogueStatus', 'disclosureCatalogueStatusJson',
     'disclosureCreate', 'disclosureCreateJson', 'disclosureDuesReport', 'disclosureDuesReportJson',
     'disclosureEvaluateNotice', 'disclosureEvaluateNoticeJson', 'disclosureFilterVisible',
     'disclosureFilterVisibleJson', 'disclosureItemDeadlines', 'disclosureItemDeadlinesJson', 'disclosureMask',

@@ -110,6 +110,9 @@ for (const c of vectorCases('disclosure')) {
     add('DisclosureItem', c.item);
     run('DisclosureItem[]', () => dj.disclosureFilterVisible(c.context, c.viewer, [c.item], c.on));
     run('RedactionPreview', () => dj.disclosureRedactionPreview(policy, c.item, c.on));
+  } else if (c.kind === 'board') {
+    add('DisclosureItem[]', c.items);
+    run('BoardEntry[]', () => dj.disclosureBoard(policy, c.context, c.viewer, c.items, c.on));
   } else if (c.kind === 'notice') {
     add('PublicNotice', c.notice);
     run('NoticeReport', () => dj.disclosureEvaluateNotice(policy, cal, c.notice, c.on));

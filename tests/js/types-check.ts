@@ -19,6 +19,7 @@ import init, {
   type Assessment,
   type BatchError,
   type BatchOutcome,
+  type BoardEntry,
   type BranchSummary,
   type Category,
   type Citation,
@@ -61,6 +62,8 @@ import {
   disclosureApplyJson,
   disclosureAuditAppend,
   disclosureAuditAppendJson,
+  disclosureBoard,
+  disclosureBoardJson,
   disclosureCatalogueStatus,
   disclosureCatalogueStatusJson,
   disclosureCreate,
@@ -330,18 +333,19 @@ export function disclosureDemo(policy: Policy, cal: Calendar): string[] {
   const verified: Verification = disclosureVerifyAudit(applied.log);
   const visible: boolean = disclosureVisible(ctx, viewer, item, "2026-03-05");
   const shown: DisclosureItem[] = disclosureFilterVisible(ctx, {}, [item], "2026-03-05");
+  const entries: BoardEntry[] = disclosureBoard(policy, ctx, {}, [item], "2026-03-05");
   const deadlines: Deadline[] = disclosureItemDeadlines(policy, cal, item, "2026-03-05").value;
   const dues: PeriodicDue[] = disclosureCatalogueStatus(policy, cal, catalogue, [item], "2026-03-05").value;
   const report: NoticeReport = disclosureEvaluateNotice(policy, cal, notice, "2026-02-26");
   const preview: RedactionPreview = disclosureRedactionPreview(policy, item, "2026-03-05");
   const found: Sensitive[] = disclosureScan("13800138000");
   const annual: NewItem = disclosureDuesReport(summarizeDues([], { year: 2025 }), "B1", "DUES-2025", [{ purpose: "x", amount: "1.00" }]);
-  return [item.status, String(verified.valid), String(visible), String(shown.length), String(deadlines.length),
+  return [item.status, String(verified.valid), String(visible), String(shown.length), String(entries.length), String(deadlines.length),
     String(dues.length), report.result, String(preview.masked), String(found.length), annual.title, review.action,
     disclosureMask("13800138000"), disclosureCreateJson("{}", "{}", "P1", "2026-03-02T09:00:00+08:00"),
     disclosureApplyJson(policy, "{}", "{}", "{}", "{}"), disclosureAuditAppendJson("{}", "{}"),
     disclosureVerifyAuditJson("{}"), String(disclosureVisibleJson("{}", "{}", "{}", "2026-03-05")),
-    disclosureFilterVisibleJson("{}", "{}", "[]", "2026-03-05"), disclosureItemDeadlinesJson(policy, cal, "{}", "2026-03-05"),
+    disclosureFilterVisibleJson("{}", "{}", "[]", "2026-03-05"), disclosureBoardJson(policy, "{}", "{}", "[]", "2026-03-05"), disclosureItemDeadlinesJson(policy, cal, "{}", "2026-03-05"),
     disclosureCatalogueStatusJson(policy, cal, "{}", "[]", "2026-03-05"), disclosureEvaluateNoticeJson(policy, cal, "{}", "2026-03-05"),
     disclosureRedactionPreviewJson(policy, "{}", "2026-03-05"), disclosureDuesReportJson("{}", "B1", "D", "[]")];
 }

@@ -9,7 +9,7 @@
 export const SUITES = {
   dues: ['assess', 'assess_error', 'ledger', 'batch'],
   credits: ['score', 'score_jsonl', 'scheme_error', 'leaderboard', 'rate', 'close'],
-  disclosure: ['notice', 'notice_error', 'redact', 'visible', 'catalogue', 'deadlines', 'workflow', 'audit_verify'],
+  disclosure: ['notice', 'notice_error', 'redact', 'visible', 'board', 'catalogue', 'deadlines', 'workflow', 'audit_verify'],
   membership: ['member_check', 'member_error', 'apply', 'rights', 'org_check'],
 };
 
@@ -387,6 +387,21 @@ function runVisible(dj, env, c, out) {
   ]);
 }
 
+/** The board as of `on` (entries compared whole) and filterVisible's ids, JSON and object API. */
+function runBoard(dj, { policy }, c, out) {
+  const [ctx, viewer, items] = [c.context, c.viewer, c.items];
+  const json = [JSON.stringify(ctx), JSON.stringify(viewer), JSON.stringify(items)];
+  const entries = (e) => ({ entries: e });
+  runSurfaces(out, { entries: c.expect.entries }, 'the board', entries, [
+    ['board json', () => dj.disclosureBoardJson(policy, ...json, c.on)],
+    ['board object', () => dj.disclosureBoard(policy, ctx, viewer, items, c.on)],
+  ]);
+  runSurfaces(out, { ids: c.expect.ids }, 'the visible items', (shown) => ({ ids: shown.map((i) => (typeof i === 'string' ? i : i.id)) }), [
+    ['filter json', () => dj.disclosureFilterVisibleJson(...json, c.on)],
+    ['filter object', () => dj.disclosureFilterVisible(ctx, viewer, items, c.on), false],
+  ]);
+}
+
 function runCatalogue(dj, { policy, calendar }, c, out) {
   const project = (r) => ({
     dues: r.value.map((d) => ({ code: d.code, period: d.period, due_on: d.due_on, status: d.status })),
@@ -590,6 +605,7 @@ const RUNNERS = {
   notice_error: runNoticeError,
   redact: runRedact,
   visible: runVisible,
+  board: runBoard,
   catalogue: runCatalogue,
   deadlines: runDeadlines,
   workflow: runWorkflow,

@@ -20,6 +20,7 @@ import cn.dangjian.disclosureCatalogueStatus
 import cn.dangjian.disclosureCreate
 import cn.dangjian.disclosureDuesReport
 import cn.dangjian.disclosureEvaluateNotice
+import cn.dangjian.disclosureBoard
 import cn.dangjian.disclosureFilterVisible
 import cn.dangjian.disclosureItemDeadlines
 import cn.dangjian.disclosureMask
@@ -243,6 +244,12 @@ fun creditsDisclosureTests(h: Harness) {
         checkEq(false, disclosureVisible(CONTEXT, "{}", item.json(), "2026-03-10"), "public does not")
         checkEq(listOf("D1"), Json.parse(disclosureFilterVisible(CONTEXT, MEMBER, "[${item.json()}]", "2026-03-10")), "filter member")
         checkEq(listOf<Any?>(), Json.parse(disclosureFilterVisible(CONTEXT, "{}", "[${item.json()}]", "2026-03-10")), "filter public")
+        val board = Json.parse(disclosureBoard(Policy.bundled(), CONTEXT, MEMBER, "[${item.json()}]", "2026-03-10")).asList().map { it.asMap() }
+        checkEq(listOf(listOf("D1", "published", 1)), board.map { listOf(it["id"], it["status"], int(it["version"])) }, "board member")
+        expectCoded<DangjianException.InvalidInput>("INVALID_DATE", "on") { disclosureBoard(Policy.bundled(), CONTEXT, "{}", "[]", "soon") }
+        expectCoded<DangjianException.InvalidInput>("INVALID_ITEM_JSON", "[0].schema_version") {
+            disclosureBoard(Policy.bundled(), CONTEXT, "{}", """[{"id":"x"}]""", "2026-03-10")
+        }
     }
     h.test("disclosure: a tampered log is reported by verify and refused by apply and append") {
         val (item, log) = workflow(ACTIONS)

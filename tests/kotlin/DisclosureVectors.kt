@@ -3,6 +3,7 @@
 // and every key of `expect` is compared.
 // - notice / notice_error: disclosureEvaluateNotice (working_days, earliest_close, result, codes; or {code, field});
 // - redact: disclosureMask (masked) and disclosureScan (kinds, in order); visible: disclosureVisible;
+// - board: disclosureBoard (entries, compared whole) and disclosureFilterVisible (ids);
 // - catalogue: disclosureCatalogueStatus (dues {code, period, due_on, status}, codes);
 // - deadlines: disclosureItemDeadlines (deadlines {kind, due_on, overdue}, codes);
 // - workflow: disclosureCreate, its event appended to an empty log (disclosureAuditAppend), each action through
@@ -15,9 +16,11 @@ import cn.dangjian.DangjianException
 import cn.dangjian.Policy
 import cn.dangjian.disclosureApply
 import cn.dangjian.disclosureAuditAppend
+import cn.dangjian.disclosureBoard
 import cn.dangjian.disclosureCatalogueStatus
 import cn.dangjian.disclosureCreate
 import cn.dangjian.disclosureEvaluateNotice
+import cn.dangjian.disclosureFilterVisible
 import cn.dangjian.disclosureItemDeadlines
 import cn.dangjian.disclosureMask
 import cn.dangjian.disclosureScan
@@ -26,7 +29,7 @@ import cn.dangjian.disclosureVisible
 import java.io.File
 import java.math.BigDecimal
 
-val DISCLOSURE_KINDS = setOf("notice", "notice_error", "redact", "visible", "catalogue", "deadlines", "workflow", "audit_verify")
+val DISCLOSURE_KINDS = setOf("notice", "notice_error", "redact", "visible", "board", "catalogue", "deadlines", "workflow", "audit_verify")
 
 const val EMPTY_AUDIT_LOG = """{"schema_version":1,"entries":[]}"""
 
@@ -87,6 +90,12 @@ private class DisclosureRun(where: String, case: Map<String, Any?>) : VectorRun(
         "visible" -> "disclosureVisible" to mapOf(
             "visible" to disclosureVisible(case["context"].json(), case["viewer"].json(), case["item"].json(), on),
         )
+        "board" -> listOf(case["context"].json(), case["viewer"].json(), case["items"].json()).let { (ctx, viewer, items) ->
+            "disclosureBoard / disclosureFilterVisible" to mapOf(
+                "entries" to Json.parse(disclosureBoard(policy, ctx, viewer, items, on)),
+                "ids" to Json.parse(disclosureFilterVisible(ctx, viewer, items, on)),
+            )
+        }
         "catalogue" -> "disclosureCatalogueStatus" to Json.parse(
             disclosureCatalogueStatus(policy, calendar, case["catalogue"].json(), case["items"].json(), on),
         ).asMap().let { r -> mapOf("dues" to pick(r["value"], "code", "period", "due_on", "status"), "codes" to codesOf(r["findings"])) }

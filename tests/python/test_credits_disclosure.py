@@ -263,6 +263,9 @@ class DisclosureTest(ErrorsAssert):
         self.assertFalse(dj.disclosure_visible(CONTEXT, "{}", doc, "2026-03-10"))
         self.assertEqual(json.loads(dj.disclosure_filter_visible(CONTEXT, MEMBER, f"[{doc}]", "2026-03-10")), ["D1"])
         self.assertEqual(json.loads(dj.disclosure_filter_visible(CONTEXT, "{}", f"[{doc}]", "2026-03-10")), [])
+        board = json.loads(dj.disclosure_board(dj.Policy.bundled(), CONTEXT, MEMBER, f"[{doc}]", "2026-03-10"))
+        self.assertEqual([(e["id"], e["status"], e["version"]) for e in board], [("D1", "published", 1)])
+        self.assertEqual(json.loads(dj.disclosure_board(dj.Policy.bundled(), CONTEXT, "{}", f"[{doc}]", "2026-03-10")), [])
 
     def test_a_tampered_log_is_reported_and_refused(self):
         item, log = published()
@@ -295,6 +298,12 @@ class DisclosureTest(ErrorsAssert):
         )
         self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_VIEWER_JSON", "x", lambda: dj.disclosure_visible(CONTEXT, '{"x":1}', "{}", "2026-03-10"))
         self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_DATE", "on", lambda: dj.disclosure_filter_visible(CONTEXT, "{}", "[]", "soon"))
+        policy = dj.Policy.bundled()
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_DATE", "on", lambda: dj.disclosure_board(policy, CONTEXT, "{}", "[]", "soon"))
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_VIEWER_JSON", "x", lambda: dj.disclosure_board(policy, CONTEXT, '{"x":1}', "[]", "2026-03-10"))
+        self.assertCoded(
+            dj.DangjianError.InvalidInput, "INVALID_ITEM_JSON", "[0].schema_version", lambda: dj.disclosure_board(policy, CONTEXT, "{}", '[{"id":"x"}]', "2026-03-10")
+        )
 
     def test_deadlines_catalogue_and_notices(self):
         policy, cal = dj.Policy.bundled(), dj.Calendar.official()

@@ -6,6 +6,7 @@ the kind's export is put in the shape of `expect` and every key of `expect` is c
   error's {code, field});
 - `redact`: disclosure_mask (masked) and disclosure_scan (kinds, in order);
 - `visible`: disclosure_visible;
+- `board`: disclosure_board (entries, compared whole) and disclosure_filter_visible (ids);
 - `catalogue`: disclosure_catalogue_status (dues {code, period, due_on, status}, codes);
 - `deadlines`: disclosure_item_deadlines (deadlines {kind, due_on, overdue}, codes);
 - `audit_verify`: disclosure_verify_audit on the log as given (valid, entries, first_broken, code);
@@ -19,7 +20,7 @@ import unittest
 import dangjian as dj
 from vectorlib import VectorCase, check_files_well_formed, dumps, load_area
 
-KINDS = frozenset({"notice", "notice_error", "redact", "visible", "catalogue", "deadlines", "workflow", "audit_verify"})
+KINDS = frozenset({"notice", "notice_error", "redact", "visible", "board", "catalogue", "deadlines", "workflow", "audit_verify"})
 EMPTY_LOG = '{"schema_version":1,"entries":[]}'
 
 
@@ -84,6 +85,15 @@ class DisclosureVectorTest(VectorCase):
         c = self.case
         v = dj.disclosure_visible(dumps(c["context"]), dumps(c["viewer"]), dumps(c["item"]), self.on())
         self.compare("disclosure_visible", expect, {"visible": v})
+
+    def run_board(self, policy, expect):
+        c = self.case
+        ctx, viewer, items = dumps(c["context"]), dumps(c["viewer"]), dumps(c["items"])
+        got = {
+            "entries": json.loads(dj.disclosure_board(policy, ctx, viewer, items, self.on())),
+            "ids": json.loads(dj.disclosure_filter_visible(ctx, viewer, items, self.on())),
+        }
+        self.compare("disclosure_board / disclosure_filter_visible", expect, got)
 
     def run_catalogue(self, policy, expect):
         c = self.case

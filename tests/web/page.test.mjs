@@ -227,6 +227,7 @@ const B1_AND_BELOW = '第一支部及所属党小组主题党日安排';
 const B1_MEMBERS = '第一党支部发展对象公示';
 const B2_MEMBERS = '第二党支部2025年度党费收缴情况';
 const DRAFT = '（草稿）支部委员会换届选举工作方案';
+const WITHDRAWN = '关于调整组织生活时间的通知'; // to the whole Party, published 4 March, withdrawn 10 March
 
 test('the calculator links to the board; the board loads the wasm package', async () => {
   await page.goto(site.url);
@@ -258,7 +259,10 @@ test('board: a member of B1, of G1 under it, and a suspended member', async () =
 });
 
 test('board: an officer of the parent committee sees both branches\' member items; the reviewer sees the draft', async () => {
-  assert.deepEqual(await boardFor('officer-c1'), [SOCIETY, WHOLE_PARTY, B1_AND_BELOW, B1_MEMBERS, B2_MEMBERS]);
+  // …and, an officer above B1, the record of B1's withdrawn item (the bundled policy, 条例 第四章).
+  assert.deepEqual(await boardFor('officer-c1'), [SOCIETY, WHOLE_PARTY, B1_AND_BELOW, B1_MEMBERS, B2_MEMBERS, WITHDRAWN]);
+  assert.equal(await page.isVisible('#items li[data-id="X-1"].withdrawn .tag.withdrawn'), true);
+  assert.match(await text('#items li[data-id="X-1"] .withdrawal'), /^2026-03-10 撤回：时间有误/);
   assert.deepEqual(await boardFor('reviewer-b1'), [SOCIETY, WHOLE_PARTY, B1_AND_BELOW, B1_MEMBERS, DRAFT]);
   assert.equal(await page.isVisible('#items li[data-id="D-1"].unpublished'), true);
   await page.locator('#on').blur();
@@ -266,13 +270,33 @@ test('board: an officer of the parent committee sees both branches\' member item
 });
 
 test('board: the day matters — before publication an item is not listed; a bad day shows the error', async () => {
-  assert.deepEqual(await boardFor('officer-c1', '2026-03-05'), [SOCIETY, WHOLE_PARTY, B1_AND_BELOW]);
+  assert.deepEqual(await boardFor('officer-c1', '2026-03-05'), [SOCIETY, WHOLE_PARTY, B1_AND_BELOW, WITHDRAWN]);
+  assert.equal(await page.isVisible('#items li[data-id="X-1"] .tag.withdrawn'), false, 'not yet withdrawn on 5 March');
   assert.deepEqual(await boardFor('officer-c1', '2026-03-01'), []);
   await boardFor('public', '');
   assert.equal(await text('#error-code'), 'INVALID_DATE');
   assert.equal(await text('#error-field'), '(on)');
   assert.deepEqual(await boardFor('public'), [SOCIETY]);
   assert.equal(await page.isHidden('#error'), true);
+});
+
+test('board: as of the day — the withdrawal and the correction, the day before, of and after', async () => {
+  // X-1 (to the whole Party) was withdrawn on 10 March: a member of B1 sees it on the 9th, not from the 10th.
+  assert.deepEqual(await boardFor('member-b1', '2026-03-09'), [SOCIETY, WHOLE_PARTY, B1_AND_BELOW, B1_MEMBERS, WITHDRAWN]);
+  for (const on of ['2026-03-10', '2026-03-11']) {
+    assert.deepEqual(await boardFor('member-b1', on), [SOCIETY, WHOLE_PARTY, B1_AND_BELOW, B1_MEMBERS], on);
+  }
+  // W-1 was corrected on 12 March 09:00: version 1 on the 11th, version 2 with its note from the 12th.
+  await boardFor('public', '2026-03-11');
+  await boardFor('member-b1', '2026-03-11');
+  assert.equal(await text('#items li[data-id="W-1"] .body'), '各支部按计划开展专题学习。');
+  assert.equal(await page.locator('#items li[data-id="W-1"] .tag.corrected').count(), 0);
+  for (const on of ['2026-03-12', '2026-03-13']) {
+    await boardFor('member-b1', on);
+    assert.equal(await text('#items li[data-id="W-1"] .body'), '各支部按计划开展专题学习，3月31日前报送学习记录。', on);
+    assert.match(await text('#items li[data-id="W-1"] .correction'), /^2026-03-12 更正（第2版）：补充报送要求/, on);
+  }
+  await boardFor('public');
 });
 
 // ---- The member-record checker

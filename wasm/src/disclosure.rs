@@ -181,9 +181,10 @@ pub fn disclosure_verify_audit_json(
     Ok(disclosure::verify_audit_json(log_json)?)
 }
 
-/// Whether `viewer` may see `item` on the day `on` (条例 第二条): published to society — everyone; to the
-/// whole Party — members in good standing; to organizations — their members (and descendants' when flagged)
-/// and the officers over them; unpublished — the workflow participants; withdrawn — nobody.
+/// Whether `viewer` may see `item` on the day `on`, as of that day (条例 第二条): published to society —
+/// everyone; to the whole Party — members in good standing; to organizations — their members (and
+/// descendants' when flagged) and the officers over them; unpublished — the workflow participants; before its
+/// publication day or from its withdrawal day — nobody.
 ///
 /// ```js
 /// disclosureVisible(ctx, {}, item, "2026-03-05"); // the public: true only for items published to society
@@ -255,6 +256,52 @@ pub fn disclosure_filter_visible_json(
     on: &str,
 ) -> Result<String, ApiError> {
     Ok(disclosure::filter_visible_json(
+        context_json,
+        viewer_json,
+        items_json,
+        on,
+    )?)
+}
+
+/// The board `viewer` sees on `on`, as it stood that day: `BoardEntry[]` — each visible item with the version
+/// in force and its correction note (`corrected`), plus the withdrawal records (`withdrawn`) the policy shows
+/// this viewer (`disclosure.withdrawal`: by default the officers of the item's organization and above).
+///
+/// ```js
+/// const entries = disclosureBoard(Policy.bundled(), ctx, {}, items, "2026-03-09");
+/// entries[0].corrected?.on; // "2026-03-09"
+/// ```
+#[wasm_bindgen(js_name = disclosureBoard, unchecked_return_type = "BoardEntry[]")]
+pub fn disclosure_board(
+    policy: &Policy,
+    #[wasm_bindgen(unchecked_param_type = "DisclosureContext")] context: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Viewer")] viewer: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DisclosureItem[]")] items: &JsValue,
+    on: &str,
+) -> Result<JsValue, ApiError> {
+    let context = stringify(context, read_codes::CONTEXT)?;
+    let viewer = stringify(viewer, read_codes::VIEWER)?;
+    let items = stringify(items, read_codes::ITEM)?;
+    parse_json(&disclosure_board_json(
+        policy, &context, &viewer, &items, on,
+    )?)
+}
+
+/// `disclosureBoard` over JSON: the entries as a JSON array.
+///
+/// ```js
+/// JSON.parse(disclosureBoardJson(Policy.bundled(), ctxJson, "{}", itemsJson, "2026-03-09"))[0].version; // 2
+/// ```
+#[wasm_bindgen(js_name = disclosureBoardJson)]
+pub fn disclosure_board_json(
+    policy: &Policy,
+    #[wasm_bindgen(js_name = contextJson)] context_json: &str,
+    #[wasm_bindgen(js_name = viewerJson)] viewer_json: &str,
+    #[wasm_bindgen(js_name = itemsJson)] items_json: &str,
+    on: &str,
+) -> Result<String, ApiError> {
+    Ok(disclosure::board_json(
+        &policy.inner,
         context_json,
         viewer_json,
         items_json,

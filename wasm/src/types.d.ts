@@ -735,8 +735,43 @@ export interface DisclosureItem {
   approval_org?: string;
   published_at?: Rfc3339;
   withdrawal_reason?: string;
+  /** When it was withdrawn: from this (China-time) day the public no longer sees it. */
+  withdrawn_at?: Rfc3339;
   versions?: ItemVersion[];
   history?: Transition[];
+}
+
+/** The correction in force on the day a board is asked for. */
+export interface Correction {
+  version: number;
+  at: Rfc3339;
+  /** Its China-time day. */
+  on: IsoDate;
+  reason: string;
+}
+
+/** A withdrawal as recorded, for the viewers the policy (`disclosure.withdrawal`) names. */
+export interface WithdrawalRecord {
+  /** Absent for an older document that kept no date. */
+  at?: Rfc3339;
+  on?: IsoDate;
+  reason: string;
+  citation: Citation;
+}
+
+/** One item on the board as a viewer saw it on a day (`disclosureBoard`). */
+export interface BoardEntry {
+  id: string;
+  /** The status that day (`withdrawn` only in a withdrawal record). */
+  status: DisclosureStatus;
+  /** The version in force that day (0 when none was published). */
+  version: number;
+  title: string;
+  /** The text in force, as published (masked per the policy). */
+  text: string;
+  published_at?: Rfc3339;
+  corrected?: Correction;
+  withdrawn?: WithdrawalRecord;
 }
 
 // ---- Disclosure: the procedure and the audit log

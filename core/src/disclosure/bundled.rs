@@ -7,7 +7,8 @@ use super::article;
 use super::item::{Category, ScopeKind};
 use super::org::OrgKind;
 use super::params::{
-    CatalogueEntry, DisclosurePolicy, Frequency, RedactionRules, TimeLimits, WorkflowRules,
+    AuditViewer, CatalogueEntry, DisclosurePolicy, Frequency, RedactionRules, TimeLimits,
+    WithdrawalRules, WorkflowRules,
 };
 use crate::dated::Dated;
 use crate::Citation;
@@ -83,6 +84,19 @@ pub(crate) fn disclosure() -> DisclosurePolicy {
         .with_note(
             "UNCONFIRMED: dues are disclosed to members at least once a year (branch practice); the due days \
              (20 working days after the year, 10 after the quarter) are local practice.",
+        )],
+        withdrawal: vec![Dated::new(
+            from_2017(),
+            None,
+            article("第四章（监督与追责）"),
+            WithdrawalRules {
+                shown_to: vec![AuditViewer::Officers],
+            },
+        )
+        .with_note(
+            "UNCONFIRMED: the 条例 has the superior organizations supervise disclosure work (Ch. 4) but says \
+             nothing of withdrawn items; showing the withdrawal record to the officers of the organization and \
+             of those above it is local practice",
         )],
     }
 }

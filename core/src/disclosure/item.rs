@@ -292,7 +292,8 @@ pub enum Status {
     Approved,
     /// Published (实施); a correction keeps this status and adds a version.
     Published,
-    /// Withdrawn, with a reason; kept for audit, shown to nobody.
+    /// Withdrawn, with a reason and a date; kept for audit. From the withdrawal day the public no longer sees
+    /// it (before that day it is shown as it was); inspectors see the withdrawal where the policy says so.
     Withdrawn,
     /// Archived: the end of the life cycle.
     Archived,
@@ -410,6 +411,11 @@ pub struct DisclosureItem {
     /// Why it was withdrawn.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub withdrawal_reason: Option<String>,
+    /// When it was withdrawn: from this day (China time) the public no longer sees it. Added in 2026 and
+    /// optional: an older document without it is dated by its `withdraw` transition, and one without either
+    /// counts as withdrawn on every day (see [`DisclosureItem::withdrawal`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn_at: Option<Timestamp>,
     /// Every published version, oldest first.
     #[serde(default)]
     pub versions: Vec<Version>,
@@ -505,8 +511,32 @@ impl DisclosureItem {
             }
             last = t.at;
         }
+        let mut last = self.created_at;
+        for (i, v) in self.versions.iter().enumerate() {
+            if v.at < last {
+                return Err(out_of_order(
+                    format!("versions[{i}].at"),
+                    "版本的时间早于前一版本或创建时间",
+                    "a version is earlier than the one before it or than the creation",
+                ));
+            }
+            last = v.at;
+        }
+        let published = self.published_at.unwrap_or(self.created_at);
+        if self.withdrawn_at.is_some_and(|w| w < published) {
+            return Err(out_of_order(
+                "withdrawn_at".to_owned(),
+                "撤回时间早于发布时间或创建时间",
+                "the withdrawal is earlier than the publication or the creation",
+            ));
+        }
         Ok(())
     }
+}
+
+/// `TIME_OUT_OF_ORDER` at `field`.
+fn out_of_order(field: String, zh: &str, en: &str) -> Error {
+    Error::input("TIME_OUT_OF_ORDER", field, zh, en)
 }
 
 /// `EMPTY_TEXT` when `s` is blank.

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{
-    apply, catalogue_status, create, dues_disclosure, evaluate_notice, filter_visible,
+    apply, board, catalogue_status, create, dues_disclosure, evaluate_notice, filter_visible,
     item_deadlines, redaction_preview, visible, Action, AuditLog, Catalogue, Context,
     DisclosureItem, DuesUse, NewItem, PublicNotice, Timestamp, Viewer,
 };
@@ -124,6 +124,30 @@ pub fn filter_visible_json(
         .map(|i| i.id.as_str())
         .collect();
     to_json(&ids)
+}
+
+/// [`board`] over JSON: the board a viewer sees on a day, as of that day — an array of
+/// `{"id","status","version","title","text","published_at"?,"corrected"?,"withdrawn"?}`.
+///
+/// ```
+/// let item = r#"[{"schema_version":1,"id":"D1","org":"B1","title":"t","body":"b","category":"ideology",
+///   "scope":{"kind":"to_society"},"created_by":"P1","created_at":"2026-03-02T09:00:00+08:00","status":"published",
+///   "published_at":"2026-03-02T10:00:00+08:00"}]"#;
+/// let ctx = r#"{"orgs":[{"id":"B1","kind":"branch"}]}"#;
+/// let out = dangjian::disclosure::board_json(&dangjian::Policy::bundled(), ctx, "{}", item, "2026-03-03").unwrap();
+/// assert_eq!(out, r#"[{"id":"D1","status":"published","version":0,"title":"t","text":"b","published_at":"2026-03-02T10:00:00+08:00"}]"#);
+/// ```
+pub fn board_json(
+    policy: &Policy,
+    context_json: &str,
+    viewer_json: &str,
+    items_json: &str,
+    on: &str,
+) -> Result<String> {
+    let ctx = Context::from_json(context_json)?;
+    let viewer: Viewer = from_json(viewer_json, "INVALID_VIEWER_JSON")?;
+    let items: Vec<DisclosureItem> = from_json(items_json, "INVALID_ITEM_JSON")?;
+    to_json(&board(policy, &ctx, &viewer, &items, date(on, "on")?)?)
 }
 
 /// [`item_deadlines`] over JSON: `{"value":[…],"findings":[…]}`.

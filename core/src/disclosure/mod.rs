@@ -1,7 +1,8 @@
 //! Party-affairs disclosure (党务公开), RULES §6, after 《中国共产党党务公开条例（试行）》(2017, "the 条例").
 //!
 //! - Scope (第二条): within the Party — the whole Party or a defined range of organizations and members — or to
-//!   society: [`Scope`], and [`visible`] / [`filter_visible`] for who sees what on a day.
+//!   society: [`Scope`], and [`visible`] / [`filter_visible`] for who sees what on a day; [`board`] for the
+//!   board as it stood on a day (the version in force with its correction note, withdrawals from their day).
 //! - Catalogue (第十四条): the [`Category`] of each item; periodic entries with due days, [`catalogue_status`].
 //! - Procedure (第十五条): 提出 → 审核 (with 保密审查; Party and state secrets are not disclosed) → 审批 (within
 //!   the organization's authority, otherwise reported to the superior organization) → 实施: [`create`], [`apply`]
@@ -38,6 +39,7 @@
 //! ```
 
 mod audit;
+mod board;
 pub(crate) mod bundled;
 mod context;
 mod deadlines;
@@ -54,6 +56,7 @@ mod workflow;
 pub use audit::{
     AuditEntry, AuditEvent, AuditLog, Verification, AUDIT_SCHEMA_VERSION, GENESIS_HASH,
 };
+pub use board::{board, BoardEntry, Correction, WithdrawalRecord};
 pub use context::{Context, Role, RoleAssignment};
 pub use deadlines::{
     catalogue_status, item_deadlines, Catalogue, Deadline, DueStatus, PeriodicDue,
@@ -64,9 +67,9 @@ pub use item::{
     Timestamp, Transition, Version, ITEM_SCHEMA_VERSION,
 };
 pub use json::{
-    apply_json, catalogue_status_json, create_json, dues_disclosure_json, evaluate_notice_json,
-    filter_visible_json, item_deadlines_json, redaction_preview_json, verify_audit_json,
-    visible_json,
+    apply_json, board_json, catalogue_status_json, create_json, dues_disclosure_json,
+    evaluate_notice_json, filter_visible_json, item_deadlines_json, redaction_preview_json,
+    verify_audit_json, visible_json,
 };
 pub use notice::{
     earliest_close, evaluate_notice, NoticeReport, NoticeResult, Objection, ObjectionDecision,
@@ -74,7 +77,8 @@ pub use notice::{
 };
 pub use org::{Org, OrgKind, OrgTree};
 pub use params::{
-    CatalogueEntry, DisclosurePolicy, Frequency, RedactionRules, TimeLimits, WorkflowRules,
+    AuditViewer, CatalogueEntry, DisclosurePolicy, Frequency, RedactionRules, TimeLimits,
+    WithdrawalRules, WorkflowRules,
 };
 pub use redact::{
     mask, published_text, redaction_preview, scan, PersonalKind, RedactionPreview, Sensitive,

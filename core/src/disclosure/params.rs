@@ -62,6 +62,37 @@ pub struct RedactionRules {
     pub unmasked_scopes: Vec<ScopeKind>,
 }
 
+/// Who, besides nobody, still sees a withdrawn item on the board: the withdrawal is recorded for audit, and
+/// the organizations that supervise disclosure work (条例 第四章 监督与追责: the superior organizations check
+/// it) may read what was withdrawn, when and why. The public and the members never see it after the day.
+///
+/// ```
+/// use dangjian::disclosure::{AuditViewer, WithdrawalRules};
+/// let w: WithdrawalRules = serde_json::from_str(r#"{"shown_to":["officers"]}"#).unwrap();
+/// assert_eq!(w.shown_to, vec![AuditViewer::Officers]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WithdrawalRules {
+    /// Who sees the withdrawal record (empty: nobody).
+    pub shown_to: Vec<AuditViewer>,
+}
+
+/// Who may read a withdrawal record on the board.
+///
+/// ```
+/// use dangjian::disclosure::AuditViewer;
+/// assert_eq!(serde_json::to_string(&AuditViewer::Participants).unwrap(), "\"participants\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuditViewer {
+    /// Officers (书记, 委员) on the day of the item's organization or of any organization above it.
+    Officers,
+    /// The workflow participants (any role) of the item's organization or of the one it was escalated to.
+    Participants,
+}
+
 /// How often a catalogue entry falls due.
 ///
 /// ```
@@ -126,6 +157,9 @@ pub struct DisclosurePolicy {
     /// The periodic entries every organization's catalogue starts from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub catalogue: Vec<Dated<Vec<CatalogueEntry>>>,
+    /// Who sees a withdrawn item's record on the board.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub withdrawal: Vec<Dated<WithdrawalRules>>,
 }
 
 impl DisclosurePolicy {
@@ -171,6 +205,7 @@ impl DisclosurePolicy {
                 None => Ok(()),
             }
         })?;
+        check_timeline(&self.withdrawal, "withdrawal", |_| Ok(()))?;
         check_timeline(&self.catalogue, "catalogue", |entries| {
             for (i, e) in entries.iter().enumerate() {
                 let here = format!("[{i}]");
@@ -206,6 +241,7 @@ impl DisclosurePolicy {
         each(&mut self.workflow, other.workflow);
         each(&mut self.redaction, other.redaction);
         each(&mut self.catalogue, other.catalogue);
+        each(&mut self.withdrawal, other.withdrawal);
     }
 }
 

@@ -154,7 +154,9 @@ fn unmasked(policy: &Policy, item: &DisclosureItem, on: NaiveDate) -> Result<boo
     Ok(rules.value.unmasked_scopes.contains(&item.scope.kind()))
 }
 
-/// The body as it is published on `on`: masked unless the scope is allowed unmasked by the policy.
+/// The body as it is published on `on`: the version in force that day ([`DisclosureItem::version_on`]; the
+/// current body before any version or for an older document without versions), masked unless the scope is
+/// allowed unmasked by the policy.
 ///
 /// ```
 /// use dangjian::disclosure::{published_text, DisclosureItem};
@@ -164,7 +166,12 @@ fn unmasked(policy: &Policy, item: &DisclosureItem, on: NaiveDate) -> Result<boo
 /// assert_eq!(published_text(&dangjian::Policy::bundled(), &item, "2026-03-05".parse().unwrap()).unwrap(), "联系人电话138****8000");
 /// ```
 pub fn published_text(policy: &Policy, item: &DisclosureItem, on: NaiveDate) -> Result<String> {
-    Ok(redaction_preview(policy, item, on)?.text)
+    let body = item.version_on(on).map_or(&item.body, |v| &v.body);
+    Ok(if unmasked(policy, item, on)? {
+        body.clone()
+    } else {
+        mask(body)
+    })
 }
 
 /// The reviewer's preview: what will be masked in `item`'s body and the text that results.

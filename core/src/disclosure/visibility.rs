@@ -1,21 +1,23 @@
 //! Who sees an item (条例 第二条: within the Party — the whole Party or a defined range — or to society).
 //!
+//! Every answer is as of the day asked (the item's dated events, see [`super::board`]):
 //! - Published items to society: everyone, from the day of publication.
 //! - To the whole Party: members in good standing on the day.
 //! - To listed organizations: their members (and their descendants' members when flagged), and the officers of
 //!   those organizations and of their superior organizations; to one organization's members: likewise.
 //! - Unpublished items (draft, proposed, reviewed, approved): only the workflow participants of the item's
-//!   organization (and of the organization it was escalated to).
-//! - Withdrawn items: nobody (they stay on record for audit).
+//!   organization (and of the organization it was escalated to), from the day it was created.
+//! - Withdrawn items: as published until the day before the withdrawal; from its day, nobody (they stay on
+//!   record for audit; [`super::board`] shows the record to the viewers the policy names).
 //!
 //! A suspended or removed member sees what the public sees: membership status on the day counts.
 
-use crate::credits::china_date;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::board::Phase;
 use super::context::Context;
-use super::item::{DisclosureItem, Scope, Status};
+use super::item::{DisclosureItem, Scope};
 
 /// A member's standing in one organization over a period.
 ///
@@ -158,7 +160,8 @@ impl Viewer {
     }
 }
 
-/// Whether `viewer` may see `item` on `on` (rules in the module docs).
+/// Whether `viewer` may see `item` on `on` (rules in the module docs): as of that day — before publication
+/// no, after a withdrawal no, in between as its scope says.
 ///
 /// ```
 /// use dangjian::disclosure::{visible, Context, DisclosureItem, Viewer};
@@ -173,23 +176,32 @@ impl Viewer {
 /// late.published_at = Some(chrono::DateTime::parse_from_rfc3339("2026-03-04T17:00:00Z").unwrap());
 /// assert!(!visible(&ctx, &Viewer::public(), &late, "2026-03-04".parse().unwrap()));
 /// assert!(visible(&ctx, &Viewer::public(), &late, "2026-03-05".parse().unwrap()));
+/// // Withdrawn on 9 March: shown on the 8th, not from the 9th.
+/// let mut gone = item.clone();
+/// gone.status = dangjian::disclosure::Status::Withdrawn;
+/// gone.withdrawn_at = Some("2026-03-09T10:00:00+08:00".parse().unwrap());
+/// assert!(visible(&ctx, &Viewer::public(), &gone, "2026-03-08".parse().unwrap()));
+/// assert!(!visible(&ctx, &Viewer::public(), &gone, "2026-03-09".parse().unwrap()));
 /// ```
 pub fn visible(ctx: &Context, viewer: &Viewer, item: &DisclosureItem, on: NaiveDate) -> bool {
     let standing = viewer.in_good_standing(on);
-    match item.status {
-        Status::Draft | Status::Proposed | Status::Reviewed | Status::Approved => {
+    match item.phase_on(on) {
+        Phase::Workflow => {
             standing
                 && viewer.person.as_deref().is_some_and(|p| {
                     ctx.is_participant(p, &item.org) || ctx.is_participant(p, item.approving_org())
                 })
         }
-        Status::Withdrawn => false,
-        Status::Archived if item.withdrawal_reason.is_some() => false,
-        Status::Published | Status::Archived => {
-            let published = item.published_at.is_some_and(|at| china_date(&at) <= on);
-            published && in_scope(ctx, viewer, &item.scope, on, standing)
-        }
+        Phase::Public => in_scope(ctx, viewer, &item.scope, on, standing),
+        Phase::Absent | Phase::Withdrawn => false,
     }
+}
+
+/// Whether `viewer` holds a post on `on` at `target` or at an organization above it.
+pub(crate) fn officer_over(ctx: &Context, viewer: &Viewer, target: &str, on: NaiveDate) -> bool {
+    viewer
+        .officer_orgs(on)
+        .any(|p| ctx.orgs.is_within(target, p))
 }
 
 fn in_scope(ctx: &Context, viewer: &Viewer, scope: &Scope, on: NaiveDate, standing: bool) -> bool {
@@ -199,11 +211,7 @@ fn in_scope(ctx: &Context, viewer: &Viewer, scope: &Scope, on: NaiveDate, standi
     if !standing {
         return false;
     }
-    let officer_over = |target: &str| {
-        viewer
-            .officer_orgs(on)
-            .any(|p| ctx.orgs.is_within(target, p))
-    };
+    let officer_over = |target: &str| officer_over(ctx, viewer, target, on);
     match scope {
         Scope::ToSociety | Scope::WholeParty => true,
         Scope::Organizations {
@@ -219,7 +227,7 @@ fn in_scope(ctx: &Context, viewer: &Viewer, scope: &Scope, on: NaiveDate, standi
     }
 }
 
-/// The items `viewer` may see on `on`, in the order given.
+/// The items `viewer` may see on `on`, in the order given (as of that day, like [`visible`]).
 ///
 /// ```
 /// use dangjian::disclosure::{filter_visible, Context, Viewer};

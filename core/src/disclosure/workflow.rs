@@ -318,6 +318,7 @@ pub fn create(ctx: &Context, new: NewItem, actor: &str, at: Timestamp) -> Result
         approval_org: None,
         published_at: None,
         withdrawal_reason: None,
+        withdrawn_at: None,
         versions: Vec::new(),
         history: Vec::new(),
     };
@@ -563,6 +564,8 @@ pub fn apply(
             require_role(ctx, actor, &org, &[Role::Approver])?;
             require_comment(comment)?;
             next.withdrawal_reason = Some(comment.clone());
+            // Dated, so the board can answer for any day: shown before it, not from it.
+            next.withdrawn_at = Some(at);
             Status::Withdrawn
         }
         Action::Archive { .. } => {

@@ -2,8 +2,10 @@
 //! `dangjian disclosure board ITEMS.json --viewer ID --on DATE [--context CONTEXT.json]`: party-affairs
 //! disclosure (党务公开) — the audit chain checked, and the board one person sees on one day.
 //!
-//! The rules are the core's: `AuditLog::verify` / `verify_head` walk the chain, `filter_visible` decides who
-//! sees what (条例 第二条), `published_text` masks personal data. This module reads files and prints.
+//! The rules are the core's: `AuditLog::verify` / `verify_head` walk the chain, `board` decides who sees what
+//! on the day asked (条例 第二条) — as the board stood that day: the version then in force with its correction
+//! note, an item withdrawn that day or before only as a withdrawal record for the officers the policy names
+//! (条例 第四章) — and masks personal data. This module reads files and prints.
 //!
 //! **The board's input.** The core takes the organizations and roles (a `Context`), a `Viewer` and the items
 //! separately; the command reads them as one document:
@@ -21,9 +23,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use dangjian::disclosure::{
-    filter_visible, published_text, AuditLog, Context, DisclosureItem, Scope, Viewer,
-};
+use dangjian::disclosure::{board as board_on, AuditLog, Context, DisclosureItem, Scope, Viewer};
 use dangjian::Policy;
 use serde::Deserialize;
 
@@ -203,54 +203,80 @@ pub(crate) fn board(args: &BoardArgs) -> Result<ExitCode, CliError> {
     let viewer = find_viewer(&viewers, &args.viewer)?;
 
     let policy = Policy::bundled();
-    let visible = filter_visible(&ctx, &viewer, &items, args.on);
+    let entries = board_on(&policy, &ctx, &viewer, &items, args.on)
+        .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
     let write_failed = |e: std::io::Error| CliError::input(format!("cannot write the output: {e}"));
     let stdout = std::io::stdout();
-    let mut out = CsvOut::new(
-        stdout.lock(),
-        &[
-            "id",
-            "title",
-            "category",
-            "scope",
-            "status",
-            "published_at",
-            "version",
-            "text",
-        ],
-    )
-    .map_err(write_failed)?;
-    for item in &visible {
-        let text = published_text(&policy, item, args.on)
-            .map_err(|e| CliError::input(format!("item {}: {}", item.id, e.detail())))?;
+    let mut out = CsvOut::new(stdout.lock(), &BOARD_COLUMNS).map_err(write_failed)?;
+    let mut records = 0;
+    for entry in &entries {
+        let Some(item) = items.iter().find(|i| i.id == entry.id) else {
+            continue;
+        };
+        let corrected = entry.corrected.as_ref();
+        let withdrawn = entry.withdrawn.as_ref();
+        records += usize::from(withdrawn.is_some());
         out.record(&[
-            item.id.clone(),
-            item.title.clone(),
+            entry.id.clone(),
+            entry.title.clone(),
             item.category.label_zh().to_owned(),
             scope_text(&item.scope),
-            code_of(&item.status),
-            item.published_at
+            code_of(&entry.status),
+            entry
+                .published_at
                 .map(|t| t.to_rfc3339())
                 .unwrap_or_default(),
-            item.version().to_string(),
-            text,
+            entry.version.to_string(),
+            entry.text.clone(),
+            corrected.map(|c| c.on.to_string()).unwrap_or_default(),
+            corrected.map(|c| c.reason.clone()).unwrap_or_default(),
+            withdrawn
+                .and_then(|w| w.on)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            withdrawn.map(|w| w.reason.clone()).unwrap_or_default(),
         ])
         .map_err(write_failed)?;
     }
     out.finish().map_err(write_failed)?;
     eprintln!(
-        "{} on {}: {} of {} visible",
+        "{} on {}: {} of {} visible{}",
         if viewer.person.is_some() {
             format!("viewer {}", args.viewer)
         } else {
             "the public".to_owned()
         },
         args.on,
-        visible.len(),
-        plural(items.len() as u64, "item", "items")
+        entries.len() - records,
+        plural(items.len() as u64, "item", "items"),
+        if records > 0 {
+            format!(
+                ", {}",
+                plural(records as u64, "withdrawal record", "withdrawal records")
+            )
+        } else {
+            String::new()
+        }
     );
     Ok(ExitCode::SUCCESS)
 }
+
+/// The board's CSV columns: the entry as of the day, then its correction note and, for the viewers the
+/// policy shows it to, the withdrawal.
+const BOARD_COLUMNS: [&str; 12] = [
+    "id",
+    "title",
+    "category",
+    "scope",
+    "status",
+    "published_at",
+    "version",
+    "text",
+    "corrected_on",
+    "correction",
+    "withdrawn_on",
+    "withdrawal",
+];
 
 fn find_viewer(viewers: &[Viewer], id: &str) -> Result<Viewer, CliError> {
     if let Some(v) = viewers.iter().find(|v| v.person.as_deref() == Some(id)) {

@@ -415,7 +415,8 @@ COMMANDS:
                        totals and the leaderboard as CSV on stdout, bad lines and a summary on stderr
     disclosure verify  check an audit log's hash chain: OK with the entry count and head hash, or the
                        first broken entry and why
-    disclosure board   the disclosure items a viewer may see on a day, personal data masked, as CSV
+    disclosure board   the disclosure board a viewer saw on a day, as it stood that day (the version in
+                       force, corrections noted, withdrawals gone; their records to officers), as CSV
     member check       audit member records on a day (发展党员 pipeline, probation, discipline, mobility):
                        each member's stage, 党龄, findings with their articles and the next steps
     org check          audit the organizations of a document on a day: members, structure, terms,

@@ -484,7 +484,8 @@ fn ids(rows: &[HashMap<String, String>]) -> Vec<String> {
 #[test]
 fn the_board_shows_each_viewer_what_the_scope_allows() {
     let on = "2026-03-10";
-    // 001 and 007 are to society; GK-2026-008 was withdrawn (nobody); GK-2026-006 awaits approval.
+    // 001 and 007 are to society; GK-2026-008 was withdrawn on 8 March (only its record, to officers);
+    // GK-2026-006 awaits approval.
     let cases: [(&str, &[&str]); 7] = [
         ("public", &["001", "007"]),
         // Suspended since January: sees what the public sees.
@@ -495,10 +496,14 @@ fn the_board_shows_each_viewer_what_the_scope_allows() {
         ("DY2026006", &["001", "002", "004", "007"]),
         // A member of B02: the item scoped to B02.
         ("DY2026007", &["001", "002", "005", "007"]),
-        // B01's secretary and approver: also the unpublished GK-2026-006 of his branch.
-        ("DY2026001", &["001", "002", "003", "004", "006", "007"]),
-        // The committee's secretary: an officer above B01 and B02.
-        ("JW01", &["001", "002", "003", "004", "005", "007"]),
+        // B01's secretary and approver: also the unpublished GK-2026-006 of his branch, and (an officer of
+        // B01) the record of GK-2026-008's withdrawal.
+        (
+            "DY2026001",
+            &["001", "002", "003", "004", "006", "007", "008"],
+        ),
+        // The committee's secretary: an officer above B01 and B02; the withdrawal record too.
+        ("JW01", &["001", "002", "003", "004", "005", "007", "008"]),
     ];
     for (viewer, expected) in cases {
         let expected: Vec<String> = expected.iter().map(|n| format!("GK-2026-{n}")).collect();
