@@ -228,8 +228,8 @@ pub fn disclosure_evaluate_notice(
 }
 
 /// What a reviewer sees before publication (`disclosure::redaction_preview_json`): whether masking applies
-/// to the item's scope, the personal data found and the text as it will be published:
-/// `{"masked":true,"found":[{"kind","start","end","text","masked"}],"text":"…"}`.
+/// to the item's scope, the personal data found (each with its kind and range in the body's characters) and
+/// the text as it will be published: `{"masked":true,"found":[{"kind","start","end","text","masked"}],"text":"…"}`.
 ///
 /// Errors: `DangjianException.InvalidInput` — `INVALID_ITEM_JSON` at its path, `INVALID_DATE` at `on`;
 /// `DangjianException.Policy` when no redaction rules are in force.
@@ -290,8 +290,11 @@ pub fn disclosure_dues_report(
     )?)
 }
 
-/// The personal data found in a text (`disclosure::scan`): a JSON array of
-/// `{"kind":"id_number"|"mobile"|"bank_card","start","end","text","masked"}`, offsets in characters.
+/// The personal data found in a text (`disclosure::scan`), however it is written (full-width digits, spaces,
+/// `-`, `.`, `·` between groups, `+86`): a JSON array of
+/// `{"kind":"id_number"|"mobile"|"bank_card","start","end","text","masked"}`, offsets in characters, the
+/// mask keeping separators as written. Landline numbers (`landline`) and e-mail addresses (`email`) are
+/// found only through [`disclosure_redaction_preview`] under a policy with `mask_landlines`/`mask_emails`.
 /// Never fails (`SERIALIZATION_FAILED` is never expected).
 ///
 /// ```kotlin

@@ -2,7 +2,9 @@
 // exactly as core/tests/disclosure_vectors.rs runs them: the export's result is put in the shape of `expect`
 // and every key of `expect` is compared.
 // - notice / notice_error: disclosureEvaluateNotice (working_days, earliest_close, result, codes; or {code, field});
-// - redact: disclosureMask (masked) and disclosureScan (kinds, in order); visible: disclosureVisible;
+// - redact: disclosureMask (masked) and disclosureScan (kinds and ranges, in order), and the same from
+//   disclosureRedactionPreview of an item to society (the only path for cases with policy overrides);
+//   visible: disclosureVisible;
 // - board: disclosureBoard (entries, compared whole) and disclosureFilterVisible (ids);
 // - catalogue: disclosureCatalogueStatus (dues {code, period, due_on, status}, codes);
 // - deadlines: disclosureItemDeadlines (deadlines {kind, due_on, overdue}, codes);
@@ -23,6 +25,7 @@ import cn.dangjian.disclosureEvaluateNotice
 import cn.dangjian.disclosureFilterVisible
 import cn.dangjian.disclosureItemDeadlines
 import cn.dangjian.disclosureMask
+import cn.dangjian.disclosureRedactionPreview
 import cn.dangjian.disclosureScan
 import cn.dangjian.disclosureVerifyAudit
 import cn.dangjian.disclosureVisible
@@ -81,12 +84,7 @@ private class DisclosureRun(where: String, case: Map<String, Any?>) : VectorRun(
         } catch (e: DangjianException) {
             codeField(e)
         }
-        "redact" -> (case["text"] as String).let { text ->
-            "disclosureMask / disclosureScan" to mapOf(
-                "masked" to disclosureMask(text),
-                "kinds" to Json.parse(disclosureScan(text)).asList().map { it.asMap()["kind"] },
-            )
-        }
+        "redact" -> "disclosureMask / disclosureScan / disclosureRedactionPreview" to redact()
         "visible" -> "disclosureVisible" to mapOf(
             "visible" to disclosureVisible(case["context"].json(), case["viewer"].json(), case["item"].json(), on),
         )
@@ -103,6 +101,34 @@ private class DisclosureRun(where: String, case: Map<String, Any?>) : VectorRun(
             .let { r -> mapOf("deadlines" to pick(r["value"], "kind", "due_on", "overdue"), "codes" to codesOf(r["findings"])) }
         "audit_verify" -> "disclosureVerifyAudit" to Json.parse(disclosureVerifyAudit(case["log"].json())).asMap()
         else -> "disclosureApply" to workflow()
+    }
+
+    /** The masked text, kinds and ranges of the findings. */
+    private fun redaction(masked: Any?, found: Any?): Map<String, Any?> {
+        val rows = found.asList().map { it.asMap() }
+        return mapOf(
+            "masked" to masked,
+            "kinds" to rows.map { it["kind"] },
+            "found" to rows.map { mapOf("kind" to it["kind"], "start" to it["start"], "end" to it["end"]) },
+        )
+    }
+
+    /**
+     * disclosureMask / disclosureScan (default options: only without policy overrides) and the preview of an
+     * item to society carrying the text, under the case's policy: both must give the expectation.
+     */
+    fun redact(): Map<String, Any?> {
+        val text = case["text"] as String
+        val item = mapOf(
+            "schema_version" to 1, "id" to "V", "org" to "B1", "title" to "vector", "body" to text, "category" to "service",
+            "scope" to mapOf("kind" to "to_society"), "created_by" to "P1", "created_at" to "2026-03-02T09:00:00+08:00",
+            "status" to "reviewed",
+        )
+        val p = Json.parse(disclosureRedactionPreview(policy, Json.write(item), "2026-03-03")).asMap()
+        val fromPreview = redaction(p["text"], p["found"])
+        if (case.containsKey("policy_overrides")) return fromPreview
+        val fromScan = redaction(disclosureMask(text), Json.parse(disclosureScan(text)))
+        return if (sameJson(fromScan, fromPreview)) fromScan else mapOf("scan" to fromScan, "preview" to fromPreview)
     }
 
     fun workflow(): Map<String, Any?> {

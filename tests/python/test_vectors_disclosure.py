@@ -4,7 +4,8 @@ the kind's export is put in the shape of `expect` and every key of `expect` is c
 
 - `notice` / `notice_error`: disclosure_evaluate_notice (working_days, earliest_close, result, codes; or the
   error's {code, field});
-- `redact`: disclosure_mask (masked) and disclosure_scan (kinds, in order);
+- `redact`: disclosure_mask (masked) and disclosure_scan (kinds and ranges, in order), and the same from
+  disclosure_redaction_preview of an item to society (the only path for cases with policy overrides);
 - `visible`: disclosure_visible;
 - `board`: disclosure_board (entries, compared whole) and disclosure_filter_visible (ids);
 - `catalogue`: disclosure_catalogue_status (dues {code, period, due_on, status}, codes);
@@ -30,6 +31,12 @@ def codes(findings):
 
 def pick(rows, keys):
     return [{k: r.get(k) for k in keys} for r in rows]
+
+
+def redaction(masked, found):
+    """The masked text, kinds and ranges of the findings."""
+    return {"masked": masked, "kinds": [f["kind"] for f in found],
+            "found": [{"kind": f["kind"], "start": f["start"], "end": f["end"]} for f in found]}
 
 
 class StepFailed(Exception):
@@ -77,9 +84,17 @@ class DisclosureVectorTest(VectorCase):
         self.compare("disclosure_evaluate_notice", expect, got)
 
     def run_redact(self, policy, expect):
+        """disclosure_mask / disclosure_scan (default options: only without policy overrides) and the preview
+        of an item to society carrying the text, under the case's policy: both must give the expectation."""
         text = self.case["text"]
-        got = {"masked": dj.disclosure_mask(text), "kinds": [f["kind"] for f in json.loads(dj.disclosure_scan(text))]}
-        self.compare("disclosure_mask / disclosure_scan", expect, got)
+        item = {"schema_version": 1, "id": "V", "org": "B1", "title": "vector", "body": text, "category": "service",
+                "scope": {"kind": "to_society"}, "created_by": "P1", "created_at": "2026-03-02T09:00:00+08:00",
+                "status": "reviewed"}
+        p = json.loads(dj.disclosure_redaction_preview(policy, dumps(item), "2026-03-03"))
+        self.compare("disclosure_redaction_preview", expect, redaction(p["text"], p["found"]))
+        if "policy_overrides" not in self.case:
+            got = redaction(dj.disclosure_mask(text), json.loads(dj.disclosure_scan(text)))
+            self.compare("disclosure_mask / disclosure_scan", expect, got)
 
     def run_visible(self, policy, expect):
         c = self.case

@@ -465,8 +465,9 @@ pub fn disclosure_redaction_preview_json(
     )?)
 }
 
-/// The personal data in a text: `[{ kind, start, end, text, masked }]` (character offsets), kinds
-/// `id_number`, `mobile`, `bank_card`.
+/// The personal data in a text, however it is written (full-width digits, spaces, `-`, `.`, `·` between
+/// groups, `+86`): `[{ kind, start, end, text, masked }]` (character offsets), kinds `id_number`, `mobile`,
+/// `bank_card` (`landline` and `email` only through `disclosureRedactionPreview` under a policy that asks).
 ///
 /// ```js
 /// disclosureScan("电话13800138000")[0].masked; // "138****8000"

@@ -923,9 +923,10 @@ export interface NoticeReport {
   findings: Finding[];
 }
 
-export type PersonalKind = "id_number" | "mobile" | "bank_card";
+/** `landline` and `email` only when the policy asks (`mask_landlines`, `mask_emails`). */
+export type PersonalKind = "id_number" | "mobile" | "bank_card" | "landline" | "email";
 
-/** Personal data found in a text (character offsets, end excluded). */
+/** Personal data found in a text (character offsets, end excluded; `masked` keeps separators as written). */
 export interface Sensitive {
   kind: PersonalKind;
   start: number;

@@ -55,6 +55,8 @@ pub(crate) fn disclosure() -> DisclosurePolicy {
             Citation::new("中华人民共和国个人信息保护法", "第二十八条"),
             RedactionRules {
                 unmasked_scopes: Vec::new(),
+                mask_landlines: false,
+                mask_emails: false,
             },
         )
         .with_note("UNCONFIRMED: masking everywhere by default; a unit may unmask within its own members")],

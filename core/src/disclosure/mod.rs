@@ -9,7 +9,8 @@
 //!   with an [`Action`], roles per organization in a [`Context`].
 //! - Time limits (the 条例 fixes none; local practice, UNCONFIRMED, in policy `disclosure.time_limits`):
 //!   [`item_deadlines`]; public notices (公示) of N working days with objections: [`evaluate_notice`].
-//! - Personal data masked in published text: [`scan`], [`published_text`], [`redaction_preview`].
+//! - Personal data masked in published text, however it is written: [`scan`], [`published_text`],
+//!   [`redaction_preview`]; landline numbers and e-mail addresses as policy options ([`ScanOptions`]).
 //! - Every action chained into a tamper-evident [`AuditLog`] (SHA-256).
 //! - The annual dues disclosure from a [`crate::dues::BranchSummary`]: [`dues_disclosure`].
 //!
@@ -49,6 +50,7 @@ mod json;
 mod notice;
 mod org;
 mod params;
+mod pii;
 pub(crate) mod redact;
 mod visibility;
 mod workflow;
@@ -80,8 +82,10 @@ pub use params::{
     AuditViewer, CatalogueEntry, DisclosurePolicy, Frequency, RedactionRules, TimeLimits,
     WithdrawalRules, WorkflowRules,
 };
+pub use pii::ScanOptions;
 pub use redact::{
-    mask, published_text, redaction_preview, scan, PersonalKind, RedactionPreview, Sensitive,
+    mask, mask_with, published_text, redaction_preview, scan, scan_with, PersonalKind,
+    RedactionPreview, Sensitive,
 };
 pub use visibility::{filter_visible, visible, MemberStatus, Membership, Post, Viewer};
 pub use workflow::{apply, create, Action, Applied};

@@ -60,6 +60,17 @@ pub struct RedactionRules {
     /// Scopes in which identity numbers, mobile numbers and bank cards are published unmasked
     /// (never `to_society`: validation rejects it).
     pub unmasked_scopes: Vec<ScopeKind>,
+    /// Whether landline numbers are masked too. Off by default: a 公示 publishes the organization's own
+    /// contact number for objections.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub mask_landlines: bool,
+    /// Whether e-mail addresses are masked too. Off by default: a 公示 publishes the organization's mailbox.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub mask_emails: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// Who, besides nobody, still sees a withdrawn item on the board: the withdrawal is recorded for audit, and

@@ -1,15 +1,20 @@
-//! Redaction: personal data found in a body — resident identity numbers (18 characters, GB 11643 check
-//! digit), mainland mobile numbers and bank card numbers (Luhn) — is masked in published text unless the
-//! scope is one the policy lets through unmasked. Scanning is written by hand over characters: the rules are
-//! few, and a hand-written scanner keeps the core free of a regex engine.
+//! Redaction: personal data found in a body — resident identity numbers (18 characters with the GB 11643
+//! check character, and first-generation 15-digit numbers), mainland mobile numbers and bank card numbers
+//! (Luhn), and where the policy asks landline numbers and e-mail addresses — is masked in published text
+//! unless the scope is one the policy lets through unmasked (个人信息保护法 第二十八条: an identity number is
+//! sensitive personal information). The scanner ([`super::pii`]) sees through the way people write numbers
+//! and is written by hand over characters: the rules are few, and it keeps the core free of a regex engine.
 //!
-//! Only maximal runs of ASCII digits are considered, so a number inside a longer number is never taken for
-//! one (an order number of 20 digits is not a card).
+//! A number is only ever a whole run of digits or whole groups of one, so a number inside a longer number is
+//! never taken for one (an order number of 20 digits is not a card); dates, amounts and document numbers
+//! fail the lengths and checks and stay as written.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::item::DisclosureItem;
+use super::params::RedactionRules;
+use super::pii::{self, ScanOptions};
 use crate::policy::in_force;
 use crate::{Policy, Result};
 
@@ -22,15 +27,21 @@ use crate::{Policy, Result};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PersonalKind {
-    /// 居民身份证号码 (GB 11643, 18 characters with a valid check character).
+    /// 居民身份证号码: 18 characters (GB 11643-1999: region, birth date, check character) or a
+    /// first-generation 15-digit number (region, birth date).
     IdNumber,
-    /// Mainland mobile number (11 digits, 1[3-9]…, optionally +86).
+    /// Mainland mobile number (11 digits, 1[3-9]…), with its `+86`/`0086`/`86` prefix when written.
     Mobile,
     /// Bank card number (16–19 digits passing the Luhn check).
     BankCard,
+    /// Landline number with its area code (only when the policy asks: `mask_landlines`).
+    Landline,
+    /// E-mail address (only when the policy asks: `mask_emails`).
+    Email,
 }
 
-/// One finding of the scan: kind, position (character offsets, end excluded), the text and its mask.
+/// One finding of the scan: kind, position (character offsets, end excluded), the text as written and its
+/// mask (separators, brackets and full-width digits kept as written, hidden digits as `*`).
 ///
 /// ```
 /// let f = &dangjian::disclosure::scan("电话13800138000")[0];
@@ -66,7 +77,9 @@ pub struct RedactionPreview {
     pub text: String,
 }
 
-/// Finds the personal data in `text`.
+/// Finds the personal data in `text`: identity numbers (18 and 15 digits), mobile numbers and bank cards,
+/// however they are written (full-width digits, spaces, `-`, `.`, `·` between groups, `+86`). Landline
+/// numbers and e-mail addresses need [`scan_with`].
 ///
 /// ```
 /// use dangjian::disclosure::{scan, PersonalKind};
@@ -76,63 +89,47 @@ pub struct RedactionPreview {
 /// assert_eq!(f[0].masked, "110105********002X");
 /// assert_eq!(f[1].kind, PersonalKind::BankCard);
 /// assert!(scan("订单号 11010519491231002").is_empty()); // 17 digits: nothing
+/// let f = &scan("电话 +86 138-0013-8000")[0];
+/// assert_eq!((f.start, f.end, f.masked.as_str()), (3, 20, "+86 138-****-8000"));
 /// ```
 pub fn scan(text: &str) -> Vec<Sensitive> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !is_digit(chars.get(i)) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while is_digit(chars.get(i)) {
-            i += 1;
-        }
-        let digits: Vec<char> = chars
-            .get(start..i)
-            .map(<[char]>::to_vec)
-            .unwrap_or_default();
-        // An identity number may end in X; the run of digits then has 17 and the X follows it.
-        let x_follows = matches!(chars.get(i), Some('X' | 'x'));
-        if digits.len() == 17 && x_follows && !is_digit(chars.get(i + 1)) {
-            let mut id = digits.clone();
-            id.push('X');
-            if id_check_ok(&id) {
-                out.push(found(PersonalKind::IdNumber, start, &chars, i + 1));
-                i += 1;
-                continue;
-            }
-        }
-        if x_follows && digits.len() == 17 {
-            continue;
-        }
-        if digits.len() == 18 && id_check_ok(&digits) {
-            out.push(found(PersonalKind::IdNumber, start, &chars, i));
-        } else if digits.len() == 11 && is_mobile(&digits) {
-            out.push(found(PersonalKind::Mobile, start, &chars, i));
-        } else if digits.len() == 13
-            && digits.starts_with(&['8', '6'])
-            && start > 0
-            && chars.get(start - 1) == Some(&'+')
-            && digits.get(2..).is_some_and(is_mobile)
-        {
-            out.push(found(PersonalKind::Mobile, start + 2, &chars, i));
-        } else if (16..=19).contains(&digits.len()) && luhn_ok(&digits) {
-            out.push(found(PersonalKind::BankCard, start, &chars, i));
-        }
-    }
-    out
+    scan_with(text, ScanOptions::default())
+}
+
+/// [`scan`], also for the optional kinds `options` asks for.
+///
+/// ```
+/// use dangjian::disclosure::{scan_with, PersonalKind, ScanOptions};
+/// let f = scan_with("邮箱 zhangsan@example.com", ScanOptions { landlines: false, emails: true });
+/// assert_eq!((f[0].kind, f[0].masked.as_str()), (PersonalKind::Email, "z*******@example.com"));
+/// ```
+pub fn scan_with(text: &str, options: ScanOptions) -> Vec<Sensitive> {
+    pii::find(text, options)
 }
 
 /// `text` with everything [`scan`] finds replaced by its mask.
 ///
 /// ```
 /// assert_eq!(dangjian::disclosure::mask("联系13800138000"), "联系138****8000");
+/// assert_eq!(dangjian::disclosure::mask("联系１３８ ００１３ ８０００"), "联系１３８ **** ８０００");
 /// ```
 pub fn mask(text: &str) -> String {
-    let found = scan(text);
+    masked_text(text, &scan(text))
+}
+
+/// `text` with everything [`scan_with`] finds replaced by its mask.
+///
+/// ```
+/// use dangjian::disclosure::{mask_with, ScanOptions};
+/// let all = ScanOptions { landlines: true, emails: true };
+/// assert_eq!(mask_with("电话（010）62345678", all), "电话（010）****5678");
+/// ```
+pub fn mask_with(text: &str, options: ScanOptions) -> String {
+    masked_text(text, &scan_with(text, options))
+}
+
+/// `text` with each finding's range (in characters, in order, not overlapping) replaced by its mask.
+fn masked_text(text: &str, found: &[Sensitive]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut next = found.iter().peekable();
     let mut skip_until = 0;
@@ -148,10 +145,29 @@ pub fn mask(text: &str) -> String {
     out
 }
 
-/// Whether the policy in force on `on` lets `item`'s scope through unmasked.
-fn unmasked(policy: &Policy, item: &DisclosureItem, on: NaiveDate) -> Result<bool> {
+impl RedactionRules {
+    /// The scan these rules ask for (the optional kinds they turn on).
+    ///
+    /// ```
+    /// let r: dangjian::disclosure::RedactionRules =
+    ///     serde_json::from_str(r#"{"unmasked_scopes":[],"mask_emails":true}"#).unwrap();
+    /// assert!(r.scan_options().emails && !r.scan_options().landlines);
+    /// ```
+    pub fn scan_options(&self) -> ScanOptions {
+        ScanOptions {
+            landlines: self.mask_landlines,
+            emails: self.mask_emails,
+        }
+    }
+}
+
+/// Whether the policy in force on `on` lets `item`'s scope through unmasked, and what it scans for.
+fn unmasked(policy: &Policy, item: &DisclosureItem, on: NaiveDate) -> Result<(bool, ScanOptions)> {
     let rules = in_force(&policy.disclosure.redaction, on, "disclosure.redaction")?;
-    Ok(rules.value.unmasked_scopes.contains(&item.scope.kind()))
+    Ok((
+        rules.value.unmasked_scopes.contains(&item.scope.kind()),
+        rules.value.scan_options(),
+    ))
 }
 
 /// The body as it is published on `on`: the version in force that day ([`DisclosureItem::version_on`]; the
@@ -190,10 +206,11 @@ pub fn redaction_preview(
     item: &DisclosureItem,
     on: NaiveDate,
 ) -> Result<RedactionPreview> {
-    let masked = !unmasked(policy, item, on)?;
-    let found = scan(&item.body);
+    let (unmasked, options) = unmasked(policy, item, on)?;
+    let masked = !unmasked;
+    let found = scan_with(&item.body, options);
     let text = if masked {
-        mask(&item.body)
+        masked_text(&item.body, &found)
     } else {
         item.body.clone()
     };
@@ -204,45 +221,8 @@ pub fn redaction_preview(
     })
 }
 
-fn is_digit(c: Option<&char>) -> bool {
-    c.is_some_and(char::is_ascii_digit)
-}
-
 fn value(c: char) -> u32 {
     c.to_digit(10).unwrap_or(0)
-}
-
-fn found(kind: PersonalKind, start: usize, chars: &[char], end: usize) -> Sensitive {
-    let text: String = chars
-        .get(start..end)
-        .map(|s| s.iter().collect())
-        .unwrap_or_default();
-    let len = end.saturating_sub(start);
-    // Kept visible: the region code and the sequence of an identity number (the birth date is hidden), the
-    // prefix and the last four of a mobile number, the last four of a card — the usual published forms.
-    let (keep_head, keep_tail) = match kind {
-        PersonalKind::IdNumber => (6, 4),
-        PersonalKind::Mobile => (3, 4),
-        PersonalKind::BankCard => (0, 4),
-    };
-    let masked = text
-        .chars()
-        .enumerate()
-        .map(|(i, c)| {
-            if i < keep_head || i + keep_tail >= len {
-                c
-            } else {
-                '*'
-            }
-        })
-        .collect();
-    Sensitive {
-        kind,
-        start,
-        end,
-        text,
-        masked,
-    }
 }
 
 /// GB 11643-1999: Σ digit × weight mod 11 indexes the check character; the region code never starts with 0.
@@ -256,31 +236,4 @@ pub(crate) fn id_check_ok(id: &[char]) -> bool {
     let expected = CHECK.get(usize::try_from(sum % 11).unwrap_or(0)).copied();
     let last = id.get(17).map(|c| c.to_ascii_uppercase());
     expected.is_some() && expected == last
-}
-
-fn is_mobile(d: &[char]) -> bool {
-    d.len() == 11 && d.first() == Some(&'1') && matches!(d.get(1), Some('3'..='9'))
-}
-
-/// Luhn: from the right, every second digit doubled (minus 9 above 9); the sum ends in 0.
-fn luhn_ok(d: &[char]) -> bool {
-    let sum: u32 = d
-        .iter()
-        .rev()
-        .enumerate()
-        .map(|(i, c)| {
-            let v = value(*c);
-            if i % 2 == 1 {
-                let twice = v * 2;
-                if twice > 9 {
-                    twice - 9
-                } else {
-                    twice
-                }
-            } else {
-                v
-            }
-        })
-        .sum();
-    sum % 10 == 0
 }

@@ -556,7 +556,7 @@ fn scanning_boundaries() {
     assert_eq!(kinds("13800138000"), [PersonalKind::Mobile]);
     assert!(kinds("12800138000").is_empty()); // 12x is no mobile prefix
     assert!(kinds("138001380001").is_empty()); // 12 digits
-    assert_eq!(scan("+8613800138000")[0].masked, "138****8000");
+    assert_eq!(scan("+8613800138000")[0].masked, "+86138****8000"); // the prefix is part of the match
     assert_eq!(kinds("6222020200000000006"), [PersonalKind::BankCard]);
     assert!(kinds("6222020200000000005").is_empty()); // Luhn fails
     assert!(kinds("62220202000000000061").is_empty()); // 20 digits: not a card
