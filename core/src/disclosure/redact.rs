@@ -183,10 +183,11 @@ fn unmasked(policy: &Policy, item: &DisclosureItem, on: NaiveDate) -> Result<(bo
 /// ```
 pub fn published_text(policy: &Policy, item: &DisclosureItem, on: NaiveDate) -> Result<String> {
     let body = item.version_on(on).map_or(&item.body, |v| &v.body);
-    Ok(if unmasked(policy, item, on)? {
+    let (unmasked, options) = unmasked(policy, item, on)?;
+    Ok(if unmasked {
         body.clone()
     } else {
-        mask(body)
+        masked_text(body, &scan_with(body, options))
     })
 }
 
