@@ -125,8 +125,8 @@ fn bad_bases_are_named_and_the_rest_computed() {
     assert_eq!(
         found,
         vec![
-            (0, "NEGATIVE_AMOUNT", "bases[0].base".to_owned()),
-            (2, "AMOUNT_TOO_LARGE", "bases[2].base".to_owned())
+            (0, "NEGATIVE_AMOUNT", "bases[0]".to_owned()),
+            (2, "AMOUNT_TOO_LARGE", "bases[2]".to_owned())
         ]
     );
     // one trillion yuan exactly is accepted: × 2% = 20 000 000 000.00

@@ -123,7 +123,7 @@ impl MonthRules {
         if let Some(flat) = self.flat_for(category) {
             return Ok(flat);
         }
-        check_base(base_fen)?;
+        check_base(base_fen, "base")?;
         let bracket = bracket_of(self.table(category), base_fen).ok_or_else(empty_brackets)?;
         Ok(self.rounded(base_fen, bracket))
     }
@@ -167,7 +167,8 @@ impl MonthRules {
         let table = self.table(category);
         let mut errors = Vec::new();
         for (i, &base) in bases_fen.iter().enumerate() {
-            let amount = check_base(base)
+            // The field is the row itself (`bases[i]`), so the check names none of its own.
+            let amount = check_base(base, "")
                 .and_then(|()| bracket_of(table, base).ok_or_else(empty_brackets))
                 .map(|bracket| self.rounded(base, bracket));
             match amount {
@@ -274,11 +275,11 @@ fn round_units_wide(base_fen: i128, bracket: &FenBracket, mode: RoundingMode) ->
     quotient + i128::from(up)
 }
 
-fn check_base(base_fen: i64) -> Result<()> {
+fn check_base(base_fen: i64, field: &str) -> Result<()> {
     if base_fen < 0 {
         return Err(Error::input(
             "NEGATIVE_AMOUNT",
-            "base",
+            field,
             "计交基数不能为负",
             "the base must not be negative",
         ));
@@ -286,7 +287,7 @@ fn check_base(base_fen: i64) -> Result<()> {
     if base_fen > MAX_BASE_FEN {
         return Err(Error::input(
             "AMOUNT_TOO_LARGE",
-            "base",
+            field,
             format!("计交基数超过 {MAX_AMOUNT_YUAN} 元"),
             format!("the base is above {MAX_AMOUNT_YUAN} yuan"),
         ));
