@@ -36,6 +36,7 @@ mod lapse;
 mod life;
 #[cfg(test)]
 mod org_fixtures;
+mod org_index;
 mod organization;
 mod params;
 mod rating;
