@@ -95,13 +95,19 @@ fn draw(rng: &mut Rng) -> Kind {
     }
 }
 
-/// The events of a person of `kind`, in date order.
-fn events(rng: &mut Rng, kind: Kind, sponsors: &[String]) -> String {
-    let joined = day(
-        rng.range(1980, 2023) as i32,
-        rng.range(1, 12),
-        rng.range(1, 28),
-    );
+/// The events of a person of `kind`, in date order, and the year of the first.
+fn events(rng: &mut Rng, kind: Kind, sponsors: &[String]) -> (String, u64) {
+    let year = rng.range(1980, 2023);
+    let first = match kind {
+        Kind::Probationary | Kind::Applicant | Kind::Activist => 2025,
+        Kind::Target => 2024,
+        _ => year,
+    };
+    (events_from(rng, kind, sponsors, year), first)
+}
+
+fn events_from(rng: &mut Rng, kind: Kind, sponsors: &[String], year: u64) -> String {
+    let joined = day(year as i32, rng.range(1, 12), rng.range(1, 28));
     let full = format!(r#"{{"kind":"imported","date":"{joined}","stage":"full"}}"#);
     let (s0, s1) = (&sponsors[0], &sponsors[1 % sponsors.len()]);
     match kind {
@@ -302,12 +308,12 @@ fn people_of(rng: &mut Rng, br: &Branch, out: &mut Unit) {
             .flat_map(|(g, ps)| ps.iter().map(move |p| (g, p))),
     );
     for (org, (id, kind)) in all {
+        let (ev, first) = events(rng, *kind, &sponsors);
         let birth = day(
-            rng.range(1950, 2004) as i32,
+            (first - rng.range(19, 40)) as i32,
             rng.range(1, 12),
             rng.range(1, 28),
         );
-        let ev = events(rng, *kind, &sponsors);
         out.members.push(format!(
             r#"{{"id":"{id}","name":"党员{id}","birth_date":"{birth}","org":"{org}","events":{ev}}}"#
         ));
