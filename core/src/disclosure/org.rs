@@ -1,7 +1,7 @@
 //! The organization tree: just enough of it (id, parent, kind) to resolve disclosure scopes and the
 //! authority to approve (条例 第二条, 第十五条). The membership rules will extend it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -46,6 +46,10 @@ pub struct Org {
 
 /// A validated forest of organizations: unique ids, known parents, no cycles.
 ///
+/// Built once, indexed: ids are interned (each organization has a dense index, its position in id order), parents
+/// and children are held by index, and each organization's subtree is an interval of a depth-first numbering
+/// (an Euler tour), so "is A within B" is two comparisons and "the ancestors of A" walks A's depth only.
+///
 /// ```
 /// use dangjian::disclosure::{Org, OrgKind, OrgTree};
 /// let org = |id: &str, parent: Option<&str>, kind| Org { id: id.into(), parent: parent.map(Into::into), kind };
@@ -53,11 +57,33 @@ pub struct Org {
 /// assert!(t.is_within("B", "C"));
 /// assert!(!t.is_within("C", "B"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(try_from = "Vec<Org>", into = "Vec<Org>")]
 pub struct OrgTree {
-    orgs: BTreeMap<String, Org>,
+    /// The organizations in id order; an organization's index is its position here.
+    orgs: Vec<Org>,
+    /// id → index.
+    index: HashMap<String, u32>,
+    /// The parent's index; `NONE` for a root.
+    parent: Vec<u32>,
+    /// Depth-first numbering: `enter[i]` is the organization's own number, `leave[i]` one past its subtree's last.
+    enter: Vec<u32>,
+    leave: Vec<u32>,
+    /// The organizations in depth-first order (children by id): a subtree is `dfs[enter[i]..leave[i]]`.
+    dfs: Vec<u32>,
 }
+
+/// No parent.
+const NONE: u32 = u32::MAX;
+
+/// Two trees are equal when they hold the same organizations (the index is derived from them).
+impl PartialEq for OrgTree {
+    fn eq(&self, other: &Self) -> bool {
+        self.orgs == other.orgs
+    }
+}
+
+impl Eq for OrgTree {}
 
 impl TryFrom<Vec<Org>> for OrgTree {
     type Error = Error;
@@ -68,8 +94,16 @@ impl TryFrom<Vec<Org>> for OrgTree {
 
 impl From<OrgTree> for Vec<Org> {
     fn from(t: OrgTree) -> Self {
-        t.orgs.into_values().collect()
+        t.orgs
     }
+}
+
+fn to_u32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(NONE)
+}
+
+fn at(v: &[u32], i: usize) -> usize {
+    v.get(i).map_or(usize::MAX, |&x| x as usize)
 }
 
 impl OrgTree {
@@ -82,7 +116,7 @@ impl OrgTree {
     /// assert_eq!((e.code(), e.detail().field.as_str()), ("UNKNOWN_ORG", "[0].parent"));
     /// ```
     pub fn new(orgs: Vec<Org>) -> Result<Self> {
-        let mut map = BTreeMap::new();
+        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(orgs.len());
         for (i, o) in orgs.iter().enumerate() {
             if o.id.trim().is_empty() {
                 return Err(Error::input(
@@ -92,7 +126,7 @@ impl OrgTree {
                     "the organization id is empty",
                 ));
             }
-            if map.insert(o.id.clone(), o.clone()).is_some() {
+            if seen.insert(o.id.as_str(), i).is_some() {
                 return Err(Error::input(
                     "DUPLICATE_ORG",
                     format!("[{i}].id"),
@@ -101,30 +135,107 @@ impl OrgTree {
                 ));
             }
         }
-        let tree = Self { orgs: map };
+        // Parents by input position; an unknown parent ends a chain as a root would (it is reported on its own entry).
+        let up: Vec<Option<usize>> = orgs
+            .iter()
+            .map(|o| o.parent.as_deref().and_then(|p| seen.get(p).copied()))
+            .collect();
+        let cyclic = on_or_above_cycle(&up);
         for (i, o) in orgs.iter().enumerate() {
             if let Some(p) = &o.parent {
-                if !tree.orgs.contains_key(p) {
+                if !seen.contains_key(p.as_str()) {
                     return Err(unknown_org(p, &format!("[{i}].parent")));
                 }
             }
-            // Walking up more steps than there are organizations means the walk went round a cycle.
-            let mut steps = 0usize;
-            let mut at = o.parent.as_deref();
-            while let Some(p) = at {
-                steps += 1;
-                if p == o.id || steps > tree.orgs.len() {
-                    return Err(Error::input(
-                        "ORG_CYCLE",
-                        format!("[{i}].parent"),
-                        format!("组织 {} 的上级关系成环", o.id),
-                        format!("the parents of {} form a cycle", o.id),
-                    ));
-                }
-                at = tree.parent(p);
+            if cyclic.get(i).copied().unwrap_or(false) {
+                return Err(Error::input(
+                    "ORG_CYCLE",
+                    format!("[{i}].parent"),
+                    format!("组织 {} 的上级关系成环", o.id),
+                    format!("the parents of {} form a cycle", o.id),
+                ));
             }
         }
-        Ok(tree)
+        drop(seen);
+        Ok(Self::indexed(orgs))
+    }
+
+    /// The index of a validated list: sorted by id, parents by index, the depth-first numbering.
+    fn indexed(mut orgs: Vec<Org>) -> Self {
+        orgs.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        let index: HashMap<String, u32> = orgs
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.id.clone(), to_u32(i)))
+            .collect();
+        let parent: Vec<u32> = orgs
+            .iter()
+            .map(|o| {
+                o.parent
+                    .as_deref()
+                    .and_then(|p| index.get(p).copied())
+                    .unwrap_or(NONE)
+            })
+            .collect();
+        // Children in id order, as one array sliced by offsets (counting sort by parent).
+        let n = orgs.len();
+        let mut start = vec![0u32; n + 1];
+        for &p in &parent {
+            if let Some(s) = start.get_mut(p as usize + 1) {
+                *s += 1;
+            }
+        }
+        for i in 0..n {
+            let prev = at(&start, i) as u32;
+            if let Some(s) = start.get_mut(i + 1) {
+                *s += prev;
+            }
+        }
+        let mut fill = start.clone();
+        let mut children = vec![0u32; n];
+        for (i, &p) in parent.iter().enumerate() {
+            if let Some(f) = fill.get_mut(p as usize) {
+                if let Some(c) = children.get_mut(*f as usize) {
+                    *c = to_u32(i);
+                }
+                *f += 1;
+            }
+        }
+        let (mut enter, mut leave, mut dfs) = (vec![0u32; n], vec![0u32; n], Vec::with_capacity(n));
+        // Iterative depth-first walk from each root (in id order): (node, next child offset).
+        let mut stack: Vec<(u32, u32)> = Vec::new();
+        for root in (0..n).filter(|&i| at(&parent, i) == NONE as usize) {
+            stack.push((to_u32(root), at(&start, root) as u32));
+            if let Some(e) = enter.get_mut(root) {
+                *e = to_u32(dfs.len());
+            }
+            dfs.push(to_u32(root));
+            while let Some(top) = stack.last_mut() {
+                let (node, next) = *top;
+                if next < at(&start, node as usize + 1) as u32 {
+                    top.1 += 1;
+                    let child = at(&children, next as usize);
+                    if let Some(e) = enter.get_mut(child) {
+                        *e = to_u32(dfs.len());
+                    }
+                    dfs.push(to_u32(child));
+                    stack.push((to_u32(child), at(&start, child) as u32));
+                } else {
+                    if let Some(l) = leave.get_mut(node as usize) {
+                        *l = to_u32(dfs.len());
+                    }
+                    stack.pop();
+                }
+            }
+        }
+        Self {
+            orgs,
+            index,
+            parent,
+            enter,
+            leave,
+            dfs,
+        }
     }
 
     /// The organization with `id`.
@@ -134,7 +245,7 @@ impl OrgTree {
     /// assert!(t.get("C").is_none());
     /// ```
     pub fn get(&self, id: &str) -> Option<&Org> {
-        self.orgs.get(id)
+        self.index_of(id).and_then(|i| self.orgs.get(i))
     }
 
     /// The organization with `id`, or `UNKNOWN_ORG` at `field`.
@@ -144,7 +255,7 @@ impl OrgTree {
     /// assert_eq!(t.require("C", "org").unwrap_err().code(), "UNKNOWN_ORG");
     /// ```
     pub fn require(&self, id: &str, field: &str) -> Result<&Org> {
-        self.orgs.get(id).ok_or_else(|| unknown_org(id, field))
+        self.get(id).ok_or_else(|| unknown_org(id, field))
     }
 
     /// The parent's id.
@@ -153,7 +264,7 @@ impl OrgTree {
     /// assert!(dangjian::disclosure::OrgTree::default().parent("B").is_none());
     /// ```
     pub fn parent(&self, id: &str) -> Option<&str> {
-        self.orgs.get(id).and_then(|o| o.parent.as_deref())
+        self.get(id).and_then(|o| o.parent.as_deref())
     }
 
     /// The superior organizations of `id`, nearest first (not `id` itself).
@@ -166,14 +277,12 @@ impl OrgTree {
     /// ```
     pub fn ancestors(&self, id: &str) -> Vec<&str> {
         let mut out = Vec::new();
-        let mut at = self.parent(id);
-        // The tree has no cycles (checked in `new`); the bound is a second guard.
+        let mut at = self.index_of(id).and_then(|i| self.parent_index(i));
         while let Some(p) = at {
-            if out.len() > self.orgs.len() {
-                break;
+            if let Some(o) = self.orgs.get(p) {
+                out.push(o.id.as_str());
             }
-            out.push(p);
-            at = self.parent(p);
+            at = self.parent_index(p);
         }
         out
     }
@@ -186,7 +295,13 @@ impl OrgTree {
     /// assert!(t.is_within("B", "C") && t.is_within("C", "C") && !t.is_within("C", "B"));
     /// ```
     pub fn is_within(&self, id: &str, root: &str) -> bool {
-        id == root || self.ancestors(id).contains(&root)
+        if id == root {
+            return true;
+        }
+        match (self.index_of(id), self.index_of(root)) {
+            (Some(i), Some(r)) => self.is_within_index(i, r),
+            _ => false,
+        }
     }
 
     /// The ids of every organization, sorted.
@@ -195,8 +310,159 @@ impl OrgTree {
     /// assert!(dangjian::disclosure::OrgTree::default().ids().is_empty());
     /// ```
     pub fn ids(&self) -> BTreeSet<&str> {
-        self.orgs.keys().map(String::as_str).collect()
+        self.orgs.iter().map(|o| o.id.as_str()).collect()
     }
+
+    /// The number of organizations.
+    ///
+    /// ```
+    /// assert_eq!(dangjian::disclosure::OrgTree::default().len(), 0);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.orgs.len()
+    }
+
+    /// Whether the tree has no organization.
+    ///
+    /// ```
+    /// assert!(dangjian::disclosure::OrgTree::default().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.orgs.is_empty()
+    }
+
+    /// The organizations in id order: the organization at index `i` is the `i`-th.
+    ///
+    /// ```
+    /// let t: dangjian::disclosure::OrgTree = serde_json::from_str(r#"[{"id":"C2","kind":"committee"},
+    ///   {"id":"C1","kind":"committee"}]"#).unwrap();
+    /// assert_eq!(t.orgs().iter().map(|o| o.id.as_str()).collect::<Vec<_>>(), ["C1", "C2"]);
+    /// ```
+    pub fn orgs(&self) -> &[Org] {
+        &self.orgs
+    }
+
+    /// The index of `id` (its position in id order), in constant time.
+    ///
+    /// ```
+    /// let t: dangjian::disclosure::OrgTree = serde_json::from_str(r#"[{"id":"C","kind":"committee"}]"#).unwrap();
+    /// assert_eq!((t.index_of("C"), t.index_of("X")), (Some(0), None));
+    /// ```
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.index.get(id).map(|&i| i as usize)
+    }
+
+    /// The organization at index `i`.
+    ///
+    /// ```
+    /// let t: dangjian::disclosure::OrgTree = serde_json::from_str(r#"[{"id":"C","kind":"committee"}]"#).unwrap();
+    /// assert_eq!(t.at(0).unwrap().id, "C");
+    /// ```
+    pub fn at(&self, i: usize) -> Option<&Org> {
+        self.orgs.get(i)
+    }
+
+    /// The parent's index of the organization at index `i`.
+    ///
+    /// ```
+    /// let t: dangjian::disclosure::OrgTree = serde_json::from_str(r#"[{"id":"C","kind":"committee"},
+    ///   {"id":"B","parent":"C","kind":"branch"}]"#).unwrap();
+    /// assert_eq!(t.parent_index(t.index_of("B").unwrap()), t.index_of("C"));
+    /// ```
+    pub fn parent_index(&self, i: usize) -> Option<usize> {
+        self.parent
+            .get(i)
+            .filter(|&&p| p != NONE)
+            .map(|&p| p as usize)
+    }
+
+    /// Whether the organization at index `i` is the one at `root` or one of its descendants: two comparisons.
+    ///
+    /// ```
+    /// let t: dangjian::disclosure::OrgTree = serde_json::from_str(r#"[{"id":"C","kind":"committee"},
+    ///   {"id":"B","parent":"C","kind":"branch"}]"#).unwrap();
+    /// let (b, c) = (t.index_of("B").unwrap(), t.index_of("C").unwrap());
+    /// assert!(t.is_within_index(b, c) && !t.is_within_index(c, b));
+    /// ```
+    pub fn is_within_index(&self, i: usize, root: usize) -> bool {
+        match (
+            self.enter.get(i),
+            self.enter.get(root),
+            self.leave.get(root),
+        ) {
+            (Some(&e), Some(&lo), Some(&hi)) => lo <= e && e < hi,
+            _ => false,
+        }
+    }
+
+    /// The depth-first position of the organization at index `i`: the subtree of `root` is the positions
+    /// `subtree(root)`, so members sorted by their organization's position fall into one run per subtree.
+    ///
+    /// ```
+    /// let t: dangjian::disclosure::OrgTree = serde_json::from_str(r#"[{"id":"C","kind":"committee"},
+    ///   {"id":"B","parent":"C","kind":"branch"}]"#).unwrap();
+    /// let (b, c) = (t.index_of("B").unwrap(), t.index_of("C").unwrap());
+    /// assert!(t.subtree(c).contains(&t.position(b).unwrap()));
+    /// ```
+    pub fn position(&self, i: usize) -> Option<usize> {
+        self.enter.get(i).map(|&e| e as usize)
+    }
+
+    /// The depth-first positions of the subtree of the organization at index `root` (itself included); empty
+    /// for an index out of range.
+    ///
+    /// ```
+    /// let t: dangjian::disclosure::OrgTree = serde_json::from_str(r#"[{"id":"C","kind":"committee"},
+    ///   {"id":"B","parent":"C","kind":"branch"}]"#).unwrap();
+    /// assert_eq!(t.subtree(t.index_of("C").unwrap()), 0..2);
+    /// ```
+    pub fn subtree(&self, root: usize) -> std::ops::Range<usize> {
+        match (self.enter.get(root), self.leave.get(root)) {
+            (Some(&lo), Some(&hi)) => lo as usize..hi as usize,
+            _ => 0..0,
+        }
+    }
+
+    /// The index of the organization at depth-first position `p`.
+    ///
+    /// ```
+    /// let t: dangjian::disclosure::OrgTree = serde_json::from_str(r#"[{"id":"C","kind":"committee"}]"#).unwrap();
+    /// assert_eq!(t.at_position(0), Some(0));
+    /// ```
+    pub fn at_position(&self, p: usize) -> Option<usize> {
+        self.dfs.get(p).map(|&i| i as usize)
+    }
+}
+
+/// For parent links by position (`None`: a root, or a parent that is not listed), whether each entry's chain of
+/// parents never ends — it is on a cycle or leads into one. Each entry is walked once.
+fn on_or_above_cycle(up: &[Option<usize>]) -> Vec<bool> {
+    // 0: not seen, 1: on the current walk, 2: ends, 3: never ends.
+    let mut state = vec![0u8; up.len()];
+    let mut walk = Vec::new();
+    for start in 0..up.len() {
+        let mut at = Some(start);
+        let verdict = loop {
+            let Some(i) = at else { break 2 };
+            match state.get(i).copied().unwrap_or(2) {
+                0 => {
+                    if let Some(s) = state.get_mut(i) {
+                        *s = 1;
+                    }
+                    walk.push(i);
+                    at = up.get(i).copied().flatten();
+                }
+                1 => break 3,
+                done => break done,
+            }
+        };
+        for i in walk.drain(..) {
+            if let Some(s) = state.get_mut(i) {
+                *s = verdict;
+            }
+        }
+    }
+    state.into_iter().map(|s| s == 3).collect()
 }
 
 pub(crate) fn unknown_org(id: &str, field: &str) -> Error {
@@ -207,3 +473,7 @@ pub(crate) fn unknown_org(id: &str, field: &str) -> Error {
         format!("unknown organization {id}"),
     )
 }
+
+#[cfg(test)]
+#[path = "org_tests.rs"]
+mod tests;

@@ -7,11 +7,13 @@ use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
-use super::organization::OrgDocument;
+use std::collections::HashMap;
+
+use super::org_index::DocIndex;
 use super::params::MeetingKind;
 use super::report::Stage;
 use super::status::stage_on;
-use crate::disclosure::OrgKind;
+use crate::disclosure::{OrgKind, OrgTree};
 use crate::{Policy, Result};
 
 /// One member's attendance over the range.
@@ -39,36 +41,75 @@ pub struct Attendance {
     pub rate: Option<Decimal>,
 }
 
-/// The organizations whose meetings a member of `org` attends: `org` and its superiors up to the branch.
-fn own_orgs<'a>(doc: &'a OrgDocument, org: &'a str) -> Vec<&'a str> {
+/// The organizations whose meetings a member of the organization at index `org` attends: it and its superiors
+/// up to the branch.
+fn own_orgs(tree: &OrgTree, org: usize) -> Vec<usize> {
     let mut out = vec![org];
-    if doc.orgs.get(org).is_some_and(|o| o.kind == OrgKind::Group) {
-        for a in doc.orgs.ancestors(org) {
+    if tree.at(org).is_some_and(|o| o.kind == OrgKind::Group) {
+        let mut at = tree.parent_index(org);
+        while let Some(a) = at {
             out.push(a);
-            if doc.orgs.get(a).is_none_or(|o| o.kind != OrgKind::Group) {
+            if tree.at(a).is_none_or(|o| o.kind != OrgKind::Group) {
                 break;
             }
+            at = tree.parent_index(a);
         }
     }
     out
 }
 
-/// The attendance of the members of `org`'s subtree at meetings from `from` to `to`; members with nothing
-/// expected are listed when they are members on `to`.
+/// How a member was recorded at a meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Present,
+    Leave,
+}
+
+/// The attendance of the members of the subtree of the organization at index `org` at meetings from `from` to
+/// `to`; members with nothing expected are listed when they are members on `to`. The meetings read are those of
+/// the members' own organizations; who was present or on leave is looked up once per meeting.
 pub(crate) fn attendance(
     policy: &Policy,
-    doc: &OrgDocument,
-    org: &str,
+    ix: &DocIndex<'_>,
+    org: usize,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<Attendance>> {
+    let (doc, tree) = (ix.doc, ix.tree());
     let is_member = |s: Stage| matches!(s, Stage::Full | Stage::Probationary);
-    let mut out = Vec::new();
-    for (i, r) in doc.members.iter().enumerate() {
-        if !doc.orgs.is_within(&r.org, org) {
-            continue;
+    let members = ix.members_within(org);
+    // The meetings any of these members may be expected at, by organization.
+    let mut orgs: Vec<usize> = members
+        .iter()
+        .filter_map(|&i| doc.members.get(i).and_then(|r| tree.index_of(&r.org)))
+        .flat_map(|o| own_orgs(tree, o))
+        .collect();
+    orgs.sort_unstable();
+    orgs.dedup();
+    let mut marks: HashMap<(&str, usize), Mark> = HashMap::new();
+    for &o in &orgs {
+        for mi in ix.meetings.of(o) {
+            let Some(m) = doc.meetings.get(mi) else {
+                continue;
+            };
+            for (who, mark) in m
+                .attendees
+                .iter()
+                .map(|a| (a, Mark::Present))
+                .chain(m.absent_with_leave.iter().map(|a| (a, Mark::Leave)))
+            {
+                marks.entry((who.as_str(), mi)).or_insert(mark);
+            }
         }
-        let orgs = own_orgs(doc, &r.org);
+    }
+    let mut out = Vec::new();
+    for &i in &members {
+        let Some(r) = doc.members.get(i) else {
+            continue;
+        };
+        let Some(own) = tree.index_of(&r.org) else {
+            continue;
+        };
         let mut a = Attendance {
             member: r.id.clone(),
             expected: 0,
@@ -77,24 +118,29 @@ pub(crate) fn attendance(
             without_leave: 0,
             rate: None,
         };
-        for m in doc.meetings.iter().filter(|m| {
-            m.kind != MeetingKind::BranchCommittee
-                && from <= m.date
-                && m.date <= to
-                && orgs.contains(&m.org.as_str())
-        }) {
+        let mut expected: Vec<usize> = own_orgs(tree, own)
+            .into_iter()
+            .flat_map(|o| ix.meetings.of(o))
+            .collect();
+        // In the order the document lists them, as an error (a record unreadable on a meeting's day) is the first.
+        expected.sort_unstable();
+        for mi in expected {
+            let Some(m) = doc.meetings.get(mi) else {
+                continue;
+            };
+            if m.kind == MeetingKind::BranchCommittee || m.date < from || m.date > to {
+                continue;
+            }
             let stage =
                 stage_on(policy, r, m.date).map_err(|e| e.under(&format!("members[{i}]")))?;
             if !is_member(stage) {
                 continue;
             }
             a.expected = a.expected.saturating_add(1);
-            let slot = if m.attendees.contains(&r.id) {
-                &mut a.attended
-            } else if m.absent_with_leave.contains(&r.id) {
-                &mut a.with_leave
-            } else {
-                &mut a.without_leave
+            let slot = match marks.get(&(r.id.as_str(), mi)) {
+                Some(Mark::Present) => &mut a.attended,
+                Some(Mark::Leave) => &mut a.with_leave,
+                None => &mut a.without_leave,
             };
             *slot = slot.saturating_add(1);
         }

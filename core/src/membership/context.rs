@@ -1,12 +1,13 @@
 //! What a check may look beyond the record itself: the other members (sponsors and contacts), the meetings
 //! (organizational life) and the dues ledgers.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::life::Meeting;
+use super::params::MeetingKind;
 use super::record::MemberRecord;
 use crate::dues::Ledger;
-use crate::{Calendar, Error, Policy, Result};
+use crate::{Calendar, Error, Policy, Result, YearMonth};
 
 /// The policy, the calendar and the records a check can consult.
 ///
@@ -26,6 +27,42 @@ pub struct Context<'a> {
     /// Meetings of the organizations (organizational life, 三会一课).
     pub meetings: &'a [Meeting],
     ledgers: BTreeMap<&'a str, &'a Ledger>,
+    life: LifeIndex<'a>,
+}
+
+/// The meetings read once: the months each organization held a meeting every member attends (all kinds but the
+/// 支委会), and the months each member was present or absent with leave — so that the lapse rule looks a member up
+/// instead of scanning every meeting.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct LifeIndex<'a> {
+    held: HashMap<&'a str, BTreeSet<YearMonth>>,
+    present: HashMap<&'a str, BTreeSet<YearMonth>>,
+}
+
+impl<'a> LifeIndex<'a> {
+    fn new(meetings: &'a [Meeting]) -> Self {
+        let mut ix = Self::default();
+        for m in meetings {
+            let month = YearMonth::of(m.date);
+            if m.kind != MeetingKind::BranchCommittee {
+                ix.held.entry(m.org.as_str()).or_default().insert(month);
+            }
+            for who in m.attendees.iter().chain(&m.absent_with_leave) {
+                ix.present.entry(who.as_str()).or_default().insert(month);
+            }
+        }
+        ix
+    }
+
+    /// The months `org` held a meeting all its members attend.
+    pub(crate) fn held(&self, org: &str) -> Option<&BTreeSet<YearMonth>> {
+        self.held.get(org)
+    }
+
+    /// The months `member` attended a meeting or was absent from one with leave.
+    pub(crate) fn present(&self, member: &str) -> Option<&BTreeSet<YearMonth>> {
+        self.present.get(member)
+    }
 }
 
 impl<'a> Context<'a> {
@@ -61,6 +98,7 @@ impl<'a> Context<'a> {
             roster,
             meetings: &[],
             ledgers: BTreeMap::new(),
+            life: LifeIndex::default(),
         })
     }
 
@@ -74,6 +112,7 @@ impl<'a> Context<'a> {
     #[must_use]
     pub fn with_meetings(mut self, meetings: &'a [Meeting]) -> Self {
         self.meetings = meetings;
+        self.life = LifeIndex::new(meetings);
         self
     }
 
@@ -90,6 +129,11 @@ impl<'a> Context<'a> {
     pub fn with_ledgers(mut self, ledgers: &'a [Ledger]) -> Self {
         self.ledgers = ledgers.iter().map(|l| (l.member_id.as_str(), l)).collect();
         self
+    }
+
+    /// The meetings, indexed by organization and by member.
+    pub(crate) fn life(&self) -> &LifeIndex<'a> {
+        &self.life
     }
 
     /// The record of member `id`, when it is in the roster.

@@ -6,6 +6,8 @@
 //!   (entitled 10: 8 present is not enough, 9 is);
 //! - a candidate is elected with more than half of the votes of those present.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -213,11 +215,13 @@ fn voter_findings(
     cite: &Citation,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
+    let electors: HashSet<&str> = electors.iter().map(|s| s.id).collect();
+    let by_id: HashMap<&str, &Standing<'_>> = standings.iter().rev().map(|s| (s.id, s)).collect();
     for voter in election.voters.iter().flatten() {
-        if electors.iter().any(|s| s.id == voter) {
+        if electors.contains(voter.as_str()) {
             continue;
         }
-        let (why_zh, why_en) = match standings.iter().find(|s| s.id == voter) {
+        let (why_zh, why_en) = match by_id.get(voter.as_str()) {
             Some(s) if !s.is_full() => ("预备党员没有选举权", "a probationary member has no vote"),
             Some(s) if s.may_elect => ("不是本组织的党员", "not a member of the organization"),
             Some(_) => (

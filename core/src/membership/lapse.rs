@@ -24,8 +24,9 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::context::Context;
+#[cfg(test)]
 use super::life::Meeting;
-use super::params::{MeetingKind, MobilityRules};
+use super::params::MobilityRules;
 use super::record::{MemberEvent, MemberRecord};
 use super::report::{NextStep, Review, Stage};
 use super::status::{history, plus_months};
@@ -33,8 +34,21 @@ use crate::dues::evaluate_ledger;
 use crate::policy::in_force;
 use crate::{Finding, Policy, Result, Severity, YearMonth};
 
-/// The months from `from` to `to` (both included) in which `member_id` attended no meeting and was not absent
-/// with leave at one (absence with leave is not a lapse). Meetings of any organization count.
+/// The months from `from` to `to` (both included) in which the member attended no meeting and was not absent
+/// with leave at one (absence with leave is not a lapse), given the months they did (`present`, from the
+/// context's meeting index). Meetings of any organization count.
+pub(crate) fn months_absent(
+    present: Option<&BTreeSet<YearMonth>>,
+    from: YearMonth,
+    to: YearMonth,
+) -> Vec<YearMonth> {
+    from.through(to)
+        .filter(|m| present.is_none_or(|p| !p.contains(m)))
+        .collect()
+}
+
+/// [`months_absent`] of `member_id` over a list of meetings.
+#[cfg(test)]
 pub(crate) fn months_without_life(
     meetings: &[Meeting],
     member_id: &str,
@@ -49,7 +63,7 @@ pub(crate) fn months_without_life(
         })
         .map(|m| YearMonth::of(m.date))
         .collect();
-    from.through(to).filter(|m| !present.contains(m)).collect()
+    months_absent(Some(&present), from, to)
 }
 
 fn mobility(policy: &Policy, on: NaiveDate) -> Result<&MobilityRules> {
@@ -138,18 +152,14 @@ fn lapse(ctx: &Context, record: &MemberRecord, on: NaiveDate, out: &mut Review) 
     // committee's own). A run of months without organizational life counts against the member only when the
     // organization held such a meeting in it and the member missed it: when none was held at all, the gap is
     // the organization's (`MEETING_MISSING` in the organization check), not the member's.
-    let held: BTreeSet<YearMonth> = ctx
-        .meetings
-        .iter()
-        .filter(|m| m.org == record.org && m.kind != MeetingKind::BranchCommittee)
-        .map(|m| YearMonth::of(m.date))
-        .collect();
+    let empty = BTreeSet::new();
+    let held = ctx.life().held(&record.org).unwrap_or(&empty);
     if let Some(evidence) = held.first().copied() {
-        let gaps: Vec<YearMonth> =
-            months_without_life(ctx.meetings, &record.id, first.max(evidence), last)
-                .into_iter()
-                .filter(|m| !excused.contains(m))
-                .collect();
+        let present = ctx.life().present(&record.id);
+        let gaps: Vec<YearMonth> = months_absent(present, first.max(evidence), last)
+            .into_iter()
+            .filter(|m| !excused.contains(m))
+            .collect();
         let missed_one =
             |start: YearMonth, end: YearMonth| held.range(start..=end).next().is_some();
         if let Some(run) = last_run(&gaps, rules.lapse_months, missed_one) {

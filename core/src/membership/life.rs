@@ -11,6 +11,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::attendance::{attendance, Attendance};
+use super::org_index::DocIndex;
 use super::organization::{OrgDocument, Period};
 use super::params::{LifeRules, MeetingKind, MeetingRule};
 use crate::disclosure::{Frequency, OrgKind};
@@ -112,7 +113,26 @@ pub fn compliance(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<LifeReport> {
-    let kind = doc.orgs.require(org, "org")?.kind;
+    doc.orgs.require(org, "org")?;
+    let ix = DocIndex::new(doc);
+    let at = doc.orgs.index_of(org).unwrap_or(usize::MAX);
+    compliance_in(policy, &ix, at, from, to)
+}
+
+/// [`compliance`] of the organization at index `at` over an indexed document: the organization's own meetings
+/// and rounds only.
+pub(crate) fn compliance_in(
+    policy: &Policy,
+    ix: &DocIndex<'_>,
+    at: usize,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<LifeReport> {
+    let o = ix
+        .tree()
+        .at(at)
+        .ok_or_else(|| Error::input("UNKNOWN_ORG", "org", "未知的组织", "unknown organization"))?;
+    let (org, kind) = (o.id.as_str(), o.kind);
     if to < from {
         return Err(Error::input(
             "INVALID_PERIOD",
@@ -123,7 +143,18 @@ pub fn compliance(
     }
     let timeline = &policy.membership.life;
     in_force(timeline, to, "membership.life")?;
-    let has_committee = doc.details_of(org).is_some_and(|d| d.committee.is_some());
+    let has_committee = ix.details(at).is_some_and(|d| d.committee.is_some());
+    let doc = ix.doc;
+    let meetings: Vec<&Meeting> = ix
+        .meetings
+        .of(at)
+        .filter_map(|i| doc.meetings.get(i))
+        .collect();
+    let reviews: Vec<NaiveDate> = ix
+        .reviews
+        .of(at)
+        .filter_map(|i| doc.reviews.get(i).map(|r| r.date))
+        .collect();
     let mut report = LifeReport {
         org: org.to_owned(),
         period: Period { from, to },
@@ -154,7 +185,7 @@ pub fn compliance(
                 missing: Vec::new(),
             });
             entry.citation = rule.citation.clone();
-            if held(doc, org, meeting, start, end) {
+            if held(&meetings, &reviews, meeting, start, end) {
                 entry.held.push(label);
             } else {
                 report.findings.push(missing(org, meeting, &label, rule));
@@ -163,34 +194,40 @@ pub fn compliance(
         }
         report.rules.extend(rc);
     }
-    for m in doc.meetings.iter().filter(|m| {
-        m.org == org && m.kind == MeetingKind::PartyLecture && from <= m.date && m.date <= to
-    }) {
+    for m in meetings
+        .iter()
+        .filter(|m| m.kind == MeetingKind::PartyLecture && from <= m.date && m.date <= to)
+    {
         if m.lecturer.as_deref().is_none_or(|l| l.trim().is_empty()) {
-            let cite = in_force(timeline, m.date, "membership.life").ok().map(|e| {
-                e.value
-                    .meetings
-                    .iter()
-                    .find(|r| r.meeting == MeetingKind::PartyLecture)
-                    .map_or_else(|| e.citation.clone(), |r| r.citation.clone())
-            });
-            report.findings.push(Finding::new(
-                "LECTURER_MISSING",
-                Severity::Warning,
-                format!("{org} 于 {} 的党课（{}）未记载讲课人", m.date, m.id),
-                format!(
-                    "the party lecture {} of {org} on {} records no lecturer",
-                    m.id, m.date
-                ),
-                cite,
-            ));
+            report.findings.push(no_lecturer(timeline, org, m));
         }
     }
     // Attendance is a branch's (and a group's) record; a general branch or committee would only repeat it.
     if matches!(kind, OrgKind::Branch | OrgKind::Group) {
-        report.attendance = attendance(policy, doc, org, from, to)?;
+        report.attendance = attendance(policy, ix, at, from, to)?;
     }
     Ok(report)
+}
+
+/// `LECTURER_MISSING` for a 党课 without a lecturer.
+fn no_lecturer(timeline: &[Dated<LifeRules>], org: &str, m: &Meeting) -> Finding {
+    let cite = in_force(timeline, m.date, "membership.life").ok().map(|e| {
+        e.value
+            .meetings
+            .iter()
+            .find(|r| r.meeting == MeetingKind::PartyLecture)
+            .map_or_else(|| e.citation.clone(), |r| r.citation.clone())
+    });
+    Finding::new(
+        "LECTURER_MISSING",
+        Severity::Warning,
+        format!("{org} 于 {} 的党课（{}）未记载讲课人", m.date, m.id),
+        format!(
+            "the party lecture {} of {org} on {} records no lecturer",
+            m.id, m.date
+        ),
+        cite,
+    )
 }
 
 /// Every (meeting, frequency) of the life rules in force at some time in the range, in the order first listed.
@@ -236,19 +273,17 @@ fn applies(meeting: MeetingKind, kind: OrgKind, has_committee: bool) -> bool {
     }
 }
 
+/// Whether the organization held `meeting` between `start` and `end` (its review rounds count as 民主评议).
 fn held(
-    doc: &OrgDocument,
-    org: &str,
+    meetings: &[&Meeting],
+    reviews: &[NaiveDate],
     meeting: MeetingKind,
     start: NaiveDate,
     end: NaiveDate,
 ) -> bool {
     let inside = |d: NaiveDate| start <= d && d <= end;
-    doc.meetings
-        .iter()
-        .any(|m| m.org == org && m.kind == meeting && inside(m.date))
-        || (meeting == MeetingKind::DemocraticReview
-            && doc.reviews.iter().any(|r| r.org == org && inside(r.date)))
+    meetings.iter().any(|m| m.kind == meeting && inside(m.date))
+        || (meeting == MeetingKind::DemocraticReview && reviews.iter().any(|d| inside(*d)))
 }
 
 fn missing(org: &str, meeting: MeetingKind, label: &str, rule: &MeetingRule) -> Finding {

@@ -36,6 +36,7 @@ mod lapse;
 mod life;
 #[cfg(test)]
 mod org_fixtures;
+mod org_index;
 mod organization;
 mod params;
 mod rating;
@@ -43,6 +44,7 @@ mod record;
 mod report;
 mod standing;
 mod status;
+mod stream;
 mod structure;
 mod term;
 mod transfer;
@@ -77,5 +79,9 @@ pub use record::{
 };
 pub use report::{MemberReport, NextStep, Review, Stage, StageSpan};
 pub use status::{history, stage_on};
+pub use stream::{
+    check_members_jsonl, check_members_lines, check_orgs_jsonl, check_orgs_lines, Answer,
+    StreamSummary,
+};
 pub use term::Term;
 pub use transition::apply;

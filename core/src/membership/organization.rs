@@ -9,12 +9,14 @@ use std::collections::BTreeSet;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::discipline::rights_on;
 use super::election::{evaluate, Election, ElectionReport};
-use super::life::{compliance, LifeReport, Meeting};
+use super::life::{compliance_in, LifeReport, Meeting};
+use super::org_index::{DocIndex, Groups};
 use super::rating::{rate, RatingReport, ReviewRound};
 use super::record::MemberRecord;
 use super::report::NextStep;
-use super::standing::{counts, standings};
+use super::standing::{standings, Counts, Standing};
 use super::structure::structure_findings;
 use super::term::{review_terms, Term};
 use crate::disclosure::{OrgKind, OrgTree};
@@ -282,39 +284,33 @@ pub fn check_orgs(policy: &Policy, doc: &OrgDocument, on: NaiveDate) -> Result<O
             to: on,
         },
     };
-    let mut elections = Vec::new();
-    for (i, e) in doc.elections.iter().enumerate() {
-        let under = |err: Error| err.under(&format!("elections[{i}]"));
-        let on_day = standings(policy, &doc.members, e.date)?;
-        elections.push(evaluate(policy, &doc.orgs, &on_day, e).map_err(under)?);
-    }
-    let mut reviews = Vec::new();
-    for (i, r) in doc.reviews.iter().enumerate() {
-        let under = |err: Error| err.under(&format!("reviews[{i}]"));
-        let on_day = standings(policy, &doc.members, r.date)?;
-        reviews.push(rate(policy, &doc.orgs, &on_day, r).map_err(under)?);
-    }
+    let ix = DocIndex::new(doc);
+    let (elections, reviews) = elections_and_reviews(policy, &ix, on)?;
     let today = standings(policy, &doc.members, on)?;
+    let counts = subtree_counts(&doc.orgs, &today);
+    let tree = &doc.orgs;
+    let by_org = |org: &str| tree.index_of(org);
+    let elections_of = Groups::new(tree.len(), elections.iter().map(|e| by_org(&e.org)));
+    let reviews_of = Groups::new(tree.len(), reviews.iter().map(|r| by_org(&r.org)));
     let mut report = OrgReport {
         on,
         period,
         ..OrgReport::default()
     };
-    for id in doc.orgs.ids() {
-        let kind = doc.orgs.require(id, "orgs")?.kind;
-        let details = doc.details_of(id);
-        let c = counts(&doc.orgs, &today, id);
+    for (i, o) in tree.orgs().iter().enumerate() {
+        let (id, kind) = (o.id.as_str(), o.kind);
+        let details = ix.details(i);
+        let c = counts.get(i).copied().unwrap_or_default();
         let mut findings = structure_findings(rules, id, kind, details, c);
+        let own_elections: Vec<&ElectionReport> = elections_of
+            .of(i)
+            .filter_map(|k| elections.get(k))
+            .collect();
         // A term starts at the recorded committee's election and at every valid election of the document.
         let starts: Vec<NaiveDate> = details
             .and_then(|d| d.committee.map(|c| c.elected_on))
             .into_iter()
-            .chain(
-                elections
-                    .iter()
-                    .filter(|e| e.org == id && e.valid)
-                    .map(|e| e.date),
-            )
+            .chain(own_elections.iter().filter(|e| e.valid).map(|e| e.date))
             .collect();
         let terms = review_terms(policy, id, kind, &starts, on)?;
         findings.extend(terms.findings);
@@ -328,9 +324,13 @@ pub fn check_orgs(policy: &Policy, doc: &OrgDocument, on: NaiveDate) -> Result<O
             term: terms.term,
             findings,
             next_steps: terms.next_steps,
-            life: compliance(policy, doc, id, period.from, period.to)?,
-            elections: elections.iter().filter(|e| e.org == id).cloned().collect(),
-            reviews: reviews.iter().filter(|r| r.org == id).cloned().collect(),
+            life: compliance_in(policy, &ix, i, period.from, period.to)?,
+            elections: own_elections.into_iter().cloned().collect(),
+            reviews: reviews_of
+                .of(i)
+                .filter_map(|k| reviews.get(k))
+                .cloned()
+                .collect(),
         };
         report.findings.extend(section.findings.iter().cloned());
         report
@@ -345,6 +345,76 @@ pub fn check_orgs(policy: &Policy, doc: &OrgDocument, on: NaiveDate) -> Result<O
         report.orgs.push(section);
     }
     Ok(report)
+}
+
+/// Every election and review round of the document evaluated on its day, in document order. Each reads the
+/// standings of its organization's subtree (and of the voters listed from outside it) only; when some record
+/// cannot be read on the last of those days, every standing is derived as the rules first did, so the error
+/// reported is the same one.
+fn elections_and_reviews(
+    policy: &Policy,
+    ix: &DocIndex<'_>,
+    on: NaiveDate,
+) -> Result<(Vec<ElectionReport>, Vec<RatingReport>)> {
+    let doc = ix.doc;
+    let last = doc
+        .elections
+        .iter()
+        .map(|e| e.date)
+        .chain(doc.reviews.iter().map(|r| r.date))
+        .fold(on, NaiveDate::max);
+    // Errors only grow with the day (events are read in order up to it): none on the last day, none before.
+    let whole = doc
+        .members
+        .iter()
+        .any(|r| rights_on(policy, r, last).is_err());
+    let tree = &doc.orgs;
+    let subtree = |org: &str, date, also: &[&str]| match tree.index_of(org) {
+        Some(o) if !whole => ix.standings_within(policy, o, date, also),
+        _ => standings(policy, &doc.members, date),
+    };
+    let mut elections = Vec::with_capacity(doc.elections.len());
+    for (i, e) in doc.elections.iter().enumerate() {
+        let under = |err: Error| err.under(&format!("elections[{i}]"));
+        let voters: Vec<&str> = e.voters.iter().flatten().map(String::as_str).collect();
+        let on_day = subtree(&e.org, e.date, &voters)?;
+        elections.push(evaluate(policy, tree, &on_day, e).map_err(under)?);
+    }
+    let mut reviews = Vec::with_capacity(doc.reviews.len());
+    for (i, r) in doc.reviews.iter().enumerate() {
+        let under = |err: Error| err.under(&format!("reviews[{i}]"));
+        let on_day = subtree(&r.org, r.date, &[])?;
+        reviews.push(rate(policy, tree, &on_day, r).map_err(under)?);
+    }
+    Ok((elections, reviews))
+}
+
+/// The full and probationary members of each organization's subtree (by the tree's index): each standing is
+/// counted at its organization, then the counts are added up from the leaves (reverse depth-first order).
+fn subtree_counts(tree: &OrgTree, today: &[Standing<'_>]) -> Vec<Counts> {
+    let mut counts = vec![Counts::default(); tree.len()];
+    for s in today {
+        if let Some(c) = tree.index_of(s.org).and_then(|i| counts.get_mut(i)) {
+            if s.is_full() {
+                c.full = c.full.saturating_add(1);
+            } else {
+                c.probationary = c.probationary.saturating_add(1);
+            }
+        }
+    }
+    for p in (0..tree.len()).rev() {
+        let Some(i) = tree.at_position(p) else {
+            continue;
+        };
+        let (Some(parent), Some(c)) = (tree.parent_index(i), counts.get(i).copied()) else {
+            continue;
+        };
+        if let Some(up) = counts.get_mut(parent) {
+            up.full = up.full.saturating_add(c.full);
+            up.probationary = up.probationary.saturating_add(c.probationary);
+        }
+    }
+    counts
 }
 
 #[cfg(test)]

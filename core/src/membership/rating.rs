@@ -3,7 +3,7 @@
 //! not graded; 优秀 is at most `excellent_quota` (1/3) of those graded (9 graded: 3 may be excellent, not 4;
 //! 10 graded: 3, not 4, since 4 × 3 = 12 > 10); every full member of the organization should be in the round.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -147,7 +147,9 @@ pub(crate) fn rate(
 ) -> Result<RatingReport> {
     let life = &in_force(&policy.membership.life, round.date, "membership.life")?.value;
     let cite = || Some(life.review_article.clone());
-    let members: Vec<&Standing<'_>> = within(orgs, standings, &round.org).collect();
+    let list: Vec<&Standing<'_>> = within(orgs, standings, &round.org).collect();
+    // The first standing of an id answers, as a search from the front would.
+    let members: HashMap<&str, &Standing<'_>> = list.iter().rev().map(|s| (s.id, *s)).collect();
     let mut report = RatingReport {
         org: round.org.clone(),
         year: round.year,
@@ -157,7 +159,7 @@ pub(crate) fn rate(
     let mut seen = BTreeSet::new();
     let (org, date) = (&round.org, round.date);
     for (i, r) in round.ratings.iter().enumerate() {
-        let Some(s) = members.iter().find(|s| s.id == r.member) else {
+        let Some(s) = members.get(r.member.as_str()) else {
             return Err(Error::input(
                 "UNKNOWN_MEMBER",
                 format!("ratings[{i}].member"),
@@ -236,10 +238,7 @@ pub(crate) fn rate(
             cite(),
         ));
     }
-    for s in members
-        .iter()
-        .filter(|s| s.is_full() && !seen.contains(s.id))
-    {
+    for s in list.iter().filter(|s| s.is_full() && !seen.contains(s.id)) {
         report.findings.push(Finding::new(
             "MEMBER_NOT_RATED",
             Severity::Warning,

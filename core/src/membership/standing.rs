@@ -80,15 +80,3 @@ pub(crate) fn within<'s, 'a>(
 ) -> impl Iterator<Item = &'s Standing<'a>> + 's {
     standings.iter().filter(move |s| tree.is_within(s.org, org))
 }
-
-/// The counts of `org`'s subtree.
-pub(crate) fn counts(tree: &OrgTree, standings: &[Standing<'_>], org: &str) -> Counts {
-    within(tree, standings, org).fold(Counts::default(), |mut c, s| {
-        if s.is_full() {
-            c.full = c.full.saturating_add(1);
-        } else {
-            c.probationary = c.probationary.saturating_add(1);
-        }
-        c
-    })
-}

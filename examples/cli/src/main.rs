@@ -20,6 +20,7 @@ mod disclosure_cmd;
 mod dues_cmd;
 mod error;
 mod member_cmd;
+mod member_lines;
 mod org_cmd;
 mod output;
 mod roster;
@@ -404,8 +405,8 @@ USAGE:
                      [--org-map FILE [--org ID]]
     dangjian disclosure verify LOG.json [--receipt ENTRIES:HEAD]
     dangjian disclosure board ITEMS.json --viewer ID --on YYYY-MM-DD [--context CONTEXT.json]
-    dangjian member check MEMBERS.json --on YYYY-MM-DD [--format table|json] [--policy FILE]
-    dangjian org check ORGS.json --on YYYY-MM-DD [--format table|json]
+    dangjian member check MEMBERS.json|.jsonl --on YYYY-MM-DD [--format table|json|jsonl] [--policy FILE]
+    dangjian org check ORGS.json|.jsonl --on YYYY-MM-DD [--format table|json|jsonl]
     dangjian --help | --version
 
 COMMANDS:
@@ -448,7 +449,10 @@ OPTIONS (disclosure):
 OPTIONS (member, org):
     --on YYYY-MM-DD         the day of the check (required); each step is judged by the rules in force on
                             its own day
-    --format table|json     table (default): readable blocks; json: the core's report document
+    --format table|json|jsonl
+                            table (default): readable blocks; json: the core's report document; jsonl: one
+                            report (or {{\"error\":…}}) a line. A .jsonl input is read a line at a time: member,
+                            one record (or {{\"meeting\":…}}, {{\"ledger\":…}}) a line; org, one document a line
     --policy FILE           member: a JSON policy override laid over the bundled rules
 ",
         version = env!("CARGO_PKG_VERSION"),

@@ -92,6 +92,8 @@ pub(crate) enum Format {
     Table,
     /// The core's JSON document.
     Json,
+    /// JSON Lines: one report (or `{"error":…}`) a line.
+    Jsonl,
 }
 
 impl Format {
@@ -100,8 +102,9 @@ impl Format {
         match text {
             "table" => Ok(Self::Table),
             "json" => Ok(Self::Json),
+            "jsonl" => Ok(Self::Jsonl),
             _ => Err(CliError::usage(format!(
-                "`--format {text}`: expected table or json"
+                "`--format {text}`: expected table, json or jsonl"
             ))),
         }
     }
@@ -126,16 +129,30 @@ pub(crate) fn check(args: &MemberCheckArgs) -> Result<ExitCode, CliError> {
     let calendar = Calendar::official();
     let shown = args.file.display().to_string();
     let text = read_text(&args.file)?;
-    let input: serde_json::Value = dangjian::error::from_json(&text, "INVALID_RECORD_JSON")
-        .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
+    if crate::member_lines::is_jsonl(&args.file) {
+        return crate::member_lines::check(args, &policy, &calendar, &text);
+    }
+    // The whole file as a JSON tree only for the table's names; the shape alone otherwise (a tree costs
+    // several times the file).
+    let (lone, input) = match args.format {
+        Format::Table => {
+            let input: serde_json::Value = dangjian::error::from_json(&text, "INVALID_RECORD_JSON")
+                .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
+            let lone = matches!(&input, serde_json::Value::Object(o) if !o.contains_key("members"));
+            (lone, input)
+        }
+        _ => (
+            crate::member_lines::lone_record(&text)
+                .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?,
+            serde_json::Value::Null,
+        ),
+    };
     // The core's batch takes an array or the document; a lone record is a batch of one. Wrapped as text, so
     // a position the core reports is still the file's.
-    let json = match &input {
-        serde_json::Value::Object(o) if !o.contains_key("members") => format!("[{text}]"),
-        _ => text,
-    };
+    let json = if lone { format!("[{text}]") } else { text };
     let batch = check_members(&policy, &calendar, &json, args.on)
         .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
+    drop(json);
 
     let stdout = match args.format {
         Format::Table => table(&batch, &names(&input)),
@@ -144,6 +161,7 @@ pub(crate) fn check(args: &MemberCheckArgs) -> Result<ExitCode, CliError> {
                 .map_err(|e| CliError::input(e.detail().to_string()))?;
             json + "\n"
         }
+        Format::Jsonl => crate::member_lines::batch_lines(&batch)?,
     };
     crate::say(&stdout);
     for e in &batch.errors {
@@ -202,7 +220,7 @@ fn table(batch: &CheckBatch, names: &HashMap<String, String>) -> String {
 }
 
 /// One member: the header line, the findings, the next steps.
-fn block(report: &MemberReport, name: Option<&str>) -> String {
+pub(crate) fn block(report: &MemberReport, name: Option<&str>) -> String {
     let mut text = report.member_id.clone();
     if let Some(name) = name {
         text.push(' ');

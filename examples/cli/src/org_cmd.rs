@@ -28,8 +28,8 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use dangjian::membership::{
-    check_orgs, Attendance, ElectionReport, OrgDocument, OrgReport, OrgSection, RatingReport,
-    RuleCompliance,
+    check_orgs, check_orgs_lines, Answer, Attendance, ElectionReport, OrgDocument, OrgReport,
+    OrgSection, RatingReport, RuleCompliance,
 };
 use dangjian::{Finding, Policy, Severity};
 
@@ -51,6 +51,9 @@ pub(crate) struct OrgCheckArgs {
 
 /// Runs the check: the report on stdout, a summary on stderr.
 pub(crate) fn check(args: &OrgCheckArgs) -> Result<ExitCode, CliError> {
+    if crate::member_lines::is_jsonl(&args.file) {
+        return check_lines(args);
+    }
     let shown = args.file.display().to_string();
     let doc = OrgDocument::from_json(&read_text(&args.file)?)
         .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
@@ -68,12 +71,85 @@ pub(crate) fn check(args: &OrgCheckArgs) -> Result<ExitCode, CliError> {
 /// The report as the format asks.
 fn render(report: &OrgReport, format: Format) -> Result<String, CliError> {
     Ok(match format {
-        Format::Json => {
+        Format::Json | Format::Jsonl => {
             dangjian::error::to_json(report).map_err(|e| CliError::input(e.detail().to_string()))?
                 + "\n"
         }
         Format::Table if report.orgs.is_empty() => "no organizations\n".to_owned(),
         Format::Table => report.orgs.iter().map(block).collect(),
+    })
+}
+
+/// `org check` of a JSON Lines file, one bundle (a whole organization document) a line: each bundle is read,
+/// checked and printed before the next line is read, so memory is the largest bundle, not the file. A bundle
+/// that cannot be read or checked is `{"error":…}` in JSON Lines output and `error: line N: …` on stderr; the
+/// others are still checked.
+fn check_lines(args: &OrgCheckArgs) -> Result<ExitCode, CliError> {
+    use std::io::BufRead;
+    let shown = args.file.display().to_string();
+    let file = std::fs::File::open(&args.file)
+        .map_err(|e| CliError::input(format!("{shown}: cannot read: {e}")))?;
+    let mut io_error = None;
+    let lines = std::io::BufReader::new(file)
+        .lines()
+        .map_while(|l| l.map_err(|e| io_error = Some(e)).ok());
+    let (mut orgs, mut findings, mut violating) = (0usize, 0usize, 0usize);
+    let mut failed = None;
+    let summary = check_orgs_lines(&Policy::bundled(), lines, args.on, |a| {
+        let text = match a {
+            Answer::Report(r) => {
+                orgs += r.orgs.len();
+                findings += r.findings.len();
+                violating += violations(&r.findings);
+                match args.format {
+                    Format::Table => render(r, Format::Table),
+                    _ => a
+                        .to_json_line()
+                        .map(|l| l + "\n")
+                        .map_err(|e| CliError::input(e.detail().to_string())),
+                }
+            }
+            Answer::Error(e) => {
+                eprintln!(
+                    "error: {shown}: line {}: {} at {}: {}",
+                    e.index.saturating_add(1),
+                    e.code,
+                    e.field,
+                    e.message_en
+                );
+                match args.format {
+                    Format::Table => Ok(String::new()),
+                    _ => a
+                        .to_json_line()
+                        .map(|l| l + "\n")
+                        .map_err(|e| CliError::input(e.detail().to_string())),
+                }
+            }
+        };
+        match text {
+            Ok(t) => {
+                crate::say(&t);
+            }
+            Err(e) => {
+                failed.get_or_insert(e);
+            }
+        }
+    })
+    .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
+    if let Some(e) = io_error {
+        return Err(CliError::input(format!("{shown}: cannot read: {e}")));
+    }
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    eprintln!(
+        "{}: {} bundle(s) checked, {} rejected; {orgs} organization(s), {findings} finding(s) ({violating} violation(s))",
+        args.on, summary.reports, summary.errors
+    );
+    Ok(if violating > 0 || summary.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     })
 }
 

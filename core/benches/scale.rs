@@ -1,0 +1,241 @@
+//! Growth bench: `member check`, `org check` and visibility filtering on generated national data
+//! (`support/national.rs`) at three sizes (×1, ×4, ×16) in one run, reporting the time per member and per
+//! organization, the growth from one size to the next and the peak heap (a counting allocator).
+//!
+//! `cargo bench -p dangjian --bench scale` — `DANGJIAN_SCALE_UNITS` sets ×1 in 基层党委 units (default 16, about
+//! 6,700 people and 470 organizations), `DANGJIAN_SCALE_ONLY` one of `member`, `org`, `visibility`, `province`
+//! (the province: 3,450 units ≈ 100,000 organizations, streamed one unit a line).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    missing_docs
+)]
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use dangjian::disclosure::{filter_visible, Context, DisclosureItem, Viewer};
+use dangjian::membership::{check_members, check_orgs, OrgDocument};
+use dangjian::{Calendar, Policy};
+
+#[path = "support/national.rs"]
+mod national;
+
+struct Counting;
+static NOW: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: forwards to the system allocator; only counts bytes.
+#[allow(unsafe_code)]
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        let n = NOW.fetch_add(l.size(), Ordering::Relaxed) + l.size();
+        PEAK.fetch_max(n, Ordering::Relaxed);
+        unsafe { System.alloc(l) }
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        NOW.fetch_sub(l.size(), Ordering::Relaxed);
+        unsafe { System.dealloc(p, l) }
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
+        if new > l.size() {
+            let n = NOW.fetch_add(new - l.size(), Ordering::Relaxed) + new - l.size();
+            PEAK.fetch_max(n, Ordering::Relaxed);
+        } else {
+            NOW.fetch_sub(l.size() - new, Ordering::Relaxed);
+        }
+        unsafe { System.realloc(p, l, new) }
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// Runs `f`, returning its result, the seconds it took and the peak heap above what was live before it.
+fn measure<T>(f: impl FnOnce() -> T) -> (T, f64, usize) {
+    let before = NOW.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let t = Instant::now();
+    let out = f();
+    let secs = t.elapsed().as_secs_f64();
+    (
+        out,
+        secs,
+        PEAK.load(Ordering::Relaxed).saturating_sub(before),
+    )
+}
+
+const SEED: u64 = 2026;
+
+fn on() -> NaiveDate {
+    national::TO.parse().unwrap()
+}
+
+fn mb(bytes: usize) -> f64 {
+    bytes as f64 / 1e6
+}
+
+/// One line per size, then the growth ratios.
+struct Growth {
+    what: &'static str,
+    rows: Vec<(usize, f64)>,
+}
+
+impl Growth {
+    fn new(what: &'static str) -> Self {
+        Self {
+            what,
+            rows: Vec::new(),
+        }
+    }
+    fn report(&self) {
+        for w in self.rows.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            println!(
+                "  {}: {:.2}× the input → {:.2}× the time",
+                self.what,
+                b.0 as f64 / a.0.max(1) as f64,
+                b.1 / a.1
+            );
+        }
+    }
+}
+
+fn member(units: usize, with_meetings: bool, g: &mut Growth) {
+    let (policy, calendar) = (Policy::bundled(), Calendar::official());
+    let (json, t) = national::member_document(SEED, units, with_meetings);
+    let input = json.len();
+    let (batch, secs, peak) = measure(|| check_members(&policy, &calendar, &json, on()).unwrap());
+    assert_eq!(batch.reports.len() + batch.errors.len(), t.people);
+    drop(batch);
+    println!(
+        "member check{} {units:>5} units: {:>9} people, {:>8} meetings: {:7.3} s, {:>9.0} people/s, {:6.2} µs/person, peak {:8.1} MB ({:.0} B/person beyond the {:.1} MB input)",
+        if with_meetings { " +meetings" } else { "          " },
+        t.people,
+        t.meetings,
+        secs,
+        t.people as f64 / secs,
+        secs * 1e6 / t.people as f64,
+        mb(peak),
+        (peak.saturating_sub(input)) as f64 / t.people as f64,
+        mb(input),
+    );
+    g.rows.push((t.people, secs));
+}
+
+fn org(units: usize, g: &mut Growth) {
+    let policy = Policy::bundled();
+    let (json, t) = national::org_document(SEED, units);
+    let input = json.len();
+    let (report, secs, peak) = measure(|| {
+        let doc = OrgDocument::from_json(&json).unwrap();
+        check_orgs(&policy, &doc, on()).unwrap()
+    });
+    assert_eq!(report.orgs.len(), t.orgs);
+    let findings = report.findings.len();
+    drop(report);
+    println!(
+        "org check {units:>5} units: {:>7} orgs, {:>9} people, {:>8} meetings: {:7.3} s, {:7.1} µs/org, {:6.2} µs/person, {findings} findings, peak {:8.1} MB ({:.1} MB input)",
+        t.orgs,
+        t.people,
+        t.meetings,
+        secs,
+        secs * 1e6 / t.orgs as f64,
+        secs * 1e6 / t.people as f64,
+        mb(peak),
+        mb(input),
+    );
+    g.rows.push((t.orgs, secs));
+}
+
+/// Every viewer (a member of a branch or group) against items scoped to organizations with their descendants.
+fn visibility(units: usize, g: &mut Growth) {
+    let (json, t) = national::org_document(SEED, units);
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let orgs = doc["orgs"].clone();
+    let ctx =
+        Context::from_json(&serde_json::json!({"orgs": orgs, "roles": []}).to_string()).unwrap();
+    let ids: Vec<String> = orgs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].as_str().unwrap().to_owned())
+        .collect();
+    let mut x = 7u64;
+    let mut pick = |n: usize| {
+        x = x
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (x >> 33) as usize % n
+    };
+    let items: Vec<DisclosureItem> = (0..200)
+        .map(|i| {
+            serde_json::from_value(serde_json::json!({"schema_version":1,"id":format!("D{i}"),"org":ids[pick(ids.len())],
+                "title":"t","body":"b","category":"organization",
+                "scope":{"kind":"organizations","orgs":[ids[pick(ids.len())]],"include_descendants":true},
+                "created_by":"P1","created_at":"2026-03-02T09:00:00+08:00","status":"published",
+                "published_at":"2026-03-04T15:00:00+08:00"}))
+            .unwrap()
+        })
+        .collect();
+    let viewers: Vec<Viewer> = (0..(t.orgs / 2).max(50))
+        .map(|i| {
+            serde_json::from_value(serde_json::json!({"person":format!("V{i}"),
+                "memberships":[{"org":ids[pick(ids.len())],"status":"full","from":"2020-01-01"}],"posts":[]}))
+            .unwrap()
+        })
+        .collect();
+    let day = on();
+    let (seen, secs, _) = measure(|| {
+        viewers
+            .iter()
+            .map(|v| filter_visible(&ctx, v, &items, day).len())
+            .sum::<usize>()
+    });
+    let checks = viewers.len() * items.len();
+    println!(
+        "visibility {units:>5} units: {:>7} orgs, {checks:>9} (viewer, item) checks: {secs:7.3} s, {:>11.0} checks/s ({seen} visible)",
+        t.orgs,
+        checks as f64 / secs,
+    );
+    g.rows.push((checks, secs));
+}
+
+fn main() {
+    let base: usize = std::env::var("DANGJIAN_SCALE_UNITS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(16);
+    let only = std::env::var("DANGJIAN_SCALE_ONLY").unwrap_or_default();
+    let sizes = [base, base * 4, base * 16];
+    let wanted = |what: &str| only.is_empty() || only == what;
+    if wanted("member") {
+        let mut g = Growth::new("member check");
+        for &u in &sizes {
+            member(u, false, &mut g);
+        }
+        g.report();
+        let mut g = Growth::new("member check with meetings");
+        for &u in &sizes {
+            member(u, true, &mut g);
+        }
+        g.report();
+    }
+    if wanted("org") {
+        let mut g = Growth::new("org check");
+        for &u in &sizes {
+            org(u, &mut g);
+        }
+        g.report();
+    }
+    if wanted("visibility") {
+        let mut g = Growth::new("visibility");
+        for &u in &sizes {
+            visibility(u, &mut g);
+        }
+        g.report();
+    }
+}
