@@ -271,6 +271,11 @@ pub(crate) fn path_error<E: std::fmt::Display>(
         Some(name) => join_path(&parent, name),
         None => parent,
     };
+    // A field's own coded check (the number grammar) travels through serde as `CODE<mark>zh<mark>en`.
+    let mut own = inner.split(crate::money::CODE_MARK);
+    if let (Some(own), Some(zh), Some(en)) = (own.next(), own.next(), own.next()) {
+        return Error::input(own, field, zh, en);
+    }
     Error::input(
         code,
         field,

@@ -32,6 +32,7 @@ pub mod dues;
 pub mod error;
 pub mod explain;
 pub mod membership;
+pub mod money;
 pub mod month;
 pub mod policy;
 

@@ -194,9 +194,8 @@ impl IdArena {
         true
     }
 
-    fn reserve(&mut self, ids: usize, bytes: usize) {
-        self.ends.reserve(ids);
-        self.bytes.reserve(bytes);
+    fn reserve(&mut self, ids: usize, bytes: usize) -> bool {
+        self.ends.try_reserve(ids).is_ok() && self.bytes.try_reserve(bytes).is_ok()
     }
 }
 
@@ -318,23 +317,51 @@ impl Scorer {
     /// let s = Scorer::with_capacity(Scheme::learning_platform(), 1_000, 10).unwrap();
     /// assert!(s.is_empty());
     /// ```
+    ///
+    /// A capacity beyond what a ledger can hold (more events than the id table's limit, more members than
+    /// a 32-bit index), or memory the system will not give, is the coded error `CAPACITY_OUT_OF_RANGE`
+    /// naming `events` or `members` — checked before anything is allocated, never a panic or an abort:
+    ///
+    /// ```
+    /// use dangjian::credits::{Scheme, Scorer};
+    /// let e = Scorer::with_capacity(Scheme::learning_platform(), usize::MAX, 0).unwrap_err();
+    /// assert_eq!((e.code(), e.detail().field.as_str()), ("CAPACITY_OUT_OF_RANGE", "events"));
+    /// ```
     pub fn with_capacity(scheme: Scheme, events: usize, members: usize) -> Result<Self> {
+        let refuse = |field: &str| {
+            Error::input(
+                "CAPACITY_OUT_OF_RANGE",
+                field,
+                "预留容量超出可分配范围",
+                "the capacity asked for is beyond what can be allocated",
+            )
+        };
+        if !IdTable::can_hold(events) {
+            return Err(refuse("events"));
+        }
+        if u32::try_from(members).is_err() {
+            return Err(refuse("members"));
+        }
         let mut s = Self::new(scheme)?;
-        s.reserve(events);
-        s.member_ids.reserve(members);
-        s.members.reserve(members);
+        if !s.reserve(events) {
+            return Err(refuse("events"));
+        }
+        if s.member_ids.try_reserve(members).is_err() || s.members.try_reserve(members).is_err() {
+            return Err(refuse("members"));
+        }
         Ok(s)
     }
 
-    /// Room for `n` more events (ids of about 8 bytes).
-    pub(crate) fn reserve(&mut self, n: usize) {
-        self.event_ids.reserve(n, n.saturating_mul(8));
-        self.meta.reserve(n);
-        self.recs.reserve(n);
-        self.scored.reserve(n);
-        // One growth up front instead of repeated rehashing of a table of a million ids. Should it fail
-        // (the table's limit), `push` refuses the events that do not fit.
-        self.ids.reserve(self.ids.len().saturating_add(n));
+    /// Room for `n` more events (ids of about 8 bytes). Fallible allocation throughout: false when memory
+    /// was refused (then `push` grows as it goes, and refuses what does not fit), never an abort.
+    pub(crate) fn reserve(&mut self, n: usize) -> bool {
+        self.event_ids.reserve(n, n.saturating_mul(8))
+            && self.meta.try_reserve(n).is_ok()
+            && self.recs.try_reserve(n).is_ok()
+            && self.scored.try_reserve(n).is_ok()
+            // One growth up front instead of repeated rehashing of a table of a million ids. Should it fail
+            // (the table's limit), `push` refuses the events that do not fit.
+            && self.ids.reserve(self.ids.len().saturating_add(n))
     }
 
     /// The scheme scored against.
