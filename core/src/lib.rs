@@ -35,6 +35,7 @@ pub mod membership;
 pub mod money;
 pub mod month;
 pub mod policy;
+pub mod text;
 
 pub use calendar::{Answer, Calendar, CalendarYear, DayInfo, DayKind};
 pub use error::{Error, ErrorDetail, Result};

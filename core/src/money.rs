@@ -15,6 +15,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer};
 
+use crate::text::shown;
 use crate::{Error, Result};
 
 /// The longest decimal text read (a sign, 29 digits, a point and 28 decimals fit with room to spare).
@@ -153,15 +154,6 @@ fn trim_zero_decimals(text: &str) -> &str {
         Some(rest) if rest.bytes().all(|b| b == b'0') => text.get(..keep).unwrap_or(text),
         _ => text,
     }
-}
-
-/// The text as shown in a message: at most 40 characters, control characters escaped.
-fn shown(text: &str) -> String {
-    let mut s: String = text.chars().take(40).flat_map(char::escape_debug).collect();
-    if text.chars().nth(40).is_some() {
-        s.push('…');
-    }
-    s
 }
 
 /// Marks a coded error inside a serde message, so [`crate::error::from_json`] reports the code (not the

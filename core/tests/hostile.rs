@@ -183,3 +183,125 @@ fn policy_amounts_are_bounded() {
         "AMOUNT_TOO_LARGE"
     );
 }
+
+#[test]
+fn member_check_keeps_the_roster_when_one_meeting_has_a_bad_date() {
+    use dangjian::{membership, Calendar};
+    let doc = r#"{"members":[
+        {"id":"A","name":"甲","birth_date":"2000-01-01","org":"B1"},
+        {"id":"B","name":"乙","birth_date":"2000-01-01","org":"B1","events":[{"kind":"application","date":"2026-01-10"}]}],
+      "meetings":[
+        {"id":"MT1","kind":"branch_committee","date":"2026-01-07","org":"B1","attendees":["A"]},
+        {"id":"MT2","kind":"branch_committee","date":"2026-02-30","org":"B1","attendees":["A"]}],
+      "ledgers":[{"member_id":"A","obligations":[{"month":"2026-01","amount":"+1"}],"payments":[]}]}"#;
+    let b = membership::check_members(
+        &Policy::bundled(),
+        &Calendar::official(),
+        doc,
+        "2026-03-01".parse().unwrap(),
+    )
+    .unwrap();
+    let ids: Vec<&str> = b.reports.iter().map(|r| r.member_id.as_str()).collect();
+    assert_eq!(ids, ["A", "B"], "every member checked");
+    let errs: Vec<(usize, &str, &str, Option<&str>)> = b
+        .errors
+        .iter()
+        .map(|e| {
+            (
+                e.index,
+                e.code.as_str(),
+                e.field.as_str(),
+                e.member_id.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        errs,
+        [
+            (1, "INVALID_MEETING_JSON", "meetings[1].date", Some("MT2")),
+            (
+                0,
+                "INVALID_LEDGER_JSON",
+                "ledgers[0].obligations[0].amount",
+                Some("A")
+            ),
+        ]
+    );
+    // A document that is neither an array nor the members document is still the whole input's error.
+    let e = membership::check_members(
+        &Policy::bundled(),
+        &Calendar::official(),
+        r#"{"people":[]}"#,
+        "2026-03-01".parse().unwrap(),
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "INVALID_RECORD_JSON");
+}
+
+#[test]
+fn credits_ids_are_non_empty_trimmed_and_bounded() {
+    use dangjian::credits::score_json;
+    let event = |id: &str, member: &str| {
+        format!(
+            r#"{{"event_id":{},"member_id":{},"activity":"login","occurred_at":"2026-03-02T07:00:00+08:00"}}"#,
+            serde_json::to_string(id).unwrap(),
+            serde_json::to_string(member).unwrap()
+        )
+    };
+    let long = "e".repeat(257);
+    let input = format!(
+        r#"{{"events":[{},{},{},{},{},{}]}}"#,
+        event("ok1", "M1"),
+        event("", "M2"),
+        event("e3", ""),
+        event(" e4", "M4"),
+        event(&long, "M5"),
+        event("e\u{0}6", "M6"),
+    );
+    let out: serde_json::Value =
+        serde_json::from_str(&score_json(&Scheme::learning_platform(), &input, false).unwrap())
+            .unwrap();
+    let errs: Vec<(u64, &str, &str)> = out["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["index"].as_u64().unwrap(),
+                e["code"].as_str().unwrap(),
+                e["field"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        errs,
+        [
+            (1, "INVALID_ID", "event_id"),
+            (2, "INVALID_ID", "member_id"),
+            (3, "INVALID_ID", "event_id"),
+            (4, "INVALID_ID", "event_id"),
+            (5, "INVALID_ID", "event_id"),
+        ]
+    );
+    assert_eq!(out["entries"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_leap_second_is_held_within_its_day_and_year() {
+    use dangjian::credits::score_json;
+    let input = r#"{"events":[{"event_id":"l1","member_id":"M1","activity":"login","occurred_at":"2026-12-31T23:59:60+08:00"}]}"#;
+    let out: serde_json::Value =
+        serde_json::from_str(&score_json(&Scheme::learning_platform(), input, false).unwrap())
+            .unwrap();
+    assert_eq!(out["entries"][0]["day"], "2026-12-31", "{out}");
+    let periods: Vec<&str> = out["totals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["period"].as_str().unwrap())
+        .collect();
+    assert!(
+        periods.contains(&"2026") && !periods.contains(&"2027"),
+        "{periods:?}"
+    );
+}

@@ -259,7 +259,7 @@ impl<'a> View<'a> {
             id: &e.event_id,
             member_id: &e.member_id,
             activity: &e.activity,
-            ts: e.occurred_at.timestamp_nanos_opt(),
+            ts: super::time::instant_nanos(&e.occurred_at),
             offset: e.occurred_at.offset().local_minus_utc(),
             content_id: e.content_id.as_deref(),
             content_ix: NO_CONTENT,
@@ -520,6 +520,11 @@ impl Scorer {
             ));
         }
         // Before anything is stored or interned: a row refused here leaves no trace.
+        // (The member id is checked where a member is first created: `intern_member`.)
+        crate::text::check_id(v.id, "event_id")?;
+        if let Some(c) = v.content_id {
+            crate::text::check_id(c, "content_id")?;
+        }
         self.room_for(v.id)?;
         let (rec, meta) = self.compile_event(v, act)?;
         Ok(Step::New(h, rec, meta))
@@ -536,7 +541,7 @@ impl Scorer {
         let mut may_exist = vec![false; hashes.len()];
         let mut prev = None;
         for (i, &(h, row)) in order.iter().enumerate() {
-            let twice = prev == Some(h) || order.get(i + 1).is_some_and(|n| n.0 == h);
+            let twice = prev == Some(h) || order.get(i.saturating_add(1)).is_some_and(|n| n.0 == h);
             prev = Some(h);
             if twice || self.ids.contains_tag(h) {
                 if let Some(m) = may_exist.get_mut(row as usize) {
@@ -660,14 +665,14 @@ impl Scorer {
         // Counting sort by member, stable: each member's slice keeps the canonical order.
         let mut starts = vec![0u32; self.members.len().saturating_add(1)];
         for &Key { member: m, .. } in &keyed {
-            if let Some(c) = starts.get_mut(m as usize + 1) {
-                *c += 1;
+            if let Some(c) = starts.get_mut((m as usize).saturating_add(1)) {
+                *c = c.saturating_add(1);
             }
         }
         for i in 1..starts.len() {
-            let prev = starts.get(i - 1).copied().unwrap_or(0);
+            let prev = starts.get(i.wrapping_sub(1)).copied().unwrap_or(0);
             if let Some(c) = starts.get_mut(i) {
-                *c += prev;
+                *c = c.saturating_add(prev);
             }
         }
         let mut flat = vec![0u32; keyed.len()];
@@ -677,7 +682,7 @@ impl Scorer {
                 if let Some(slot) = flat.get_mut(*at as usize) {
                     *slot = ix;
                 }
-                *at += 1;
+                *at = at.saturating_add(1);
             }
         }
         for ((member, m), w) in (0u32..).zip(self.members.iter_mut()).zip(starts.windows(2)) {
@@ -698,6 +703,7 @@ impl Scorer {
         if let Some(&m) = self.member_ids.get(id) {
             return Ok(m);
         }
+        crate::text::check_id(id, "member_id")?;
         let m = u32::try_from(self.members.len()).map_err(|_| {
             Error::input(
                 "TOO_MANY_MEMBERS",
@@ -928,7 +934,7 @@ impl Scorer {
             if self.offence_ids.contains_key(&o.offence_id) {
                 continue;
             }
-            let ts = match o.decided_at.timestamp_nanos_opt() {
+            let ts = match super::time::instant_nanos(&o.decided_at) {
                 Some(ts) => ts,
                 None => {
                     let e = Error::input(
@@ -1175,7 +1181,7 @@ fn canonical(recs: &[Rec], ids: &IdArena, a: u32, b: u32) -> Ordering {
 }
 
 fn merge(a: &[u32], b: &[u32], key: impl Fn(&u32, &u32) -> Ordering) -> Vec<u32> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
+    let mut out = Vec::with_capacity(a.len().saturating_add(b.len()));
     let (mut i, mut j) = (a.iter().peekable(), b.iter().peekable());
     loop {
         match (i.peek(), j.peek()) {

@@ -5,6 +5,7 @@
 //! document with [`Policy::from_json`] or lays a local variant on top of the defaults with
 //! [`Policy::with_overrides_json`] (a province's farmer figure, a unit's rounding). Errors name the
 //! path of the field at fault (`dues.farmer_monthly[0].value.monthly`).
+#![deny(clippy::arithmetic_side_effects)]
 
 pub(crate) mod bundled;
 mod dated;
