@@ -166,7 +166,10 @@ pub(crate) fn run(args: &CreditsArgs) -> Result<ExitCode, CliError> {
     }
     let more = scored.errors.len().saturating_sub(MAX_ERRORS_SHOWN);
     if more > 0 {
-        eprintln!("… and {more} more bad line{}", if more == 1 { "" } else { "s" });
+        eprintln!(
+            "… and {more} more bad line{}",
+            if more == 1 { "" } else { "s" }
+        );
     }
     for id in &scored.duplicates {
         eprintln!("note: event {id} was given again with the same content; the repeat is ignored (DUPLICATE_EVENT)");
