@@ -32,7 +32,12 @@ if [ ! -x "$tools/bin/cargo-fuzz" ]; then
     cargo +nightly install cargo-fuzz --root "$tools" >"$logs/cargo-fuzz-install.log" 2>&1 ||
         skip "cargo-fuzz cannot be installed here (see target/logs/fuzz/cargo-fuzz-install.log)"
 fi
-fuzz() { PATH="$tools/bin:$PATH" CARGO_TARGET_DIR="$root/target/fuzz" cargo +nightly fuzz "$@" --fuzz-dir "$fuzz_dir"; }
+# `cargo fuzz SUBCOMMAND --fuzz-dir core/fuzz ARGS…` (the option before any `--` that passes libFuzzer's own).
+fuzz() {
+    local sub=$1
+    shift
+    PATH="$tools/bin:$PATH" CARGO_TARGET_DIR="$root/target/fuzz" cargo +nightly fuzz "$sub" --fuzz-dir "$fuzz_dir" "$@"
+}
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
