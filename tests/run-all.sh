@@ -4,7 +4,7 @@
 # target/tools (git-ignored), so a fresh machine and a warm one run the same command.
 #
 #   bash tests/run-all.sh            everything
-#   bash tests/run-all.sh rust js    only the named suites (rust, kotlin, python, swift, js, web)
+#   bash tests/run-all.sh rust js    only the named suites (rust, kotlin, python, swift, js, web, fuzz)
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -74,12 +74,29 @@ script_suite() { # script_suite NAME — runs tests/NAME/run.sh and reads its cl
     fi
 }
 
+fuzz_suite() { # the fuzz smoke (core/fuzz/smoke.sh): every target a few seconds; its last line is the count
+    local last rc=0
+    log "fuzz: core/fuzz/smoke.sh"
+    bash core/fuzz/smoke.sh >"target/logs/fuzz.out" 2>"target/logs/fuzz.log" || rc=$?
+    last=$(tail -n 1 "target/logs/fuzz.out")
+    if [[ "$last" =~ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
+        local f=${BASH_REMATCH[2]}
+        [ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+        count fuzz "${BASH_REMATCH[1]}" "$f"
+    else
+        count fuzz 0 1
+    fi
+    grep -h 'skipped' "target/logs/fuzz.out" >&2 || true
+    [ "$rc" -ne 0 ] && tail -n 20 "target/logs/fuzz.out" >&2
+}
+
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(rust kotlin python swift js web)
+[ ${#suites[@]} -eq 0 ] && suites=(rust kotlin python swift js web fuzz)
 for s in "${suites[@]}"; do
     case "$s" in
         rust) rust_suite ;;
         kotlin | python | swift | js | web) script_suite "$s" ;;
+        fuzz) fuzz_suite ;;
         *) log "unknown suite $s" && count "$s" 0 1 ;;
     esac
 done

@@ -3,11 +3,10 @@
 //! Each language maps it to its own exact decimal through `uniffi.toml` (`custom_types.Decimal`):
 //! Kotlin `java.math.BigDecimal`, Swift `Foundation.Decimal`, Python `decimal.Decimal`. On the wire it is the
 //! plain decimal string (`"54.00"`, `"0.015"`; never exponent notation). Lifting it into Rust never fails:
-//! the string is kept as given and parsed (`rust_decimal::Decimal::from_str`) where the conversion knows the
-//! field, so an unreadable number is `InvalidInput` `INVALID_AMOUNT` naming its path
+//! the string is kept as given and parsed (the core's one grammar, `dangjian::money::parse_decimal`: no `+`,
+//! `_` or exponent, never rounded) where the conversion knows the field, so an unreadable number is
+//! `InvalidInput` `INVALID_AMOUNT` naming its path
 //! (`incomes[1].items[0].amount`), not an anonymous failure.
-
-use std::str::FromStr;
 
 /// A decimal number as it crosses the FFI: its plain string form (`"54.00"`).
 ///
@@ -23,15 +22,17 @@ uniffi::custom_type!(Decimal, String, {
 });
 
 impl Decimal {
-    /// Reads the number with [`rust_decimal::Decimal::from_str`]; `INVALID_AMOUNT` naming `field` when it is
-    /// not a decimal the core can hold (`NaN`, `Infinity`, an empty string, more than 28 integer digits …).
+    /// Reads the number with [`dangjian::money::parse_decimal`]; `INVALID_AMOUNT` naming `field` when it is
+    /// not a decimal the core can hold exactly (`NaN`, `Infinity`, an empty string, `1_000`, `+1`, more than
+    /// 28 decimals or integer digits …): refused, never rounded.
     pub(crate) fn parse(&self, field: &str) -> dangjian::Result<rust_decimal::Decimal> {
-        rust_decimal::Decimal::from_str(&self.0).map_err(|e| {
+        dangjian::money::parse_decimal(&self.0, field).map_err(|e| {
+            let d = e.detail();
             dangjian::Error::input(
                 "INVALID_AMOUNT",
                 field,
-                format!("无法读取的数值：“{}”（{e}）", self.0),
-                format!("not a readable decimal: \"{}\" ({e})", self.0),
+                format!("无法读取的数值（{}）", d.message_zh),
+                format!("not a readable decimal ({})", d.message_en),
             )
         })
     }
@@ -75,6 +76,9 @@ mod tests {
             "abc",
             "12,5",
             "123456789012345678901234567890",
+            "1_000",
+            "+100",
+            "0.000000000000000000000000000001",
         ] {
             let e = Decimal(bad.to_owned())
                 .parse("incomes[0].items[0].amount")

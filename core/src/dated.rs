@@ -128,7 +128,7 @@ pub fn in_force<'a, T>(
 /// timeline stays free of overlaps (a bundled value open-ended from 2008 keeps the days before the override
 /// and, when the override ends, resumes the day after). Entries are kept in date order.
 pub(crate) fn overlay<T: Clone>(timeline: &mut Vec<Dated<T>>, over: Dated<T>) {
-    let mut out = Vec::with_capacity(timeline.len() + 2);
+    let mut out = Vec::with_capacity(timeline.len().saturating_add(2));
     for entry in timeline.drain(..) {
         if !entry.overlaps(&over) {
             out.push(entry);

@@ -262,6 +262,12 @@ pub(crate) fn path_error<E: std::fmt::Display>(
     if let Some(at) = inner.find(" at line ") {
         inner.truncate(at);
     }
+    // serde quotes the value it could not read ("invalid type: string \"…\""): a megabyte field would make a
+    // megabyte message. Messages keep their first 200 characters.
+    if let Some((cut, _)) = inner.char_indices().nth(200) {
+        inner.truncate(cut);
+        inner.push('…');
+    }
     let parent = if path == "." { String::new() } else { path };
     let missing = inner
         .strip_prefix("missing field `")
@@ -271,6 +277,11 @@ pub(crate) fn path_error<E: std::fmt::Display>(
         Some(name) => join_path(&parent, name),
         None => parent,
     };
+    // A field's own coded check (the number grammar) travels through serde as `CODE<mark>zh<mark>en`.
+    let mut own = inner.split(crate::money::CODE_MARK);
+    if let (Some(own), Some(zh), Some(en)) = (own.next(), own.next(), own.next()) {
+        return Error::input(own, field, zh, en);
+    }
     Error::input(
         code,
         field,

@@ -34,8 +34,10 @@ pub mod dues;
 pub mod error;
 pub mod explain;
 pub mod membership;
+pub mod money;
 pub mod month;
 pub mod policy;
+pub mod text;
 
 pub use calendar::{Answer, Calendar, CalendarYear, DayInfo, DayKind};
 pub use error::{Error, ErrorDetail, Result};

@@ -104,7 +104,7 @@ pub fn summarize_dues(
 ) -> Result<JsValue, ApiError> {
     let reports: Vec<LedgerReport> = from_js(reports, read_codes::REPORTS)?;
     let period: Period = from_js(period, read_codes::PERIOD)?;
-    to_js(&dues::summarize(&reports, period))
+    to_js(&dues::summarize(&reports, period)?)
 }
 
 /// `assessDues` over JSON: a `DuesMember` document in, an `Assessment` document out (compact JSON, the

@@ -9,6 +9,8 @@ pub mod codes {
     pub const INVALID_ARGUMENT: &str = "INVALID_ARGUMENT";
     /// A result that could not be turned into a JS value (not expected to happen).
     pub const SERIALIZATION_FAILED: &str = "SERIALIZATION_FAILED";
+    /// A defect of the library (a panic): see [`crate::guard`].
+    pub const INTERNAL: &str = "INTERNAL";
 }
 
 /// A coded, bilingual error; `From<ApiError> for JsValue` builds the thrown JS `Error`.
@@ -40,6 +42,19 @@ impl ApiError {
             field: field.to_owned(),
             message_zh: message_zh.into(),
             message_en: message_en.into(),
+        }
+    }
+
+    /// The `internal` error of a panic (a defect of the library), with the panic's text.
+    pub fn internal(what: &str) -> Self {
+        Self {
+            kind: "internal",
+            code: codes::INTERNAL.to_owned(),
+            field: String::new(),
+            message_zh: format!("程序内部错误（已重新初始化，可继续调用）：{what}"),
+            message_en: format!(
+                "internal error (the module is re-initialised; later calls work): {what}"
+            ),
         }
     }
 

@@ -18,6 +18,7 @@ pub mod credits;
 pub mod disclosure;
 pub mod dues;
 pub mod error;
+pub mod guard;
 pub mod membership;
 pub mod policy;
 

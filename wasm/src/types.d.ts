@@ -11,8 +11,8 @@ export type IsoDate = string;
 
 // ---- Errors
 
-/** Which part of the input is at fault. */
-export type DangjianErrorKind = "invalid_input" | "policy" | "calendar";
+/** Which part of the input is at fault (`internal`: a defect of the library, code `INTERNAL`). */
+export type DangjianErrorKind = "invalid_input" | "policy" | "calendar" | "internal";
 
 /**
  * What every dangjian function throws: a real `Error` (`name` `"DangjianError"`).
@@ -25,7 +25,8 @@ export interface DangjianError extends Error {
   /**
    * Stable `SCREAMING_SNAKE` code: the core's (`NEGATIVE_AMOUNT`, `INVALID_MEMBER_JSON`, `INVALID_MONTH`,
    * `INVALID_DATE`, `NO_POLICY_IN_FORCE`, …) or this package's `INVALID_ARGUMENT` (a number argument that is
-   * not a whole number ≥ 0).
+   * not a whole number ≥ 0) or `INTERNAL` (a defect of the library: the module is re-instantiated before the
+   * next call, which works; objects made before it — a `Policy`, a `CreditsScorer` — must be made again).
    */
   code: string;
   /** Path of the input field at fault (`incomes[0].items[1].amount`, `month`), or `""`. */

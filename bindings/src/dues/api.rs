@@ -106,7 +106,7 @@ pub fn evaluate_dues_ledger(
 pub fn summarize_dues(reports: Vec<LedgerReport>, period: Period) -> Result<BranchSummary> {
     let reports = reports_to_core(&reports)?;
     let period = period.to_core()?;
-    Ok(core::summarize(&reports, period).into())
+    Ok(core::summarize(&reports, period)?.into())
 }
 
 /// [`assess_dues`] over JSON (`dangjian::dues::assess_json`): a `DuesMember` document in (the contract's

@@ -109,7 +109,7 @@ fn rank(mut rows: Vec<(String, i64)>) -> Vec<Standing> {
     for (i, (member_id, score)) in rows.into_iter().enumerate() {
         let rank = match out.last() {
             Some(prev) if prev.score == score => prev.rank,
-            _ => u32::try_from(i + 1).unwrap_or(u32::MAX),
+            _ => u32::try_from(i.saturating_add(1)).unwrap_or(u32::MAX),
         };
         out.push(Standing {
             rank,
@@ -161,7 +161,10 @@ impl Quota {
     /// assert_eq!(dangjian::credits::Quota { numerator: 1, denominator: 3 }.of(2), 0);
     /// ```
     pub fn of(self, n: usize) -> usize {
-        let n = n as u128 * u128::from(self.numerator) / u128::from(self.denominator.max(1));
+        let n = (n as u128)
+            .saturating_mul(u128::from(self.numerator))
+            .checked_div(u128::from(self.denominator))
+            .unwrap_or(0);
         usize::try_from(n).unwrap_or(usize::MAX)
     }
 }
@@ -237,7 +240,7 @@ pub fn rate(scores: &[(String, i64)], tiers: &[Tier]) -> Result<Vec<Rating>> {
             if b.min_score >= a.min_score {
                 return Err(Error::input(
                     "TIERS_NOT_DESCENDING",
-                    format!("tiers[{}].min_score", i + 1),
+                    format!("tiers[{}].min_score", i.saturating_add(1)),
                     "等次须按分数线从高到低排列",
                     "tiers must be listed by min_score, highest first",
                 ));
@@ -250,7 +253,7 @@ pub fn rate(scores: &[(String, i64)], tiers: &[Tier]) -> Result<Vec<Rating>> {
     let mut out = Vec::with_capacity(n);
     let mut rest = rows.as_slice();
     for (ti, tier) in tiers.iter().enumerate() {
-        let last = ti + 1 == tiers.len();
+        let last = ti.saturating_add(1) == tiers.len();
         let mut take = if last {
             rest.len()
         } else {
@@ -262,8 +265,12 @@ pub fn rate(scores: &[(String, i64)], tiers: &[Tier]) -> Result<Vec<Rating>> {
                 take = limit;
                 // Drop the whole group tied with the first one left out.
                 if let Some(line) = rest.get(limit).map(|r| r.1) {
-                    while take > 0 && rest.get(take - 1).is_some_and(|r| r.1 == line) {
-                        take -= 1;
+                    while take > 0
+                        && rest
+                            .get(take.saturating_sub(1))
+                            .is_some_and(|r| r.1 == line)
+                    {
+                        take = take.saturating_sub(1);
                     }
                 }
             }

@@ -77,13 +77,13 @@ pub(crate) fn absorb_base(fold: &mut Fold, base: &Fold) {
             Some(at) => at,
             None => {
                 fold.counters.push((*act, Default::default()));
-                fold.counters.len() - 1
+                fold.counters.len().saturating_sub(1)
             }
         };
         if let Some((_, c)) = fold.counters.get_mut(at) {
             for ((sum, add), same) in c.sums.iter_mut().zip(add.sums).zip(same) {
                 if same {
-                    *sum += add;
+                    *sum = sum.saturating_add(add);
                 }
             }
         }
@@ -154,7 +154,9 @@ impl Scorer {
                     .base
                     .absorb(r, s, compiled.rules.get(r.rule as usize));
                 match closed.days.last_mut() {
-                    Some((day, points)) if *day == r.day() => *points += i64::from(s.points),
+                    Some((day, points)) if *day == r.day() => {
+                        *points = points.saturating_add(i64::from(s.points));
+                    }
                     _ => closed.days.push((r.day(), i64::from(s.points))),
                 }
             }
@@ -164,7 +166,7 @@ impl Scorer {
         self.compact(h);
         Closed {
             through: Some(through),
-            entries: before - self.len(),
+            entries: before.saturating_sub(self.len()),
             open: self.len(),
         }
     }
@@ -178,7 +180,7 @@ impl Scorer {
         for ((ix, r), slot) in (0u32..).zip(&self.recs).zip(&mut renumber) {
             if r.day() > h {
                 *slot = open;
-                open += 1;
+                open = open.saturating_add(1);
                 // Some of the ids the old arena held: they fit.
                 let fits = ids.push(self.event_ids.get(ix).unwrap_or(""));
                 debug_assert!(fits);

@@ -92,7 +92,9 @@ impl Columns<'_> {
             ))
         };
         let optional = |len: usize| len == 0 || len == n;
-        if !(self.event_id_offsets.len() == n + 1 || (n == 0 && self.event_id_offsets.is_empty())) {
+        if !(n.checked_add(1) == Some(self.event_id_offsets.len())
+            || (n == 0 && self.event_id_offsets.is_empty()))
+        {
             return bad(
                 "event_id_offsets",
                 "长度须为行数加一",

@@ -175,8 +175,8 @@ impl Compiled {
                 let mut windows = Vec::with_capacity(a.windows.len());
                 for w in &a.windows {
                     windows.push((
-                        w.start_minute()? * 60,
-                        w.end_minute()? * 60,
+                        w.start_minute()?.saturating_mul(60),
+                        w.end_minute()?.saturating_mul(60),
                         w.multiplier,
                         w.bonus,
                     ));
@@ -248,6 +248,7 @@ fn too_many() -> crate::Error {
 }
 
 #[cfg(test)]
+#[allow(clippy::arithmetic_side_effects)]
 mod tests {
     use super::{Compiled, NO_RULE};
     use crate::credits::Scheme;

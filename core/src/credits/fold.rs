@@ -171,7 +171,7 @@ impl Fold {
             Some(at) => at,
             None => {
                 self.counters.push((act, Counter::default()));
-                self.counters.len() - 1
+                self.counters.len().saturating_sub(1)
             }
         };
         self.counters.get_mut(at).map(|(_, c)| c)
@@ -194,7 +194,7 @@ impl Fold {
             if let Some(c) = self.counter(rule.act) {
                 for (sum, same) in c.sums.iter_mut().zip(same) {
                     if same {
-                        *sum += i64::from(scored.points);
+                        *sum = sum.saturating_add(i64::from(scored.points));
                     }
                 }
             }
@@ -252,10 +252,15 @@ pub(crate) fn score(
     let mut raw = match &rule.unit {
         Unit::PerItem { points } => *points,
         Unit::PerMinutes { minutes, points } => {
-            let step = u64::from(*minutes) * 60;
+            let step = u64::from(*minutes).saturating_mul(60);
             let before = c.secs;
             c.secs = before.saturating_add(u64::from(rec.duration));
-            let steps = (c.secs / step).saturating_sub(before / step);
+            // A zero step is refused by the scheme's validation; were one here, no step is counted.
+            let steps = c
+                .secs
+                .checked_div(step)
+                .unwrap_or(0)
+                .saturating_sub(before.checked_div(step).unwrap_or(0));
             i64::try_from(steps)
                 .unwrap_or(i64::MAX)
                 .saturating_mul(*points)
@@ -291,7 +296,7 @@ pub(crate) fn score(
         .find(|(_, w)| w.0 <= sec && sec < w.1)
     {
         raw = raw.saturating_mul(w.2).saturating_add(w.3);
-        window = u8::try_from(i + 1).unwrap_or(u8::MAX);
+        window = u8::try_from(i.saturating_add(1)).unwrap_or(u8::MAX);
     }
     if let Some(max) = rule.max_items_day {
         if c.items >= max {
@@ -303,35 +308,39 @@ pub(crate) fn score(
                 ..Scored::UNSET
             };
         }
-        c.items += 1;
+        c.items = c.items.saturating_add(1);
     }
     // Caps bound the magnitude: a deduction item's caps limit how much it can take away.
     let mut allowed = raw.abs();
     let mut bound = BOUND_NONE;
     for (k, (cap, sum)) in rule.caps.iter().zip(c.sums).enumerate() {
         if let Some(cap) = cap {
-            let room = (cap - sum.abs()).max(0);
+            let room = cap.saturating_sub(sum.saturating_abs()).max(0);
             if room < allowed {
                 allowed = room;
-                bound = u8::try_from(k + 1).unwrap_or(0);
+                bound = u8::try_from(k.saturating_add(1)).unwrap_or(0);
             }
         }
     }
     if raw > 0 && rule.counts_toward_total {
         if let Some(cap) = daily_total_cap {
-            let room = (cap - day_total).max(0);
+            let room = cap.saturating_sub(day_total).max(0);
             if room < allowed {
                 allowed = room;
                 bound = BOUND_TOTAL;
             }
         }
     }
-    let points = if raw < 0 { -allowed } else { allowed };
+    let points = if raw < 0 {
+        allowed.saturating_neg()
+    } else {
+        allowed
+    };
     for sum in &mut c.sums {
-        *sum += points;
+        *sum = sum.saturating_add(points);
     }
     if points > 0 && rule.counts_toward_total {
-        fold.day_total += points;
+        fold.day_total = fold.day_total.saturating_add(points);
     }
     let reason = if points == raw {
         Reason::Scored

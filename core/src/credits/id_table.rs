@@ -33,7 +33,7 @@ pub(crate) struct IdTable {
 /// the same sizes and only the slot shrinks. A miss at that load scans ≈ 32 slots (four cache lines, in
 /// a row); the scorer probes a batch in bucket order, so those lines are read front to back anyway.
 fn capacity(slots: usize) -> usize {
-    slots / 8 * 7
+    (slots / 8).saturating_mul(7)
 }
 
 impl IdTable {
@@ -69,7 +69,7 @@ impl IdTable {
         match self.slots.len() {
             0 => 0,
             // `bits` ≤ 32, so the shift is at least 32 and the result below the slot count.
-            n => (h >> (u64::BITS - n.trailing_zeros())) as usize,
+            n => (h >> u64::BITS.saturating_sub(n.trailing_zeros())) as usize,
         }
     }
 
@@ -169,6 +169,7 @@ impl IdTable {
 }
 
 #[cfg(test)]
+#[allow(clippy::arithmetic_side_effects)]
 mod tests {
     use super::{IdTable, MIN_SLOTS};
     use proptest::prelude::*;

@@ -175,18 +175,52 @@ impl Scorer {
 /// assert!(out.contains(r#""event_id":"e1""#));
 /// ```
 pub fn score_jsonl(scheme: &Scheme, jsonl: &str, explain: bool) -> Result<String> {
+    score_lines(scheme, jsonl.as_bytes(), explain)
+}
+
+/// The longest JSON Lines line read, in bytes (an event is a few hundred): a longer one is refused whole
+/// (`LINE_TOO_LONG` with its line number) without being parsed.
+pub const MAX_LINE_LEN: usize = 64 * 1024;
+
+/// [`score_jsonl`] over raw bytes, as read from a file: a line that is not UTF-8 is reported
+/// (`INVALID_UTF8` with its line number) and the other lines are scored; a byte-order mark at the start is
+/// skipped; lines end with `\n` or `\r\n`; a line longer than [`MAX_LINE_LEN`] is `LINE_TOO_LONG`.
+///
+/// ```
+/// use dangjian::credits::{score_jsonl_bytes, Scheme};
+/// let mut bytes = b"{\"event_id\":\"e1\",\"member_id\":\"M1\",\"activity\":\"login\",\"occurred_at\":\"2026-03-02T07:00:00+08:00\"}\r\n".to_vec();
+/// bytes.extend(b"{\"event_id\":\"e2\",\"member_id\":\"M\xff\"}\n");
+/// let out = score_jsonl_bytes(&Scheme::learning_platform(), &bytes, false).unwrap();
+/// assert!(out.contains(r#""line":2"#) && out.contains("INVALID_UTF8"));
+/// assert!(out.contains(r#""event_id":"e1""#));
+/// ```
+pub fn score_jsonl_bytes(scheme: &Scheme, jsonl: &[u8], explain: bool) -> Result<String> {
+    score_lines(scheme, jsonl, explain)
+}
+
+fn score_lines(scheme: &Scheme, jsonl: &[u8], explain: bool) -> Result<String> {
     let mut scorer = Scorer::new(scheme.clone())?;
     let mut events = Vec::new();
     let mut lines = Vec::new();
     let mut errors = Vec::new();
-    for (i, line) in jsonl.lines().enumerate() {
+    let jsonl = jsonl.strip_prefix("\u{feff}".as_bytes()).unwrap_or(jsonl);
+    for (i, raw) in jsonl.split(|&b| b == b'\n').enumerate() {
+        let number = i.saturating_add(1);
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        let line = match read_line(raw) {
+            Ok(line) => line,
+            Err(e) => {
+                errors.push(EventError::new(i, Some(number), None, &e));
+                continue;
+            }
+        };
         if line.trim().is_empty() {
             continue;
         }
         let value: serde_json::Value = match from_json(line, "INVALID_EVENT_JSON") {
             Ok(v) => v,
             Err(e) => {
-                errors.push(EventError::new(i, Some(i + 1), None, &e));
+                errors.push(EventError::new(i, Some(number), None, &e));
                 continue;
             }
         };
@@ -196,18 +230,41 @@ pub fn score_jsonl(scheme: &Scheme, jsonl: &str, explain: bool) -> Result<String
                 events.push(e);
                 lines.push(i);
             }
-            Err(e) => errors.push(EventError::new(i, Some(i + 1), id, &e)),
+            Err(e) => errors.push(EventError::new(i, Some(number), id, &e)),
         }
     }
     let r = scorer.ingest(events);
     errors.extend(r.errors.into_iter().map(|mut e| {
         let line = lines.get(e.index).copied().unwrap_or(e.index);
         e.index = line;
-        e.line = Some(line + 1);
+        e.line = Some(line.saturating_add(1));
         e
     }));
     errors.sort_by_key(|e| e.index);
     finish(&mut scorer, r.duplicates, &[], Vec::new(), errors, explain)
+}
+
+/// One line's text: bounded, then UTF-8.
+fn read_line(raw: &[u8]) -> Result<&str> {
+    if raw.len() > MAX_LINE_LEN {
+        return Err(Error::input(
+            "LINE_TOO_LONG",
+            "",
+            format!("行长超过 {MAX_LINE_LEN} 字节（{} 字节）", raw.len()),
+            format!(
+                "the line is longer than {MAX_LINE_LEN} bytes ({})",
+                raw.len()
+            ),
+        ));
+    }
+    std::str::from_utf8(raw).map_err(|e| {
+        Error::input(
+            "INVALID_UTF8",
+            "",
+            format!("该行不是 UTF-8 文本（第 {} 字节起）", e.valid_up_to()),
+            format!("the line is not UTF-8 (from byte {})", e.valid_up_to()),
+        )
+    })
 }
 
 /// [`leaderboard`] over JSON: totals (as output by [`score_json`]) and an [`OrgMap`] document.

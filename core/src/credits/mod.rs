@@ -37,6 +37,9 @@
 //! assert_eq!((s.entry("r1").unwrap().points, s.entry("r2").unwrap().points), (5, 1));
 //! assert_eq!(s.entry("r2").unwrap().reason.code(), "CAP_REACHED");
 //! ```
+// Every sum, count and index step of the engine is checked or saturating (points per event are bounded by
+// MAX_EVENT_POINTS and events by the id table, so the i64 sums cannot reach a bound in practice).
+#![deny(clippy::arithmetic_side_effects)]
 
 mod adapters;
 mod board;
@@ -55,10 +58,13 @@ mod scorer;
 mod time;
 
 #[cfg(test)]
+#[allow(clippy::arithmetic_side_effects)]
 mod bounds_tests;
 #[cfg(test)]
+#[allow(clippy::arithmetic_side_effects)]
 mod close_tests;
 #[cfg(test)]
+#[allow(clippy::arithmetic_side_effects)]
 mod tests;
 
 pub use adapters::{dues_events, meeting_events, MeetingRecord, MeetingType};
@@ -68,6 +74,7 @@ pub use columns::Columns;
 pub use event::{Entry, Event, EventError, Offence, Reason};
 pub use json::{
     dues_events_json, leaderboard_json, meeting_events_json, rate_json, score_json, score_jsonl,
+    score_jsonl_bytes, MAX_LINE_LEN,
 };
 pub use presets::{EFFECTIVE_READING_SECONDS, FIRST_OFFENCE_SUSPENSION_DAYS};
 pub use report::{Explanation, Total};

@@ -63,22 +63,24 @@ pub(crate) fn bucket_sort<T: Copy + Ord>(mut items: Vec<T>, key: impl Fn(&T) -> 
         (lo.min(k), hi.max(k))
     });
     // About 8 items a bucket, at most 2^16 buckets (their counters stay in cache).
-    let bits = (usize::BITS - items.len().leading_zeros())
+    let bits = usize::BITS
+        .saturating_sub(items.len().leading_zeros())
         .saturating_sub(4)
         .clamp(1, 16);
-    let span_bits = u64::BITS - max.wrapping_sub(min).leading_zeros();
+    let span_bits = u64::BITS.saturating_sub(max.wrapping_sub(min).leading_zeros());
     let shift = span_bits.saturating_sub(bits);
     let bucket = |t: &T| (key(t).wrapping_sub(min) >> shift) as usize;
-    let mut starts = vec![0usize; (1usize << bits) + 1];
+    // `bits` is at most 16 (clamped above): 2^16 + 1 counters.
+    let mut starts = vec![0usize; (1usize << bits).saturating_add(1)];
     for t in &items {
-        if let Some(c) = starts.get_mut(bucket(t) + 1) {
-            *c += 1;
+        if let Some(c) = starts.get_mut(bucket(t).saturating_add(1)) {
+            *c = c.saturating_add(1);
         }
     }
     for i in 1..starts.len() {
-        let prev = starts.get(i - 1).copied().unwrap_or(0);
+        let prev = starts.get(i.wrapping_sub(1)).copied().unwrap_or(0);
         if let Some(c) = starts.get_mut(i) {
-            *c += prev;
+            *c = c.saturating_add(prev);
         }
     }
     let Some(&first) = items.first() else {
@@ -91,12 +93,12 @@ pub(crate) fn bucket_sort<T: Copy + Ord>(mut items: Vec<T>, key: impl Fn(&T) -> 
             if let Some(slot) = out.get_mut(*at) {
                 *slot = *t;
             }
-            *at += 1;
+            *at = at.saturating_add(1);
         }
     }
     for w in starts.windows(2) {
         if let [from, to] = *w {
-            if to - from > 1 {
+            if to.saturating_sub(from) > 1 {
                 if let Some(run) = out.get_mut(from..to) {
                     run.sort_unstable();
                 }
@@ -107,6 +109,7 @@ pub(crate) fn bucket_sort<T: Copy + Ord>(mut items: Vec<T>, key: impl Fn(&T) -> 
 }
 
 #[cfg(test)]
+#[allow(clippy::arithmetic_side_effects)]
 mod tests {
     use super::{bucket_sort, id_prefix, shared_prefix_len};
     use proptest::prelude::*;

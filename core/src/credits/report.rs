@@ -196,7 +196,7 @@ impl Scorer {
                             "within an active period (China time)",
                             s.raw.to_string(),
                         )
-                        .with_parameter(&format!("{path}.windows[{}]", s.window - 1)),
+                        .with_parameter(&format!("{path}.windows[{}]", s.window.saturating_sub(1))),
                     );
                 }
                 if s.bound > 0 {
@@ -273,7 +273,7 @@ impl Scorer {
                         PeriodKind::Year => month_and_year(day).1,
                     };
                     match &mut current {
-                        Some((k, _, p)) if *k == key => *p += points,
+                        Some((k, _, p)) if *k == key => *p = p.saturating_add(points),
                         _ => {
                             if let Some(c) = current.take() {
                                 out.push(self.total(&m.id, kind, c));

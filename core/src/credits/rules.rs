@@ -276,7 +276,7 @@ fn hhmm(s: &str, field: &str) -> Result<u32> {
     if m >= 60 || h > 24 || (h == 24 && m != 0) {
         return Err(bad());
     }
-    Ok(h * 60 + m)
+    Ok(h.saturating_mul(60).saturating_add(m))
 }
 
 /// One step of the penalty ladder (anti-cheating, RULES §7).

@@ -195,9 +195,8 @@ impl IdArena {
         true
     }
 
-    fn reserve(&mut self, ids: usize, bytes: usize) {
-        self.ends.reserve(ids);
-        self.bytes.reserve(bytes);
+    fn reserve(&mut self, ids: usize, bytes: usize) -> bool {
+        self.ends.try_reserve(ids).is_ok() && self.bytes.try_reserve(bytes).is_ok()
     }
 }
 
@@ -261,7 +260,7 @@ impl<'a> View<'a> {
             id: &e.event_id,
             member_id: &e.member_id,
             activity: &e.activity,
-            ts: e.occurred_at.timestamp_nanos_opt(),
+            ts: super::time::instant_nanos(&e.occurred_at),
             offset: e.occurred_at.offset().local_minus_utc(),
             content_id: e.content_id.as_deref(),
             content_ix: NO_CONTENT,
@@ -319,23 +318,51 @@ impl Scorer {
     /// let s = Scorer::with_capacity(Scheme::learning_platform(), 1_000, 10).unwrap();
     /// assert!(s.is_empty());
     /// ```
+    ///
+    /// A capacity beyond what a ledger can hold (more events than the id table's limit, more members than
+    /// a 32-bit index), or memory the system will not give, is the coded error `CAPACITY_OUT_OF_RANGE`
+    /// naming `events` or `members` — checked before anything is allocated, never a panic or an abort:
+    ///
+    /// ```
+    /// use dangjian::credits::{Scheme, Scorer};
+    /// let e = Scorer::with_capacity(Scheme::learning_platform(), usize::MAX, 0).unwrap_err();
+    /// assert_eq!((e.code(), e.detail().field.as_str()), ("CAPACITY_OUT_OF_RANGE", "events"));
+    /// ```
     pub fn with_capacity(scheme: Scheme, events: usize, members: usize) -> Result<Self> {
+        let refuse = |field: &str| {
+            Error::input(
+                "CAPACITY_OUT_OF_RANGE",
+                field,
+                "预留容量超出可分配范围",
+                "the capacity asked for is beyond what can be allocated",
+            )
+        };
+        if !IdTable::can_hold(events) {
+            return Err(refuse("events"));
+        }
+        if u32::try_from(members).is_err() {
+            return Err(refuse("members"));
+        }
         let mut s = Self::new(scheme)?;
-        s.reserve(events);
-        s.member_ids.reserve(members);
-        s.members.reserve(members);
+        if !s.reserve(events) {
+            return Err(refuse("events"));
+        }
+        if s.member_ids.try_reserve(members).is_err() || s.members.try_reserve(members).is_err() {
+            return Err(refuse("members"));
+        }
         Ok(s)
     }
 
-    /// Room for `n` more events (ids of about 8 bytes).
-    pub(crate) fn reserve(&mut self, n: usize) {
-        self.event_ids.reserve(n, n.saturating_mul(8));
-        self.meta.reserve(n);
-        self.recs.reserve(n);
-        self.scored.reserve(n);
-        // One growth up front instead of repeated rehashing of a table of a million ids. Should it fail
-        // (the table's limit), `push` refuses the events that do not fit.
-        self.ids.reserve(self.ids.len().saturating_add(n));
+    /// Room for `n` more events (ids of about 8 bytes). Fallible allocation throughout: false when memory
+    /// was refused (then `push` grows as it goes, and refuses what does not fit), never an abort.
+    pub(crate) fn reserve(&mut self, n: usize) -> bool {
+        self.event_ids.reserve(n, n.saturating_mul(8))
+            && self.meta.try_reserve(n).is_ok()
+            && self.recs.try_reserve(n).is_ok()
+            && self.scored.try_reserve(n).is_ok()
+            // One growth up front instead of repeated rehashing of a table of a million ids. Should it fail
+            // (the table's limit), `push` refuses the events that do not fit.
+            && self.ids.reserve(self.ids.len().saturating_add(n))
     }
 
     /// The scheme scored against.
@@ -494,6 +521,11 @@ impl Scorer {
             ));
         }
         // Before anything is stored or interned: a row refused here leaves no trace.
+        // (The member id is checked where a member is first created: `intern_member`.)
+        crate::text::check_id(v.id, "event_id")?;
+        if let Some(c) = v.content_id {
+            crate::text::check_id(c, "content_id")?;
+        }
         self.room_for(v.id)?;
         let (rec, meta) = self.compile_event(v, act)?;
         Ok(Step::New(h, rec, meta))
@@ -510,7 +542,7 @@ impl Scorer {
         let mut may_exist = vec![false; hashes.len()];
         let mut prev = None;
         for (i, &(h, row)) in order.iter().enumerate() {
-            let twice = prev == Some(h) || order.get(i + 1).is_some_and(|n| n.0 == h);
+            let twice = prev == Some(h) || order.get(i.saturating_add(1)).is_some_and(|n| n.0 == h);
             prev = Some(h);
             if twice || self.ids.contains_tag(h) {
                 if let Some(m) = may_exist.get_mut(row as usize) {
@@ -634,14 +666,14 @@ impl Scorer {
         // Counting sort by member, stable: each member's slice keeps the canonical order.
         let mut starts = vec![0u32; self.members.len().saturating_add(1)];
         for &Key { member: m, .. } in &keyed {
-            if let Some(c) = starts.get_mut(m as usize + 1) {
-                *c += 1;
+            if let Some(c) = starts.get_mut((m as usize).saturating_add(1)) {
+                *c = c.saturating_add(1);
             }
         }
         for i in 1..starts.len() {
-            let prev = starts.get(i - 1).copied().unwrap_or(0);
+            let prev = starts.get(i.wrapping_sub(1)).copied().unwrap_or(0);
             if let Some(c) = starts.get_mut(i) {
-                *c += prev;
+                *c = c.saturating_add(prev);
             }
         }
         let mut flat = vec![0u32; keyed.len()];
@@ -651,7 +683,7 @@ impl Scorer {
                 if let Some(slot) = flat.get_mut(*at as usize) {
                     *slot = ix;
                 }
-                *at += 1;
+                *at = at.saturating_add(1);
             }
         }
         for ((member, m), w) in (0u32..).zip(self.members.iter_mut()).zip(starts.windows(2)) {
@@ -672,6 +704,7 @@ impl Scorer {
         if let Some(&m) = self.member_ids.get(id) {
             return Ok(m);
         }
+        crate::text::check_id(id, "member_id")?;
         let m = u32::try_from(self.members.len()).map_err(|_| {
             Error::input(
                 "TOO_MANY_MEMBERS",
@@ -902,7 +935,7 @@ impl Scorer {
             if self.offence_ids.contains_key(&o.offence_id) {
                 continue;
             }
-            let ts = match o.decided_at.timestamp_nanos_opt() {
+            let ts = match super::time::instant_nanos(&o.decided_at) {
                 Some(ts) => ts,
                 None => {
                     let e = Error::input(
@@ -1149,7 +1182,7 @@ fn canonical(recs: &[Rec], ids: &IdArena, a: u32, b: u32) -> Ordering {
 }
 
 fn merge(a: &[u32], b: &[u32], key: impl Fn(&u32, &u32) -> Ordering) -> Vec<u32> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
+    let mut out = Vec::with_capacity(a.len().saturating_add(b.len()));
     let (mut i, mut j) = (a.iter().peekable(), b.iter().peekable());
     loop {
         match (i.peek(), j.peek()) {

@@ -24,6 +24,16 @@ pub(crate) fn china_day_and_second_of(timestamp: i64) -> (i64, u32) {
     (local.div_euclid(DAY), second)
 }
 
+/// Nanoseconds since the epoch (UTC) of an instant; `None` outside `i64` (years 1678–2261). A leap second
+/// (`23:59:60`, kept by chrono as second 59 with a nanosecond count of 10⁹ or more) is held within the
+/// minute's last second (`23:59:59.999999999`), so it never moves an event into the next day, month or year.
+pub(crate) fn instant_nanos(at: &DateTime<FixedOffset>) -> Option<i64> {
+    let nanos = i64::from(at.timestamp_subsec_nanos().min(999_999_999));
+    at.timestamp()
+        .checked_mul(1_000_000_000)?
+        .checked_add(nanos)
+}
+
 /// The China-time calendar date of an instant.
 ///
 /// ```
@@ -46,24 +56,27 @@ pub(crate) fn day_to_date(day: i64) -> NaiveDate {
 }
 
 pub(crate) fn date_to_day(date: NaiveDate) -> i64 {
-    i64::from(date.num_days_from_ce()) - i64::from(EPOCH_CE)
+    i64::from(date.num_days_from_ce()).saturating_sub(i64::from(EPOCH_CE))
 }
 
 /// ISO weekday of a day number: 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
 pub(crate) fn weekday0(day: i64) -> u8 {
-    u8::try_from((day + 3).rem_euclid(7)).unwrap_or(0)
+    u8::try_from(day.saturating_add(3).rem_euclid(7)).unwrap_or(0)
 }
 
 /// The day number of the Monday starting the ISO week of `day`.
 pub(crate) fn week_start(day: i64) -> i64 {
-    day - i64::from(weekday0(day))
+    day.saturating_sub(i64::from(weekday0(day)))
 }
 
 /// `(year × 12 + month − 1, year)` of a day number.
 pub(crate) fn month_and_year(day: i64) -> (i64, i64) {
     let d = day_to_date(day);
     let y = i64::from(d.year());
-    (y * 12 + i64::from(d.month0()), y)
+    (
+        y.saturating_mul(12).saturating_add(i64::from(d.month0())),
+        y,
+    )
 }
 
 /// The kind of a period totals are given for.

@@ -31,7 +31,7 @@ pub struct DuesUse {
 ///
 /// ```
 /// use dangjian::dues::{summarize, Period};
-/// let s = summarize(&[], Period::Year(2025));
+/// let s = summarize(&[], Period::Year(2025)).unwrap();
 /// let item = dangjian::disclosure::dues_disclosure(&s, "B1", "DUES-2025", &[]).unwrap();
 /// assert_eq!(item.title, "2025年度党费收缴、使用和管理情况");
 /// assert!(item.body.contains("应交党费 0.00 元"));

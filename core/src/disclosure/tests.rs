@@ -774,7 +774,7 @@ fn annual_dues_disclosure_body() {
     )
     .unwrap();
     let r = evaluate_ledger(&Policy::bundled(), &l, d(2025, 12, 31)).unwrap();
-    let s = summarize(&[r], Period::Year(2025));
+    let s = summarize(&[r], Period::Year(2025)).unwrap();
     let uses = [DuesUse {
         purpose: "订阅学习资料".into(),
         amount: "30.5".parse().unwrap(),
@@ -790,7 +790,7 @@ fn annual_dues_disclosure_body() {
     assert!(item.body.contains("1. 订阅学习资料：30.50 元"));
     assert_eq!(item.scope, Scope::Members { org: "B1".into() });
     assert_eq!(item.catalogue.as_ref().unwrap().period, "2025");
-    let month = summarize(&[], Period::Month("2025-01".parse().unwrap()));
+    let month = summarize(&[], Period::Month("2025-01".parse().unwrap())).unwrap();
     assert_eq!(
         dues_disclosure(&month, "B1", "X", &[]).unwrap_err().code(),
         "NOT_ANNUAL_PERIOD"

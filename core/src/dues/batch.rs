@@ -1,4 +1,5 @@
 //! Batch assessment: many members in one call; a bad member becomes an error entry, the rest are computed.
+#![deny(clippy::arithmetic_side_effects)]
 
 use serde::{Deserialize, Serialize};
 
@@ -113,14 +114,14 @@ pub fn assess_batch_with_progress(
         if !seen.insert(member.member_id.as_str()) {
             out.errors
                 .push(BatchError::new(index, id, &duplicate_id(&member.member_id)));
-            progress(index + 1, total);
+            progress(index.saturating_add(1), total);
             continue;
         }
         match assess(policy, member, month, options) {
             Ok(a) => out.assessments.push(a),
             Err(e) => out.errors.push(BatchError::new(index, id, &e)),
         }
-        progress(index + 1, total);
+        progress(index.saturating_add(1), total);
     }
     out
 }

@@ -2,6 +2,7 @@
 //!
 //! Output is compact JSON with decimals and dates as strings; the same input gives the same bytes on
 //! every platform.
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::NaiveDate;
 
@@ -69,5 +70,5 @@ pub fn evaluate_ledger_json(policy: &Policy, ledger_json: &str, as_of: &str) -> 
 pub fn summarize_json(reports_json: &str, period_json: &str) -> Result<String> {
     let reports: Vec<LedgerReport> = from_json(reports_json, "INVALID_REPORT_JSON")?;
     let period: Period = from_json(period_json, "INVALID_PERIOD_JSON")?;
-    to_json(&summarize(&reports, period))
+    to_json(&summarize(&reports, period)?)
 }

@@ -1,5 +1,9 @@
 //! The dues ledger: what was owed, what was paid, arrears, and the six-month line
 //! (2008 Rules Arts. 11–13; 党章 第九条).
+//!
+//! Amounts are validated (at most one trillion yuan each) before they add up, and the sums are still checked:
+//! an overflow is the coded error `ARITHMETIC_OVERFLOW` naming the payment or total, never a panic.
+#![deny(clippy::arithmetic_side_effects)]
 
 use std::collections::BTreeMap;
 
@@ -25,6 +29,7 @@ pub struct Obligation {
     /// The month.
     pub month: YearMonth,
     /// The amount owed.
+    #[serde(deserialize_with = "crate::money::de_money")]
     pub amount: Decimal,
 }
 
@@ -50,13 +55,13 @@ pub struct Payment {
     /// The day it was paid.
     pub paid_on: NaiveDate,
     /// The regular dues paid.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::money::de_money")]
     pub amount: Decimal,
     /// The months the regular dues cover.
     #[serde(default)]
     pub months: Vec<YearMonth>,
     /// Voluntary extra dues (自愿多交) in the same payment.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::money::de_money")]
     pub voluntary: Decimal,
     /// How it was paid (cash, transfer, app …), free text.
     #[serde(default)]
@@ -115,10 +120,13 @@ pub struct MonthLine {
     /// The month.
     pub month: YearMonth,
     /// Owed.
+    #[serde(deserialize_with = "crate::money::de_decimal")]
     pub due: Decimal,
     /// Paid toward it by the report date.
+    #[serde(deserialize_with = "crate::money::de_decimal")]
     pub paid: Decimal,
     /// Still owed.
+    #[serde(deserialize_with = "crate::money::de_decimal")]
     pub outstanding: Decimal,
     /// The date of the last payment toward it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -136,6 +144,7 @@ pub struct VoluntaryLine {
     /// When it was paid.
     pub paid_on: NaiveDate,
     /// How much.
+    #[serde(deserialize_with = "crate::money::de_decimal")]
     pub amount: Decimal,
     /// Whether it goes wholly to the Centre.
     pub remitted: bool,
@@ -158,26 +167,42 @@ pub struct LedgerReport {
     /// Every month owed, ascending.
     pub months: Vec<MonthLine>,
     /// Total owed.
+    #[serde(deserialize_with = "crate::money::de_decimal")]
     pub total_due: Decimal,
     /// Total regular dues paid toward owed months.
+    #[serde(deserialize_with = "crate::money::de_decimal")]
     pub total_paid: Decimal,
     /// Total still owed (past, current and future months).
+    #[serde(deserialize_with = "crate::money::de_decimal")]
     pub outstanding: Decimal,
     /// Past months (ended before the report date) still unpaid, ascending.
     pub arrears: Vec<YearMonth>,
     /// Voluntary extra dues paid by the report date.
+    #[serde(deserialize_with = "crate::money::de_decimal")]
     pub voluntary_total: Decimal,
     /// Each voluntary payment, for per-period sums.
     pub voluntary_payments: Vec<VoluntaryLine>,
     /// Voluntary payments remitted wholly to the Centre (each single payment at or above the threshold).
+    #[serde(deserialize_with = "crate::money::de_decimal")]
     pub remitted_to_centre: Decimal,
     /// Regular dues paid beyond what the listed months owed.
+    #[serde(deserialize_with = "crate::money::de_decimal")]
     pub unallocated: Decimal,
     /// The day the six-month line was crossed, when it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lapse_on: Option<NaiveDate>,
     /// Findings, in order.
     pub findings: Vec<Finding>,
+}
+
+/// `a + b`, or `ARITHMETIC_OVERFLOW` at the field `at` names.
+fn plus(a: Decimal, b: Decimal, at: impl FnOnce() -> String) -> Result<Decimal> {
+    a.checked_add(b).ok_or_else(|| Error::overflow(&at()))
+}
+
+/// `a - b`, or `ARITHMETIC_OVERFLOW` at the field `at` names.
+fn minus(a: Decimal, b: Decimal, at: impl FnOnce() -> String) -> Result<Decimal> {
+    a.checked_sub(b).ok_or_else(|| Error::overflow(&at()))
 }
 
 fn party_constitution_art9() -> Citation {
@@ -240,10 +265,13 @@ pub fn evaluate_ledger(policy: &Policy, ledger: &Ledger, as_of: NaiveDate) -> Re
                 findings.push(Finding::new(
                     "PAYMENT_FOR_UNOWED_MONTH",
                     Severity::Warning,
-                    format!("第 {} 笔交费列明的 {month} 没有应交记录", index + 1),
+                    format!(
+                        "第 {} 笔交费列明的 {month} 没有应交记录",
+                        index.saturating_add(1)
+                    ),
                     format!(
                         "payment {} lists {month}, which has no obligation",
-                        index + 1
+                        index.saturating_add(1)
                     ),
                     None,
                 ));
@@ -251,24 +279,26 @@ pub fn evaluate_ledger(policy: &Policy, ledger: &Ledger, as_of: NaiveDate) -> Re
             };
             let take = left.min(line.outstanding);
             if take > Decimal::ZERO {
-                line.paid += take;
-                line.outstanding -= take;
+                let at = || format!("payments[{index}].amount");
+                line.paid = plus(line.paid, take, at)?;
+                line.outstanding = minus(line.outstanding, take, at)?;
                 line.paid_on = Some(payment.paid_on);
-                left -= take;
+                left = minus(left, take, at)?;
             }
         }
         if left > Decimal::ZERO {
-            unallocated += left;
+            unallocated = plus(unallocated, left, || "unallocated".into())?;
             findings.push(Finding::new(
                 "PAYMENT_EXCEEDS_DUES",
                 Severity::Warning,
-                format!("第 {} 笔交费比所列月份应交多 {left} 元；如为自愿多交，请记为 voluntary", index + 1),
-                format!("payment {} exceeds the dues of its months by {left}; record voluntary dues as `voluntary`", index + 1),
+                format!("第 {} 笔交费比所列月份应交多 {left} 元；如为自愿多交，请记为 voluntary", index.saturating_add(1)),
+                format!("payment {} exceeds the dues of its months by {left}; record voluntary dues as `voluntary`", index.saturating_add(1)),
                 None,
             ));
         }
         if payment.voluntary > Decimal::ZERO {
-            voluntary_total += payment.voluntary;
+            let at = || format!("payments[{index}].voluntary");
+            voluntary_total = plus(voluntary_total, payment.voluntary, at)?;
             let remit = payment.voluntary >= rules.value.voluntary_remit_threshold;
             voluntary_payments.push(VoluntaryLine {
                 paid_on: payment.paid_on,
@@ -276,7 +306,7 @@ pub fn evaluate_ledger(policy: &Policy, ledger: &Ledger, as_of: NaiveDate) -> Re
                 remitted: remit,
             });
             if remit {
-                remitted += payment.voluntary;
+                remitted = plus(remitted, payment.voluntary, at)?;
                 findings.push(Finding::new(
                     "VOLUNTARY_REMITTED_TO_CENTRE",
                     Severity::Info,
@@ -298,18 +328,18 @@ pub fn evaluate_ledger(policy: &Policy, ledger: &Ledger, as_of: NaiveDate) -> Re
         .map(|l| l.month)
         .collect();
     let lapse_on = lapse_check(&arrears, &excused, as_of, &rules.value, &mut findings);
-    let sum = |f: fn(&MonthLine) -> Decimal| {
+    let sum = |f: fn(&MonthLine) -> Decimal, total: &str| {
         months
             .iter()
             .map(f)
-            .fold(to_fen(Decimal::ZERO), |a, b| a + b)
+            .try_fold(to_fen(Decimal::ZERO), |a, b| plus(a, b, || total.into()))
     };
     Ok(LedgerReport {
         member_id: ledger.member_id.clone(),
         as_of,
-        total_due: sum(|l| l.due),
-        total_paid: sum(|l| l.paid),
-        outstanding: sum(|l| l.outstanding),
+        total_due: sum(|l| l.due, "total_due")?,
+        total_paid: sum(|l| l.paid, "total_paid")?,
+        outstanding: sum(|l| l.outstanding, "outstanding")?,
         months,
         arrears,
         voluntary_total,
@@ -339,28 +369,28 @@ fn check_windows(
                 Severity::Warning,
                 format!(
                     "第 {} 笔：{} 补交 {month} 的党费，超过补交期限 {back} 个月",
-                    index + 1,
+                    index.saturating_add(1),
                     payment.paid_on
                 ),
                 format!(
                     "payment {}: {month} back-paid on {}, beyond the {back}-month window",
-                    index + 1,
+                    index.saturating_add(1),
                     payment.paid_on
                 ),
                 Some(citation.clone()),
             ));
-        } else if -lag > ahead {
+        } else if lag.saturating_neg() > ahead {
             findings.push(Finding::new(
                 "PREPAYMENT_BEYOND_WINDOW",
                 Severity::Warning,
                 format!(
                     "第 {} 笔：{} 预交 {month} 的党费，超过预交期限 {ahead} 个月",
-                    index + 1,
+                    index.saturating_add(1),
                     payment.paid_on
                 ),
                 format!(
                     "payment {}: {month} prepaid on {}, beyond the {ahead}-month window",
-                    index + 1,
+                    index.saturating_add(1),
                     payment.paid_on
                 ),
                 Some(citation.clone()),
@@ -388,14 +418,14 @@ fn lapse_check(
             continue;
         }
         match runs.last_mut() {
-            Some((start, len)) if start.plus_months(*len) == m => *len += 1,
+            Some((start, len)) if start.plus_months(*len) == m => *len = len.saturating_add(1),
             _ => runs.push((m, 1)),
         }
     }
     let cites = |f: Finding| f.also(rules_2008("第十三条"));
     if let Some((start, _)) = runs.iter().find(|(_, len)| *len >= line) {
         let crossed = start.plus_months(line).first_day();
-        let last = start.plus_months(line - 1);
+        let last = start.plus_months(line.saturating_sub(1));
         findings.push(cites(Finding::new(
             "DUES_LAPSE",
             Severity::Violation,
@@ -407,7 +437,7 @@ fn lapse_check(
     }
     if let Some((start, len)) = runs
         .last()
-        .filter(|(s, len)| s.plus_months(*len - 1) == last_ended)
+        .filter(|(s, len)| s.plus_months(len.saturating_sub(1)) == last_ended)
     {
         let crossing = start.plus_months(line).first_day();
         findings.push(cites(Finding::new(

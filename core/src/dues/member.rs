@@ -19,6 +19,7 @@ pub struct IncomeItem {
     /// The item code.
     pub code: ItemCode,
     /// The monthly amount in yuan.
+    #[serde(deserialize_with = "crate::money::de_money")]
     pub amount: Decimal,
 }
 
@@ -56,7 +57,11 @@ pub struct HardshipDecision {
     /// Reduced to an amount, or waived.
     pub outcome: HardshipOutcome,
     /// The monthly amount after reduction (required when `outcome` is `reduced`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::money::de_money_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub reduced_amount: Option<Decimal>,
     /// When the branch studied the case (支部研究).
     pub branch_studied_on: NaiveDate,

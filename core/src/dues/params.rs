@@ -22,9 +22,14 @@ use crate::{Error, Result};
 #[serde(deny_unknown_fields)]
 pub struct Bracket {
     /// Inclusive upper bound of the base; `None` for the top bracket.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::money::de_decimal_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub up_to: Option<Decimal>,
     /// The rate applied to the whole base (0.005 = 0.5%).
+    #[serde(deserialize_with = "crate::money::de_decimal")]
     pub rate: Decimal,
 }
 
@@ -104,6 +109,8 @@ fn check_rate(rate: Decimal) -> Result<()> {
     Ok(())
 }
 
+/// A policy's amount: not negative, at most two decimals and at most [`super::MAX_AMOUNT_YUAN`] (the bound on
+/// every member amount too), so no figure a policy sets can carry a sum out of `Decimal`'s range.
 fn check_money(amount: Decimal, field: &str) -> Result<()> {
     if amount < Decimal::ZERO {
         return Err(Error::policy(
@@ -111,6 +118,22 @@ fn check_money(amount: Decimal, field: &str) -> Result<()> {
             field,
             "金额不能为负",
             "an amount must not be negative",
+        ));
+    }
+    if amount > Decimal::from(super::MAX_AMOUNT_YUAN) {
+        return Err(Error::policy(
+            "AMOUNT_TOO_LARGE",
+            field,
+            format!("金额超过 {} 元：{amount}", super::MAX_AMOUNT_YUAN),
+            format!("an amount above {} yuan: {amount}", super::MAX_AMOUNT_YUAN),
+        ));
+    }
+    if amount.normalize().scale() > 2 {
+        return Err(Error::policy(
+            "TOO_MANY_DECIMALS",
+            field,
+            format!("金额最多两位小数：{amount}"),
+            format!("an amount has at most two decimals: {amount}"),
         ));
     }
     Ok(())
@@ -126,12 +149,16 @@ fn check_money(amount: Decimal, field: &str) -> Result<()> {
 #[serde(deny_unknown_fields)]
 pub struct FlatAmounts {
     /// Students (学生党员).
+    #[serde(deserialize_with = "crate::money::de_decimal")]
     pub student: Decimal,
     /// Laid-off or unemployed members (下岗失业).
+    #[serde(deserialize_with = "crate::money::de_decimal")]
     pub unemployed: Decimal,
     /// Members living on 抚恤 or 救济.
+    #[serde(deserialize_with = "crate::money::de_decimal")]
     pub relief: Decimal,
     /// 低保 recipients.
+    #[serde(deserialize_with = "crate::money::de_decimal")]
     pub subsistence: Decimal,
 }
 
@@ -145,15 +172,20 @@ pub struct FlatAmounts {
 #[serde(deny_unknown_fields)]
 pub struct FarmerFigure {
     /// The monthly amount a farmer member pays.
+    #[serde(deserialize_with = "crate::money::de_decimal")]
     pub monthly: Decimal,
     /// The lowest figure the rule allows.
+    #[serde(deserialize_with = "crate::money::de_decimal")]
     pub min: Decimal,
     /// The highest figure the rule allows.
+    #[serde(deserialize_with = "crate::money::de_decimal")]
     pub max: Decimal,
 }
 
 fn check_farmer(f: &FarmerFigure) -> Result<()> {
     check_money(f.min, "min")?;
+    check_money(f.max, "max")?;
+    check_money(f.monthly, "monthly")?;
     if f.min > f.max || f.monthly < f.min || f.monthly > f.max {
         return Err(Error::policy(
             "FARMER_FIGURE_OUT_OF_RANGE",
@@ -339,6 +371,7 @@ pub struct AdvisoryMax {
     /// Whether amounts above `amount` raise `DUES_ABOVE_ADVISORY_MAX`.
     pub enabled: bool,
     /// The figure.
+    #[serde(deserialize_with = "crate::money::de_decimal")]
     pub amount: Decimal,
 }
 
@@ -358,6 +391,7 @@ pub struct PaymentRules {
     /// Consecutive unpaid months, without good reason, after which the member is treated as having left (自行脱党).
     pub lapse_months: u32,
     /// A single voluntary payment at or above this goes wholly to the Centre.
+    #[serde(deserialize_with = "crate::money::de_decimal")]
     pub voluntary_remit_threshold: Decimal,
 }
 

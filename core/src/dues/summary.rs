@@ -1,11 +1,15 @@
 //! The branch summary: the figures a branch discloses once a year (dues collected and remitted).
+//!
+//! Reports come from outside (JSON, bindings) and are not re-validated, so every sum is checked: a total beyond
+//! what a decimal holds is the coded error `ARITHMETIC_OVERFLOW` naming the report and field, never a panic.
+#![deny(clippy::arithmetic_side_effects)]
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::assess::to_fen;
 use super::ledger::LedgerReport;
-use crate::YearMonth;
+use crate::{Error, Result, YearMonth};
 
 /// The period a summary covers.
 ///
@@ -41,7 +45,7 @@ impl Period {
 ///
 /// ```
 /// use dangjian::dues::{summarize, Period};
-/// let s = summarize(&[], Period::Year(2026));
+/// let s = summarize(&[], Period::Year(2026)).unwrap();
 /// assert_eq!(s.members, 0);
 /// assert!(s.payment_rate.is_none());
 /// ```
@@ -74,10 +78,23 @@ pub struct BranchSummary {
 /// let l: dues::Ledger = serde_json::from_str(r#"{"member_id":"M1","obligations":[{"month":"2026-01","amount":"10.00"},
 ///   {"month":"2026-02","amount":"10.00"}],"payments":[{"paid_on":"2026-01-10","amount":"10.00","months":["2026-01"]}]}"#).unwrap();
 /// let r = dues::evaluate_ledger(&Policy::bundled(), &l, "2026-12-31".parse().unwrap()).unwrap();
-/// let s = dues::summarize(&[r], dues::Period::Year(2026));
+/// let s = dues::summarize(&[r], dues::Period::Year(2026)).unwrap();
 /// assert_eq!(s.payment_rate.unwrap().to_string(), "0.5000");
 /// ```
-pub fn summarize(reports: &[LedgerReport], period: Period) -> BranchSummary {
+///
+/// A total no decimal can hold is refused, naming the first amount that overflowed:
+///
+/// ```
+/// use dangjian::dues;
+/// let big = r#"{"member_id":"M1","as_of":"2026-12-31","total_due":"0","total_paid":"0","outstanding":"0",
+///   "months":[{"month":"2026-01","due":"79228162514264337593543950335","paid":"0","outstanding":"0"}],
+///   "arrears":[],"voluntary_total":"0","voluntary_payments":[],"remitted_to_centre":"0","unallocated":"0",
+///   "lapse_on":null,"findings":[]}"#;
+/// let r: dues::LedgerReport = serde_json::from_str(big).unwrap();
+/// let e = dues::summarize(&[r.clone(), r], dues::Period::Year(2026)).unwrap_err();
+/// assert_eq!((e.code(), e.detail().field.as_str()), ("ARITHMETIC_OVERFLOW", "[1].months[0].due"));
+/// ```
+pub fn summarize(reports: &[LedgerReport], period: Period) -> Result<BranchSummary> {
     let mut summary = BranchSummary {
         period,
         members: 0,
@@ -89,31 +106,34 @@ pub fn summarize(reports: &[LedgerReport], period: Period) -> BranchSummary {
         voluntary: to_fen(Decimal::ZERO),
         remitted_to_centre: to_fen(Decimal::ZERO),
     };
-    for report in reports {
-        let lines: Vec<_> = report
-            .months
-            .iter()
-            .filter(|l| period.contains(l.month))
-            .collect();
-        if !lines.is_empty() {
-            summary.members += 1;
+    for (r, report) in reports.iter().enumerate() {
+        let mut counted = false;
+        for (m, line) in report.months.iter().enumerate() {
+            if !period.contains(line.month) {
+                continue;
+            }
+            counted = true;
+            let at = |f: &str| format!("[{r}].months[{m}].{f}");
+            add(&mut summary.due, line.due, || at("due"))?;
+            add(&mut summary.collected, line.paid, || at("paid"))?;
+            add(&mut summary.outstanding, line.outstanding, || {
+                at("outstanding")
+            })?;
         }
-        for line in &lines {
-            summary.due += line.due;
-            summary.collected += line.paid;
-            summary.outstanding += line.outstanding;
+        if counted {
+            count(&mut summary.members, r)?;
         }
         if report.arrears.iter().any(|m| period.contains(*m)) {
-            summary.members_in_arrears += 1;
+            count(&mut summary.members_in_arrears, r)?;
         }
-        for v in report
-            .voluntary_payments
-            .iter()
-            .filter(|v| period.contains(YearMonth::of(v.paid_on)))
-        {
-            summary.voluntary += v.amount;
-            if v.remitted {
-                summary.remitted_to_centre += v.amount;
+        for (v, pay) in report.voluntary_payments.iter().enumerate() {
+            if !period.contains(YearMonth::of(pay.paid_on)) {
+                continue;
+            }
+            let at = || format!("[{r}].voluntary_payments[{v}].amount");
+            add(&mut summary.voluntary, pay.amount, at)?;
+            if pay.remitted {
+                add(&mut summary.remitted_to_centre, pay.amount, at)?;
             }
         }
     }
@@ -125,5 +145,21 @@ pub fn summarize(reports: &[LedgerReport], period: Period) -> BranchSummary {
             rate
         });
     }
-    summary
+    Ok(summary)
+}
+
+/// `total += amount`, or `ARITHMETIC_OVERFLOW` at the field `at` names.
+fn add(total: &mut Decimal, amount: Decimal, at: impl FnOnce() -> String) -> Result<()> {
+    *total = total
+        .checked_add(amount)
+        .ok_or_else(|| Error::overflow(&at()))?;
+    Ok(())
+}
+
+/// One more member counted (report `r`); more than `u32::MAX` members is an overflow, not a wrap.
+fn count(n: &mut u32, r: usize) -> Result<()> {
+    *n = n
+        .checked_add(1)
+        .ok_or_else(|| Error::overflow(&format!("[{r}]")))?;
+    Ok(())
 }

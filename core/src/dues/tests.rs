@@ -344,7 +344,7 @@ fn summary_for_a_month_and_a_year() {
                     {"paid_on":"2026-02-20","voluntary":"200.00"}]}"#,
     );
     let r = evaluate_ledger(&Policy::bundled(), &l, "2026-12-31".parse().unwrap()).unwrap();
-    let jan = summarize(std::slice::from_ref(&r), Period::Month(month("2026-01")));
+    let jan = summarize(std::slice::from_ref(&r), Period::Month(month("2026-01"))).unwrap();
     assert_eq!(
         (jan.due, jan.collected, jan.payment_rate),
         (dec("30.00"), dec("30.00"), Some(dec("1.0000")))
@@ -353,7 +353,7 @@ fn summary_for_a_month_and_a_year() {
         (jan.voluntary, jan.remitted_to_centre),
         (dec("1000.00"), dec("1000.00"))
     );
-    let year = summarize(&[r.clone(), r], Period::Year(2026));
+    let year = summarize(&[r.clone(), r], Period::Year(2026)).unwrap();
     assert_eq!((year.members, year.members_in_arrears), (2, 2));
     assert_eq!(year.payment_rate, Some(dec("0.5000")));
     assert_eq!(

@@ -4,6 +4,7 @@
 //! A batch keeps its good records: each record that cannot be read (an unknown event kind, an impossible date)
 //! or checked (events out of order, a vote with more votes than voters, an invalid 身份证号) becomes an entry of
 //! `errors` with its index, id and the field at fault; the others are checked against the readable roster.
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -16,28 +17,61 @@ use super::record::{MemberEvent, MemberRecord};
 use super::report::MemberReport;
 use super::transition::apply;
 use crate::dues::{BatchError, Ledger};
-use crate::error::{from_json, to_json};
+use crate::error::{from_json, path_error, to_json};
 use crate::month::parse_date;
 use crate::{Calendar, Error, Policy, Result};
 
 /// The members document of a batch check: the records (also the roster sponsors and contacts are looked up
 /// in), and optionally the meetings (organizational life) and the dues ledgers (the lapse rule). A bare array
-/// of records is accepted too.
+/// of records is accepted too. Every element is read on its own, so one bad record, meeting or ledger is an
+/// error entry and the rest are still read.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct MembersDocument {
     members: Vec<serde_json::Value>,
     #[serde(default)]
-    meetings: Vec<Meeting>,
+    meetings: Vec<serde_json::Value>,
     #[serde(default)]
-    ledgers: Vec<Ledger>,
+    ledgers: Vec<serde_json::Value>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
-enum MembersInput {
-    Records(Vec<serde_json::Value>),
-    Document(MembersDocument),
+impl MembersDocument {
+    /// An array of records, or the document; anything else is the whole input's error.
+    fn read(json: &str) -> Result<Self> {
+        let value: serde_json::Value = from_json(json, "INVALID_RECORD_JSON")?;
+        match value {
+            serde_json::Value::Array(members) => Ok(Self {
+                members,
+                meetings: Vec::new(),
+                ledgers: Vec::new(),
+            }),
+            other => serde_path_to_error::deserialize(other)
+                .map_err(|e| path_error(e, "INVALID_RECORD_JSON")),
+        }
+    }
+}
+
+/// Reads each element of `values` as a `T`; a bad one is an error entry (its index, the field path under
+/// `list[i]`, and `id` of the element if it has one), the others are kept.
+fn read_each<T: serde::de::DeserializeOwned>(
+    values: Vec<serde_json::Value>,
+    list: &str,
+    code: &str,
+    id_key: &str,
+    errors: &mut Vec<BatchError>,
+) -> Vec<T> {
+    let mut out = Vec::with_capacity(values.len());
+    for (i, v) in values.into_iter().enumerate() {
+        let id = v.get(id_key).and_then(|v| v.as_str()).map(str::to_owned);
+        match serde_path_to_error::deserialize(v) {
+            Ok(t) => out.push(t),
+            Err(e) => {
+                let e = path_error(e, code).under(&format!("{list}[{i}]"));
+                errors.push(BatchError::new(i, id, &e));
+            }
+        }
+    }
+    out
 }
 
 /// The batch result: a report per readable record in input order, and an error entry per record that failed.
@@ -82,6 +116,8 @@ pub fn check_member_json(
 
 /// Checks every record of a batch: a JSON array of records, or `{"members":[…],"meetings":[…],"ledgers":[…]}`.
 /// Records that cannot be read or checked become `errors`; a repeated id is `DUPLICATE_MEMBER` on the later one.
+/// A meeting or ledger that cannot be read is an error too (`INVALID_MEETING_JSON` / `INVALID_LEDGER_JSON`,
+/// its field under `meetings[i]` / `ledgers[i]`), and every member is still checked with the others.
 ///
 /// ```
 /// use dangjian::membership::check_members;
@@ -97,11 +133,25 @@ pub fn check_members(
     json: &str,
     on: NaiveDate,
 ) -> Result<CheckBatch> {
-    let (values, meetings, ledgers) = match from_json::<MembersInput>(json, "INVALID_RECORD_JSON")?
-    {
-        MembersInput::Records(v) => (v, Vec::new(), Vec::new()),
-        MembersInput::Document(d) => (d.members, d.meetings, d.ledgers),
-    };
+    let doc = MembersDocument::read(json)?;
+    // Meetings and ledgers are read first, each on its own: their errors follow the records' (`field` starts
+    // with `meetings[i]` / `ledgers[i]`, `index` is the meeting's or ledger's).
+    let mut side_errors = Vec::new();
+    let meetings: Vec<Meeting> = read_each(
+        doc.meetings,
+        "meetings",
+        "INVALID_MEETING_JSON",
+        "id",
+        &mut side_errors,
+    );
+    let ledgers: Vec<Ledger> = read_each(
+        doc.ledgers,
+        "ledgers",
+        "INVALID_LEDGER_JSON",
+        "member_id",
+        &mut side_errors,
+    );
+    let values = doc.members;
     let mut errors = Vec::new();
     let mut records = Vec::with_capacity(values.len());
     let mut positions = Vec::with_capacity(values.len());
@@ -139,6 +189,7 @@ pub fn check_members(
         }
     }
     errors.sort_by_key(|e| e.index);
+    errors.extend(side_errors);
     Ok(CheckBatch { reports, errors })
 }
 

@@ -5,6 +5,7 @@
 //! document with [`Policy::from_json`] or lays a local variant on top of the defaults with
 //! [`Policy::with_overrides_json`] (a province's farmer figure, a unit's rounding). Errors name the
 //! path of the field at fault (`dues.farmer_monthly[0].value.monthly`).
+#![deny(clippy::arithmetic_side_effects)]
 
 // The dated values are the ground floor every engine's parameters stand on (`crate::dated`); re-exported here, where
 // hosts look for them beside the policy document.

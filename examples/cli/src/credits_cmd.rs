@@ -4,7 +4,8 @@
 //! The events go whole to the core's JSON Lines entry point (`credits::score_jsonl`), which scores the good
 //! lines and reports each bad one with its line number; the ranking is the core's `leaderboard` (standard
 //! competition ranking, 1, 2, 2, 4). This module only chooses the scheme, reads the core's answer and
-//! prints it: a bad line is reported on stderr, the others are scored, and the exit status is 1.
+//! prints it: a bad line (not JSON, not an event, not UTF-8, longer than 64 KiB) is reported on stderr (the first
+//! 50, then a count), the others are scored, and the exit status is 1.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -12,7 +13,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use dangjian::credits::{
-    leaderboard, period_key, score_jsonl, EventError, OrgMap, PeriodKind, Scheme, Total,
+    leaderboard, period_key, score_jsonl_bytes, EventError, OrgMap, PeriodKind, Scheme, Total,
 };
 use dangjian::ErrorDetail;
 use serde::Deserialize;
@@ -53,6 +54,9 @@ const PERIODS: [PeriodKind; 4] = [
     PeriodKind::Month,
     PeriodKind::Year,
 ];
+
+/// Bad lines reported one by one on stderr; the rest are counted.
+const MAX_ERRORS_SHOWN: usize = 50;
 
 /// The organization every member belongs to when no `--org-map` is given: one leaderboard of everyone.
 const EVERYONE: &str = "";
@@ -147,17 +151,24 @@ pub(crate) fn run(args: &CreditsArgs) -> Result<ExitCode, CliError> {
     let scheme = load_scheme(&args.rules)?;
     let orgs = args.org_map.as_deref().map(load_org_map).transpose()?;
     let jsonl = read_events(&args.events)?;
-    let json = score_jsonl(&scheme, &jsonl, false)
+    let json = score_jsonl_bytes(&scheme, &jsonl, false)
         .map_err(|e| CliError::input(format!("scheme: {}", e.detail())))?;
     let scored: Scored = serde_json::from_str(&json)
         .map_err(|e| CliError::input(format!("cannot read the core's answer: {e}")))?;
 
-    for e in &scored.errors {
+    // The first errors, then a count: a file of a million bad lines is reported in a few kilobytes.
+    for e in scored.errors.iter().take(MAX_ERRORS_SHOWN) {
         let detail = ErrorDetail::new(&e.code, e.field.clone(), "", e.message_en.clone());
-        let line = e.line.unwrap_or(e.index + 1);
+        let line = e.line.unwrap_or(e.index.saturating_add(1));
+        // The id as written may be the very fault (a NUL, an escape sequence): shown escaped.
+        let id: String = e.event_id.as_deref().unwrap_or("").escape_debug().collect();
+        eprintln!("{}", problem_line(line, &id, &detail));
+    }
+    let more = scored.errors.len().saturating_sub(MAX_ERRORS_SHOWN);
+    if more > 0 {
         eprintln!(
-            "{}",
-            problem_line(line, e.event_id.as_deref().unwrap_or(""), &detail)
+            "… and {more} more bad line{}",
+            if more == 1 { "" } else { "s" }
         );
     }
     for id in &scored.duplicates {
@@ -368,20 +379,18 @@ fn root_of(map: &OrgMap) -> Result<String, CliError> {
     }
 }
 
-fn read_events(path: &Path) -> Result<String, CliError> {
+/// The file's bytes as they are: the core reads them line by line, so a line that is not UTF-8 is reported
+/// with its number and the others are scored.
+fn read_events(path: &Path) -> Result<Vec<u8>, CliError> {
     let shown = path.display();
-    let bytes = if path == Path::new("-") {
+    if path == Path::new("-") {
         let mut buf = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
             .map_err(|e| CliError::input(format!("stdin: cannot read: {e}")))?;
-        buf
+        Ok(buf)
     } else {
-        std::fs::read(path).map_err(|e| CliError::input(format!("{shown}: cannot read: {e}")))?
-    };
-    let text = String::from_utf8(bytes)
-        .map_err(|_| CliError::input(format!("{shown}: the file is not UTF-8")))?;
-    // A byte-order mark would make the first line unreadable JSON.
-    Ok(text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned())
+        std::fs::read(path).map_err(|e| CliError::input(format!("{shown}: cannot read: {e}")))
+    }
 }
 
 fn plural(n: usize, noun: &str) -> String {
