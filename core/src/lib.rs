@@ -11,7 +11,7 @@
 //! - [`membership`]: organizations, the development pipeline, probation, discipline, lapse, transfers, 三会一课.
 //! - [`calendar`]: the official working-day calendar (holidays and make-up working days).
 //! - [`policy`]: dated parameters with citations; bundled defaults; JSON overrides.
-//! - [`explain`]: citations, trace steps and findings; [`error`]: coded errors.
+//! - [`explain`]: citations, trace steps and findings; [`error`]: coded errors; [`codes`]: the registry of every code.
 //!
 //! Principles: pure (no I/O, no clock — "today" is a parameter), money as [`rust_decimal::Decimal`], dates as
 //! [`chrono::NaiveDate`], nothing panics.
@@ -26,6 +26,7 @@
 #![forbid(unsafe_code)]
 
 pub mod calendar;
+pub mod codes;
 pub mod credits;
 pub mod disclosure;
 pub mod dues;

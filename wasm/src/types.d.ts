@@ -25,9 +25,10 @@ export interface DangjianError extends Error {
   /**
    * Stable `SCREAMING_SNAKE` code: the core's (`NEGATIVE_AMOUNT`, `INVALID_MEMBER_JSON`, `INVALID_MONTH`,
    * `INVALID_DATE`, `NO_POLICY_IN_FORCE`, …) or this package's `INVALID_ARGUMENT` (a number argument that is
-   * not a whole number ≥ 0).
+   * not a whole number ≥ 0). `DangjianCode` lists every code of the registry (`describeCode` gives its record);
+   * any string still fits, for a code a newer core adds.
    */
-  code: string;
+  code: DangjianCode | (string & {});
   /** Path of the input field at fault (`incomes[0].items[1].amount`, `month`), or `""`. */
   field: string;
   messageZh: string;
