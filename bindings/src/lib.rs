@@ -9,6 +9,7 @@
 //!   (Kotlin `BigDecimal`, Swift `Foundation.Decimal`, Python `decimal.Decimal`).
 //! - [`explain`]: citations, findings, trace steps.
 //! - [`policy`]: the [`Policy`] object; [`calendar`]: the [`Calendar`] object.
+//! - [`codes`]: the code registry — `all_codes`, `describe_code`.
 //! - [`dues`]: the dues records and the exports `assess_dues`, `assess_dues_batch`, `evaluate_dues_ledger`,
 //!   `summarize_dues` and their JSON twins.
 //! - [`credits`]: the [`CreditsScheme`] and [`CreditsScorer`] objects and the credits JSON entry points.
@@ -23,6 +24,7 @@
 uniffi::setup_scaffolding!("dangjian");
 
 pub mod calendar;
+pub mod codes;
 pub mod credits;
 pub mod disclosure;
 pub mod dues;

@@ -11,7 +11,7 @@
 //! - [`membership`]: organizations, the development pipeline, probation, discipline, lapse, transfers, 三会一课.
 //! - [`calendar`]: the official working-day calendar (holidays and make-up working days).
 //! - [`policy`]: dated parameters with citations; bundled defaults; JSON overrides.
-//! - [`explain`]: citations, trace steps and findings; [`error`]: coded errors.
+//! - [`explain`]: citations, trace steps and findings; [`error`]: coded errors; [`codes`]: the registry of every code.
 //! - [`rules_digest`]: the regulation digest every "RULES §n" in the code refers to.
 //!
 //! Principles: pure (no I/O, no clock — "today" is a parameter), money as [`rust_decimal::Decimal`], dates as
@@ -27,6 +27,7 @@
 #![forbid(unsafe_code)]
 
 pub mod calendar;
+pub mod codes;
 pub mod credits;
 pub mod dated;
 pub mod disclosure;

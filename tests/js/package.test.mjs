@@ -58,10 +58,10 @@ test('.d.ts: every export and method is documented with a JS example; both flavo
   });
   assert.deepEqual(undocumented, []);
   assert.deepEqual(documented.sort(), [
-    'Calendar', 'CreditsScheme', 'CreditsScorer', 'Policy', 'addWorkingDays', 'assessDues', 'assessDuesBatch',
+    'Calendar', 'CreditsScheme', 'CreditsScorer', 'Policy', 'addWorkingDays', 'allCodes', 'assessDues', 'assessDuesBatch',
     'assessDuesBatchJson', 'assessDuesJson', 'bundled', 'closeThrough', 'coreVersion', 'countWorkingDays', 'creditsDuesEventsJson',
     'creditsLeaderboard', 'creditsLeaderboardJson', 'creditsMeetingEventsJson', 'creditsRate', 'creditsRateJson', 'creditsScore', 'creditsScoreJson',
-    'creditsScoreJsonl', 'creditsScoreJsonlJson', 'day', 'disclosureApply', 'disclosureApplyJson',
+    'creditsScoreJsonl', 'creditsScoreJsonlJson', 'day', 'describeCode', 'disclosureApply', 'disclosureApplyJson',
     'disclosureAuditAppend', 'disclosureAuditAppendJson', 'disclosureBoard', 'disclosureBoardJson', 'disclosureCatalogueStatus', 'disclosureCatalogueStatusJson',
     'disclosureCreate', 'disclosureCreateJson', 'disclosureDuesReport', 'disclosureDuesReportJson',
     'disclosureEvaluateNotice', 'disclosureEvaluateNoticeJson', 'disclosureFilterVisible',

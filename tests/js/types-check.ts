@@ -483,3 +483,17 @@ export const badRating: ReviewRound = { org: "B1", year: 2025, date: "2026-01-20
 export const noPresent: Election = { id: "E1", org: "B1", date: "2026-03-05" };
 // @ts-expect-error the compliance range is a pair of days, not the dues month or year
 export const monthRange: OrgDocument = { orgs: [], period: { month: "2026-03" } };
+
+// ---- the code registry: DangjianCode is made from the core's registry (dangjian::codes::TYPESCRIPT)
+import { allCodes, describeCode, type DangjianCode, type DangjianCodeInfo } from "dangjian";
+export const knownCode: DangjianCode = "MISSING_INCOME";
+// @ts-expect-error DangjianCode is the closed union of the registry's codes
+export const unknownCode: DangjianCode = "MISSING_INCOMES";
+export const everyCode: DangjianCodeInfo[] = allCodes();
+export function genericMessage(e: unknown): string | undefined {
+  if (!isDangjianError(e)) return undefined;
+  const known: DangjianCode | (string & {}) = e.code;
+  const info: DangjianCodeInfo | undefined = describeCode(known);
+  if (e.code === "NEGATIVE_AMOUNT") return info?.message_en; // a literal of the union narrows and autocompletes
+  return info?.message_zh;
+}

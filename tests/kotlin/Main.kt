@@ -375,6 +375,9 @@ fun main(args: Array<String>) {
     // ---- membership (MembershipTests.kt) ----
     membershipTests(h)
 
+    // ---- the code registry (CodesTests.kt) ----
+    codesTests(h)
+
     // ---- the shared vectors: dues from the directory given, credits, disclosure and membership beside it ----
     val dir = File(args.getOrElse(0) { "tests/vectors/dues" })
     runVectors(h, dir)

@@ -27,7 +27,9 @@ WASM_RAW="$WASM_ROOT/target/$WASM_TARGET/$WASM_PROFILE/dangjian_wasm.wasm"
 # pipeline, discipline, mobility and organization rules with zh/en messages) brought it to 617 KB. 640 KB
 # covers the four; bringing it back down (a lighter path-tracking reader, or per-engine packages so an app
 # ships only the engines it calls) is recorded as follow-up work.
-WASM_GZIP_LIMIT=$((640 * 1024))
+# The code registry (every code with a zh/en sentence, for describeCode/allCodes; ~12 KB gzip of text) brought
+# it to 656 KB: 664 KB.
+WASM_GZIP_LIMIT=$((664 * 1024))
 # build-npm.sh exit status when the package was built but its gzip'd wasm is over WASM_GZIP_LIMIT.
 WASM_EXIT_OVER_BUDGET=3
 

@@ -74,7 +74,7 @@ pub fn disclosure_create_json(
 
 /// Applies one action (propose, confidentiality_review, review, approve, escalate, publish, correct,
 /// withdraw, archive, …) to an item and appends its event to the audit log (verified first):
-/// `{ item, log }`. A step out of order or by the wrong person is a coded error (`INVALID_TRANSITION`,
+/// `{ item, log }`. A step out of order or by the wrong person is a coded error (`ILLEGAL_TRANSITION`,
 /// `ROLE_REQUIRED`, …) naming the field.
 ///
 /// ```js

@@ -13,6 +13,7 @@
 // No `unsafe_code` allow is needed: wasm-bindgen 0.2.130 marks its own generated glue.
 
 pub mod calendar;
+pub mod codes;
 mod convert;
 pub mod credits;
 pub mod disclosure;

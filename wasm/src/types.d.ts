@@ -27,8 +27,10 @@ export interface DangjianError extends Error {
    * `INVALID_DATE`, `NO_POLICY_IN_FORCE`, …) or this package's `INVALID_ARGUMENT` (a number argument that is
    * not a whole number ≥ 0) or `INTERNAL` (a defect of the library: the module is re-instantiated before the
    * next call, which works; objects made before it — a `Policy`, a `CreditsScorer` — must be made again).
+   * `DangjianCode` lists every code of the registry (`describeCode` gives its record); any string still fits,
+   * for a code a newer core adds.
    */
-  code: string;
+  code: DangjianCode | (string & {});
   /** Path of the input field at fault (`incomes[0].items[1].amount`, `month`), or `""`. */
   field: string;
   messageZh: string;

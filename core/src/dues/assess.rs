@@ -227,7 +227,9 @@ pub fn assess(
     });
 
     let mut computed = amount_in(policy, member, assessed_in, &mut tracer, &mut findings).map_err(|e| {
-        if e.code() == "MISSING_INCOME" && assessed_in != month {
+        // No income record in the month the dues are fixed on (the only error of a non-flat `amount_in`
+        // before its base): said with both months. Asked of the input, not of the error's code.
+        if assessed_in != month && !member.category.is_flat() && member.income_in(assessed_in).is_none() {
             Error::input(
                 "MISSING_INCOME",
                 "incomes",
