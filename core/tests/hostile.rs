@@ -305,3 +305,37 @@ fn a_leap_second_is_held_within_its_day_and_year() {
         "{periods:?}"
     );
 }
+
+#[test]
+fn a_jsonl_line_past_the_bound_is_refused_alone_with_its_line_number() {
+    use dangjian::credits::{score_jsonl_bytes, Scheme, MAX_LINE_LEN};
+    let login = |id: &str| {
+        format!(
+            r#"{{"event_id":"{id}","member_id":"M1","activity":"login","occurred_at":"2026-03-02T07:00:00+08:00"}}"#
+        )
+    };
+    // A line of exactly MAX_LINE_LEN bytes is read (and is a bad event: its id is too long); one byte more is
+    // refused unread. The good line after each is scored.
+    let pad = |len: usize| {
+        let head = r#"{"event_id":""#;
+        let tail =
+            r#"","member_id":"M1","activity":"login","occurred_at":"2026-03-02T07:00:00+08:00"}"#;
+        format!("{head}{}{tail}", "x".repeat(len - head.len() - tail.len()))
+    };
+    let at_bound = format!("{}\n{}\n", pad(MAX_LINE_LEN), login("e1"));
+    let out = score_jsonl_bytes(&Scheme::learning_platform(), at_bound.as_bytes(), false).unwrap();
+    assert!(
+        !out.contains("LINE_TOO_LONG"),
+        "{}",
+        &out[..out.len().min(400)]
+    );
+    assert!(out.contains(r#""event_id":"e1""#));
+    let past = format!("{}\n{}\n", pad(MAX_LINE_LEN + 1), login("e2"));
+    let out = score_jsonl_bytes(&Scheme::learning_platform(), past.as_bytes(), false).unwrap();
+    assert!(
+        out.contains("LINE_TOO_LONG") && out.contains(r#""line":1"#),
+        "{}",
+        &out[..out.len().min(400)]
+    );
+    assert!(out.contains(r#""event_id":"e2""#));
+}

@@ -16,6 +16,10 @@ registry! {
     OrgCycle = "ORG_CYCLE", Common, Error, "组织的上下级关系形成了循环", "the organizations' parent links form a loop";
     SerializationFailed = "SERIALIZATION_FAILED", Common, Error, "结果无法输出为 JSON", "the result could not be written as JSON", untested = "every result type of the library serialises; the code is the non-panicking answer to a failure that cannot be provoked";
     TooManyDecimals = "TOO_MANY_DECIMALS", Common, Error, "金额最多写到分（两位小数）", "an amount is written to the fen at most (two decimals)";
+    InvalidId = "INVALID_ID", Common, Error, "编号须非空、两端无空格、不超过 256 字节且不含控制字符", "an id must be non-empty, trimmed, at most 256 bytes and free of control characters";
+    InvalidNumber = "INVALID_NUMBER", Common, Error, "数值写法不对（不能有 +、_ 或指数，例如 3200.00）", "a number is not written as a plain decimal (no +, _ or exponent; e.g. 3200.00)";
+    InvalidText = "INVALID_TEXT", Common, Error, "文字中含有控制字符或空字符", "a text contains control characters or NUL";
+    NumberOutOfRange = "NUMBER_OUT_OF_RANGE", Common, Error, "数值超出可处理的范围", "a number is outside the range that can be handled";
     UnknownOrg = "UNKNOWN_ORG", Common, Error, "引用了组织名单中没有的组织", "an organization is referred to that is not in the list of organizations";
 
     // ---- policy: the dated rules documents -----------------------------------------------------------------
@@ -90,6 +94,9 @@ registry! {
     EmptyActivityCode = "EMPTY_ACTIVITY_CODE", Credits, Error, "积分方案中活动代码为空", "an activity code in the scheme is empty";
     InvalidCap = "INVALID_CAP", Credits, Error, "积分上限超出允许范围", "a points cap is outside the allowed range";
     InvalidColumns = "INVALID_COLUMNS", Credits, Error, "按列提交的事件数据不一致", "the column-wise events do not agree with each other";
+    CapacityOutOfRange = "CAPACITY_OUT_OF_RANGE", Credits, Error, "预留的事件或党员数量超出可分配的范围", "the capacity asked for events or members is more than can be allocated";
+    InvalidUtf8 = "INVALID_UTF8", Credits, Error, "这一行不是 UTF-8 文本", "this line is not UTF-8 text";
+    LineTooLong = "LINE_TOO_LONG", Credits, Error, "这一行超过 64 KiB", "this line is longer than 64 KiB";
     InvalidEventJson = "INVALID_EVENT_JSON", Credits, Error, "事件无法读取（JSON 格式或字段有误）", "an event cannot be read (bad JSON or a wrong field)";
     InvalidEventsJson = "INVALID_EVENTS_JSON", Credits, Error, "事件列表无法读取（JSON 格式或字段有误）", "the list of events cannot be read (bad JSON or a wrong field)";
     InvalidOffencesJson = "INVALID_OFFENCES_JSON", Credits, Error, "违规记录无法读取（JSON 格式或字段有误）", "the offences cannot be read (bad JSON or a wrong field)";
