@@ -82,7 +82,7 @@ fn a_notice_error_names_the_event() {
 
 #[test]
 fn a_notice_on_a_provisional_calendar_says_so() {
-    // 2027's holidays are not published yet: a notice then is counted on weekends only, and says so.
+    // 2027's 调休 are not published yet: a notice then is counted provisionally (statutory holidays, weekends), and says so.
     let r = member(&[
         ("application", "2025-06-01", Value::Null),
         ("talk", "2025-06-10", Value::Null),
