@@ -328,7 +328,9 @@ fun main(args: Array<String>) {
     h.test("Calendar: 2027 is provisional (PROVISIONAL_CALENDAR) until loaded") {
         val cal = Calendar.official()
         val a = cal.isWorkingDay("2027-01-01")
-        check(a.value) { "weekends-only: Friday 1 Jan 2027 is a working day" }
+        check(!a.value) { "provisional: Friday 1 Jan 2027 is 元旦 by law (放假办法 第二条)" }
+        checkEq(DayKind.HOLIDAY, cal.day("2027-10-01").kind, "国庆 2027, provisional")
+        check(cal.isWorkingDay("2027-01-04").value) { "Monday 4 Jan 2027 works" }
         checkEq(listOf("PROVISIONAL_CALENDAR"), a.findings.map { it.code }, "findings")
         checkEq(Severity.WARNING, a.findings[0].severity, "severity")
         check(cal.day("2027-01-01").provisional) { "day().provisional" }

@@ -315,7 +315,9 @@ class CalendarTest(ErrorsAssert):
     def test_provisional_2027_then_loaded(self):
         cal = dj.Calendar.official()
         a = cal.is_working_day("2027-01-01")
-        self.assertTrue(a.value, "a Friday, weekends-only")
+        self.assertFalse(a.value, "a Friday, but 元旦 by law (放假办法 第二条)")
+        self.assertEqual(cal.day("2027-10-01").kind, dj.DayKind.HOLIDAY)
+        self.assertTrue(cal.is_working_day("2027-01-04").value)
         self.assertEqual([f.code for f in a.findings], ["PROVISIONAL_CALENDAR"])
         self.assertEqual(a.findings[0].severity, dj.Severity.WARNING)
         self.assertTrue(cal.day("2027-01-01").provisional)

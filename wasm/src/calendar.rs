@@ -8,7 +8,8 @@ use crate::convert::{to_js, whole_u32};
 use crate::error::ApiError;
 
 /// The working-day calendar: the State Council's notices 2020–2026 built in, plus the years a host loads.
-/// A year without a notice is answered provisionally (weekends only) with a `PROVISIONAL_CALENDAR` finding.
+/// A year without a notice is answered provisionally (the statutory holidays of the 放假办法 and weekends, without the
+/// 调休) with a `PROVISIONAL_CALENDAR` finding.
 ///
 /// ```js
 /// const cal = Calendar.official();

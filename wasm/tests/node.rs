@@ -121,8 +121,13 @@ fn calendar_answers_and_loads_a_year() {
         get(&cal.is_working_day("2026-02-14").unwrap(), "value").as_bool(),
         Some(true)
     );
+    // Provisional 2027: 元旦 is a holiday by law (放假办法 第二条), Monday 4 January a workday.
     assert_eq!(
         text(&cal.day("2027-01-01").unwrap(), "kind").as_deref(),
+        Some("holiday")
+    );
+    assert_eq!(
+        text(&cal.day("2027-01-04").unwrap(), "kind").as_deref(),
         Some("workday")
     );
     cal.load_year_json(r#"{"schema_version":1,"year":2027,"off":["2027-01-01"],"working":[]}"#)

@@ -3,12 +3,15 @@
 //! Time limits in the regulations are often counted in working days (a 公示 of at least five
 //! working days, a review within three). Which days are working days is fixed each year by the
 //! State Council's notice: the holidays, and the make-up working days (调休) that fall on weekends.
-//! The notices for 2020–2026 are built in. A year without a notice is answered *provisionally*
-//! (weekends off, weekdays working) and every answer that used such a year carries a
-//! `PROVISIONAL_CALENDAR` finding, so a deadline is never silently wrong. Hosts load a new year
+//! The notices for 2020–2026 are built in. A year without a notice is answered *provisionally*: the
+//! statutory holidays of the 全国年节及纪念日放假办法 in force that year are days off (the lunar ones from a
+//! bundled table for 2027–2035, checked against the Hong Kong Observatory's conversion table), weekends are rest days, every other weekday is a working day,
+//! and every answer that used such a year carries a `PROVISIONAL_CALENDAR` finding ("make-up working days (调休)
+//! not yet published"), so a deadline is never silently wrong. Hosts load a new year
 //! (e.g. 2027, announced each November) with [`Calendar::load_year_json`].
 
 mod official;
+mod statutory;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -82,7 +85,7 @@ pub struct DayInfo {
     pub kind: DayKind,
     /// Whether people work that day.
     pub working: bool,
-    /// True when no notice is loaded for the year (weekends-only answer).
+    /// True when no notice is loaded for the year (statutory holidays and weekends, without the 调休).
     pub provisional: bool,
 }
 
@@ -153,7 +156,7 @@ impl Calendar {
         Self { years }
     }
 
-    /// A calendar with no official year: every answer is provisional (weekends only).
+    /// A calendar with no official year: every answer is provisional (statutory holidays and weekends).
     ///
     /// ```
     /// assert!(!dangjian::Calendar::weekends_only().has_official_year(2026));
@@ -267,6 +270,7 @@ impl Calendar {
             Some(y) if y.off.contains(&date) => (DayKind::Holiday, false),
             Some(y) if y.working.contains(&date) => (DayKind::MakeUpWorkday, false),
             Some(_) => (plain_kind(date), false),
+            None if statutory::is_statutory_holiday(date) => (DayKind::Holiday, true),
             None => (plain_kind(date), true),
         };
         DayInfo {
@@ -391,19 +395,39 @@ impl Calendar {
         if missing.is_empty() {
             return Vec::new();
         }
-        let list = missing.join(", ");
-        vec![provisional_calendar(&list)]
+        let lunar_unknown: Vec<&str> = missing
+            .iter()
+            .filter(|y| y.parse().is_ok_and(|y| !statutory::lunar_known(y)))
+            .map(String::as_str)
+            .collect();
+        vec![provisional_calendar(
+            &missing.join(", "),
+            &lunar_unknown.join(", "),
+        )]
     }
 }
 
-/// The `PROVISIONAL_CALENDAR` finding for the listed years.
-pub(crate) fn provisional_calendar(years: &str) -> Finding {
+/// The `PROVISIONAL_CALENDAR` finding for the listed years; `lunar_unknown` lists those of them whose lunar
+/// festivals are outside the bundled table (empty when none).
+pub(crate) fn provisional_calendar(years: &str, lunar_unknown: &str) -> Finding {
+    let (mut zh, mut en) = (
+        format!("临时日历：{years} 年的调休安排尚未公布，按放假办法规定的法定节假日和周末计算，结果为临时结果"),
+        format!("provisional calendar: make-up working days (调休) not yet published for {years}; the statutory holidays and weekends were used, the result is provisional"),
+    );
+    if !lunar_unknown.is_empty() {
+        zh.push_str(&format!(
+            "；{lunar_unknown} 年的春节、清明、端午、中秋日期未内置，未计入"
+        ));
+        en.push_str(&format!(
+            "; the lunar festivals and 清明 of {lunar_unknown} are not bundled and were not counted"
+        ));
+    }
     Finding::new(
         "PROVISIONAL_CALENDAR",
         Severity::Warning,
-        format!("{years} 年的节假日安排尚未载入，按周末计算，结果为临时结果"),
-        format!("no holiday notice loaded for {years}: weekends only were used, the result is provisional"),
-        Some(Citation::new("全国年节及纪念日放假办法", "国务院年度节假日安排通知")),
+        zh,
+        en,
+        Some(Citation::new("全国年节及纪念日放假办法", "第二条")),
     )
 }
 

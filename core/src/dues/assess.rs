@@ -121,7 +121,7 @@ fn category_article(category: Category) -> &'static str {
 /// decision reduces or waives it (Art. 7); an amount above the advisory figure raises
 /// `DUES_ABOVE_ADVISORY_MAX` (2017 Notice) — never a cap.
 ///
-/// Findings: `NOT_OWED_BEFORE_ADMISSION`, `BASE_BELOW_ZERO`, `INCOME_CHANGE_DEFERRED`, `HARDSHIP_REDUCED`,
+/// Findings: `NOT_OWED_BEFORE_ADMISSION`, `BASE_ZERO`, `BASE_BELOW_ZERO`, `INCOME_CHANGE_DEFERRED`, `HARDSHIP_REDUCED`,
 /// `HARDSHIP_WAIVED`, `HARDSHIP_NO_EFFECT`, `DUES_ABOVE_ADVISORY_MAX`, `ITEMS_IGNORED_FOR_FLAT_AMOUNT`.
 ///
 /// ```
@@ -398,6 +398,20 @@ fn amount_in(
             format!("no income record applies to {month}"),
         )
     })?;
+    // Missing means absent: a record with no item gives no value at all, while an item of 0.00 is an amount.
+    if record.items.is_empty() {
+        let i = member
+            .incomes
+            .iter()
+            .position(|r| std::ptr::eq(r, record))
+            .unwrap_or(0);
+        return Err(Error::input(
+            "MISSING_INCOME",
+            format!("incomes[{i}].items"),
+            format!("{month} 适用的收入记录没有任何收入项目"),
+            format!("the income record for {month} has no item"),
+        ));
+    }
     // The base is money: written to the fen whatever the input's notation ("5400" → "5400.00").
     let base = to_fen(compose_base(
         policy, member, record, month, tracer, findings,
@@ -496,6 +510,13 @@ fn compose_base(
                     only.amount.to_string(),
                 )
             });
+            if only.amount.is_zero() {
+                findings.push(base_zero(
+                    member.category,
+                    "计交基数（net_base）为 0.00",
+                    "net_base is 0.00",
+                ));
+            }
             return Ok(only.amount);
         }
     }
@@ -574,6 +595,13 @@ fn compose_base(
         ));
         Decimal::new(0, 2)
     } else {
+        if net.is_zero() {
+            findings.push(base_zero(
+                member.category,
+                format!("计入项合计 {total}，扣除项合计 {deducted}，计交基数为 0.00"),
+                format!("counted {total} − deducted {deducted}: the base is 0.00"),
+            ));
+        }
         net
     };
     tracer.push(|| {
@@ -585,6 +613,20 @@ fn compose_base(
         .cite(composition.citation.clone())
     });
     Ok(base)
+}
+
+/// `BASE_ZERO`: a base of exactly 0.00 is an amount, not a missing income: the lowest bracket's rate applies to
+/// it (2008 Rules Art. 2, Art. 5 for retirees), giving 0.00, and the finding says so, so that a zero wage is
+/// looked at rather than hidden. A negative net has its own finding (`BASE_BELOW_ZERO`).
+fn base_zero(category: Category, why_zh: impl Into<String>, why_en: impl Into<String>) -> Finding {
+    let (why_zh, why_en) = (why_zh.into(), why_en.into());
+    Finding::new(
+        "BASE_ZERO",
+        Severity::Warning,
+        format!("{why_zh}：按最低档比例计算，应交 0.00 元；请核实收入"),
+        format!("{why_en}: the lowest bracket's rate gives 0.00; check the income"),
+        Some(rules_2008(category_article(category))),
+    )
 }
 
 fn apply_hardship(

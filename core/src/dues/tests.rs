@@ -361,3 +361,64 @@ fn summary_for_a_month_and_a_year() {
         (dec("2400.00"), dec("2000.00"))
     );
 }
+
+#[test]
+fn a_zero_base_is_assessed_with_its_trace_and_article() {
+    // Zero is an amount: the lowest bracket's rate (2008 Rules Art. 2) applies, 0.00 × 0.005 = 0.00.
+    let m = member(
+        r#"{"member_id":"Z","category":"employed","incomes":[{"items":[{"code":"net_base","amount":"0.00"}]}]}"#,
+    );
+    let a = assess(
+        &Policy::bundled(),
+        &m,
+        month("2026-05"),
+        AssessOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        (a.amount, a.base, a.rate),
+        (dec("0.00"), Some(dec("0.00")), Some(dec("0.005")))
+    );
+    let steps: Vec<(&str, &str)> = a
+        .trace
+        .iter()
+        .map(|s| (s.step.as_str(), s.value.as_str()))
+        .collect();
+    assert!(
+        steps.contains(&("rate", "0.005")) && steps.contains(&("amount", "0.00")),
+        "{steps:?}"
+    );
+    let f = &a.findings[0];
+    assert_eq!(
+        (f.code.as_str(), f.severity),
+        ("BASE_ZERO", crate::Severity::Warning)
+    );
+    assert_eq!(f.citation.as_ref().unwrap().article, "第二条");
+    // A retiree's zero pension cites Art. 5.
+    let r = member(
+        r#"{"member_id":"R","category":"retired","incomes":[{"items":[{"code":"pension","amount":"0.00"}]}]}"#,
+    );
+    let a = assess(
+        &Policy::bundled(),
+        &r,
+        month("2026-05"),
+        AssessOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(a.findings[0].citation.as_ref().unwrap().article, "第五条");
+    // Missing means absent: a record with no item, in the second record's place.
+    let gap = member(
+        r#"{"member_id":"G","category":"employed","incomes":[{"items":[{"code":"net_base","amount":"10.00"}]},{"from":"2026-01","items":[]}]}"#,
+    );
+    let e = assess(
+        &Policy::bundled(),
+        &gap,
+        month("2026-05"),
+        AssessOptions::default(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        (e.code(), e.detail().field.as_str()),
+        ("MISSING_INCOME", "incomes[1].items")
+    );
+}

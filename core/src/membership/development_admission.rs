@@ -131,6 +131,18 @@ fn prerequisites_due(p: &Pipeline, out: &mut Review) -> Result<()> {
                 .push(NextStep::new(code, zh, en, None, None, Some(cite.clone())));
         }
     }
+    if let Some(n) = ended_short(p, target_pos, out)? {
+        // The vote would be refused on any day: the notice must be held again first.
+        out.next_steps.push(NextStep::new(
+            "PUBLIC_NOTICE",
+            format!("公示期不足，须重新公示 {n} 个工作日后方可提交支部大会表决"),
+            format!("the notice was too short: hold it again for {n} working days before the branch vote"),
+            Some(p.on),
+            None,
+            Some(a.notice.clone()),
+        ));
+        return Ok(());
+    }
     let earliest = notice_closes.and_then(|d| d.succ_opt());
     out.next_steps.push(NextStep::new(
         "BRANCH_VOTE",
@@ -141,6 +153,51 @@ fn prerequisites_due(p: &Pipeline, out: &mut Review) -> Result<()> {
         Some(a.vote.clone()),
     ));
     Ok(())
+}
+
+/// `NOTICE_WINDOW_TOO_SHORT` as soon as it is knowable: the latest development-target notice after the decision
+/// at `target_pos` has ended (`on` is its last day or later), no vote has followed it, and its window is shorter
+/// than the minimum (细则 第十七条). Returns the minimum when so. (A vote after it is judged at the vote.)
+fn ended_short(p: &Pipeline, target_pos: usize, out: &mut Review) -> Result<Option<u32>> {
+    let mut last: Option<(usize, NaiveDate, NaiveDate, &[Objection])> = None;
+    for (index, e) in p.after(target_pos).map(|(i, e)| (*i, *e)) {
+        match e {
+            MemberEvent::PublicNotice {
+                date,
+                closes_on,
+                stage: NoticeStage::DevelopmentTarget,
+                objections,
+            } => last = Some((index, *date, *closes_on, objections)),
+            MemberEvent::BranchVote { .. } => last = None,
+            _ => {}
+        }
+    }
+    let Some((index, opens_on, closes_on, objections)) = last else {
+        return Ok(None);
+    };
+    if p.on < closes_on {
+        return Ok(None);
+    }
+    let report = evaluate(p, index, opens_on, closes_on, objections, p.on)?;
+    if report.window_ok {
+        return Ok(None);
+    }
+    let cite = &p.rules(opens_on)?.articles.notice;
+    for f in report.findings {
+        if f.code == "NOTICE_WINDOW_TOO_SHORT" {
+            let mut g = violation(
+                "NOTICE_WINDOW_TOO_SHORT",
+                format!("公示已于 {closes_on} 结束：{}", f.message_zh),
+                format!("the notice ended on {closes_on}: {}", f.message_en),
+                cite,
+            );
+            g.also_cited = f.citation.into_iter().chain(f.also_cited).collect();
+            out.findings.push(g);
+        } else if f.code == "PROVISIONAL_CALENDAR" && !out.findings.contains(&f) {
+            out.findings.push(f);
+        }
+    }
+    Ok(Some(report.required_working_days))
 }
 
 /// Each sponsor on `on`: in the roster, a full member, with the right to sponsor.

@@ -234,6 +234,12 @@ pub(crate) fn block(report: &MemberReport, name: Option<&str>) -> String {
         text.push_str(&format!(" (党龄 {age}年)"));
     }
     text.push('\n');
+    if let Some(line) = rights_line(report) {
+        text.push_str(&format!("  {line}\n"));
+    }
+    for f in &report.rights.reasons {
+        text.push_str(&format!("  rights {}\n", finding_line(f)));
+    }
     for f in &report.findings {
         text.push_str(&format!("  {}\n", finding_line(f)));
     }
@@ -241,6 +247,31 @@ pub(crate) fn block(report: &MemberReport, name: Option<&str>) -> String {
         text.push_str(&format!("  {}\n", next_line(n)));
     }
     text
+}
+
+/// `rights: 表决权 否 · 选举权 否 · 被选举权 否 · 入党介绍人 有` for a member (probationary, full or suspended)
+/// with a right withheld; the restrictions' articles follow on their own `rights [...]` lines.
+fn rights_line(report: &MemberReport) -> Option<String> {
+    use dangjian::membership::Stage;
+    if !matches!(
+        report.stage,
+        Stage::Probationary | Stage::Full | Stage::Suspended
+    ) {
+        return None;
+    }
+    let r = &report.rights;
+    // A member with every right needs no line: the table shows what is withheld.
+    if r.may_vote && r.may_elect && r.may_be_elected && r.may_sponsor {
+        return None;
+    }
+    let yes_no = |b: bool| if b { "有" } else { "否" };
+    Some(format!(
+        "rights: 表决权 {} · 选举权 {} · 被选举权 {} · 入党介绍人 {}",
+        yes_no(r.may_vote),
+        yes_no(r.may_elect),
+        yes_no(r.may_be_elected),
+        yes_no(r.may_sponsor)
+    ))
 }
 
 /// `[violation] CODE  message — regulation article` (no dash when the finding cites nothing).

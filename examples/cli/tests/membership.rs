@@ -527,3 +527,45 @@ fn a_local_notice_minimum_changes_the_finding() {
     assert!(!codes(&r["M08"]["findings"]).contains(&"NOTICE_WINDOW_TOO_SHORT".to_owned()));
     assert!(codes(&r["M04"]["findings"]).contains(&"TALK_OVERDUE".to_owned()));
 }
+
+#[test]
+fn the_table_shows_a_members_rights_with_the_article() {
+    // 留党察看 for one year from 2026-03-01: no vote, election or nomination rights until 2027-03-01
+    // (纪律处分条例); a full member without sanction has them all, and the table shows no rights line.
+    let file = tmp("rights.json");
+    std::fs::write(
+        &file,
+        r#"[{"id":"R1","name":"甲","birth_date":"1980-01-01","org":"B01","events":[
+             {"kind":"imported","date":"2010-07-01","stage":"full"},
+             {"kind":"sanction","date":"2026-03-01","sanction":"probation_within_party","years":1}]},
+            {"id":"R2","name":"乙","birth_date":"1980-01-01","org":"B01","events":[
+             {"kind":"imported","date":"2010-07-01","stage":"full"}]}]"#,
+    )
+    .unwrap();
+    let out = run(&[
+        "member",
+        "check",
+        file.to_str().unwrap(),
+        "--on",
+        "2026-11-20",
+    ]);
+    let text = stdout(&out);
+    let block = |id: &str| {
+        text.split("\n")
+            .skip_while(|l| !l.starts_with(id))
+            .take_while(|l| l.starts_with(id) || l.starts_with("  "))
+            .collect::<Vec<_>>()
+    };
+    let r1 = block("R1 ");
+    assert!(
+        r1.contains(&"  rights: 表决权 否 · 选举权 否 · 被选举权 否 · 入党介绍人 否"),
+        "{r1:?}"
+    );
+    assert!(
+        r1.iter()
+            .any(|l| l.starts_with("  rights [") && l.contains("中国共产党纪律处分条例")),
+        "{r1:?}"
+    );
+    let r2 = block("R2 ");
+    assert_eq!(r2, ["R2 乙: full since 2010-07-01 (党龄 16年)"]);
+}

@@ -82,7 +82,7 @@ fn a_notice_error_names_the_event() {
 
 #[test]
 fn a_notice_on_a_provisional_calendar_says_so() {
-    // 2027's holidays are not published yet: a notice then is counted on weekends only, and says so.
+    // 2027's 调休 are not published yet: a notice then is counted provisionally (statutory holidays, weekends), and says so.
     let r = member(&[
         ("application", "2025-06-01", Value::Null),
         ("talk", "2025-06-10", Value::Null),
@@ -248,4 +248,39 @@ fn a_secret_ballot_from_the_2026_revision() {
     assert!(!on("2026-05-17", open.clone()));
     assert!(on("2026-05-18", open));
     assert!(!on("2026-05-18", secret));
+}
+
+#[test]
+fn a_short_notice_is_a_violation_the_day_it_ends_before_any_vote() {
+    // 12 February to 24 February 2026 is four working days (12, 13, 14 make-up, [15–23 off], 24): the vote
+    // of the 26th is ignored on the days before it, so the short window must be found on its own.
+    let r = member(&spring("2026-02-24", "2026-02-26", json!([])));
+    assert!(
+        !has(&r, "2026-02-23", "NOTICE_WINDOW_TOO_SHORT"),
+        "still running"
+    );
+    for on in ["2026-02-24", "2026-02-25"] {
+        let report = run(&r, on).unwrap();
+        assert!(
+            report
+                .findings
+                .iter()
+                .any(|f| f.code == "NOTICE_WINDOW_TOO_SHORT"
+                    && f.severity == crate::Severity::Violation),
+            "{on}"
+        );
+        let codes: Vec<&str> = report.next_steps.iter().map(|n| n.code.as_str()).collect();
+        assert!(
+            codes.contains(&"PUBLIC_NOTICE") && !codes.contains(&"BRANCH_VOTE"),
+            "{on}: {codes:?}"
+        );
+    }
+    // On the vote day the vote's own check reports it once.
+    let at_vote = run(&r, "2026-02-26").unwrap();
+    let n = at_vote
+        .findings
+        .iter()
+        .filter(|f| f.code == "NOTICE_WINDOW_TOO_SHORT")
+        .count();
+    assert_eq!(n, 1);
 }
