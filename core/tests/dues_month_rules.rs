@@ -66,7 +66,7 @@ fn policy_with_rounding(mode: &str, scale: u32) -> Policy {
 /// Bases near every bracket bound (3000, 5000, 10000 for the employed, 5000 for retirees), on both sides,
 /// and bases that land on half a fen under each rate.
 fn boundary_bases() -> Vec<i64> {
-    let mut bases = vec![1, 2, 50, 99, 100, 101, 199, 1_000_000_000];
+    let mut bases = vec![0, 1, 2, 50, 99, 100, 101, 199, 1_000_000_000];
     for bound in [300_000, 500_000, 1_000_000] {
         bases.extend([bound - 100, bound - 1, bound, bound + 1, bound + 100]);
     }
@@ -142,7 +142,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(2_000))]
     #[test]
     fn equals_the_decimal_path_over_the_whole_bracket_range(
-        base in 1_i64..3_000_000, // up to 30 000 yuan: every bracket and well past the top bound
+        base in 0_i64..3_000_000, // up to 30 000 yuan: every bracket and well past the top bound
         category in 0_usize..10,
         mode in 0_usize..4,
         scale in 0_u32..=2,

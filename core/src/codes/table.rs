@@ -46,6 +46,7 @@ registry! {
     ApprovedBeforeStudy = "APPROVED_BEFORE_STUDY", Dues, Error, "减免的批准日期早于支部研究日期", "the reduction was approved before the branch studied it";
     BackPaymentBeyondWindow = "BACK_PAYMENT_BEYOND_WINDOW", Dues, Finding, "补交党费超过了补交期限", "dues were paid back later than the back-payment window allows";
     BaseBelowZero = "BASE_BELOW_ZERO", Dues, Finding, "扣除项超过计入项，计交基数按 0 计", "deductions exceed the counted items, so the base is taken as 0";
+    BaseZero = "BASE_ZERO", Dues, Finding, "计交基数为 0，按最低档比例计算，党费为 0.00", "the base is zero: the lowest bracket's rate gives 0.00";
     BracketsNotAscending = "BRACKETS_NOT_ASCENDING", Dues, Error, "党费档次的上限须逐档递增", "the dues brackets' upper bounds must ascend";
     DuesAboveAdvisoryMax = "DUES_ABOVE_ADVISORY_MAX", Dues, Finding, "月交党费超过参考数额；按规定比例照收，不设上限", "the monthly dues exceed the advisory figure; the rate still applies in full";
     DuesArrears = "DUES_ARREARS", Dues, Finding, "党员已连续数月未交纳党费", "the member has not paid dues for several months in a row";
