@@ -12,6 +12,7 @@
 
 // No `unsafe_code` allow is needed: wasm-bindgen 0.2.130 marks its own generated glue.
 
+pub mod audit;
 pub mod calendar;
 mod convert;
 pub mod credits;
@@ -21,6 +22,7 @@ pub mod error;
 pub mod membership;
 pub mod policy;
 
+pub use audit::AuditTrail;
 pub use calendar::Calendar;
 pub use credits::{CreditsScheme, CreditsScorer};
 pub use dues::{

@@ -161,13 +161,12 @@ impl<'k> ChainVerifier<'k> {
 
     /// The verdict. With a key, every entry must be covered by a checkpoint of that key.
     pub fn finish(self) -> Verification {
-        let broken = self.broken.or_else(|| {
-            self.key.and_then(|_| match self.covered {
-                None => Some((0, "NOT_SIGNED")),
-                Some(n) if n < self.entries => Some((n, "UNSIGNED_TAIL")),
-                Some(_) => None,
-            })
-        });
+        let unsigned = match self.covered {
+            None => Some((0, "NOT_SIGNED")),
+            Some(n) if n < self.entries => Some((n, "UNSIGNED_TAIL")),
+            Some(_) => None,
+        };
+        let broken = self.broken.or(self.key.and(unsigned));
         let valid = broken.is_none();
         Verification {
             valid,
