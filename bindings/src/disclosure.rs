@@ -5,8 +5,7 @@
 //! catalogue): they are large, nested and versioned, and typed records for them are future work. Times are
 //! RFC 3339 with an offset (`2026-03-02T09:00:00+08:00`), dates `YYYY-MM-DD`.
 
-use dangjian::disclosure::{self as core, AuditEvent, AuditLog};
-use dangjian::error::from_json;
+use dangjian::disclosure::{self as core};
 
 use crate::calendar::Calendar;
 use crate::credits::to_json;
@@ -329,8 +328,5 @@ pub fn disclosure_mask(text: String) -> String {
 /// ```
 #[uniffi::export]
 pub fn disclosure_audit_append(log_json: String, event_json: String) -> Result<String> {
-    let mut log = AuditLog::from_json(&log_json)?;
-    let event: AuditEvent = from_json(&event_json, "INVALID_AUDIT_EVENT_JSON")?;
-    log.append(event);
-    Ok(log.to_json())
+    Ok(core::audit_append_json(&log_json, &event_json)?)
 }

@@ -13,7 +13,8 @@
 //! - [`dues`]: the dues records and the exports `assess_dues`, `assess_dues_batch`, `evaluate_dues_ledger`,
 //!   `summarize_dues` and their JSON twins.
 //! - [`credits`]: the [`CreditsScheme`] and [`CreditsScorer`] objects and the credits JSON entry points.
-//! - [`disclosure`]: the disclosure JSON entry points.
+//! - [`disclosure`]: the disclosure JSON entry points; [`audit`]: the audit trail (append at the head, SM2
+//!   signatures, JSON Lines) and the [`AuditTrail`] object.
 //! - [`membership`]: the membership JSON entry points (member and branch checks, the transition API, rights,
 //!   organizations) and the 公民身份号码 check.
 //!
@@ -23,6 +24,7 @@
 
 uniffi::setup_scaffolding!("dangjian");
 
+pub mod audit;
 pub mod calendar;
 pub mod codes;
 pub mod credits;
@@ -34,6 +36,7 @@ pub mod membership;
 pub mod money;
 pub mod policy;
 
+pub use audit::AuditTrail;
 pub use calendar::Calendar;
 pub use credits::{CreditsScheme, CreditsScorer};
 pub use error::DangjianError;

@@ -119,6 +119,33 @@ fn actual(case: &Value) -> Value {
         "audit_verify" => {
             serde_json::from_str(&disclosure::verify_audit_json(&s(&case["log"])).unwrap()).unwrap()
         }
+        "audit_verify_signed" => or_error(disclosure::verify_audit_signed_json(
+            &s(&case["log"]),
+            case["public_key"].as_str().unwrap(),
+        )),
+        "audit_verify_jsonl" => {
+            let lines: Vec<&str> = case["lines"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|l| l.as_str().unwrap())
+                .collect();
+            or_error(disclosure::verify_audit_jsonl(
+                &lines.join("\n"),
+                case["public_key"].as_str(),
+            ))
+        }
+        "audit_append_head" => {
+            match disclosure::audit_append_head_json(&s(&case["head"]), &s(&case["event"])) {
+                Ok(out) => {
+                    let out: Value = serde_json::from_str(&out).unwrap();
+                    let e = &out["entries"][0];
+                    json!({"seq": e["seq"], "prev_hash": e["prev_hash"], "hash": e["hash"],
+                           "head_entries": out["head"]["entries"], "head_hash": out["head"]["hash"]})
+                }
+                Err(e) => json!({"error": err(&e)}),
+            }
+        }
         other => json!({"unknown kind": other}),
     }
 }
@@ -157,6 +184,14 @@ fn redact(case: &Value, p: &Policy) -> Value {
         from_scan
     } else {
         json!({"scan": from_scan, "preview": from_preview})
+    }
+}
+
+/// A document the library wrote, or `{"error":{code,field}}`.
+fn or_error(r: dangjian::Result<String>) -> Value {
+    match r {
+        Ok(out) => serde_json::from_str(&out).unwrap(),
+        Err(e) => json!({"error": err(&e)}),
     }
 }
 

@@ -63,9 +63,9 @@ test('disclosureCreate / Apply / AuditAppend / VerifyAudit: the whole procedure,
   assert.equal(item.versions.length, 1);
   assert.deepEqual(log.entries.map((e) => e.seq), [0, 1, 2, 3, 4, 5]);
   const verified = dj.disclosureVerifyAudit(log);
-  assert.deepEqual(verified, { valid: true, entries: 6, head: log.entries[5].hash });
+  assert.deepEqual(verified, { valid: true, entries: 6, head: log.entries[5].hash, authenticated: false });
   assert.equal(dj.disclosureVerifyAuditJson(s(log)), s(verified));
-  assert.deepEqual(dj.disclosureVerifyAudit(EMPTY_LOG), { valid: true, entries: 0 });
+  assert.deepEqual(dj.disclosureVerifyAudit(EMPTY_LOG), { valid: true, entries: 0, authenticated: false });
 });
 
 test('a tampered log: a report from VerifyAudit, an error from Apply and AuditAppend', () => {
@@ -96,7 +96,7 @@ test('procedure errors: wrong role, out of order, malformed documents (code, fie
     { code: 'INVALID_ACTION_JSON', field: 'at' });
   throwsCoded(() => dj.disclosureApplyJson(policy, s(ctx), s(item), s(STEPS[0]), '{"schema_version":1}'),
     { code: 'INVALID_AUDIT_JSON', field: 'entries' });
-  throwsCoded(() => dj.disclosureAuditAppend(EMPTY_LOG, { item_id: 'D1' }), { code: 'INVALID_AUDIT_JSON', field: 'action' });
+  throwsCoded(() => dj.disclosureAuditAppend(EMPTY_LOG, { item_id: 'D1' }), { code: 'INVALID_AUDIT_EVENT_JSON', field: 'action' });
   throwsCoded(() => dj.disclosureVerifyAudit({ schema_version: 1, entries: [{ seq: 0 }] }), { code: 'INVALID_AUDIT_JSON', field: 'entries[0].event' });
 });
 

@@ -74,7 +74,11 @@ test('.d.ts: every export and method is documented with a JS example; both flavo
     'membershipCheckOrgs', 'membershipCheckOrgsJson', 'membershipRights', 'membershipRightsJson',
     'membershipValidateIdNumber', 'official', 'officialYears', 'recordOffences',
     'summarizeDues', 'summarizeDuesJson', 'toJson', 'toJson', 'totals', 'voidEvents', 'withOverridesJson',
-  ]);
+    // The audit trail (wasm/src/audit.rs).
+    'AuditTrail', 'append', 'apply', 'disclosureApplyAtHead', 'disclosureApplyAtHeadJson', 'disclosureAuditAppendAtHead',
+    'disclosureAuditAppendAtHeadJson', 'disclosureAuditSign', 'disclosureVerifyAuditJsonl', 'disclosureVerifyAuditSigned',
+    'fromJson', 'fromJsonl', 'head', 'sign', 'toJson', 'toJsonl', 'verify', 'verifyWithKey',
+  ].sort());
   const api = (text) => text.split('\n').filter((l) => /^export |^ {4}\w.*\(.*\): /.test(l)).sort();
   const webApi = api(dts('web')).filter((l) => !/^export default|InitInput|InitOutput|SyncInitInput|initSync/.test(l));
   assert.deepEqual(api(node), webApi);

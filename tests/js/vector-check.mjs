@@ -9,7 +9,8 @@
 export const SUITES = {
   dues: ['assess', 'assess_error', 'ledger', 'batch'],
   credits: ['score', 'score_jsonl', 'scheme_error', 'leaderboard', 'rate', 'close'],
-  disclosure: ['notice', 'notice_error', 'redact', 'visible', 'board', 'catalogue', 'deadlines', 'workflow', 'audit_verify'],
+  disclosure: ['notice', 'notice_error', 'redact', 'visible', 'board', 'catalogue', 'deadlines', 'workflow', 'audit_verify',
+    'audit_verify_signed', 'audit_verify_jsonl', 'audit_append_head'],
   membership: ['member_check', 'member_error', 'apply', 'rights', 'org_check'],
 };
 
@@ -484,6 +485,52 @@ function runAuditVerify(dj, env, c, out) {
   ]);
 }
 
+/** `{ error: { code, field } }` for a DangjianError, the value otherwise. */
+function orError(dj, call) {
+  try {
+    return call();
+  } catch (e) {
+    if (!dj.isDangjianError(e)) throw e;
+    return { error: { code: e.code, field: e.field } };
+  }
+}
+
+function runAuditVerifySigned(dj, env, c, out) {
+  runSurfaces(out, c.expect, 'a verification', (v) => v, [
+    ['object', () => orError(dj, () => dj.disclosureVerifyAuditSigned(c.log, c.public_key))],
+    ['jsonl', () => orError(dj, () => dj.disclosureVerifyAuditJsonl(logLines(c.log), c.public_key))],
+  ]);
+}
+
+/** A log document as JSON Lines (header, entries, each checkpoint after its entry): the stream surface. */
+function logLines(log) {
+  const lines = [JSON.stringify({ schema_version: log.schema_version })];
+  const cps = [...(log.checkpoints ?? [])];
+  const due = (n) => { while (cps.length && cps[0].entries <= n) lines.push(JSON.stringify({ checkpoint: cps.shift() })); };
+  due(0);
+  log.entries.forEach((e, i) => { lines.push(JSON.stringify(e)); due(i + 1); });
+  due(Infinity);
+  return lines.join('\n');
+}
+
+function runAuditVerifyJsonl(dj, env, c, out) {
+  runSurfaces(out, c.expect, 'a verification', (v) => v, [
+    ['object', () => orError(dj, () => dj.disclosureVerifyAuditJsonl(c.lines.join('\n'), c.public_key))],
+  ]);
+}
+
+function runAuditAppendHead(dj, env, c, out) {
+  const project = (r) => {
+    if (r.error) return r;
+    const [e] = r.entries;
+    return { seq: e.seq, prev_hash: e.prev_hash, hash: e.hash, head_entries: r.head.entries, head_hash: r.head.hash };
+  };
+  runSurfaces(out, c.expect, 'an append', project, [
+    ['json', () => orError(dj, () => JSON.parse(dj.disclosureAuditAppendAtHeadJson(JSON.stringify(c.head), JSON.stringify(c.event))))],
+    ['object', () => orError(dj, () => dj.disclosureAuditAppendAtHead(c.head, c.event))],
+  ]);
+}
+
 // ---- Membership ------------------------------------------------------------------------------------------
 // As membership_vectors.rs: `expect` is a subset (objects compared key by key, recursively, a missing key read
 // as null; arrays and scalars exactly), `codes` compared as sorted lists, `next_steps` as code → {due, earliest}
@@ -619,6 +666,9 @@ const RUNNERS = {
   deadlines: runDeadlines,
   workflow: runWorkflow,
   audit_verify: runAuditVerify,
+  audit_verify_signed: runAuditVerifySigned,
+  audit_verify_jsonl: runAuditVerifyJsonl,
+  audit_append_head: runAuditAppendHead,
   member_check: runMemberCheck,
   member_error: runMemberCheck,
   apply: runApply,

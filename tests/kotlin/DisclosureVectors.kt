@@ -8,6 +8,8 @@
 // - board: disclosureBoard (entries, compared whole) and disclosureFilterVisible (ids);
 // - catalogue: disclosureCatalogueStatus (dues {code, period, due_on, status}, codes);
 // - deadlines: disclosureItemDeadlines (deadlines {kind, due_on, overdue}, codes);
+// - audit_verify_signed / audit_verify_jsonl: disclosureVerifyAuditSigned / disclosureVerifyAuditJsonl (or {error});
+// - audit_append_head: disclosureAuditAppendAtHead (seq, prev_hash, hash; head_entries, head_hash);
 // - workflow: disclosureCreate, its event appended to an empty log (disclosureAuditAppend), each action through
 //   disclosureApply (the first error is {step, code, field}), the log verified (disclosureVerifyAudit: valid,
 //   entries) — status, version (number of versions), log_entries.
@@ -19,6 +21,7 @@ import cn.dangjian.Policy
 import cn.dangjian.disclosureApply
 import cn.dangjian.disclosureAuditAppend
 import cn.dangjian.disclosureBoard
+import cn.dangjian.disclosureAuditAppendAtHead
 import cn.dangjian.disclosureCatalogueStatus
 import cn.dangjian.disclosureCreate
 import cn.dangjian.disclosureEvaluateNotice
@@ -28,11 +31,23 @@ import cn.dangjian.disclosureMask
 import cn.dangjian.disclosureRedactionPreview
 import cn.dangjian.disclosureScan
 import cn.dangjian.disclosureVerifyAudit
+import cn.dangjian.disclosureVerifyAuditJsonl
+import cn.dangjian.disclosureVerifyAuditSigned
 import cn.dangjian.disclosureVisible
 import java.io.File
 import java.math.BigDecimal
 
-val DISCLOSURE_KINDS = setOf("notice", "notice_error", "redact", "visible", "board", "catalogue", "deadlines", "workflow", "audit_verify")
+val DISCLOSURE_KINDS = setOf(
+    "notice", "notice_error", "redact", "visible", "board", "catalogue", "deadlines", "workflow", "audit_verify",
+    "audit_verify_signed", "audit_verify_jsonl", "audit_append_head",
+)
+
+/** A document the bindings wrote, or `{"error":{code,field}}`. */
+private fun orError(call: () -> String): Map<String, Any?> = try {
+    Json.parse(call()).asMap()
+} catch (e: DangjianException) {
+    mapOf("error" to codeField(e))
+}
 
 const val EMPTY_AUDIT_LOG = """{"schema_version":1,"entries":[]}"""
 
@@ -100,6 +115,21 @@ private class DisclosureRun(where: String, case: Map<String, Any?>) : VectorRun(
         "deadlines" -> "disclosureItemDeadlines" to Json.parse(disclosureItemDeadlines(policy, calendar, case["item"].json(), on)).asMap()
             .let { r -> mapOf("deadlines" to pick(r["value"], "kind", "due_on", "overdue"), "codes" to codesOf(r["findings"])) }
         "audit_verify" -> "disclosureVerifyAudit" to Json.parse(disclosureVerifyAudit(case["log"].json())).asMap()
+        "audit_verify_signed" -> "disclosureVerifyAuditSigned" to orError {
+            disclosureVerifyAuditSigned(case["log"].json(), case["public_key"] as String)
+        }
+        "audit_verify_jsonl" -> "disclosureVerifyAuditJsonl" to orError {
+            disclosureVerifyAuditJsonl(case["lines"].asList().joinToString("\n") { it as String }, case["public_key"] as String?)
+        }
+        "audit_append_head" -> "disclosureAuditAppendAtHead" to orError {
+            disclosureAuditAppendAtHead(case["head"].json(), case["event"].json())
+        }.let { out ->
+            if (out.containsKey("error")) out else {
+                val e = out["entries"].asList()[0].asMap()
+                val head = out["head"].asMap()
+                mapOf("seq" to e["seq"], "prev_hash" to e["prev_hash"], "hash" to e["hash"], "head_entries" to head["entries"], "head_hash" to head["hash"])
+            }
+        }
         else -> "disclosureApply" to workflow()
     }
 

@@ -382,6 +382,9 @@ fun main(args: Array<String>) {
 
     // ---- the shared vectors: dues from the directory given, credits, disclosure and membership beside it ----
     val dir = File(args.getOrElse(0) { "tests/vectors/dues" })
+
+    // ---- the audit trail (AuditTests.kt): the example data, two levels above the vectors ----
+    auditTests(h, dir.absoluteFile.parentFile.parentFile.parentFile)
     runVectors(h, dir)
     val vectors = dir.absoluteFile.parentFile
     runCreditsVectors(h, File(vectors, "credits"))

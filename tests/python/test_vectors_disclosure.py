@@ -11,6 +11,10 @@ the kind's export is put in the shape of `expect` and every key of `expect` is c
 - `catalogue`: disclosure_catalogue_status (dues {code, period, due_on, status}, codes);
 - `deadlines`: disclosure_item_deadlines (deadlines {kind, due_on, overdue}, codes);
 - `audit_verify`: disclosure_verify_audit on the log as given (valid, entries, first_broken, code);
+- `audit_verify_signed`: disclosure_verify_audit_signed with the case's public key (or the error's {code, field});
+- `audit_verify_jsonl`: disclosure_verify_audit_jsonl on the lines joined by newlines, with the key if given;
+- `audit_append_head`: disclosure_audit_append_at_head (seq, prev_hash, hash of the new entry; head_entries,
+  head_hash of the new head);
 - `workflow`: disclosure_create, its event appended to an empty log (disclosure_audit_append), each action
   through disclosure_apply (the first error is {step, code, field}), then the log verified
   (disclosure_verify_audit: valid, entries) — status, version (number of versions), log_entries."""
@@ -21,7 +25,8 @@ import unittest
 import dangjian as dj
 from vectorlib import VectorCase, check_files_well_formed, dumps, load_area
 
-KINDS = frozenset({"notice", "notice_error", "redact", "visible", "board", "catalogue", "deadlines", "workflow", "audit_verify"})
+KINDS = frozenset({"notice", "notice_error", "redact", "visible", "board", "catalogue", "deadlines", "workflow", "audit_verify",
+                   "audit_verify_signed", "audit_verify_jsonl", "audit_append_head"})
 EMPTY_LOG = '{"schema_version":1,"entries":[]}'
 
 
@@ -126,6 +131,31 @@ class DisclosureVectorTest(VectorCase):
     def run_audit_verify(self, policy, expect):
         got = json.loads(dj.disclosure_verify_audit(dumps(self.case["log"])))
         self.compare("disclosure_verify_audit", expect, got)
+
+    def or_error(self, call):
+        try:
+            return json.loads(call())
+        except dj.DangjianError as e:
+            return {"error": {"code": e.code, "field": e.field}}
+
+    def run_audit_verify_signed(self, policy, expect):
+        c = self.case
+        got = self.or_error(lambda: dj.disclosure_verify_audit_signed(dumps(c["log"]), c["public_key"]))
+        self.compare("disclosure_verify_audit_signed", expect, got)
+
+    def run_audit_verify_jsonl(self, policy, expect):
+        c = self.case
+        got = self.or_error(lambda: dj.disclosure_verify_audit_jsonl("\n".join(c["lines"]), c.get("public_key")))
+        self.compare("disclosure_verify_audit_jsonl", expect, got)
+
+    def run_audit_append_head(self, policy, expect):
+        c = self.case
+        out = self.or_error(lambda: dj.disclosure_audit_append_at_head(dumps(c["head"]), dumps(c["event"])))
+        if "error" not in out:
+            e = out["entries"][0]
+            out = {"seq": e["seq"], "prev_hash": e["prev_hash"], "hash": e["hash"],
+                   "head_entries": out["head"]["entries"], "head_hash": out["head"]["hash"]}
+        self.compare("disclosure_audit_append_at_head", expect, out)
 
     def run_workflow(self, policy, expect):
         c = self.case

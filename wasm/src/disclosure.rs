@@ -8,7 +8,7 @@
 //! the same coded errors (`INVALID_CONTEXT_JSON`, `INVALID_ITEM_JSON`, … naming the field path). Times cross
 //! as RFC 3339 strings with an offset (`"2026-03-02T09:00:00+08:00"`), dates as `YYYY-MM-DD`.
 
-use dangjian::disclosure::{self, AuditEvent, AuditLog, Context, DisclosureItem, Viewer};
+use dangjian::disclosure::{self, Context, DisclosureItem, Viewer};
 use dangjian::month::parse_date;
 use wasm_bindgen::prelude::*;
 
@@ -133,7 +133,7 @@ pub fn disclosure_audit_append(
     #[wasm_bindgen(unchecked_param_type = "AuditEvent")] event: &JsValue,
 ) -> Result<JsValue, ApiError> {
     let log = stringify(log, read_codes::AUDIT)?;
-    let event = stringify(event, read_codes::AUDIT)?;
+    let event = stringify(event, "INVALID_AUDIT_EVENT_JSON")?;
     parse_json(&disclosure_audit_append_json(&log, &event)?)
 }
 
@@ -147,10 +147,7 @@ pub fn disclosure_audit_append_json(
     #[wasm_bindgen(js_name = logJson)] log_json: &str,
     #[wasm_bindgen(js_name = eventJson)] event_json: &str,
 ) -> Result<String, ApiError> {
-    let mut log = AuditLog::from_json(log_json)?;
-    let event: AuditEvent = dangjian::error::from_json(event_json, read_codes::AUDIT)?;
-    log.append(event);
-    Ok(log.to_json())
+    Ok(disclosure::audit_append_json(log_json, event_json)?)
 }
 
 /// Verifies an audit log's hash chain: `{ valid, entries, first_broken?, code?, head? }`. A broken chain is a

@@ -12,6 +12,7 @@
 
 // No `unsafe_code` allow is needed: wasm-bindgen 0.2.130 marks its own generated glue.
 
+pub mod audit;
 pub mod calendar;
 pub mod codes;
 mod convert;
@@ -23,6 +24,7 @@ pub mod guard;
 pub mod membership;
 pub mod policy;
 
+pub use audit::AuditTrail;
 pub use calendar::Calendar;
 pub use credits::{CreditsScheme, CreditsScorer};
 pub use dues::{

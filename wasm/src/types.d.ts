@@ -824,6 +824,38 @@ export interface AuditEntry {
 export interface AuditLog {
   schema_version: number;
   entries: AuditEntry[];
+  /** SM2 signatures over the head, in increasing order of `entries` (absent while there are none). */
+  checkpoints?: Checkpoint[];
+}
+
+/** The organization's SM2 signature (with SM3) over the first `entries` entries, ending in `head`. */
+export interface Checkpoint {
+  entries: number;
+  head: string;
+  /** `"SM2-SM3"`. */
+  algorithm: string;
+  /** SM3 (hex) of the signer's public key (SubjectPublicKeyInfo DER). */
+  key_id: string;
+  /** `r ‖ s`, 128 hex digits. */
+  signature: string;
+}
+
+/** All an append needs: the entry count, the last hash (64 zeros when empty), the last checkpoint. */
+export interface AuditHead {
+  entries: number;
+  hash: string;
+  checkpoint?: Checkpoint;
+}
+
+/** What an append at the head returns: the new entries (add them to the stored log) and the new head. */
+export interface Appended {
+  entries: AuditEntry[];
+  head: AuditHead;
+}
+
+/** What `disclosureApplyAtHead` and `AuditTrail.apply` return. */
+export interface AppliedAtHead extends Appended {
+  item: DisclosureItem;
 }
 
 export interface Verification {
@@ -833,6 +865,12 @@ export interface Verification {
   code?: string;
   /** The last entry's hash. */
   head?: string;
+  /** `true` only when verified with the organization's public key; `false`: integrity only was checked. */
+  authenticated: boolean;
+  /** The key checked against, when one was given. */
+  key_id?: string;
+  /** Checkpoints read (absent when none). */
+  checkpoints?: number;
 }
 
 /** What `disclosureCreate` returns. */

@@ -48,7 +48,8 @@ pub fn create_json(
     to_json(&create(&ctx, new, actor, parse_time(at, "at")?)?)
 }
 
-/// [`apply`] over JSON, appending the event to the given audit log (verified first):
+/// [`apply`] over JSON, appending the event to the given audit log (verified first, so the cost grows with
+/// the log: a convenience; [`super::apply_head_json`] appends at the head in constant time):
 /// `{"item":…,"log":…}`.
 ///
 /// ```
@@ -228,11 +229,13 @@ pub fn redaction_preview_json(policy: &Policy, item_json: &str, on: &str) -> Res
     to_json(&redaction_preview(policy, &item, date(on, "on")?)?)
 }
 
-/// [`AuditLog::verify`] over JSON (malformed documents are coded errors; a broken chain is a report, not an error).
+/// [`AuditLog::verify`] over JSON: integrity only, `"authenticated":false` (malformed documents are coded
+/// errors; a broken chain is a report, not an error). With the organization's public key:
+/// [`super::verify_audit_signed_json`].
 ///
 /// ```
 /// let out = dangjian::disclosure::verify_audit_json(r#"{"schema_version":1,"entries":[]}"#).unwrap();
-/// assert_eq!(out, r#"{"valid":true,"entries":0}"#);
+/// assert_eq!(out, r#"{"valid":true,"entries":0,"authenticated":false}"#);
 /// ```
 pub fn verify_audit_json(log_json: &str) -> Result<String> {
     to_json(&AuditLog::from_json_unverified(log_json)?.verify())

@@ -11,7 +11,8 @@
 //!   [`item_deadlines`]; public notices (公示) of N working days with objections: [`evaluate_notice`].
 //! - Personal data masked in published text, however it is written: [`scan`], [`published_text`],
 //!   [`redaction_preview`]; landline numbers and e-mail addresses as policy options ([`ScanOptions`]).
-//! - Every action chained into a tamper-evident [`AuditLog`] (SHA-256).
+//! - Every action chained into a tamper-evident [`AuditLog`] (SHA-256), with checkpoints signed by the
+//!   organization's SM2 key (GM/T 0003 with SM3): integrity without the key, authenticity with it.
 //! - The annual dues disclosure from a [`crate::dues::BranchSummary`]: [`dues_disclosure`].
 //!
 //! Times of actions are RFC 3339 instants with their offset ([`Timestamp`]); working-day limits use the local
@@ -56,7 +57,11 @@ mod visibility;
 mod workflow;
 
 pub use audit::{
-    AuditEntry, AuditEvent, AuditLog, Verification, AUDIT_SCHEMA_VERSION, GENESIS_HASH,
+    append_event_json, apply_head_json, apply_to_log_json, audit_append_head_json,
+    audit_append_json, audit_head_json, sign_audit_json, verify_audit_jsonl,
+    verify_audit_signed_json, verify_lines, AuditEntry, AuditEvent, AuditHead, AuditLine, AuditLog,
+    AuditSigningKey, AuditVerifyingKey, ChainVerifier, Checkpoint, Verification,
+    AUDIT_SCHEMA_VERSION, CHECKPOINT_ALGORITHM, GENESIS_HASH,
 };
 pub use board::{board, BoardEntry, Correction, WithdrawalRecord};
 pub use context::{Context, Role, RoleAssignment};

@@ -39,7 +39,7 @@ use dangjian::dues::{Category, EmployerType, ItemCode};
 use dangjian::month::{parse_date, parse_month};
 
 use crate::credits_cmd::{CreditsArgs, Rules};
-use crate::disclosure_cmd::{BoardArgs, VerifyArgs};
+use crate::disclosure_cmd::{BoardArgs, SignArgs, VerifyArgs};
 use crate::dues_cmd::DuesArgs;
 use crate::error::CliError;
 use crate::member_cmd::{Format, MemberCheckArgs};
@@ -54,6 +54,8 @@ enum Command {
     Credits(CreditsArgs),
     /// `dangjian disclosure verify …`.
     DisclosureVerify(VerifyArgs),
+    /// `dangjian disclosure sign …`.
+    DisclosureSign(SignArgs),
     /// `dangjian disclosure board …`.
     DisclosureBoard(BoardArgs),
     /// `dangjian member check …`.
@@ -71,6 +73,7 @@ fn main() -> ExitCode {
         Command::Dues(args) => dues_cmd::run(&args),
         Command::Credits(args) => credits_cmd::run(&args),
         Command::DisclosureVerify(args) => disclosure_cmd::verify(&args),
+        Command::DisclosureSign(args) => disclosure_cmd::sign(&args),
         Command::DisclosureBoard(args) => disclosure_cmd::board(&args),
         Command::MemberCheck(args) => member_cmd::check(&args),
         Command::OrgCheck(args) => org_cmd::check(&args),
@@ -292,16 +295,32 @@ fn parse_disclosure(args: impl Iterator<Item = OsString>) -> Result<Command, Cli
     let sub = args.next().map(|a| a.to_string_lossy().into_owned());
     match sub.as_deref() {
         Some("verify") => {
-            let words = Words::read(args, &["--receipt"])?;
+            let words = Words::read(args, &["--receipt", "--public-key"])?;
             if words.help {
                 return Ok(Command::Help);
             }
             Ok(Command::DisclosureVerify(VerifyArgs {
                 log: words.one_file("disclosure verify", "an audit log file")?,
+                public_key: words.path("--public-key"),
                 receipt: words
                     .value("--receipt")
                     .map(|r| disclosure_cmd::parse_receipt(&r))
                     .transpose()?,
+            }))
+        }
+        Some("sign") => {
+            let words = Words::read(args, &["--private-key", "-o"])?;
+            if words.help {
+                return Ok(Command::Help);
+            }
+            Ok(Command::DisclosureSign(SignArgs {
+                log: words.one_file("disclosure sign", "an audit log file")?,
+                private_key: words.path("--private-key").ok_or_else(|| {
+                    CliError::usage("`disclosure sign` needs --private-key KEY.pem")
+                })?,
+                out: words
+                    .path("-o")
+                    .ok_or_else(|| CliError::usage("`disclosure sign` needs -o OUT"))?,
             }))
         }
         Some("board") => {
@@ -403,7 +422,8 @@ USAGE:
     dangjian dues ROSTER --month YYYY-MM [--policy FILE] [--trace]
     dangjian credits EVENTS.jsonl --rules PRESET|FILE [--on YYYY-MM-DD] [--rank-by PERIOD]
                      [--org-map FILE [--org ID]]
-    dangjian disclosure verify LOG.json [--receipt ENTRIES:HEAD]
+    dangjian disclosure verify LOG.json|LOG.jsonl [--public-key KEY.pem] [--receipt ENTRIES:HEAD]
+    dangjian disclosure sign LOG.json|LOG.jsonl --private-key KEY.pem -o OUT
     dangjian disclosure board ITEMS.json --viewer ID --on YYYY-MM-DD [--context CONTEXT.json]
     dangjian member check MEMBERS.json|.jsonl --on YYYY-MM-DD [--format table|json|jsonl] [--policy FILE]
     dangjian org check ORGS.json|.jsonl --on YYYY-MM-DD [--format table|json|jsonl]
@@ -414,8 +434,11 @@ COMMANDS:
                        summary on stderr
     credits            score a file of events (one JSON object a line) under a scheme; each member's
                        totals and the leaderboard as CSV on stdout, bad lines and a summary on stderr
-    disclosure verify  check an audit log's hash chain: OK with the entry count and head hash, or the
-                       first broken entry and why
+    disclosure verify  check an audit log's hash chain and, with --public-key, the organization's SM2
+                       signatures: OK with the entry count and head hash and what was checked, or the
+                       first broken entry (by its seq and item) and why
+    disclosure sign    sign an audit log's head with the organization's SM2 key (a checkpoint), written
+                       to OUT
     disclosure board   the disclosure board a viewer saw on a day, as it stood that day (the version in
                        force, corrections noted, withdrawals gone; their records to officers), as CSV
     member check       audit member records on a day (发展党员 pipeline, probation, discipline, mobility):
@@ -439,9 +462,14 @@ OPTIONS (credits):
     --org ID             that organization (default: the map's single top organization)
 
 OPTIONS (disclosure):
+    --public-key KEY.pem    verify: the organization's SM2 public key (SubjectPublicKeyInfo PEM); then
+                            every entry must be covered by a checkpoint signed with it — without it only
+                            integrity is checked, not who wrote the log
     --receipt ENTRIES:HEAD  verify: also check the log still has ENTRIES entries ending in HEAD, as a
-                            receipt kept elsewhere says (finds entries cut off the end, which the chain
-                            alone cannot show)
+                            receipt kept elsewhere says (finds entries cut off the end, even back to an
+                            earlier signed checkpoint, which neither chain nor signatures can show)
+    --private-key KEY.pem   sign: the organization's SM2 private key (PKCS#8 PEM)
+    -o OUT                  sign: where the signed log goes (.jsonl: JSON Lines, otherwise JSON)
     --viewer ID             board: a viewer listed in the input, or `public`
     --on YYYY-MM-DD         board: the day of viewing
     --context FILE          board: {{\"context\":…,\"viewers\":[…]}}, when ITEMS.json holds only the items
@@ -567,14 +595,15 @@ OUTPUT (org check): one block per organization
 EXAMPLES:
     dangjian dues examples/data/roster.csv --month 2026-11 > dues.csv
     dangjian credits examples/data/events.jsonl --rules learning-platform --rank-by week
-    dangjian disclosure verify examples/data/audit-log.json
+    dangjian disclosure verify examples/data/audit-log.json --public-key examples/data/audit-log.pub.pem
     dangjian disclosure board examples/data/board.json --viewer DY2026005 --on 2026-03-10
     dangjian member check examples/data/members.json --on 2026-11-20
     dangjian org check examples/data/org.json --on 2026-04-01
 
 EXIT STATUS:
     0 all done; 1 some rows, lines or records rejected (reported with their line or record; the
-    others are printed), or (disclosure verify) the chain is broken, or (member, org check) a
+    others are printed), or (disclosure verify) the chain is broken or a signature forged, or
+    (disclosure sign) the chain is broken (not signed), or (member, org check) a
     finding of severity violation; 2 usage error, unreadable file, unknown column or bad policy,
     scheme or document (nothing done)
 ",

@@ -36,8 +36,10 @@
 //! **Disclosure.** `board.json` holds the organizations (committee C01; branches B01, B02; group G11 under
 //! B01), the workflow roles, ten viewers and the eight items of a full workflow walk (create → propose →
 //! 保密审查 → review → approve or escalate → publish; a rejection and re-proposal, a correction, a
-//! withdrawal); `audit-log.json` is the 53-entry chain of that walk, and `audit-log-tampered.json` the same
-//! with entry 38's actor (the committee's approval of GK-2026-007) rewritten.
+//! withdrawal); `audit-log.json` is the 53-entry chain of that walk (seq 0–52), signed at its head with the
+//! example's SM2 key (public key `audit-log.pub.pem`; the signing tests are in `audit.rs`), and
+//! `audit-log-tampered.json` the same with entry seq 38's actor (the committee's approval of GK-2026-007)
+//! rewritten.
 // A test that cannot run its binary or read its data should fail loudly, helpers included; as in cli.rs.
 #![allow(
     clippy::unwrap_used,
@@ -403,22 +405,30 @@ fn verify_accepts_the_walked_log_and_finds_the_tampered_entry() {
     let good = run(&["disclosure", "verify", &data("audit-log.json")]);
     assert_eq!(good.status.code(), Some(0), "{}", stderr(&good));
     let text = stdout(&good);
-    let head = text
+    let (first, rest) = text.split_once('\n').unwrap_or_else(|| panic!("{text}"));
+    let head = first
         .strip_prefix("OK: 53 entries, head ")
-        .and_then(|h| h.strip_suffix('\n'))
         .unwrap_or_else(|| panic!("{text}"));
+    // Without a key the output says plainly what was not checked.
+    assert!(
+        rest.starts_with("integrity only: the hash chain holds, but who wrote it was NOT checked"),
+        "{text}"
+    );
     assert_eq!(head.len(), 64);
     assert!(head.bytes().all(|b| b.is_ascii_hexdigit()));
 
     let bad = run(&["disclosure", "verify", &data("audit-log-tampered.json")]);
     assert_eq!(bad.status.code(), Some(1));
     let text = stdout(&bad);
+    // Named as the log names it: seq 38 (its 39th entry), and its item.
     assert!(
-        text.starts_with("BROKEN: entry 38 of 53: HASH_MISMATCH"),
+        text.starts_with(
+            "BROKEN: entry seq 38 (item GK-2026-007; the 39th of 53 entries): HASH_MISMATCH"
+        ),
         "{text}"
     );
     assert!(
-        text.contains("item GK-2026-007, approve by DY2026001 at 2026-03-06T09:30:00+08:00 (reviewed → approved)"),
+        text.contains("entry seq 38 as it stands: item GK-2026-007, approve by DY2026001 at 2026-03-06T09:30:00+08:00 (reviewed → approved)"),
         "{text}"
     );
 
@@ -428,6 +438,7 @@ fn verify_accepts_the_walked_log_and_finds_the_tampered_entry() {
             .expect("JSON");
     let mut cut = log.clone();
     cut["entries"].as_array_mut().expect("entries").pop();
+    cut.as_object_mut().expect("a log").remove("checkpoints");
     let cut_file = tmp("audit-log-cut.json");
     std::fs::write(&cut_file, cut.to_string()).expect("write");
     let cut_file = cut_file.to_str().expect("UTF-8 path");
@@ -439,7 +450,7 @@ fn verify_accepts_the_walked_log_and_finds_the_tampered_entry() {
     let out = run(&["disclosure", "verify", cut_file, "--receipt", &receipt]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stdout(&out).starts_with("BROKEN: entry 52 of 52: HEAD_MISMATCH"),
+        stdout(&out).starts_with("BROKEN: after the last of 52 entries: HEAD_MISMATCH"),
         "{}",
         stdout(&out)
     );

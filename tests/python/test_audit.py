@@ -1,0 +1,116 @@
+"""The disclosure audit trail through the Python bindings: the AuditTrail object, appends at the head, SM2
+signatures over the head (the example's TEST-ONLY key), verification with and without the public key,
+JSON Lines. The forged-and-rehashed log must fail with the key and pass integrity without it."""
+
+import json
+import pathlib
+import unittest
+
+import dangjian as dj
+from test_bindings import ErrorsAssert
+from test_credits_disclosure import ACTIONS, CONTEXT, NEW_ITEM
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+PUBLIC = (ROOT / "examples/data/audit-log.pub.pem").read_text()
+PRIVATE = (ROOT / "examples/cli/tests/fixtures/audit-log.TEST-ONLY.key.pem").read_text()
+EXAMPLE = (ROOT / "examples/data/audit-log.json").read_text()
+GENESIS = "0" * 64
+# Another SM2 public key (its private key was thrown away): the wrong key.
+OTHER_PUBLIC = """-----BEGIN PUBLIC KEY-----
+MFkwEwYHKoZIzj0CAQYIKoEcz1UBgi0DQgAElToK+CwQqwxRIy0hEW8skJtuOXbx
+DY26zoSMkmdvQbE8rMJ+gRA27sIP8+eRvYBc1kCWPaouUIjhxfxWTSwopg==
+-----END PUBLIC KEY-----
+"""
+
+
+def forged(log_json, seq=10):
+    """Entry `seq` edited and every later hash recomputed with the library's own append, checkpoints dropped."""
+    doc = json.loads(log_json)
+    head = {"entries": 0, "hash": GENESIS}
+    entries = []
+    for e in doc["entries"]:
+        ev = dict(e["event"])
+        if e["seq"] == seq:
+            ev["actor"] = "FORGER"
+        out = json.loads(dj.disclosure_audit_append_at_head(json.dumps(head), json.dumps(ev, ensure_ascii=False)))
+        entries += out["entries"]
+        head = out["head"]
+    return {"schema_version": 1, "entries": entries}, doc["checkpoints"]
+
+
+class AuditSignatureTest(ErrorsAssert):
+    def test_the_signed_example_verifies_with_its_key_and_only_integrity_without(self):
+        v = json.loads(dj.disclosure_verify_audit_signed(EXAMPLE, PUBLIC))
+        self.assertEqual((v["valid"], v["authenticated"], v["entries"], v["checkpoints"]), (True, True, 53, 1))
+        v = json.loads(dj.disclosure_verify_audit(EXAMPLE))
+        self.assertEqual((v["valid"], v["authenticated"]), (True, False))
+
+    def test_a_forged_and_rehashed_log_fails_with_the_key(self):
+        doc, checkpoints = forged(EXAMPLE)
+        stripped = json.dumps(doc, ensure_ascii=False)
+        self.assertTrue(json.loads(dj.disclosure_verify_audit(stripped))["valid"])
+        v = json.loads(dj.disclosure_verify_audit_signed(stripped, PUBLIC))
+        self.assertEqual((v["valid"], v["code"]), (False, "NOT_SIGNED"))
+        kept = json.dumps(dict(doc, checkpoints=checkpoints), ensure_ascii=False)
+        v = json.loads(dj.disclosure_verify_audit_signed(kept, PUBLIC))
+        self.assertEqual((v["valid"], v["first_broken"], v["code"]), (False, 52, "CHECKPOINT_MISMATCH"))
+
+    def test_a_wrong_key_and_bad_keys(self):
+        v = json.loads(dj.disclosure_verify_audit_signed(EXAMPLE, OTHER_PUBLIC))
+        self.assertEqual((v["valid"], v["authenticated"], v["code"]), (False, False, "KEY_MISMATCH"))
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_PUBLIC_KEY", "public_key", lambda: dj.disclosure_verify_audit_signed(EXAMPLE, PRIVATE))
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_PRIVATE_KEY", "private_key", lambda: dj.disclosure_audit_sign(EXAMPLE, PUBLIC))
+        tampered = (ROOT / "examples/data/audit-log-tampered.json").read_text()
+        self.assertCoded(dj.DangjianError.InvalidInput, "AUDIT_CHAIN_BROKEN", "entries[38]", lambda: dj.disclosure_audit_sign(tampered, PRIVATE))
+
+
+class AuditTrailTest(ErrorsAssert):
+    def test_the_trail_applies_signs_exports_and_reads_back(self):
+        trail = dj.AuditTrail()
+        self.assertTrue(trail.is_empty())
+        created = json.loads(dj.disclosure_create(CONTEXT, json.dumps(NEW_ITEM, ensure_ascii=False), "P1", "2026-03-02T09:00:00+08:00"))
+        out = json.loads(trail.append(json.dumps(created["event"], ensure_ascii=False)))
+        self.assertEqual((out["entries"][0]["seq"], out["head"]["entries"]), (0, 1))
+        item = created["item"]
+        for action in ACTIONS:
+            out = json.loads(trail.apply(dj.Policy.bundled(), CONTEXT, json.dumps(item, ensure_ascii=False), json.dumps(action)))
+            item = out["item"]
+        self.assertEqual((item["status"], trail.len()), ("published", 6))
+        # A refused action appends nothing.
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_ACTION_JSON", "action", lambda: trail.apply(dj.Policy.bundled(), CONTEXT, json.dumps(item), "{}"))
+        self.assertEqual(trail.len(), 6)
+        self.assertEqual(json.loads(trail.verify_with_key(PUBLIC))["code"], "NOT_SIGNED")
+        checkpoint = json.loads(trail.sign(PRIVATE))
+        self.assertEqual((checkpoint["entries"], checkpoint["algorithm"]), (6, "SM2-SM3"))
+        self.assertTrue(json.loads(trail.verify_with_key(PUBLIC))["authenticated"])
+        self.assertFalse(json.loads(trail.verify())["authenticated"])
+        head = json.loads(trail.head())
+        self.assertEqual((head["entries"], head["checkpoint"]["entries"]), (6, 6))
+        # Round trips: JSON and JSON Lines.
+        back = dj.AuditTrail.from_json(trail.to_json())
+        self.assertEqual(back.to_json(), trail.to_json())
+        lines = trail.to_jsonl()
+        self.assertEqual(dj.AuditTrail.from_jsonl(lines).to_json(), trail.to_json())
+        self.assertTrue(json.loads(dj.disclosure_verify_audit_jsonl(lines, PUBLIC))["authenticated"])
+        self.assertFalse(json.loads(dj.disclosure_verify_audit_jsonl(lines, None))["authenticated"])
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_AUDIT_JSON", "line 2: seq", lambda: dj.disclosure_verify_audit_jsonl('{"schema_version":1}\n{}', None))
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_AUDIT_EVENT_JSON", "item_id", lambda: trail.append("{}"))
+
+    def test_apply_at_the_head_gives_what_the_whole_log_gives(self):
+        created = json.loads(dj.disclosure_create(CONTEXT, json.dumps(NEW_ITEM, ensure_ascii=False), "P1", "2026-03-02T09:00:00+08:00"))
+        event = json.dumps(created["event"], ensure_ascii=False)
+        log = dj.disclosure_audit_append('{"schema_version":1,"entries":[]}', event)
+        head = json.loads(dj.disclosure_audit_append_at_head(json.dumps({"entries": 0, "hash": GENESIS}), event))["head"]
+        self.assertEqual(head, json.loads(dj.disclosure_audit_head(log)))
+        item = json.dumps(created["item"], ensure_ascii=False)
+        action = json.dumps(ACTIONS[0])
+        whole = json.loads(dj.disclosure_apply(dj.Policy.bundled(), CONTEXT, item, action, log))
+        at_head = json.loads(dj.disclosure_apply_at_head(dj.Policy.bundled(), CONTEXT, item, action, json.dumps(head)))
+        self.assertEqual(at_head["item"], whole["item"])
+        self.assertEqual(at_head["entries"], whole["log"]["entries"][1:])
+        self.assertEqual(at_head["head"]["hash"], whole["log"]["entries"][-1]["hash"])
+        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_AUDIT_HEAD_JSON", "hash", lambda: dj.disclosure_apply_at_head(dj.Policy.bundled(), CONTEXT, item, action, '{"entries":1,"hash":"x"}'))
+
+
+if __name__ == "__main__":
+    unittest.main()
