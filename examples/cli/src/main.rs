@@ -14,18 +14,19 @@
 //! file only reads the command line. The arguments are parsed by hand: a handful of options per command
 //! does not need a parser crate.
 
-mod columns;
 mod credits_cmd;
 mod disclosure_cmd;
 mod dues_cmd;
+mod dues_report;
 mod error;
+mod lang;
 mod member_cmd;
 mod org_cmd;
 mod output;
-mod roster;
-mod rows;
+mod safe;
 mod suggest;
 mod table;
+mod xlsx_out;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -41,6 +42,7 @@ use crate::credits_cmd::{CreditsArgs, Rules};
 use crate::disclosure_cmd::{BoardArgs, VerifyArgs};
 use crate::dues_cmd::DuesArgs;
 use crate::error::CliError;
+use crate::lang::Lang;
 use crate::member_cmd::{Format, MemberCheckArgs};
 use crate::org_cmd::OrgCheckArgs;
 
@@ -130,49 +132,71 @@ fn parse(args: Vec<OsString>) -> Result<Command, CliError> {
 fn parse_dues(args: impl Iterator<Item = OsString>) -> Result<Command, CliError> {
     let mut roster: Option<PathBuf> = None;
     let mut month: Option<String> = None;
-    let mut policy: Option<PathBuf> = None;
-    let mut trace = false;
+    let mut dues = DuesArgs {
+        roster: PathBuf::new(),
+        month: "2000-01".parse().map_err(|_| CliError::usage("internal"))?,
+        policy: None,
+        trace: false,
+        maps: Vec::new(),
+        map_file: None,
+        ignore: Vec::new(),
+        category: None,
+        employer_type: None,
+        sheet: None,
+        output: None,
+        lang: Lang::default(),
+    };
     let mut only_files = false;
     let mut args = args;
     while let Some(arg) = args.next() {
         let text = arg.to_string_lossy().into_owned();
         if only_files || !text.starts_with('-') || text == "-" {
             if roster.replace(PathBuf::from(arg)).is_some() {
-                return Err(CliError::usage("`dues` takes one roster file"));
+                return Err(CliError::usage("`dues` takes one payroll file"));
             }
             continue;
         }
         // `--month 2026-11` and `--month=2026-11` alike.
         let (name, inline) = match text.split_once('=') {
-            Some((name, value)) => (name.to_owned(), Some(OsString::from(value))),
-            None => (text.clone(), None),
+            Some((name, value)) if name.starts_with("--") => {
+                (name.to_owned(), Some(OsString::from(value)))
+            }
+            _ => (text.clone(), None),
         };
         let mut value = |name: &str| {
             inline
                 .clone()
                 .or_else(|| args.next())
+                .map(|v| v.to_string_lossy().into_owned())
                 .ok_or_else(|| CliError::usage(format!("`{name}` needs a value")))
         };
         match name.as_str() {
-            "--month" => month = Some(value("--month")?.to_string_lossy().into_owned()),
-            "--policy" => policy = Some(PathBuf::from(value("--policy")?)),
-            "--trace" if inline.is_none() => trace = true,
+            "--month" => month = Some(value("--month")?),
+            "--policy" => dues.policy = Some(PathBuf::from(value("--policy")?)),
+            "--map" => dues.maps.push(value("--map")?),
+            "--map-file" => dues.map_file = Some(PathBuf::from(value("--map-file")?)),
+            "--ignore" => dues.ignore.push(value("--ignore")?),
+            "--category" => dues.category = Some(value("--category")?),
+            "--employer-type" => dues.employer_type = Some(value("--employer-type")?),
+            "--sheet" => dues.sheet = Some(value("--sheet")?),
+            "-o" | "--output" => dues.output = Some(PathBuf::from(value("--output")?)),
+            "--lang" => {
+                let v = value("--lang")?;
+                dues.lang = Lang::parse(&v)
+                    .ok_or_else(|| CliError::usage(format!("--lang {v}: zh or en")))?;
+            }
+            "--trace" if inline.is_none() => dues.trace = true,
             "--help" | "-h" => return Ok(Command::Help),
             "--" => only_files = true,
             _ => return Err(CliError::usage(format!("unknown option `{text}`"))),
         }
     }
-    let roster = roster.ok_or_else(|| CliError::usage("`dues` needs a roster file"))?;
+    dues.roster = roster.ok_or_else(|| CliError::usage("`dues` needs a payroll file"))?;
     let month = month.ok_or_else(|| CliError::usage("`dues` needs --month YYYY-MM"))?;
     // The month is checked by the core's parser, with its code (INVALID_MONTH).
-    let month =
+    dues.month =
         parse_month(&month, "--month").map_err(|e| CliError::usage(e.detail().to_string()))?;
-    Ok(Command::Dues(DuesArgs {
-        roster,
-        month,
-        policy,
-        trace,
-    }))
+    Ok(Command::Dues(dues))
 }
 
 /// A subcommand's words: its files, and the values of its options (`--on 2026-03-08` or `--on=2026-03-08`).
