@@ -423,7 +423,9 @@ fn short_usage() -> String {
 credits and member points (学习积分, 党员积分), party-affairs disclosure (党务公开)
 
 USAGE:
-    dangjian dues ROSTER --month YYYY-MM [--policy FILE] [--trace]
+    dangjian dues PAYROLL --month YYYY-MM [--policy FILE] [--trace] [--map HEADER=FIELD]…
+                  [--map-file FILE] [--ignore HEADER]… [--category VALUE] [--employer-type VALUE]
+                  [--sheet NAME|N] [-o FILE.csv|FILE.xlsx] [--lang zh|en]
     dangjian credits EVENTS.jsonl --rules PRESET|FILE [--on YYYY-MM-DD] [--rank-by PERIOD]
                      [--org-map FILE [--org ID]]
     dangjian disclosure verify LOG.json [--receipt ENTRIES:HEAD]
@@ -433,8 +435,8 @@ USAGE:
     dangjian --help | --version
 
 COMMANDS:
-    dues               assess every member of ROSTER for one month; CSV on stdout, problems and a
-                       summary on stderr
+    dues               assess every member of a payroll export for one month; CSV on stdout (or -o),
+                       the file's reading, problems and a summary on stderr
     credits            score a file of events (one JSON object a line) under a scheme; each member's
                        totals and the leaderboard as CSV on stdout, bad lines and a summary on stderr
     disclosure verify  check an audit log's hash chain: OK with the entry count and head hash, or the
@@ -450,6 +452,16 @@ OPTIONS (dues):
     --month YYYY-MM   the month owed (required)
     --policy FILE     a JSON policy override laid over the bundled rules (e.g. a province's farmer figure)
     --trace           add a `trace` column: how each amount was reached
+    --map HEADER=FIELD    what a column holds (repeatable), e.g. --map 绩效工资=basic_performance;
+                          FIELD: member_id, name, category, employer_type, admitted_on, ignore or an item
+    --map-file FILE       one HEADER=FIELD a line (# comments); --map wins over it
+    --ignore HEADER       a column read past (repeatable)
+    --category VALUE      the category of rows without one (e.g. 在职党员, retired)
+    --employer-type VALUE the employer type of rows without one (机关, 事业单位, 企业)
+    --sheet NAME|N        the workbook's sheet (default: the first)
+    -o FILE.csv|FILE.xlsx write the table to a file: CSV in UTF-8 with BOM, or a workbook with numbers,
+                          a totals row and the citations (headers in --lang)
+    --lang zh|en          the language of the report and of the file's headers (default zh)
 
 OPTIONS (credits):
     --rules PRESET|FILE  a shipped scheme (see PRESETS) or a scheme JSON file (required)
@@ -496,6 +508,28 @@ fn event_kinds() -> String {
     text
 }
 
+/// The header names the payroll reader knows, grouped by field, wrapped to the usage's width.
+fn aliases_help() -> String {
+    use dangjian_payroll::aliases::{Alias, HEADERS};
+    let mut fields: Vec<(String, Vec<&str>)> = Vec::new();
+    for (name, alias) in HEADERS {
+        let field = match alias {
+            Alias::To(target) => target.field().to_owned(),
+            Alias::Ambiguous { choices, .. } => {
+                format!("ambiguous: --map to {}", choices.join("|"))
+            }
+        };
+        match fields.iter_mut().find(|(f, _)| *f == field) {
+            Some((_, names)) => names.push(name),
+            None => fields.push((field, vec![name])),
+        }
+    }
+    fields
+        .iter()
+        .map(|(field, names)| format!("      {field:<24}{}\n", names.join("、")))
+        .collect()
+}
+
 /// The full usage, with the roster's columns and codes taken from the core so it never goes stale.
 fn usage() -> String {
     let codes = |all: &mut dyn Iterator<Item = (&'static str, &'static str)>| {
@@ -504,9 +538,14 @@ fn usage() -> String {
     };
     format!(
         "{short}
-ROSTER:
-    CSV (UTF-8, Excel's BOM allowed) or .xlsx (first sheet). Header row, then one member per row:
-    member_id, category       required
+PAYROLL:
+    CSV (UTF-8 with or without BOM, or GBK/GB18030), .xlsx, .xls or .ods (first sheet, or --sheet).
+    Title rows above the header are passed over; 合计/小计/总计, 制表人/审核人/备注 and empty rows are
+    skipped and listed on stderr, and a totals row is checked against the members' sums. Amounts may
+    carry thousands separators, ¥/￥ and full-width digits; at most two decimals.
+    HR headers understood (an unknown or ambiguous header stops the run until --map or --ignore):
+{aliases}    The header may also use the field codes:
+    member_id, category       required (category: or --category)
     employer_type             for employed members whose base is built from items
     admitted_on               YYYY-MM-DD, probationary members (dues owed from that month)
     income items and deductions, one column each, monthly yuan, empty = none:
@@ -585,6 +624,8 @@ OUTPUT (org check): one block per organization
 
 EXAMPLES:
     dangjian dues examples/data/roster.csv --month 2026-11 > dues.csv
+    dangjian dues 11月工资表.xlsx --month 2026-11 --sheet 2026年11月 --map 绩效工资=basic_performance \\
+        --category 在职党员 --employer-type 事业单位 -o 11月党费.xlsx
     dangjian credits examples/data/events.jsonl --rules learning-platform --rank-by week
     dangjian disclosure verify examples/data/audit-log.json
     dangjian disclosure board examples/data/board.json --viewer DY2026005 --on 2026-03-10
@@ -602,6 +643,7 @@ EXIT STATUS:
         kinds = event_kinds(),
         stages = member_cmd::STAGES.join(", "),
         items = codes(&mut ItemCode::ALL.iter().map(|c| (c.as_str(), c.name_zh()))),
+        aliases = aliases_help(),
         categories = codes(&mut Category::ALL.iter().map(|c| (c.as_str(), c.name_zh()))),
         employers = codes(&mut EmployerType::ALL.iter().map(|c| (c.as_str(), c.name_zh()))),
     )

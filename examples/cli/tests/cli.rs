@@ -354,7 +354,7 @@ fn usage_errors_and_unreadable_files_exit_2() {
     }
     let help = run(&["--help"]);
     assert_eq!(help.status.code(), Some(0));
-    assert!(stdout(&help).contains("dangjian dues ROSTER --month YYYY-MM"));
+    assert!(stdout(&help).contains("dangjian dues PAYROLL --month YYYY-MM"));
 
     let missing = dues(&tmp("no-such-roster.csv"), &[]);
     assert_eq!(missing.status.code(), Some(2));

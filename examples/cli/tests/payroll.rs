@@ -682,3 +682,95 @@ fn malformed_row_and_column_references_are_refused() {
         assert!(err.contains("malformed cell reference"), "{name}: {err}");
     }
 }
+
+// ---------------------------------------------------------------- what Excel opens
+
+#[test]
+fn the_bom_csv_and_the_workbook_written_with_o_hold_stdout_s_amounts() {
+    use calamine::{Data, Reader, Xlsx};
+    let file = write("payroll-out.csv", &bom_crlf(PAYROLL));
+    let stdout_rows = amounts(&dues(&file, &[]));
+    // -o FILE.csv: UTF-8 with a BOM, Chinese headers by default.
+    let csv_out = tmp("dues-out.csv");
+    let out = run(&[
+        "dues",
+        file.to_str().unwrap(),
+        "--month",
+        "2026-11",
+        "-o",
+        csv_out.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "", "the table went to the file");
+    let bytes = std::fs::read(&csv_out).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a BOM for Excel");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(&header[..3], ["党员编号", "姓名", "党员类别"]);
+    let from_csv: Vec<(String, String)> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[0].to_owned(), r[5].to_owned())
+        })
+        .collect();
+    assert_eq!(from_csv, stdout_rows);
+    // -o FILE.xlsx: amounts as numbers shown with two decimals, the citation per member, a totals row.
+    let xlsx_out = tmp("dues-out.xlsx");
+    let out = run(&[
+        "dues",
+        file.to_str().unwrap(),
+        "--month",
+        "2026-11",
+        "-o",
+        xlsx_out.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut book: Xlsx<_> = calamine::open_workbook(&xlsx_out).unwrap();
+    let range = book.worksheet_range("党费").unwrap();
+    let rows: Vec<&[Data]> = range.rows().collect();
+    assert_eq!(rows[0][5].to_string(), "党费金额");
+    let from_xlsx: Vec<(String, String)> = rows[1..=5]
+        .iter()
+        .map(|r| {
+            let Data::Float(amount) = r[5] else {
+                panic!("{:?}", r[5])
+            };
+            (r[0].to_string(), format!("{amount:.2}"))
+        })
+        .collect();
+    assert_eq!(from_xlsx, stdout_rows);
+    assert!(
+        rows[1][6].to_string().ends_with("第二条"),
+        "the citation: {:?}",
+        rows[1][6]
+    );
+    assert_eq!(rows[3][2].to_string(), "离退休党员");
+    assert_eq!(rows[6][0].to_string(), "合计");
+    let Data::Float(total) = rows[6][5] else {
+        panic!("{:?}", rows[6][5])
+    };
+    assert_eq!(format!("{total:.2}"), "249.67");
+    // English headers on request.
+    let out = run(&[
+        "dues",
+        file.to_str().unwrap(),
+        "--month",
+        "2026-11",
+        "--lang",
+        "en",
+        "-o",
+        csv_out.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = std::fs::read_to_string(&csv_out).unwrap();
+    assert!(
+        text.starts_with("\u{feff}member_id,name,category,base"),
+        "{text}"
+    );
+}
