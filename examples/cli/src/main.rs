@@ -14,19 +14,20 @@
 //! file only reads the command line. The arguments are parsed by hand: a handful of options per command
 //! does not need a parser crate.
 
-mod columns;
 mod credits_cmd;
 mod disclosure_cmd;
 mod dues_cmd;
+mod dues_report;
 mod error;
+mod lang;
 mod member_cmd;
 mod member_lines;
 mod org_cmd;
 mod output;
-mod roster;
-mod rows;
+mod safe;
 mod suggest;
 mod table;
+mod xlsx_out;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -42,6 +43,7 @@ use crate::credits_cmd::{CreditsArgs, Rules};
 use crate::disclosure_cmd::{BoardArgs, SignArgs, VerifyArgs};
 use crate::dues_cmd::DuesArgs;
 use crate::error::CliError;
+use crate::lang::Lang;
 use crate::member_cmd::{Format, MemberCheckArgs};
 use crate::org_cmd::OrgCheckArgs;
 
@@ -134,49 +136,71 @@ fn parse(args: Vec<OsString>) -> Result<Command, CliError> {
 fn parse_dues(args: impl Iterator<Item = OsString>) -> Result<Command, CliError> {
     let mut roster: Option<PathBuf> = None;
     let mut month: Option<String> = None;
-    let mut policy: Option<PathBuf> = None;
-    let mut trace = false;
+    let mut dues = DuesArgs {
+        roster: PathBuf::new(),
+        month: "2000-01".parse().map_err(|_| CliError::usage("internal"))?,
+        policy: None,
+        trace: false,
+        maps: Vec::new(),
+        map_file: None,
+        ignore: Vec::new(),
+        category: None,
+        employer_type: None,
+        sheet: None,
+        output: None,
+        lang: Lang::default(),
+    };
     let mut only_files = false;
     let mut args = args;
     while let Some(arg) = args.next() {
         let text = arg.to_string_lossy().into_owned();
         if only_files || !text.starts_with('-') || text == "-" {
             if roster.replace(PathBuf::from(arg)).is_some() {
-                return Err(CliError::usage("`dues` takes one roster file"));
+                return Err(CliError::usage("`dues` takes one payroll file"));
             }
             continue;
         }
         // `--month 2026-11` and `--month=2026-11` alike.
         let (name, inline) = match text.split_once('=') {
-            Some((name, value)) => (name.to_owned(), Some(OsString::from(value))),
-            None => (text.clone(), None),
+            Some((name, value)) if name.starts_with("--") => {
+                (name.to_owned(), Some(OsString::from(value)))
+            }
+            _ => (text.clone(), None),
         };
         let mut value = |name: &str| {
             inline
                 .clone()
                 .or_else(|| args.next())
+                .map(|v| v.to_string_lossy().into_owned())
                 .ok_or_else(|| CliError::usage(format!("`{name}` needs a value")))
         };
         match name.as_str() {
-            "--month" => month = Some(value("--month")?.to_string_lossy().into_owned()),
-            "--policy" => policy = Some(PathBuf::from(value("--policy")?)),
-            "--trace" if inline.is_none() => trace = true,
+            "--month" => month = Some(value("--month")?),
+            "--policy" => dues.policy = Some(PathBuf::from(value("--policy")?)),
+            "--map" => dues.maps.push(value("--map")?),
+            "--map-file" => dues.map_file = Some(PathBuf::from(value("--map-file")?)),
+            "--ignore" => dues.ignore.push(value("--ignore")?),
+            "--category" => dues.category = Some(value("--category")?),
+            "--employer-type" => dues.employer_type = Some(value("--employer-type")?),
+            "--sheet" => dues.sheet = Some(value("--sheet")?),
+            "-o" | "--output" => dues.output = Some(PathBuf::from(value("--output")?)),
+            "--lang" => {
+                let v = value("--lang")?;
+                dues.lang = Lang::parse(&v)
+                    .ok_or_else(|| CliError::usage(format!("--lang {v}: zh or en")))?;
+            }
+            "--trace" if inline.is_none() => dues.trace = true,
             "--help" | "-h" => return Ok(Command::Help),
             "--" => only_files = true,
             _ => return Err(CliError::usage(format!("unknown option `{text}`"))),
         }
     }
-    let roster = roster.ok_or_else(|| CliError::usage("`dues` needs a roster file"))?;
+    dues.roster = roster.ok_or_else(|| CliError::usage("`dues` needs a payroll file"))?;
     let month = month.ok_or_else(|| CliError::usage("`dues` needs --month YYYY-MM"))?;
     // The month is checked by the core's parser, with its code (INVALID_MONTH).
-    let month =
+    dues.month =
         parse_month(&month, "--month").map_err(|e| CliError::usage(e.detail().to_string()))?;
-    Ok(Command::Dues(DuesArgs {
-        roster,
-        month,
-        policy,
-        trace,
-    }))
+    Ok(Command::Dues(dues))
 }
 
 /// A subcommand's words: its files, and the values of its options (`--on 2026-03-08` or `--on=2026-03-08`).
@@ -419,7 +443,9 @@ fn short_usage() -> String {
 credits and member points (学习积分, 党员积分), party-affairs disclosure (党务公开)
 
 USAGE:
-    dangjian dues ROSTER --month YYYY-MM [--policy FILE] [--trace]
+    dangjian dues PAYROLL --month YYYY-MM [--policy FILE] [--trace] [--map HEADER=FIELD]…
+                  [--map-file FILE] [--ignore HEADER]… [--category VALUE] [--employer-type VALUE]
+                  [--sheet NAME|N] [-o FILE.csv|FILE.xlsx] [--lang zh|en]
     dangjian credits EVENTS.jsonl --rules PRESET|FILE [--on YYYY-MM-DD] [--rank-by PERIOD]
                      [--org-map FILE [--org ID]]
     dangjian disclosure verify LOG.json|LOG.jsonl [--public-key KEY.pem] [--receipt ENTRIES:HEAD]
@@ -430,8 +456,8 @@ USAGE:
     dangjian --help | --version
 
 COMMANDS:
-    dues               assess every member of ROSTER for one month; CSV on stdout, problems and a
-                       summary on stderr
+    dues               assess every member of a payroll export for one month; CSV on stdout (or -o),
+                       the file's reading, problems and a summary on stderr
     credits            score a file of events (one JSON object a line) under a scheme; each member's
                        totals and the leaderboard as CSV on stdout, bad lines and a summary on stderr
     disclosure verify  check an audit log's hash chain and, with --public-key, the organization's SM2
@@ -451,6 +477,16 @@ OPTIONS (dues):
     --month YYYY-MM   the month owed (required)
     --policy FILE     a JSON policy override laid over the bundled rules (e.g. a province's farmer figure)
     --trace           add a `trace` column: how each amount was reached
+    --map HEADER=FIELD    what a column holds (repeatable), e.g. --map 绩效工资=basic_performance;
+                          FIELD: member_id, name, category, employer_type, admitted_on, ignore or an item
+    --map-file FILE       one HEADER=FIELD a line (# comments); --map wins over it
+    --ignore HEADER       a column read past (repeatable)
+    --category VALUE      the category of rows without one (e.g. 在职党员, retired)
+    --employer-type VALUE the employer type of rows without one (机关, 事业单位, 企业)
+    --sheet NAME|N        the workbook's sheet (default: the first)
+    -o FILE.csv|FILE.xlsx write the table to a file: CSV in UTF-8 with BOM, or a workbook with numbers,
+                          a totals row and the citations (headers in --lang)
+    --lang zh|en          the language of the report and of the file's headers (default zh)
 
 OPTIONS (credits):
     --rules PRESET|FILE  a shipped scheme (see PRESETS) or a scheme JSON file (required)
@@ -505,6 +541,28 @@ fn event_kinds() -> String {
     text
 }
 
+/// The header names the payroll reader knows, grouped by field, wrapped to the usage's width.
+fn aliases_help() -> String {
+    use dangjian_payroll::aliases::{Alias, HEADERS};
+    let mut fields: Vec<(String, Vec<&str>)> = Vec::new();
+    for (name, alias) in HEADERS {
+        let field = match alias {
+            Alias::To(target) => target.field().to_owned(),
+            Alias::Ambiguous { choices, .. } => {
+                format!("ambiguous: --map to {}", choices.join("|"))
+            }
+        };
+        match fields.iter_mut().find(|(f, _)| *f == field) {
+            Some((_, names)) => names.push(name),
+            None => fields.push((field, vec![name])),
+        }
+    }
+    fields
+        .iter()
+        .map(|(field, names)| format!("      {field:<24}{}\n", names.join("、")))
+        .collect()
+}
+
 /// The full usage, with the roster's columns and codes taken from the core so it never goes stale.
 fn usage() -> String {
     let codes = |all: &mut dyn Iterator<Item = (&'static str, &'static str)>| {
@@ -513,9 +571,14 @@ fn usage() -> String {
     };
     format!(
         "{short}
-ROSTER:
-    CSV (UTF-8, Excel's BOM allowed) or .xlsx (first sheet). Header row, then one member per row:
-    member_id, category       required
+PAYROLL:
+    CSV (UTF-8 with or without BOM, or GBK/GB18030), .xlsx, .xls or .ods (first sheet, or --sheet).
+    Title rows above the header are passed over; 合计/小计/总计, 制表人/审核人/备注 and empty rows are
+    skipped and listed on stderr, and a totals row is checked against the members' sums. Amounts may
+    carry thousands separators, ¥/￥ and full-width digits; at most two decimals.
+    HR headers understood (an unknown or ambiguous header stops the run until --map or --ignore):
+{aliases}    The header may also use the field codes:
+    member_id, category       required (category: or --category)
     employer_type             for employed members whose base is built from items
     admitted_on               YYYY-MM-DD, probationary members (dues owed from that month)
     income items and deductions, one column each, monthly yuan, empty = none:
@@ -594,6 +657,8 @@ OUTPUT (org check): one block per organization
 
 EXAMPLES:
     dangjian dues examples/data/roster.csv --month 2026-11 > dues.csv
+    dangjian dues 11月工资表.xlsx --month 2026-11 --sheet 2026年11月 --map 绩效工资=basic_performance \\
+        --category 在职党员 --employer-type 事业单位 -o 11月党费.xlsx
     dangjian credits examples/data/events.jsonl --rules learning-platform --rank-by week
     dangjian disclosure verify examples/data/audit-log.json --public-key examples/data/audit-log.pub.pem
     dangjian disclosure board examples/data/board.json --viewer DY2026005 --on 2026-03-10
@@ -612,6 +677,7 @@ EXIT STATUS:
         kinds = event_kinds(),
         stages = member_cmd::STAGES.join(", "),
         items = codes(&mut ItemCode::ALL.iter().map(|c| (c.as_str(), c.name_zh()))),
+        aliases = aliases_help(),
         categories = codes(&mut Category::ALL.iter().map(|c| (c.as_str(), c.name_zh()))),
         employers = codes(&mut EmployerType::ALL.iter().map(|c| (c.as_str(), c.name_zh()))),
     )

@@ -4,14 +4,17 @@
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 
-use dangjian::dues::Assessment;
+use dangjian::dues::{Assessment, Category};
 use dangjian::{Citation, ErrorDetail, TraceStep, YearMonth};
+use dangjian_payroll::MemberRow;
 use indicatif::{ProgressBar, ProgressStyle};
 use rust_decimal::Decimal;
 
+use crate::lang::Lang;
 use crate::table::CsvOut;
 
-/// The CSV columns, in order; `trace` is added with `--trace`.
+/// The CSV columns on stdout, in order (`name` after `member_id` when the payroll has names; `trace` last
+/// with `--trace`). Machine-readable: codes, whatever `--lang` says.
 pub(crate) const HEADER: [&str; 7] = [
     "member_id",
     "category",
@@ -22,47 +25,180 @@ pub(crate) const HEADER: [&str; 7] = [
     "findings",
 ];
 
-/// Writes assessments as CSV rows (a closed pipe ends the writing quietly: see [`CsvOut`]).
-pub(crate) struct AssessmentWriter<W: Write> {
-    csv: CsvOut<W>,
-    trace: bool,
+/// The same columns in Chinese, for `-o FILE` with `--lang zh`.
+const HEADER_ZH: [&str; 7] = [
+    "党员编号",
+    "党员类别",
+    "计交基数",
+    "比例",
+    "党费金额",
+    "依据",
+    "提示",
+];
+
+/// The header of the table: codes on stdout, the language's words in a file written with `-o`.
+pub(crate) fn header(names: bool, trace: bool, lang: Option<Lang>) -> Vec<&'static str> {
+    let words = match lang {
+        Some(Lang::Zh) => HEADER_ZH,
+        _ => HEADER,
+    };
+    let mut header = words.to_vec();
+    if names {
+        header.insert(
+            1,
+            if lang == Some(Lang::Zh) {
+                "姓名"
+            } else {
+                "name"
+            },
+        );
+    }
+    if trace {
+        header.push(if lang == Some(Lang::Zh) {
+            "计算过程"
+        } else {
+            "trace"
+        });
+    }
+    header
 }
 
-impl<W: Write> AssessmentWriter<W> {
-    /// Starts the CSV with its header row.
-    pub(crate) fn new(out: W, trace: bool) -> io::Result<Self> {
-        let mut header = HEADER.to_vec();
-        if trace {
-            header.push("trace");
+/// One line of the dues table.
+#[derive(Debug, Clone)]
+pub(crate) struct OutRow {
+    pub(crate) member_id: String,
+    pub(crate) name: String,
+    pub(crate) category: Category,
+    pub(crate) base: Option<Decimal>,
+    pub(crate) rate: Option<Decimal>,
+    pub(crate) amount: Decimal,
+    pub(crate) citation: String,
+    /// The core's codes, then the reader's (a category the row contradicts).
+    pub(crate) findings: Vec<String>,
+    pub(crate) trace: String,
+}
+
+impl OutRow {
+    /// The line of an assessed row.
+    pub(crate) fn new(a: &Assessment, row: &MemberRow) -> Self {
+        let mut findings: Vec<String> = a.codes().iter().map(|c| (*c).to_owned()).collect();
+        findings.extend(row.findings.iter().map(|f| f.code.clone()));
+        Self {
+            member_id: a.member_id.clone(),
+            name: row.name.clone(),
+            category: a.category,
+            base: a.base,
+            rate: a.rate,
+            amount: a.amount,
+            // "regulation article"; some citations have no article (a whole notice), so no trailing space.
+            citation: a.citation.to_string().trim_end().to_owned(),
+            findings,
+            trace: trace_text(&a.trace),
         }
-        Ok(Self {
-            csv: CsvOut::new(out, &header)?,
+    }
+
+    /// The line as CSV cells.
+    pub(crate) fn cells(&self, names: bool, trace: bool) -> Vec<String> {
+        let text = |d: Option<Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+        let mut record = vec![
+            self.member_id.clone(),
+            self.category.as_str().to_owned(),
+            text(self.base),
+            text(self.rate),
+            self.amount.to_string(),
+            self.citation.clone(),
+            self.findings.join(";"),
+        ];
+        if names {
+            record.insert(1, self.name.clone());
+        }
+        if trace {
+            record.push(self.trace.clone());
+        }
+        record
+    }
+}
+
+/// Where the table goes: stdout as CSV, or `-o FILE.csv` (UTF-8 with BOM, for Excel on a Chinese system),
+/// or `-o FILE.xlsx` (collected, then written as a workbook).
+pub(crate) enum Sink {
+    Csv {
+        csv: Box<CsvOut<Box<dyn Write>>>,
+        names: bool,
+        trace: bool,
+    },
+    Xlsx {
+        path: std::path::PathBuf,
+        rows: Vec<OutRow>,
+        names: bool,
+        trace: bool,
+        lang: Lang,
+    },
+}
+
+impl Sink {
+    /// Opens the output.
+    pub(crate) fn open(
+        output: Option<&std::path::Path>,
+        trace: bool,
+        names: bool,
+        lang: Lang,
+    ) -> io::Result<Self> {
+        let Some(path) = output else {
+            let out: Box<dyn Write> = Box::new(io::stdout().lock());
+            return Ok(Sink::Csv {
+                csv: Box::new(CsvOut::new(out, &header(names, trace, None))?),
+                names,
+                trace,
+            });
+        };
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        if extension == "xlsx" {
+            return Ok(Sink::Xlsx {
+                path: path.to_owned(),
+                rows: Vec::new(),
+                names,
+                trace,
+                lang,
+            });
+        }
+        let mut file = io::BufWriter::new(std::fs::File::create(path)?);
+        file.write_all(b"\xEF\xBB\xBF")?;
+        let out: Box<dyn Write> = Box::new(file);
+        Ok(Sink::Csv {
+            csv: Box::new(CsvOut::new(out, &header(names, trace, Some(lang)))?),
+            names,
             trace,
         })
     }
 
-    /// Writes one assessment.
-    pub(crate) fn write(&mut self, a: &Assessment) -> io::Result<()> {
-        let text = |d: Option<Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
-        let mut record = vec![
-            a.member_id.clone(),
-            a.category.as_str().to_owned(),
-            text(a.base),
-            text(a.rate),
-            a.amount.to_string(),
-            // "regulation article"; some citations have no article (a whole notice), so no trailing space.
-            a.citation.to_string().trim_end().to_owned(),
-            a.codes().join(";"),
-        ];
-        if self.trace {
-            record.push(trace_text(&a.trace));
+    /// Writes (or keeps) one line.
+    pub(crate) fn write(&mut self, row: OutRow) -> io::Result<()> {
+        match self {
+            Sink::Csv { csv, names, trace } => csv.record(&row.cells(*names, *trace)),
+            Sink::Xlsx { rows, .. } => {
+                rows.push(row);
+                Ok(())
+            }
         }
-        self.csv.record(&record)
     }
 
-    /// Flushes what is buffered.
+    /// Flushes the CSV, or writes the workbook.
     pub(crate) fn finish(self) -> io::Result<()> {
-        self.csv.finish()
+        match self {
+            Sink::Csv { csv, .. } => csv.finish(),
+            Sink::Xlsx {
+                path,
+                rows,
+                names,
+                trace,
+                lang,
+            } => crate::xlsx_out::write(&path, &rows, names, trace, lang).map_err(io::Error::other),
+        }
     }
 }
 
@@ -106,13 +242,13 @@ pub(crate) struct Tally {
 }
 
 impl Tally {
-    /// Counts an assessed member.
-    pub(crate) fn assessed(&mut self, a: &Assessment) {
+    /// Counts an assessed member and its findings (the core's and the reader's).
+    pub(crate) fn assessed(&mut self, a: &Assessment, findings: &[String]) {
         self.members += 1;
         // Far below Decimal's range: the core caps every amount at a trillion yuan.
         self.total = self.total.saturating_add(a.amount);
-        for code in a.codes() {
-            *self.findings.entry(code.to_owned()).or_default() += 1;
+        for code in findings {
+            *self.findings.entry(code.clone()).or_default() += 1;
         }
     }
 
@@ -127,13 +263,19 @@ impl Tally {
     }
 
     /// The summary for stderr: members, total due, rows with errors, and the findings raised.
-    pub(crate) fn summary(&self, month: YearMonth) -> String {
-        let mut s = format!(
-            "{month}: {} assessed, total due {} yuan, {} with errors",
-            plural(self.members, "member"),
-            self.total,
-            plural(self.bad_rows, "row")
-        );
+    pub(crate) fn summary(&self, month: YearMonth, lang: Lang) -> String {
+        let mut s = match lang {
+            Lang::En => format!(
+                "{month}: {} assessed, total due {} yuan, {} with errors",
+                plural(self.members, "member"),
+                self.total,
+                plural(self.bad_rows, "row")
+            ),
+            Lang::Zh => format!(
+                "{month}：{} 名党员已计算，应交合计 {} 元，{} 行有错误",
+                self.members, self.total, self.bad_rows
+            ),
+        };
         s.push_str(&findings_tally(&self.findings));
         s
     }
@@ -161,7 +303,7 @@ pub(crate) fn plural(n: usize, noun: &str) -> String {
 }
 
 /// Above this many rows a progress bar is worth drawing.
-const PROGRESS_MIN_ROWS: usize = 1000;
+const PROGRESS_MIN_ROWS: usize = 10_000;
 
 /// A progress bar on stderr for large rosters, drawn only when stderr is a terminal: redirected to a
 /// file or read by a script, stderr carries only the problems and the summary.

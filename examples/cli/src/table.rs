@@ -20,12 +20,16 @@ impl<W: Write> CsvOut<W> {
         Ok(writer)
     }
 
-    /// Writes one record.
+    /// Writes one record, each cell made safe for a spreadsheet (see `safe.rs`).
     pub(crate) fn record<S: AsRef<[u8]>>(&mut self, fields: &[S]) -> io::Result<()> {
         if self.closed {
             return Ok(());
         }
-        self.quiet_on_closed_pipe(|csv| csv.write_record(fields).map_err(io_error))
+        let safe: Vec<String> = fields
+            .iter()
+            .map(|f| crate::safe::cell(&String::from_utf8_lossy(f.as_ref())).into_owned())
+            .collect();
+        self.quiet_on_closed_pipe(|csv| csv.write_record(&safe).map_err(io_error))
     }
 
     /// Flushes what is buffered.

@@ -24,7 +24,7 @@ use common::{data, run, stderr, stdout};
 
 fn dues(roster: &Path, extra: &[&str]) -> Output {
     let roster = roster.to_str().expect("UTF-8 path");
-    let mut args = vec!["dues", roster, "--month", "2026-11"];
+    let mut args = vec!["dues", roster, "--month", "2026-11", "--lang", "en"];
     args.extend_from_slice(extra);
     run(&args)
 }
@@ -175,7 +175,10 @@ fn the_xlsx_roster_gives_the_same_output_as_the_csv() {
     let xlsx = dues(&data("roster.xlsx"), &["--trace"]);
     assert_eq!(xlsx.status.code(), Some(0), "{}", stderr(&xlsx));
     assert_eq!(stdout(&xlsx), stdout(&csv));
-    assert_eq!(stderr(&xlsx), stderr(&csv));
+    // The same report but for the first line (which names the file and its sheet or encoding).
+    let rest = |o: &Output| stderr(o).lines().skip(1).collect::<Vec<_>>().join("\n");
+    assert_eq!(rest(&xlsx), rest(&csv));
+    assert!(stderr(&xlsx).contains("sheet `"), "{}", stderr(&xlsx));
 }
 
 #[test]
@@ -243,7 +246,7 @@ fn an_unknown_column_stops_everything_and_suggests_the_right_name() {
     let err = stderr(&out);
     assert!(
         err.contains(
-            "line 1: unknown column `housing_fnd` — did you mean `housing_fund` (住房公积金)?"
+            "line 1: unknown column `housing_fnd` (column 21) — did you mean `housing_fund` (住房公积金)?"
         ),
         "{err}"
     );
@@ -329,9 +332,10 @@ fn large_rosters_draw_no_progress_bar_when_stderr_is_not_a_terminal() {
     let out = dues(&big, &[]);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stdout(&out).lines().count(), 1501);
-    // stderr is a pipe here: only the summary, no bar drawing.
+    // stderr is a pipe here: the file's description and the summary, no bar drawing.
     let err = stderr(&out);
-    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(err.lines().count(), 3, "{err}");
+    assert!(!err.contains('\r') && !err.contains('\u{1b}'), "{err}");
     assert!(err.contains("1500 members assessed"), "{err}");
 }
 
@@ -350,19 +354,19 @@ fn usage_errors_and_unreadable_files_exit_2() {
     }
     let help = run(&["--help"]);
     assert_eq!(help.status.code(), Some(0));
-    assert!(stdout(&help).contains("dangjian dues ROSTER --month YYYY-MM"));
+    assert!(stdout(&help).contains("dangjian dues PAYROLL --month YYYY-MM"));
 
     let missing = dues(&tmp("no-such-roster.csv"), &[]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("cannot read"));
 
-    // Excel's plain "CSV" on a Chinese system is GBK: refused with the way out, not misread.
-    let gbk = tmp("roster-gbk.csv");
-    std::fs::write(&gbk, b"member_id,category\nDY1,\xC5\xA9\xC3\xF1\n").expect("write");
-    let out = dues(&gbk, &[]);
+    // Neither UTF-8 nor GBK (0xFF never starts a GB18030 character): refused with the line and the way out.
+    let binary = tmp("roster-binary.csv");
+    std::fs::write(&binary, b"member_id,category\nDY1,\xFF\xFE\n").expect("write");
+    let out = dues(&binary, &[]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("line 2: the file is not UTF-8"),
+        stderr(&out).contains("NOT_TEXT: line 2: the file is neither UTF-8 nor GBK/GB18030"),
         "{}",
         stderr(&out)
     );
