@@ -72,7 +72,7 @@ fun auditTests(h: Harness, root: File) {
             var ev = e.asMap()["event"].asMap()
             if (n(e.asMap()["seq"]) == 10) ev = ev + ("actor" to "FORGER")
             val out = m(disclosureAuditAppendAtHead(head, ev.json()))
-            entries += out["entries"].asList()
+            entries.addAll(out["entries"].asList())
             head = out["head"].json()
         }
         val stripped = mapOf("schema_version" to 1, "entries" to entries).json()

@@ -52,12 +52,12 @@ struct Hit {
 pub(super) fn find(text: &str, options: ScanOptions) -> Vec<Sensitive> {
     let chars: Vec<char> = text.chars().collect();
     let norm: Vec<char> = chars.iter().map(|c| normalize::fold(*c)).collect();
-    let mut hits = if options.emails {
+    let addresses = if options.emails {
         email::emails(&norm)
     } else {
         Vec::new()
     };
-    let addresses = hits.clone();
+    let mut numbers = Vec::new();
     for chain in normalize::chains(&norm) {
         let mut i = 0;
         while i < chain.groups.len() {
@@ -67,7 +67,7 @@ pub(super) fn find(text: &str, options: ScanOptions) -> Vec<Sensitive> {
                         .iter()
                         .any(|a| a.start < hit.end && hit.start < a.end)
                     {
-                        hits.push(hit);
+                        numbers.push(hit);
                     }
                     i = j + 1;
                 }
@@ -75,8 +75,18 @@ pub(super) fn find(text: &str, options: ScanOptions) -> Vec<Sensitive> {
             }
         }
     }
-    hits.sort_by_key(|h| h.start);
-    hits.iter().map(|h| written(&chars, &norm, h)).collect()
+    // Both lists are in order and do not overlap each other: merged, not sorted (a sort would add its
+    // code to the wasm package for nothing).
+    let mut out = Vec::with_capacity(addresses.len() + numbers.len());
+    let (mut a, mut n) = (addresses.iter().peekable(), numbers.iter().peekable());
+    while let Some(h) = match (a.peek(), n.peek()) {
+        (Some(x), Some(y)) if y.start < x.start => n.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => n.next(),
+    } {
+        out.push(written(&chars, &norm, h));
+    }
+    out
 }
 
 /// The longest candidate starting at group `i` that is personal data, with the index of its last group.
