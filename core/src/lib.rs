@@ -27,6 +27,7 @@
 #![forbid(unsafe_code)]
 
 pub mod calendar;
+pub mod china_time;
 pub mod codes;
 pub mod credits;
 pub mod dated;

@@ -2,7 +2,7 @@
 //! working days extendable to 10, UNCONFIRMED local practice), the planned publication date, and the periodic
 //! entries of an organization's catalogue (条例 第十四条) with their due dates and `DISCLOSURE_OVERDUE` findings.
 
-use crate::credits::china_date;
+use crate::china_time::china_date;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 

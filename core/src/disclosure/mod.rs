@@ -47,6 +47,7 @@ mod context;
 mod deadlines;
 mod dues_report;
 mod item;
+mod item_on;
 mod json;
 mod notice;
 mod org;

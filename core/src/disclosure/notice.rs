@@ -2,7 +2,7 @@
 //! UNCONFIRMED local practice), counted on the official calendar from the opening day — holidays do not count,
 //! make-up Saturdays do — with the objections received and their handling.
 
-use crate::credits::china_date;
+use crate::china_time::china_date;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

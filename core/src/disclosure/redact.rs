@@ -15,51 +15,9 @@ use serde::{Deserialize, Serialize};
 use super::item::DisclosureItem;
 use super::params::RedactionRules;
 use super::pii::{self, ScanOptions};
+pub use super::pii::{PersonalKind, Sensitive};
 use crate::policy::in_force;
 use crate::{Policy, Result};
-
-/// What kind of personal data was found.
-///
-/// ```
-/// use dangjian::disclosure::PersonalKind;
-/// assert_eq!(serde_json::to_string(&PersonalKind::IdNumber).unwrap(), "\"id_number\"");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PersonalKind {
-    /// 居民身份证号码: 18 characters (GB 11643-1999: region, birth date, check character) or a
-    /// first-generation 15-digit number (region, birth date).
-    IdNumber,
-    /// Mainland mobile number (11 digits, 1[3-9]…), with its `+86`/`0086`/`86` prefix when written.
-    Mobile,
-    /// Bank card number (16–19 digits passing the Luhn check).
-    BankCard,
-    /// Landline number with its area code (only when the policy asks: `mask_landlines`).
-    Landline,
-    /// E-mail address (only when the policy asks: `mask_emails`).
-    Email,
-}
-
-/// One finding of the scan: kind, position (character offsets, end excluded), the text as written and its
-/// mask (separators, brackets and full-width digits kept as written, hidden digits as `*`).
-///
-/// ```
-/// let f = &dangjian::disclosure::scan("电话13800138000")[0];
-/// assert_eq!((f.start, f.end, f.masked.as_str()), (2, 13, "138****8000"));
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Sensitive {
-    /// Kind.
-    pub kind: PersonalKind,
-    /// Offset of the first character, in characters (not bytes).
-    pub start: usize,
-    /// Offset after the last character.
-    pub end: usize,
-    /// The text found.
-    pub text: String,
-    /// What it becomes when masked.
-    pub masked: String,
-}
 
 /// What a reviewer sees before publication: whether masking applies, what will be masked and the result.
 ///

@@ -15,9 +15,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::board::Phase;
 use super::context::Context;
 use super::item::{DisclosureItem, Scope};
+use super::item_on::Phase;
 
 /// A member's standing in one organization over a period.
 ///

@@ -6,7 +6,7 @@
 //! [`AuditEvent`] for the chained log. Matters involving Party or state secrets are not disclosed: a failed
 //! confidentiality review blocks the item (`SECRET_CONTENT`) until it is rejected back to draft.
 
-use crate::credits::china_date;
+use crate::china_time::china_date;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

@@ -3,8 +3,7 @@
 //! masked but its first character; the domain stays (it names the provider or the organization, not the
 //! person).
 
-use super::Hit;
-use crate::disclosure::redact::PersonalKind;
+use super::kinds::{Hit, PersonalKind};
 
 /// Every address in the folded text, in order. Linear: the scans stop at the neighbouring `@`.
 pub(super) fn emails(norm: &[char]) -> Vec<Hit> {

@@ -9,6 +9,7 @@
 //! E-mail addresses ([`email`]) are looked for first, when asked for, and a number inside one is part of it.
 
 mod email;
+mod kinds;
 mod normalize;
 mod numbers;
 #[cfg(test)]
@@ -16,37 +17,8 @@ mod props;
 #[cfg(test)]
 mod tests;
 
-use super::redact::{PersonalKind, Sensitive};
-
-/// Which optional kinds a scan looks for. Identity, mobile and bank-card numbers are always looked for;
-/// landline numbers and e-mail addresses only when asked, because a 公示 publishes the organization's own
-/// contact number and mailbox for objections (policy `disclosure.redaction`: `mask_landlines`,
-/// `mask_emails`).
-///
-/// ```
-/// use dangjian::disclosure::{scan_with, ScanOptions};
-/// let all = ScanOptions { landlines: true, emails: true };
-/// assert_eq!(scan_with("电话010-62345678", all)[0].masked, "010-****5678");
-/// assert!(scan_with("电话010-62345678", ScanOptions::default()).is_empty());
-/// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ScanOptions {
-    /// Also landline numbers (area code and local number, extension kept visible).
-    pub landlines: bool,
-    /// Also e-mail addresses (the local part masked but its first character).
-    pub emails: bool,
-}
-
-/// A finding before it is written out: its range and how many significant characters stay visible at
-/// each end (digits, with a country prefix or an area code counted in `head`; for an address, the local part).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Hit {
-    kind: PersonalKind,
-    start: usize,
-    end: usize,
-    head: usize,
-    tail: usize,
-}
+use kinds::Hit;
+pub use kinds::{PersonalKind, ScanOptions, Sensitive};
 
 /// Every finding in `text`, in order, none overlapping.
 pub(super) fn find(text: &str, options: ScanOptions) -> Vec<Sensitive> {

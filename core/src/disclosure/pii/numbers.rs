@@ -17,9 +17,8 @@
 
 use chrono::NaiveDate;
 
+use super::kinds::{Hit, PersonalKind, ScanOptions};
 use super::normalize::{bracket_before, digits_of, Chain};
-use super::{Hit, ScanOptions};
-use crate::disclosure::redact::PersonalKind;
 
 /// Most digits a number can have: a 19-digit card, or `0086` and an 11-digit mobile.
 pub(super) const MAX_DIGITS: usize = 19;

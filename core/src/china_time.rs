@@ -1,7 +1,10 @@
 //! China time (UTC+8, no daylight saving since 1991): the day, ISO week, month and year an instant falls in.
+//! On the ground floor: the credits engine keys its counters by these days, disclosure and membership date
+//! events by them (re-exported as `dangjian::credits::china_date` and friends).
 //!
 //! Days are numbered from 1970-01-01 (China time), so the engine keys counters by plain integers and
 //! only turns them into dates for output.
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
