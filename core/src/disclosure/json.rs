@@ -127,7 +127,7 @@ pub fn filter_visible_json(
     to_json(&ids)
 }
 
-/// [`board`] over JSON: the board a viewer sees on a day, as of that day — an array of
+/// [`board`](fn@super::board) over JSON: the board a viewer sees on a day, as of that day — an array of
 /// `{"id","status","version","title","text","published_at"?,"corrected"?,"withdrawn"?}`.
 ///
 /// ```

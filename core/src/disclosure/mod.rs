@@ -1,7 +1,7 @@
 //! Party-affairs disclosure (党务公开), RULES §6, after 《中国共产党党务公开条例（试行）》(2017, "the 条例").
 //!
 //! - Scope (第二条): within the Party — the whole Party or a defined range of organizations and members — or to
-//!   society: [`Scope`], and [`visible`] / [`filter_visible`] for who sees what on a day; [`board`] for the
+//!   society: [`Scope`], and [`visible`] / [`filter_visible`] for who sees what on a day; [`board()`](fn@board) for the
 //!   board as it stood on a day (the version in force with its correction note, withdrawals from their day).
 //! - Catalogue (第十四条): the [`Category`] of each item; periodic entries with due days, [`catalogue_status`].
 //! - Procedure (第十五条): 提出 → 审核 (with 保密审查; Party and state secrets are not disclosed) → 审批 (within

@@ -1,6 +1,6 @@
 //! Who sees an item (条例 第二条: within the Party — the whole Party or a defined range — or to society).
 //!
-//! Every answer is as of the day asked (the item's dated events, see [`super::board`]):
+//! Every answer is as of the day asked (the item's dated events, see [`super::board`](fn@super::board)):
 //! - Published items to society: everyone, from the day of publication.
 //! - To the whole Party: members in good standing on the day.
 //! - To listed organizations: their members (and their descendants' members when flagged), and the officers of
@@ -8,7 +8,7 @@
 //! - Unpublished items (draft, proposed, reviewed, approved): only the workflow participants of the item's
 //!   organization (and of the organization it was escalated to), from the day it was created.
 //! - Withdrawn items: as published until the day before the withdrawal; from its day, nobody (they stay on
-//!   record for audit; [`super::board`] shows the record to the viewers the policy names).
+//!   record for audit; [`super::board`](fn@super::board) shows the record to the viewers the policy names).
 //!
 //! A suspended or removed member sees what the public sees: membership status on the day counts.
 
