@@ -110,10 +110,12 @@ test('membershipCheckMembers: a bad record is an error entry naming events[1].ki
 });
 
 test('whole-call errors: not a roster, a bad day, a bad record — the same code and field on both surfaces', () => {
+  // Not a roster: the unknown key is named (each part of the document is read on its own since the hostile-input
+  // work, so the reader knows where it stopped).
   throwsCoded(() => dj.membershipCheckMembers(policy, cal, { people: [] }, '2025-04-01'),
-    { code: 'INVALID_RECORD_JSON', field: '' });
+    { code: 'INVALID_RECORD_JSON', field: 'people' });
   throwsCoded(() => dj.membershipCheckMembersJson(policy, cal, '{"people":[]}', '2025-04-01'),
-    { code: 'INVALID_RECORD_JSON', field: '' });
+    { code: 'INVALID_RECORD_JSON', field: 'people' });
   throwsCoded(() => dj.membershipCheckMember(policy, cal, applicant, '2025-13-01'), { code: 'INVALID_DATE', field: 'on' });
   throwsCoded(() => dj.membershipCheckMemberJson(policy, cal, s(applicant), ''), { code: 'INVALID_DATE', field: 'on' });
   const bad = { ...applicant, events: [{ kind: 'talk', date: '2024-02-30' }] };

@@ -29,10 +29,10 @@ WASM_RAW="$WASM_ROOT/target/$WASM_TARGET/$WASM_PROFILE/dangjian_wasm.wasm"
 # ships only the engines it calls) is recorded as follow-up work.
 # The code registry (every code with a zh/en sentence, for describeCode/allCodes; ~12 KB gzip of text) brought
 # it to 656 KB: 664 KB. This session's merges add the dated board, the formatting-aware personal-data scanner,
-# SM2/SM3 signed audit checkpoints (the sm2 crate's field arithmetic) and the panic guard: 720 KB, a ceiling
-# that still catches an accidental doubling. The size work of the speed issue (per-engine packages, a dues-only
+# SM2/SM3 signed audit checkpoints (the sm2 crate's elliptic-curve arithmetic: most of the growth, ≈ 85 KB gzip) and the panic
+# guard: measured 758 KB, ceiling 784 KB. The size work of the speed issue (per-engine packages, a dues-only
 # build ≤ 120 KB, the full package ≤ 400 KB) is what brings it down; this number only keeps growth visible.
-WASM_GZIP_LIMIT=$((720 * 1024))
+WASM_GZIP_LIMIT=$((784 * 1024))
 # build-npm.sh exit status when the package was built but its gzip'd wasm is over WASM_GZIP_LIMIT.
 WASM_EXIT_OVER_BUDGET=3
 

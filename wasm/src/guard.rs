@@ -20,6 +20,11 @@ use wasm_bindgen::prelude::*;
 use crate::error::ApiError;
 
 /// Installs the panic hook (runs when the module is instantiated, and again after each re-instantiation).
+///
+/// ```js
+/// // Nothing to call: it runs by itself when the module is instantiated (`await init()` in a page, on import
+/// // in Node). After a defect, the failing call throws a DangjianError with code "INTERNAL" and the next call works.
+/// ```
 #[wasm_bindgen(start)]
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
