@@ -71,7 +71,7 @@ fn holiday_with(date: NaiveDate, lunar: Option<[NaiveDate; 4]>) -> bool {
     let (m, d) = (date.month(), date.day());
     let fixed = match (m, d) {
         (1, 1) | (10, 1..=3) | (5, 1) => true,
-        (5, 2) => year >= 2025 || year < 2008,
+        (5, 2) => !(2008..2025).contains(&year),
         (5, 3) => year < 2008,
         _ => false,
     };

@@ -261,6 +261,18 @@ registry! {
     EmptyScope = "EMPTY_SCOPE", Disclosure, Error, "公开范围未列出任何组织", "the disclosure scope lists no organization";
     EscalationRequired = "ESCALATION_REQUIRED", Disclosure, Error, "须报上级党组织审批", "the item must go to the superior organization for approval";
     ExtensionShorter = "EXTENSION_SHORTER", Disclosure, Error, "延长后的期限短于原期限", "the extended time limit is shorter than the ordinary one";
+    AlreadySigned = "ALREADY_SIGNED", Disclosure, Error, "审计日志的这一位置已有签名检查点", "the audit log already has a signed checkpoint at this entry";
+    CheckpointBeyondEnd = "CHECKPOINT_BEYOND_END", Disclosure, Outcome, "签名检查点指向日志末尾之后的记录（日志被截断）", "a signed checkpoint covers entries past the end of the log (the log was cut)";
+    CheckpointMismatch = "CHECKPOINT_MISMATCH", Disclosure, Outcome, "签名检查点与该位置的日志摘要不符", "a signed checkpoint does not match the log's hash at its entry";
+    CheckpointOrder = "CHECKPOINT_ORDER", Disclosure, Outcome, "签名检查点的顺序不对", "the signed checkpoints are out of order";
+    InvalidAuditHeadJson = "INVALID_AUDIT_HEAD_JSON", Disclosure, Error, "审计日志的链头无法读取（JSON 格式或字段有误）", "the audit log's head cannot be read (bad JSON or a wrong field)";
+    InvalidPrivateKey = "INVALID_PRIVATE_KEY", Disclosure, Error, "私钥无法读取（应为 SM2 的 PKCS#8 PEM）", "the private key cannot be read (an SM2 PKCS#8 PEM is expected)";
+    InvalidPublicKey = "INVALID_PUBLIC_KEY", Disclosure, Error, "公钥无法读取（应为 SM2 的 SPKI PEM）", "the public key cannot be read (an SM2 SPKI PEM is expected)";
+    KeyMismatch = "KEY_MISMATCH", Disclosure, Outcome, "检查点由另一把密钥签名", "a checkpoint was signed by another key";
+    NotSigned = "NOT_SIGNED", Disclosure, Outcome, "审计日志没有签名检查点", "the audit log has no signed checkpoint";
+    SignatureInvalid = "SIGNATURE_INVALID", Disclosure, Outcome, "检查点的签名无效", "a checkpoint's signature is not valid";
+    SigningFailed = "SIGNING_FAILED", Disclosure, Error, "无法用这把私钥签名", "the key could not sign", untested = "a valid SM2 key signs every digest; the code is the non-panicking answer to the signer's error";
+    UnsignedTail = "UNSIGNED_TAIL", Disclosure, Outcome, "最后一个签名检查点之后还有未签名的记录", "entries follow the last signed checkpoint unsigned";
     HashMismatch = "HASH_MISMATCH", Disclosure, Outcome, "审计日志的某条记录在写入后被改动", "an audit entry was changed after it was written";
     HeadMismatch = "HEAD_MISMATCH", Disclosure, Outcome, "审计日志与保存的最新摘要不符", "the audit log does not match the saved head";
     IllegalTransition = "ILLEGAL_TRANSITION", Disclosure, Error, "当前状态下不能进行此项操作", "this action is not possible in the item's current state";
@@ -294,6 +306,22 @@ registry! {
     TimeOutOfOrder = "TIME_OUT_OF_ORDER", Disclosure, Error, "时间早于前一项记录", "a time is earlier than the record before it";
 
     // ---- surface: codes only a binding, the wasm package or the CLI raises ----------------------------------
+    AuditTrailUnavailable = "AUDIT_TRAIL_UNAVAILABLE", Surface, Error, "审计日志对象在一次失败的调用后不可用，请重新创建", "the audit trail object is unusable after a failed call; create it again", untested = "only a poisoned lock (a panic inside a call) produces it, and a test cannot make the core panic";
+    AmbiguousColumn = "AMBIGUOUS_COLUMN", Surface, Error, "表头含义不明确（如 绩效工资），请用 --map 指明", "a header is ambiguous (e.g. 绩效工资): say what it holds with --map";
+    BadCellReference = "BAD_CELL_REFERENCE", Surface, Error, "工作簿中的单元格引用无效", "a cell reference in the workbook is not valid";
+    BadOption = "BAD_OPTION", Surface, Error, "命令行选项的值不对", "a command-line option's value is wrong";
+    CategoryContradictsItems = "CATEGORY_CONTRADICTS_ITEMS", Surface, Finding, "党员类别与收入项目不符（如离退休党员却只有工资项目）", "the member category contradicts the income items (e.g. retired with salary items only)";
+    DuplicateColumn = "DUPLICATE_COLUMN", Surface, Error, "同一字段对应了两列", "two columns hold the same field";
+    EmptyFile = "EMPTY_FILE", Surface, Error, "文件是空的", "the file is empty";
+    LimitExceeded = "LIMIT_EXCEEDED", Surface, Error, "文件超出读取上限（大小、单元格数、行列数或共享字符串数）", "the file is over a reading limit (size, cells, rows, columns or shared strings)";
+    MissingColumn = "MISSING_COLUMN", Surface, Error, "缺少必需的列", "a required column is missing";
+    NoSuchSheet = "NO_SUCH_SHEET", Surface, Error, "工作簿中没有这个工作表", "the workbook has no such sheet";
+    NotAWorkbook = "NOT_A_WORKBOOK", Surface, Error, "文件不是可读的工作簿", "the file is not a readable workbook";
+    NotText = "NOT_TEXT", Surface, Error, "文件不是 UTF-8 或 GB18030 文本", "the file is neither UTF-8 nor GB18030 text";
+    TotalsMismatch = "TOTALS_MISMATCH", Surface, Finding, "合计行与各行之和不符", "the totals row differs from the sum of the members' rows";
+    UncachedFormula = "UNCACHED_FORMULA", Surface, Error, "公式单元格没有保存的计算结果，请在 Excel 中打开并保存", "a formula cell has no saved value: open and save the file in Excel";
+    UnknownColumn = "UNKNOWN_COLUMN", Surface, Error, "不认识的表头，请用 --map 对应或 --ignore 忽略", "an unknown header: map it with --map or skip it with --ignore";
+    UnterminatedQuote = "UNTERMINATED_QUOTE", Surface, Error, "引号没有闭合（从这一行开始）", "a quote is not closed (it opens on this line)";
     InvalidAmount = "INVALID_AMOUNT", Surface, Error, "无法读取的金额或数值", "an amount or figure cannot be read";
     InvalidArgument = "INVALID_ARGUMENT", Surface, Error, "参数不是范围内的整数", "an argument is not a whole number in range";
     MissingCategory = "MISSING_CATEGORY", Surface, Error, "缺少党员类别", "the member category is missing";
