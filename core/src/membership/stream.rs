@@ -214,7 +214,8 @@ pub fn check_members_lines<S: AsRef<str>>(
 /// let s = check_orgs_lines(&dangjian::Policy::bundled(), lines, "2026-03-31".parse().unwrap(),
 ///     |a| out.push(a.to_json_line().unwrap())).unwrap();
 /// assert_eq!((s.reports, s.errors), (1, 1));
-/// assert!(out[1].contains(r#""code":"UNKNOWN_ORG","field":"orgs[0].parent""#));
+/// // The bundle's tree is checked as it is read (as `check_orgs_json` does): the unknown parent is named in the message.
+/// assert!(out[1].contains(r#""code":"INVALID_ORG_JSON","field":"orgs""#) && out[1].contains("UNKNOWN_ORG at [0].parent"));
 /// ```
 pub fn check_orgs_lines<S: AsRef<str>>(
     policy: &Policy,

@@ -313,7 +313,7 @@ fn usage_errors_and_unusable_files_exit_2() {
 
     let bad_format = run(&["member", "check", &members, "--on", ON, "--format", "csv"]);
     assert_eq!(bad_format.status.code(), Some(2));
-    assert!(stderr(&bad_format).contains("expected table or json"));
+    assert!(stderr(&bad_format).contains("expected table, json or jsonl"));
 
     let missing = run(&["member", "check", "no-such-file.json", "--on", ON]);
     assert_eq!(missing.status.code(), Some(2));
