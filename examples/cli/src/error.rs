@@ -9,12 +9,12 @@ use std::fmt;
 pub(crate) struct CliError {
     /// What went wrong, possibly over several lines.
     pub(crate) message: String,
-    /// Whether the usage text should follow (the command line itself was wrong).
+    /// Whether "run `dangjian CMD --help`" should follow (the command line itself was wrong).
     pub(crate) show_usage: bool,
 }
 
 impl CliError {
-    /// A command-line mistake: the message is followed by the usage.
+    /// A command-line mistake: the message is followed by where to read the command's help.
     pub(crate) fn usage(message: impl Into<String>) -> Self {
         Self {
             message: message.into(),

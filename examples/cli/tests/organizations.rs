@@ -74,7 +74,7 @@ mod common;
 use std::path::PathBuf;
 use std::process::Output;
 
-use common::{blocks, data_arg as data, run, stderr, stdout};
+use common::{blocks, data_arg as data, run, stderr, stdout, usage_error};
 use serde_json::Value;
 
 const ON: &str = "2026-04-01";
@@ -382,7 +382,7 @@ fn usage_errors_exit_2() {
         "{}",
         stderr(&no_on)
     );
-    assert!(stderr(&no_on).contains("USAGE:"));
+    usage_error(&no_on);
     let bad_format = org_check(&orgs, &["--format", "csv"]);
     assert_eq!(bad_format.status.code(), Some(2));
     let no_file = run(&["org", "check", "--on", ON]);

@@ -1,5 +1,5 @@
 //! What the binary tests share: the example data, running `dangjian`, reading its output.
-#![allow(clippy::expect_used, clippy::unwrap_used, dead_code)]
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, dead_code)]
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -57,4 +57,22 @@ pub fn blocks(o: &Output) -> BTreeMap<String, (String, Vec<String>)> {
         }
     }
     out
+}
+
+/// A usage error as `dangjian` prints it: exit status 2, nothing on stdout, and two lines on stderr — the
+/// error, then which help to read (`run `dangjian dues --help``). Returns the error line.
+pub fn usage_error(o: &Output) -> String {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(o.stdout.is_empty(), "{}", stdout(o));
+    let lines: Vec<&str> = err.lines().collect();
+    let [error, help] = lines[..] else {
+        panic!("two lines expected: {err}")
+    };
+    assert!(error.starts_with("error: "), "{err}");
+    assert!(
+        help.starts_with("run `dangjian") && help.ends_with(" --help`"),
+        "{err}"
+    );
+    error.to_owned()
 }
