@@ -3,12 +3,11 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
-use super::{date, format, required, Command};
+use super::{required, Checking, Command};
 use crate::error::CliError;
-use crate::member_cmd::{self, Format, MemberCheckArgs};
+use crate::member_cmd::{self, MemberCheckArgs};
 
 #[derive(Debug, Subcommand)]
 pub(super) enum Member {
@@ -35,12 +34,8 @@ pub(super) struct Check {
     /// One record, an array of records or a members document (.jsonl: one a line)
     #[arg(value_name = "MEMBERS.json")]
     file: Option<PathBuf>,
-    /// The day of the check (required)
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date)]
-    on: Option<NaiveDate>,
-    /// table (default), json (the core's report) or jsonl (a line each)
-    #[arg(long, value_name = "table|json|jsonl", value_parser = format)]
-    format: Option<Format>,
+    #[command(flatten)]
+    checking: Checking,
     /// A JSON policy override laid over the bundled rules
     #[arg(long, value_name = "FILE")]
     policy: Option<PathBuf>,
@@ -50,8 +45,8 @@ impl Check {
     fn check(self) -> Result<MemberCheckArgs, CliError> {
         Ok(MemberCheckArgs {
             file: required(self.file, "`member check` needs a members file (JSON)")?,
-            on: required(self.on, "`member check` needs --on YYYY-MM-DD")?,
-            format: self.format.unwrap_or_default(),
+            on: self.checking.on("member check")?,
+            format: self.checking.format(),
             policy: self.policy,
         })
     }

@@ -16,7 +16,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::error::ErrorKind;
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use dangjian::month::parse_date;
 
 use crate::credits_cmd::CreditsArgs;
@@ -242,6 +242,28 @@ fn one_line(e: &clap::Error) -> String {
         .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// The day and the format, which `member check` and `org check` both take.
+#[derive(Debug, Args)]
+struct Checking {
+    /// The day of the check (required)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date)]
+    on: Option<NaiveDate>,
+    /// table (default), json (the core's report) or jsonl (a line each)
+    #[arg(long, value_name = "table|json|jsonl", value_parser = format)]
+    format: Option<Format>,
+}
+
+impl Checking {
+    /// `--on`, which a check needs: a record is judged on a day, and no default day is safe to guess.
+    fn on(&self, command: &str) -> Result<NaiveDate, CliError> {
+        required(self.on, &format!("`{command}` needs --on YYYY-MM-DD"))
+    }
+
+    fn format(&self) -> Format {
+        self.format.unwrap_or_default()
+    }
 }
 
 /// `--lang`: `zh` or `en` (also `zh-CN`, `cn`, `english`).

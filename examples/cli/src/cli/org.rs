@@ -2,12 +2,10 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
-use super::{date, format, required, Command};
+use super::{required, Checking, Command};
 use crate::error::CliError;
-use crate::member_cmd::Format;
 use crate::org_cmd::OrgCheckArgs;
 
 #[derive(Debug, Subcommand)]
@@ -34,20 +32,16 @@ pub(super) struct Check {
     /// The organization document (.jsonl: one document a line)
     #[arg(value_name = "ORGS.json")]
     file: Option<PathBuf>,
-    /// The day of the check (required)
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date)]
-    on: Option<NaiveDate>,
-    /// table (default), json (the core's report) or jsonl (a line each)
-    #[arg(long, value_name = "table|json|jsonl", value_parser = format)]
-    format: Option<Format>,
+    #[command(flatten)]
+    checking: Checking,
 }
 
 impl Check {
     fn check(self) -> Result<OrgCheckArgs, CliError> {
         Ok(OrgCheckArgs {
             file: required(self.file, "`org check` needs an organizations file (JSON)")?,
-            on: required(self.on, "`org check` needs --on YYYY-MM-DD")?,
-            format: self.format.unwrap_or_default(),
+            on: self.checking.on("org check")?,
+            format: self.checking.format(),
         })
     }
 }
