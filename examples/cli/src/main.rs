@@ -19,6 +19,7 @@ mod disclosure_cmd;
 mod dues_cmd;
 mod dues_report;
 mod error;
+mod labels;
 mod lang;
 mod member_cmd;
 mod member_lines;

@@ -10,8 +10,9 @@
 //! the members document `{"members":[…],"meetings":[…],"ledgers":[…]}`.
 //!
 //! **Output.** `--format table` (the default): one block per member on stdout — a line
-//! `ID NAME: STAGE since DATE (党龄 N年)`, then each finding `  [SEVERITY] CODE  message — citation` and each
-//! next step `  next: CODE due DATE / earliest DATE  message`. `--format json`: the core's `CheckBatch`
+//! `ID NAME：正式党员（full），DATE 起（党龄 N 年）`, then each finding `  [违规] CODE  message — citation` and
+//! each next step `  下一步：CODE 最迟 DATE / 最早 DATE  message`; with `--lang en` the same in English
+//! (`ID NAME: STAGE since DATE (党龄 N年)`, `[violation]`, `next: CODE due DATE / earliest DATE`). `--format json`: the core's `CheckBatch`
 //! (`{"reports":[…],"errors":[…]}`). Either way each record that failed is a line on stderr,
 //! `error: record N (ID): CODE at FIELD: message` (N counts records from 1; the field path is the core's,
 //! inside the record, events counted from 0 as in JSON), followed by a one-line summary.
@@ -31,6 +32,8 @@ use dangjian::{Calendar, ErrorDetail, Finding, Severity};
 use crate::disclosure_cmd::read_text;
 use crate::dues_cmd::load_policy;
 use crate::error::CliError;
+use crate::labels;
+use crate::lang::Lang;
 use crate::output::{code_of, findings_tally, plural};
 
 /// The event kinds of a record, in the core's order (for `--help`; a test checks them against the core's
@@ -121,6 +124,8 @@ pub(crate) struct MemberCheckArgs {
     pub(crate) format: Format,
     /// A JSON policy override laid over the bundled rules.
     pub(crate) policy: Option<PathBuf>,
+    /// The language of the table's words.
+    pub(crate) lang: Lang,
 }
 
 /// Runs the check: reports on stdout, rejected records and the summary on stderr.
@@ -155,7 +160,7 @@ pub(crate) fn check(args: &MemberCheckArgs) -> Result<ExitCode, CliError> {
     drop(json);
 
     let stdout = match args.format {
-        Format::Table => table(&batch, &names(&input)),
+        Format::Table => table(&batch, &names(&input), args.lang),
         Format::Json => {
             let json = dangjian::error::to_json(&batch)
                 .map_err(|e| CliError::input(e.detail().to_string()))?;
@@ -211,47 +216,55 @@ fn names(input: &serde_json::Value) -> HashMap<String, String> {
 }
 
 /// The reports as blocks, one per member, in input order.
-fn table(batch: &CheckBatch, names: &HashMap<String, String>) -> String {
+fn table(batch: &CheckBatch, names: &HashMap<String, String>, lang: Lang) -> String {
     batch
         .reports
         .iter()
-        .map(|r| block(r, names.get(&r.member_id).map(String::as_str)))
+        .map(|r| block(r, names.get(&r.member_id).map(String::as_str), lang))
         .collect()
 }
 
 /// One member: the header line, the findings, the next steps.
-pub(crate) fn block(report: &MemberReport, name: Option<&str>) -> String {
+pub(crate) fn block(report: &MemberReport, name: Option<&str>, lang: Lang) -> String {
     let mut text = report.member_id.clone();
     if let Some(name) = name {
         text.push(' ');
         text.push_str(name);
     }
-    text.push_str(&format!(": {}", code_of(&report.stage)));
+    text.push_str(lang.pick("：", ": "));
+    text.push_str(&labels::stage(lang, &code_of(&report.stage)));
     if let Some(since) = report.since {
-        text.push_str(&format!(" since {since}"));
+        text.push_str(&match lang {
+            Lang::Zh => format!("，{since} 起"),
+            Lang::En => format!(" since {since}"),
+        });
     }
     if let Some(age) = report.party_age_years {
-        text.push_str(&format!(" (党龄 {age}年)"));
+        text.push_str(&match lang {
+            Lang::Zh => format!("（党龄 {age} 年）"),
+            Lang::En => format!(" (党龄 {age}年)"),
+        });
     }
     text.push('\n');
-    if let Some(line) = rights_line(report) {
+    if let Some(line) = rights_line(report, lang) {
         text.push_str(&format!("  {line}\n"));
     }
+    let rights = lang.pick("权利", "rights");
     for f in &report.rights.reasons {
-        text.push_str(&format!("  rights {}\n", finding_line(f)));
+        text.push_str(&format!("  {rights} {}\n", finding_line(f, lang)));
     }
     for f in &report.findings {
-        text.push_str(&format!("  {}\n", finding_line(f)));
+        text.push_str(&format!("  {}\n", finding_line(f, lang)));
     }
     for n in &report.next_steps {
-        text.push_str(&format!("  {}\n", next_line(n)));
+        text.push_str(&format!("  {}\n", next_line(n, lang)));
     }
     text
 }
 
 /// `rights: 表决权 否 · 选举权 否 · 被选举权 否 · 入党介绍人 有` for a member (probationary, full or suspended)
 /// with a right withheld; the restrictions' articles follow on their own `rights [...]` lines.
-fn rights_line(report: &MemberReport) -> Option<String> {
+fn rights_line(report: &MemberReport, lang: Lang) -> Option<String> {
     use dangjian::membership::Stage;
     if !matches!(
         report.stage,
@@ -266,7 +279,8 @@ fn rights_line(report: &MemberReport) -> Option<String> {
     }
     let yes_no = |b: bool| if b { "有" } else { "否" };
     Some(format!(
-        "rights: 表决权 {} · 选举权 {} · 被选举权 {} · 入党介绍人 {}",
+        "{}表决权 {} · 选举权 {} · 被选举权 {} · 入党介绍人 {}",
+        lang.pick("权利：", "rights: "),
         yes_no(r.may_vote),
         yes_no(r.may_elect),
         yes_no(r.may_be_elected),
@@ -274,9 +288,11 @@ fn rights_line(report: &MemberReport) -> Option<String> {
     ))
 }
 
-/// `[violation] CODE  message — regulation article` (no dash when the finding cites nothing).
-pub(crate) fn finding_line(f: &Finding) -> String {
-    let mut line = format!("[{}] {}  {}", code_of(&f.severity), f.code, f.message_zh);
+/// `[violation] CODE  message — regulation article` (no dash when the finding cites nothing); `[违规] …` in
+/// Chinese.
+pub(crate) fn finding_line(f: &Finding, lang: Lang) -> String {
+    let severity = labels::severity(lang, &code_of(&f.severity));
+    let mut line = format!("{severity} {}  {}", f.code, f.message_zh);
     if let Some(c) = &f.citation {
         // Some citations name a whole regulation and no article: no trailing space then.
         line.push_str(&format!(" — {}", c.to_string().trim_end()));
@@ -284,13 +300,17 @@ pub(crate) fn finding_line(f: &Finding) -> String {
     line
 }
 
-/// `next: CODE due DATE / earliest DATE  message`, each date only when the core gives it.
-pub(crate) fn next_line(n: &NextStep) -> String {
-    let dates: Vec<String> = [("due", n.due), ("earliest", n.earliest)]
-        .into_iter()
-        .filter_map(|(what, d)| d.map(|d| format!("{what} {d}")))
-        .collect();
-    let mut line = format!("next: {}", n.code);
+/// `next: CODE due DATE / earliest DATE  message`, each date only when the core gives it;
+/// `下一步：CODE 最迟 DATE / 最早 DATE  message` in Chinese.
+pub(crate) fn next_line(n: &NextStep, lang: Lang) -> String {
+    let dates: Vec<String> = [
+        (lang.pick("最迟", "due"), n.due),
+        (lang.pick("最早", "earliest"), n.earliest),
+    ]
+    .into_iter()
+    .filter_map(|(what, d)| d.map(|d| format!("{what} {d}")))
+    .collect();
+    let mut line = format!("{}{}", lang.pick("下一步：", "next: "), n.code);
     if !dates.is_empty() {
         line.push(' ');
         line.push_str(&dates.join(" / "));
@@ -374,8 +394,12 @@ mod tests {
             Some(Citation::new("细则", "第七条")),
         );
         assert_eq!(
-            finding_line(&f),
+            finding_line(&f, Lang::En),
             "[violation] TALK_OVERDUE  未按时谈话 — 细则 第七条"
+        );
+        assert_eq!(
+            finding_line(&f, Lang::Zh),
+            "[违规] TALK_OVERDUE  未按时谈话 — 细则 第七条"
         );
         let day = |s: &str| s.parse::<NaiveDate>().ok();
         let n = NextStep::new(
@@ -387,10 +411,14 @@ mod tests {
             None,
         );
         assert_eq!(
-            next_line(&n),
+            next_line(&n, Lang::En),
             "next: TALK due 2026-10-01 / earliest 2026-09-01  谈话"
         );
+        assert_eq!(
+            next_line(&n, Lang::Zh),
+            "下一步：TALK 最迟 2026-10-01 / 最早 2026-09-01  谈话"
+        );
         let n = NextStep::new("X", "某事", "x", None, None, None);
-        assert_eq!(next_line(&n), "next: X  某事");
+        assert_eq!(next_line(&n, Lang::En), "next: X  某事");
     }
 }

@@ -112,7 +112,11 @@ pub(crate) fn check(
             (Format::Json, Answer::Report(r)) => batch.reports.push(r.clone()),
             (Format::Json, Answer::Error(e)) => batch.errors.push(e.clone()),
             (Format::Table, Answer::Report(r)) => {
-                chunk.push_str(&block(r, names.get(&r.member_id).map(String::as_str)));
+                chunk.push_str(&block(
+                    r,
+                    names.get(&r.member_id).map(String::as_str),
+                    args.lang,
+                ));
             }
             (Format::Table, Answer::Error(_)) => {}
         }

@@ -35,6 +35,7 @@ use dangjian::{Finding, Policy, Severity};
 
 use crate::disclosure_cmd::read_text;
 use crate::error::CliError;
+use crate::lang::Lang;
 use crate::member_cmd::{finding_line, next_line, Format};
 use crate::output::code_of;
 
@@ -47,6 +48,8 @@ pub(crate) struct OrgCheckArgs {
     pub(crate) on: NaiveDate,
     /// How to print.
     pub(crate) format: Format,
+    /// The language of the table's words.
+    pub(crate) lang: Lang,
 }
 
 /// Runs the check: the report on stdout, a summary on stderr.
@@ -59,7 +62,7 @@ pub(crate) fn check(args: &OrgCheckArgs) -> Result<ExitCode, CliError> {
         .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
     let report = check_orgs(&Policy::bundled(), &doc, args.on)
         .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
-    crate::say(&render(&report, args.format)?);
+    crate::say(&render(&report, args.format, args.lang)?);
     eprintln!("{}", summary(&report));
     Ok(if violations(&report.findings) > 0 {
         ExitCode::from(1)
@@ -69,14 +72,16 @@ pub(crate) fn check(args: &OrgCheckArgs) -> Result<ExitCode, CliError> {
 }
 
 /// The report as the format asks.
-fn render(report: &OrgReport, format: Format) -> Result<String, CliError> {
+fn render(report: &OrgReport, format: Format, lang: Lang) -> Result<String, CliError> {
     Ok(match format {
         Format::Json | Format::Jsonl => {
             dangjian::error::to_json(report).map_err(|e| CliError::input(e.detail().to_string()))?
                 + "\n"
         }
-        Format::Table if report.orgs.is_empty() => "no organizations\n".to_owned(),
-        Format::Table => report.orgs.iter().map(block).collect(),
+        Format::Table if report.orgs.is_empty() => {
+            lang.pick("无组织\n", "no organizations\n").to_owned()
+        }
+        Format::Table => report.orgs.iter().map(|s| block(s, lang)).collect(),
     })
 }
 
@@ -102,7 +107,7 @@ fn check_lines(args: &OrgCheckArgs) -> Result<ExitCode, CliError> {
                 findings += r.findings.len();
                 violating += violations(&r.findings);
                 match args.format {
-                    Format::Table => render(r, Format::Table),
+                    Format::Table => render(r, Format::Table, args.lang),
                     _ => a
                         .to_json_line()
                         .map(|l| l + "\n")
@@ -154,23 +159,23 @@ fn check_lines(args: &OrgCheckArgs) -> Result<ExitCode, CliError> {
 }
 
 /// One organization: header, findings, next steps, 三会一课, attendance, elections, reviews.
-fn block(s: &OrgSection) -> String {
-    let mut lines = vec![header(s)];
+fn block(s: &OrgSection, lang: Lang) -> String {
+    let mut lines = vec![header(s, lang)];
     let findings = s
         .findings
         .iter()
         .chain(&s.life.findings)
         .chain(s.elections.iter().flat_map(|e| &e.findings))
         .chain(s.reviews.iter().flat_map(|r| &r.findings));
-    lines.extend(findings.map(finding_line));
-    lines.extend(s.next_steps.iter().map(next_line));
+    lines.extend(findings.map(|f| finding_line(f, lang)));
+    lines.extend(s.next_steps.iter().map(|n| next_line(n, lang)));
     let range = (s.life.period.from, s.life.period.to);
-    lines.extend(s.life.rules.iter().map(|r| rule_line(r, range)));
+    lines.extend(s.life.rules.iter().map(|r| rule_line(r, range, lang)));
     if !s.life.attendance.is_empty() {
-        lines.push(attendance_line(&s.life.attendance));
+        lines.push(attendance_line(&s.life.attendance, lang));
     }
-    lines.extend(s.elections.iter().map(election_line));
-    lines.extend(s.reviews.iter().map(review_line));
+    lines.extend(s.elections.iter().map(|e| election_line(e, lang)));
+    lines.extend(s.reviews.iter().map(|r| review_line(r, lang)));
     let mut text = String::new();
     for (i, line) in lines.iter().enumerate() {
         // The header at the margin, everything under it indented, as in `member check`.
@@ -181,32 +186,40 @@ fn block(s: &OrgSection) -> String {
     text
 }
 
-/// `B01 第一党支部 (branch): 8 full, 1 probationary, 9 members; term 2026-03-10 → 2029-03-10`.
-fn header(s: &OrgSection) -> String {
+/// `B01 第一党支部 (branch): 8 full, 1 probationary, 9 members; term 2026-03-10 → 2029-03-10`;
+/// `B01 第一党支部（branch）：正式党员 8 名，预备党员 1 名，共 9 名；任期 2026-03-10 → 2029-03-10` in Chinese.
+fn header(s: &OrgSection, lang: Lang) -> String {
     let mut line = s.org.clone();
     if let Some(name) = &s.name {
         line.push(' ');
         line.push_str(name);
     }
-    line.push_str(&format!(
-        " ({}): {} full, {} probationary, {} members",
+    let (kind, full, prob, all) = (
         code_of(&s.kind),
         s.full_members,
         s.probationary_members,
-        s.members
-    ));
+        s.members,
+    );
+    line.push_str(&match lang {
+        Lang::Zh => format!("（{kind}）：正式党员 {full} 名，预备党员 {prob} 名，共 {all} 名"),
+        Lang::En => format!(" ({kind}): {full} full, {prob} probationary, {all} members"),
+    });
     if let Some(t) = &s.term {
-        line.push_str(&format!("; term {} → {}", t.elected_on, t.term_expires));
+        let term = lang.pick("；任期", "; term");
+        line.push_str(&format!("{term} {} → {}", t.elected_on, t.term_expires));
     }
     line
 }
 
 /// `三会一课 general_meeting quarterly: held 2026-Q1; missing —`; a rule with no whole period in the range
 /// (an annual meeting over one quarter) is not assessed yet, and says so rather than show two dashes.
-fn rule_line(r: &RuleCompliance, (from, to): (NaiveDate, NaiveDate)) -> String {
+fn rule_line(r: &RuleCompliance, (from, to): (NaiveDate, NaiveDate), lang: Lang) -> String {
     let head = format!("三会一课 {} {}", code_of(&r.meeting), code_of(&r.frequency));
     if r.held.is_empty() && r.missing.is_empty() {
-        return format!("{head}: no whole period in {from}..{to}");
+        return match lang {
+            Lang::Zh => format!("{head}：{from}..{to} 内无完整周期"),
+            Lang::En => format!("{head}: no whole period in {from}..{to}"),
+        };
     }
     let list = |labels: &[String]| {
         if labels.is_empty() {
@@ -215,16 +228,16 @@ fn rule_line(r: &RuleCompliance, (from, to): (NaiveDate, NaiveDate)) -> String {
             labels.join(", ")
         }
     };
-    format!(
-        "{head}: held {}; missing {}",
-        list(&r.held),
-        list(&r.missing)
-    )
+    let (held, missing) = (list(&r.held), list(&r.missing));
+    match lang {
+        Lang::Zh => format!("{head}：已开 {held}；缺 {missing}"),
+        Lang::En => format!("{head}: held {held}; missing {missing}"),
+    }
 }
 
 /// `attendance: M06 0.40, M07 0.71, M01 1.00`: lowest rate first, so the absentees lead; a member with nothing
 /// expected (no rate) comes last as `—`. Equal rates keep the core's order (the document's).
-fn attendance_line(attendance: &[Attendance]) -> String {
+fn attendance_line(attendance: &[Attendance], lang: Lang) -> String {
     let mut sorted: Vec<&Attendance> = attendance.iter().collect();
     sorted.sort_by_key(|a| (a.rate.is_none(), a.rate));
     let items: Vec<String> = sorted
@@ -234,11 +247,15 @@ fn attendance_line(attendance: &[Attendance]) -> String {
             None => format!("{} —", a.member),
         })
         .collect();
-    format!("attendance: {}", items.join(", "))
+    format!(
+        "{}{}",
+        lang.pick("出勤率：", "attendance: "),
+        items.join(", ")
+    )
 }
 
 /// `election E1 2026-03-10: valid, 6/7 present, elected M01 M02; not elected M06`.
-fn election_line(e: &ElectionReport) -> String {
+fn election_line(e: &ElectionReport, lang: Lang) -> String {
     let ids = |v: &[String]| {
         if v.is_empty() {
             "—".to_owned()
@@ -246,24 +263,35 @@ fn election_line(e: &ElectionReport) -> String {
             v.join(" ")
         }
     };
-    let mut line = format!(
-        "election {} {}: {}, {}/{} present, elected {}",
-        e.id,
-        e.date,
-        if e.valid { "valid" } else { "not valid" },
-        e.present,
-        e.entitled,
-        ids(&e.elected)
-    );
+    let (id, date, present, entitled, elected) =
+        (&e.id, e.date, e.present, e.entitled, ids(&e.elected));
+    let mut line = match lang {
+        Lang::Zh => format!(
+            "选举 {id} {date}：{}，应到 {entitled} 实到 {present}，当选 {elected}",
+            if e.valid { "有效" } else { "无效" }
+        ),
+        Lang::En => format!(
+            "election {id} {date}: {}, {present}/{entitled} present, elected {elected}",
+            if e.valid { "valid" } else { "not valid" }
+        ),
+    };
     if !e.not_elected.is_empty() {
-        line.push_str(&format!("; not elected {}", ids(&e.not_elected)));
+        let not = lang.pick("；未当选", "; not elected");
+        line.push_str(&format!("{not} {}", ids(&e.not_elected)));
     }
     line
 }
 
 /// `民主评议 2025: 3 excellent of 8 graded (max 2), 4 qualified, 1 basically_qualified, 0 unqualified, 1 not graded`.
-fn review_line(r: &RatingReport) -> String {
+fn review_line(r: &RatingReport, lang: Lang) -> String {
     let c = &r.counts;
+    if lang == Lang::Zh {
+        return format!(
+            "民主评议 {}：优秀 {} 名（已评 {} 名，上限 {}），合格 {}，基本合格 {}，不合格 {}，未评 {}",
+            r.year, c.excellent, r.graded, r.excellent_max, c.qualified, c.basically_qualified,
+            c.unqualified, c.not_graded
+        );
+    }
     format!(
         "民主评议 {}: {} excellent of {} graded (max {}), {} qualified, {} basically_qualified, {} unqualified, {} not graded",
         r.year, c.excellent, r.graded, r.excellent_max, c.qualified, c.basically_qualified, c.unqualified,
@@ -323,13 +351,13 @@ mod tests {
     fn an_empty_report_and_json() {
         let mut report = OrgReport::default();
         assert_eq!(
-            render(&report, Format::Table).unwrap(),
+            render(&report, Format::Table, Lang::En).unwrap(),
             "no organizations\n"
         );
         report
             .findings
             .push(Finding::new("X", Severity::Warning, "某事", "x", None));
-        assert!(render(&report, Format::Json)
+        assert!(render(&report, Format::Json, Lang::En)
             .unwrap()
             .starts_with(r#"{"on":"#));
         assert_eq!(violations(&report.findings), 0);
@@ -339,7 +367,7 @@ mod tests {
     fn a_bare_section_is_its_header_only() {
         let s = section();
         assert_eq!(
-            block(&s),
+            block(&s, Lang::En),
             "B1 (branch): 3 full, 0 probationary, 3 members\n"
         );
     }
@@ -378,7 +406,7 @@ mod tests {
             .unwrap(),
             ..s.life
         };
-        let text = block(&s);
+        let text = block(&s, Lang::En);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(
             lines,
@@ -388,6 +416,18 @@ mod tests {
                 "  next: ELECTION due 2026-03-15 / earliest 2025-03-15  换届",
                 "  三会一课 general_meeting quarterly: held 2026-Q1; missing —",
                 "  attendance: M4 0.67, M1 1.00, M9 —",
+            ]
+        );
+        let zh = block(&s, Lang::Zh);
+        let lines: Vec<&str> = zh.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "B1 一支部（branch）：正式党员 3 名，预备党员 0 名，共 3 名；任期 2023-03-15 → 2026-03-15",
+                "  [提醒] TERM_EXPIRED  届满 — 党章 第三十条",
+                "  下一步：ELECTION 最迟 2026-03-15 / 最早 2025-03-15  换届",
+                "  三会一课 general_meeting quarterly：已开 2026-Q1；缺 —",
+                "  出勤率：M4 0.67, M1 1.00, M9 —",
             ]
         );
     }
@@ -401,14 +441,14 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            rule_line(&r, range),
+            rule_line(&r, range, Lang::En),
             "三会一课 theme_day monthly: held 2026-01, 2026-03; missing 2026-02"
         );
         r.held.clear();
         r.missing.clear();
         r.meeting = MeetingKind::LifeMeeting;
         assert_eq!(
-            rule_line(&r, range),
+            rule_line(&r, range, Lang::En),
             "三会一课 life_meeting monthly: no whole period in 2026-01-01..2026-03-31"
         );
     }
@@ -425,15 +465,19 @@ mod tests {
             ..ElectionReport::default()
         };
         assert_eq!(
-            election_line(&e),
+            election_line(&e, Lang::En),
             "election E1 2026-03-10: not valid, 4/5 present, elected —; not elected M1"
         );
         e.valid = true;
         e.elected = vec!["M1".to_owned(), "M2".to_owned()];
         e.not_elected.clear();
         assert_eq!(
-            election_line(&e),
+            election_line(&e, Lang::En),
             "election E1 2026-03-10: valid, 4/5 present, elected M1 M2"
+        );
+        assert_eq!(
+            election_line(&e, Lang::Zh),
+            "选举 E1 2026-03-10：有效，应到 5 实到 4，当选 M1 M2"
         );
         let r = RatingReport {
             year: 2025,
@@ -448,8 +492,12 @@ mod tests {
             ..RatingReport::default()
         };
         assert_eq!(
-            review_line(&r),
+            review_line(&r, Lang::En),
             "民主评议 2025: 2 excellent of 4 graded (max 1), 2 qualified, 0 basically_qualified, 0 unqualified, 1 not graded"
+        );
+        assert_eq!(
+            review_line(&r, Lang::Zh),
+            "民主评议 2025：优秀 2 名（已评 4 名，上限 1），合格 2，基本合格 0，不合格 0，未评 1"
         );
     }
 

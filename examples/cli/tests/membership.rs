@@ -81,7 +81,8 @@ fn tmp(name: &str) -> PathBuf {
 
 fn member_check(file: &str, extra: &[&str]) -> Output {
     let file = data(file);
-    let mut args = vec!["member", "check", &file, "--on", ON];
+    // English labels: the tests read the table's words (Chinese is the default; tests/help.rs has it).
+    let mut args = vec!["member", "check", &file, "--on", ON, "--lang", "en"];
     args.extend_from_slice(extra);
     run(&args)
 }
@@ -249,10 +250,26 @@ fn one_record_alone_is_checked_and_clean_means_exit_0() {
             "events":[{"kind":"imported","date":"2012-07-01","stage":"full"}]}"#,
     )
     .unwrap();
+    // The table's words are Chinese by default, the stage code kept beside its name; `--lang en` English.
     let out = run(&["member", "check", file.to_str().unwrap(), "--on", ON]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).starts_with("M01 王建国: full since 2012-07-01"));
-    assert_eq!(stdout(&out).lines().count(), 1);
+    assert_eq!(
+        stdout(&out),
+        "M01 王建国：正式党员（full），2012-07-01 起（党龄 14 年）\n"
+    );
+    let en = run(&[
+        "member",
+        "check",
+        file.to_str().unwrap(),
+        "--on",
+        ON,
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(
+        stdout(&en),
+        "M01 王建国: full since 2012-07-01 (党龄 14年)\n"
+    );
     assert!(stderr(&out).contains("1 record checked, 0 with violations, 0 rejected"));
 }
 
@@ -350,8 +367,10 @@ fn usage_errors_and_unusable_files_exit_2() {
 }
 
 /// A local rule: a public notice of 4 working days is enough from 2026 (fictional, for the test).
-fn four_day_notice_policy() -> PathBuf {
-    let file = tmp("four-day-notice.json");
+/// The policy in a file of the calling test's own (`name`): two tests writing one file at once race, and
+/// the loser reads it half-written.
+fn four_day_notice_policy(name: &str) -> PathBuf {
+    let file = tmp(&format!("four-day-notice-{name}.json"));
     std::fs::write(
         &file,
         r#"{"schema_version":1,"disclosure":{"time_limits":[{"effective_from":"2026-01-01",
@@ -364,7 +383,7 @@ fn four_day_notice_policy() -> PathBuf {
 
 #[test]
 fn a_policy_override_is_read_and_laid_over_the_bundled_rules() {
-    let policy = four_day_notice_policy();
+    let policy = four_day_notice_policy("override");
     let out = member_check("members.json", &["--policy", policy.to_str().unwrap()]);
     assert_ne!(out.status.code(), Some(2), "{}", stderr(&out));
     assert_eq!(blocks(&out).len(), 12);
@@ -518,7 +537,7 @@ fn records_that_break_a_rule_are_rejected_with_the_field() {
 
 #[test]
 fn a_local_notice_minimum_changes_the_finding() {
-    let policy = four_day_notice_policy();
+    let policy = four_day_notice_policy("finding");
     let r = reports(&member_check(
         "members.json",
         &["--format", "json", "--policy", policy.to_str().unwrap()],
@@ -548,6 +567,8 @@ fn the_table_shows_a_members_rights_with_the_article() {
         file.to_str().unwrap(),
         "--on",
         "2026-11-20",
+        "--lang",
+        "en",
     ]);
     let text = stdout(&out);
     let block = |id: &str| {

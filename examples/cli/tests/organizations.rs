@@ -84,7 +84,8 @@ fn tmp(name: &str) -> PathBuf {
 }
 
 fn org_check(file: &str, extra: &[&str]) -> Output {
-    let mut args = vec!["org", "check", file, "--on", ON];
+    // English labels: the tests read the table's words (Chinese is the default; tests/help.rs has it).
+    let mut args = vec!["org", "check", file, "--on", ON, "--lang", "en"];
     args.extend_from_slice(extra);
     run(&args)
 }
@@ -387,4 +388,28 @@ fn usage_errors_exit_2() {
     assert_eq!(bad_format.status.code(), Some(2));
     let no_file = run(&["org", "check", "--on", ON]);
     assert_eq!(no_file.status.code(), Some(2));
+}
+
+#[test]
+fn the_table_is_in_chinese_by_default_with_the_codes_kept() {
+    let out = run(&["org", "check", &data("org.json"), "--on", ON]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    let b01: Vec<&str> = text.lines().take_while(|l| !l.starts_with("B02")).collect();
+    for line in [
+        "B01 第一党支部（branch）：正式党员 8 名，预备党员 1 名，共 9 名；任期 2026-03-10 → 2029-03-10",
+        "  三会一课 branch_committee monthly：已开 2026-01, 2026-02；缺 2026-03",
+        "  选举 E1 2026-03-10：有效，应到 7 实到 6，当选 M01 M02 M03 M04 M05；未当选 M06",
+    ] {
+        assert!(b01.contains(&line), "{line} in {b01:?}");
+    }
+    // Severity in Chinese, the finding's code as data.
+    assert!(
+        b01.iter()
+            .any(|l| l.starts_with("  [违规] MEETING_MISSING  ")),
+        "{b01:?}"
+    );
+    assert!(b01
+        .iter()
+        .any(|l| l.starts_with("  下一步：ELECTION 最迟 2029-03-10 / 最早 2028-03-10")));
 }

@@ -7,6 +7,7 @@ use clap::{Args, Subcommand};
 
 use super::{required, Checking, Command};
 use crate::error::CliError;
+use crate::lang::Lang;
 use crate::member_cmd::{self, MemberCheckArgs};
 
 #[derive(Debug, Subcommand)]
@@ -22,9 +23,12 @@ pub(super) enum Member {
 
 impl Member {
     /// The command to run, or the usage error of `member check`.
-    pub(super) fn check(self) -> (&'static str, Result<Command, CliError>) {
+    pub(super) fn check(self, lang: Lang) -> (&'static str, Result<Command, CliError>) {
         let Member::Check(c) = self;
-        ("dangjian member check", c.check().map(Command::MemberCheck))
+        (
+            "dangjian member check",
+            c.check(lang).map(Command::MemberCheck),
+        )
     }
 }
 
@@ -42,12 +46,13 @@ pub(super) struct Check {
 }
 
 impl Check {
-    fn check(self) -> Result<MemberCheckArgs, CliError> {
+    fn check(self, lang: Lang) -> Result<MemberCheckArgs, CliError> {
         Ok(MemberCheckArgs {
             file: required(self.file, "`member check` needs a members file (JSON)")?,
             on: self.checking.on("member check")?,
             format: self.checking.format(),
             policy: self.policy,
+            lang,
         })
     }
 }
@@ -68,10 +73,11 @@ Members: one record, an array of records, or the members document
   A member already in the Party before the record starts:
   {{\"kind\":\"imported\",\"date\":…,\"stage\":\"full\"}}. Sponsors and contacts are member ids of the same file.
 
-Output (table): each member's stage, 党龄, findings with their articles and the next steps
-  ID NAME: STAGE since DATE (党龄 N年)
-    [violation|warning|info] CODE  message — regulation article
-    next: CODE due DATE / earliest DATE  message
+Output (table): each member's stage, 党龄, findings with their articles and the next steps; in
+Chinese (the default), or English with --lang en, the codes kept in both
+  ID NAME：阶段（STAGE），DATE 起（党龄 N 年）            ID NAME: STAGE since DATE (党龄 N年)
+    [违规|提醒|提示] CODE  message — regulation article     [violation|warning|info] CODE  …
+    下一步：CODE 最迟 DATE / 最早 DATE  message             next: CODE due DATE / earliest DATE  …
   stages: {stages}
   A record that cannot be read or checked, on stderr (the others are still checked):
   `error: record N (ID): CODE at FIELD: message`, N from 1, FIELD inside the record, events from 0.

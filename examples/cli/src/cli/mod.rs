@@ -179,8 +179,8 @@ pub(crate) fn parse(args: Vec<OsString>) -> Result<Parsed, Usage> {
         Commands::Dues(d) => ("dangjian dues", d.check(lang).map(Command::Dues)),
         Commands::Credits(c) => ("dangjian credits", c.check().map(Command::Credits)),
         Commands::Disclosure(d) => d.check(),
-        Commands::Member(m) => m.check(),
-        Commands::Org(o) => o.check(),
+        Commands::Member(m) => m.check(lang),
+        Commands::Org(o) => o.check(lang),
     };
     checked
         .map(|c| Parsed::Run(Box::new(c)))

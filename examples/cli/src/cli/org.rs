@@ -6,6 +6,7 @@ use clap::{Args, Subcommand};
 
 use super::{required, Checking, Command};
 use crate::error::CliError;
+use crate::lang::Lang;
 use crate::org_cmd::OrgCheckArgs;
 
 #[derive(Debug, Subcommand)]
@@ -20,9 +21,9 @@ pub(super) enum Org {
 
 impl Org {
     /// The command to run, or the usage error of `org check`.
-    pub(super) fn check(self) -> (&'static str, Result<Command, CliError>) {
+    pub(super) fn check(self, lang: Lang) -> (&'static str, Result<Command, CliError>) {
         let Org::Check(c) = self;
-        ("dangjian org check", c.check().map(Command::OrgCheck))
+        ("dangjian org check", c.check(lang).map(Command::OrgCheck))
     }
 }
 
@@ -37,11 +38,12 @@ pub(super) struct Check {
 }
 
 impl Check {
-    fn check(self) -> Result<OrgCheckArgs, CliError> {
+    fn check(self, lang: Lang) -> Result<OrgCheckArgs, CliError> {
         Ok(OrgCheckArgs {
             file: required(self.file, "`org check` needs an organizations file (JSON)")?,
             on: self.checking.on("org check")?,
             format: self.checking.format(),
+            lang,
         })
     }
 }
@@ -59,7 +61,8 @@ Orgs: the core's organization document
   details: {\"org\":…,\"name\":…,\"committee\":{\"elected_on\":…,\"size\":N},\"approved_below_minimum\":true}
 
 Output (table): one block per organization — members, structure, terms, 三会一课 over the period,
-attendance, elections and 民主评议, each finding with its article
+attendance, elections and 民主评议, each finding with its article; in Chinese (the default) or, as
+below, in English with --lang en
   ID NAME (KIND): N full, N probationary, N members; term ELECTED → EXPIRES
     [violation|warning|info] CODE  message — regulation article
     next: ELECTION due DATE / earliest DATE  message
