@@ -1,41 +1,21 @@
-//! `dangjian disclosure verify LOG [--public-key KEY.pem] [--receipt N:HASH]`,
-//! `dangjian disclosure sign LOG --private-key KEY.pem -o OUT` and
-//! `dangjian disclosure board ITEMS.json --viewer ID --on DATE [--context CONTEXT.json]`: party-affairs
-//! disclosure (党务公开) — the audit chain checked and signed, and the board one person sees on one day.
+//! `dangjian disclosure verify LOG [--public-key KEY.pem] [--receipt N:HASH]` and
+//! `dangjian disclosure sign LOG --private-key KEY.pem -o OUT`: party-affairs disclosure (党务公开) — the
+//! audit chain checked and signed. The board one person sees on one day is `disclosure_board.rs`.
 //!
 //! The rules are the core's: `AuditLog::verify` / `verify_with_key` walk the chain and the SM2-signed
-//! checkpoints (a `.jsonl` log is read a line at a time through `ChainVerifier`); `board` decides who sees what
-//! on the day asked (条例 第二条) — as the board stood that day: the version then in force with its correction
-//! note, an item withdrawn that day or before only as a withdrawal record for the officers the policy names
-//! (条例 第四章) — and masks personal data. This module reads files and prints.
-//!
-//! **The board's input.** The core takes the organizations and roles (a `Context`), a `Viewer` and the items
-//! separately; the command reads them as one document:
-//!
-//! ```text
-//! {"context": {"orgs": [...], "roles": [...]},          the core's Context document
-//!  "viewers": [{"person": "M101", "memberships": [...], "posts": [...]}, ...],   the core's Viewer documents
-//!  "items":   [ ...disclosure items, as create/apply return them... ]}
-//! ```
-//!
-//! or, with `--context CONTEXT.json` holding `{"context": …, "viewers": […]}`, ITEMS.json may be just the
-//! array of items. `--viewer public` is the public (no person) unless a viewer of that id is listed.
+//! checkpoints (a `.jsonl` log is read a line at a time through `ChainVerifier`). This module reads files
+//! and prints.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
 use dangjian::disclosure::{
-    board as board_on, AuditEntry, AuditLine, AuditLog, AuditSigningKey, AuditVerifyingKey,
-    ChainVerifier, Context, DisclosureItem, Scope, Verification, Viewer,
+    AuditEntry, AuditLine, AuditLog, AuditSigningKey, AuditVerifyingKey, ChainVerifier,
+    Verification,
 };
-use dangjian::Policy;
-use serde::Deserialize;
 
 use crate::error::CliError;
 use crate::output::code_of;
-use crate::suggest::nearest;
-use crate::table::CsvOut;
 
 /// `disclosure verify`'s arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,19 +37,6 @@ pub(crate) struct SignArgs {
     pub(crate) private_key: PathBuf,
     /// Where the signed log goes (same format as its extension says).
     pub(crate) out: PathBuf,
-}
-
-/// `disclosure board`'s arguments.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct BoardArgs {
-    /// The items (a bundle, or an array with `--context`).
-    pub(crate) items: PathBuf,
-    /// The viewer's person id, or `public`.
-    pub(crate) viewer: String,
-    /// The day.
-    pub(crate) on: NaiveDate,
-    /// The context and viewers, when ITEMS.json holds only the items.
-    pub(crate) context: Option<PathBuf>,
 }
 
 /// `N:HASH`, as `verify` prints them.
@@ -402,198 +369,6 @@ fn nth_jsonl_entry(path: &Path, at: u64) -> Result<Option<AuditEntry>, CliError>
     Ok(found)
 }
 
-/// The CLI's board document (see the module docs).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Bundle {
-    #[serde(default)]
-    context: Option<serde_json::Value>,
-    #[serde(default)]
-    viewers: Option<Vec<Viewer>>,
-    #[serde(default)]
-    items: Option<Vec<DisclosureItem>>,
-}
-
-/// Prints the items the viewer may see on the day: CSV on stdout, a count on stderr.
-pub(crate) fn board(args: &BoardArgs) -> Result<ExitCode, CliError> {
-    let shown = args.items.display().to_string();
-    let items_json = read_text(&args.items)?;
-    let mut bundle = if items_json.trim_start().starts_with('[') {
-        let items = from_json(&items_json, &shown)?;
-        Bundle {
-            context: None,
-            viewers: None,
-            items: Some(items),
-        }
-    } else {
-        from_json::<Bundle>(&items_json, &shown)?
-    };
-    let mut context_from = shown.clone();
-    if let Some(path) = &args.context {
-        let c_shown = path.display().to_string();
-        let given: Bundle = from_json(&read_text(path)?, &c_shown)?;
-        if given.items.is_some() {
-            return Err(CliError::input(format!(
-                "{c_shown}: the items belong in {shown}, not in the --context file"
-            )));
-        }
-        if bundle.context.is_some() || bundle.viewers.is_some() {
-            return Err(CliError::input(format!(
-                "{shown} has its own context or viewers: give them in one file only"
-            )));
-        }
-        bundle.context = given.context;
-        bundle.viewers = given.viewers;
-        context_from = c_shown;
-    }
-    let context = bundle.context.ok_or_else(|| {
-        CliError::input(format!(
-            "{context_from}: no `context` (the organizations and roles): add it, or give --context FILE"
-        ))
-    })?;
-    let ctx = Context::from_json(&context.to_string()).map_err(|e| {
-        CliError::input(format!(
-            "{context_from}: {}",
-            e.detail().clone().under("context")
-        ))
-    })?;
-    let viewers = bundle.viewers.unwrap_or_default();
-    let items = bundle.items.unwrap_or_default();
-    for (i, item) in items.iter().enumerate() {
-        item.validate()
-            .and_then(|()| item.scope.check(&ctx.orgs, "scope"))
-            .map_err(|e| {
-                CliError::input(format!(
-                    "{shown}: {}",
-                    e.detail().clone().under(&format!("items[{i}]"))
-                ))
-            })?;
-    }
-    let viewer = find_viewer(&viewers, &args.viewer)?;
-
-    let policy = Policy::bundled();
-    let entries = board_on(&policy, &ctx, &viewer, &items, args.on)
-        .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
-    let write_failed = |e: std::io::Error| CliError::input(format!("cannot write the output: {e}"));
-    let stdout = std::io::stdout();
-    let mut out = CsvOut::new(stdout.lock(), &BOARD_COLUMNS).map_err(write_failed)?;
-    let mut records = 0;
-    for entry in &entries {
-        let Some(item) = items.iter().find(|i| i.id == entry.id) else {
-            continue;
-        };
-        let corrected = entry.corrected.as_ref();
-        let withdrawn = entry.withdrawn.as_ref();
-        records += usize::from(withdrawn.is_some());
-        out.record(&[
-            entry.id.clone(),
-            entry.title.clone(),
-            item.category.label_zh().to_owned(),
-            scope_text(&item.scope),
-            code_of(&entry.status),
-            entry
-                .published_at
-                .map(|t| t.to_rfc3339())
-                .unwrap_or_default(),
-            entry.version.to_string(),
-            entry.text.clone(),
-            corrected.map(|c| c.on.to_string()).unwrap_or_default(),
-            corrected.map(|c| c.reason.clone()).unwrap_or_default(),
-            withdrawn
-                .and_then(|w| w.on)
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
-            withdrawn.map(|w| w.reason.clone()).unwrap_or_default(),
-        ])
-        .map_err(write_failed)?;
-    }
-    out.finish().map_err(write_failed)?;
-    eprintln!(
-        "{} on {}: {} of {} visible{}",
-        if viewer.person.is_some() {
-            format!("viewer {}", args.viewer)
-        } else {
-            "the public".to_owned()
-        },
-        args.on,
-        entries.len() - records,
-        plural(items.len() as u64, "item", "items"),
-        if records > 0 {
-            format!(
-                ", {}",
-                plural(records as u64, "withdrawal record", "withdrawal records")
-            )
-        } else {
-            String::new()
-        }
-    );
-    Ok(ExitCode::SUCCESS)
-}
-
-/// The board's CSV columns: the entry as of the day, then its correction note and, for the viewers the
-/// policy shows it to, the withdrawal.
-const BOARD_COLUMNS: [&str; 12] = [
-    "id",
-    "title",
-    "category",
-    "scope",
-    "status",
-    "published_at",
-    "version",
-    "text",
-    "corrected_on",
-    "correction",
-    "withdrawn_on",
-    "withdrawal",
-];
-
-fn find_viewer(viewers: &[Viewer], id: &str) -> Result<Viewer, CliError> {
-    if let Some(v) = viewers.iter().find(|v| v.person.as_deref() == Some(id)) {
-        return Ok(v.clone());
-    }
-    if id == "public" {
-        return Ok(Viewer::public());
-    }
-    let ids: Vec<&str> = viewers
-        .iter()
-        .filter_map(|v| v.person.as_deref())
-        .chain(["public"])
-        .collect();
-    let hint = nearest(id, &ids)
-        .map(|n| format!(" — did you mean `{n}`?"))
-        .unwrap_or_default();
-    Err(CliError::input(format!(
-        "no viewer `{id}`{hint} (listed: {})",
-        ids.join(", ")
-    )))
-}
-
-/// `to_society`, `whole_party`, `organizations:B01;B02[+descendants]`, `members:B01`.
-fn scope_text(scope: &Scope) -> String {
-    match scope {
-        Scope::ToSociety => "to_society".to_owned(),
-        Scope::WholeParty => "whole_party".to_owned(),
-        Scope::Organizations {
-            orgs,
-            include_descendants,
-        } => format!(
-            "organizations:{}{}",
-            orgs.join(";"),
-            if *include_descendants {
-                "+descendants"
-            } else {
-                ""
-            }
-        ),
-        Scope::Members { org } => format!("members:{org}"),
-    }
-}
-
-fn from_json<T: serde::de::DeserializeOwned>(json: &str, shown: &str) -> Result<T, CliError> {
-    dangjian::error::from_json(json, "INVALID_BOARD_JSON")
-        .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))
-}
-
 /// A JSON file's text, without the byte-order mark some Windows editors write (also used by `member` and
 /// `org`).
 pub(crate) fn read_text(path: &Path) -> Result<String, CliError> {
@@ -603,7 +378,7 @@ pub(crate) fn read_text(path: &Path) -> Result<String, CliError> {
     Ok(text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned())
 }
 
-fn plural(n: u64, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
@@ -632,26 +407,5 @@ mod tests {
             got,
             ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "39th", "111th"]
         );
-    }
-
-    #[test]
-    fn scopes_as_text() {
-        let s: Scope = serde_json::from_str(
-            r#"{"kind":"organizations","orgs":["B01","B02"],"include_descendants":true}"#,
-        )
-        .unwrap();
-        assert_eq!(scope_text(&s), "organizations:B01;B02+descendants");
-        assert_eq!(
-            scope_text(&Scope::Members { org: "B01".into() }),
-            "members:B01"
-        );
-    }
-
-    #[test]
-    fn unknown_viewers_get_a_suggestion() {
-        let v: Viewer = serde_json::from_str(r#"{"person":"M101"}"#).unwrap();
-        let e = find_viewer(&[v], "M11").unwrap_err();
-        assert!(e.message.contains("did you mean `M101`"), "{e}");
-        assert!(find_viewer(&[], "public").unwrap().person.is_none());
     }
 }

@@ -10,11 +10,12 @@
 //! ```
 //!
 //! The command line is read in `cli/` (clap, one module per command); each command runs in its own
-//! module (`dues_cmd.rs`, `credits_cmd.rs`, `disclosure_cmd.rs`, `member_cmd.rs`, `org_cmd.rs`). This file
-//! only joins the two and turns a failure into its exit status.
+//! module (`dues_cmd.rs`, `credits_cmd.rs`, `disclosure_cmd.rs`, `disclosure_board.rs`, `member_cmd.rs`,
+//! `org_cmd.rs`). This file only joins the two and turns a failure into its exit status.
 
 mod cli;
 mod credits_cmd;
+mod disclosure_board;
 mod disclosure_cmd;
 mod dues_cmd;
 mod dues_report;

@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
 use super::{date, required, Command};
-use crate::disclosure_cmd::{self, BoardArgs, SignArgs, VerifyArgs};
+use crate::disclosure_board::BoardArgs;
+use crate::disclosure_cmd::{self, SignArgs, VerifyArgs};
 use crate::error::CliError;
 
 #[derive(Debug, Subcommand)]

@@ -20,7 +20,8 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use dangjian::month::parse_date;
 
 use crate::credits_cmd::CreditsArgs;
-use crate::disclosure_cmd::{BoardArgs, SignArgs, VerifyArgs};
+use crate::disclosure_board::BoardArgs;
+use crate::disclosure_cmd::{SignArgs, VerifyArgs};
 use crate::dues_cmd::DuesArgs;
 use crate::error::CliError;
 use crate::lang::Lang;
@@ -116,7 +117,7 @@ impl Command {
             Command::Credits(args) => crate::credits_cmd::run(args),
             Command::DisclosureVerify(args) => crate::disclosure_cmd::verify(args),
             Command::DisclosureSign(args) => crate::disclosure_cmd::sign(args),
-            Command::DisclosureBoard(args) => crate::disclosure_cmd::board(args),
+            Command::DisclosureBoard(args) => crate::disclosure_board::board(args),
             Command::MemberCheck(args) => crate::member_cmd::check(args),
             Command::OrgCheck(args) => crate::org_cmd::check(args),
         }
