@@ -26,6 +26,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
+use dangjian::dues::BatchError;
 use dangjian::membership::{check_members, CheckBatch, MemberReport, NextStep};
 use dangjian::{Calendar, ErrorDetail, Finding, Severity};
 
@@ -170,19 +171,7 @@ pub(crate) fn check(args: &MemberCheckArgs) -> Result<ExitCode, CliError> {
     };
     crate::say(&stdout);
     for e in &batch.errors {
-        let detail = ErrorDetail::new(
-            &e.code,
-            e.field.clone(),
-            e.message_zh.clone(),
-            e.message_en.clone(),
-        );
-        let id = e
-            .member_id
-            .as_deref()
-            .map(|id| format!(" ({id})"))
-            .unwrap_or_default();
-        // Records are counted from 1, as lines are in the other commands.
-        eprintln!("error: record {}{id}: {detail}", e.index.saturating_add(1));
+        eprintln!("{}", rejected_line(e, "record"));
     }
     eprintln!("{}", summary(&batch, args.on));
     let violations = batch
@@ -194,6 +183,23 @@ pub(crate) fn check(args: &MemberCheckArgs) -> Result<ExitCode, CliError> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `error: record 3 (M06): CODE at FIELD: message` for a record the core could not read or check; `place` is
+/// `record` or `line`, counted from 1 as lines are in the other commands.
+pub(crate) fn rejected_line(e: &BatchError, place: &str) -> String {
+    let detail = ErrorDetail::new(
+        &e.code,
+        e.field.clone(),
+        e.message_zh.clone(),
+        e.message_en.clone(),
+    );
+    let id = e
+        .member_id
+        .as_deref()
+        .map(|id| format!(" ({id})"))
+        .unwrap_or_default();
+    format!("error: {place} {}{id}: {detail}", e.index.saturating_add(1))
 }
 
 /// Each record's name by id, for the block headers (the report carries only the id).

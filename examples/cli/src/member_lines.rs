@@ -9,12 +9,12 @@ use std::process::ExitCode;
 
 use dangjian::dues::BatchError;
 use dangjian::membership::{check_members_lines, Answer, CheckBatch, MemberReport};
-use dangjian::{Calendar, ErrorDetail, Policy, Severity};
+use dangjian::{Calendar, Policy, Severity};
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 
 use crate::error::CliError;
-use crate::member_cmd::{block, Format, MemberCheckArgs};
+use crate::member_cmd::{block, rejected_line, Format, MemberCheckArgs};
 use crate::output::{findings_tally, plural};
 
 /// Whether the file is JSON Lines, by its name.
@@ -137,18 +137,7 @@ pub(crate) fn check(
     }
     crate::say(&chunk);
     for e in &errors {
-        let detail = ErrorDetail::new(
-            &e.code,
-            e.field.clone(),
-            e.message_zh.clone(),
-            e.message_en.clone(),
-        );
-        let id = e
-            .member_id
-            .as_deref()
-            .map(|id| format!(" ({id})"))
-            .unwrap_or_default();
-        eprintln!("error: line {}{id}: {detail}", e.index.saturating_add(1));
+        eprintln!("{}", rejected_line(e, "line"));
     }
     let tally: BTreeMap<&str, usize> = counts.iter().map(|(k, v)| (k.as_str(), *v)).collect();
     eprintln!(
