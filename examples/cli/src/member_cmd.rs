@@ -171,9 +171,9 @@ pub(crate) fn check(args: &MemberCheckArgs) -> Result<ExitCode, CliError> {
     };
     crate::say(&stdout);
     for e in &batch.errors {
-        eprintln!("{}", rejected_line(e, "record"));
+        eprintln!("{}", rejected_line(e, Counted::Record, args.lang));
     }
-    eprintln!("{}", summary(&batch, args.on));
+    eprintln!("{}", summary(&batch, args.on, args.lang));
     let violations = batch
         .reports
         .iter()
@@ -185,21 +185,62 @@ pub(crate) fn check(args: &MemberCheckArgs) -> Result<ExitCode, CliError> {
     })
 }
 
-/// `error: record 3 (M06): CODE at FIELD: message` for a record the core could not read or check; `place` is
-/// `record` or `line`, counted from 1 as lines are in the other commands.
-pub(crate) fn rejected_line(e: &BatchError, place: &str) -> String {
+/// What a rejected record's number counts: records of a JSON file, or lines of a JSON Lines file.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Counted {
+    Record,
+    Line,
+}
+
+/// `error: record 3 (M06): CODE at FIELD: message` for a record the core could not read or check, or
+/// `错误：第 3 条记录（M06）：CODE（FIELD）：消息`; counted from 1, as lines are in the other commands.
+pub(crate) fn rejected_line(e: &BatchError, counted: Counted, lang: Lang) -> String {
     let detail = ErrorDetail::new(
         &e.code,
         e.field.clone(),
         e.message_zh.clone(),
         e.message_en.clone(),
     );
-    let id = e
-        .member_id
-        .as_deref()
-        .map(|id| format!(" ({id})"))
-        .unwrap_or_default();
-    format!("error: {place} {}{id}: {detail}", e.index.saturating_add(1))
+    let n = e.index.saturating_add(1);
+    let id = e.member_id.as_deref();
+    match (lang, counted) {
+        (Lang::En, counted) => {
+            let place = match counted {
+                Counted::Record => "record",
+                Counted::Line => "line",
+            };
+            let id = id.map(|id| format!(" ({id})")).unwrap_or_default();
+            format!("error: {place} {n}{id}: {detail}")
+        }
+        (Lang::Zh, counted) => {
+            let place = match counted {
+                Counted::Record => format!("第 {n} 条记录"),
+                Counted::Line => format!("第 {n} 行"),
+            };
+            let id = id.map(|id| format!("（{id}）")).unwrap_or_default();
+            format!("错误：{place}{id}：{}", lang.detail(&detail))
+        }
+    }
+}
+
+/// The summary line of a check on stderr: `2026-11-20: 12 records checked, 3 with violations, 0 rejected;
+/// findings: TALK_OVERDUE ×1`, or `2026-11-20：检查 12 条记录，3 条有违规，0 条被拒；问题：…`.
+pub(crate) fn check_summary(
+    on: NaiveDate,
+    (records, with_violations, rejected): (usize, usize, usize),
+    counts: &BTreeMap<&str, usize>,
+    lang: Lang,
+) -> String {
+    let tally = findings_tally(counts, lang);
+    match lang {
+        Lang::En => format!(
+            "{on}: {} checked, {with_violations} with violations, {rejected} rejected{tally}",
+            plural(records, "record")
+        ),
+        Lang::Zh => format!(
+            "{on}：检查 {records} 条记录，{with_violations} 条有违规，{rejected} 条被拒{tally}"
+        ),
+    }
 }
 
 /// Each record's name by id, for the block headers (the report carries only the id).
@@ -325,8 +366,8 @@ pub(crate) fn next_line(n: &NextStep, lang: Lang) -> String {
     line
 }
 
-/// `2026-11-20: 12 records checked, 3 with violations, 0 rejected; findings: TALK_OVERDUE ×1`.
-fn summary(batch: &CheckBatch, on: NaiveDate) -> String {
+/// The batch's summary line (see [`check_summary`]).
+fn summary(batch: &CheckBatch, on: NaiveDate, lang: Lang) -> String {
     let with_violations = batch
         .reports
         .iter()
@@ -336,13 +377,8 @@ fn summary(batch: &CheckBatch, on: NaiveDate) -> String {
     for f in batch.reports.iter().flat_map(|r| &r.findings) {
         *counts.entry(f.code.as_str()).or_default() += 1;
     }
-    format!(
-        "{on}: {} checked, {} with violations, {} rejected{}",
-        plural(batch.reports.len(), "record"),
-        with_violations,
-        batch.errors.len(),
-        findings_tally(&counts)
-    )
+    let numbers = (batch.reports.len(), with_violations, batch.errors.len());
+    check_summary(on, numbers, &counts, lang)
 }
 
 #[cfg(test)]

@@ -14,8 +14,7 @@ use serde::de::IgnoredAny;
 use serde::Deserialize;
 
 use crate::error::CliError;
-use crate::member_cmd::{block, rejected_line, Format, MemberCheckArgs};
-use crate::output::{findings_tally, plural};
+use crate::member_cmd::{block, check_summary, rejected_line, Counted, Format, MemberCheckArgs};
 
 /// Whether the file is JSON Lines, by its name.
 pub(crate) fn is_jsonl(path: &Path) -> bool {
@@ -137,16 +136,11 @@ pub(crate) fn check(
     }
     crate::say(&chunk);
     for e in &errors {
-        eprintln!("{}", rejected_line(e, "line"));
+        eprintln!("{}", rejected_line(e, Counted::Line, args.lang));
     }
     let tally: BTreeMap<&str, usize> = counts.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-    eprintln!(
-        "{}: {} checked, {violations} with violations, {} rejected{}",
-        args.on,
-        plural(summary.reports, "record"),
-        summary.errors,
-        findings_tally(&tally)
-    );
+    let numbers = (summary.reports, violations, summary.errors);
+    eprintln!("{}", check_summary(args.on, numbers, &tally, args.lang));
     Ok(if violations > 0 || summary.errors > 0 {
         ExitCode::from(1)
     } else {

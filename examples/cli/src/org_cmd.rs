@@ -63,7 +63,7 @@ pub(crate) fn check(args: &OrgCheckArgs) -> Result<ExitCode, CliError> {
     let report = check_orgs(&Policy::bundled(), &doc, args.on)
         .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
     crate::say(&render(&report, args.format, args.lang)?);
-    eprintln!("{}", summary(&report));
+    eprintln!("{}", summary(&report, args.lang));
     Ok(if violations(&report.findings) > 0 {
         ExitCode::from(1)
     } else {
@@ -115,12 +115,20 @@ fn check_lines(args: &OrgCheckArgs) -> Result<ExitCode, CliError> {
                 }
             }
             Answer::Error(e) => {
+                let n = e.index.saturating_add(1);
+                let (code, field) = (&e.code, &e.field);
                 eprintln!(
-                    "error: {shown}: line {}: {} at {}: {}",
-                    e.index.saturating_add(1),
-                    e.code,
-                    e.field,
-                    e.message_en
+                    "{}",
+                    match args.lang {
+                        Lang::Zh => format!(
+                            "错误：{shown}：第 {n} 行：{code}（{field}）：{}",
+                            e.message_zh
+                        ),
+                        Lang::En => format!(
+                            "error: {shown}: line {n}: {code} at {field}: {}",
+                            e.message_en
+                        ),
+                    }
                 );
                 match args.format {
                     Format::Table => Ok(String::new()),
@@ -147,9 +155,17 @@ fn check_lines(args: &OrgCheckArgs) -> Result<ExitCode, CliError> {
     if let Some(e) = failed {
         return Err(e);
     }
+    let (on, bundles, rejected) = (args.on, summary.reports, summary.errors);
     eprintln!(
-        "{}: {} bundle(s) checked, {} rejected; {orgs} organization(s), {findings} finding(s) ({violating} violation(s))",
-        args.on, summary.reports, summary.errors
+        "{}",
+        match args.lang {
+            Lang::Zh => format!(
+                "{on}：检查 {bundles} 份文档，{rejected} 份被拒；组织 {orgs} 个，问题 {findings} 个（违规 {violating} 个）"
+            ),
+            Lang::En => format!(
+                "{on}: {bundles} bundle(s) checked, {rejected} rejected; {orgs} organization(s), {findings} finding(s) ({violating} violation(s))"
+            ),
+        }
     );
     Ok(if violating > 0 || summary.errors > 0 {
         ExitCode::from(1)
@@ -306,24 +322,29 @@ fn violations(findings: &[Finding]) -> usize {
         .count()
 }
 
-/// `2026-04-01: 4 organizations checked over 2026-01-01..2026-03-31, 5 findings (4 violations): CODE ×n, …`.
-fn summary(report: &OrgReport) -> String {
+/// `2026-04-01: 4 organizations checked over 2026-01-01..2026-03-31, 5 findings (4 violations): CODE ×n, …`;
+/// `2026-04-01：检查 4 个组织（2026-01-01..2026-03-31），问题 5 个（违规 4 个）：CODE ×n, …` in Chinese.
+fn summary(report: &OrgReport, lang: Lang) -> String {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for f in &report.findings {
         *counts.entry(f.code.as_str()).or_default() += 1;
     }
-    let mut s = format!(
-        "{}: {} organization(s) checked over {}..{}, {} finding(s) ({} violation(s))",
+    let (on, orgs, from, to) = (
         report.on,
         report.orgs.len(),
         report.period.from,
         report.period.to,
-        report.findings.len(),
-        violations(&report.findings)
     );
+    let (findings, violating) = (report.findings.len(), violations(&report.findings));
+    let mut s = match lang {
+        Lang::Zh => format!("{on}：检查 {orgs} 个组织（{from}..{to}），问题 {findings} 个（违规 {violating} 个）"),
+        Lang::En => format!(
+            "{on}: {orgs} organization(s) checked over {from}..{to}, {findings} finding(s) ({violating} violation(s))"
+        ),
+    };
     if !counts.is_empty() {
         let codes: Vec<String> = counts.iter().map(|(c, n)| format!("{c} ×{n}")).collect();
-        s.push_str(&format!(": {}", codes.join(", ")));
+        s.push_str(&format!("{}{}", lang.pick("：", ": "), codes.join(", ")));
     }
     s
 }
@@ -509,6 +530,7 @@ mod tests {
                 .findings
                 .push(Finding::new(code, Severity::Violation, "x", "x", None));
         }
-        assert!(summary(&report).ends_with("3 finding(s) (3 violation(s)): A ×1, B ×2"));
+        assert!(summary(&report, Lang::En).ends_with("3 finding(s) (3 violation(s)): A ×1, B ×2"));
+        assert!(summary(&report, Lang::Zh).ends_with("问题 3 个（违规 3 个）：A ×1, B ×2"));
     }
 }

@@ -276,13 +276,17 @@ impl Tally {
                 self.members, self.total, self.bad_rows
             ),
         };
-        s.push_str(&findings_tally(&self.findings));
+        s.push_str(&findings_tally(&self.findings, lang));
         s
     }
 }
 
-/// The end of a summary line: `; findings: CODE ×n, …` by code, or nothing when no finding was raised.
-pub(crate) fn findings_tally<K: std::fmt::Display>(counts: &BTreeMap<K, usize>) -> String {
+/// The end of a summary line: `; findings: CODE ×n, …` (`；问题：CODE ×n, …`) by code, or nothing when no
+/// finding was raised.
+pub(crate) fn findings_tally<K: std::fmt::Display>(
+    counts: &BTreeMap<K, usize>,
+    lang: Lang,
+) -> String {
     if counts.is_empty() {
         return String::new();
     }
@@ -290,7 +294,11 @@ pub(crate) fn findings_tally<K: std::fmt::Display>(counts: &BTreeMap<K, usize>) 
         .iter()
         .map(|(code, n)| format!("{code} ×{n}"))
         .collect();
-    format!("; findings: {}", findings.join(", "))
+    format!(
+        "{}{}",
+        lang.pick("；问题：", "; findings: "),
+        findings.join(", ")
+    )
 }
 
 /// `1 row`, `2 rows`: a count with its noun, plural by an added `s`.

@@ -270,7 +270,11 @@ fn one_record_alone_is_checked_and_clean_means_exit_0() {
         stdout(&en),
         "M01 王建国: full since 2012-07-01 (党龄 14年)\n"
     );
-    assert!(stderr(&out).contains("1 record checked, 0 with violations, 0 rejected"));
+    assert_eq!(
+        stderr(&out),
+        "2026-11-20：检查 1 条记录，0 条有违规，0 条被拒\n"
+    );
+    assert!(stderr(&en).contains("1 record checked, 0 with violations, 0 rejected"));
 }
 
 #[test]
@@ -589,4 +593,20 @@ fn the_table_shows_a_members_rights_with_the_article() {
     );
     let r2 = block("R2 ");
     assert_eq!(r2, ["R2 乙: full since 2010-07-01 (党龄 16年)"]);
+}
+
+#[test]
+fn rejected_records_are_reported_in_chinese_by_default() {
+    let out = run(&["member", "check", &data("members-bad.json"), "--on", ON]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    // The place and the member in Chinese, the code and the field path as data.
+    assert!(
+        err.contains("错误：第 8 条记录（X01）：DUPLICATE_MEMBER（id）：党员编号重复：X01\n"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("2026-11-20：检查 2 条记录，0 条有违规，6 条被拒\n"),
+        "{err}"
+    );
 }
