@@ -71,7 +71,7 @@ Exit status:
     after_help = TOP_AFTER,
 )]
 struct Cli {
-    /// What people read in: zh (default) or en; codes stay as they are
+    /// Language of the dues, member and org reports: zh (default) or en; codes stay as they are
     #[arg(long, global = true, value_name = "zh|en", value_parser = lang)]
     lang: Option<Lang>,
     #[command(subcommand)]
