@@ -15,11 +15,11 @@ use chrono::NaiveDate;
 use dangjian::credits::{
     leaderboard, period_key, score_jsonl_bytes, EventError, OrgMap, PeriodKind, Scheme, Total,
 };
-use dangjian::ErrorDetail;
 use serde::Deserialize;
 
+use crate::credits_report::{self, Summary};
 use crate::error::CliError;
-use crate::output::problem_line;
+use crate::lang::Lang;
 use crate::suggest::nearest;
 use crate::table::CsvOut;
 
@@ -54,9 +54,6 @@ const PERIODS: [PeriodKind; 4] = [
     PeriodKind::Month,
     PeriodKind::Year,
 ];
-
-/// Bad lines reported one by one on stderr; the rest are counted.
-const MAX_ERRORS_SHOWN: usize = 50;
 
 /// The organization every member belongs to when no `--org-map` is given: one leaderboard of everyone.
 const EVERYONE: &str = "";
@@ -108,6 +105,8 @@ pub(crate) struct CreditsArgs {
     pub(crate) org_map: Option<PathBuf>,
     /// The organization whose subtree is ranked (default: the map's root).
     pub(crate) org: Option<String>,
+    /// The language of what stderr says.
+    pub(crate) lang: Lang,
 }
 
 /// `day`, `week`, `month`, `year`.
@@ -156,23 +155,8 @@ pub(crate) fn run(args: &CreditsArgs) -> Result<ExitCode, CliError> {
     let scored: Scored = serde_json::from_str(&json)
         .map_err(|e| CliError::input(format!("cannot read the core's answer: {e}")))?;
 
-    // The first errors, then a count: a file of a million bad lines is reported in a few kilobytes.
-    for e in scored.errors.iter().take(MAX_ERRORS_SHOWN) {
-        let detail = ErrorDetail::new(&e.code, e.field.clone(), "", e.message_en.clone());
-        let line = e.line.unwrap_or(e.index.saturating_add(1));
-        // The id as written may be the very fault (a NUL, an escape sequence): shown escaped.
-        let id: String = e.event_id.as_deref().unwrap_or("").escape_debug().collect();
-        eprintln!("{}", problem_line(line, &id, &detail));
-    }
-    let more = scored.errors.len().saturating_sub(MAX_ERRORS_SHOWN);
-    if more > 0 {
-        eprintln!(
-            "… and {more} more bad line{}",
-            if more == 1 { "" } else { "s" }
-        );
-    }
-    for id in &scored.duplicates {
-        eprintln!("note: event {id} was given again with the same content; the repeat is ignored (DUPLICATE_EVENT)");
+    for line in credits_report::problems(&scored.errors, &scored.duplicates, args.lang) {
+        eprintln!("{line}");
     }
 
     // The day the periods are taken around: given, or the latest day any event counts in.
@@ -181,8 +165,8 @@ pub(crate) fn run(args: &CreditsArgs) -> Result<ExitCode, CliError> {
         .or_else(|| scored.entries.iter().map(|e| e.day).max())
     else {
         eprintln!(
-            "no event scored: nothing to total ({})",
-            plural(scored.errors.len(), "bad line")
+            "{}",
+            credits_report::nothing_scored(scored.errors.len(), args.lang)
         );
         print_rows(&[], orgs.is_some())?;
         return Ok(exit_status(&scored));
@@ -250,28 +234,20 @@ pub(crate) fn run(args: &CreditsArgs) -> Result<ExitCode, CliError> {
     let left_out = members.iter().filter(|m| !in_org(m)).count();
     print_rows(&rows, args.org_map.is_some())?;
 
-    let [day, week, month, year] = &keys;
-    let mut summary = format!(
-        "{on}: day {day}, week {week}, month {month}, year {year}; {} ranked by {} score",
-        plural(board.len(), "member"),
-        period_name(args.rank_by)
-    );
-    if args.org_map.is_some() {
-        summary.push_str(&format!(" within {org}"));
-    }
-    summary.push_str(&format!(
-        "; {} scored, {}, {} ignored",
-        plural(scored.entries.len(), "event"),
-        plural(scored.errors.len(), "bad line"),
-        plural(scored.duplicates.len(), "repeat")
-    ));
-    if left_out > 0 {
-        summary.push_str(&format!(
-            "; {} outside {org} left out",
-            plural(left_out, "member")
-        ));
-    }
-    eprintln!("{summary}");
+    let summary = Summary {
+        on,
+        periods: &keys,
+        ranked: board.len(),
+        rank_by: period_name(args.rank_by),
+        org: args.org_map.is_some().then_some(org.as_str()),
+        counts: (
+            scored.entries.len(),
+            scored.errors.len(),
+            scored.duplicates.len(),
+        ),
+        left_out,
+    };
+    eprintln!("{}", summary.line(args.lang));
     Ok(exit_status(&scored))
 }
 
@@ -390,14 +366,6 @@ fn read_events(path: &Path) -> Result<Vec<u8>, CliError> {
         Ok(buf)
     } else {
         std::fs::read(path).map_err(|e| CliError::input(format!("{shown}: cannot read: {e}")))
-    }
-}
-
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }
 

@@ -15,6 +15,7 @@
 
 mod cli;
 mod credits_cmd;
+mod credits_report;
 mod disclosure_board;
 mod disclosure_cmd;
 mod dues_cmd;

@@ -83,7 +83,15 @@ fn rows(text: &str) -> Vec<HashMap<String, String>> {
 
 fn credits(extra: &[&str]) -> Output {
     let events = data("events.jsonl");
-    let mut args = vec!["credits", &events, "--rules", "learning-platform"];
+    // English: the tests read stderr's words (Chinese is the default; see the test of it below).
+    let mut args = vec![
+        "credits",
+        &events,
+        "--rules",
+        "learning-platform",
+        "--lang",
+        "en",
+    ];
     args.extend_from_slice(extra);
     run(&args)
 }
@@ -257,8 +265,15 @@ fn credits_member_points_score_has_the_base_and_the_floor() {
         "member-points",
     ]);
     assert_eq!(out.status.code(), Some(1));
+    // stderr in Chinese by default: the line and event in Chinese, the code and field as data.
     assert!(
-        stderr(&out).contains("error: line 6 (p6): POINTS_OUT_OF_RANGE at points"),
+        stderr(&out)
+            .contains("错误：第 6 行（p6）：POINTS_OUT_OF_RANGE（points）：分值须在 0 到 5 之间"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("3 名党员按年积分排名；计分事件 7 个，错误行 1 行，重复 0 个已忽略"),
         "{}",
         stderr(&out)
     );
@@ -292,6 +307,8 @@ fn credits_a_scheme_file_is_the_unit_s_own_rules() {
         &events,
         "--rules",
         file.to_str().expect("UTF-8 path"),
+        "--lang",
+        "en",
     ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(

@@ -16,6 +16,8 @@ fn credits_on(name: &str, bytes: &[u8]) -> std::process::Output {
         path.to_str().unwrap(),
         "--rules",
         "learning-platform",
+        "--lang",
+        "en",
     ])
 }
 

@@ -10,6 +10,7 @@ use dangjian::credits::PeriodKind;
 use super::{date, required};
 use crate::credits_cmd::{self, CreditsArgs, Rules};
 use crate::error::CliError;
+use crate::lang::Lang;
 
 pub(super) const USAGE: &str =
     "dangjian credits EVENTS.jsonl --rules PRESET|FILE [--on YYYY-MM-DD] [--rank-by PERIOD]
@@ -40,7 +41,7 @@ pub(super) struct Credits {
 
 impl Credits {
     /// The arguments `credits_cmd::run` takes.
-    pub(super) fn check(self) -> Result<CreditsArgs, CliError> {
+    pub(super) fn check(self, lang: Lang) -> Result<CreditsArgs, CliError> {
         let events = required(self.events, "`credits` needs an events file (JSON Lines)")?;
         let rules = required(
             self.rules,
@@ -56,6 +57,7 @@ impl Credits {
             rank_by: self.rank_by.unwrap_or(PeriodKind::Year),
             org_map: self.org_map,
             org: self.org,
+            lang,
         })
     }
 }

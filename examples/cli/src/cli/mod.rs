@@ -71,7 +71,7 @@ Exit status:
     after_help = TOP_AFTER,
 )]
 struct Cli {
-    /// Language of the dues, member and org reports: zh (default) or en; codes stay as they are
+    /// Language of the reports (not yet disclosure's): zh (default) or en; codes stay as they are
     #[arg(long, global = true, value_name = "zh|en", value_parser = lang)]
     lang: Option<Lang>,
     #[command(subcommand)]
@@ -178,7 +178,7 @@ pub(crate) fn parse(args: Vec<OsString>) -> Result<Parsed, Usage> {
     let lang = cli.lang.unwrap_or_default();
     let (path, checked) = match command {
         Commands::Dues(d) => ("dangjian dues", d.check(lang).map(Command::Dues)),
-        Commands::Credits(c) => ("dangjian credits", c.check().map(Command::Credits)),
+        Commands::Credits(c) => ("dangjian credits", c.check(lang).map(Command::Credits)),
         Commands::Disclosure(d) => d.check(),
         Commands::Member(m) => m.check(lang),
         Commands::Org(o) => o.check(lang),
