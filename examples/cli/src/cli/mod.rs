@@ -71,7 +71,7 @@ Exit status:
     after_help = TOP_AFTER,
 )]
 struct Cli {
-    /// Language of the reports (not yet disclosure's): zh (default) or en; codes stay as they are
+    /// Report language: zh (default) or en (disclosure prints English for now); codes stay as they are
     #[arg(long, global = true, value_name = "zh|en", value_parser = lang)]
     lang: Option<Lang>,
     #[command(subcommand)]
