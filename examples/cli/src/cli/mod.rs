@@ -71,7 +71,7 @@ Exit status:
     after_help = TOP_AFTER,
 )]
 struct Cli {
-    /// Report language: zh (default) or en (disclosure prints English for now); codes stay as they are
+    /// zh (default) or en: the language printed (disclosure: English for now)
     #[arg(long, global = true, value_name = "zh|en", value_parser = lang)]
     lang: Option<Lang>,
     #[command(subcommand)]
