@@ -18,7 +18,7 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 use dangjian::disclosure::{filter_visible, Context, DisclosureItem, Viewer};
-use dangjian::membership::{check_members, check_orgs, OrgDocument};
+use dangjian::membership::{check_members, check_members_tree, check_orgs, OrgDocument};
 use dangjian::{Calendar, Policy};
 
 #[path = "support/national.rs"]
@@ -104,13 +104,23 @@ impl Growth {
     }
 }
 
+/// The tree read (`check_members_tree`, the reader before records were read straight from their text) is
+/// measured first on the same document, as the baseline of the same run; its answers must be the same.
 fn member(units: usize, with_meetings: bool, g: &mut Growth) {
     let (policy, calendar) = (Policy::bundled(), Calendar::official());
     let (json, t) = national::member_document(SEED, units, with_meetings);
     let input = json.len();
+    let (tree, tree_secs, _) =
+        measure(|| check_members_tree(&policy, &calendar, &json, on()).unwrap());
     let (batch, secs, peak) = measure(|| check_members(&policy, &calendar, &json, on()).unwrap());
     assert_eq!(batch.reports.len() + batch.errors.len(), t.people);
-    drop(batch);
+    assert!(batch == tree, "the fast read answers as the tree read");
+    drop((batch, tree));
+    println!(
+        "  tree read (before)    {units:>5} units: {tree_secs:7.3} s, {:>9.0} people/s; the typed read {:.2}× as fast",
+        t.people as f64 / tree_secs,
+        tree_secs / secs,
+    );
     println!(
         "member check{} {units:>5} units: {:>9} people, {:>8} meetings: {:7.3} s, {:>9.0} people/s, {:6.2} µs/person, peak {:8.1} MB ({:.0} B/person beyond the {:.1} MB input)",
         if with_meetings { " +meetings" } else { "          " },
