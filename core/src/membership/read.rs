@@ -14,6 +14,11 @@
 //! The skipping pass that delimits the elements is laxer than a tree parse (it checks neither number range, nor
 //! `\u` surrogates, nor depth), so a failing element is re-parsed at its own depth in the document, and when
 //! that parse fails, or the document's shape is not the expected one, the whole document takes the tree path.
+//!
+//! Measured (issue 19; same run, before/after): the `scale` bench's member check 2.2–5.2× as fast (see its header);
+//! `dangjian member check` on a generated 41,579-person document with 14,241 meetings, `--format json`, 0.87 s
+//! → 0.33 s of CPU (paired runs, median ratio 0.39) and peak memory 160 → 91 MiB; on the same data as JSON
+//! Lines, 0.42 s → 0.33 s (0.75).
 #![deny(clippy::arithmetic_side_effects)]
 
 use std::collections::HashSet;
