@@ -85,7 +85,7 @@ pub fn check_members(
 
 /// [`check_members`] through the tree read alone: the whole document as a `serde_json::Value` tree, every
 /// element converted with path tracking — the reader `check_members` used before it read records straight from
-/// their text. Same answers, several times slower; kept as the fast read's oracle in the tests and as the
+/// their text. Same answers, two to five times slower; kept as the fast read's oracle in the tests and as the
 /// baseline the `scale` bench measures against in the same run.
 ///
 /// ```
