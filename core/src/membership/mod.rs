@@ -40,6 +40,7 @@ mod org_index;
 mod organization;
 mod params;
 mod rating;
+mod read;
 mod record;
 mod report;
 mod standing;
@@ -60,8 +61,8 @@ pub use discipline::{rights_on, Rights, SanctionEffect};
 pub use election::{evaluate_election, Candidate, Election, ElectionReport};
 pub use idcard::validate_id_number;
 pub use json::{
-    apply_event_json, check_member_json, check_members, check_members_json, check_orgs_json,
-    rights_json, validate_id_number_str, CheckBatch,
+    apply_event_json, check_member_json, check_members, check_members_json, check_members_tree,
+    check_orgs_json, rights_json, validate_id_number_str, CheckBatch,
 };
 pub use life::{compliance, LifeReport, Meeting, RuleCompliance};
 pub use organization::{

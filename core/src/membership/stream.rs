@@ -19,6 +19,7 @@ use super::check::check;
 use super::context::Context;
 use super::life::Meeting;
 use super::organization::{check_orgs, OrgDocument, OrgReport};
+use super::read::{duplicate, record_line};
 use super::record::MemberRecord;
 use super::report::MemberReport;
 use crate::dues::{BatchError, Ledger};
@@ -135,15 +136,31 @@ pub fn check_members_lines<S: AsRef<str>>(
         }
         let failed = |e: &Error, id: Option<String>| Slot::Failed(BatchError::new(index, id, e));
         match wrapper(line) {
-            Some("meeting") => match from_json::<MeetingLine>(line, "INVALID_MEETING_JSON") {
+            // Straight into the type first; the path-tracking read only for a line that fails (its error).
+            Some("meeting") => match serde_json::from_str::<MeetingLine>(line)
+                .or_else(|_| from_json::<MeetingLine>(line, "INVALID_MEETING_JSON"))
+            {
                 Ok(m) => meetings.push(m.meeting),
                 Err(e) => slots.push(failed(&e, None)),
             },
-            Some(_) => match from_json::<LedgerLine>(line, "INVALID_LEDGER_JSON") {
+            Some(_) => match serde_json::from_str::<LedgerLine>(line)
+                .or_else(|_| from_json::<LedgerLine>(line, "INVALID_LEDGER_JSON"))
+            {
                 Ok(l) => ledgers.push(l.ledger),
                 Err(e) => slots.push(failed(&e, None)),
             },
             None => {
+                // Straight into the type when the line reads as it stands; otherwise the tree read below
+                // gives the error (and the id) exactly as before.
+                if let Some(r) = record_line(line) {
+                    if seen.insert(r.id.clone()) {
+                        slots.push(Slot::Record(records.len()));
+                        records.push((index, r));
+                    } else {
+                        slots.push(failed(&duplicate(&r.id), Some(r.id)));
+                    }
+                    continue;
+                }
                 let value = match from_json::<serde_json::Value>(line, "INVALID_RECORD_JSON") {
                     Ok(v) => v,
                     Err(e) => {
@@ -154,13 +171,7 @@ pub fn check_members_lines<S: AsRef<str>>(
                 let id = value.get("id").and_then(|v| v.as_str()).map(str::to_owned);
                 if let Some(id) = &id {
                     if !seen.insert(id.clone()) {
-                        let e = Error::input(
-                            "DUPLICATE_MEMBER",
-                            "id",
-                            format!("党员编号重复：{id}"),
-                            format!("member {id} is listed twice"),
-                        );
-                        slots.push(failed(&e, Some(id.clone())));
+                        slots.push(failed(&duplicate(id), Some(id.clone())));
                         continue;
                     }
                 }
