@@ -86,7 +86,7 @@ test('.d.ts: every export and method is documented with a JS example; both flavo
   assert.deepEqual(api(node), webApi);
 });
 
-test('.d.ts: the scalars, explanations and dues types are declared once, by the core (tsify), not restated here', () => {
+test('.d.ts: the scalars, explanations, dues and credits types are declared once, by the core (tsify), not restated here', () => {
   const node = readFileSync(join(PKG_DIR, 'node', 'dangjian_wasm.d.ts'), 'utf8');
   const handWritten = readFileSync(join(ROOT, 'wasm', 'src', 'types.d.ts'), 'utf8');
   // Interfaces merge silently in TypeScript: a copy left in types.d.ts would not fail tsc, so count them.
@@ -100,6 +100,10 @@ test('.d.ts: the scalars, explanations and dues types are declared once, by the 
     'Category', 'EmployerType', 'ItemCode', 'IncomeItem', 'IncomeRecord', 'HardshipOutcome', 'HardshipDecision',
     'DuesMember', 'Assessment', 'BatchError', 'BatchOutcome', 'Obligation', 'Payment', 'GoodReason', 'Ledger',
     'MonthLine', 'VoluntaryLine', 'LedgerReport', 'Period', 'BranchSummary',
+    // core/src/credits (and china_time's PeriodKind); Rfc3339 from core/src/surface.rs
+    'Rfc3339', 'CreditUnit', 'Caps', 'Dedup', 'TimeWindow', 'PenaltyStep', 'Activity', 'RuleSet', 'CreditEvent',
+    'Offence', 'CreditReason', 'LedgerEntry', 'Explanation', 'EventError', 'PeriodKind', 'CreditTotal', 'OrgMap',
+    'Standing', 'Quota', 'Tier', 'Rating',
   ];
   for (const name of fromCore) {
     assert.equal(declared(node, name), 1, `${name}: declared once in the package's .d.ts`);

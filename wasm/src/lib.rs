@@ -7,9 +7,9 @@
 //!   Objects in are read by `JSON.stringify` and the core's JSON reader, so a wrong shape is a coded error
 //!   naming the field path; objects out are plain JS objects (serde-wasm-bindgen, JSON-compatible).
 //! - The TypeScript types of those values come from the core itself where it derives them (feature `wasm`:
-//!   the scalars, the explanations and every dues type, see `dangjian::surface`); the rest are still written in
-//!   `src/types.d.ts`. Both are emitted into the package's `.d.ts` and checked against real results by the JS
-//!   suite.
+//!   the scalars, the explanations, the dues and credits records, see `dangjian::surface`); the rest are
+//!   still written in `src/types.d.ts`. Both are emitted into the package's `.d.ts` and checked against real
+//!   results by the JS suite.
 //! - Every failure is a JS `Error` named `DangjianError` ([`error::ApiError`]).
 
 // No `unsafe_code` allow is needed: wasm-bindgen 0.2.130 marks its own generated glue.

@@ -1,8 +1,10 @@
 // ---- Values as they cross: the core's serde JSON forms (snake_case fields; decimals, months and dates as strings).
 // Emitted into the package's .d.ts beside the declarations the core derives itself (feature `wasm`, tsify):
 // the scalars (`Decimal`, `YearMonth`, `NaiveDate`/`IsoDate`, `DangjianErrorKind`, core/src/surface.rs), the
-// explanations (`Citation`, `Severity`, `Finding`, `TraceStep`) and every dues record and enum. This file holds
-// what is JS-specific and the engines not yet derived. A field marked `?` is absent (never null) in what the
+// explanations (`Citation`, `Severity`, `Finding`, `TraceStep`), every dues record and enum, and the credits
+// engine's records (scheme rules, events, offences, ledger entries, totals, boards). This file holds what is
+// JS-specific (the error shape, the columns and composite results of the wasm API) and the engines not yet
+// derived. A field marked `?` is absent (never null) in what the
 // library returns; `T | null` fields are always present.
 
 // ---- Errors
@@ -59,9 +61,6 @@ export interface DayInfo {
 
 // ---- Shared by credits and disclosure
 
-/** An instant, RFC 3339 with its offset: `"2026-03-02T09:00:00+08:00"` (or `Z`). */
-export type Rfc3339 = string;
-
 /** A value with the period it is in force and the article it rests on (policy and scheme timelines). */
 export interface Dated<T> {
   effective_from: IsoDate;
@@ -75,64 +74,6 @@ export interface Dated<T> {
 
 // ---- Credits: scheme
 
-/** How an event's raw points are computed. */
-export type CreditUnit =
-  | { kind: "per_item"; points: number }
-  | { kind: "per_minutes"; minutes: number; points: number }
-  | { kind: "per_correct"; points: number }
-  | { kind: "per_place"; table: number[]; otherwise?: number }
-  | { kind: "per_set"; points: number; full_points?: number; set_size?: number }
-  | { kind: "declared"; min: number; max: number; default?: number };
-
-/** Caps on an activity's points per China-time day, ISO week, month and year. */
-export interface Caps {
-  day?: number;
-  week?: number;
-  month?: number;
-  year?: number;
-}
-
-/** Whether the same `content_id` may score again. */
-export type Dedup = "none" | "per_day" | "ever";
-
-/** A time of day (China time, `"HH:MM"`, start included, end excluded) with a multiplier and/or bonus. */
-export interface TimeWindow {
-  start: string;
-  end: string;
-  multiplier?: number;
-  bonus?: number;
-}
-
-/** One step of the anti-cheating penalty ladder. */
-export type PenaltyStep = { kind: "suspend"; days: number } | { kind: "zero_year" } | { kind: "ban" };
-
-/** One activity's scoring rule. */
-export interface Activity {
-  code: string;
-  name_zh?: string;
-  unit: CreditUnit;
-  min_duration_seconds?: number;
-  caps?: Caps;
-  max_items_per_day?: number;
-  dedup?: Dedup;
-  windows?: TimeWindow[];
-  /** ISO weekdays (1 = Monday … 7 = Sunday). */
-  weekdays?: number[];
-  counts_toward_daily_total?: boolean;
-  citation?: Citation;
-  note?: string;
-}
-
-/** The rules of one period. */
-export interface RuleSet {
-  activities: Activity[];
-  daily_total_cap?: number;
-  /** 党员积分制 base score added to a year's points (0 for learning credits). */
-  base_score?: number;
-  floor?: number;
-  penalty_ladder?: PenaltyStep[];
-}
-
 /** A points scheme document (`CreditsScheme.toJson()` / `CreditsScheme.fromJson()`). */
 export interface SchemeDocument {
   schema_version: number;
@@ -141,21 +82,6 @@ export interface SchemeDocument {
 }
 
 // ---- Credits: events in, ledger out
-
-/** Something a member did that may score. Only the fields the activity's unit needs are required. */
-export interface CreditEvent {
-  event_id: string;
-  member_id: string;
-  activity: string;
-  occurred_at: Rfc3339;
-  content_id?: string;
-  duration_seconds?: number;
-  correct_answers?: number;
-  /** Place in a contest, 1-based. */
-  place?: number;
-  /** Declared points (bonus and deduction items). */
-  points?: number;
-}
 
 /**
  * A batch of events as columns, for `CreditsScorer.ingestColumns` (Arrow's layout: the ids end to end with
@@ -196,13 +122,6 @@ export interface CreditColumns {
   points?: Int32Array | (number | null)[];
 }
 
-/** A recorded cheating offence. */
-export interface Offence {
-  offence_id: string;
-  member_id: string;
-  decided_at: Rfc3339;
-}
-
 /** The input of `creditsScore`. */
 export interface ScoreInput {
   events: CreditEvent[];
@@ -211,67 +130,9 @@ export interface ScoreInput {
   offences?: Offence[];
 }
 
-/** Why an entry has the points it has (stable codes). */
-export type CreditReason =
-  | "SCORED"
-  | "CAP_REACHED"
-  | "TOO_SHORT"
-  | "DUPLICATE_CONTENT"
-  | "DUPLICATE_EVENT"
-  | "NOT_AVAILABLE"
-  | "VOIDED"
-  | "SUSPENDED";
-
-/** One ledger entry: the event, the China-time day it counts in, its points and why. */
-export interface LedgerEntry {
-  event_id: string;
-  member_id: string;
-  activity: string;
-  occurred_at: Rfc3339;
-  /** The China-time day. */
-  day: IsoDate;
-  points: number;
-  /** Points before caps. */
-  raw_points: number;
-  reason: CreditReason;
-}
-
-/** Why an entry has its points, step by step. */
-export interface Explanation {
-  steps: TraceStep[];
-  citation?: Citation;
-}
-
 /** A `creditsScore` entry: the ledger entry, with its explanation when asked for. */
 export interface ScoredEntry extends LedgerEntry {
   explanation?: Explanation;
-}
-
-/** An event, void or offence that could not be taken. */
-export interface EventError {
-  /** Position in the input (0-based; for JSON Lines, the line index). */
-  index: number;
-  /** Line number (1-based), JSON Lines only. */
-  line?: number;
-  event_id: string | null;
-  kind: DangjianErrorKind;
-  code: string;
-  /** Path of the field at fault, inside the event (`activity`, `voids[0]`, `offences[1].decided_at`). */
-  field: string;
-  message_zh: string;
-  message_en: string;
-}
-
-export type PeriodKind = "day" | "week" | "month" | "year";
-
-/** A member's points in one period (`2026-03-02`, `2026-W10`, `2026-03`, `2026`). */
-export interface CreditTotal {
-  member_id: string;
-  kind: PeriodKind;
-  period: string;
-  points: number;
-  /** `points`, or for a year under 党员积分制: base + points, not below the floor. */
-  score: number;
 }
 
 /** What `creditsScore` / `creditsScoreJsonl` return. */
@@ -302,41 +163,9 @@ export interface ScorerChanges {
   errors: EventError[];
 }
 
-/** Each member's organization and each organization's parent. */
-export interface OrgMap {
-  member_org: Record<string, string>;
-  parent?: Record<string, string>;
-}
-
-/** One line of a leaderboard (competition ranking: 1, 2, 2, 4). */
-export interface Standing {
-  rank: number;
-  member_id: string;
-  score: number;
-}
-
 export interface MemberScore {
   member_id: string;
   score: number;
-}
-
-/** A fraction of those rated. */
-export interface Quota {
-  numerator: number;
-  denominator: number;
-}
-
-/** A rating tier; tiers are listed highest `min_score` first. */
-export interface Tier {
-  name: string;
-  min_score: number;
-  quota?: Quota;
-}
-
-export interface Rating {
-  member_id: string;
-  score: number;
-  tier: string;
 }
 
 // ---- Disclosure: organizations, people, items
