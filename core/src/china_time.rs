@@ -88,6 +88,7 @@ pub(crate) fn month_and_year(day: i64) -> (i64, i64) {
 /// assert_eq!(serde_json::to_string(&dangjian::credits::PeriodKind::Week).unwrap(), "\"week\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodKind {
     /// A China-time day, `2026-01-05`.

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(Citation::new("某通知", "").to_string(), "某通知");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Citation {
     /// The regulation, e.g. `关于中国共产党党费收缴、使用和管理的规定（中组发〔2008〕3号）`.
     /// (`Cow` so the bundled citations cost no allocation on the hot path.)
@@ -62,6 +63,7 @@ impl std::fmt::Display for Citation {
 /// assert_eq!(serde_json::to_string(&Severity::Info).unwrap(), "\"info\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Worth knowing; nothing to do.
@@ -83,6 +85,7 @@ pub enum Severity {
 /// assert_eq!(f.code, "DUES_LAPSE");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Finding {
     /// Stable machine code.
     pub code: String,
@@ -147,6 +150,7 @@ impl Finding {
 /// assert_eq!(s.value, "0.015");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct TraceStep {
     /// What this step computed (a stable lower-case key such as `base`, `rate`, `amount`, `item`).
     pub step: String,

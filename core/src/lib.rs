@@ -12,6 +12,7 @@
 //! - [`calendar`]: the official working-day calendar (holidays and make-up working days).
 //! - [`policy`]: dated parameters with citations; bundled defaults; JSON overrides.
 //! - [`explain`]: citations, trace steps and findings; [`error`]: coded errors; [`codes`]: the registry of every code.
+//! - [`surface`]: how the public types cross to TypeScript (feature `wasm`), declared once.
 //! - [`rules_digest`]: the regulation digest every "RULES §n" in the code refers to.
 //!
 //! Principles: pure (no I/O, no clock — "today" is a parameter), money as [`rust_decimal::Decimal`], dates as
@@ -24,7 +25,9 @@
 //! let a = dues::assess(&Policy::bundled(), &m, "2026-01".parse().unwrap(), Default::default()).unwrap();
 //! assert_eq!(a.amount.to_string(), "230.00"); // 11500 × 2%, the whole base
 //! ```
-#![forbid(unsafe_code)]
+// `forbid` would refuse the `allow(unsafe_code)` that wasm-bindgen's generated glue (tsify's custom sections)
+// carries; with feature `wasm` the workspace's `deny` still holds for every line written here.
+#![cfg_attr(not(feature = "wasm"), forbid(unsafe_code))]
 
 pub mod calendar;
 pub mod china_time;
@@ -39,6 +42,7 @@ pub mod membership;
 pub mod money;
 pub mod month;
 pub mod policy;
+pub mod surface;
 pub mod text;
 
 pub use calendar::{Answer, Calendar, CalendarYear, DayInfo, DayKind};

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NPM_OUT, PKG_DIR, requireFromNpmOut } from './helpers.mjs';
+import { NPM_OUT, PKG_DIR, ROOT, requireFromNpmOut } from './helpers.mjs';
 
 const pkg = JSON.parse(readFileSync(join(PKG_DIR, 'package.json'), 'utf8'));
 
@@ -84,4 +84,31 @@ test('.d.ts: every export and method is documented with a JS example; both flavo
   const api = (text) => text.split('\n').filter((l) => /^export |^ {4}\w.*\(.*\): /.test(l)).sort();
   const webApi = api(dts('web')).filter((l) => !/^export default|InitInput|InitOutput|SyncInitInput|initSync/.test(l));
   assert.deepEqual(api(node), webApi);
+});
+
+test('.d.ts: the scalars, explanations, dues and credits types are declared once, by the core (tsify), not restated here', () => {
+  const node = readFileSync(join(PKG_DIR, 'node', 'dangjian_wasm.d.ts'), 'utf8');
+  const handWritten = readFileSync(join(ROOT, 'wasm', 'src', 'types.d.ts'), 'utf8');
+  // Interfaces merge silently in TypeScript: a copy left in types.d.ts would not fail tsc, so count them.
+  const declared = (text, name) => (text.match(new RegExp(`^export (?:interface|type) ${name}\\b`, 'gm')) ?? []).length;
+  const fromCore = [
+    // core/src/surface.rs
+    'Decimal', 'YearMonth', 'NaiveDate', 'IsoDate', 'DangjianErrorKind',
+    // core/src/explain.rs
+    'Citation', 'Severity', 'Finding', 'TraceStep',
+    // core/src/dues
+    'Category', 'EmployerType', 'ItemCode', 'IncomeItem', 'IncomeRecord', 'HardshipOutcome', 'HardshipDecision',
+    'DuesMember', 'Assessment', 'BatchError', 'BatchOutcome', 'Obligation', 'Payment', 'GoodReason', 'Ledger',
+    'MonthLine', 'VoluntaryLine', 'LedgerReport', 'Period', 'BranchSummary',
+    // core/src/credits (and china_time's PeriodKind); Rfc3339 from core/src/surface.rs
+    'Rfc3339', 'CreditUnit', 'Caps', 'Dedup', 'TimeWindow', 'PenaltyStep', 'Activity', 'RuleSet', 'CreditEvent',
+    'Offence', 'CreditReason', 'LedgerEntry', 'Explanation', 'EventError', 'PeriodKind', 'CreditTotal', 'OrgMap',
+    'Standing', 'Quota', 'Tier', 'Rating',
+  ];
+  for (const name of fromCore) {
+    assert.equal(declared(node, name), 1, `${name}: declared once in the package's .d.ts`);
+    assert.equal(declared(handWritten, name), 0, `${name}: comes from the core, not wasm/src/types.d.ts`);
+  }
+  // The rustdoc travels with the type: a TypeScript user reads the same words as a Rust one.
+  assert.match(node, /\/\*\*[^]*?A member as the dues engine sees them[^]*?\*\/\s*export interface DuesMember/);
 });

@@ -6,8 +6,10 @@
 //! - Values cross in the core's serde JSON forms (snake_case fields; decimals, months and dates as strings).
 //!   Objects in are read by `JSON.stringify` and the core's JSON reader, so a wrong shape is a coded error
 //!   naming the field path; objects out are plain JS objects (serde-wasm-bindgen, JSON-compatible).
-//! - The TypeScript types of those values are written in `src/types.d.ts` (emitted into the package's
-//!   `.d.ts`) and checked against real results by the JS suite.
+//! - The TypeScript types of those values come from the core itself where it derives them (feature `wasm`:
+//!   the scalars, the explanations, the dues and credits records, see `dangjian::surface`); the rest are
+//!   still written in `src/types.d.ts`. Both are emitted into the package's `.d.ts` and checked against real
+//!   results by the JS suite.
 //! - Every failure is a JS `Error` named `DangjianError` ([`error::ApiError`]).
 
 // No `unsafe_code` allow is needed: wasm-bindgen 0.2.130 marks its own generated glue.
@@ -35,7 +37,7 @@ pub use policy::Policy;
 
 use wasm_bindgen::prelude::*;
 
-/// The value types, the error shape and the type guard, in TypeScript.
+/// The error shape, the type guard and the value types the core does not derive yet, in TypeScript.
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = include_str!("types.d.ts");
 

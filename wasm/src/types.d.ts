@@ -1,18 +1,13 @@
 // ---- Values as they cross: the core's serde JSON forms (snake_case fields; decimals, months and dates as strings).
-// Generated into the package's .d.ts from wasm/src/types.d.ts. A field marked `?` is absent (never null) in
-// what the library returns; `T | null` fields are always present.
-
-/** A decimal amount of money or a rate, as a string: `"5400.00"`, `"0.015"`. Never a JS number. */
-export type Decimal = string;
-/** A calendar month, `"YYYY-MM"`. */
-export type YearMonth = string;
-/** A calendar date, `"YYYY-MM-DD"`. */
-export type IsoDate = string;
+// Emitted into the package's .d.ts beside the declarations the core derives itself (feature `wasm`, tsify):
+// the scalars (`Decimal`, `YearMonth`, `NaiveDate`/`IsoDate`, `DangjianErrorKind`, core/src/surface.rs), the
+// explanations (`Citation`, `Severity`, `Finding`, `TraceStep`), every dues record and enum, and the credits
+// engine's records (scheme rules, events, offences, ledger entries, totals, boards). This file holds what is
+// JS-specific (the error shape, the columns and composite results of the wasm API) and the engines not yet
+// derived. A field marked `?` is absent (never null) in what the
+// library returns; `T | null` fields are always present.
 
 // ---- Errors
-
-/** Which part of the input is at fault (`internal`: a defect of the library, code `INTERNAL`). */
-export type DangjianErrorKind = "invalid_input" | "policy" | "calendar" | "internal";
 
 /**
  * What every dangjian function throws: a real `Error` (`name` `"DangjianError"`).
@@ -46,41 +41,6 @@ export interface DangjianError extends Error {
  */
 export function isDangjianError(e: unknown): e is DangjianError;
 
-// ---- Explanations
-
-/** The article of a regulation a value or rule comes from. */
-export interface Citation {
-  regulation: string;
-  /** e.g. `"第二条"`; `""` when the whole regulation is meant. */
-  article: string;
-}
-
-export type Severity = "info" | "warning" | "violation";
-
-/** Something the caller should know about a result: a stable code, two messages and the article. */
-export interface Finding {
-  code: string;
-  severity: Severity;
-  message_zh: string;
-  message_en: string;
-  citation?: Citation;
-  /** Further citations; absent when none. */
-  also_cited?: Citation[];
-}
-
-/** One step of a computation. */
-export interface TraceStep {
-  /** A stable lower-case key: `base`, `rate`, `amount`, `item`, `fixing`, … */
-  step: string;
-  /** How, in words (English). */
-  detail: string;
-  /** The value produced, as a string. */
-  value: string;
-  /** The policy parameter used (`dues.employed_brackets`). */
-  parameter?: string;
-  citation?: Citation;
-}
-
 // ---- Calendar
 
 /** A value with the findings gathered while computing it (e.g. `PROVISIONAL_CALENDAR`). */
@@ -99,221 +59,7 @@ export interface DayInfo {
   provisional: boolean;
 }
 
-// ---- Dues input
-
-/** The member category (2008 Rules Arts. 2–6). */
-export type Category =
-  | "employed"
-  | "annual_salary"
-  | "self_employed"
-  | "retired"
-  | "farmer"
-  | "student"
-  | "unemployed"
-  | "relief"
-  | "subsistence";
-
-/** The employer: 机关, 事业单位, 企业. */
-export type EmployerType = "civil_service" | "public_institution" | "enterprise";
-
-/** A payroll item or a deduction. `net_base` is the base itself (then the only item). */
-export type ItemCode =
-  | "post_salary"
-  | "grade_salary"
-  | "basic_salary"
-  | "basic_performance"
-  | "reward_performance"
-  | "allowance"
-  | "regular_bonus"
-  | "one_off_bonus"
-  | "subsidy"
-  | "pension"
-  | "monthly_pay"
-  | "quarter_net_income"
-  | "income_tax"
-  | "pension_insurance"
-  | "medical_insurance"
-  | "unemployment_insurance"
-  | "injury_insurance"
-  | "maternity_insurance"
-  | "housing_fund"
-  | "occupational_annuity"
-  | "net_base";
-
-/** One payroll item and its monthly amount (non-negative, at most two decimals). */
-export interface IncomeItem {
-  code: ItemCode;
-  amount: Decimal;
-}
-
-/** The income items from a month on (`from` absent: from the start). */
-export interface IncomeRecord {
-  from?: YearMonth;
-  items: IncomeItem[];
-}
-
-export type HardshipOutcome = "reduced" | "waived";
-
-/** A hardship decision (2008 Art. 7). */
-export interface HardshipDecision {
-  from: YearMonth;
-  /** Last month covered; open-ended when absent. */
-  to?: YearMonth;
-  outcome: HardshipOutcome;
-  /** Required when `outcome` is `reduced`, absent when `waived`. */
-  reduced_amount?: Decimal;
-  branch_studied_on: IsoDate;
-  approved_by: string;
-  approved_on: IsoDate;
-}
-
-/** A member as the dues engine sees them. */
-export interface DuesMember {
-  /** Version of the member document; absent means 1, the current version. */
-  schema_version?: number;
-  member_id: string;
-  category: Category;
-  /** Required for an employed member whose base is built from items. */
-  employer_type?: EmployerType;
-  /** Ascending by `from`; only the first may omit it. */
-  incomes?: IncomeRecord[];
-  /** For a probationary member: the day the branch general meeting admitted them (2008 Art. 8). */
-  admitted_on?: IsoDate;
-  hardship?: HardshipDecision[];
-}
-
-// ---- Dues output
-
-/** One member's dues for one month, with the why. */
-export interface Assessment {
-  member_id: string;
-  month: YearMonth;
-  category: Category;
-  /** The monthly base; null for flat-amount categories and months not owed. */
-  base: Decimal | null;
-  /** The rate applied to the whole base; null for flat amounts. */
-  rate: Decimal | null;
-  amount: Decimal;
-  /** The month whose assessment holds for this one (annual fixing: the start of the year). */
-  assessed_in: YearMonth;
-  /** The article that decided the amount. */
-  citation: Citation;
-  findings: Finding[];
-  /** Empty when the trace is off. */
-  trace: TraceStep[];
-}
-
-/** A member the batch could not assess. */
-export interface BatchError {
-  /** Position in the input (0-based). */
-  index: number;
-  /** null when it could not be read. */
-  member_id: string | null;
-  kind: DangjianErrorKind;
-  code: string;
-  /** Path of the field at fault, inside the member. */
-  field: string;
-  message_zh: string;
-  message_en: string;
-}
-
-export interface BatchOutcome {
-  /** One per member assessed, in input order. */
-  assessments: Assessment[];
-  /** One per member that could not be, in input order. */
-  errors: BatchError[];
-}
-
-// ---- Ledger and summary
-
-/** The amount owed for one month. */
-export interface Obligation {
-  month: YearMonth;
-  amount: Decimal;
-}
-
-/** One payment: regular dues for the months listed and any voluntary extra (自愿多交). */
-export interface Payment {
-  paid_on: IsoDate;
-  /** Regular dues paid; `"0"` when absent. */
-  amount?: Decimal;
-  months?: YearMonth[];
-  voluntary?: Decimal;
-  /** How it was paid, free text. */
-  channel?: string;
-}
-
-/** A recorded good reason for not paying (正当理由). */
-export interface GoodReason {
-  from: YearMonth;
-  to: YearMonth;
-  reason: string;
-}
-
-export interface Ledger {
-  /** Version of the ledger document; absent means 1, the current version. */
-  schema_version?: number;
-  member_id: string;
-  obligations: Obligation[];
-  payments: Payment[];
-  good_reasons?: GoodReason[];
-}
-
-export interface MonthLine {
-  month: YearMonth;
-  due: Decimal;
-  paid: Decimal;
-  outstanding: Decimal;
-  /** The last payment toward it, when any. */
-  paid_on?: IsoDate;
-}
-
-export interface VoluntaryLine {
-  paid_on: IsoDate;
-  amount: Decimal;
-  /** Whether it goes wholly to the Centre (2008 Art. 11). */
-  remitted: boolean;
-}
-
-/** A ledger as of a date. Also the input of `summarizeDues`. */
-export interface LedgerReport {
-  member_id: string;
-  as_of: IsoDate;
-  months: MonthLine[];
-  total_due: Decimal;
-  total_paid: Decimal;
-  outstanding: Decimal;
-  /** Past months still unpaid, ascending. */
-  arrears: YearMonth[];
-  voluntary_total: Decimal;
-  voluntary_payments: VoluntaryLine[];
-  remitted_to_centre: Decimal;
-  unallocated: Decimal;
-  /** The day the six-month line was crossed, when it was. */
-  lapse_on?: IsoDate;
-  findings: Finding[];
-}
-
-/** One month or one calendar year. */
-export type Period = { month: YearMonth; year?: never } | { year: number; month?: never };
-
-export interface BranchSummary {
-  period: Period;
-  members: number;
-  due: Decimal;
-  collected: Decimal;
-  outstanding: Decimal;
-  /** collected ÷ due to four decimals; null when nothing was due. */
-  payment_rate: Decimal | null;
-  members_in_arrears: number;
-  voluntary: Decimal;
-  remitted_to_centre: Decimal;
-}
-
 // ---- Shared by credits and disclosure
-
-/** An instant, RFC 3339 with its offset: `"2026-03-02T09:00:00+08:00"` (or `Z`). */
-export type Rfc3339 = string;
 
 /** A value with the period it is in force and the article it rests on (policy and scheme timelines). */
 export interface Dated<T> {
@@ -328,64 +74,6 @@ export interface Dated<T> {
 
 // ---- Credits: scheme
 
-/** How an event's raw points are computed. */
-export type CreditUnit =
-  | { kind: "per_item"; points: number }
-  | { kind: "per_minutes"; minutes: number; points: number }
-  | { kind: "per_correct"; points: number }
-  | { kind: "per_place"; table: number[]; otherwise?: number }
-  | { kind: "per_set"; points: number; full_points?: number; set_size?: number }
-  | { kind: "declared"; min: number; max: number; default?: number };
-
-/** Caps on an activity's points per China-time day, ISO week, month and year. */
-export interface Caps {
-  day?: number;
-  week?: number;
-  month?: number;
-  year?: number;
-}
-
-/** Whether the same `content_id` may score again. */
-export type Dedup = "none" | "per_day" | "ever";
-
-/** A time of day (China time, `"HH:MM"`, start included, end excluded) with a multiplier and/or bonus. */
-export interface TimeWindow {
-  start: string;
-  end: string;
-  multiplier?: number;
-  bonus?: number;
-}
-
-/** One step of the anti-cheating penalty ladder. */
-export type PenaltyStep = { kind: "suspend"; days: number } | { kind: "zero_year" } | { kind: "ban" };
-
-/** One activity's scoring rule. */
-export interface Activity {
-  code: string;
-  name_zh?: string;
-  unit: CreditUnit;
-  min_duration_seconds?: number;
-  caps?: Caps;
-  max_items_per_day?: number;
-  dedup?: Dedup;
-  windows?: TimeWindow[];
-  /** ISO weekdays (1 = Monday … 7 = Sunday). */
-  weekdays?: number[];
-  counts_toward_daily_total?: boolean;
-  citation?: Citation;
-  note?: string;
-}
-
-/** The rules of one period. */
-export interface RuleSet {
-  activities: Activity[];
-  daily_total_cap?: number;
-  /** 党员积分制 base score added to a year's points (0 for learning credits). */
-  base_score?: number;
-  floor?: number;
-  penalty_ladder?: PenaltyStep[];
-}
-
 /** A points scheme document (`CreditsScheme.toJson()` / `CreditsScheme.fromJson()`). */
 export interface SchemeDocument {
   schema_version: number;
@@ -394,21 +82,6 @@ export interface SchemeDocument {
 }
 
 // ---- Credits: events in, ledger out
-
-/** Something a member did that may score. Only the fields the activity's unit needs are required. */
-export interface CreditEvent {
-  event_id: string;
-  member_id: string;
-  activity: string;
-  occurred_at: Rfc3339;
-  content_id?: string;
-  duration_seconds?: number;
-  correct_answers?: number;
-  /** Place in a contest, 1-based. */
-  place?: number;
-  /** Declared points (bonus and deduction items). */
-  points?: number;
-}
 
 /**
  * A batch of events as columns, for `CreditsScorer.ingestColumns` (Arrow's layout: the ids end to end with
@@ -449,13 +122,6 @@ export interface CreditColumns {
   points?: Int32Array | (number | null)[];
 }
 
-/** A recorded cheating offence. */
-export interface Offence {
-  offence_id: string;
-  member_id: string;
-  decided_at: Rfc3339;
-}
-
 /** The input of `creditsScore`. */
 export interface ScoreInput {
   events: CreditEvent[];
@@ -464,67 +130,9 @@ export interface ScoreInput {
   offences?: Offence[];
 }
 
-/** Why an entry has the points it has (stable codes). */
-export type CreditReason =
-  | "SCORED"
-  | "CAP_REACHED"
-  | "TOO_SHORT"
-  | "DUPLICATE_CONTENT"
-  | "DUPLICATE_EVENT"
-  | "NOT_AVAILABLE"
-  | "VOIDED"
-  | "SUSPENDED";
-
-/** One ledger entry: the event, the China-time day it counts in, its points and why. */
-export interface LedgerEntry {
-  event_id: string;
-  member_id: string;
-  activity: string;
-  occurred_at: Rfc3339;
-  /** The China-time day. */
-  day: IsoDate;
-  points: number;
-  /** Points before caps. */
-  raw_points: number;
-  reason: CreditReason;
-}
-
-/** Why an entry has its points, step by step. */
-export interface Explanation {
-  steps: TraceStep[];
-  citation?: Citation;
-}
-
 /** A `creditsScore` entry: the ledger entry, with its explanation when asked for. */
 export interface ScoredEntry extends LedgerEntry {
   explanation?: Explanation;
-}
-
-/** An event, void or offence that could not be taken. */
-export interface EventError {
-  /** Position in the input (0-based; for JSON Lines, the line index). */
-  index: number;
-  /** Line number (1-based), JSON Lines only. */
-  line?: number;
-  event_id: string | null;
-  kind: DangjianErrorKind;
-  code: string;
-  /** Path of the field at fault, inside the event (`activity`, `voids[0]`, `offences[1].decided_at`). */
-  field: string;
-  message_zh: string;
-  message_en: string;
-}
-
-export type PeriodKind = "day" | "week" | "month" | "year";
-
-/** A member's points in one period (`2026-03-02`, `2026-W10`, `2026-03`, `2026`). */
-export interface CreditTotal {
-  member_id: string;
-  kind: PeriodKind;
-  period: string;
-  points: number;
-  /** `points`, or for a year under 党员积分制: base + points, not below the floor. */
-  score: number;
 }
 
 /** What `creditsScore` / `creditsScoreJsonl` return. */
@@ -555,41 +163,9 @@ export interface ScorerChanges {
   errors: EventError[];
 }
 
-/** Each member's organization and each organization's parent. */
-export interface OrgMap {
-  member_org: Record<string, string>;
-  parent?: Record<string, string>;
-}
-
-/** One line of a leaderboard (competition ranking: 1, 2, 2, 4). */
-export interface Standing {
-  rank: number;
-  member_id: string;
-  score: number;
-}
-
 export interface MemberScore {
   member_id: string;
   score: number;
-}
-
-/** A fraction of those rated. */
-export interface Quota {
-  numerator: number;
-  denominator: number;
-}
-
-/** A rating tier; tiers are listed highest `min_score` first. */
-export interface Tier {
-  name: string;
-  min_score: number;
-  quota?: Quota;
-}
-
-export interface Rating {
-  member_id: string;
-  score: number;
-  tier: string;
 }
 
 // ---- Disclosure: organizations, people, items

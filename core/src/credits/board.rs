@@ -17,6 +17,7 @@ use crate::{Error, Result};
 /// assert_eq!(s.rank, 2);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Standing {
     /// 1-based rank; equal scores share a rank and the next rank skips.
     pub rank: u32,
@@ -34,6 +35,7 @@ pub struct Standing {
 /// assert!(o.within("M1", "committee").unwrap());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct OrgMap {
     /// Member id → organization id.
@@ -128,6 +130,7 @@ fn rank(mut rows: Vec<(String, i64)>) -> Vec<Standing> {
 /// assert_eq!(t.quota.unwrap().denominator, 3);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Tier {
     /// The tier's name (优秀, 合格, 基本合格, 不合格).
@@ -146,6 +149,7 @@ pub struct Tier {
 /// assert_eq!(q.of(10), 3);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Quota {
     /// Numerator.
@@ -176,6 +180,7 @@ impl Quota {
 /// assert_eq!(r.tier, "优秀");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Rating {
     /// The member.
     pub member_id: String,

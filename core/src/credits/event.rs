@@ -17,6 +17,8 @@ use crate::Error;
 /// assert_eq!(e.duration_seconds, Some(75));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(rename = "CreditEvent"))]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Unique across all events; a repeat with the same content is ignored (`DUPLICATE_EVENT`).
@@ -26,6 +28,7 @@ pub struct Event {
     /// The activity code of the scheme.
     pub activity: String,
     /// When it happened (RFC 3339 with offset).
+    #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
     pub occurred_at: DateTime<FixedOffset>,
     /// The article, video, meeting or month concerned (needed by activities with dedup).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -59,6 +62,7 @@ pub struct Event {
 /// assert_eq!(o.member_id, "M1");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Offence {
     /// Unique id.
@@ -66,6 +70,7 @@ pub struct Offence {
     /// The member.
     pub member_id: String,
     /// When it was decided; the penalty runs from then.
+    #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
     pub decided_at: DateTime<FixedOffset>,
 }
 
@@ -77,6 +82,8 @@ pub struct Offence {
 /// assert_eq!(Reason::TooShort.code(), "TOO_SHORT");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(rename = "CreditReason"))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Reason {
     /// Scored in full.
@@ -146,6 +153,7 @@ impl Reason {
 /// assert_eq!((entry.points, entry.reason.code(), entry.day.to_string().as_str()), (1, "SCORED", "2026-03-02"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(rename = "LedgerEntry"))]
 pub struct Entry<'a> {
     /// The event id.
     pub event_id: &'a str,
@@ -154,6 +162,7 @@ pub struct Entry<'a> {
     /// The activity.
     pub activity: &'a str,
     /// When.
+    #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
     pub occurred_at: DateTime<FixedOffset>,
     /// The China-time day it counts in.
     pub day: NaiveDate,
@@ -162,6 +171,7 @@ pub struct Entry<'a> {
     /// Points before caps.
     pub raw_points: i64,
     /// Why.
+    #[cfg_attr(feature = "wasm", tsify(type = "CreditReason"))]
     pub reason: Reason,
 }
 
@@ -172,6 +182,7 @@ pub struct Entry<'a> {
 /// assert_eq!((e.index, e.field.as_str()), (3, "place"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct EventError {
     /// Position in the input (0-based).
     pub index: usize,
@@ -181,6 +192,7 @@ pub struct EventError {
     /// The event id, when it could be read.
     pub event_id: Option<String>,
     /// `invalid_input` or `policy`.
+    #[cfg_attr(feature = "wasm", tsify(type = "DangjianErrorKind"))]
     pub kind: String,
     /// Stable code.
     pub code: String,

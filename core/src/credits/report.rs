@@ -20,6 +20,7 @@ use crate::{Citation, TraceStep};
 /// assert_eq!(x.steps.last().unwrap().value, "SCORED");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Explanation {
     /// The steps: rule set, raw points, window, cap, result.
     pub steps: Vec<TraceStep>,
@@ -38,6 +39,8 @@ pub struct Explanation {
 /// assert_eq!(t.score, 72);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(rename = "CreditTotal"))]
 pub struct Total {
     /// The member.
     pub member_id: String,

@@ -37,6 +37,7 @@ pub struct Scheme {
 /// assert_eq!((set.base_score, set.floor), (60, Some(0)));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct RuleSet {
     /// The activities that score in this period.
@@ -63,6 +64,7 @@ pub struct RuleSet {
 /// assert_eq!(a.caps.day, Some(6));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Activity {
     /// The code events name (`article`, `reading_time`, `meeting_attendance`).
@@ -71,6 +73,7 @@ pub struct Activity {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name_zh: String,
     /// How raw points are computed.
+    #[cfg_attr(feature = "wasm", tsify(type = "CreditUnit"))]
     pub unit: Unit,
     /// Items shorter than this score 0 (`TOO_SHORT`); the event must then give `duration_seconds`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -118,6 +121,8 @@ fn is_true(b: &bool) -> bool {
 /// assert_eq!(u, Unit::PerPlace { table: vec![3, 2], otherwise: 1 });
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(rename = "CreditUnit"))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Unit {
     /// `points` per event.
@@ -177,6 +182,7 @@ pub enum Unit {
 /// assert!(c.year.is_none());
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Caps {
     /// Per day.
@@ -199,6 +205,7 @@ pub struct Caps {
 /// assert_eq!(serde_json::to_string(&dangjian::credits::Dedup::PerDay).unwrap(), "\"per_day\"");
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Dedup {
     /// Every event scores.
@@ -218,6 +225,7 @@ pub enum Dedup {
 /// assert_eq!(w.start_minute().unwrap(), 360);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct TimeWindow {
     /// `"HH:MM"`, included.
@@ -286,6 +294,7 @@ fn hhmm(s: &str, field: &str) -> Result<u32> {
 /// assert_eq!(s, dangjian::credits::PenaltyStep::Suspend { days: 7 });
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum PenaltyStep {
     /// No points for `days` China-time days from the offence (the offence's day counts as the first).

@@ -39,6 +39,7 @@ impl Default for AssessOptions {
 /// assert_eq!((a.rate.unwrap().to_string().as_str(), a.amount.to_string().as_str()), ("0.015", "81.00"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Assessment {
     /// The member.
     pub member_id: String,

@@ -15,12 +15,14 @@ use crate::{Error, Policy, YearMonth};
 /// assert_eq!(e.index, 2);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct BatchError {
     /// Position in the input (0-based).
     pub index: usize,
     /// The member's id, when it could be read.
     pub member_id: Option<String>,
     /// `invalid_input`, `policy` or `calendar`.
+    #[cfg_attr(feature = "wasm", tsify(type = "DangjianErrorKind"))]
     pub kind: String,
     /// Stable code.
     pub code: String,
@@ -60,6 +62,7 @@ impl BatchError {
 /// assert!(r.assessments.is_empty() && r.errors.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct BatchOutcome {
     /// One per member that could be assessed, in input order.
     pub assessments: Vec<Assessment>,

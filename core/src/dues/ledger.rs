@@ -24,6 +24,7 @@ use crate::{Citation, Error, Finding, Policy, Result, Severity, YearMonth};
 /// assert_eq!(o.amount.to_string(), "54.00");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Obligation {
     /// The month.
@@ -50,6 +51,7 @@ impl From<&Assessment> for Obligation {
 /// assert_eq!(p.voluntary.to_string(), "0");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Payment {
     /// The day it was paid.
@@ -75,6 +77,7 @@ pub struct Payment {
 /// assert_eq!(g.reason, "援藏");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct GoodReason {
     /// First month covered.
@@ -92,6 +95,7 @@ pub struct GoodReason {
 /// assert!(l.good_reasons.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Ledger {
     /// Version of the ledger document; absent means 1, the current version.
@@ -116,6 +120,7 @@ pub struct Ledger {
 /// assert!(line.paid_on.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct MonthLine {
     /// The month.
     pub month: YearMonth,
@@ -140,6 +145,7 @@ pub struct MonthLine {
 /// assert!(v.remitted);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct VoluntaryLine {
     /// When it was paid.
     pub paid_on: NaiveDate,
@@ -159,6 +165,7 @@ pub struct VoluntaryLine {
 /// assert_eq!(r.arrears.len(), 1);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct LedgerReport {
     /// The member.
     pub member_id: String,

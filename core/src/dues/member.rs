@@ -14,6 +14,7 @@ use crate::{Error, Result, YearMonth};
 /// assert_eq!(i.amount.to_string(), "3200.00");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct IncomeItem {
     /// The item code.
@@ -30,6 +31,7 @@ pub struct IncomeItem {
 /// assert!(r.from.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct IncomeRecord {
     /// First month this income applies; `None` for an income that applies from the start.
@@ -47,6 +49,7 @@ pub struct IncomeRecord {
 /// assert!(h.to.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct HardshipDecision {
     /// First month the decision covers.
@@ -77,6 +80,7 @@ pub struct HardshipDecision {
 /// assert_eq!(serde_json::to_string(&dangjian::dues::HardshipOutcome::Reduced).unwrap(), "\"reduced\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum HardshipOutcome {
     /// 少交.
@@ -93,6 +97,7 @@ pub enum HardshipOutcome {
 /// assert!(m.validate().is_ok());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct DuesMember {
     /// Version of the member document; absent means 1, the current version.

@@ -26,6 +26,16 @@ pub enum Period {
     Year(i32),
 }
 
+/// `Period` in TypeScript, written here rather than derived: the derived `{ month } | { year }` would let
+/// `{ month, year }` through (TypeScript checks excess properties against the whole union), which the core
+/// refuses; `never` on the other key makes the type refuse it too.
+#[cfg(feature = "wasm")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const PERIOD_TS: &str = r#"
+/** The period a summary covers: one month or one calendar year. */
+export type Period = { month: YearMonth; year?: never } | { year: number; month?: never };
+"#;
+
 impl Period {
     /// Whether `month` falls in the period.
     ///
@@ -50,6 +60,7 @@ impl Period {
 /// assert!(s.payment_rate.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct BranchSummary {
     /// The period.
     pub period: Period,
