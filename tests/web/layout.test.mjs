@@ -6,6 +6,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { SHOTS, openBrowser } from './browser.mjs';
+import { ROOT } from './serve.mjs';
+
+const DATA = join(ROOT, 'examples', 'data');
 
 let browser;
 let page;
@@ -76,6 +79,17 @@ const PAGES = {
       await page.fill('#record', JSON.stringify(roster, null, 2));
       await page.click('#check');
       await page.waitForSelector('#batch-errors-section:not([hidden])');
+    },
+  },
+  'payroll.html': {
+    'a branch payroll with its table and chart': async () => {
+      await page.fill('#month', '2026-11');
+      await page.setInputFiles('#file', join(DATA, 'roster.csv'));
+      await page.waitForSelector('#result:not([hidden])');
+    },
+    'a payroll with bad rows': async () => {
+      await page.setInputFiles('#file', join(DATA, 'bad-roster.csv'));
+      await page.waitForSelector('#problems-section:not([hidden])');
     },
   },
 };

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the npm package `dangjian` from the dangjian-wasm crate into target/npm/dangjian/{web,node}/.
 #
-#   wasm/scripts/build-npm.sh [--no-typecheck] [--pack]
+#   wasm/scripts/build-npm.sh [--no-typecheck] [--pack] [--payroll]
 #
 # 1. Installs what is missing, project-locally and idempotently (target/tools, git-ignored):
 #    the wasm32-unknown-unknown target, wasm-bindgen-cli (== Cargo.lock's wasm-bindgen) and the npm tools
@@ -14,6 +14,12 @@
 #    wasm exceeds the budget (WASM_GZIP_LIMIT in tests/lib/wasm.sh), 1 on any other failure.
 # 5. --pack: `npm pack` of the package into target/npm/dangjian-<version>.tgz, the file an app installs with
 #    `npm install path/to/dangjian-<version>.tgz` (the package is not on a public registry).
+# --payroll: the same steps for the package `dangjian-payroll` in target/npm/dangjian-payroll/: the crate
+#    built with its `payroll` feature (every export plus readPayroll, the CLI's payroll reader with calamine),
+#    kept apart so the main package stays within WASM_GZIP_LIMIT; its own budget is WASM_PAYROLL_GZIP_LIMIT.
+#    Built in its own cargo target dir (target/wasm-payroll): a cdylib's file has no hash in its name, so the
+#    two feature sets in one dir would overwrite (and relink) each other's module. Web flavour only: its user
+#    is the browser page (examples/web/payroll.html).
 # Progress goes to stderr. Nothing it writes is committed.
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
@@ -25,11 +31,13 @@ source "$WASM_ROOT/tests/lib/wasm.sh"
 
 typecheck=1
 pack=0
+payroll=0
 for arg in "$@"; do
   case "$arg" in
     --no-typecheck) typecheck=0 ;;
     --pack) pack=1 ;;
-    -h | --help) sed -n '2,17p' "$0"; exit 0 ;;
+    --payroll) payroll=1 ;;
+    -h | --help) sed -n '2,20p' "$0"; exit 0 ;;
     *) wasm_die "unknown argument: $arg" ;;
   esac
 done
@@ -39,6 +47,16 @@ wasm_tools_path
 pkg_name=dangjian
 cargo_features=()
 gzip_limit=$WASM_GZIP_LIMIT
+flavours=(web node)
+if [[ $payroll == 1 ]]; then
+  pkg_name=dangjian-payroll
+  payroll_target="$WASM_ROOT/target/wasm-payroll"
+  cargo_features=(--features payroll --target-dir "$payroll_target")
+  gzip_limit=$WASM_PAYROLL_GZIP_LIMIT
+  flavours=(web)
+  WASM_PKG="$WASM_NPM_OUT/$pkg_name"
+  WASM_RAW="$payroll_target/$WASM_TARGET/$WASM_PROFILE/dangjian_wasm.wasm"
+fi
 start=$SECONDS
 
 # --- 1. tools -------------------------------------------------------------------------------------------
@@ -115,7 +133,7 @@ else
   opt_features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
     --enable-mutable-globals --enable-reference-types --enable-multivalue
     --strip-debug --strip-producers --strip-target-features)
-  for flavour in web node; do
+  for flavour in "${flavours[@]}"; do
     bg_target=$([[ $flavour == web ]] && echo web || echo nodejs)
     out="$WASM_PKG/$flavour"
     wasm_log "wasm-bindgen --target $bg_target -> target/npm/$pkg_name/$flavour"
@@ -126,9 +144,29 @@ else
   done
   # The web flavour is ES modules, the nodejs flavour CommonJS: say so per folder.
   printf '{ "type": "module" }\n' >"$WASM_PKG/web/package.json"
-  printf '{ "type": "commonjs" }\n' >"$WASM_PKG/node/package.json"
+  [[ $payroll == 1 ]] || printf '{ "type": "commonjs" }\n' >"$WASM_PKG/node/package.json"
 
-  cat >"$WASM_PKG/package.json" <<JSON
+  if [[ $payroll == 1 ]]; then
+    cat >"$WASM_PKG/package.json" <<JSON
+{
+  "name": "$pkg_name",
+  "version": "$version",
+  "description": "The dangjian package's exports plus readPayroll (payroll exports read as the CLI reads them), for browsers.",
+  "license": "MIT OR Apache-2.0",
+  "type": "module",
+  "sideEffects": false,
+  "module": "./web/dangjian_wasm.js",
+  "types": "./web/dangjian_wasm.d.ts",
+  "exports": {
+    ".": { "types": "./web/dangjian_wasm.d.ts", "default": "./web/dangjian_wasm.js" },
+    "./web/dangjian_wasm_bg.wasm": "./web/dangjian_wasm_bg.wasm",
+    "./package.json": "./package.json"
+  },
+  "files": ["web/", "README.md"]
+}
+JSON
+  else
+    cat >"$WASM_PKG/package.json" <<JSON
 {
   "name": "$pkg_name",
   "version": "$version",
@@ -154,6 +192,7 @@ else
   "files": ["web/", "node/", "README.md"]
 }
 JSON
+  fi
   cp "$WASM_ROOT/wasm/README.npm.md" "$WASM_PKG/README.md"
   # Lets tests and the type check import "dangjian" by name from target/npm/ (exercises `exports`).
   mkdir -p "$WASM_NPM_OUT/node_modules"
@@ -162,13 +201,14 @@ JSON
 fi
 
 # --- 4. checks ------------------------------------------------------------------------------------------
-if [[ $typecheck == 1 ]]; then
+# (The type check reads the main package's declarations: the payroll package adds one declared function.)
+if [[ $typecheck == 1 && $payroll == 0 ]]; then
   wasm_log "tsc --noEmit (.d.ts + tests/js/types-check.ts)"
   wasm_typecheck >&2 || wasm_die "type check failed"
 fi
 
 over=0
-for flavour in web node; do
+for flavour in "${flavours[@]}"; do
   f="$WASM_PKG/$flavour/dangjian_wasm_bg.wasm"
   raw=$(wc -c <"$f")
   gz=$(gzip -9 -c "$f" | wc -c)
