@@ -119,13 +119,15 @@ function render(payroll, batch) {
     tr.dataset.member = a.member_id;
     return tr;
   }));
+  // The reader's problems and the core's (a duplicate id, a missing employer type …), in file order.
   const problems = [
-    ...payroll.rows.filter((r) => !r.member).flatMap((r) => r.problems.map((p) => problemRow(p.place, r.member_id, p.code, recordZh(p, describeCode)))),
+    ...payroll.rows.filter((r) => !r.member).flatMap((r) => r.problems.map((p) => [r.line,
+      problemRow(p.place, r.member_id, p.code, recordZh(p, describeCode))])),
     ...batch.errors.map((e) => {
       const r = rowOf(e.index);
-      return problemRow(r?.place ?? '', e.member_id ?? r?.member_id, e.code, recordZh(e, describeCode));
+      return [r?.line ?? 0, problemRow(r?.place ?? '', e.member_id ?? r?.member_id, e.code, recordZh(e, describeCode))];
     }),
-  ];
+  ].sort((x, y) => x[0] - y[0]).map(([, tr]) => tr);
   $('problems').tBodies[0].replaceChildren(...problems);
   $('problems-section').hidden = problems.length === 0;
   $('skipped').replaceChildren(...payroll.skipped.map((s) => h('li', { textContent: `${s.place}：${s.reason}` })));

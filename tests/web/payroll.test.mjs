@@ -92,6 +92,8 @@ test('payroll page: bad-roster.csv — the good rows as the CLI; each bad row wi
     assert.ok(problems.some(([place, code]) => place.includes(expected[0]) && code === expected[1]),
       `${expected.join(' ')} in ${JSON.stringify(problems)}`);
   }
+  const lines = problems.map(([place]) => Number(place.match(/\d+/)?.[0] ?? 0));
+  assert.deepEqual(lines, [...lines].sort((x, y) => x - y), 'in file order');
   const messages = await page.$$eval('#problems tbody tr td:last-child', (tds) => tds.map((td) => td.textContent));
   assert.ok(messages.every((m) => /\p{Script=Han}/u.test(m) && !/invalid type|expected /.test(m)), messages.join(' | '));
 });
