@@ -5,8 +5,10 @@
 // policy says so; `disclosureRedactionPreview` tells whether masking applied).
 // Every rule is in the package; this file only holds the sample data and renders the result.
 import init, {
-  Policy, coreVersion, disclosureBoard, disclosureRedactionPreview, isDangjianError,
+  Policy, coreVersion, describeCode, disclosureBoard, disclosureRedactionPreview,
 } from 'dangjian';
+import { showError } from './errors.js';
+import './layout.js';
 
 // ---- Sample data ------------------------------------------------------------------------------------------
 
@@ -132,12 +134,8 @@ function renderEntry(policy, entry, on) {
 }
 
 function renderError(e) {
-  $('error-code').textContent = isDangjianError(e) ? e.code : 'INTERNAL';
-  $('error-field').textContent = isDangjianError(e) && e.field ? `(${e.field})` : '';
-  $('error-zh').textContent = isDangjianError(e) ? e.messageZh : '内部错误';
-  $('error-en').textContent = isDangjianError(e) ? e.messageEn : String(e);
-  $('error').hidden = false;
-  if (!isDangjianError(e)) console.error(e);
+  showError(e, describeCode);
+  $('on').setAttribute('aria-invalid', 'true');
 }
 
 function refresh(policy) {
@@ -145,6 +143,7 @@ function refresh(policy) {
   const on = $('on').value;
   $('viewer-note').textContent = `${zh} · ${en}`;
   $('error').hidden = true;
+  $('on').removeAttribute('aria-invalid');
   try {
     const shown = disclosureBoard(policy, CONTEXT, viewer, ITEMS, on);
     $('items').replaceChildren(...shown.map((entry) => renderEntry(policy, entry, on)));

@@ -1,7 +1,10 @@
 // Dues calculator: reads the form into a `DuesMember`, calls `assessDues` from the dangjian package (web build)
 // and shows the amount, base, rate, citation, findings and trace — or the error's code, field and message.
 // Every rule is in the package; this file only builds the input and renders the output.
-import init, { Policy, assessDues, coreVersion, isDangjianError } from 'dangjian';
+import init, { Policy, assessDues, coreVersion, describeCode } from 'dangjian';
+import { showError } from './errors.js';
+import './layout.js';
+import { STEP_ZH, traceDetailZh } from './trace-zh.js';
 
 // ---- Labels (the contract codes of the package's Category, EmployerType and ItemCode types) -------------
 
@@ -149,12 +152,28 @@ function renderFindings(findings) {
   $('findings-section').hidden = findings.length === 0;
 }
 
-function renderTrace(steps) {
-  $('trace').replaceChildren(...steps.map((s) => h('tr', {},
-    h('td', {}, h('code', { textContent: s.step })),
-    h('td', { textContent: s.detail }),
+const TRACE_LABELS = {
+  category: (code) => CATEGORIES.find(([c]) => c === code)?.[1],
+  item: (code) => ITEM_CODES.find(([c]) => c === code)?.[1],
+};
+
+/** A trace row: the step's key with its Chinese name, the detail in Chinese and English (the switch picks). */
+function traceRow(s) {
+  const zh = traceDetailZh(s.detail, TRACE_LABELS);
+  const tr = h('tr', {},
+    h('td', {}, `${STEP_ZH[s.step] ?? ''} `, h('code', { textContent: s.step })),
+    h('td', { className: 'detail' },
+      h('span', { className: 'detail-zh', textContent: zh ?? s.detail }),
+      h('span', { className: 'detail-en', textContent: s.detail })),
     h('td', { className: 'num', textContent: s.value }),
-    h('td', { className: 'cite', textContent: citationText(s.citation) }))));
+    h('td', { className: 'cite', textContent: citationText(s.citation) }));
+  tr.dataset.step = s.step;
+  if (zh === null) tr.dataset.untranslated = 'true';
+  return tr;
+}
+
+function renderTrace(steps) {
+  $('trace').replaceChildren(...steps.map(traceRow));
   $('trace-section').hidden = steps.length === 0;
 }
 
@@ -184,21 +203,8 @@ function clearInvalid() {
 
 function renderError(e) {
   $('result').hidden = true;
-  if (isDangjianError(e)) {
-    $('error-code').textContent = e.code;
-    $('error-field').textContent = e.field ? `(${e.field})` : '';
-    $('error-zh').textContent = e.messageZh;
-    $('error-en').textContent = e.messageEn;
-    fieldElement(e.field)?.setAttribute('aria-invalid', 'true');
-  } else {
-    // Not the library's: a bug. Show it and let it reach the console too.
-    $('error-code').textContent = 'INTERNAL';
-    $('error-field').textContent = '';
-    $('error-zh').textContent = '内部错误';
-    $('error-en').textContent = String(e);
-    console.error(e);
-  }
-  $('error').hidden = false;
+  const { field } = showError(e, describeCode);
+  if (field) fieldElement(field)?.setAttribute('aria-invalid', 'true');
 }
 
 // ---- Start -----------------------------------------------------------------------------------------------
@@ -223,6 +229,8 @@ async function main() {
   $('status').replaceChildren(...bilingual('填写后点击“计算”。', 'Fill in the form and press Calculate.'));
   $('inputs').disabled = false;
   $('dues-form').addEventListener('submit', (event) => onSubmit(policy, event));
+  // The trace's details are Chinese; the switch shows the core's English wording instead.
+  $('trace-en').addEventListener('change', () => $('trace-table').classList.toggle('lang-en', $('trace-en').checked));
   document.body.dataset.ready = 'true';
 }
 

@@ -3,8 +3,10 @@
 // a malformed document is the package's coded error (INVALID_RECORD_JSON naming the field), not the page's.
 // Every rule is in the package; this file only holds the sample roster and renders the result.
 import init, {
-  Calendar, Policy, coreVersion, isDangjianError, membershipCheckMemberJson, membershipCheckMembersJson,
+  Calendar, Policy, coreVersion, describeCode, membershipCheckMemberJson, membershipCheckMembersJson,
 } from 'dangjian';
+import { fieldZh, recordZh, showError } from './errors.js';
+import './layout.js';
 
 // ---- Sample data: a 党支部 with two full members and an applicant now a development target ----------------
 
@@ -82,7 +84,7 @@ function summaryRow(report, names) {
 function table(className, headers, rows, empty) {
   const head = h('thead', {}, h('tr', {}, ...headers.map(([zh, en]) => h('th', {}, `${zh} `, h('span', { className: 'en', textContent: en })))));
   const body = rows.length ? rows : [h('tr', { className: 'empty' }, h('td', { colSpan: headers.length, className: 'muted', textContent: empty }))];
-  return h('table', { className: `trace ${className}` }, head, h('tbody', {}, ...body));
+  return h('table', { className: `trace stack ${className}` }, head, h('tbody', {}, ...body));
 }
 
 function findingRow(f) {
@@ -123,12 +125,18 @@ function reportSection(report, names) {
   return section;
 }
 
+/** A field path cell: the path in Chinese, the path itself small beside it (what a developer searches for). */
+function fieldCell(field) {
+  if (!field) return td('—');
+  return h('td', { className: 'field' }, `${fieldZh(field)} `, h('code', { className: 'muted', textContent: field }));
+}
+
 function renderBatch(batch, names, on) {
   $('checked-on').textContent = `${on}`;
   $('summary').tBodies[0].replaceChildren(...batch.reports.map((r) => summaryRow(r, names)));
   $('batch-errors').tBodies[0].replaceChildren(...batch.errors.map((e) => {
     const tr = h('tr', {}, td(String(e.index), 'num'), td(e.member_id), h('td', {}, h('code', { textContent: e.code })),
-      td(e.field || '—'), td(e.message_zh));
+      fieldCell(e.field), td(recordZh(e, describeCode)));
     tr.dataset.index = String(e.index);
     return tr;
   }));
@@ -138,13 +146,8 @@ function renderBatch(batch, names, on) {
 }
 
 function renderError(e) {
-  $('error-code').textContent = isDangjianError(e) ? e.code : 'INTERNAL';
-  $('error-field').textContent = isDangjianError(e) && e.field ? `(${e.field})` : '';
-  $('error-zh').textContent = isDangjianError(e) ? e.messageZh : '内部错误';
-  $('error-en').textContent = isDangjianError(e) ? e.messageEn : String(e);
-  $('error').hidden = false;
-  $(isDangjianError(e) && e.field === 'on' ? 'on' : 'record').setAttribute('aria-invalid', 'true');
-  if (!isDangjianError(e)) console.error(e);
+  const { field } = showError(e, describeCode);
+  $(field === 'on' ? 'on' : 'record').setAttribute('aria-invalid', 'true');
 }
 
 /** The text as the package reads it: a roster (array or `{members}`) or one record; names for the tables. */

@@ -115,7 +115,9 @@ test('public institution 2026-11: 5400.00 × 1.5% = 81.00 under 2008 Rules Art. 
   assert.equal(await text('#result-rate'), '1.5% (0.015)');
   assert.match(await text('#result-citation'), /第二条/);
   assert.match(await text('#result-citation'), /2008/);
-  const rows = await page.$$eval('#trace tr', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent.trim())));
+  // Each row: [step key (data-step), detail, value, citation] (the step cell also names the step in Chinese).
+  const rows = await page.$$eval('#trace tr', (trs) => trs.map((tr) => [tr.dataset.step,
+    ...[...tr.cells].slice(1).map((td) => td.textContent.trim())]));
   assert.ok(rows.length >= 5, `${rows.length} trace rows`);
   assert.ok(rows.every((r) => r.length === 4), 'step, detail, value, citation');
   assert.deepEqual(rows.filter((r) => r[0] === 'item').map((r) => r[2]), ['4000.00', '2000.00', '600.00']);
@@ -152,7 +154,7 @@ test('a negative amount shows NEGATIVE_AMOUNT with its field and marks that inpu
   assert.equal(await page.isVisible('#error'), true);
   assert.equal(await text('#error-code'), 'NEGATIVE_AMOUNT');
   assert.equal(await text('#error-field'), '(incomes[0].items[1].amount)');
-  assert.match(await text('#error-zh'), /金额不能为负/);
+  assert.match(await text('#error-detail'), /金额不能为负/);
   assert.equal(await page.locator('#items tr.item').nth(1).locator('.item-amount').getAttribute('aria-invalid'), 'true');
   assert.equal(await page.isHidden('#result'), true);
   await page.screenshot({ path: join(SHOTS, 'web-dues-error.png'), fullPage: true });
@@ -378,7 +380,8 @@ test('member checker: a bad record in a roster is a table row with its code and 
   assert.equal(await page.isHidden('#error'), true);
   assert.deepEqual((await rowsOf('#summary')).map((r) => r.member), ['M01', 'M02']);
   const errors = await rowsOf('#batch-errors');
-  assert.deepEqual(errors.map((r) => r.cells.slice(0, 4)), [['2', 'P01', 'INVALID_RECORD_JSON', 'events[1].kind']]);
+  assert.deepEqual(errors.map((r) => r.cells.slice(0, 4)),
+    [['2', 'P01', 'INVALID_RECORD_JSON', '事件第 2 条 · 事件类型 events[1].kind']]);
   await page.fill('#record', JSON.stringify(roster.members[0]));
   await checkMember();
   assert.deepEqual((await rowsOf('#summary')).map((r) => r.cells.slice(0, 3)), [['M01', '张建国', '正式党员 full']]);

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Web surface suite: builds the npm package (wasm/scripts/build-npm.sh), makes sure Debian's Chromium is
 # installed (apt-get; never a browser download), then drives examples/web in headless Chromium with
-# playwright-core (tests/web/page.test.mjs): the dues calculator, the disclosure board (board.html), the
-# member-record checker (member.html), and every dues, credits, disclosure and membership vector run in the page
-# against the web build (a case the Rust harness fails too is reported, not counted: wasm_core_vector_log). The
-# size budget (gzip'd wasm ≤ WASM_GZIP_LIMIT, tests/lib/wasm.sh) counts as one test.
-# Screenshots: target/screenshots/web-dues.png, web-dues-error.png, web-board.png, web-member.png, web-member-error.png.
+# playwright-core: tests/web/page.test.mjs drives the dues calculator, the disclosure board (board.html), the
+# member-record checker (member.html), and runs every dues, credits, disclosure and membership vector in the page
+# against the web build (a case the Rust harness fails too is reported, not counted: wasm_core_vector_log);
+# layout.test.mjs checks every page at 390 and 1280 px for horizontal overflow; errors.test.mjs the Chinese
+# errors and trace; payroll.test.mjs the payroll page (the payroll build of the package, build-npm.sh
+# --payroll) against the CLI's amounts on examples/data (the CLI is built here too). The size budget (gzip'd wasm ≤ WASM_GZIP_LIMIT, tests/lib/wasm.sh) counts as one test.
+# Screenshots: target/screenshots/web-dues.png, web-dues-error.png, web-board.png, web-member.png,
+# web-member-error.png, web-payroll.png, and the phone layouts web-{index,board,member,payroll}-390.png.
 # Progress goes to stderr; the last stdout line is `web: N passed, N failed`; exit 0 iff N failed == 0.
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
@@ -19,6 +22,11 @@ wasm_tools_path
 
 wasm_suite_counts
 if wasm_build_for_tests; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+# The payroll page's package (its own size budget, one more test) and the CLI that page is compared with.
+if wasm_build_for_tests --payroll; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+wasm_log "cargo build -p dangjian-cli (the payroll page's amounts are compared with the CLI's)"
+cargo build -p dangjian-cli >&2 || fail_setup "building the CLI failed"
+export DANGJIAN_CLI="${CARGO_TARGET_DIR:-$WASM_ROOT/target}/debug/dangjian"
 
 chromium_bin="${DANGJIAN_CHROMIUM:-/usr/bin/chromium}"
 if [[ ! -x "$chromium_bin" ]]; then
@@ -44,15 +52,16 @@ logs="$WASM_ROOT/target/npm/test-logs"
 mkdir -p "$logs"
 wasm_log "cargo test -p dangjian: the vector harnesses (to tell core failures from wasm ones)"
 wasm_core_vector_log "$logs/core-vectors.log"
-wasm_log "node --test tests/web/page.test.mjs (headless Chromium)"
-node --test --test-reporter=spec --test-reporter-destination=stderr \
+wasm_log "node --test tests/web/*.test.mjs (headless Chromium, one file at a time: one browser on a small machine)"
+node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stderr \
   --test-reporter=tap --test-reporter-destination="$logs/web-test.tap" \
-  "$WASM_ROOT/tests/web/page.test.mjs" || true
+  "$WASM_ROOT"/tests/web/*.test.mjs || true
 read -r p f < <(wasm_node_test_counts "$logs/web-test.tap")
 passed=$((passed + p))
 failed=$((failed + f))
 grep -E '^# (vectors in Chromium|core failure)' "$logs/web-test.tap" | sed 's/^# /[web] /' >&2 || true
-for shot in web-dues.png web-dues-error.png web-board.png web-member.png web-member-error.png; do
+for shot in web-dues.png web-dues-error.png web-board.png web-member.png web-member-error.png \
+  web-payroll.png web-index-390.png web-board-390.png web-member-390.png web-payroll-390.png; do
   [[ -f "$WASM_ROOT/target/screenshots/$shot" ]] && wasm_log "screenshot: target/screenshots/$shot"
 done
 

@@ -1,5 +1,6 @@
 // Static server for the web example, on 127.0.0.1 (port 0 = any free port):
 //   /pkg/…          -> target/npm/dangjian/web/…   (the npm package's web build)
+//   /pkg-payroll/…  -> target/npm/dangjian-payroll/web/… (its payroll build: build-npm.sh --payroll)
 //   /test/vectors/… -> tests/vectors/…              (the conformance vectors, for the page test)
 //   /test/js/…      -> tests/js/…                   (vector-check.mjs, shared with the Node suite)
 //   /…              -> examples/web/…
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MOUNTS = [
   ['/pkg/', join(ROOT, 'target', 'npm', 'dangjian', 'web')],
+  ['/pkg-payroll/', join(ROOT, 'target', 'npm', 'dangjian-payroll', 'web')],
   ['/test/vectors/', join(ROOT, 'tests', 'vectors')],
   ['/test/js/', join(ROOT, 'tests', 'js')],
   ['/', join(ROOT, 'examples', 'web')],

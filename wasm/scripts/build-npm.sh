@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the npm package `dangjian` from the dangjian-wasm crate into target/npm/dangjian/{web,node}/.
 #
-#   wasm/scripts/build-npm.sh [--no-typecheck]
+#   wasm/scripts/build-npm.sh [--no-typecheck] [--pack] [--payroll]
 #
 # 1. Installs what is missing, project-locally and idempotently (target/tools, git-ignored):
 #    the wasm32-unknown-unknown target, wasm-bindgen-cli (== Cargo.lock's wasm-bindgen) and the npm tools
@@ -12,6 +12,14 @@
 # 4. tsc --noEmit over the .d.ts and tests/js/types-check.ts (unless --no-typecheck: the test suite runs it
 #    itself to count it), then raw/gzip sizes; exits with status 3 (the package complete) when the gzip'd
 #    wasm exceeds the budget (WASM_GZIP_LIMIT in tests/lib/wasm.sh), 1 on any other failure.
+# 5. --pack: `npm pack` of the package into target/npm/dangjian-<version>.tgz, the file an app installs with
+#    `npm install path/to/dangjian-<version>.tgz` (the package is not on a public registry).
+# --payroll: the same steps for the package `dangjian-payroll` in target/npm/dangjian-payroll/: the crate
+#    built with its `payroll` feature (every export plus readPayroll, the CLI's payroll reader with calamine),
+#    kept apart so the main package stays within WASM_GZIP_LIMIT; its own budget is WASM_PAYROLL_GZIP_LIMIT.
+#    Built in its own cargo target dir (target/wasm-payroll): a cdylib's file has no hash in its name, so the
+#    two feature sets in one dir would overwrite (and relink) each other's module. Web flavour only: its user
+#    is the browser page (examples/web/payroll.html).
 # Progress goes to stderr. Nothing it writes is committed.
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
@@ -22,16 +30,33 @@ WASM_LOG_TAG="${WASM_LOG_TAG:-build-npm}"
 source "$WASM_ROOT/tests/lib/wasm.sh"
 
 typecheck=1
+pack=0
+payroll=0
 for arg in "$@"; do
   case "$arg" in
     --no-typecheck) typecheck=0 ;;
-    -h | --help) sed -n '2,15p' "$0"; exit 0 ;;
+    --pack) pack=1 ;;
+    --payroll) payroll=1 ;;
+    -h | --help) sed -n '2,20p' "$0"; exit 0 ;;
     *) wasm_die "unknown argument: $arg" ;;
   esac
 done
 
 cd "$WASM_ROOT"
 wasm_tools_path
+pkg_name=dangjian
+cargo_features=()
+gzip_limit=$WASM_GZIP_LIMIT
+flavours=(web node)
+if [[ $payroll == 1 ]]; then
+  pkg_name=dangjian-payroll
+  payroll_target="$WASM_ROOT/target/wasm-payroll"
+  cargo_features=(--features payroll --target-dir "$payroll_target")
+  gzip_limit=$WASM_PAYROLL_GZIP_LIMIT
+  flavours=(web)
+  WASM_PKG="$WASM_NPM_OUT/$pkg_name"
+  WASM_RAW="$payroll_target/$WASM_TARGET/$WASM_PROFILE/dangjian_wasm.wasm"
+fi
 start=$SECONDS
 
 # --- 1. tools -------------------------------------------------------------------------------------------
@@ -91,13 +116,13 @@ fi
 wasm_log "tools ready ($((SECONDS - start)) s): wasm-bindgen $cli_version, $(wasm-opt --version), tsc $(tsc --version | awk '{print $2}')"
 
 # --- 2. cargo build -------------------------------------------------------------------------------------
-wasm_log "cargo build --profile $WASM_PROFILE --target $WASM_TARGET -p $WASM_CRATE"
-cargo build --profile "$WASM_PROFILE" --target "$WASM_TARGET" -p "$WASM_CRATE" >&2
+wasm_log "cargo build --profile $WASM_PROFILE --target $WASM_TARGET -p $WASM_CRATE ${cargo_features[*]}"
+cargo build --profile "$WASM_PROFILE" --target "$WASM_TARGET" -p "$WASM_CRATE" "${cargo_features[@]}" >&2
 [[ -f "$WASM_RAW" ]] || wasm_die "expected $WASM_RAW after the build"
 
 # --- 3. wasm-bindgen, wasm-opt, package files -----------------------------------------------------------
 version="$(cargo pkgid -p "$WASM_CRATE" | sed -E 's/.*[@#]//')"
-stamp_file="$WASM_NPM_OUT/.stamp"
+stamp_file="$WASM_NPM_OUT/.stamp-$pkg_name"
 stamp="$(cat "$WASM_RAW" "$0" "$WASM_ROOT/tests/lib/wasm.sh" "$WASM_ROOT/wasm/README.npm.md" | sha256sum | cut -d' ' -f1) $cli_version $version"
 if [[ -f "$stamp_file" && "$(cat "$stamp_file")" == "$stamp" && -f "$WASM_PKG/package.json" ]]; then
   wasm_log "package up to date (same wasm and pipeline): skipping wasm-bindgen and wasm-opt"
@@ -108,10 +133,10 @@ else
   opt_features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
     --enable-mutable-globals --enable-reference-types --enable-multivalue
     --strip-debug --strip-producers --strip-target-features)
-  for flavour in web node; do
+  for flavour in "${flavours[@]}"; do
     bg_target=$([[ $flavour == web ]] && echo web || echo nodejs)
     out="$WASM_PKG/$flavour"
-    wasm_log "wasm-bindgen --target $bg_target -> target/npm/dangjian/$flavour"
+    wasm_log "wasm-bindgen --target $bg_target -> target/npm/$pkg_name/$flavour"
     wasm-bindgen --target "$bg_target" --out-dir "$out" "$WASM_RAW"
     wasm_log "wasm-opt -Oz $flavour/dangjian_wasm_bg.wasm"
     wasm-opt -Oz "${opt_features[@]}" "$out/dangjian_wasm_bg.wasm" -o "$out/dangjian_wasm_bg.opt.wasm"
@@ -119,11 +144,31 @@ else
   done
   # The web flavour is ES modules, the nodejs flavour CommonJS: say so per folder.
   printf '{ "type": "module" }\n' >"$WASM_PKG/web/package.json"
-  printf '{ "type": "commonjs" }\n' >"$WASM_PKG/node/package.json"
+  [[ $payroll == 1 ]] || printf '{ "type": "commonjs" }\n' >"$WASM_PKG/node/package.json"
 
-  cat >"$WASM_PKG/package.json" <<JSON
+  if [[ $payroll == 1 ]]; then
+    cat >"$WASM_PKG/package.json" <<JSON
 {
-  "name": "dangjian",
+  "name": "$pkg_name",
+  "version": "$version",
+  "description": "The dangjian package's exports plus readPayroll (payroll exports read as the CLI reads them), for browsers.",
+  "license": "MIT OR Apache-2.0",
+  "type": "module",
+  "sideEffects": false,
+  "module": "./web/dangjian_wasm.js",
+  "types": "./web/dangjian_wasm.d.ts",
+  "exports": {
+    ".": { "types": "./web/dangjian_wasm.d.ts", "default": "./web/dangjian_wasm.js" },
+    "./web/dangjian_wasm_bg.wasm": "./web/dangjian_wasm_bg.wasm",
+    "./package.json": "./package.json"
+  },
+  "files": ["web/", "README.md"]
+}
+JSON
+  else
+    cat >"$WASM_PKG/package.json" <<JSON
+{
+  "name": "$pkg_name",
   "version": "$version",
   "description": "Rules core for Chinese party-building apps (dues, membership, learning credits, disclosure), compiled to WebAssembly.",
   "license": "MIT OR Apache-2.0",
@@ -147,31 +192,39 @@ else
   "files": ["web/", "node/", "README.md"]
 }
 JSON
+  fi
   cp "$WASM_ROOT/wasm/README.npm.md" "$WASM_PKG/README.md"
   # Lets tests and the type check import "dangjian" by name from target/npm/ (exercises `exports`).
   mkdir -p "$WASM_NPM_OUT/node_modules"
-  ln -sfn ../dangjian "$WASM_NPM_OUT/node_modules/dangjian"
+  ln -sfn "../$pkg_name" "$WASM_NPM_OUT/node_modules/$pkg_name"
   printf '%s\n' "$stamp" >"$stamp_file"
 fi
 
 # --- 4. checks ------------------------------------------------------------------------------------------
-if [[ $typecheck == 1 ]]; then
+# (The type check reads the main package's declarations: the payroll package adds one declared function.)
+if [[ $typecheck == 1 && $payroll == 0 ]]; then
   wasm_log "tsc --noEmit (.d.ts + tests/js/types-check.ts)"
   wasm_typecheck >&2 || wasm_die "type check failed"
 fi
 
 over=0
-for flavour in web node; do
+for flavour in "${flavours[@]}"; do
   f="$WASM_PKG/$flavour/dangjian_wasm_bg.wasm"
   raw=$(wc -c <"$f")
   gz=$(gzip -9 -c "$f" | wc -c)
-  wasm_log "size $flavour/dangjian_wasm_bg.wasm: raw $raw B ($((raw / 1024)) KB), gzip $gz B ($((gz / 1024)) KB); limit gzip $((WASM_GZIP_LIMIT / 1024)) KB"
-  ((gz <= WASM_GZIP_LIMIT)) || over=1
+  wasm_log "size $flavour/dangjian_wasm_bg.wasm: raw $raw B ($((raw / 1024)) KB), gzip $gz B ($((gz / 1024)) KB); limit gzip $((gzip_limit / 1024)) KB"
+  ((gz <= gzip_limit)) || over=1
 done
-wasm_log "done in $((SECONDS - start)) s: target/npm/dangjian"
+if [[ $pack == 1 ]]; then
+  # npm pack prints the tarball's name on stdout; progress stays on stderr like the rest of this script.
+  tarball="$(cd "$WASM_PKG" && npm pack --pack-destination "$WASM_NPM_OUT" 2>/dev/null | tail -n 1)"
+  [[ -f "$WASM_NPM_OUT/$tarball" ]] || wasm_die "npm pack did not write a tarball"
+  wasm_log "npm pack: target/npm/$tarball (install with: npm install <path>/$tarball)"
+fi
+wasm_log "done in $((SECONDS - start)) s: target/npm/$pkg_name"
 if [[ $over == 1 ]]; then
   # The package is complete and usable; only the size budget failed. A distinct status lets the test suites
   # count it as one failure and still run every test.
-  wasm_log "ERROR: the gzip'd wasm is over the $((WASM_GZIP_LIMIT / 1024)) KB budget"
+  wasm_log "ERROR: the gzip'd wasm is over the $((gzip_limit / 1024)) KB budget"
   exit "$WASM_EXIT_OVER_BUDGET"
 fi

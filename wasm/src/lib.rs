@@ -24,6 +24,8 @@ pub mod dues;
 pub mod error;
 pub mod guard;
 pub mod membership;
+#[cfg(feature = "payroll")]
+pub mod payroll;
 pub mod policy;
 
 pub use audit::AuditTrail;
