@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use dangjian::disclosure::{self as core, AuditLog, AuditSigningKey, AuditVerifyingKey};
 
 use crate::credits::to_json;
-use crate::error::{DangjianError, Result};
+use crate::error::{guarded, DangjianError, Result};
 use crate::policy::Policy;
 
 /// Applies one workflow action at the chain's head (`disclosure::apply_head_json`), in constant time: the
@@ -32,13 +32,15 @@ pub fn disclosure_apply_at_head(
     action_json: String,
     head_json: String,
 ) -> Result<String> {
-    Ok(core::apply_head_json(
-        &policy.inner,
-        &context_json,
-        &item_json,
-        &action_json,
-        &head_json,
-    )?)
+    guarded(|| {
+        Ok(core::apply_head_json(
+            &policy.inner,
+            &context_json,
+            &item_json,
+            &action_json,
+            &head_json,
+        )?)
+    })
 }
 
 /// Appends an audit event at the chain's head (`disclosure::audit_append_head_json`), in constant time:
@@ -51,7 +53,7 @@ pub fn disclosure_apply_at_head(
 /// ```
 #[uniffi::export]
 pub fn disclosure_audit_append_at_head(head_json: String, event_json: String) -> Result<String> {
-    Ok(core::audit_append_head_json(&head_json, &event_json)?)
+    guarded(|| Ok(core::audit_append_head_json(&head_json, &event_json)?))
 }
 
 /// The head of a log (verified first): `{"entries":…,"hash":…,"checkpoint":…}`.
@@ -63,7 +65,7 @@ pub fn disclosure_audit_append_at_head(head_json: String, event_json: String) ->
 /// ```
 #[uniffi::export]
 pub fn disclosure_audit_head(log_json: String) -> Result<String> {
-    Ok(core::audit_head_json(&log_json)?)
+    guarded(|| Ok(core::audit_head_json(&log_json)?))
 }
 
 /// Signs a log's head with the organization's SM2 private key (PKCS#8 PEM, `openssl genpkey -algorithm
@@ -77,7 +79,7 @@ pub fn disclosure_audit_head(log_json: String) -> Result<String> {
 /// ```
 #[uniffi::export]
 pub fn disclosure_audit_sign(log_json: String, private_key_pem: String) -> Result<String> {
-    Ok(core::sign_audit_json(&log_json, &private_key_pem)?)
+    guarded(|| Ok(core::sign_audit_json(&log_json, &private_key_pem)?))
 }
 
 /// Verifies a log with the organization's SM2 public key (SubjectPublicKeyInfo PEM): the chain and every
@@ -92,7 +94,7 @@ pub fn disclosure_audit_sign(log_json: String, private_key_pem: String) -> Resul
 /// ```
 #[uniffi::export]
 pub fn disclosure_verify_audit_signed(log_json: String, public_key_pem: String) -> Result<String> {
-    Ok(core::verify_audit_signed_json(&log_json, &public_key_pem)?)
+    guarded(|| Ok(core::verify_audit_signed_json(&log_json, &public_key_pem)?))
 }
 
 /// Verifies a JSON Lines log line by line (an optional `{"schema_version":1}` line, one entry a line, each
@@ -109,7 +111,7 @@ pub fn disclosure_verify_audit_jsonl(
     jsonl: String,
     public_key_pem: Option<String>,
 ) -> Result<String> {
-    Ok(core::verify_audit_jsonl(&jsonl, public_key_pem.as_deref())?)
+    guarded(|| Ok(core::verify_audit_jsonl(&jsonl, public_key_pem.as_deref())?))
 }
 
 /// An audit log held in memory (`dangjian::disclosure::AuditLog`): append and apply in constant time, the
@@ -159,24 +161,28 @@ impl AuditTrail {
     /// verified. Errors: `INVALID_AUDIT_JSON`, `UNSUPPORTED_SCHEMA_VERSION`, `AUDIT_CHAIN_BROKEN`.
     #[uniffi::constructor]
     pub fn from_json(log_json: String) -> Result<Arc<Self>> {
-        Ok(Arc::new(Self {
-            inner: Mutex::new(AuditLog::from_json(&log_json)?),
-        }))
+        guarded(|| {
+            Ok(Arc::new(Self {
+                inner: Mutex::new(AuditLog::from_json(&log_json)?),
+            }))
+        })
     }
 
     /// A log read from JSON Lines, its chain verified. Errors: `INVALID_AUDIT_JSON` at `line N: …`,
     /// `AUDIT_CHAIN_BROKEN`.
     #[uniffi::constructor]
     pub fn from_jsonl(jsonl: String) -> Result<Arc<Self>> {
-        Ok(Arc::new(Self {
-            inner: Mutex::new(AuditLog::from_jsonl(&jsonl)?),
-        }))
+        guarded(|| {
+            Ok(Arc::new(Self {
+                inner: Mutex::new(AuditLog::from_jsonl(&jsonl)?),
+            }))
+        })
     }
 
     /// Appends an audit event (the `event` of `disclosureCreate`): `{"entries":[…],"head":…}`. Error:
     /// `INVALID_AUDIT_EVENT_JSON`.
     pub fn append(&self, event_json: String) -> Result<String> {
-        Ok(core::append_event_json(&mut *self.lock()?, &event_json)?)
+        guarded(|| Ok(core::append_event_json(&mut *self.lock()?, &event_json)?))
     }
 
     /// Applies a workflow action and appends its event: `{"item":…,"entries":[…],"head":…}`. Errors as
@@ -188,58 +194,64 @@ impl AuditTrail {
         item_json: String,
         action_json: String,
     ) -> Result<String> {
-        Ok(core::apply_to_log_json(
-            &policy.inner,
-            &context_json,
-            &item_json,
-            &action_json,
-            &mut *self.lock()?,
-        )?)
+        guarded(|| {
+            Ok(core::apply_to_log_json(
+                &policy.inner,
+                &context_json,
+                &item_json,
+                &action_json,
+                &mut *self.lock()?,
+            )?)
+        })
     }
 
     /// The head: `{"entries":…,"hash":…,"checkpoint":…}`.
     pub fn head(&self) -> Result<String> {
-        to_json(&self.lock()?.head())
+        guarded(|| to_json(&self.lock()?.head()))
     }
 
     /// The number of entries.
     pub fn len(&self) -> Result<u64> {
-        Ok(self.lock()?.entries.len() as u64)
+        guarded(|| Ok(self.lock()?.entries.len() as u64))
     }
 
     /// Whether the log has no entries.
     pub fn is_empty(&self) -> Result<bool> {
-        Ok(self.lock()?.entries.is_empty())
+        guarded(|| Ok(self.lock()?.entries.is_empty()))
     }
 
     /// Verifies integrity only (`"authenticated":false`).
     pub fn verify(&self) -> Result<String> {
-        to_json(&self.lock()?.verify())
+        guarded(|| to_json(&self.lock()?.verify()))
     }
 
     /// Verifies integrity and authenticity with the organization's SM2 public key (SPKI PEM). Error:
     /// `INVALID_PUBLIC_KEY`.
     pub fn verify_with_key(&self, public_key_pem: String) -> Result<String> {
-        let key = AuditVerifyingKey::from_pem(&public_key_pem)?;
-        to_json(&self.lock()?.verify_with_key(&key))
+        guarded(|| {
+            let key = AuditVerifyingKey::from_pem(&public_key_pem)?;
+            to_json(&self.lock()?.verify_with_key(&key))
+        })
     }
 
     /// Signs the head with the organization's SM2 private key (PKCS#8 PEM); returns the checkpoint. Sign at
     /// every export. Errors: `INVALID_PRIVATE_KEY`, `ALREADY_SIGNED`.
     pub fn sign(&self, private_key_pem: String) -> Result<String> {
-        let key = AuditSigningKey::from_pem(&private_key_pem)?;
-        let mut log = self.lock()?;
-        let checkpoint = log.sign(&key)?.clone();
-        to_json(&checkpoint)
+        guarded(|| {
+            let key = AuditSigningKey::from_pem(&private_key_pem)?;
+            let mut log = self.lock()?;
+            let checkpoint = log.sign(&key)?.clone();
+            to_json(&checkpoint)
+        })
     }
 
     /// The log as its JSON document.
     pub fn to_json(&self) -> Result<String> {
-        to_json(&*self.lock()?)
+        guarded(|| to_json(&*self.lock()?))
     }
 
     /// The log as JSON Lines.
     pub fn to_jsonl(&self) -> Result<String> {
-        Ok(self.lock()?.to_jsonl())
+        guarded(|| Ok(self.lock()?.to_jsonl()))
     }
 }

@@ -5,7 +5,7 @@ use std::sync::{Arc, RwLock, RwLockReadGuard};
 use dangjian::month::parse_date;
 pub use dangjian::DayKind;
 
-use crate::error::{DangjianError, Result};
+use crate::error::{guarded, DangjianError, Result};
 use crate::explain::{findings, Finding};
 
 /// What kind of day a date is (`dangjian::DayKind`).
@@ -122,8 +122,10 @@ impl Calendar {
     /// cal.loadYearJson(File("calendar-2027.json").readText())
     /// ```
     pub fn load_year_json(&self, json: String) -> Result<()> {
-        let mut cal = self.inner.write().map_err(|_| unavailable())?;
-        Ok(cal.load_year_json(&json)?)
+        guarded(|| {
+            let mut cal = self.inner.write().map_err(|_| unavailable())?;
+            Ok(cal.load_year_json(&json)?)
+        })
     }
 
     /// Whether `date` is a working day.
@@ -134,11 +136,13 @@ impl Calendar {
     /// cal.isWorkingDay("2026-02-14").value   // true: a make-up Saturday
     /// ```
     pub fn is_working_day(&self, date: String) -> Result<BoolAnswer> {
-        let date = parse_date(&date, "date")?;
-        let a = self.read()?.is_working_day(date);
-        Ok(BoolAnswer {
-            value: a.value,
-            findings: findings(a.findings),
+        guarded(|| {
+            let date = parse_date(&date, "date")?;
+            let a = self.read()?.is_working_day(date);
+            Ok(BoolAnswer {
+                value: a.value,
+                findings: findings(a.findings),
+            })
         })
     }
 
@@ -151,11 +155,13 @@ impl Calendar {
     /// cal.addWorkingDays("2026-04-30", 1u).value   // "2026-05-06"
     /// ```
     pub fn add_working_days(&self, date: String, n: u32) -> Result<DateAnswer> {
-        let date = parse_date(&date, "date")?;
-        let a = self.read()?.add_working_days(date, n)?;
-        Ok(DateAnswer {
-            value: a.value.to_string(),
-            findings: findings(a.findings),
+        guarded(|| {
+            let date = parse_date(&date, "date")?;
+            let a = self.read()?.add_working_days(date, n)?;
+            Ok(DateAnswer {
+                value: a.value.to_string(),
+                findings: findings(a.findings),
+            })
         })
     }
 
@@ -168,12 +174,14 @@ impl Calendar {
     /// cal.countWorkingDays("2026-02-12", "2026-02-26").value   // 6u
     /// ```
     pub fn count_working_days(&self, from: String, to: String) -> Result<CountAnswer> {
-        let from = parse_date(&from, "from")?;
-        let to = parse_date(&to, "to")?;
-        let a = self.read()?.count_working_days(from, to)?;
-        Ok(CountAnswer {
-            value: a.value,
-            findings: findings(a.findings),
+        guarded(|| {
+            let from = parse_date(&from, "from")?;
+            let to = parse_date(&to, "to")?;
+            let a = self.read()?.count_working_days(from, to)?;
+            Ok(CountAnswer {
+                value: a.value,
+                findings: findings(a.findings),
+            })
         })
     }
 
@@ -185,13 +193,15 @@ impl Calendar {
     /// cal.day("2026-10-01").kind   // DayKind.HOLIDAY
     /// ```
     pub fn day(&self, date: String) -> Result<DayInfo> {
-        let date = parse_date(&date, "date")?;
-        let d = self.read()?.day(date);
-        Ok(DayInfo {
-            date: d.date.to_string(),
-            kind: d.kind,
-            working: d.working,
-            provisional: d.provisional,
+        guarded(|| {
+            let date = parse_date(&date, "date")?;
+            let d = self.read()?.day(date);
+            Ok(DayInfo {
+                date: d.date.to_string(),
+                kind: d.kind,
+                working: d.working,
+                provisional: d.provisional,
+            })
         })
     }
 
@@ -203,6 +213,6 @@ impl Calendar {
     /// cal.officialYears()   // [2020, …, 2026]
     /// ```
     pub fn official_years(&self) -> Result<Vec<i32>> {
-        Ok(self.read()?.official_years())
+        guarded(|| Ok(self.read()?.official_years()))
     }
 }

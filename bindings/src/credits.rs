@@ -13,7 +13,7 @@ use dangjian::credits::{self as core, Entry, EventError, Offence, Scheme, Scorer
 use dangjian::error::from_json;
 use serde::Serialize;
 
-use crate::error::{DangjianError, Result};
+use crate::error::{guarded, DangjianError, Result};
 
 mod columns;
 pub use columns::CreditsColumns;
@@ -80,9 +80,11 @@ impl CreditsScheme {
     /// ```
     #[uniffi::constructor]
     pub fn from_json(json: String) -> Result<Arc<Self>> {
-        Ok(Arc::new(Self {
-            inner: Scheme::from_json(&json)?,
-        }))
+        guarded(|| {
+            Ok(Arc::new(Self {
+                inner: Scheme::from_json(&json)?,
+            }))
+        })
     }
 
     /// The scheme as a JSON document; [`CreditsScheme::from_json`] reads it back unchanged.
@@ -93,7 +95,7 @@ impl CreditsScheme {
     /// File("scheme.json").writeText(CreditsScheme.memberPoints().toJson())
     /// ```
     pub fn to_json(&self) -> Result<String> {
-        to_json(&self.inner)
+        guarded(|| to_json(&self.inner))
     }
 
     /// The scheme's short name (`learning_platform`, `member_points`, a unit's own). Never fails.
@@ -168,9 +170,11 @@ impl CreditsScorer {
     /// ```
     #[uniffi::constructor]
     pub fn new(scheme: &CreditsScheme) -> Result<Arc<Self>> {
-        Ok(Arc::new(Self {
-            inner: Mutex::new(Scorer::new(scheme.inner.clone())?),
-        }))
+        guarded(|| {
+            Ok(Arc::new(Self {
+                inner: Mutex::new(Scorer::new(scheme.inner.clone())?),
+            }))
+        })
     }
 
     /// Takes a batch of events, a JSON array of event documents (`Scorer::ingest`), and returns what
@@ -188,9 +192,11 @@ impl CreditsScorer {
     /// val out = scorer.ingestJson(File("events.json").readText())   // {"changed":[…],"duplicates":[],"errors":[]}
     /// ```
     pub fn ingest_json(&self, events_json: String) -> Result<String> {
-        let mut scorer = self.lock()?;
-        let r = scorer.ingest_json(&events_json)?;
-        changed_json(&scorer, r)
+        guarded(|| {
+            let mut scorer = self.lock()?;
+            let r = scorer.ingest_json(&events_json)?;
+            changed_json(&scorer, r)
+        })
     }
 
     /// Voids events by id (clawback, `Scorer::void`): each scores 0 (`VOIDED`) and its member is re-scored
@@ -204,9 +210,11 @@ impl CreditsScorer {
     /// scorer.voidEvents(listOf("a2"))   // {"changed":[{"event_id":"a2",…,"reason":"VOIDED"},{"event_id":"a7",…}],…}
     /// ```
     pub fn void_events(&self, event_ids: Vec<String>) -> Result<String> {
-        let mut scorer = self.lock()?;
-        let r = scorer.void(&event_ids);
-        changed_json(&scorer, r)
+        guarded(|| {
+            let mut scorer = self.lock()?;
+            let r = scorer.void(&event_ids);
+            changed_json(&scorer, r)
+        })
     }
 
     /// Records cheating offences (`Scorer::record_offences`), a JSON array of
@@ -222,10 +230,12 @@ impl CreditsScorer {
     /// scorer.recordOffencesJson("""[{"offence_id":"o1","member_id":"M1","decided_at":"2026-03-02T12:00:00+08:00"}]""")
     /// ```
     pub fn record_offences_json(&self, offences_json: String) -> Result<String> {
-        let offences: Vec<Offence> = from_json(&offences_json, "INVALID_OFFENCES_JSON")?;
-        let mut scorer = self.lock()?;
-        let r = scorer.record_offences(offences);
-        changed_json(&scorer, r)
+        guarded(|| {
+            let offences: Vec<Offence> = from_json(&offences_json, "INVALID_OFFENCES_JSON")?;
+            let mut scorer = self.lock()?;
+            let r = scorer.record_offences(offences);
+            changed_json(&scorer, r)
+        })
     }
 
     /// Closes every China-time day up to `through` (`YYYY-MM-DD`; `Scorer::close_through`): their entries
@@ -241,7 +251,7 @@ impl CreditsScorer {
     /// val closed = scorer.closeThrough("2026-03-31")   // {"through":"2026-03-31","entries":[…],"open":12}
     /// ```
     pub fn close_through(&self, through: String) -> Result<String> {
-        Ok(self.lock()?.close_through_json(&through)?)
+        guarded(|| Ok(self.lock()?.close_through_json(&through)?))
     }
 
     /// The last closed day (`YYYY-MM-DD`), or null when no day was closed (`Scorer::closed_through`).
@@ -252,7 +262,7 @@ impl CreditsScorer {
     /// scorer.closedThrough()   // "2026-03-31"
     /// ```
     pub fn closed_through(&self) -> Result<Option<String>> {
-        Ok(self.lock()?.closed_through().map(|d| d.to_string()))
+        guarded(|| Ok(self.lock()?.closed_through().map(|d| d.to_string())))
     }
 
     /// Every entry, in canonical order (`occurred_at`, then `event_id`; `Scorer::ledger`), as a JSON array of
@@ -264,7 +274,7 @@ impl CreditsScorer {
     /// val ledger = scorer.ledgerJson()
     /// ```
     pub fn ledger_json(&self) -> Result<String> {
-        to_json(&self.lock()?.ledger())
+        guarded(|| to_json(&self.lock()?.ledger()))
     }
 
     /// The totals per member per China-time day, ISO week, month and year (`Scorer::totals`), as a JSON array
@@ -276,7 +286,7 @@ impl CreditsScorer {
     /// val board = creditsLeaderboardJson(scorer.totalsJson(), orgsJson, "year", "2026", "C1")
     /// ```
     pub fn totals_json(&self) -> Result<String> {
-        to_json(&self.lock()?.totals())
+        guarded(|| to_json(&self.lock()?.totals()))
     }
 
     /// The entry of one event (`Scorer::entry`) as a JSON object, or null when no such event was received.
@@ -287,10 +297,12 @@ impl CreditsScorer {
     /// scorer.entryJson("e1")   // {"event_id":"e1",…,"points":1,"raw_points":1,"reason":"SCORED"}
     /// ```
     pub fn entry_json(&self, event_id: String) -> Result<Option<String>> {
-        self.lock()?
-            .entry(&event_id)
-            .map(|e| to_json(&e))
-            .transpose()
+        guarded(|| {
+            self.lock()?
+                .entry(&event_id)
+                .map(|e| to_json(&e))
+                .transpose()
+        })
     }
 
     /// Why an event has its points (`Scorer::explain`): `{"steps":[{"step","value",…}],"citation":{…}}`, or
@@ -302,10 +314,12 @@ impl CreditsScorer {
     /// scorer.explain("a7")   // {"steps":[…,{"step":"result","value":"CAP_REACHED"}],"citation":{…}}
     /// ```
     pub fn explain(&self, event_id: String) -> Result<Option<String>> {
-        self.lock()?
-            .explain(&event_id)
-            .map(|x| to_json(&x))
-            .transpose()
+        guarded(|| {
+            self.lock()?
+                .explain(&event_id)
+                .map(|x| to_json(&x))
+                .transpose()
+        })
     }
 
     /// How many distinct events the ledger holds (`Scorer::len`).
@@ -316,7 +330,7 @@ impl CreditsScorer {
     /// scorer.len()   // 7uL
     /// ```
     pub fn len(&self) -> Result<u64> {
-        Ok(self.lock()?.len() as u64)
+        guarded(|| Ok(self.lock()?.len() as u64))
     }
 
     /// Whether the ledger is empty (`Scorer::is_empty`).
@@ -327,7 +341,7 @@ impl CreditsScorer {
     /// CreditsScorer(CreditsScheme.memberPoints()).isEmpty()   // true
     /// ```
     pub fn is_empty(&self) -> Result<bool> {
-        Ok(self.lock()?.is_empty())
+        guarded(|| Ok(self.lock()?.is_empty()))
     }
 
     /// The scheme the scorer scores against (`Scorer::scheme`).
@@ -338,9 +352,11 @@ impl CreditsScorer {
     /// scorer.scheme().name()   // "learning_platform"
     /// ```
     pub fn scheme(&self) -> Result<Arc<CreditsScheme>> {
-        Ok(Arc::new(CreditsScheme {
-            inner: self.lock()?.scheme().clone(),
-        }))
+        guarded(|| {
+            Ok(Arc::new(CreditsScheme {
+                inner: self.lock()?.scheme().clone(),
+            }))
+        })
     }
 }
 
@@ -363,7 +379,7 @@ pub fn credits_score_json(
     input_json: String,
     explain: bool,
 ) -> Result<String> {
-    Ok(core::score_json(&scheme.inner, &input_json, explain)?)
+    guarded(|| Ok(core::score_json(&scheme.inner, &input_json, explain)?))
 }
 
 /// Scores JSON Lines, one event per line, blank lines skipped (`dangjian::credits::score_jsonl`). A line that
@@ -377,7 +393,7 @@ pub fn credits_score_json(
 /// ```
 #[uniffi::export]
 pub fn credits_score_jsonl(scheme: &CreditsScheme, jsonl: String, explain: bool) -> Result<String> {
-    Ok(core::score_jsonl(&scheme.inner, &jsonl, explain)?)
+    guarded(|| Ok(core::score_jsonl(&scheme.inner, &jsonl, explain)?))
 }
 
 /// The ranking of one organization's subtree for one period (`dangjian::credits::leaderboard_json`):
@@ -400,13 +416,15 @@ pub fn credits_leaderboard_json(
     period: String,
     org: String,
 ) -> Result<String> {
-    Ok(core::leaderboard_json(
-        &totals_json,
-        &orgs_json,
-        &kind,
-        &period,
-        &org,
-    )?)
+    guarded(|| {
+        Ok(core::leaderboard_json(
+            &totals_json,
+            &orgs_json,
+            &kind,
+            &period,
+            &org,
+        )?)
+    })
 }
 
 /// Annual rating tiers with a quota (`dangjian::credits::rate_json`): `[{"member_id","score"}…]` and the
@@ -420,7 +438,7 @@ pub fn credits_leaderboard_json(
 /// ```
 #[uniffi::export]
 pub fn credits_rate_json(scores_json: String, tiers_json: String) -> Result<String> {
-    Ok(core::rate_json(&scores_json, &tiers_json)?)
+    guarded(|| Ok(core::rate_json(&scores_json, &tiers_json)?))
 }
 
 /// 三会一课 attendance as `member_points` events (`dangjian::credits::meeting_events_json`): an array of meeting
@@ -433,7 +451,7 @@ pub fn credits_rate_json(scores_json: String, tiers_json: String) -> Result<Stri
 /// ```
 #[uniffi::export]
 pub fn credits_meeting_events_json(records_json: String, activity: String) -> Result<String> {
-    Ok(core::meeting_events_json(&records_json, &activity)?)
+    guarded(|| Ok(core::meeting_events_json(&records_json, &activity)?))
 }
 
 /// On-time dues as `member_points` events (`dangjian::credits::dues_events_json`): a dues ledger document in,
@@ -446,7 +464,7 @@ pub fn credits_meeting_events_json(records_json: String, activity: String) -> Re
 /// ```
 #[uniffi::export]
 pub fn credits_dues_events_json(ledger_json: String, activity: String) -> Result<String> {
-    Ok(core::dues_events_json(&ledger_json, &activity)?)
+    guarded(|| Ok(core::dues_events_json(&ledger_json, &activity)?))
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use dangjian::disclosure::{self as core};
 
 use crate::calendar::Calendar;
 use crate::credits::to_json;
-use crate::error::Result;
+use crate::error::{guarded, Result};
 use crate::policy::Policy;
 
 /// Creates a draft item (`disclosure::create_json`): the organization context
@@ -33,12 +33,14 @@ pub fn disclosure_create(
     actor: String,
     at: String,
 ) -> Result<String> {
-    Ok(core::create_json(
-        &context_json,
-        &new_item_json,
-        &actor,
-        &at,
-    )?)
+    guarded(|| {
+        Ok(core::create_json(
+            &context_json,
+            &new_item_json,
+            &actor,
+            &at,
+        )?)
+    })
 }
 
 /// Applies one workflow action to an item (`disclosure::apply_json`): propose, confidentiality review,
@@ -62,13 +64,15 @@ pub fn disclosure_apply(
     action_json: String,
     log_json: String,
 ) -> Result<String> {
-    Ok(core::apply_json(
-        &policy.inner,
-        &context_json,
-        &item_json,
-        &action_json,
-        &log_json,
-    )?)
+    guarded(|| {
+        Ok(core::apply_json(
+            &policy.inner,
+            &context_json,
+            &item_json,
+            &action_json,
+            &log_json,
+        )?)
+    })
 }
 
 /// Whether a viewer sees an item on a date, as of that day (`disclosure::visible_json`): the item's scope,
@@ -87,12 +91,14 @@ pub fn disclosure_visible(
     item_json: String,
     on: String,
 ) -> Result<bool> {
-    Ok(core::visible_json(
-        &context_json,
-        &viewer_json,
-        &item_json,
-        &on,
-    )?)
+    guarded(|| {
+        Ok(core::visible_json(
+            &context_json,
+            &viewer_json,
+            &item_json,
+            &on,
+        )?)
+    })
 }
 
 /// The ids of the items a viewer sees on a date, in order (`disclosure::filter_visible_json`): a JSON array
@@ -110,12 +116,14 @@ pub fn disclosure_filter_visible(
     items_json: String,
     on: String,
 ) -> Result<String> {
-    Ok(core::filter_visible_json(
-        &context_json,
-        &viewer_json,
-        &items_json,
-        &on,
-    )?)
+    guarded(|| {
+        Ok(core::filter_visible_json(
+            &context_json,
+            &viewer_json,
+            &items_json,
+            &on,
+        )?)
+    })
 }
 
 /// The board a viewer sees on a date, as it stood that day (`disclosure::board_json`): a JSON array of
@@ -138,13 +146,15 @@ pub fn disclosure_board(
     items_json: String,
     on: String,
 ) -> Result<String> {
-    Ok(core::board_json(
-        &policy.inner,
-        &context_json,
-        &viewer_json,
-        &items_json,
-        &on,
-    )?)
+    guarded(|| {
+        Ok(core::board_json(
+            &policy.inner,
+            &context_json,
+            &viewer_json,
+            &items_json,
+            &on,
+        )?)
+    })
 }
 
 /// The time limits running on an item on a date, counted in working days on the calendar
@@ -163,13 +173,15 @@ pub fn disclosure_item_deadlines(
     item_json: String,
     on: String,
 ) -> Result<String> {
-    let cal = calendar.read()?;
-    Ok(core::item_deadlines_json(
-        &policy.inner,
-        &cal,
-        &item_json,
-        &on,
-    )?)
+    guarded(|| {
+        let cal = calendar.read()?;
+        Ok(core::item_deadlines_json(
+            &policy.inner,
+            &cal,
+            &item_json,
+            &on,
+        )?)
+    })
 }
 
 /// The periodic disclosures of a catalogue and whether each is done, due or overdue on a date
@@ -190,14 +202,16 @@ pub fn disclosure_catalogue_status(
     items_json: String,
     on: String,
 ) -> Result<String> {
-    let cal = calendar.read()?;
-    Ok(core::catalogue_status_json(
-        &policy.inner,
-        &cal,
-        &catalogue_json,
-        &items_json,
-        &on,
-    )?)
+    guarded(|| {
+        let cal = calendar.read()?;
+        Ok(core::catalogue_status_json(
+            &policy.inner,
+            &cal,
+            &catalogue_json,
+            &items_json,
+            &on,
+        )?)
+    })
 }
 
 /// Evaluates a public notice (公示) on a date (`disclosure::evaluate_notice_json`): its working days, the
@@ -217,13 +231,15 @@ pub fn disclosure_evaluate_notice(
     notice_json: String,
     on: String,
 ) -> Result<String> {
-    let cal = calendar.read()?;
-    Ok(core::evaluate_notice_json(
-        &policy.inner,
-        &cal,
-        &notice_json,
-        &on,
-    )?)
+    guarded(|| {
+        let cal = calendar.read()?;
+        Ok(core::evaluate_notice_json(
+            &policy.inner,
+            &cal,
+            &notice_json,
+            &on,
+        )?)
+    })
 }
 
 /// What a reviewer sees before publication (`disclosure::redaction_preview_json`): whether masking applies
@@ -242,11 +258,13 @@ pub fn disclosure_redaction_preview(
     item_json: String,
     on: String,
 ) -> Result<String> {
-    Ok(core::redaction_preview_json(
-        &policy.inner,
-        &item_json,
-        &on,
-    )?)
+    guarded(|| {
+        Ok(core::redaction_preview_json(
+            &policy.inner,
+            &item_json,
+            &on,
+        )?)
+    })
 }
 
 /// Verifies an audit log's hash chain (`disclosure::verify_audit_json`): `{"valid":true,"entries":3,
@@ -261,7 +279,7 @@ pub fn disclosure_redaction_preview(
 /// ```
 #[uniffi::export]
 pub fn disclosure_verify_audit(log_json: String) -> Result<String> {
-    Ok(core::verify_audit_json(&log_json)?)
+    guarded(|| Ok(core::verify_audit_json(&log_json)?))
 }
 
 /// The annual dues disclosure (`disclosure::dues_disclosure_json`): a year's `BranchSummary` document (as
@@ -281,12 +299,14 @@ pub fn disclosure_dues_report(
     id: String,
     uses_json: String,
 ) -> Result<String> {
-    Ok(core::dues_disclosure_json(
-        &summary_json,
-        &org,
-        &id,
-        &uses_json,
-    )?)
+    guarded(|| {
+        Ok(core::dues_disclosure_json(
+            &summary_json,
+            &org,
+            &id,
+            &uses_json,
+        )?)
+    })
 }
 
 /// The personal data found in a text (`disclosure::scan`), however it is written (full-width digits, spaces,
@@ -301,7 +321,7 @@ pub fn disclosure_dues_report(
 /// ```
 #[uniffi::export]
 pub fn disclosure_scan(text: String) -> Result<String> {
-    to_json(&core::scan(&text))
+    guarded(|| to_json(&core::scan(&text)))
 }
 
 /// The text with every personal datum masked (`disclosure::mask`), as it would be published. Never fails.
@@ -328,5 +348,5 @@ pub fn disclosure_mask(text: String) -> String {
 /// ```
 #[uniffi::export]
 pub fn disclosure_audit_append(log_json: String, event_json: String) -> Result<String> {
-    Ok(core::audit_append_json(&log_json, &event_json)?)
+    guarded(|| Ok(core::audit_append_json(&log_json, &event_json)?))
 }

@@ -23,8 +23,10 @@
 /// }
 /// ```
 ///
-/// A panic inside the library (a bug) surfaces as UniFFI's own internal error (Kotlin
-/// `InternalException`), never as one of these variants.
+/// A panic inside the library (a bug, never an input's fault) is caught at the boundary by [`guarded`] and
+/// thrown as [`DangjianError::Internal`] with code `INTERNAL`, never as UniFFI's own internal error
+/// (Kotlin `InternalException`, Python `InternalError`), so one `catch` of the library's exception type
+/// covers every failure.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Error, thiserror::Error)]
 pub enum DangjianError {
     /// The data given (a member, a ledger, a date, an amount) is wrong.
@@ -63,6 +65,57 @@ pub enum DangjianError {
         /// Message in English.
         message_en: String,
     },
+    /// A defect of the library: a panic caught by [`guarded`] (code `INTERNAL`, `field` empty, the panic's
+    /// text in the messages). The call did not complete; later calls work. An object whose lock the panic
+    /// held says so on its next call with its own code (`CALENDAR_UNAVAILABLE`, `SCORER_UNAVAILABLE`,
+    /// `AUDIT_TRAIL_UNAVAILABLE`): make it again.
+    #[error("{code} ({field}): {message_en}")]
+    Internal {
+        /// Always `INTERNAL`.
+        code: String,
+        /// Always empty: no field of the input is to blame.
+        field: String,
+        /// Message in Chinese.
+        message_zh: String,
+        /// Message in English.
+        message_en: String,
+    },
+}
+
+/// The code of [`DangjianError::Internal`], registered in the core's registry (`dangjian::codes`) as the
+/// wasm package's panic guard uses it.
+const INTERNAL: &str = dangjian::codes::Code::Internal.as_str();
+
+impl DangjianError {
+    /// The `INTERNAL` error of a caught panic, `what` being the panic's message.
+    fn internal(what: &str) -> Self {
+        DangjianError::Internal {
+            code: INTERNAL.to_owned(),
+            field: String::new(),
+            message_zh: format!("程序内部错误（本次调用未完成，可继续调用）：{what}"),
+            message_en: format!(
+                "internal error (this call did not complete; later calls work): {what}"
+            ),
+        }
+    }
+}
+
+/// Runs an export's body, turning a panic into [`DangjianError::Internal`] (code `INTERNAL`) instead of
+/// letting it reach UniFFI's scaffolding, which would throw its own `InternalException` / `InternalError`.
+///
+/// The release profile is `panic = "unwind"`, so the panic unwinds to here. `AssertUnwindSafe` is sound
+/// because nothing the body borrowed is observed half-updated afterwards: the arguments are the call's own
+/// (dropped with it), and the shared objects (`Calendar`, `CreditsScorer`, `AuditTrail`) sit behind locks
+/// that the panic poisons, which their next call reports as `*_UNAVAILABLE`.
+pub(crate) fn guarded<T>(body: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(body)).unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(DangjianError::internal(&what))
+    })
 }
 
 impl From<dangjian::Error> for DangjianError {
@@ -128,12 +181,42 @@ mod tests {
                     message_zh,
                     message_en,
                 } => ("calendar", code, field, message_zh, message_en),
+                DangjianError::Internal { .. } => panic!("no core error is internal"),
             };
             assert_eq!(got_kind, kind);
             assert_eq!(
                 (code, field, zh, en),
                 (d.code, d.field, d.message_zh, d.message_en)
             );
+        }
+    }
+
+    #[test]
+    fn guarded_passes_results_through_and_turns_a_panic_into_internal() {
+        assert_eq!(guarded(|| Ok(7)), Ok(7));
+        let refused: Result<()> = Err(dangjian::Error::input("A", "f", "甲", "a").into());
+        assert_eq!(guarded(|| refused.clone()), refused);
+        for caught in [
+            guarded::<()>(|| panic!("static text")),
+            guarded::<()>(|| panic!("formatted {}", 42)),
+        ] {
+            match caught {
+                Err(DangjianError::Internal {
+                    code,
+                    field,
+                    message_zh,
+                    message_en,
+                }) => {
+                    assert_eq!((code.as_str(), field.as_str()), ("INTERNAL", ""));
+                    assert!(message_en.starts_with("internal error"), "{message_en}");
+                    assert!(
+                        message_en.ends_with("static text") || message_en.ends_with("formatted 42"),
+                        "the panic's own text is kept: {message_en}"
+                    );
+                    assert!(message_zh.contains("程序内部错误"), "{message_zh}");
+                }
+                other => panic!("expected Internal, got {other:?}"),
+            }
         }
     }
 }

@@ -52,5 +52,18 @@ pub fn core_version() -> String {
     dangjian::VERSION.to_owned()
 }
 
+/// Panics on purpose inside the panic guard: exists so the surfaces can prove the guard (a panic is thrown
+/// as `DangjianException.Internal` / `DangjianError.Internal` with code `INTERNAL`, and the next call works).
+/// No input reaches a panic in the library; never call this outside a test.
+///
+/// ```kotlin
+/// try { forcePanicForTests() } catch (e: DangjianException.Internal) { check(e.code == "INTERNAL") }
+/// ```
+#[uniffi::export]
+pub fn force_panic_for_tests() -> error::Result<()> {
+    #[allow(clippy::panic)] // the one deliberate panic: what the guard's tests catch
+    error::guarded(|| panic!("forced by force_panic_for_tests"))
+}
+
 #[cfg(test)]
 mod tests;

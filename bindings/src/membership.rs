@@ -8,7 +8,7 @@
 use dangjian::membership as core;
 
 use crate::calendar::Calendar;
-use crate::error::Result;
+use crate::error::{guarded, Result};
 use crate::policy::Policy;
 
 /// Checks one member record on a date (`membership::check_member_json`): its stage, the dates of the
@@ -32,13 +32,15 @@ pub fn membership_check_member(
     record_json: String,
     on: String,
 ) -> Result<String> {
-    let cal = calendar.read()?;
-    Ok(core::check_member_json(
-        &policy.inner,
-        &cal,
-        &record_json,
-        &on,
-    )?)
+    guarded(|| {
+        let cal = calendar.read()?;
+        Ok(core::check_member_json(
+            &policy.inner,
+            &cal,
+            &record_json,
+            &on,
+        )?)
+    })
 }
 
 /// Checks a branch's members on a date (`membership::check_members_json`): a JSON array of records, or
@@ -63,13 +65,15 @@ pub fn membership_check_members(
     members_json: String,
     on: String,
 ) -> Result<String> {
-    let cal = calendar.read()?;
-    Ok(core::check_members_json(
-        &policy.inner,
-        &cal,
-        &members_json,
-        &on,
-    )?)
+    guarded(|| {
+        let cal = calendar.read()?;
+        Ok(core::check_members_json(
+            &policy.inner,
+            &cal,
+            &members_json,
+            &on,
+        )?)
+    })
 }
 
 /// Records one event on a member (`membership::apply_event_json`): the record, the event
@@ -95,14 +99,16 @@ pub fn membership_apply_event(
     event_json: String,
     roster_json: String,
 ) -> Result<String> {
-    let cal = calendar.read()?;
-    Ok(core::apply_event_json(
-        &policy.inner,
-        &cal,
-        &record_json,
-        &event_json,
-        &roster_json,
-    )?)
+    guarded(|| {
+        let cal = calendar.read()?;
+        Ok(core::apply_event_json(
+            &policy.inner,
+            &cal,
+            &record_json,
+            &event_json,
+            &roster_json,
+        )?)
+    })
 }
 
 /// A member's rights on a date (`membership::rights_json`): whether they may vote, stand for election,
@@ -118,7 +124,7 @@ pub fn membership_apply_event(
 /// ```
 #[uniffi::export]
 pub fn membership_rights(policy: &Policy, record_json: String, on: String) -> Result<String> {
-    Ok(core::rights_json(&policy.inner, &record_json, &on)?)
+    guarded(|| Ok(core::rights_json(&policy.inner, &record_json, &on)?))
 }
 
 /// Checks the party organizations on a date (`membership::check_orgs_json`): an organizations document
@@ -133,7 +139,7 @@ pub fn membership_rights(policy: &Policy, record_json: String, on: String) -> Re
 /// ```
 #[uniffi::export]
 pub fn membership_check_orgs(policy: &Policy, doc_json: String, on: String) -> Result<String> {
-    Ok(core::check_orgs_json(&policy.inner, &doc_json, &on)?)
+    guarded(|| Ok(core::check_orgs_json(&policy.inner, &doc_json, &on)?))
 }
 
 /// Checks a 公民身份号码 (GB 11643-1999) against a birth date (`membership::validate_id_number_str`):
@@ -148,5 +154,5 @@ pub fn membership_check_orgs(policy: &Policy, doc_json: String, on: String) -> R
 /// ```
 #[uniffi::export]
 pub fn membership_validate_id_number(id: String, birth_date: String) -> Result<()> {
-    Ok(core::validate_id_number_str(&id, &birth_date)?)
+    guarded(|| Ok(core::validate_id_number_str(&id, &birth_date)?))
 }

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::error::Result;
+use crate::error::{guarded, Result};
 
 /// The dated parameters every rule reads: the bundled official defaults, a whole document, or the defaults
 /// with a local override laid on top (a province's farmer figure, a unit's rounding). Immutable: an
@@ -43,9 +43,11 @@ impl Policy {
     /// ```
     #[uniffi::constructor]
     pub fn from_json(json: String) -> Result<Arc<Self>> {
-        Ok(Arc::new(Self {
-            inner: dangjian::Policy::from_json(&json)?,
-        }))
+        guarded(|| {
+            Ok(Arc::new(Self {
+                inner: dangjian::Policy::from_json(&json)?,
+            }))
+        })
     }
 
     /// This policy with a local override laid on top: a policy document listing only the parameters it
@@ -60,9 +62,11 @@ impl Policy {
     ///    "value":{"monthly":"1.0","min":"0.2","max":"1.0"}}]}}""")
     /// ```
     pub fn with_overrides_json(&self, json: String) -> Result<Arc<Policy>> {
-        Ok(Arc::new(Self {
-            inner: self.inner.with_overrides_json(&json)?,
-        }))
+        guarded(|| {
+            Ok(Arc::new(Self {
+                inner: self.inner.with_overrides_json(&json)?,
+            }))
+        })
     }
 
     /// The policy as a JSON document (decimals and dates as strings); [`Policy::from_json`] reads it back

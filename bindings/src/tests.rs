@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::dues::*;
 use crate::money::Decimal;
-use crate::{core_version, Calendar, DangjianError, Policy};
+use crate::{core_version, force_panic_for_tests, Calendar, DangjianError, Policy};
 
 fn dec(s: &str) -> Decimal {
     Decimal::from(s.parse::<rust_decimal::Decimal>().unwrap())
@@ -22,6 +22,7 @@ fn code_field(e: DangjianError) -> (&'static str, String, String) {
         DangjianError::InvalidInput { code, field, .. } => ("invalid_input", code, field),
         DangjianError::Policy { code, field, .. } => ("policy", code, field),
         DangjianError::Calendar { code, field, .. } => ("calendar", code, field),
+        DangjianError::Internal { code, field, .. } => ("internal", code, field),
     }
 }
 
@@ -433,4 +434,21 @@ fn membership_errors_keep_their_codes_and_paths() {
         code_field(e),
         ("invalid_input", "INVALID_DATE".into(), "birth_date".into())
     );
+}
+
+#[test]
+fn a_panic_inside_an_export_is_internal_and_the_next_call_works() {
+    let e = force_panic_for_tests().unwrap_err();
+    assert_eq!(
+        code_field(e),
+        ("internal", "INTERNAL".to_owned(), String::new())
+    );
+    let a = assess_dues(
+        &Policy::bundled(),
+        employed("M1", "6400.00"),
+        "2026-11".to_owned(),
+        false,
+    )
+    .unwrap();
+    assert_eq!(a.member_id, "M1");
 }

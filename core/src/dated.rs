@@ -1,5 +1,6 @@
 //! Dated values: a parameter's value together with the period it is in force and its article — the ground floor
 //! every engine's parameters stand on (re-exported from [`crate::policy`]).
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -1,4 +1,5 @@
 //! Calendar months (`YYYY-MM`), the unit in which dues are owed and paid.
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -123,7 +124,7 @@ impl YearMonth {
     /// assert_eq!(a.months_since(b), -6);
     /// ```
     pub fn months_since(self, earlier: Self) -> i32 {
-        i32::try_from(self.index() - earlier.index()).unwrap_or(0)
+        i32::try_from(self.index().saturating_sub(earlier.index())).unwrap_or(0)
     }
 
     /// The months from `self` to `last`, both included (empty when `last` is earlier).
@@ -141,12 +142,16 @@ impl YearMonth {
     const MAX_INDEX: i64 = 9999 * 12 + 11;
 
     fn index(self) -> i64 {
-        i64::from(self.year) * 12 + i64::from(self.month) - 1
+        // The year is within 1900..=9999 (checked where a YearMonth is made): nothing saturates.
+        i64::from(self.year)
+            .saturating_mul(12)
+            .saturating_add(i64::from(self.month))
+            .saturating_sub(1)
     }
 
     fn from_index(index: i64) -> Self {
         let year = i32::try_from(index.div_euclid(12)).unwrap_or(9999);
-        let month = u32::try_from(index.rem_euclid(12) + 1).unwrap_or(1);
+        let month = u32::try_from(index.rem_euclid(12).saturating_add(1)).unwrap_or(1);
         Self { year, month }
     }
 }

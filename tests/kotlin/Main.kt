@@ -82,6 +82,7 @@ inline fun <reified E : DangjianException> expectCoded(code: String, field: Stri
         is DangjianException.InvalidInput -> x.messageZh to x.messageEn
         is DangjianException.Policy -> x.messageZh to x.messageEn
         is DangjianException.Calendar -> x.messageZh to x.messageEn
+        is DangjianException.Internal -> x.messageZh to x.messageEn
     }
     check(messages.first.isNotBlank() && messages.second.isNotBlank()) { "empty messages: $e" }
     return e
@@ -379,6 +380,9 @@ fun main(args: Array<String>) {
 
     // ---- the code registry (CodesTests.kt) ----
     codesTests(h)
+
+    // ---- the panic guard (GuardTests.kt) ----
+    guardTests(h)
 
     // ---- the shared vectors: dues from the directory given, credits, disclosure and membership beside it ----
     val dir = File(args.getOrElse(0) { "tests/vectors/dues" })

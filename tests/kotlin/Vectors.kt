@@ -34,6 +34,7 @@ fun codeField(e: DangjianException): Map<String, Any?> = when (e) {
     is DangjianException.InvalidInput -> mapOf("code" to e.code, "field" to e.field)
     is DangjianException.Policy -> mapOf("code" to e.code, "field" to e.field)
     is DangjianException.Calendar -> mapOf("code" to e.code, "field" to e.field)
+    is DangjianException.Internal -> mapOf("code" to e.code, "field" to e.field)
 }
 
 private fun plain(d: BigDecimal?): String? = d?.toPlainString()

@@ -1,5 +1,6 @@
 """Hostile input on the Python bindings (issue 16): a sum that overflows is the library's own coded exception
-(never UniFFI's InternalError), and amounts follow the one grammar (never rounded)."""
+(never UniFFI's InternalError), amounts follow the one grammar (never rounded), and a panic that slips through
+is DangjianError.Internal with code INTERNAL."""
 
 import json
 import unittest
@@ -73,6 +74,38 @@ class GrammarTest(Coded):
         with self.assertRaises(dj.DangjianError.Policy) as ctx:
             dj.Policy.bundled().with_overrides_json(doc)
         self.assertEqual(ctx.exception.code, "AMOUNT_TOO_LARGE")
+
+
+class PanicGuardTest(unittest.TestCase):
+    """A panic inside the library is the library's own DangjianError.Internal with code INTERNAL (the guard
+    around every fallible export), never UniFFI's InternalError, and the library goes on answering."""
+
+    def assessed_amount(self):
+        member = dj.DuesMember(member_id="G1", category=dj.Category.EMPLOYED, incomes=[
+            dj.IncomeRecord(items=[dj.IncomeItem(code=dj.ItemCode.NET_BASE, amount=Decimal("6400.00"))])])
+        return dj.assess_dues(dj.Policy.bundled(), member, "2026-11", False).amount
+
+    def test_a_panic_is_internal_and_the_next_call_works(self):
+        with self.assertRaises(dj.DangjianError) as ctx:
+            dj.force_panic_for_tests()
+        e = ctx.exception
+        self.assertIsInstance(e, dj.DangjianError.Internal, repr(e))
+        self.assertEqual((e.code, e.field), ("INTERNAL", ""))
+        self.assertIn("forced by force_panic_for_tests", e.message_en)
+        self.assertTrue(e.message_zh)
+        self.assertEqual(self.assessed_amount(), Decimal("96.00"))
+
+    def test_panic_after_panic_each_coded(self):
+        for _ in range(3):
+            with self.assertRaises(dj.DangjianError.Internal) as ctx:
+                dj.force_panic_for_tests()
+            self.assertEqual(ctx.exception.code, "INTERNAL")
+        self.assertEqual(self.assessed_amount(), Decimal("96.00"))
+
+    def test_internal_is_registered(self):
+        info = dj.describe_code("INTERNAL")
+        self.assertIsNotNone(info)
+        self.assertEqual((info.area, info.kind), ("surface", "error"))
 
 
 if __name__ == "__main__":

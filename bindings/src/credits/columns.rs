@@ -5,7 +5,7 @@
 use dangjian::credits::Columns;
 
 use super::{changed_json, CreditsScorer};
-use crate::error::Result;
+use crate::error::{guarded, Result};
 
 /// A batch of events as columns (`dangjian::credits::Columns`, owned). Row `i` is the event
 /// `{event_id: event_id_bytes[event_id_offsets[i] until event_id_offsets[i + 1]], member_id:
@@ -90,30 +90,32 @@ impl CreditsScorer {
     /// val out = scorer.ingestColumns(cols)   // {"changed":[{"event_id":"r1",…,"points":5},{"event_id":"r2",…,"points":1}],…}
     /// ```
     pub fn ingest_columns(&self, columns: CreditsColumns) -> Result<String> {
-        let (member_ids, activity_codes, content_ids) = (
-            strs(&columns.member_ids),
-            strs(&columns.activity_codes),
-            strs(&columns.content_ids),
-        );
-        let view = Columns {
-            event_id_bytes: &columns.event_id_bytes,
-            event_id_offsets: &columns.event_id_offsets,
-            member_ids: &member_ids,
-            members: &columns.members,
-            activity_codes: &activity_codes,
-            activities: &columns.activities,
-            occurred_at_ns: &columns.occurred_at_ns,
-            offset_seconds: &columns.offset_seconds,
-            content_ids: &content_ids,
-            contents: &columns.contents,
-            duration_seconds: &columns.duration_seconds,
-            correct_answers: &columns.correct_answers,
-            place: &columns.place,
-            points: &columns.points,
-        };
-        let mut scorer = self.lock()?;
-        let r = scorer.ingest_columns(&view)?;
-        changed_json(&scorer, r)
+        guarded(|| {
+            let (member_ids, activity_codes, content_ids) = (
+                strs(&columns.member_ids),
+                strs(&columns.activity_codes),
+                strs(&columns.content_ids),
+            );
+            let view = Columns {
+                event_id_bytes: &columns.event_id_bytes,
+                event_id_offsets: &columns.event_id_offsets,
+                member_ids: &member_ids,
+                members: &columns.members,
+                activity_codes: &activity_codes,
+                activities: &columns.activities,
+                occurred_at_ns: &columns.occurred_at_ns,
+                offset_seconds: &columns.offset_seconds,
+                content_ids: &content_ids,
+                contents: &columns.contents,
+                duration_seconds: &columns.duration_seconds,
+                correct_answers: &columns.correct_answers,
+                place: &columns.place,
+                points: &columns.points,
+            };
+            let mut scorer = self.lock()?;
+            let r = scorer.ingest_columns(&view)?;
+            changed_json(&scorer, r)
+        })
     }
 }
 

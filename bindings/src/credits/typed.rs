@@ -12,7 +12,7 @@ use dangjian::credits::{
 };
 
 use super::CreditsScorer;
-use crate::error::Result;
+use crate::error::{guarded, Result};
 
 /// Something a member did that may score (`dangjian::credits::Event`), for [`CreditsScorer::ingest`].
 ///
@@ -329,29 +329,31 @@ impl CreditsScorer {
     /// out.changed[0].reason   // CreditReason.SCORED
     /// ```
     pub fn ingest(&self, events: Vec<CreditEvent>) -> Result<CreditChanges> {
-        // Read every event before taking the lock: other threads wait only for the scoring.
-        let mut read = Vec::with_capacity(events.len());
-        let mut positions = Vec::with_capacity(events.len());
-        let mut unread = Vec::new();
-        for (i, event) in events.into_iter().enumerate() {
-            match occurred_at(&event.occurred_at) {
-                Ok(at) => {
-                    read.push(event.into_core(at));
-                    positions.push(i);
+        guarded(|| {
+            // Read every event before taking the lock: other threads wait only for the scoring.
+            let mut read = Vec::with_capacity(events.len());
+            let mut positions = Vec::with_capacity(events.len());
+            let mut unread = Vec::new();
+            for (i, event) in events.into_iter().enumerate() {
+                match occurred_at(&event.occurred_at) {
+                    Ok(at) => {
+                        read.push(event.into_core(at));
+                        positions.push(i);
+                    }
+                    Err(e) => unread.push(EventError::new(i, None, Some(event.event_id), &e)),
                 }
-                Err(e) => unread.push(EventError::new(i, None, Some(event.event_id), &e)),
             }
-        }
-        let mut scorer = self.lock()?;
-        let mut r = scorer.ingest(read);
-        // The core numbers its refusals within the events it was given; put them back at their place in
-        // the caller's list, then merge in input order as the JSON path does.
-        for e in &mut r.errors {
-            e.index = positions.get(e.index).copied().unwrap_or(e.index);
-        }
-        r.errors.extend(unread);
-        r.errors.sort_by_key(|e| e.index);
-        Ok(changes(&scorer, r))
+            let mut scorer = self.lock()?;
+            let mut r = scorer.ingest(read);
+            // The core numbers its refusals within the events it was given; put them back at their place in
+            // the caller's list, then merge in input order as the JSON path does.
+            for e in &mut r.errors {
+                e.index = positions.get(e.index).copied().unwrap_or(e.index);
+            }
+            r.errors.extend(unread);
+            r.errors.sort_by_key(|e| e.index);
+            Ok(changes(&scorer, r))
+        })
     }
 
     /// Voids events by id (clawback, `Scorer::void`) — the typed twin of [`CreditsScorer::void_events`]: each
@@ -365,9 +367,11 @@ impl CreditsScorer {
     /// val out = scorer.void(listOf("a"))   // changed: a (0, VOIDED), b (1, SCORED) once a's cap is freed
     /// ```
     pub fn void(&self, event_ids: Vec<String>) -> Result<CreditChanges> {
-        let mut scorer = self.lock()?;
-        let r = scorer.void(&event_ids);
-        Ok(changes(&scorer, r))
+        guarded(|| {
+            let mut scorer = self.lock()?;
+            let r = scorer.void(&event_ids);
+            Ok(changes(&scorer, r))
+        })
     }
 
     /// Every open entry in canonical order (`occurred_at`, then `event_id`; `Scorer::ledger`) — the typed
@@ -379,12 +383,14 @@ impl CreditsScorer {
     /// val points = scorer.ledger().sumOf { it.points }
     /// ```
     pub fn ledger(&self) -> Result<Vec<CreditEntry>> {
-        Ok(self
-            .lock()?
-            .ledger()
-            .into_iter()
-            .map(CreditEntry::from)
-            .collect())
+        guarded(|| {
+            Ok(self
+                .lock()?
+                .ledger()
+                .into_iter()
+                .map(CreditEntry::from)
+                .collect())
+        })
     }
 
     /// The entry of one event (`Scorer::entry`), or null when no such event is open in the scorer — the
@@ -396,7 +402,7 @@ impl CreditsScorer {
     /// scorer.entry("e1")?.reason   // CreditReason.SCORED
     /// ```
     pub fn entry(&self, event_id: String) -> Result<Option<CreditEntry>> {
-        Ok(self.lock()?.entry(&event_id).map(CreditEntry::from))
+        guarded(|| Ok(self.lock()?.entry(&event_id).map(CreditEntry::from)))
     }
 
     /// The totals per member (by id) per China-time day, ISO week, month and year, each kind in date order
@@ -408,12 +414,14 @@ impl CreditsScorer {
     /// val year = scorer.totals().filter { it.kind == CreditPeriodKind.YEAR && it.period == "2026" }
     /// ```
     pub fn totals(&self) -> Result<Vec<CreditTotal>> {
-        Ok(self
-            .lock()?
-            .totals()
-            .into_iter()
-            .map(CreditTotal::from)
-            .collect())
+        guarded(|| {
+            Ok(self
+                .lock()?
+                .totals()
+                .into_iter()
+                .map(CreditTotal::from)
+                .collect())
+        })
     }
 }
 

@@ -7,7 +7,7 @@ use super::convert::{members_to_core, reports_to_core};
 use super::records::{
     Assessment, BatchOutcome, BranchSummary, DuesMember, Ledger, LedgerReport, Period,
 };
-use crate::error::Result;
+use crate::error::{guarded, Result};
 use crate::policy::Policy;
 
 /// Assesses one member's dues for `month` (`YYYY-MM`) under the rules in force then
@@ -35,9 +35,11 @@ pub fn assess_dues(
     month: String,
     trace: bool,
 ) -> Result<Assessment> {
-    let month = parse_month(&month, "month")?;
-    let member = member.to_core()?;
-    Ok(core::assess(&policy.inner, &member, month, AssessOptions { trace })?.into())
+    guarded(|| {
+        let month = parse_month(&month, "month")?;
+        let member = member.to_core()?;
+        Ok(core::assess(&policy.inner, &member, month, AssessOptions { trace })?.into())
+    })
 }
 
 /// Assesses every member for `month` (`dangjian::dues::assess_batch`): a member the core rejects becomes a
@@ -60,9 +62,11 @@ pub fn assess_dues_batch(
     month: String,
     trace: bool,
 ) -> Result<BatchOutcome> {
-    let month = parse_month(&month, "month")?;
-    let members = members_to_core(&members)?;
-    Ok(core::assess_batch(&policy.inner, &members, month, AssessOptions { trace }).into())
+    guarded(|| {
+        let month = parse_month(&month, "month")?;
+        let members = members_to_core(&members)?;
+        Ok(core::assess_batch(&policy.inner, &members, month, AssessOptions { trace }).into())
+    })
 }
 
 /// Evaluates a member's ledger as of `as_of` (`YYYY-MM-DD`; payments after it are ignored;
@@ -85,9 +89,11 @@ pub fn evaluate_dues_ledger(
     ledger: Ledger,
     as_of: String,
 ) -> Result<LedgerReport> {
-    let as_of = parse_date(&as_of, "as_of")?;
-    let ledger = ledger.to_core()?;
-    Ok(core::evaluate_ledger(&policy.inner, &ledger, as_of)?.into())
+    guarded(|| {
+        let as_of = parse_date(&as_of, "as_of")?;
+        let ledger = ledger.to_core()?;
+        Ok(core::evaluate_ledger(&policy.inner, &ledger, as_of)?.into())
+    })
 }
 
 /// Sums ledger reports into the branch's figures for a period (`dangjian::dues::summarize`): members, due,
@@ -104,9 +110,11 @@ pub fn evaluate_dues_ledger(
 /// ```
 #[uniffi::export]
 pub fn summarize_dues(reports: Vec<LedgerReport>, period: Period) -> Result<BranchSummary> {
-    let reports = reports_to_core(&reports)?;
-    let period = period.to_core()?;
-    Ok(core::summarize(&reports, period)?.into())
+    guarded(|| {
+        let reports = reports_to_core(&reports)?;
+        let period = period.to_core()?;
+        Ok(core::summarize(&reports, period)?.into())
+    })
 }
 
 /// [`assess_dues`] over JSON (`dangjian::dues::assess_json`): a `DuesMember` document in (the contract's
@@ -127,12 +135,14 @@ pub fn assess_dues_json(
     month: String,
     trace: bool,
 ) -> Result<String> {
-    Ok(core::assess_json(
-        &policy.inner,
-        &member_json,
-        &month,
-        trace,
-    )?)
+    guarded(|| {
+        Ok(core::assess_json(
+            &policy.inner,
+            &member_json,
+            &month,
+            trace,
+        )?)
+    })
 }
 
 /// [`assess_dues_batch`] over JSON (`dangjian::dues::assess_batch_json`): an array of member documents
@@ -152,12 +162,14 @@ pub fn assess_dues_batch_json(
     month: String,
     trace: bool,
 ) -> Result<String> {
-    Ok(core::assess_batch_json(
-        &policy.inner,
-        &members_json,
-        &month,
-        trace,
-    )?)
+    guarded(|| {
+        Ok(core::assess_batch_json(
+            &policy.inner,
+            &members_json,
+            &month,
+            trace,
+        )?)
+    })
 }
 
 /// [`evaluate_dues_ledger`] over JSON (`dangjian::dues::evaluate_ledger_json`): a `Ledger` document in,
@@ -174,11 +186,13 @@ pub fn evaluate_dues_ledger_json(
     ledger_json: String,
     as_of: String,
 ) -> Result<String> {
-    Ok(core::evaluate_ledger_json(
-        &policy.inner,
-        &ledger_json,
-        &as_of,
-    )?)
+    guarded(|| {
+        Ok(core::evaluate_ledger_json(
+            &policy.inner,
+            &ledger_json,
+            &as_of,
+        )?)
+    })
 }
 
 /// [`summarize_dues`] over JSON (`dangjian::dues::summarize_json`): an array of `LedgerReport` documents
@@ -192,5 +206,5 @@ pub fn evaluate_dues_ledger_json(
 /// ```
 #[uniffi::export]
 pub fn summarize_dues_json(reports_json: String, period_json: String) -> Result<String> {
-    Ok(core::summarize_json(&reports_json, &period_json)?)
+    guarded(|| Ok(core::summarize_json(&reports_json, &period_json)?))
 }

@@ -322,6 +322,7 @@ registry! {
     UncachedFormula = "UNCACHED_FORMULA", Surface, Error, "公式单元格没有保存的计算结果，请在 Excel 中打开并保存", "a formula cell has no saved value: open and save the file in Excel";
     UnknownColumn = "UNKNOWN_COLUMN", Surface, Error, "不认识的表头，请用 --map 对应或 --ignore 忽略", "an unknown header: map it with --map or skip it with --ignore";
     UnterminatedQuote = "UNTERMINATED_QUOTE", Surface, Error, "引号没有闭合（从这一行开始）", "a quote is not closed (it opens on this line)";
+    Internal = "INTERNAL", Surface, Error, "程序内部错误（库的缺陷，不是输入的问题）：本次调用未完成，之后的调用不受影响", "an internal error (a defect of the library, not of the input): this call did not complete; later calls work";
     InvalidAmount = "INVALID_AMOUNT", Surface, Error, "无法读取的金额或数值", "an amount or figure cannot be read";
     InvalidArgument = "INVALID_ARGUMENT", Surface, Error, "参数不是范围内的整数", "an argument is not a whole number in range";
     MissingCategory = "MISSING_CATEGORY", Surface, Error, "缺少党员类别", "the member category is missing";

@@ -11,6 +11,7 @@
 //!
 //! A day is a China-time date (UTC+8), as everywhere in the disclosure engine; an event counts from its own
 //! day on (published at 15:00 on 4 March: on the board on 4 March; withdrawn on 8 March: gone on 8 March).
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -1,5 +1,6 @@
 //! The bundled disclosure defaults. The 条例 fixes procedure and scope but no day counts; every count here is
 //! local practice, marked UNCONFIRMED, for a host to override.
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::NaiveDate;
 

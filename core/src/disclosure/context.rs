@@ -1,5 +1,6 @@
 //! Who may do what where: the organization tree and the workflow roles held at each organization
 //! (条例 第十五条: the organization proposes, reviews and approves its own disclosure).
+#![deny(clippy::arithmetic_side_effects)]
 
 use serde::{Deserialize, Serialize};
 

@@ -1,6 +1,7 @@
 //! Time limits on the official calendar: the review of a proposal (policy `disclosure.time_limits`, default 3
 //! working days extendable to 10, UNCONFIRMED local practice), the planned publication date, and the periodic
 //! entries of an organization's catalogue (条例 第十四条) with their due dates and `DISCLOSURE_OVERDUE` findings.
+#![deny(clippy::arithmetic_side_effects)]
 
 use crate::china_time::china_date;
 use chrono::{Datelike, NaiveDate};
@@ -73,7 +74,7 @@ pub fn item_deadlines(
         let met_on = item
             .history
             .iter()
-            .skip(i + 1)
+            .skip(i.saturating_add(1))
             .find(|t| t.action == "review" || t.action == "reject")
             .map(|t| china_date(&t.at));
         let overdue = met_on.map_or(on > due.value, |m| m > due.value);
@@ -234,7 +235,7 @@ pub fn catalogue_status(
         entries.retain(|e| e.code != own.code);
         entries.push(own.clone());
     }
-    if on.year() - catalogue.since.year() > 100 {
+    if on.year().saturating_sub(catalogue.since.year()) > 100 {
         return Err(Error::input(
             "SPAN_TOO_LONG",
             "since",
@@ -313,7 +314,11 @@ fn periods(frequency: Frequency, since: NaiveDate, on: NaiveDate) -> Vec<(String
     for year in since.year()..=on.year() {
         let spans: Vec<(String, u32)> = match frequency {
             Frequency::Annual => vec![(year.to_string(), 12)],
-            Frequency::Quarterly => (1..=4).map(|q| (format!("{year}-Q{q}"), q * 3)).collect(),
+            Frequency::Quarterly => [3, 6, 9, 12]
+                .into_iter()
+                .zip(1..)
+                .map(|(last, q)| (format!("{year}-Q{q}"), last))
+                .collect(),
             Frequency::Monthly => (1..=12).map(|m| (format!("{year}-{m:02}"), m)).collect(),
         };
         for (label, last_month) in spans {
@@ -332,7 +337,7 @@ fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
     let (y, m) = if month == 12 {
         (year.checked_add(1)?, 1)
     } else {
-        (year, month + 1)
+        (year, month.checked_add(1)?)
     };
     NaiveDate::from_ymd_opt(y, m, 1)?.pred_opt()
 }

@@ -1,6 +1,7 @@
 //! The annual dues disclosure: a branch's [`BranchSummary`] for a year turned into the item its members see
 //! (dues collection and use are disclosed to members at least once a year — branch practice, RULES §6; the
 //! figures are those of 中组发〔2008〕3号).
+#![deny(clippy::arithmetic_side_effects)]
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -53,7 +54,11 @@ pub fn dues_disclosure(
     let yuan = |d: Decimal| format!("{:.2}", d);
     let rate = summary.payment_rate.map_or_else(
         || "—".to_owned(),
-        |r| format!("{:.2}%", r * Decimal::ONE_HUNDRED),
+        // A rate past what a decimal holds (a report from outside) is written as it is, not as a percentage.
+        |r| match r.checked_mul(Decimal::ONE_HUNDRED) {
+            Some(pct) => format!("{pct:.2}%"),
+            None => r.to_string(),
+        },
     );
     let mut body = format!(
         "一、党费收缴情况\n{year}年度本支部应交党费党员 {} 名，应交党费 {} 元，实交 {} 元，未交 {} 元，交纳率 {rate}；\
@@ -85,7 +90,7 @@ pub fn dues_disclosure(
             .ok_or_else(|| Error::overflow("uses"))?;
         body.push_str(&format!(
             "{}. {}：{} 元\n",
-            i + 1,
+            i.saturating_add(1),
             u.purpose,
             yuan(u.amount)
         ));

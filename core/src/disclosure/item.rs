@@ -1,5 +1,6 @@
 //! Disclosure items (党务公开事项): what is disclosed, to whom (条例 第二条), under which catalogue category
 //! (第十四条), through which channels, and every version and transition it went through.
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};

@@ -1,6 +1,7 @@
 //! A disclosure item as it stood on a day (条例 第十五条: published versions are dated; a withdrawal is dated):
 //! the version in force, whether and when it was withdrawn, and where it stands — what the board and the
 //! visibility rules both ask, so neither imports the other.
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::NaiveDate;
 

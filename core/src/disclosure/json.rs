@@ -1,6 +1,7 @@
 //! JSON entry points: the same functions over JSON documents, for bindings that speak JSON (mirrors
 //! `dues::json`). Output is compact JSON, dates and times as strings; the same input gives the same bytes on
 //! every platform. Errors are the library's coded errors; a malformed document names its field path.
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::NaiveDate;
 use serde::Serialize;

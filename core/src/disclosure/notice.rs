@@ -1,6 +1,7 @@
 //! Public notices (公示): a window of at least N working days (policy `disclosure.time_limits`, default 5,
 //! UNCONFIRMED local practice), counted on the official calendar from the opening day — holidays do not count,
 //! make-up Saturdays do — with the objections received and their handling.
+#![deny(clippy::arithmetic_side_effects)]
 
 use crate::china_time::china_date;
 use chrono::NaiveDate;
@@ -230,7 +231,7 @@ pub fn evaluate_notice(
             ));
         }
         match &o.decision {
-            None => pending += 1,
+            None => pending = pending.saturating_add(1),
             Some(d) => {
                 check_text(&d.reason, &format!("{here}.decision.reason")).map_err(|_| {
                     Error::input(
@@ -249,7 +250,7 @@ pub fn evaluate_notice(
                     ));
                 }
                 if d.upheld {
-                    upheld += 1;
+                    upheld = upheld.saturating_add(1);
                 }
             }
         }

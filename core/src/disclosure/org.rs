@@ -1,5 +1,6 @@
 //! The organization tree: just enough of it (id, parent, kind) to resolve disclosure scopes and the
 //! authority to approve (条例 第二条, 第十五条). The membership rules will extend it.
+#![deny(clippy::arithmetic_side_effects)]
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -179,16 +180,18 @@ impl OrgTree {
             .collect();
         // Children in id order, as one array sliced by offsets (counting sort by parent).
         let n = orgs.len();
-        let mut start = vec![0u32; n + 1];
+        // Counts and offsets never exceed n (ids fit u32, see to_u32), so the saturating forms below only
+        // state that no input can make them wrap.
+        let mut start = vec![0u32; n.saturating_add(1)];
         for &p in &parent {
-            if let Some(s) = start.get_mut(p as usize + 1) {
-                *s += 1;
+            if let Some(s) = start.get_mut((p as usize).saturating_add(1)) {
+                *s = s.saturating_add(1);
             }
         }
         for i in 0..n {
             let prev = at(&start, i) as u32;
-            if let Some(s) = start.get_mut(i + 1) {
-                *s += prev;
+            if let Some(s) = start.get_mut(i.saturating_add(1)) {
+                *s = s.saturating_add(prev);
             }
         }
         let mut fill = start.clone();
@@ -198,7 +201,7 @@ impl OrgTree {
                 if let Some(c) = children.get_mut(*f as usize) {
                     *c = to_u32(i);
                 }
-                *f += 1;
+                *f = f.saturating_add(1);
             }
         }
         let (mut enter, mut leave, mut dfs) = (vec![0u32; n], vec![0u32; n], Vec::with_capacity(n));
@@ -212,8 +215,8 @@ impl OrgTree {
             dfs.push(to_u32(root));
             while let Some(top) = stack.last_mut() {
                 let (node, next) = *top;
-                if next < at(&start, node as usize + 1) as u32 {
-                    top.1 += 1;
+                if next < at(&start, (node as usize).saturating_add(1)) as u32 {
+                    top.1 = top.1.saturating_add(1);
                     let child = at(&children, next as usize);
                     if let Some(e) = enter.get_mut(child) {
                         *e = to_u32(dfs.len());

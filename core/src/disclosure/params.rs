@@ -1,5 +1,6 @@
 //! The disclosure parameters: each a timeline of dated values with its article or, where the 条例 fixes no
 //! number (it fixes no day counts at all), the local practice it follows, marked UNCONFIRMED in its note.
+#![deny(clippy::arithmetic_side_effects)]
 
 use serde::{Deserialize, Serialize};
 

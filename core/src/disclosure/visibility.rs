@@ -11,6 +11,7 @@
 //!   record for audit; [`super::board`](fn@super::board) shows the record to the viewers the policy names).
 //!
 //! A suspended or removed member sees what the public sees: membership status on the day counts.
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

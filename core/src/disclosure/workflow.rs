@@ -5,6 +5,7 @@
 //! not before the item's creation nor before its last transition) and recorded on the item and as an
 //! [`AuditEvent`] for the chained log. Matters involving Party or state secrets are not disclosed: a failed
 //! confidentiality review blocks the item (`SECRET_CONTENT`) until it is rejected back to draft.
+#![deny(clippy::arithmetic_side_effects)]
 
 use crate::china_time::china_date;
 use chrono::NaiveDate;

@@ -2,6 +2,7 @@
 //! own organization and its superiors up to the branch (a group member: the group's and the branch's), of every
 //! kind all members attend — everything but the 支委会 — on days they were a full or probationary member.
 //! Someone neither present nor on leave counts as absent without leave, whether or not the minutes list them.
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};

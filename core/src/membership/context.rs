@@ -1,5 +1,6 @@
 //! What a check may look beyond the record itself: the other members (sponsors and contacts), the meetings
 //! (organizational life) and the dues ledgers.
+#![deny(clippy::arithmetic_side_effects)]
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

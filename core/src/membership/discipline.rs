@@ -13,6 +13,7 @@
 //! reported as `until`, the first day it no longer applies. A 警告 on 2025-03-10 bars promotion through 2026-03-09;
 //! on 2026-03-10 the member is free. A decision on 29 February ends on 28 February (2024-02-29 + 12 months →
 //! free from 2025-02-28). Each sanction is judged by the rules in force on the day it was decided.
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

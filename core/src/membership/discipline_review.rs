@@ -1,4 +1,5 @@
 //! The discipline part of a check: 留党察看 expiry and readmission within the bar after expulsion.
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::NaiveDate;
 

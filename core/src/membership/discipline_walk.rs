@@ -5,6 +5,7 @@
 //! (`until`, exclusive). It runs `N` months from the decision day by calendar months, clamped to the month's end
 //! (纪律处分条例: 1 year after a 警告 decided on 2025-03-10 → barred through 2026-03-09, free from 2026-03-10; a
 //! decision on 2024-02-29 → free from 2025-02-28).
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::NaiveDate;
 

@@ -5,6 +5,7 @@
 //! - the election is valid only when those present are more than `election_quorum` (4/5) of those entitled
 //!   (entitled 10: 8 present is not enough, 9 is);
 //! - a candidate is elected with more than half of the votes of those present.
+#![deny(clippy::arithmetic_side_effects)]
 
 use std::collections::{HashMap, HashSet};
 
@@ -204,7 +205,9 @@ pub(crate) fn evaluate(
 /// present > numerator/denominator × entitled, in integers (no rounding).
 pub(crate) fn quorum_met(rules: &OrganizationRules, present: u32, entitled: u32) -> bool {
     let [n, d] = rules.election_quorum;
-    u64::from(present) * u64::from(d) > u64::from(entitled) * u64::from(n)
+    // A u32 times a u32 fits a u64: the saturating form cannot change a result.
+    u64::from(present).saturating_mul(u64::from(d))
+        > u64::from(entitled).saturating_mul(u64::from(n))
 }
 
 /// `VOTER_NOT_ENTITLED` for each listed voter who is not a full member of the organization with the right to elect.

@@ -2,6 +2,7 @@
 //! of birth date `YYYYMMDD`, 3 digits of sequence and one check character. The check character is
 //! `"10X98765432"[Σ digitᵢ × weightᵢ mod 11]` with the weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2; a lowercase
 //! `x` is accepted. The checksum itself is shared with the redaction scanner of [`crate::disclosure`].
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::NaiveDate;
 

@@ -17,6 +17,7 @@
 //!
 //! Lost contact counts by calendar months from the first day without contact, clamped to the month's end: lost on
 //! 2026-01-15 → suspension may be considered from 2026-07-15.
+#![deny(clippy::arithmetic_side_effects)]
 
 use std::collections::BTreeSet;
 
@@ -110,9 +111,9 @@ fn last_run(
             _ => runs.push((m, m)),
         }
     }
-    runs.into_iter()
-        .rev()
-        .find(|(start, end)| end.months_since(*start) >= line - 1 && counts(*start, *end))
+    runs.into_iter().rev().find(|(start, end)| {
+        end.months_since(*start) >= line.saturating_sub(1) && counts(*start, *end)
+    })
 }
 
 /// Lapse (党章 第九条) and lost contact (党员教育管理工作条例 第二十四条) findings of a check:

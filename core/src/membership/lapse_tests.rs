@@ -1,5 +1,7 @@
 //! Lapse (党章 第九条: six consecutive months) and lost contact (教育管理条例 第二十四条: six months, then two years)
 //! at their boundaries.
+// Test fixtures: amounts of a few dozen months at 54 yuan; the parent's lint is for the rules' code.
+#![allow(clippy::arithmetic_side_effects)]
 
 use super::*;
 use crate::dues::Ledger;

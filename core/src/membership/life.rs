@@ -6,6 +6,7 @@
 //! Periods are calendar months (`2026-03`), quarters (`2026-Q1`) and years (`2025`). A period is assessed when it
 //! lies wholly inside the range checked and has ended by its last day: a monthly 支委会 held 2026-03-31 counts for
 //! March, one held 2026-04-01 for April; a quarterly meeting on 2026-03-31 counts for Q1.
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -320,8 +321,10 @@ fn periods(
     for year in from.year()..=to.year() {
         let spans: Vec<(String, u32, u32)> = match frequency {
             Frequency::Annual => vec![(year.to_string(), 1, 12)],
-            Frequency::Quarterly => (1..=4u32)
-                .map(|q| (format!("{year}-Q{q}"), q * 3 - 2, q * 3))
+            Frequency::Quarterly => [(1, 3), (4, 6), (7, 9), (10, 12)]
+                .into_iter()
+                .zip(1..)
+                .map(|((first, last), q)| (format!("{year}-Q{q}"), first, last))
                 .collect(),
             Frequency::Monthly => (1..=12u32)
                 .map(|m| (format!("{year}-{m:02}"), m, m))

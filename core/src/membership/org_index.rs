@@ -2,6 +2,7 @@
 //! organization (by the tree's index), members grouped by their organization's depth-first position so that a
 //! subtree's members are one run, and members by id. Every organization rule then walks its own group instead
 //! of the whole document, so a check grows linearly with the document.
+#![deny(clippy::arithmetic_side_effects)]
 
 use std::collections::HashMap;
 
@@ -32,7 +33,7 @@ impl Groups {
             }
         }
         for k in 1..start.len() {
-            let prev = start.get(k - 1).copied().unwrap_or(0);
+            let prev = start.get(k.saturating_sub(1)).copied().unwrap_or(0);
             if let Some(s) = start.get_mut(k) {
                 *s = s.saturating_add(prev);
             }

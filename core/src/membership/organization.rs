@@ -3,6 +3,7 @@
 //! 第八条), [`super::term`] (党章 第三十条), [`super::election`] (基层组织选举工作条例 2020), [`super::life`]
 //! (支部工作条例 第十八条–第二十条) and [`super::rating`] (党员教育管理工作条例 2019); each finding cites the
 //! article of the policy entry in force on the day of its step.
+#![deny(clippy::arithmetic_side_effects)]
 
 use std::collections::BTreeSet;
 

@@ -1,6 +1,7 @@
 //! The membership parameters: each area a timeline of dated values, so a step is judged by the rules in force on
 //! the day it happened (the 2014 细则 before the May-2026 revision, the revision after). Numbers the regulations
 //! fix carry their article; numbers the digest marks UNCONFIRMED carry a note saying so.
+#![deny(clippy::arithmetic_side_effects)]
 
 use serde::{Deserialize, Serialize};
 

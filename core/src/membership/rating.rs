@@ -2,6 +2,7 @@
 //! day): once a year each member is rated 优秀 / 合格 / 基本合格 / 不合格. Probationary members take part but are
 //! not graded; 优秀 is at most `excellent_quota` (1/3) of those graded (9 graded: 3 may be excellent, not 4;
 //! 10 graded: 3, not 4, since 4 × 3 = 12 > 10); every full member of the organization should be in the round.
+#![deny(clippy::arithmetic_side_effects)]
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -223,13 +224,17 @@ pub(crate) fn rate(
     let [n, d] = life.excellent_quota;
     // The largest count whose share of those graded is at most n/d, in integers (no rounding up).
     report.excellent_max = u32::try_from(
-        (u64::from(report.graded) * u64::from(n))
+        // A u32 times a u32 fits a u64: the saturating form cannot change a result.
+        u64::from(report.graded)
+            .saturating_mul(u64::from(n))
             .checked_div(u64::from(d))
             .unwrap_or(0),
     )
     .unwrap_or(u32::MAX);
     let excellent = report.counts.excellent;
-    if u64::from(excellent) * u64::from(d) > u64::from(report.graded) * u64::from(n) {
+    if u64::from(excellent).saturating_mul(u64::from(d))
+        > u64::from(report.graded).saturating_mul(u64::from(n))
+    {
         report.findings.push(Finding::new(
             "EXCELLENT_QUOTA_EXCEEDED",
             Severity::Violation,

@@ -2,6 +2,7 @@
 //!
 //! A record is plain data (JSON in, JSON out). The events say what happened on which day; the rules in
 //! [`super::check`](fn@super::check) and [`super::apply`] say whether it was allowed and what is due next.
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -1,4 +1,5 @@
 //! What a check returns: the stage, its history, every finding and the next steps with their dates.
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

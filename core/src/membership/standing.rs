@@ -1,6 +1,7 @@
 //! Member standings on a day: the one list the organization rules read (who belongs where, full or probationary,
 //! and whether they may elect). Built from [`super::stage_on`] and [`super::rights_on`], so the structure, election
 //! and rating rules never interpret events themselves.
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::NaiveDate;
 

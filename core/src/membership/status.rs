@@ -6,6 +6,7 @@
 //!
 //! Probation lasts `probation_months` (12) from the vote, plus any extension; it ends on the same day of the month
 //! (vote 2025-06-10 → full member from 2026-06-10; a vote on 29 February → 28 February of the next year).
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::{Months, NaiveDate};
 

@@ -11,6 +11,7 @@
 //!
 //! An output line is a report, or `{"error":{…}}` (a [`crate::dues::BatchError`] whose `index` is the input
 //! line's position, 0-based: line 1 is index 0). Blank lines are skipped (they still count as lines).
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -200,7 +201,7 @@ pub fn check_members_lines<S: AsRef<str>>(
                 match check(&ctx, record, on) {
                     Ok(report) => {
                         emit(Answer::Report(&report));
-                        summary.reports += 1;
+                        summary.reports = summary.reports.saturating_add(1);
                         continue;
                     }
                     Err(e) => BatchError::new(index, Some(record.id.clone()), &e),
@@ -209,7 +210,7 @@ pub fn check_members_lines<S: AsRef<str>>(
             Slot::Failed(e) => e,
         };
         emit(Answer::Error(&error));
-        summary.errors += 1;
+        summary.errors = summary.errors.saturating_add(1);
     }
     Ok(summary)
 }
@@ -244,11 +245,11 @@ pub fn check_orgs_lines<S: AsRef<str>>(
         match checked {
             Ok(report) => {
                 emit(Answer::Report(&report));
-                summary.reports += 1;
+                summary.reports = summary.reports.saturating_add(1);
             }
             Err(e) => {
                 emit(Answer::Error(&BatchError::new(index, None, &e)));
-                summary.errors += 1;
+                summary.errors = summary.errors.saturating_add(1);
             }
         }
     }

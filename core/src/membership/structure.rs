@@ -5,6 +5,7 @@
 //! - a general branch has 50 to 100 members; a 基层党委 at least 100 unless the superior approved fewer.
 //!
 //! Members of a 党小组 count toward its branch; a general branch or committee counts its whole subtree.
+#![deny(clippy::arithmetic_side_effects)]
 
 use super::organization::OrgDetails;
 use super::params::OrganizationRules;

@@ -4,6 +4,7 @@
 //! 2026-05-10; 2024-02-29 + 5 years = 2029-02-28, the month's end). The next election (换届) is due by that day
 //! and may be advanced or postponed by at most `term_shift_max_months` (12): after the expiry a postponement needs
 //! the superior's approval (`TERM_EXPIRED`); beyond the 12 months it is overdue (`TERM_OVERDUE`).
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};

@@ -17,6 +17,7 @@
 //!
 //! Month periods are calendar months clamped to the month's end; the rules are those in force on the day the
 //! period starts (the letter's issue, the first day away, the graduation).
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::{Days, NaiveDate};
 

@@ -3,6 +3,7 @@
 //! The record is audited twice on the day of the new event, before and after appending it, with the same rules
 //! as [`super::check`](fn@super::check); the event is refused with the first violation it introduces. Violations already present
 //! before (an overdue talk, say) do not block recording a later event.
+#![deny(clippy::arithmetic_side_effects)]
 
 use super::check::audit;
 use super::context::Context;

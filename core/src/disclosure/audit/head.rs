@@ -1,6 +1,7 @@
 //! The chain's head: all a workflow action needs to append, whatever the log's length — how many entries,
 //! the last hash and the last signed checkpoint. A host keeps the head beside its stored log and appends in
 //! constant time ([`AuditHead::append`]); the entries it gets back go to the end of its log.
+#![deny(clippy::arithmetic_side_effects)]
 
 use serde::{Deserialize, Serialize};
 

@@ -1,5 +1,6 @@
 //! The audit trail's JSON entry points, for bindings that speak JSON: append at the head (constant time), sign
 //! a log, verify with or without the organization's public key, verify JSON Lines as they stream.
+#![deny(clippy::arithmetic_side_effects)]
 
 use serde::Serialize;
 

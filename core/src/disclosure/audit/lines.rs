@@ -2,6 +2,7 @@
 //! entry per line, each checkpoint on its own line `{"checkpoint":{…}}` right after the entry it ends on.
 //! Blank lines are skipped. Read a line at a time ([`AuditLine::parse`]) and feed a [`super::ChainVerifier`]:
 //! memory stays constant whatever the length.
+#![deny(clippy::arithmetic_side_effects)]
 
 use serde::Deserialize;
 

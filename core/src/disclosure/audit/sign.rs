@@ -13,6 +13,7 @@
 //! (`-----BEGIN PUBLIC KEY-----`) for the public one — what `openssl genpkey -algorithm SM2` and
 //! `openssl pkey -pubout` write. The key id is the SM3 digest (hex) of the public key's DER encoding
 //! (`openssl pkey -pubin -in key.pub.pem -outform DER | openssl dgst -sm3`).
+#![deny(clippy::arithmetic_side_effects)]
 
 use serde::{Deserialize, Serialize};
 use sm2::dsa::signature::{Signer, Verifier};

@@ -1,5 +1,6 @@
 //! Walking a chain: one entry (or checkpoint) at a time, in constant memory, so a log of any length can be
 //! checked as it streams by ([`ChainVerifier`]); [`super::AuditLog::verify`] feeds it a whole log.
+#![deny(clippy::arithmetic_side_effects)]
 
 use serde::{Deserialize, Serialize};
 

@@ -1,6 +1,7 @@
 //! The scanner's vocabulary: the kinds of personal data, a finding as the caller sees it, the options and a
 //! finding before it is written out. A leaf, so the scanner's parts and the redaction rules share it without
 //! importing each other.
+#![deny(clippy::arithmetic_side_effects)]
 
 use serde::{Deserialize, Serialize};
 
