@@ -12,6 +12,8 @@ use crate::membership::Stage;
 
 #[path = "development_tests/admission.rs"]
 mod admission;
+#[path = "development_tests/age.rs"]
+mod age;
 #[path = "development_tests/applicant.rs"]
 mod applicant;
 #[path = "development_tests/inputs.rs"]
