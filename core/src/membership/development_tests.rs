@@ -20,6 +20,8 @@ mod applicant;
 mod inputs;
 #[path = "development_tests/probation.rs"]
 mod probation;
+#[path = "development_tests/vote_steps.rs"]
+mod vote_steps;
 
 #[test]
 fn the_happy_path_reaches_full_membership_without_findings() {
