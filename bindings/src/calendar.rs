@@ -30,7 +30,7 @@ pub struct DayInfo {
     pub kind: DayKind,
     /// Whether people work that day.
     pub working: bool,
-    /// True when no notice is loaded for the year (statutory holidays and weekends, without the 调休).
+    /// True when no notice is loaded for the year (statutory holidays, their 补假 and weekends, without the 调休).
     pub provisional: bool,
 }
 
