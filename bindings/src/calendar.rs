@@ -30,7 +30,7 @@ pub struct DayInfo {
     pub kind: DayKind,
     /// Whether people work that day.
     pub working: bool,
-    /// True when no notice is loaded for the year (statutory holidays and weekends, without the 调休).
+    /// True when no notice is loaded for the year (statutory holidays, their 补假 and weekends, without the 调休).
     pub provisional: bool,
 }
 
@@ -63,8 +63,8 @@ pub struct CountAnswer {
 
 /// The official working-day calendar of the PRC: the State Council notices 2020–2026 built in, plus the
 /// years a host loads (2027 is announced each November). A year without a notice is answered
-/// provisionally (the statutory holidays of the 放假办法 and weekends off, the 调休 unknown) and the answer carries a
-/// `PROVISIONAL_CALENDAR` finding.
+/// provisionally (the statutory holidays of the 放假办法, their 补假 and weekends off, the 调休 unknown) and the
+/// answer carries a `PROVISIONAL_CALENDAR` finding.
 ///
 /// Safe to share between threads: loading a year takes a write lock, answers a read lock. Dates cross as
 /// `YYYY-MM-DD` strings; a malformed one is `DangjianException.InvalidInput` `INVALID_DATE` naming the

@@ -55,7 +55,7 @@ export interface DayInfo {
   date: IsoDate;
   kind: DayKind;
   working: boolean;
-  /** True when no notice is loaded for the year (statutory holidays and weekends, without the 调休). */
+  /** True when no notice is loaded for the year (statutory holidays, their 补假 and weekends, without the 调休). */
   provisional: boolean;
 }
 

@@ -5,7 +5,9 @@
 //! State Council's notice: the holidays, and the make-up working days (调休) that fall on weekends.
 //! The notices for 2020–2026 are built in. A year without a notice is answered *provisionally*: the
 //! statutory holidays of the 全国年节及纪念日放假办法 in force that year are days off (the lunar ones from a
-//! bundled table for 2027–2035, checked against the Hong Kong Observatory's conversion table), weekends are rest days, every other weekday is a working day,
+//! bundled table for 2027–2035, checked against the Hong Kong Observatory's conversion table), and so are the
+//! make-up days off (补假, 第六条) of those falling on a weekend; weekends are rest days, every other weekday is a
+//! working day,
 //! and every answer that used such a year carries a `PROVISIONAL_CALENDAR` finding ("make-up working days (调休)
 //! not yet published"), so a deadline is never silently wrong. Hosts load a new year
 //! (e.g. 2027, announced each November) with [`Calendar::load_year_json`].
@@ -85,7 +87,7 @@ pub struct DayInfo {
     pub kind: DayKind,
     /// Whether people work that day.
     pub working: bool,
-    /// True when no notice is loaded for the year (statutory holidays and weekends, without the 调休).
+    /// True when no notice is loaded for the year (statutory holidays, their 补假 and weekends, without the 调休).
     pub provisional: bool,
 }
 
@@ -270,7 +272,12 @@ impl Calendar {
             Some(y) if y.off.contains(&date) => (DayKind::Holiday, false),
             Some(y) if y.working.contains(&date) => (DayKind::MakeUpWorkday, false),
             Some(_) => (plain_kind(date), false),
-            None if statutory::is_statutory_holiday(date) => (DayKind::Holiday, true),
+            // The statutory holidays and their make-up days off (补假), both fixed by the 办法 itself.
+            None if statutory::is_statutory_holiday(date)
+                || statutory::is_make_up_day_off(date) =>
+            {
+                (DayKind::Holiday, true)
+            }
             None => (plain_kind(date), true),
         };
         DayInfo {
@@ -411,8 +418,8 @@ impl Calendar {
 /// festivals are outside the bundled table (empty when none).
 pub(crate) fn provisional_calendar(years: &str, lunar_unknown: &str) -> Finding {
     let (mut zh, mut en) = (
-        format!("临时日历：{years} 年的调休安排尚未公布，按放假办法规定的法定节假日和周末计算，结果为临时结果"),
-        format!("provisional calendar: make-up working days (调休) not yet published for {years}; the statutory holidays and weekends were used, the result is provisional"),
+        format!("临时日历：{years} 年的调休安排尚未公布，按放假办法规定的法定节假日、适逢周末的补假和周末计算，结果为临时结果"),
+        format!("provisional calendar: make-up working days (调休) not yet published for {years}; the statutory holidays, their make-up days off (补假) when they fall on a weekend, and weekends were used, the result is provisional"),
     );
     if !lunar_unknown.is_empty() {
         zh.push_str(&format!(
@@ -422,13 +429,16 @@ pub(crate) fn provisional_calendar(years: &str, lunar_unknown: &str) -> Finding 
             "; the lunar festivals and 清明 of {lunar_unknown} are not bundled and were not counted"
         ));
     }
-    Finding::new(
+    let mut f = Finding::new(
         "PROVISIONAL_CALENDAR",
         Severity::Warning,
         zh,
         en,
         Some(Citation::new("全国年节及纪念日放假办法", "第二条")),
-    )
+    );
+    // The make-up days off come from the 办法's own rule on holidays falling on a weekend.
+    f.also_cited = vec![Citation::new("全国年节及纪念日放假办法", "第六条")];
+    f
 }
 
 fn span_too_long(field: &str) -> Error {

@@ -14,8 +14,15 @@
 //!
 //! Before 2000 no statutory day is applied (weekends only). The lunar festivals and 清明 come from
 //! [`LUNAR_DATES`] (2027–2035); for a provisional year outside it only the fixed-date holidays are known, and
-//! the `PROVISIONAL_CALENDAR` finding says so. The 办法's 第六条 (a holiday of all citizens that falls on a
-//! weekend is made up on a working day) is not applied: which weekday is given is the notice's choice.
+//! the `PROVISIONAL_CALENDAR` finding says so.
+//!
+//! The 办法's 第六条: a holiday of all citizens that falls on a Saturday or Sunday is made up (补假) on a working
+//! day. The text does not say which; the practice of every notice 2020–2026 is the working days right after
+//! the holiday (元旦 on Saturday 2022-01-01 → Monday 3 January; 国庆 Saturday–Monday 2022 → Tuesday 4 and
+//! Wednesday 5 October), and [`is_make_up_day_off`] gives those, one for each weekend day of the holiday. What
+//! no law fixes and only the notice can say — the 调休 swaps that turn a weekend into a working day and join the
+//! days into a long holiday — stays unknown, and the `PROVISIONAL_CALENDAR` finding says so. Two festivals on
+//! one day (中秋 on 1–3 October, as in 2028 and 2031) are one day off here: the 办法 gives no extra day for it.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -60,6 +67,63 @@ pub(super) fn lunar_known(year: i32) -> bool {
 /// Whether `date` is a statutory holiday of all citizens under the 办法 in force in its year.
 pub(super) fn is_statutory_holiday(date: NaiveDate) -> bool {
     holiday_with(date, lunar(date.year()))
+}
+
+/// Whether `date` is a make-up day off (补假, 第六条) of a statutory holiday of its year that fell on a weekend.
+pub(super) fn is_make_up_day_off(date: NaiveDate) -> bool {
+    make_up_days(date.year(), lunar(date.year())).contains(&date)
+}
+
+/// The make-up days off of `year` (see the module docs): for each run of consecutive statutory days, as many
+/// of the following weekdays that are not themselves statutory as the run has days on a Saturday or Sunday.
+fn make_up_days(year: i32, lunar: Option<[NaiveDate; 4]>) -> Vec<NaiveDate> {
+    let day = |m, d| NaiveDate::from_ymd_opt(year, m, d);
+    // Every day that may be statutory in some version: the fixed dates, and 春节's eve to 初三 and the others.
+    let mut candidates: Vec<NaiveDate> =
+        [(1, 1), (5, 1), (5, 2), (5, 3), (10, 1), (10, 2), (10, 3)]
+            .iter()
+            .filter_map(|(m, d)| day(*m, *d))
+            .collect();
+    if let Some([spring, qingming, duanwu, zhongqiu]) = lunar {
+        candidates
+            .extend((-1..=2).filter_map(|k| spring.checked_add_signed(chrono::Duration::days(k))));
+        candidates.extend([qingming, duanwu, zhongqiu]);
+    }
+    let mut holidays: Vec<NaiveDate> = candidates
+        .into_iter()
+        .filter(|d| holiday_with(*d, lunar))
+        .collect();
+    holidays.sort_unstable();
+    holidays.dedup();
+    let mut given: Vec<NaiveDate> = Vec::new();
+    let mut i = 0;
+    while let Some(first) = holidays.get(i) {
+        // The run starting at `first`: consecutive calendar days.
+        let mut end = *first;
+        let mut weekend = 0;
+        while let Some(d) = holidays
+            .get(i)
+            .filter(|d| **d == end || end.succ_opt() == Some(**d))
+        {
+            end = *d;
+            weekend += usize::from(is_weekend(*d));
+            i += 1;
+        }
+        let mut next = end;
+        while weekend > 0 {
+            let Some(d) = next.succ_opt() else { break };
+            next = d;
+            if !is_weekend(d) && !holidays.contains(&d) && !given.contains(&d) {
+                given.push(d);
+                weekend -= 1;
+            }
+        }
+    }
+    given
+}
+
+fn is_weekend(date: NaiveDate) -> bool {
+    matches!(date.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun)
 }
 
 /// [`is_statutory_holiday`] with the year's 春节, 清明, 端午 and 中秋 given (`None`: unknown).

@@ -7,6 +7,8 @@
 //! - the admission ([`super::development_admission`]): two full members as sponsors (第十四条), political review
 //!   (第十五条), centralized training (第十六条), the branch committee's review and the public notice (第十七条), the
 //!   pre-review (第十八条) and the branch meeting's vote (第二十一条、第二十二条);
+//! - before the vote ([`super::development_vote`]): the vote is offered as a next step only when a trial of its
+//!   prerequisites passes on its earliest day; otherwise the next steps say what must happen first;
 //! - the probation ([`super::development_probation`]): the interview (第二十三条), approval within 3 (at most 6)
 //!   months (第二十四条), the oath (党章 第六条; within a month from the 2026 revision), extension and conversion
 //!   (党章 第七条).

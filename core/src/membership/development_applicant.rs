@@ -1,4 +1,4 @@
-//! From the application to the development target (细则 第五条 age, 第七条 talk, 第十条 contacts, 第十二条
+//! From the application to the development target (党章 第一条 and 细则 第五条 age, 第七条 talk, 第十条 contacts, 第十二条
 //! half-year reviews, 第十三条 the year as an activist and, from the 2026 revision, the higher committee's consent).
 
 use chrono::NaiveDate;
@@ -46,6 +46,12 @@ fn age(p: &Pipeline, out: &mut Review) -> Result<()> {
 }
 
 /// `TALK_LATE` / `TALK_OVERDUE` and the next step `TALK`, for the latest application.
+///
+/// The month of 第七条 runs from the later of the application and the day the applicant reaches the minimum age
+/// (党章 第一条, 细则 第五条: 年满十八岁): the branch cannot talk with someone who may not yet apply, so an
+/// application recorded before the 18th birthday starts its month on that birthday. Until then the only next
+/// step is the talk, with that birthday as its earliest day and the age article as its reason: the later
+/// stages all follow the talk, so none is offered.
 fn talk(p: &Pipeline, out: &mut Review) -> Result<()> {
     let Some(pos) = p
         .events
@@ -59,9 +65,23 @@ fn talk(p: &Pipeline, out: &mut Review) -> Result<()> {
     };
     let applied = application.date();
     let rules = p.rules(applied)?;
-    let due = plus_months(applied, rules.talk_within_months);
+    let of_age = reaches_age(p.record.birth_date, rules.min_age_years);
+    let from = of_age.map_or(applied, |a| a.max(applied));
+    let due = plus_months(from, rules.talk_within_months);
     let cite = &rules.articles.talk;
     let n = rules.talk_within_months;
+    // How the start of the month is said: the application, or the birthday when it came later.
+    let (since_zh, since_en) = if from > applied {
+        (
+            format!(
+                "{applied} 提出申请、{from} 年满 {} 周岁",
+                rules.min_age_years
+            ),
+            format!("applied {applied}, of age on {from}"),
+        )
+    } else {
+        (format!("{applied} 提出申请"), format!("applied {applied}"))
+    };
     let talk = p
         .after(pos)
         .find(|(_, e)| matches!(e, MemberEvent::Talk { .. }))
@@ -69,8 +89,8 @@ fn talk(p: &Pipeline, out: &mut Review) -> Result<()> {
     match talk {
         Some(t) if t > due => out.findings.push(violation(
             "TALK_LATE",
-            format!("{applied} 提出申请，{t} 才谈话，超过 {n} 个月（应不晚于 {due}）"),
-            format!("applied {applied}, talked {t}: later than {n} month(s) (due by {due})"),
+            format!("{since_zh}，{t} 才谈话，超过 {n} 个月（应不晚于 {due}）"),
+            format!("{since_en}, talked {t}: later than {n} month(s) (due by {due})"),
             cite,
         )),
         Some(_) => {}
@@ -78,21 +98,36 @@ fn talk(p: &Pipeline, out: &mut Review) -> Result<()> {
             if p.on > due {
                 out.findings.push(violation(
                     "TALK_OVERDUE",
-                    format!("{applied} 提出申请，至 {} 仍未谈话（应不晚于 {due}）", p.on),
-                    format!("applied {applied}, no talk by {} (due by {due})", p.on),
+                    format!("{since_zh}，至 {} 仍未谈话（应不晚于 {due}）", p.on),
+                    format!("{since_en}, no talk by {} (due by {due})", p.on),
                     cite,
                 ));
             }
-            if stage(p)? == Stage::Applicant {
-                out.next_steps.push(NextStep::new(
+            if stage(p)? != Stage::Applicant {
+                return Ok(());
+            }
+            let step = match of_age.filter(|a| p.on < *a) {
+                Some(a) => {
+                    let m = rules.min_age_years;
+                    NextStep::new(
+                        "TALK",
+                        format!("年满{m}周岁后（{a}）方可谈话，不晚于 {due}"),
+                        format!("the talk only once the applicant is {m} ({a}), by {due}"),
+                        Some(a),
+                        Some(due),
+                        Some(rules.articles.age.clone()),
+                    )
+                }
+                None => NextStep::new(
                     "TALK",
                     format!("党组织派人与申请人谈话，不晚于 {due}"),
                     format!("talk with the applicant by {due}"),
                     None,
                     Some(due),
                     Some(cite.clone()),
-                ));
-            }
+                ),
+            };
+            out.next_steps.push(step);
         }
     }
     Ok(())

@@ -12,12 +12,16 @@ use crate::membership::Stage;
 
 #[path = "development_tests/admission.rs"]
 mod admission;
+#[path = "development_tests/age.rs"]
+mod age;
 #[path = "development_tests/applicant.rs"]
 mod applicant;
 #[path = "development_tests/inputs.rs"]
 mod inputs;
 #[path = "development_tests/probation.rs"]
 mod probation;
+#[path = "development_tests/vote_steps.rs"]
+mod vote_steps;
 
 #[test]
 fn the_happy_path_reaches_full_membership_without_findings() {

@@ -28,6 +28,7 @@ mod development;
 mod development_admission;
 mod development_applicant;
 mod development_probation;
+mod development_vote;
 mod discipline;
 mod election;
 mod idcard;

@@ -1,0 +1,372 @@
+//! What stands between a development target and the branch meeting's vote (细则 第十四条至第十八条, 第二十一条、
+//! 第二十二条), and the development-target notice (第十七条).
+//!
+//! The next steps before the vote are a trial: the prerequisites the vote is judged by
+//! ([`super::development_admission::before_vote`]) are run on the earliest day the vote could be held (the day
+//! after the notice closes, or today when that is later). When none is unmet the next step is `BRANCH_VOTE`;
+//! otherwise each unmet prerequisite is a next step saying what must happen first ("表决前须先解决：重新公示 5
+//! 个工作日"), with its article, and the vote is not offered: a next step must never invite a breach.
+
+use chrono::NaiveDate;
+
+use super::development::{violation, warning, Pipeline};
+use super::development_admission::before_vote;
+use super::params::DevelopmentArticles;
+use super::record::{MemberEvent, NoticeStage};
+use super::report::{NextStep, Review};
+use super::status::vote_passes;
+use crate::codes::Code;
+use crate::disclosure::{evaluate_notice, NoticeReport, Objection, PublicNotice};
+use crate::{Finding, Result, Severity};
+
+/// What must happen before the vote for a prerequisite to be met.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Fix {
+    /// No sponsors designated (第十四条).
+    Sponsors,
+    /// The sponsor is not a full member, or has no right to sponsor, on the day of the vote (第十四条).
+    ReplaceSponsor(String),
+    /// No political review (第十五条).
+    PoliticalReview,
+    /// The political review was unfavourable (第十五条): the vote may not be held on it.
+    PoliticalReviewFailed,
+    /// No centralized training (第十六条).
+    Training,
+    /// The training was shorter than the minimum days and class hours (第十六条).
+    MoreTraining { days: u32, class_hours: u32 },
+    /// No development-target notice (第十七条).
+    Notice,
+    /// The notice lasted fewer working days than the minimum (第十七条): it must be held again.
+    NoticeAgain(u32),
+    /// The notice is still open on the day (第十七条): the vote comes after its last day.
+    NoticeOpen(NaiveDate),
+    /// An objection to the notice is not yet handled (第十七条).
+    ObjectionPending,
+    /// An objection to the notice was upheld (第十七条).
+    ObjectionUpheld,
+    /// No review by the branch committee (第十七条).
+    CommitteeReview,
+    /// No pre-review by the committee with approval power (第十八条).
+    PreReview,
+}
+
+impl Fix {
+    /// The next step that meets the prerequisite, with the article behind it; `today` is the earliest day of a
+    /// step that may start at once.
+    fn step(&self, a: &DevelopmentArticles, today: NaiveDate) -> NextStep {
+        const FIRST: &str = "表决前须先解决：";
+        let (code, zh, en, earliest, cite) = match self {
+            Self::Sponsors => (
+                Code::Sponsors,
+                "确定两名正式党员作入党介绍人".to_owned(),
+                "designate two full members as sponsors".to_owned(),
+                None,
+                &a.sponsors,
+            ),
+            Self::ReplaceSponsor(id) => (
+                Code::Sponsors,
+                format!("{FIRST}另行确定入党介绍人（{id} 不是正式党员或无权担任入党介绍人）"),
+                format!("before the vote: designate another sponsor ({id} is not a full member or may not sponsor)"),
+                Some(today),
+                &a.sponsors,
+            ),
+            Self::PoliticalReview => (
+                Code::PoliticalReview,
+                "政治审查".to_owned(),
+                "political review".to_owned(),
+                None,
+                &a.political_review,
+            ),
+            Self::PoliticalReviewFailed => (
+                Code::PoliticalReview,
+                format!("{FIRST}政治审查结论不合格，不能提交支部大会表决"),
+                "before the vote: the political review was unfavourable; the vote may not be held on it".to_owned(),
+                None,
+                &a.political_review,
+            ),
+            Self::Training => (
+                Code::Training,
+                "集中培训".to_owned(),
+                "centralized training".to_owned(),
+                None,
+                &a.training,
+            ),
+            Self::MoreTraining { days, class_hours } => (
+                Code::Training,
+                format!("{FIRST}集中培训不少于 {days} 天或 {class_hours} 学时"),
+                format!("before the vote: centralized training of at least {days} days or {class_hours} class hours"),
+                Some(today),
+                &a.training,
+            ),
+            Self::Notice => (
+                Code::PublicNotice,
+                "支委会审查并公示".to_owned(),
+                "the committee's review and the public notice".to_owned(),
+                None,
+                &a.notice,
+            ),
+            Self::NoticeAgain(n) => (
+                Code::PublicNotice,
+                format!("{FIRST}公示期不足，重新公示 {n} 个工作日后方可提交支部大会表决"),
+                format!("before the vote: the notice was too short; hold it again for {n} working days"),
+                Some(today),
+                &a.notice,
+            ),
+            Self::NoticeOpen(closes) => (
+                Code::PublicNotice,
+                format!("{FIRST}公示期至 {closes} 结束"),
+                format!("before the vote: the notice runs until {closes}"),
+                closes.succ_opt(),
+                &a.notice,
+            ),
+            Self::ObjectionPending => (
+                Code::PublicNotice,
+                format!("{FIRST}处理公示期间的异议"),
+                "before the vote: handle the objection to the notice".to_owned(),
+                Some(today),
+                &a.notice,
+            ),
+            Self::ObjectionUpheld => (
+                Code::PublicNotice,
+                format!("{FIRST}公示期间的异议经核实成立，不能提交支部大会表决"),
+                "before the vote: an objection to the notice was upheld; the vote may not be held".to_owned(),
+                None,
+                &a.notice,
+            ),
+            Self::CommitteeReview => (
+                Code::CommitteeReview,
+                "支委会审查".to_owned(),
+                "the branch committee's review".to_owned(),
+                None,
+                &a.notice,
+            ),
+            Self::PreReview => (
+                Code::PreReview,
+                "基层党委预审".to_owned(),
+                "pre-review by the committee with approval power".to_owned(),
+                None,
+                &a.pre_review,
+            ),
+        };
+        NextStep::new(code.as_str(), zh, en, earliest, None, Some(cite.clone()))
+    }
+}
+
+/// A prerequisite of the vote as judged on a day: the finding, and what meets it (`None` for a finding that
+/// does not stand in the way, e.g. a warning or a provisional calendar).
+pub(crate) struct Unmet {
+    pub fix: Option<Fix>,
+    pub finding: Finding,
+}
+
+impl Unmet {
+    pub fn new(fix: Fix, finding: Finding) -> Self {
+        Self {
+            fix: Some(fix),
+            finding,
+        }
+    }
+}
+
+/// For a development target not yet admitted by a vote: the trial of the vote's prerequisites (module docs).
+pub(crate) fn prerequisites_due(p: &Pipeline, out: &mut Review) -> Result<()> {
+    let Some(target_pos) = p
+        .events
+        .iter()
+        .rposition(|(_, e)| matches!(e, MemberEvent::DevelopmentTarget { .. }))
+    else {
+        return Ok(());
+    };
+    if p.after(target_pos)
+        .any(|(_, e)| matches!(e, MemberEvent::BranchVote { vote, .. } if vote_passes(vote)))
+    {
+        return Ok(());
+    }
+    ended_short(p, target_pos, out)?;
+    // The vote may come the day after the latest notice closes; the trial is on that day, or today if later.
+    let closes = p
+        .after(target_pos)
+        .filter_map(|(_, e)| match e {
+            MemberEvent::PublicNotice {
+                closes_on,
+                stage: NoticeStage::DevelopmentTarget,
+                ..
+            } => Some(*closes_on),
+            _ => None,
+        })
+        .last();
+    let earliest = closes.and_then(|d| d.succ_opt());
+    let trial_on = earliest.map_or(p.on, |e| e.max(p.on));
+    let a = &p.rules(trial_on)?.articles;
+    let fixes: Vec<Fix> = before_vote(p, p.events.len(), trial_on, &[])?
+        .into_iter()
+        .filter_map(|u| u.fix)
+        .collect();
+    if fixes.is_empty() {
+        out.next_steps.push(NextStep::new(
+            Code::BranchVote.as_str(),
+            "支部党员大会讨论接收预备党员",
+            "the branch general meeting's vote on admission",
+            earliest,
+            None,
+            Some(a.vote.clone()),
+        ));
+    }
+    for fix in fixes {
+        out.next_steps.push(fix.step(a, p.on));
+    }
+    Ok(())
+}
+
+/// `NOTICE_WINDOW_TOO_SHORT` as soon as it is knowable: the latest development-target notice after the decision
+/// at `target_pos` has ended (`on` is its last day or later), no vote has followed it, and its window is shorter
+/// than the minimum (细则 第十七条). (A vote after it is judged at the vote.)
+fn ended_short(p: &Pipeline, target_pos: usize, out: &mut Review) -> Result<()> {
+    let mut last: Option<(usize, NaiveDate, NaiveDate, &[Objection])> = None;
+    for (index, e) in p.after(target_pos).map(|(i, e)| (*i, *e)) {
+        match e {
+            MemberEvent::PublicNotice {
+                date,
+                closes_on,
+                stage: NoticeStage::DevelopmentTarget,
+                objections,
+            } => last = Some((index, *date, *closes_on, objections)),
+            MemberEvent::BranchVote { .. } => last = None,
+            _ => {}
+        }
+    }
+    let Some((index, opens_on, closes_on, objections)) = last else {
+        return Ok(());
+    };
+    if p.on < closes_on {
+        return Ok(());
+    }
+    let report = evaluate(p, index, opens_on, closes_on, objections, p.on)?;
+    if report.window_ok {
+        return Ok(());
+    }
+    let cite = &p.rules(opens_on)?.articles.notice;
+    for f in report.findings {
+        match f.code.parse::<Code>() {
+            Ok(Code::NoticeWindowTooShort) => {
+                let mut g = violation(
+                    Code::NoticeWindowTooShort.as_str(),
+                    format!("公示已于 {closes_on} 结束：{}", f.message_zh),
+                    format!("the notice ended on {closes_on}: {}", f.message_en),
+                    cite,
+                );
+                g.also_cited = f.citation.into_iter().chain(f.also_cited).collect();
+                out.findings.push(g);
+            }
+            Ok(Code::ProvisionalCalendar) if !out.findings.contains(&f) => out.findings.push(f),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The development-target notice judged on the vote day `on` with [`evaluate_notice`]: a window too short, an
+/// objection pending or upheld, or a vote before the notice closed stand in the way of the vote.
+pub(crate) fn notice(
+    p: &Pipeline,
+    index: usize,
+    opens_on: NaiveDate,
+    closes_on: NaiveDate,
+    objections: &[Objection],
+    on: NaiveDate,
+) -> Result<Vec<Unmet>> {
+    let cite = &p.rules(on)?.articles.notice;
+    let report = evaluate(p, index, opens_on, closes_on, objections, on)?;
+    let mut unmet = Vec::new();
+    for f in report.findings {
+        // The disclosure rule's codes, said again under the 细则 (the vote went ahead on them).
+        let (code, fix) = match f.code.parse::<Code>() {
+            Ok(Code::NoticeWindowTooShort) => (
+                Code::NoticeWindowTooShort,
+                Fix::NoticeAgain(report.required_working_days),
+            ),
+            Ok(Code::ObjectionUpheld) => (Code::NoticeObjectionUpheld, Fix::ObjectionUpheld),
+            Ok(Code::ObjectionPending) => (Code::NoticeObjectionPending, Fix::ObjectionPending),
+            _ => {
+                unmet.push(Unmet {
+                    fix: None,
+                    finding: f,
+                });
+                continue;
+            }
+        };
+        let mut g = Finding::new(
+            code.as_str(),
+            Severity::Violation,
+            f.message_zh,
+            f.message_en,
+            Some(cite.clone()),
+        );
+        g.also_cited = f.citation.into_iter().chain(f.also_cited).collect();
+        unmet.push(Unmet::new(fix, g));
+    }
+    if on <= closes_on {
+        unmet.push(Unmet::new(
+            Fix::NoticeOpen(closes_on),
+            violation(
+                "NOTICE_NOT_CLOSED",
+                format!("公示期至 {closes_on} 结束，支部大会却在 {on} 表决"),
+                format!(
+                    "the branch voted on {on}, before the notice closed (last day {closes_on})"
+                ),
+                cite,
+            ),
+        ));
+    }
+    Ok(unmet)
+}
+
+fn evaluate(
+    p: &Pipeline,
+    index: usize,
+    opens_on: NaiveDate,
+    closes_on: NaiveDate,
+    objections: &[Objection],
+    on: NaiveDate,
+) -> Result<NoticeReport> {
+    let notice = PublicNotice {
+        id: format!("{}#events[{index}]", p.record.id),
+        subject: format!("{} 公示", p.record.name),
+        item_id: None,
+        opens_on,
+        closes_on,
+        objections: objections.to_vec(),
+    };
+    evaluate_notice(p.ctx.policy, p.ctx.calendar, &notice, on)
+        .map_err(|e| e.under(&format!("events[{index}]")))
+}
+
+/// A notice the 细则 does not require (activist, admission, conversion: local practice), checked as recorded on
+/// `on`: a window too short or an objection upheld is a warning.
+pub(crate) fn local_notice(
+    p: &Pipeline,
+    index: usize,
+    opens_on: NaiveDate,
+    closes_on: NaiveDate,
+    objections: &[Objection],
+    out: &mut Review,
+) -> Result<()> {
+    let rules = p.rules(opens_on)?;
+    let report = evaluate(p, index, opens_on, closes_on, objections, p.on)?;
+    for f in report.findings {
+        let code = match f.code.parse::<Code>() {
+            Ok(Code::NoticeWindowTooShort) => Code::NoticeWindowTooShort,
+            Ok(Code::ObjectionUpheld) => Code::NoticeObjectionUpheld,
+            _ => continue,
+        };
+        let mut g = warning(
+            code.as_str(),
+            f.message_zh,
+            f.message_en,
+            &rules.articles.notice,
+        );
+        g.also_cited = f.citation.into_iter().chain(f.also_cited).collect();
+        out.findings.push(g);
+    }
+    Ok(())
+}
