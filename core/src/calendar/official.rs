@@ -1,6 +1,7 @@
 //! The official days off and make-up working days, 2020–2026, from each year's State Council notice
 //! (国务院办公厅关于部分节假日安排的通知). "off" lists the days off inside holiday spans (weekend days in a
 //! span included); "working" lists the make-up working days (调休上班), which fall on weekends.
+#![deny(clippy::arithmetic_side_effects)]
 
 /// One year's notice: (year, days off as `MM-DD`, make-up working days as `MM-DD`, notice address).
 pub(super) type OfficialYear = (i32, &'static str, &'static str, &'static str);

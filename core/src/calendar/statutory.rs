@@ -23,6 +23,7 @@
 //! no law fixes and only the notice can say — the 调休 swaps that turn a weekend into a working day and join the
 //! days into a long holiday — stays unknown, and the `PROVISIONAL_CALENDAR` finding says so. Two festivals on
 //! one day (中秋 on 1–3 October, as in 2028 and 2031) are one day off here: the 办法 gives no extra day for it.
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::{Datelike, NaiveDate};
 
@@ -100,14 +101,14 @@ fn make_up_days(year: i32, lunar: Option<[NaiveDate; 4]>) -> Vec<NaiveDate> {
     while let Some(first) = holidays.get(i) {
         // The run starting at `first`: consecutive calendar days.
         let mut end = *first;
-        let mut weekend = 0;
+        let mut weekend: usize = 0;
         while let Some(d) = holidays
             .get(i)
             .filter(|d| **d == end || end.succ_opt() == Some(**d))
         {
             end = *d;
-            weekend += usize::from(is_weekend(*d));
-            i += 1;
+            weekend = weekend.saturating_add(usize::from(is_weekend(*d)));
+            i = i.saturating_add(1);
         }
         let mut next = end;
         while weekend > 0 {
@@ -115,7 +116,7 @@ fn make_up_days(year: i32, lunar: Option<[NaiveDate; 4]>) -> Vec<NaiveDate> {
             next = d;
             if !is_weekend(d) && !holidays.contains(&d) && !given.contains(&d) {
                 given.push(d);
-                weekend -= 1;
+                weekend = weekend.saturating_sub(1);
             }
         }
     }
@@ -150,7 +151,7 @@ fn holiday_with(date: NaiveDate, lunar: Option<[NaiveDate; 4]>) -> bool {
     }
     // 春节: the eve (the day before 初一, whether the 12th month has 29 or 30 days) from 2008 to 2013 and from
     // 2025; the first three days except from 2008 to 2013, when 初一 and 初二 only.
-    let offset = (date - spring).num_days();
+    let offset = date.signed_duration_since(spring).num_days();
     let with_eve = (2008..2014).contains(&year) || year >= 2025;
     let last = if (2008..2014).contains(&year) { 1 } else { 2 };
     (if with_eve { -1 } else { 0 }..=last).contains(&offset)

@@ -1,5 +1,6 @@
 //! `check(record, on)`: the stage and its history, the dates of membership, the rights, every finding of the
 //! development pipeline, discipline, lapse and transfers, and the next steps.
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::NaiveDate;
 

@@ -23,6 +23,7 @@
 //!
 //! Events before the last `imported` event are history kept elsewhere: the pipeline rules are not checked on them.
 //! Input errors are checked on every event: order, dates before birth and the vote counts.
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::{Datelike, NaiveDate};
 
@@ -118,7 +119,7 @@ pub(crate) fn reaches_age(birth: NaiveDate, years: u32) -> Option<NaiveDate> {
 pub(crate) fn whole_years(since: NaiveDate, on: NaiveDate) -> u32 {
     let mut years = u32::try_from(on.year().saturating_sub(since.year())).unwrap_or(0);
     while years > 0 && reaches_age(since, years).is_none_or(|d| d > on) {
-        years -= 1;
+        years = years.saturating_sub(1);
     }
     years
 }
@@ -202,8 +203,11 @@ fn validate_vote(v: &Vote, here: &str) -> Result<()> {
             ),
         ));
     }
-    let cast = u64::from(v.yes) + u64::from(v.no) + u64::from(v.abstain);
-    let may_cast = u64::from(v.present) + u64::from(v.written);
+    // u32 counts widened to u64: three of them cannot overflow, saturating only to satisfy the lint.
+    let cast = u64::from(v.yes)
+        .saturating_add(u64::from(v.no))
+        .saturating_add(u64::from(v.abstain));
+    let may_cast = u64::from(v.present).saturating_add(u64::from(v.written));
     if cast > may_cast {
         return Err(Error::input(
             "VOTE_COUNT_EXCEEDS_PRESENT",

@@ -2,6 +2,7 @@
 //! 第十六条 training, 第十七条 the committee's review and the public notice, 第十八条 pre-review, 第二十一条、
 //! 第二十二条 the vote). Every prerequisite is looked for before the vote, and the vote is judged by the rules in
 //! force on its day.
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::NaiveDate;
 

@@ -1,5 +1,6 @@
 //! From the application to the development target (党章 第一条 and 细则 第五条 age, 第七条 talk, 第十条 contacts, 第十二条
 //! half-year reviews, 第十三条 the year as an activist and, from the 2026 revision, the higher committee's consent).
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::NaiveDate;
 

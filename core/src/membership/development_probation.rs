@@ -1,6 +1,7 @@
 //! From the passed vote to full membership: the interview (细则 第二十三条), approval within 3, at most 6 months
 //! (第二十四条), the oath (党章 第六条; within a month of approval from the 2026 revision), the extension of
 //! probation once only by 6 to 12 months and conversion at its end (党章 第七条).
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::NaiveDate;
 
@@ -193,7 +194,7 @@ fn extensions(p: &Pipeline, out: &mut Review) -> Result<()> {
         };
         let rules = p.rules(*date)?;
         let cite = &rules.articles.probation;
-        count += 1;
+        count = count.saturating_add(1);
         if count > 1 {
             out.findings.push(violation(
                 "EXTENSION_REPEATED",

@@ -6,6 +6,7 @@
 //! after the notice closes, or today when that is later). When none is unmet the next step is `BRANCH_VOTE`;
 //! otherwise each unmet prerequisite is a next step saying what must happen first ("表决前须先解决：重新公示 5
 //! 个工作日"), with its article, and the vote is not offered: a next step must never invite a breach.
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::NaiveDate;
 
