@@ -125,6 +125,17 @@ pub fn check_members_lines<S: AsRef<str>>(
     on: NaiveDate,
     mut emit: impl FnMut(Answer<'_, MemberReport>),
 ) -> Result<StreamSummary> {
+    members_at(policy, calendar, lines, on, |_, a| emit(a))
+}
+
+/// [`check_members_lines`], each answer with the index (0-based) of the line it answers.
+pub(super) fn members_at<S: AsRef<str>>(
+    policy: &Policy,
+    calendar: &Calendar,
+    lines: impl IntoIterator<Item = S>,
+    on: NaiveDate,
+    mut emit: impl FnMut(usize, Answer<'_, MemberReport>),
+) -> Result<StreamSummary> {
     let (mut records, mut meetings, mut ledgers, mut slots) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut seen = std::collections::HashSet::new();
@@ -188,7 +199,7 @@ pub fn check_members_lines<S: AsRef<str>>(
                 };
                 match check(&ctx, record, on) {
                     Ok(report) => {
-                        emit(Answer::Report(&report));
+                        emit(index, Answer::Report(&report));
                         summary.reports += 1;
                         continue;
                     }
@@ -197,7 +208,7 @@ pub fn check_members_lines<S: AsRef<str>>(
             }
             Slot::Failed(e) => e,
         };
-        emit(Answer::Error(&error));
+        emit(error.index, Answer::Error(&error));
         summary.errors += 1;
     }
     Ok(summary)
@@ -223,6 +234,16 @@ pub fn check_orgs_lines<S: AsRef<str>>(
     on: NaiveDate,
     mut emit: impl FnMut(Answer<'_, OrgReport>),
 ) -> Result<StreamSummary> {
+    orgs_at(policy, lines, on, |_, a| emit(a))
+}
+
+/// [`check_orgs_lines`], each answer with the index (0-based) of the line it answers.
+pub(super) fn orgs_at<S: AsRef<str>>(
+    policy: &Policy,
+    lines: impl IntoIterator<Item = S>,
+    on: NaiveDate,
+    mut emit: impl FnMut(usize, Answer<'_, OrgReport>),
+) -> Result<StreamSummary> {
     let mut summary = StreamSummary::default();
     for (index, line) in lines.into_iter().enumerate() {
         let line = line.as_ref();
@@ -232,11 +253,11 @@ pub fn check_orgs_lines<S: AsRef<str>>(
         let checked = OrgDocument::from_json(line).and_then(|doc| check_orgs(policy, &doc, on));
         match checked {
             Ok(report) => {
-                emit(Answer::Report(&report));
+                emit(index, Answer::Report(&report));
                 summary.reports += 1;
             }
             Err(e) => {
-                emit(Answer::Error(&BatchError::new(index, None, &e)));
+                emit(index, Answer::Error(&BatchError::new(index, None, &e)));
                 summary.errors += 1;
             }
         }
