@@ -23,6 +23,7 @@ pub mod error;
 pub mod guard;
 pub mod membership;
 pub mod policy;
+pub mod streams;
 
 pub use audit::AuditTrail;
 pub use calendar::Calendar;
