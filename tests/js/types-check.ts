@@ -478,6 +478,7 @@ export function linesDemo(policy: Policy, cal: Calendar, jsonl: string): string[
 // @ts-expect-error the JSON Lines checks take the text, not parsed records
 membershipCheckMembersLines(policy, Calendar.official(), [sponsor], "2026-11-20");
 
+// @ts-expect-error event kinds are a closed union
 export const badEventKind: MemberEvent = { kind: "joined_party", date: "2024-01-10" };
 // @ts-expect-error an activist needs how it was put forward
 export const noRecommendation: MemberEvent = { kind: "activist", date: "2024-03-01" };
