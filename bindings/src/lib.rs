@@ -16,7 +16,8 @@
 //! - [`disclosure`]: the disclosure JSON entry points; [`audit`]: the audit trail (append at the head, SM2
 //!   signatures, JSON Lines) and the [`AuditTrail`] object.
 //! - [`membership`]: the membership JSON entry points (member and branch checks, the transition API, rights,
-//!   organizations) and the 公民身份号码 check.
+//!   organizations) and the 公民身份号码 check; [`streams`]: the member and organization checks over JSON Lines
+//!   (one record or one organization's bundle a line), every line answered with its number.
 //!
 //! Dates cross as `YYYY-MM-DD` strings and months as `YYYY-MM` strings, read with
 //! [`dangjian::month::parse_date`] / [`dangjian::month::parse_month`]: a malformed one is `InvalidInput`
@@ -35,6 +36,7 @@ pub mod explain;
 pub mod membership;
 pub mod money;
 pub mod policy;
+pub mod streams;
 
 pub use audit::AuditTrail;
 pub use calendar::Calendar;

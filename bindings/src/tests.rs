@@ -452,3 +452,28 @@ fn a_panic_inside_an_export_is_internal_and_the_next_call_works() {
     .unwrap();
     assert_eq!(a.member_id, "M1");
 }
+
+#[test]
+fn line_exports_return_the_core_outcomes() {
+    use crate::streams::*;
+    let (p, cal) = (Policy::bundled(), Calendar::official());
+    let (core_p, core_cal) = (dangjian::Policy::bundled(), dangjian::Calendar::official());
+    let members = include_str!("../../examples/data/members-lines.jsonl");
+    assert_eq!(
+        membership_check_members_lines(&p, &cal, members.into(), "2026-11-20".into()).unwrap(),
+        dangjian::membership::check_members_lines_json(&core_p, &core_cal, members, "2026-11-20")
+            .unwrap()
+    );
+    let orgs = include_str!("../../examples/data/orgs-lines.jsonl");
+    let out = membership_check_orgs_lines(&p, orgs.into(), "2026-03-31".into()).unwrap();
+    assert_eq!(
+        out,
+        dangjian::membership::check_orgs_lines_json(&core_p, orgs, "2026-03-31").unwrap()
+    );
+    assert!(out.contains(r#""errors":[{"line":2,"member_id":null,"kind":"invalid_input","code":"INVALID_ORG_JSON","field":"orgs[0].kind""#));
+    let e = membership_check_orgs_lines(&p, orgs.into(), "2026-02-30".into()).unwrap_err();
+    assert_eq!(
+        code_field(e),
+        ("invalid_input", "INVALID_DATE".into(), "on".into())
+    );
+}

@@ -78,6 +78,8 @@ test('.d.ts: every export and method is documented with a JS example; both flavo
     'AuditTrail', 'append', 'apply', 'disclosureApplyAtHead', 'disclosureApplyAtHeadJson', 'disclosureAuditAppendAtHead',
     'disclosureAuditAppendAtHeadJson', 'disclosureAuditSign', 'disclosureVerifyAuditJsonl', 'disclosureVerifyAuditSigned',
     'fromJson', 'fromJsonl', 'head', 'sign', 'toJson', 'toJsonl', 'verify', 'verifyWithKey',
+    // JSON Lines for the member and organization checks (wasm/src/streams.rs).
+    'membershipCheckMembersLines', 'membershipCheckMembersLinesJson', 'membershipCheckOrgsLines', 'membershipCheckOrgsLinesJson',
     // The panic guard's start function (wasm/src/guard.rs): exported by wasm-bindgen, runs by itself.
     'start',
   ].sort());

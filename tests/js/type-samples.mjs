@@ -170,6 +170,14 @@ const orgCheck = (doc, on) => {
 orgCheck(JSON.parse(readFileSync(join(ROOT, 'examples', 'data', 'org.json'), 'utf8')), '2026-03-31');
 orgCheck({ orgs: [{ id: 'B1', kind: 'branch' }] }, '2026-01-01');
 for (const c of vectorCases('membership')) if (c.kind === 'org_check') sampleOf(() => orgCheck(c.document, c.on));
+// JSON Lines: the example files (a bad line each) through membershipCheckMembersLines / membershipCheckOrgsLines
+// and their JSON variants, as LinesOutcome.
+const linesOf = (f) => readFileSync(join(ROOT, 'examples', 'data', f), 'utf8');
+add('LinesOutcome<MemberReport>', dj.membershipCheckMembersLines(policy, cal, linesOf('members-lines.jsonl'), '2026-11-20'));
+add('LinesOutcome<MemberReport>',
+  JSON.parse(dj.membershipCheckMembersLinesJson(policy, cal, linesOf('members-lines.jsonl'), '2026-11-20')));
+add('LinesOutcome<OrgReport>', dj.membershipCheckOrgsLines(policy, linesOf('orgs-lines.jsonl'), '2026-03-31'));
+add('LinesOutcome<OrgReport>', JSON.parse(dj.membershipCheckOrgsLinesJson(policy, linesOf('orgs-lines.jsonl'), '2026-03-31')));
 add('NewItem', dj.disclosureDuesReport(dj.summarizeDues(reports, { year: 2026 }), 'B1', 'DUES-2026',
   [{ purpose: '订阅党报党刊', amount: '300.00' }]));
 add('DuesUse[]', [{ purpose: '订阅党报党刊', amount: '300.00' }]);

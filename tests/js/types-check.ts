@@ -379,8 +379,12 @@ import {
   membershipCheckMemberJson,
   membershipCheckMembers,
   membershipCheckMembersJson,
+  membershipCheckMembersLines,
+  membershipCheckMembersLinesJson,
   membershipCheckOrgs,
   membershipCheckOrgsJson,
+  membershipCheckOrgsLines,
+  membershipCheckOrgsLinesJson,
   membershipRights,
   membershipRightsJson,
   membershipValidateIdNumber,
@@ -390,6 +394,9 @@ import {
   type Election,
   type ElectionReport,
   type LifeReport,
+  type LineError,
+  type LineReport,
+  type LinesOutcome,
   type MemberEvent,
   type MemberEventKind,
   type MemberRecord,
@@ -458,6 +465,18 @@ export function membershipDemo(policy: Policy, cal: Calendar): string[] {
     membershipApplyEventJson(policy, cal, "{}", "{}", "[]"), membershipRightsJson(policy, "{}", "2026-01-01"),
     membershipCheckOrgsJson(policy, "{}", "2026-01-01")];
 }
+
+export function linesDemo(policy: Policy, cal: Calendar, jsonl: string): string[] {
+  const members: LinesOutcome<MemberReport> = membershipCheckMembersLines(policy, cal, jsonl, "2026-11-20");
+  const first: LineReport<MemberReport> | undefined = members.reports[0];
+  const bad: LineError | undefined = members.errors[0];
+  const orgs: LinesOutcome<OrgReport> = membershipCheckOrgsLines(policy, jsonl, "2026-03-31");
+  return [String(first?.line), first?.report.member_id ?? "", `${bad?.line}: ${bad?.code} at ${bad?.field}`,
+    String(orgs.reports[0]?.report.findings.length), membershipCheckMembersLinesJson(policy, cal, jsonl, "2026-11-20"),
+    membershipCheckOrgsLinesJson(policy, jsonl, "2026-03-31")];
+}
+// @ts-expect-error the JSON Lines checks take the text, not parsed records
+membershipCheckMembersLines(policy, Calendar.official(), [sponsor], "2026-11-20");
 
 // @ts-expect-error event kinds are a closed union
 export const badEventKind: MemberEvent = { kind: "joined_party", date: "2024-01-10" };

@@ -389,6 +389,9 @@ fun main(args: Array<String>) {
 
     // ---- the audit trail (AuditTests.kt): the example data, two levels above the vectors ----
     auditTests(h, dir.absoluteFile.parentFile.parentFile.parentFile)
+
+    // ---- JSON Lines for the member and organization checks (StreamsTests.kt): the example data ----
+    streamsTests(h, dir.absoluteFile.parentFile.parentFile.parentFile)
     runVectors(h, dir)
     val vectors = dir.absoluteFile.parentFile
     runCreditsVectors(h, File(vectors, "credits"))

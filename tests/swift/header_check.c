@@ -8,11 +8,15 @@
 typedef RustBuffer (*membership_two_objects_fn)(uint64_t, uint64_t, RustBuffer, RustBuffer, RustCallStatus *);
 membership_two_objects_fn const membership_check_member = uniffi_dangjian_ffi_fn_func_membership_check_member;
 membership_two_objects_fn const membership_check_members = uniffi_dangjian_ffi_fn_func_membership_check_members;
+membership_two_objects_fn const membership_check_members_lines =
+    uniffi_dangjian_ffi_fn_func_membership_check_members_lines;
 RustBuffer (*const membership_apply_event)(uint64_t, uint64_t, RustBuffer, RustBuffer, RustBuffer, RustCallStatus *) =
     uniffi_dangjian_ffi_fn_func_membership_apply_event;
 RustBuffer (*const membership_rights)(uint64_t, RustBuffer, RustBuffer, RustCallStatus *) =
     uniffi_dangjian_ffi_fn_func_membership_rights;
 RustBuffer (*const membership_check_orgs)(uint64_t, RustBuffer, RustBuffer, RustCallStatus *) =
     uniffi_dangjian_ffi_fn_func_membership_check_orgs;
+RustBuffer (*const membership_check_orgs_lines)(uint64_t, RustBuffer, RustBuffer, RustCallStatus *) =
+    uniffi_dangjian_ffi_fn_func_membership_check_orgs_lines;
 void (*const membership_validate_id_number)(RustBuffer, RustBuffer, RustCallStatus *) =
     uniffi_dangjian_ffi_fn_func_membership_validate_id_number;

@@ -11,7 +11,7 @@
 #     assess_dues_json ok and failing with a coded error, Calendar.add_working_days);
 #   - every uniffi_/ffi_ symbol the .swift references is exported by the .so;
 #   - each membership export (membership_check_member, _check_members, _apply_event, _rights,
-#     _check_orgs, _validate_id_number) is declared by the header, wrapped by a public func of the
+#     _check_orgs, _validate_id_number, and the JSON Lines _check_members_lines, _check_orgs_lines) is declared by the header, wrapped by a public func of the
 #     .swift and exported by the .so (header_check.c also pins their C signatures, link_check.c calls
 #     membership_check_orgs and membership_validate_id_number).
 # Last stdout line:  swift: N passed, N failed
@@ -107,7 +107,8 @@ fi
 # 5. The membership exports: declared, wrapped in Swift, exported.
 membership=(check_member:membershipCheckMember check_members:membershipCheckMembers
     apply_event:membershipApplyEvent rights:membershipRights check_orgs:membershipCheckOrgs
-    validate_id_number:membershipValidateIdNumber)
+    validate_id_number:membershipValidateIdNumber
+    check_members_lines:membershipCheckMembersLines check_orgs_lines:membershipCheckOrgsLines)
 for pair in "${membership[@]}"; do
     fn=uniffi_dangjian_ffi_fn_func_membership_${pair%%:*}
     swift_name=${pair#*:}

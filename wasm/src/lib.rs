@@ -27,6 +27,7 @@ pub mod membership;
 #[cfg(feature = "payroll")]
 pub mod payroll;
 pub mod policy;
+pub mod streams;
 
 pub use audit::AuditTrail;
 pub use calendar::Calendar;

@@ -1029,3 +1029,34 @@ export interface OrgReport {
   /** Every finding of every section (structure, terms, life, elections, reviews), in section order. */
   findings: Finding[];
 }
+
+// ---- Membership: JSON Lines (membershipCheckMembersLines, membershipCheckOrgsLines)
+
+/** The report of one JSON Lines line, with its number. */
+export interface LineReport<R> {
+  /** 1-based, as an editor counts (blank lines count). */
+  line: number;
+  report: R;
+}
+
+/** A JSON Lines line that could not be read or checked. */
+export interface LineError {
+  /** 1-based, as an editor counts (blank lines count). */
+  line: number;
+  /** null when the line is not a member record or its id could not be read. */
+  member_id: string | null;
+  kind: DangjianErrorKind;
+  code: string;
+  /** Path of the field at fault, inside the line's value (`events[0].kind`, `orgs[0].kind`). */
+  field: string;
+  message_zh: string;
+  message_en: string;
+}
+
+/** What `membershipCheckMembersLines` (`R` = `MemberReport`) and `membershipCheckOrgsLines` (`R` = `OrgReport`) return. */
+export interface LinesOutcome<R> {
+  /** One per good line, in line order. */
+  reports: LineReport<R>[];
+  /** One per bad line, in line order. */
+  errors: LineError[];
+}

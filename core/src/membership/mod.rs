@@ -35,6 +35,7 @@ mod idcard;
 mod json;
 mod lapse;
 mod life;
+mod lines;
 #[cfg(test)]
 mod org_fixtures;
 mod org_index;
@@ -66,6 +67,10 @@ pub use json::{
     check_orgs_json, rights_json, validate_id_number_str, CheckBatch,
 };
 pub use life::{compliance, LifeReport, Meeting, RuleCompliance};
+pub use lines::{
+    check_members_lines_json, check_members_lines_outcome, check_orgs_lines_json,
+    check_orgs_lines_outcome, LineError, LineReport, LinesOutcome,
+};
 pub use organization::{
     check_orgs, CommitteeInfo, OrgDetails, OrgDocument, OrgReport, OrgSection, Period,
 };

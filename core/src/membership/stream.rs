@@ -127,6 +127,17 @@ pub fn check_members_lines<S: AsRef<str>>(
     on: NaiveDate,
     mut emit: impl FnMut(Answer<'_, MemberReport>),
 ) -> Result<StreamSummary> {
+    members_at(policy, calendar, lines, on, |_, a| emit(a))
+}
+
+/// [`check_members_lines`], each answer with the index (0-based) of the line it answers.
+pub(super) fn members_at<S: AsRef<str>>(
+    policy: &Policy,
+    calendar: &Calendar,
+    lines: impl IntoIterator<Item = S>,
+    on: NaiveDate,
+    mut emit: impl FnMut(usize, Answer<'_, MemberReport>),
+) -> Result<StreamSummary> {
     let (mut records, mut meetings, mut ledgers, mut slots) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut seen = std::collections::HashSet::new();
@@ -200,7 +211,7 @@ pub fn check_members_lines<S: AsRef<str>>(
                 };
                 match check(&ctx, record, on) {
                     Ok(report) => {
-                        emit(Answer::Report(&report));
+                        emit(index, Answer::Report(&report));
                         summary.reports = summary.reports.saturating_add(1);
                         continue;
                     }
@@ -209,7 +220,7 @@ pub fn check_members_lines<S: AsRef<str>>(
             }
             Slot::Failed(e) => e,
         };
-        emit(Answer::Error(&error));
+        emit(error.index, Answer::Error(&error));
         summary.errors = summary.errors.saturating_add(1);
     }
     Ok(summary)
@@ -235,6 +246,16 @@ pub fn check_orgs_lines<S: AsRef<str>>(
     on: NaiveDate,
     mut emit: impl FnMut(Answer<'_, OrgReport>),
 ) -> Result<StreamSummary> {
+    orgs_at(policy, lines, on, |_, a| emit(a))
+}
+
+/// [`check_orgs_lines`], each answer with the index (0-based) of the line it answers.
+pub(super) fn orgs_at<S: AsRef<str>>(
+    policy: &Policy,
+    lines: impl IntoIterator<Item = S>,
+    on: NaiveDate,
+    mut emit: impl FnMut(usize, Answer<'_, OrgReport>),
+) -> Result<StreamSummary> {
     let mut summary = StreamSummary::default();
     for (index, line) in lines.into_iter().enumerate() {
         let line = line.as_ref();
@@ -244,11 +265,11 @@ pub fn check_orgs_lines<S: AsRef<str>>(
         let checked = OrgDocument::from_json(line).and_then(|doc| check_orgs(policy, &doc, on));
         match checked {
             Ok(report) => {
-                emit(Answer::Report(&report));
+                emit(index, Answer::Report(&report));
                 summary.reports = summary.reports.saturating_add(1);
             }
             Err(e) => {
-                emit(Answer::Error(&BatchError::new(index, None, &e)));
+                emit(index, Answer::Error(&BatchError::new(index, None, &e)));
                 summary.errors = summary.errors.saturating_add(1);
             }
         }
