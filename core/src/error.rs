@@ -3,6 +3,7 @@
 //! Nothing in this crate panics on bad input; every fallible function returns [`Result`].
 //! The variant says which part of the input is at fault (the data, the policy, the calendar);
 //! [`ErrorDetail::code`] is the stable machine code hosts switch on.
+#![deny(clippy::arithmetic_side_effects)]
 
 use serde::{Deserialize, Serialize};
 

@@ -4,6 +4,7 @@
 //! regulation and an article; a [`TraceStep`] records one computation (what from what, with which
 //! parameter); a [`Finding`] is something the caller should know or act on, with a stable
 //! machine code and zh-CN / English messages.
+#![deny(clippy::arithmetic_side_effects)]
 
 use std::borrow::Cow;
 

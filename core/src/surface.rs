@@ -23,6 +23,7 @@
 //!
 //! A number never carries money: a JS number cannot hold every amount exactly, so decimals stay strings on
 //! every surface (the UniFFI side is to map the same scalars to its own custom types).
+#![deny(clippy::arithmetic_side_effects)]
 
 /// The TypeScript half of the table above (`IsoDate` is the name the hand-written declarations of the
 /// engines not yet derived still use; it is the same type).

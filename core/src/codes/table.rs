@@ -2,6 +2,7 @@
 //!
 //! One line a code: `Variant = "CODE", Area, Kind, "中文", "English";` — add `untested = "why"` before the `;`
 //! only when no test can produce the code. The generated table (CODES.md) is sorted by area and code, so the order here is free.
+#![deny(clippy::arithmetic_side_effects)]
 
 use super::{Area, CodeInfo, Kind, UnknownCode};
 

@@ -1,4 +1,5 @@
 //! Assessing one member's dues for one month (2008 Rules Arts. 1–10; 2017 Notice).
+#![deny(clippy::arithmetic_side_effects)]
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};

@@ -1,4 +1,5 @@
 //! The dues engine's bundled defaults, written as the regulations state them (RULES §1).
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

@@ -1,6 +1,7 @@
 //! The public codes of the dues contract: member categories, employer types and income items.
 //!
 //! These strings are used in every format (JSON, CSV headers, bindings) and never change meaning.
+#![deny(clippy::arithmetic_side_effects)]
 
 use serde::{Deserialize, Serialize};
 

@@ -1,4 +1,5 @@
 //! The dues input: a member, their income records and hardship decisions — and its validation.
+#![deny(clippy::arithmetic_side_effects)]
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

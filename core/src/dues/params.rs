@@ -4,6 +4,7 @@
 //! the base composition, rounding, the annual-fixing rule, the 1000-yuan advisory figure and the
 //! payment windows are all data, so a host can answer for any month under the rules then in force and
 //! load a province's or a unit's own figures as JSON.
+#![deny(clippy::arithmetic_side_effects)]
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
