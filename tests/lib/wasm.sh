@@ -32,11 +32,15 @@ WASM_RAW="$WASM_ROOT/target/$WASM_TARGET/$WASM_PROFILE/dangjian_wasm.wasm"
 # SM2/SM3 signed audit checkpoints (the sm2 crate's elliptic-curve arithmetic: most of the growth, ≈ 85 KB gzip) and the panic
 # guard: measured 758 KB, ceiling 784 KB. The size work of the speed issue (per-engine packages, a dues-only
 # build ≤ 120 KB, the full package ≤ 400 KB) is what brings it down; this number only keeps growth visible.
-WASM_GZIP_LIMIT=$((784 * 1024))
+# Then the fast typed member reader (whole records read straight into their types, the path-tracking reader
+# kept for the failing ones), the JSON Lines member/org checks, the age and before-vote next steps and the
+# TypeScript-declaring derives: measured 789 KB, ceiling 816 KB.
+WASM_GZIP_LIMIT=$((816 * 1024))
 # The payroll package (build-npm.sh --payroll: every export plus readPayroll, with calamine, zip and the GBK
 # decoder), apart so the main package does not carry them: measured 1123 KB gzip (the main package's 761 KB
-# plus ≈ 360 KB of workbook and text readers). Its own ceiling, only to keep growth visible.
-WASM_PAYROLL_GZIP_LIMIT=$((1152 * 1024))
+# plus ≈ 360 KB of workbook and text readers); with the main package's growth above, 1155 KB. Its own
+# ceiling, only to keep growth visible.
+WASM_PAYROLL_GZIP_LIMIT=$((1184 * 1024))
 # build-npm.sh exit status when the package was built but its gzip'd wasm is over WASM_GZIP_LIMIT.
 WASM_EXIT_OVER_BUDGET=3
 
