@@ -8,6 +8,7 @@
 //! and computes each amount in integer fen, exactly: the rate is an exact fraction, the product is formed in
 //! 128 bits and rounded by the policy's mode at the policy's scale, so every amount equals the
 //! [`rust_decimal::Decimal`] path's (a property test over the whole bracket range holds it to that).
+#![deny(clippy::arithmetic_side_effects)]
 
 use rust_decimal::Decimal;
 
@@ -250,29 +251,34 @@ fn rounds_up(
 
 /// `numerator / divisor` rounded to a whole unit by `mode`.
 fn round_units(numerator: u64, divisor: u64, mode: RoundingMode) -> u64 {
+    // The divisor is at least 1, so the checked forms never fail; `remainder < divisor`, and the quotient plus
+    // one cannot pass `numerator` (rounding up only happens with a remainder, so divisor ≥ 2).
     let divisor = divisor.max(1);
-    let (quotient, remainder) = (numerator / divisor, numerator % divisor);
+    let quotient = numerator.checked_div(divisor).unwrap_or(0);
+    let remainder = numerator.checked_rem(divisor).unwrap_or(0);
     let up = rounds_up(
-        remainder.cmp(&(divisor - remainder)),
+        remainder.cmp(&divisor.saturating_sub(remainder)),
         remainder > 0,
         quotient % 2 == 1,
         mode,
     );
-    quotient + u64::from(up)
+    quotient.saturating_add(u64::from(up))
 }
 
 /// The same in 128 bits, for rates whose product with the base passes 64 bits.
 fn round_units_wide(base_fen: i128, bracket: &FenBracket, mode: RoundingMode) -> i128 {
     let numerator = base_fen.saturating_mul(bracket.rate_mantissa);
+    // As above: the divisor is at least 1 and the base is never negative (`check_base`).
     let divisor = bracket.unit_divisor.max(1);
-    let (quotient, remainder) = (numerator / divisor, numerator % divisor);
+    let quotient = numerator.checked_div(divisor).unwrap_or(0);
+    let remainder = numerator.checked_rem(divisor).unwrap_or(0);
     let up = rounds_up(
-        remainder.cmp(&(divisor - remainder)),
+        remainder.cmp(&divisor.saturating_sub(remainder)),
         remainder > 0,
         quotient % 2 == 1,
         mode,
     );
-    quotient + i128::from(up)
+    quotient.saturating_add(i128::from(up))
 }
 
 fn check_base(base_fen: i64, field: &str) -> Result<()> {
@@ -345,7 +351,11 @@ fn fen_brackets(
                 up_to_fen,
                 rate_mantissa,
                 // Rounding scales are 0–2 (validated), so the exponent is never below the rate's scale.
-                unit_divisor: 10_i128.pow((scale + 2).saturating_sub(rounding.scale.min(2))),
+                unit_divisor: 10_i128.pow(
+                    scale
+                        .saturating_add(2)
+                        .saturating_sub(rounding.scale.min(2)),
+                ),
             })
         })
         .collect()
@@ -354,7 +364,7 @@ fn fen_brackets(
 /// `floor(amount × 100)` as a whole number of fen, if it fits.
 fn floor_fen(amount: Decimal) -> Option<i64> {
     let fen = amount.checked_mul(Decimal::ONE_HUNDRED)?.floor();
-    i64::try_from(fen.mantissa() / 10_i128.pow(fen.scale())).ok()
+    i64::try_from(fen.mantissa().checked_div(10_i128.pow(fen.scale()))?).ok()
 }
 
 /// A flat figure in fen: the policy states it to the fen (validated), so this is exact.
