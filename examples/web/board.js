@@ -9,6 +9,7 @@ import init, {
 } from 'dangjian';
 import { showError } from './errors.js';
 import './layout.js';
+import { $, h } from './dom.js';
 
 // ---- Sample data ------------------------------------------------------------------------------------------
 
@@ -84,20 +85,6 @@ const SCOPES = {
   organizations: '党内公开（指定组织） Listed organizations',
   members: '党内公开（本组织党员） Members of one organization',
 };
-
-// ---- DOM helpers ------------------------------------------------------------------------------------------
-
-const $ = (id) => {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`missing #${id}`);
-  return el;
-};
-
-function h(tag, props = {}, ...children) {
-  const el = Object.assign(document.createElement(tag), props);
-  el.append(...children.filter((c) => c !== null && c !== undefined));
-  return el;
-}
 
 // ---- Rendering --------------------------------------------------------------------------------------------
 

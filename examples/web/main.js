@@ -4,6 +4,7 @@
 import init, { Policy, assessDues, coreVersion, describeCode } from 'dangjian';
 import { showError } from './errors.js';
 import './layout.js';
+import { $, h } from './dom.js';
 import { STEP_ZH, traceDetailZh } from './trace-zh.js';
 
 // ---- Labels (the contract codes of the package's Category, EmployerType and ItemCode types) -------------
@@ -54,19 +55,6 @@ const ITEM_CODES = [
 const EXAMPLE_ITEMS = [['post_salary', '4000.00'], ['basic_performance', '2000.00'], ['housing_fund', '600.00']];
 
 // ---- DOM helpers -----------------------------------------------------------------------------------------
-
-const $ = (id) => {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`missing #${id}`);
-  return el;
-};
-
-/** `<tag>` with properties and children (strings become text). */
-function h(tag, props = {}, ...children) {
-  const el = Object.assign(document.createElement(tag), props);
-  el.append(...children.filter((c) => c !== null && c !== undefined));
-  return el;
-}
 
 /** A bilingual label: Chinese, then the English in a muted span. */
 const bilingual = (zh, en) => [`${zh} `, h('span', { className: 'en', textContent: en })];

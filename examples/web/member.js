@@ -7,6 +7,7 @@ import init, {
 } from 'dangjian';
 import { fieldZh, recordZh, showError } from './errors.js';
 import './layout.js';
+import { $, h, td } from './dom.js';
 
 // ---- Sample data: a 党支部 with two full members and an applicant now a development target ----------------
 
@@ -44,19 +45,6 @@ const SEVERITIES = { violation: '违规', warning: '提醒', info: '信息' };
 
 // ---- DOM helpers ------------------------------------------------------------------------------------------
 
-const $ = (id) => {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`missing #${id}`);
-  return el;
-};
-
-function h(tag, props = {}, ...children) {
-  const el = Object.assign(document.createElement(tag), props);
-  el.append(...children.filter((c) => c !== null && c !== undefined));
-  return el;
-}
-
-const td = (text, className = '') => h('td', { textContent: text ?? '—', className });
 const citation = (c) => (c ? `${c.regulation} ${c.article}`.trim() : '—');
 
 /** Today in the browser's time zone, `YYYY-MM-DD`. */

@@ -6,25 +6,12 @@
 import init, { Policy, assessDuesBatch, coreVersion, describeCode, readPayroll } from 'dangjian';
 import { recordZh, showError } from './errors.js';
 import './layout.js';
+import { $, h, td } from './dom.js';
 
 const CATEGORY_ZH = {
   employed: '在职党员', annual_salary: '年薪制党员', self_employed: '个体或灵活就业党员', retired: '离退休党员',
   farmer: '农民党员', student: '学生党员', unemployed: '下岗失业党员', relief: '抚恤或救济党员', subsistence: '低保党员',
 };
-
-const $ = (id) => {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`missing #${id}`);
-  return el;
-};
-
-function h(tag, props = {}, ...children) {
-  const el = Object.assign(document.createElement(tag), props);
-  el.append(...children.filter((c) => c !== null && c !== undefined));
-  return el;
-}
-
-const td = (text, className = '') => h('td', { textContent: text ?? '—', className });
 
 // ---- Money as whole fen (BigInt): the total is exact, never a float sum -----------------------------------
 
