@@ -1,7 +1,7 @@
 //! The bounds that let the ledger keep 32-bit points and 32-bit id ends: events whose raw points could
 //! pass a billion are refused, and so are ids past the arena's limit, each before anything is stored.
 
-use super::scorer::IdArena;
+use super::arena::IdArena;
 use super::tests::ev;
 use super::*;
 

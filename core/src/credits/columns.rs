@@ -3,9 +3,11 @@
 
 use chrono::FixedOffset;
 
+use super::arena::hash_str;
 use super::event::EventError;
 use super::fold::NO_CONTENT;
-use super::scorer::{hash_str, Ingest, Scorer, Step, View};
+use super::packed::{Step, View};
+use super::scorer::{Ingest, Scorer};
 use crate::{Error, Result};
 
 /// A batch of events as columns (Arrow's layout: strings end to end with offsets, the repeated ids
@@ -82,16 +84,14 @@ impl Columns<'_> {
     /// Checks the shape: every column as long as the batch (or empty where allowed), every index inside
     /// its table, offsets rising and on character boundaries, UTC offsets under a day.
     fn validate(&self) -> Result<()> {
+        self.validate_ids()?;
+        self.validate_tables()?;
+        self.validate_optional()
+    }
+
+    /// The event id offsets: one more than the rows, from 0, rising on character boundaries.
+    fn validate_ids(&self) -> Result<()> {
         let n = self.len();
-        let bad = |field: &str, zh: &str, en: &str| {
-            Err(Error::input(
-                "INVALID_COLUMNS",
-                field,
-                format!("列 {field}：{zh}"),
-                format!("column {field}: {en}"),
-            ))
-        };
-        let optional = |len: usize| len == 0 || len == n;
         if !(n.checked_add(1) == Some(self.event_id_offsets.len())
             || (n == 0 && self.event_id_offsets.is_empty()))
         {
@@ -115,6 +115,12 @@ impl Columns<'_> {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// Members and activities: one per row, each inside its table.
+    fn validate_tables(&self) -> Result<()> {
+        let n = self.len();
         if self.members.len() != n {
             return bad("members", "长度须等于行数", "needs one entry per row");
         }
@@ -132,13 +138,25 @@ impl Columns<'_> {
                 "index outside activity_codes",
             );
         }
-        if !optional(self.offset_seconds.len()) {
-            return bad(
-                "offset_seconds",
-                "长度须等于行数或为空",
-                "needs one entry per row or none",
-            );
-        }
+        Ok(())
+    }
+
+    /// The optional columns: one per row or none; offsets under a day, contents inside their table.
+    fn validate_optional(&self) -> Result<()> {
+        let n = self.len();
+        let optional = |len: usize| len == 0 || len == n;
+        let per_row = |field: &str, len: usize| {
+            if optional(len) {
+                Ok(())
+            } else {
+                bad(
+                    field,
+                    "长度须等于行数或为空",
+                    "needs one entry per row or none",
+                )
+            }
+        };
+        per_row("offset_seconds", self.offset_seconds.len())?;
         if self
             .offset_seconds
             .iter()
@@ -150,13 +168,7 @@ impl Columns<'_> {
                 "offsets must be under a day",
             );
         }
-        if !optional(self.contents.len()) {
-            return bad(
-                "contents",
-                "长度须等于行数或为空",
-                "needs one entry per row or none",
-            );
-        }
+        per_row("contents", self.contents.len())?;
         let n_contents = self.content_ids.len();
         if self
             .contents
@@ -169,22 +181,79 @@ impl Columns<'_> {
                 "index outside content_ids",
             );
         }
-        for (field, len) in [
-            ("duration_seconds", self.duration_seconds.len()),
-            ("correct_answers", self.correct_answers.len()),
-            ("place", self.place.len()),
-            ("points", self.points.len()),
-        ] {
-            if !optional(len) {
-                return bad(
-                    field,
-                    "长度须等于行数或为空",
-                    "needs one entry per row or none",
-                );
-            }
-        }
-        Ok(())
+        per_row("duration_seconds", self.duration_seconds.len())?;
+        per_row("correct_answers", self.correct_answers.len())?;
+        per_row("place", self.place.len())?;
+        per_row("points", self.points.len())
     }
+
+    /// The event ids, row by row (after [`Columns::validate`]).
+    fn ids(&self) -> impl Iterator<Item = &str> + '_ {
+        let bytes = self.event_id_bytes;
+        self.event_id_offsets.windows(2).map(move |w| match *w {
+            [a, b] => bytes.get(a as usize..b as usize).unwrap_or(""),
+            _ => "",
+        })
+    }
+
+    /// Row `r` as the validation reads it. `contents` are the content table's interned indices; the
+    /// member id is read only for a possible repeat (a new row needs it only to create its member).
+    fn view<'c>(&'c self, r: &Row<'c>, contents: &[u32]) -> View<'c> {
+        let i = r.index;
+        let (content_id, content_ix) = match self.contents.get(i) {
+            Some(&ci) if ci != Columns::NONE => (
+                self.content_ids.get(ci as usize).copied(),
+                contents.get(ci as usize).copied().unwrap_or(NO_CONTENT),
+            ),
+            _ => (None, NO_CONTENT),
+        };
+        let china = i32::try_from(super::CHINA_OFFSET_SECONDS).unwrap_or(0);
+        View {
+            id: r.id,
+            member_id: if r.may_exist {
+                self.member_id(r.member)
+            } else {
+                ""
+            },
+            activity: self
+                .activity_codes
+                .get(r.activity as usize)
+                .copied()
+                .unwrap_or(""),
+            ts: Some(r.ts),
+            offset: self.offset_seconds.get(i).copied().unwrap_or(china),
+            content_id,
+            content_ix,
+            duration: self.duration_seconds.get(i).copied().flatten(),
+            correct: self.correct_answers.get(i).copied().flatten(),
+            place: self.place.get(i).copied().flatten(),
+            points: self.points.get(i).copied().flatten(),
+        }
+    }
+
+    fn member_id(&self, mi: u32) -> &str {
+        self.member_ids.get(mi as usize).copied().unwrap_or("")
+    }
+}
+
+/// One row of a batch: its position, id, whether the id may repeat, and its member, activity and time.
+struct Row<'c> {
+    index: usize,
+    id: &'c str,
+    may_exist: bool,
+    member: u32,
+    activity: u32,
+    ts: i64,
+}
+
+/// `INVALID_COLUMNS` at `field`.
+fn bad(field: &str, zh: &str, en: &str) -> Result<()> {
+    Err(Error::input(
+        "INVALID_COLUMNS",
+        field,
+        format!("列 {field}：{zh}"),
+        format!("column {field}: {en}"),
+    ))
 }
 
 impl Scorer {
@@ -220,8 +289,7 @@ impl Scorer {
     pub fn ingest_columns(&mut self, c: &Columns<'_>) -> Result<Ingest> {
         c.validate()?;
         let mut out = Ingest::default();
-        let n = c.len();
-        self.reserve(n);
+        self.reserve(c.len());
         // The batch's tables, resolved once: activity codes now, members and contents on first use (so a
         // member whose every event is refused is not created, as with `ingest`).
         let acts: Vec<Option<u16>> = c
@@ -238,69 +306,29 @@ impl Scorer {
             .iter()
             .map(|id| self.intern_content(id).unwrap_or(NO_CONTENT))
             .collect();
-        let china = i32::try_from(super::CHINA_OFFSET_SECONDS).unwrap_or(0);
         let first = self.len();
-        let mut start = 0usize;
-        let hashes: Vec<u64> = c
-            .event_id_offsets
-            .iter()
-            .skip(1)
-            .map(|&end| {
-                let id = c.event_id_bytes.get(start..end as usize).unwrap_or("");
-                start = end as usize;
-                hash_str(id)
-            })
-            .collect();
+        let hashes: Vec<u64> = c.ids().map(hash_str).collect();
         let mut triage = self.triage(&hashes);
         let may_exist = std::mem::take(&mut triage.may_exist);
-        let mut start = c.event_id_offsets.first().copied().unwrap_or(0) as usize;
-        for (index, ((&end, (&h, &may)), (&mi, (&ai, &ts)))) in c
-            .event_id_offsets
-            .iter()
-            .skip(1)
-            .zip(hashes.iter().zip(&may_exist))
-            .zip(
-                c.members
-                    .iter()
-                    .zip(c.activities.iter().zip(c.occurred_at_ns)),
-            )
-            .enumerate()
-        {
-            let end = end as usize;
-            let id = c.event_id_bytes.get(start..end).unwrap_or("");
-            start = end;
-            // Only a possible repeat compares the member id; a new row needs it only to create its member.
-            let member_id = |mi: u32| c.member_ids.get(mi as usize).copied().unwrap_or("");
-            let (content_id, content_ix) = match c.contents.get(index) {
-                Some(&ci) if ci != Columns::NONE => (
-                    c.content_ids.get(ci as usize).copied(),
-                    contents.get(ci as usize).copied().unwrap_or(NO_CONTENT),
-                ),
-                _ => (None, NO_CONTENT),
-            };
-            let v = View {
+        let rows = c.ids().zip(hashes.iter().zip(&may_exist)).zip(
+            c.members
+                .iter()
+                .zip(c.activities.iter().zip(c.occurred_at_ns)),
+        );
+        for (index, ((id, (&h, &may)), (&member, (&activity, &ts)))) in rows.enumerate() {
+            let row = Row {
+                index,
                 id,
-                member_id: if may { member_id(mi) } else { "" },
-                activity: c.activity_codes.get(ai as usize).copied().unwrap_or(""),
-                ts: Some(ts),
-                offset: c.offset_seconds.get(index).copied().unwrap_or(china),
-                content_id,
-                content_ix,
-                duration: c.duration_seconds.get(index).copied().flatten(),
-                correct: c.correct_answers.get(index).copied().flatten(),
-                place: c.place.get(index).copied().flatten(),
-                points: c.points.get(index).copied().flatten(),
+                may_exist: may,
+                member,
+                activity,
+                ts,
             };
-            let act = acts.get(ai as usize).copied().flatten();
-            match self.check(h, &v, act, may) {
+            let act = acts.get(activity as usize).copied().flatten();
+            match self.check(h, &c.view(&row, &contents), act, may) {
                 Ok(Step::Duplicate) => out.duplicates.push(id.to_owned()),
                 Ok(Step::New(h, mut rec, meta)) => {
-                    let slot = members.get_mut(mi as usize);
-                    let member = match slot.as_deref().copied() {
-                        Some(m) if m != u32::MAX => Ok(m),
-                        _ => self.intern_member(member_id(mi)),
-                    };
-                    let member = match member {
+                    let member = match self.batch_member(c, &mut members, member) {
                         Ok(m) => m,
                         Err(e) => {
                             out.errors
@@ -308,9 +336,6 @@ impl Scorer {
                             continue;
                         }
                     };
-                    if let Some(slot) = slot {
-                        *slot = member;
-                    }
                     rec.member = member;
                     if let Err(e) = self.push(h, id, rec, meta, may, triage.deferred.get_mut(index))
                     {
@@ -326,5 +351,19 @@ impl Scorer {
         let sorted = self.distribute(first);
         self.settle(&mut out, Some((first, &sorted)));
         Ok(out)
+    }
+
+    /// The scorer's index of the batch's member `mi`, interned on its first new row and kept in
+    /// `members` (`u32::MAX`: not yet).
+    fn batch_member(&mut self, c: &Columns<'_>, members: &mut [u32], mi: u32) -> Result<u32> {
+        let slot = members.get_mut(mi as usize);
+        let member = match slot.as_deref().copied() {
+            Some(m) if m != u32::MAX => return Ok(m),
+            _ => self.intern_member(c.member_id(mi))?,
+        };
+        if let Some(slot) = slot {
+            *slot = member;
+        }
+        Ok(member)
     }
 }

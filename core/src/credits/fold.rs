@@ -166,6 +166,20 @@ impl Fold {
 
     /// The activity's counter, created on first use (always `Some`; an `Option` only because the
     /// lints forbid indexing).
+    /// Marks a content id used up for the day or for good, as the rule's dedup says.
+    #[inline]
+    fn consume(&mut self, dedup: Dedup, key: u64) {
+        match dedup {
+            Dedup::PerDay => {
+                self.seen_day.insert(key);
+            }
+            Dedup::Ever => {
+                self.seen_ever.insert(key);
+            }
+            Dedup::None => {}
+        }
+    }
+
     fn counter(&mut self, act: u16) -> Option<&mut Counter> {
         let at = match self.counters.iter().position(|(a, _)| *a == act) {
             Some(at) => at,
@@ -224,20 +238,9 @@ pub(crate) fn score(
     let Some(rule) = compiled.rules.get(rec.rule as usize) else {
         return Scored::zero(Reason::NotAvailable);
     };
-    if restricted {
-        return Scored::zero(Reason::Suspended);
-    }
-    if rule.min_duration.is_some_and(|min| rec.duration < min) {
-        return Scored::zero(Reason::TooShort);
-    }
     let key = content_key(rule.act, rec.content);
-    let duplicate = match rule.dedup {
-        Dedup::None => false,
-        Dedup::PerDay => fold.seen_day.contains(&key),
-        Dedup::Ever => fold.seen_ever.contains(&key),
-    };
-    if duplicate {
-        return Scored::zero(Reason::DuplicateContent);
+    if let Some(reason) = refusal(rule, rec, restricted, fold, key) {
+        return Scored::zero(reason);
     }
     let daily_total_cap = compiled
         .sets
@@ -249,7 +252,82 @@ pub(crate) fn score(
     };
     // In i64 throughout; stored narrowed (`narrow`): ingest refused events whose raw points could pass
     // ±MAX_EVENT_POINTS, and caps only shrink them.
-    let mut raw = match &rule.unit {
+    let raw = raw_points(&rule.unit, rec, c, declared);
+    let (raw, window) = in_window(rule, rec, raw);
+    if let Some(max) = rule.max_items_day {
+        if c.items >= max {
+            return Scored {
+                raw: narrow(raw),
+                reason: Reason::CapReached.to_u8(),
+                bound: BOUND_ITEMS,
+                window,
+                ..Scored::UNSET
+            };
+        }
+        c.items = c.items.saturating_add(1);
+    }
+    let total_room = (raw > 0 && rule.counts_toward_total)
+        .then(|| daily_total_cap.map(|cap| cap.saturating_sub(day_total).max(0)))
+        .flatten();
+    let (allowed, bound) = allowed_by_caps(rule, c, raw, total_room);
+    let points = if raw < 0 {
+        allowed.saturating_neg()
+    } else {
+        allowed
+    };
+    for sum in &mut c.sums {
+        *sum = sum.saturating_add(points);
+    }
+    if points > 0 && rule.counts_toward_total {
+        fold.day_total = fold.day_total.saturating_add(points);
+    }
+    let reason = if points == raw {
+        Reason::Scored
+    } else {
+        Reason::CapReached
+    };
+    let consumed = rule.dedup != Dedup::None && (points != 0 || reason == Reason::Scored);
+    if consumed {
+        fold.consume(rule.dedup, key);
+    }
+    Scored {
+        points: narrow(points),
+        raw: narrow(raw),
+        reason: reason.to_u8(),
+        bound: if points == raw { BOUND_NONE } else { bound },
+        window,
+        consumed,
+    }
+}
+
+/// Why an event with a rule scores nothing before its points are counted: a penalty covers it, it is
+/// shorter than the minimum, or its content was used up (for the day or for good).
+#[inline]
+fn refusal(rule: &ActRule, rec: &Rec, restricted: bool, fold: &Fold, key: u64) -> Option<Reason> {
+    if restricted {
+        return Some(Reason::Suspended);
+    }
+    if rule.min_duration.is_some_and(|min| rec.duration < min) {
+        return Some(Reason::TooShort);
+    }
+    let duplicate = match rule.dedup {
+        Dedup::None => false,
+        Dedup::PerDay => fold.seen_day.contains(&key),
+        Dedup::Ever => fold.seen_ever.contains(&key),
+    };
+    duplicate.then_some(Reason::DuplicateContent)
+}
+
+/// The points an event earns by its unit, before windows and caps (a per-minutes unit counts the steps
+/// the event's seconds complete in the day's running total).
+#[inline]
+fn raw_points(
+    unit: &Unit,
+    rec: &Rec,
+    c: &mut Counter,
+    declared: impl FnOnce() -> Option<i64>,
+) -> i64 {
+    match unit {
         Unit::PerItem { points } => *points,
         Unit::PerMinutes { minutes, points } => {
             let step = u64::from(*minutes).saturating_mul(60);
@@ -282,35 +360,36 @@ pub(crate) fn score(
         },
         // Validated on ingest: the declared points or the default, within the item's range.
         Unit::Declared { default, .. } => declared().or(*default).unwrap_or(0),
-    };
-    let mut window = 0u8;
-    let sec = if rule.windows.is_empty() {
-        0
-    } else {
-        rec.sec()
-    };
-    if let Some((i, w)) = rule
+    }
+}
+
+/// The raw points after the first time window the event falls in (multiplier, then bonus), and that
+/// window's number (1-based; 0: none).
+#[inline]
+fn in_window(rule: &ActRule, rec: &Rec, raw: i64) -> (i64, u8) {
+    if rule.windows.is_empty() {
+        return (raw, 0);
+    }
+    let sec = rec.sec();
+    match rule
         .windows
         .iter()
         .enumerate()
         .find(|(_, w)| w.0 <= sec && sec < w.1)
     {
-        raw = raw.saturating_mul(w.2).saturating_add(w.3);
-        window = u8::try_from(i.saturating_add(1)).unwrap_or(u8::MAX);
+        Some((i, w)) => (
+            raw.saturating_mul(w.2).saturating_add(w.3),
+            u8::try_from(i.saturating_add(1)).unwrap_or(u8::MAX),
+        ),
+        None => (raw, 0),
     }
-    if let Some(max) = rule.max_items_day {
-        if c.items >= max {
-            return Scored {
-                raw: narrow(raw),
-                reason: Reason::CapReached.to_u8(),
-                bound: BOUND_ITEMS,
-                window,
-                ..Scored::UNSET
-            };
-        }
-        c.items = c.items.saturating_add(1);
-    }
-    // Caps bound the magnitude: a deduction item's caps limit how much it can take away.
+}
+
+/// How much of `raw`'s magnitude the caps leave room for (a deduction item's caps limit how much it can
+/// take away), and which cap bound it: day, week, month, year (1–4), the daily total (`total_room`, for
+/// points that count toward it) or none.
+#[inline]
+fn allowed_by_caps(rule: &ActRule, c: &Counter, raw: i64, total_room: Option<i64>) -> (i64, u8) {
     let mut allowed = raw.abs();
     let mut bound = BOUND_NONE;
     for (k, (cap, sum)) in rule.caps.iter().zip(c.sums).enumerate() {
@@ -322,49 +401,11 @@ pub(crate) fn score(
             }
         }
     }
-    if raw > 0 && rule.counts_toward_total {
-        if let Some(cap) = daily_total_cap {
-            let room = cap.saturating_sub(day_total).max(0);
-            if room < allowed {
-                allowed = room;
-                bound = BOUND_TOTAL;
-            }
+    if let Some(room) = total_room {
+        if room < allowed {
+            allowed = room;
+            bound = BOUND_TOTAL;
         }
     }
-    let points = if raw < 0 {
-        allowed.saturating_neg()
-    } else {
-        allowed
-    };
-    for sum in &mut c.sums {
-        *sum = sum.saturating_add(points);
-    }
-    if points > 0 && rule.counts_toward_total {
-        fold.day_total = fold.day_total.saturating_add(points);
-    }
-    let reason = if points == raw {
-        Reason::Scored
-    } else {
-        Reason::CapReached
-    };
-    let consumed = rule.dedup != Dedup::None && (points != 0 || reason == Reason::Scored);
-    if consumed {
-        match rule.dedup {
-            Dedup::PerDay => {
-                fold.seen_day.insert(key);
-            }
-            Dedup::Ever => {
-                fold.seen_ever.insert(key);
-            }
-            Dedup::None => {}
-        }
-    }
-    Scored {
-        points: narrow(points),
-        raw: narrow(raw),
-        reason: reason.to_u8(),
-        bound: if points == raw { BOUND_NONE } else { bound },
-        window,
-        consumed,
-    }
+    (allowed, bound)
 }

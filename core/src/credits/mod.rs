@@ -42,19 +42,27 @@
 #![deny(clippy::arithmetic_side_effects)]
 
 mod adapters;
+mod arena;
 mod board;
+mod clawback;
 mod close;
+mod closed_part;
 mod columns;
 mod compiled;
 mod event;
 mod fold;
 mod id_table;
+mod ingest;
 mod json;
 mod order;
+mod packed;
 mod presets;
 mod report;
+mod restriction;
 mod rules;
 mod scorer;
+mod settle;
+mod validate;
 // China time lives on the ground floor (disclosure and membership count days in it too).
 use crate::china_time as time;
 

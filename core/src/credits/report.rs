@@ -2,8 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::compiled::ActRule;
 use super::event::{Entry, Reason};
-use super::fold::{BOUND_ITEMS, BOUND_TOTAL};
+use super::fold::{Rec, Scored, BOUND_ITEMS, BOUND_TOTAL};
 use super::rules::Unit;
 use super::scorer::{EntryId, Scorer};
 use super::time::{day_to_date, month_and_year, period_key, week_start, PeriodKind};
@@ -175,61 +176,10 @@ impl Scorer {
                 );
             }
             if matches!(reason, Reason::Scored | Reason::CapReached) {
-                let how = match &a.unit {
-                    Unit::PerItem { points } => format!("{points} per item"),
-                    Unit::PerMinutes { minutes, points } => {
-                        format!(
-                            "{points} per {minutes} min accumulated today (+{} s)",
-                            rec.duration
-                        )
-                    }
-                    Unit::PerCorrect { points } => format!("{points} × {} correct", rec.correct),
-                    Unit::PerPlace { .. } => format!("place {}", rec.place),
-                    Unit::PerSet { .. } => format!("one set, {} correct", rec.correct),
-                    Unit::Declared { .. } => "declared points".to_owned(),
-                };
-                steps.push(
-                    TraceStep::new("raw", how, s.raw.to_string())
-                        .with_parameter(&format!("{path}.unit")),
-                );
-                if s.window > 0 {
-                    steps.push(
-                        TraceStep::new(
-                            "window",
-                            "within an active period (China time)",
-                            s.raw.to_string(),
-                        )
-                        .with_parameter(&format!("{path}.windows[{}]", s.window.saturating_sub(1))),
-                    );
-                }
-                if s.bound > 0 {
-                    let name = BOUND_NAMES.get(usize::from(s.bound)).copied().unwrap_or("");
-                    let param = match s.bound {
-                        BOUND_TOTAL => format!("rule_sets[{}].value.daily_total_cap", rule.set),
-                        BOUND_ITEMS => format!("{path}.max_items_per_day"),
-                        _ => format!("{path}.caps.{name}"),
-                    };
-                    steps.push(
-                        TraceStep::new(
-                            "cap",
-                            format!("the {name} cap leaves {}", s.points),
-                            s.points.to_string(),
-                        )
-                        .with_parameter(&param),
-                    );
-                }
+                scoring_steps(rec, s, rule, &a.unit, &path, &mut steps);
             }
         }
-        let detail = match reason {
-            Reason::Scored => "scored in full",
-            Reason::CapReached => "cut by a cap",
-            Reason::TooShort => "below the minimum effective duration",
-            Reason::DuplicateContent => "the same content already scored",
-            Reason::DuplicateEvent => "a repeated event",
-            Reason::NotAvailable => "no rule for this activity on this day",
-            Reason::Voided => "voided (clawed back)",
-            Reason::Suspended => "the member is under a penalty",
-        };
+        let detail = reason_detail(reason);
         steps.push(TraceStep::new(
             "result",
             format!("{detail}: {} points", s.points),
@@ -315,5 +265,72 @@ impl Scorer {
             points,
             score,
         }
+    }
+}
+
+/// The steps of a scored entry: its raw points by the unit, the time window and the cap that cut it.
+fn scoring_steps(
+    rec: &Rec,
+    s: &Scored,
+    rule: &ActRule,
+    unit: &Unit,
+    path: &str,
+    steps: &mut Vec<TraceStep>,
+) {
+    let how = match unit {
+        Unit::PerItem { points } => format!("{points} per item"),
+        Unit::PerMinutes { minutes, points } => {
+            format!(
+                "{points} per {minutes} min accumulated today (+{} s)",
+                rec.duration
+            )
+        }
+        Unit::PerCorrect { points } => format!("{points} × {} correct", rec.correct),
+        Unit::PerPlace { .. } => format!("place {}", rec.place),
+        Unit::PerSet { .. } => format!("one set, {} correct", rec.correct),
+        Unit::Declared { .. } => "declared points".to_owned(),
+    };
+    steps.push(
+        TraceStep::new("raw", how, s.raw.to_string()).with_parameter(&format!("{path}.unit")),
+    );
+    if s.window > 0 {
+        steps.push(
+            TraceStep::new(
+                "window",
+                "within an active period (China time)",
+                s.raw.to_string(),
+            )
+            .with_parameter(&format!("{path}.windows[{}]", s.window.saturating_sub(1))),
+        );
+    }
+    if s.bound > 0 {
+        let name = BOUND_NAMES.get(usize::from(s.bound)).copied().unwrap_or("");
+        let param = match s.bound {
+            BOUND_TOTAL => format!("rule_sets[{}].value.daily_total_cap", rule.set),
+            BOUND_ITEMS => format!("{path}.max_items_per_day"),
+            _ => format!("{path}.caps.{name}"),
+        };
+        steps.push(
+            TraceStep::new(
+                "cap",
+                format!("the {name} cap leaves {}", s.points),
+                s.points.to_string(),
+            )
+            .with_parameter(&param),
+        );
+    }
+}
+
+/// What a reason means, for the result step.
+fn reason_detail(reason: Reason) -> &'static str {
+    match reason {
+        Reason::Scored => "scored in full",
+        Reason::CapReached => "cut by a cap",
+        Reason::TooShort => "below the minimum effective duration",
+        Reason::DuplicateContent => "the same content already scored",
+        Reason::DuplicateEvent => "a repeated event",
+        Reason::NotAvailable => "no rule for this activity on this day",
+        Reason::Voided => "voided (clawed back)",
+        Reason::Suspended => "the member is under a penalty",
     }
 }

@@ -150,7 +150,7 @@ fn duplicate_and_conflicting_event_ids() {
 fn ids_sharing_a_tag() -> (String, String) {
     let id = |i: u32| format!("t{i}");
     let mut tags: Vec<(u64, u32)> = (0..200_000)
-        .map(|i| (scorer::hash_str(&id(i)) >> 32, i))
+        .map(|i| (arena::hash_str(&id(i)) >> 32, i))
         .collect();
     tags.sort_unstable();
     let w = tags.windows(2).find(|w| w[0].0 == w[1].0).unwrap();
@@ -160,7 +160,7 @@ fn ids_sharing_a_tag() -> (String, String) {
 #[test]
 fn ids_sharing_a_tag_stay_apart() {
     let (a, b) = ids_sharing_a_tag();
-    assert_ne!(scorer::hash_str(&a), scorer::hash_str(&b));
+    assert_ne!(arena::hash_str(&a), arena::hash_str(&b));
     let ea = ev(&a, "M1", "login", "2023-05-10T08:00:00+08:00");
     let eb = ev(&b, "M2", "login", "2023-05-10T09:00:00+08:00");
     let early = ev("x", "M1", "login", "2023-05-09T08:00:00+08:00");

@@ -61,33 +61,7 @@ pub(crate) fn disclosure() -> DisclosurePolicy {
             },
         )
         .with_note("UNCONFIRMED: masking everywhere by default; a unit may unmask within its own members")],
-        catalogue: vec![Dated::new(
-            from_2017(),
-            None,
-            article("第十四条"),
-            vec![
-                CatalogueEntry {
-                    code: "dues_annual".to_owned(),
-                    title: "党费收缴、使用和管理情况".to_owned(),
-                    category: Category::Organization,
-                    scope: ScopeKind::Members,
-                    frequency: Frequency::Annual,
-                    due_working_days: 20,
-                },
-                CatalogueEntry {
-                    code: "activity_quarterly".to_owned(),
-                    title: "党组织活动开展情况".to_owned(),
-                    category: Category::Resolutions,
-                    scope: ScopeKind::Organizations,
-                    frequency: Frequency::Quarterly,
-                    due_working_days: 10,
-                },
-            ],
-        )
-        .with_note(
-            "UNCONFIRMED: dues are disclosed to members at least once a year (branch practice); the due days \
-             (20 working days after the year, 10 after the quarter) are local practice.",
-        )],
+        catalogue: catalogue(),
         withdrawal: vec![Dated::new(
             from_2017(),
             None,
@@ -102,4 +76,35 @@ pub(crate) fn disclosure() -> DisclosurePolicy {
              of those above it is local practice",
         )],
     }
+}
+
+/// The periodic disclosures every organization owes (条例 第十四条), with the days they are due.
+fn catalogue() -> Vec<Dated<Vec<CatalogueEntry>>> {
+    vec![Dated::new(
+        from_2017(),
+        None,
+        article("第十四条"),
+        vec![
+            CatalogueEntry {
+                code: "dues_annual".to_owned(),
+                title: "党费收缴、使用和管理情况".to_owned(),
+                category: Category::Organization,
+                scope: ScopeKind::Members,
+                frequency: Frequency::Annual,
+                due_working_days: 20,
+            },
+            CatalogueEntry {
+                code: "activity_quarterly".to_owned(),
+                title: "党组织活动开展情况".to_owned(),
+                category: Category::Resolutions,
+                scope: ScopeKind::Organizations,
+                frequency: Frequency::Quarterly,
+                due_working_days: 10,
+            },
+        ],
+    )
+    .with_note(
+        "UNCONFIRMED: dues are disclosed to members at least once a year (branch practice); the due days \
+         (20 working days after the year, 10 after the quarter) are local practice.",
+    )]
 }

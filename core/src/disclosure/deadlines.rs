@@ -54,59 +54,7 @@ pub fn item_deadlines(
 ) -> Result<Answer<Vec<Deadline>>> {
     let mut out = Vec::new();
     let mut findings = Vec::new();
-    let propose = item.history.iter().rposition(|t| t.action == "propose");
-    if let Some(t) = propose.and_then(|i| item.history.get(i).map(|t| (i, t))) {
-        let (i, proposed) = t;
-        let proposed_on = china_date(&proposed.at);
-        let limits = &in_force(
-            &policy.disclosure.time_limits,
-            proposed_on,
-            "disclosure.time_limits",
-        )?
-        .value;
-        let days = if item.review_extended {
-            limits.review_extended_working_days
-        } else {
-            limits.review_working_days
-        };
-        let due = calendar.add_working_days(proposed_on, days)?;
-        merge(&mut findings, due.findings);
-        let met_on = item
-            .history
-            .iter()
-            .skip(i.saturating_add(1))
-            .find(|t| t.action == "review" || t.action == "reject")
-            .map(|t| china_date(&t.at));
-        let overdue = met_on.map_or(on > due.value, |m| m > due.value);
-        if overdue {
-            let (zh, en) = match met_on {
-                Some(m) => (
-                    format!("审核于 {m} 完成，超过期限 {}", due.value),
-                    format!("reviewed on {m}, after the limit {}", due.value),
-                ),
-                None => (
-                    format!("审核期限 {} 已过，尚未审核", due.value),
-                    format!("the review was due by {} and is not done", due.value),
-                ),
-            };
-            findings.push(
-                Finding::new(
-                    "REVIEW_OVERDUE",
-                    Severity::Warning,
-                    zh,
-                    en,
-                    Some(local_practice("审核时限")),
-                )
-                .also(article("第十五条")),
-            );
-        }
-        out.push(Deadline {
-            kind: "review".to_owned(),
-            due_on: due.value,
-            met_on,
-            overdue,
-        });
-    }
+    out.extend(review_deadline(policy, calendar, item, on, &mut findings)?);
     if let Some(planned) = item.planned_on {
         let met_on = item.published_at.map(|p| china_date(&p));
         let withdrawn =
@@ -132,6 +80,70 @@ pub fn item_deadlines(
         value: out,
         findings,
     })
+}
+
+/// The review's deadline of the last proposal, if any: so many working days from the day it was proposed
+/// (more when extended), met by its review or rejection (`REVIEW_OVERDUE` when late or missing).
+fn review_deadline(
+    policy: &Policy,
+    calendar: &Calendar,
+    item: &DisclosureItem,
+    on: NaiveDate,
+    findings: &mut Vec<Finding>,
+) -> Result<Option<Deadline>> {
+    let propose = item.history.iter().rposition(|t| t.action == "propose");
+    let Some((i, proposed)) = propose.and_then(|i| item.history.get(i).map(|t| (i, t))) else {
+        return Ok(None);
+    };
+    let proposed_on = china_date(&proposed.at);
+    let limits = &in_force(
+        &policy.disclosure.time_limits,
+        proposed_on,
+        "disclosure.time_limits",
+    )?
+    .value;
+    let days = if item.review_extended {
+        limits.review_extended_working_days
+    } else {
+        limits.review_working_days
+    };
+    let due = calendar.add_working_days(proposed_on, days)?;
+    merge(findings, due.findings);
+    let met_on = item
+        .history
+        .iter()
+        .skip(i.saturating_add(1))
+        .find(|t| t.action == "review" || t.action == "reject")
+        .map(|t| china_date(&t.at));
+    let overdue = met_on.map_or(on > due.value, |m| m > due.value);
+    if overdue {
+        let (zh, en) = match met_on {
+            Some(m) => (
+                format!("审核于 {m} 完成，超过期限 {}", due.value),
+                format!("reviewed on {m}, after the limit {}", due.value),
+            ),
+            None => (
+                format!("审核期限 {} 已过，尚未审核", due.value),
+                format!("the review was due by {} and is not done", due.value),
+            ),
+        };
+        findings.push(
+            Finding::new(
+                "REVIEW_OVERDUE",
+                Severity::Warning,
+                zh,
+                en,
+                Some(local_practice("审核时限")),
+            )
+            .also(article("第十五条")),
+        );
+    }
+    Ok(Some(Deadline {
+        kind: "review".to_owned(),
+        due_on: due.value,
+        met_on,
+        overdue,
+    }))
 }
 
 /// An organization's catalogue: the periodic entries in force in the policy (unless `without_defaults`) plus
@@ -224,17 +236,7 @@ pub fn catalogue_status(
     items: &[DisclosureItem],
     on: NaiveDate,
 ) -> Result<Answer<Vec<PeriodicDue>>> {
-    let mut entries: Vec<CatalogueEntry> = if catalogue.without_defaults {
-        Vec::new()
-    } else {
-        in_force(&policy.disclosure.catalogue, on, "disclosure.catalogue")?
-            .value
-            .clone()
-    };
-    for own in &catalogue.entries {
-        entries.retain(|e| e.code != own.code);
-        entries.push(own.clone());
-    }
+    let entries = entries_of(policy, catalogue, on)?;
     if on.year().saturating_sub(catalogue.since.year()) > 100 {
         return Err(Error::input(
             "SPAN_TOO_LONG",
@@ -267,29 +269,7 @@ pub fn catalogue_status(
                 None if on > due.value => DueStatus::Overdue,
                 None => DueStatus::Open,
             };
-            match status {
-                DueStatus::Overdue => findings.push(Finding::new(
-                    "DISCLOSURE_OVERDUE",
-                    Severity::Violation,
-                    format!(
-                        "{}（{label}）应于 {} 前公开，尚未公开",
-                        entry.title, due.value
-                    ),
-                    format!(
-                        "{} ({label}) was due by {} and is not published",
-                        entry.code, due.value
-                    ),
-                    Some(article("第十四条")),
-                )),
-                DueStatus::Late => findings.push(Finding::new(
-                    "DISCLOSURE_LATE",
-                    Severity::Warning,
-                    format!("{}（{label}）逾期公开", entry.title),
-                    format!("{} ({label}) was published after {}", entry.code, due.value),
-                    Some(article("第十四条")),
-                )),
-                DueStatus::Met | DueStatus::Open => {}
-            }
+            findings.extend(due_finding(entry, &label, due.value, status));
             out.push(PeriodicDue {
                 code: entry.code.clone(),
                 title: entry.title.clone(),
@@ -308,6 +288,55 @@ pub fn catalogue_status(
     })
 }
 
+/// The catalogue's entries: those in force in the policy on `on` (unless `without_defaults`), each replaced
+/// by the organization's own entry of the same code, then its other own entries.
+fn entries_of(
+    policy: &Policy,
+    catalogue: &Catalogue,
+    on: NaiveDate,
+) -> Result<Vec<CatalogueEntry>> {
+    let mut entries: Vec<CatalogueEntry> = if catalogue.without_defaults {
+        Vec::new()
+    } else {
+        in_force(&policy.disclosure.catalogue, on, "disclosure.catalogue")?
+            .value
+            .clone()
+    };
+    for own in &catalogue.entries {
+        entries.retain(|e| e.code != own.code);
+        entries.push(own.clone());
+    }
+    Ok(entries)
+}
+
+/// `DISCLOSURE_OVERDUE` (nothing published after the day due) or `DISCLOSURE_LATE` (published after it).
+fn due_finding(
+    entry: &CatalogueEntry,
+    label: &str,
+    due_on: NaiveDate,
+    status: DueStatus,
+) -> Option<Finding> {
+    match status {
+        DueStatus::Overdue => Some(Finding::new(
+            "DISCLOSURE_OVERDUE",
+            Severity::Violation,
+            format!("{}（{label}）应于 {} 前公开，尚未公开", entry.title, due_on),
+            format!(
+                "{} ({label}) was due by {} and is not published",
+                entry.code, due_on
+            ),
+            Some(article("第十四条")),
+        )),
+        DueStatus::Late => Some(Finding::new(
+            "DISCLOSURE_LATE",
+            Severity::Warning,
+            format!("{}（{label}）逾期公开", entry.title),
+            format!("{} ({label}) was published after {}", entry.code, due_on),
+            Some(article("第十四条")),
+        )),
+        DueStatus::Met | DueStatus::Open => None,
+    }
+}
 /// The periods of a frequency that end on or after `since` and before `on`, with their labels.
 fn periods(frequency: Frequency, since: NaiveDate, on: NaiveDate) -> Vec<(String, NaiveDate)> {
     let mut out = Vec::new();

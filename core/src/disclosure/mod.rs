@@ -40,6 +40,7 @@
 //! assert_eq!((item.status, item.version()), (Status::Published, 1));
 //! ```
 
+mod action;
 mod audit;
 mod board;
 pub(crate) mod bundled;
@@ -56,6 +57,7 @@ mod pii;
 pub(crate) mod redact;
 mod visibility;
 mod workflow;
+mod workflow_steps;
 
 pub use audit::{
     append_event_json, apply_head_json, apply_to_log_json, audit_append_head_json,

@@ -189,72 +189,9 @@ pub fn evaluate_notice(
     }
     let window_ok = counted.value >= required;
     if !window_ok {
-        findings.insert(
-            0,
-            Finding::new(
-                "NOTICE_WINDOW_TOO_SHORT",
-                Severity::Violation,
-                format!(
-                    "公示期只有 {} 个工作日，少于 {required} 个工作日（最早 {} 结束）",
-                    counted.value, earliest.value
-                ),
-                format!(
-                    "the notice lasts {} working days, fewer than {required} (earliest close {})",
-                    counted.value, earliest.value
-                ),
-                Some(local_practice("公示期")),
-            ),
-        );
+        findings.insert(0, too_short(counted.value, required, earliest.value));
     }
-    let (mut pending, mut upheld) = (0u32, 0u32);
-    for (i, o) in notice.objections.iter().enumerate() {
-        let here = format!("objections[{i}]");
-        check_text(&o.by, &format!("{here}.by"))?;
-        if china_date(&o.at) < notice.opens_on {
-            return Err(Error::input(
-                "OBJECTION_BEFORE_OPENING",
-                format!("{here}.at"),
-                "异议早于公示开始",
-                "the objection is dated before the notice opened",
-            ));
-        }
-        if china_date(&o.at) > notice.closes_on {
-            findings.push(Finding::new(
-                "LATE_OBJECTION",
-                Severity::Info,
-                format!("{} 在公示期结束后提出异议，仍予登记", o.by),
-                format!(
-                    "{} objected after the window closed; recorded all the same",
-                    o.by
-                ),
-                None,
-            ));
-        }
-        match &o.decision {
-            None => pending = pending.saturating_add(1),
-            Some(d) => {
-                check_text(&d.reason, &format!("{here}.decision.reason")).map_err(|_| {
-                    Error::input(
-                        "COMMENT_REQUIRED",
-                        format!("{here}.decision.reason"),
-                        "须写明处理理由",
-                        "a reason is required",
-                    )
-                })?;
-                if d.at < o.at {
-                    return Err(Error::input(
-                        "TIME_OUT_OF_ORDER",
-                        format!("{here}.decision.at"),
-                        "处理时间早于异议提出时间",
-                        "the decision is dated before the objection",
-                    ));
-                }
-                if d.upheld {
-                    upheld = upheld.saturating_add(1);
-                }
-            }
-        }
-    }
+    let (pending, upheld) = objections(notice, &mut findings)?;
     if upheld > 0 {
         findings.push(Finding::new(
             "OBJECTION_UPHELD",
@@ -290,4 +227,79 @@ pub fn evaluate_notice(
         result,
         findings,
     })
+}
+
+/// Checks each objection (raised by someone, not before the window opened; a decision has a reason and
+/// follows the objection), notes the late ones (`LATE_OBJECTION`), and counts those pending and upheld.
+fn objections(notice: &PublicNotice, findings: &mut Vec<Finding>) -> Result<(u32, u32)> {
+    let (mut pending, mut upheld) = (0u32, 0u32);
+    for (i, o) in notice.objections.iter().enumerate() {
+        let here = format!("objections[{i}]");
+        check_text(&o.by, &format!("{here}.by"))?;
+        if china_date(&o.at) < notice.opens_on {
+            return Err(Error::input(
+                "OBJECTION_BEFORE_OPENING",
+                format!("{here}.at"),
+                "异议早于公示开始",
+                "the objection is dated before the notice opened",
+            ));
+        }
+        if china_date(&o.at) > notice.closes_on {
+            findings.push(Finding::new(
+                "LATE_OBJECTION",
+                Severity::Info,
+                format!("{} 在公示期结束后提出异议，仍予登记", o.by),
+                format!(
+                    "{} objected after the window closed; recorded all the same",
+                    o.by
+                ),
+                None,
+            ));
+        }
+        match &o.decision {
+            None => pending = pending.saturating_add(1),
+            Some(d) => {
+                check_decision(&here, o, d)?;
+                if d.upheld {
+                    upheld = upheld.saturating_add(1);
+                }
+            }
+        }
+    }
+    Ok((pending, upheld))
+}
+
+/// A decision on an objection gives a reason (`COMMENT_REQUIRED`) and is not dated before the objection
+/// (`TIME_OUT_OF_ORDER`).
+fn check_decision(here: &str, o: &Objection, d: &ObjectionDecision) -> Result<()> {
+    check_text(&d.reason, &format!("{here}.decision.reason")).map_err(|_| {
+        Error::input(
+            "COMMENT_REQUIRED",
+            format!("{here}.decision.reason"),
+            "须写明处理理由",
+            "a reason is required",
+        )
+    })?;
+    if d.at < o.at {
+        return Err(Error::input(
+            "TIME_OUT_OF_ORDER",
+            format!("{here}.decision.at"),
+            "处理时间早于异议提出时间",
+            "the decision is dated before the objection",
+        ));
+    }
+    Ok(())
+}
+
+/// `NOTICE_WINDOW_TOO_SHORT`: fewer working days than the minimum, with the earliest closing day.
+fn too_short(days: u32, required: u32, earliest: NaiveDate) -> Finding {
+    Finding::new(
+        "NOTICE_WINDOW_TOO_SHORT",
+        Severity::Violation,
+        format!("公示期只有 {days} 个工作日，少于 {required} 个工作日（最早 {earliest} 结束）"),
+        format!(
+            "the notice lasts {days} working days, fewer than {required} (earliest close {earliest})"
+        ),
+        Some(local_practice("公示期")),
+    )
 }

@@ -66,19 +66,10 @@ enum Mark {
     Leave,
 }
 
-/// The attendance of the members of the subtree of the organization at index `org` at meetings from `from` to
-/// `to`; members with nothing expected are listed when they are members on `to`. The meetings read are those of
-/// the members' own organizations; who was present or on leave is looked up once per meeting.
-pub(crate) fn attendance(
-    policy: &Policy,
-    ix: &DocIndex<'_>,
-    org: usize,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<Vec<Attendance>> {
+/// Who was present or on leave at each meeting (member id, meeting index) that any of `members` may be
+/// expected at: the meetings of their own organizations.
+fn marks<'d>(ix: &DocIndex<'d>, members: &[usize]) -> HashMap<(&'d str, usize), Mark> {
     let (doc, tree) = (ix.doc, ix.tree());
-    let is_member = |s: Stage| matches!(s, Stage::Full | Stage::Probationary);
-    let members = ix.members_within(org);
     // The meetings any of these members may be expected at, by organization.
     let mut orgs: Vec<usize> = members
         .iter()
@@ -103,6 +94,23 @@ pub(crate) fn attendance(
             }
         }
     }
+    marks
+}
+
+/// The attendance of the members of the subtree of the organization at index `org` at meetings from `from` to
+/// `to`; members with nothing expected are listed when they are members on `to`. The meetings read are those of
+/// the members' own organizations; who was present or on leave is looked up once per meeting.
+pub(crate) fn attendance(
+    policy: &Policy,
+    ix: &DocIndex<'_>,
+    org: usize,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<Attendance>> {
+    let (doc, tree) = (ix.doc, ix.tree());
+    let is_member = |s: Stage| matches!(s, Stage::Full | Stage::Probationary);
+    let members = ix.members_within(org);
+    let marks = marks(ix, &members);
     let mut out = Vec::new();
     for &i in &members {
         let Some(r) = doc.members.get(i) else {

@@ -135,36 +135,7 @@ pub(crate) fn evaluate(
         .collect();
     let computed = u32::try_from(electors.len()).map_err(|_| Error::overflow("entitled"))?;
     let entitled = election.entitled.unwrap_or(computed);
-    if election.present > entitled {
-        return Err(Error::input(
-            "PRESENT_EXCEEDS_ENTITLED",
-            "present",
-            format!(
-                "到会 {} 人多于应到会有选举权的 {entitled} 人",
-                election.present
-            ),
-            format!(
-                "{} present is more than the {entitled} entitled to elect",
-                election.present
-            ),
-        ));
-    }
-    for (i, c) in election.candidates.iter().enumerate() {
-        if c.votes > election.present {
-            return Err(Error::input(
-                "VOTES_EXCEED_PRESENT",
-                format!("candidates[{i}].votes"),
-                format!(
-                    "候选人 {} 得票 {} 多于到会 {} 人",
-                    c.id, c.votes, election.present
-                ),
-                format!(
-                    "candidate {} has {} votes, more than the {} present",
-                    c.id, c.votes, election.present
-                ),
-            ));
-        }
-    }
+    check_counts(election, entitled)?;
     let mut findings = voter_findings(election, standings, &electors, &cite);
     let valid = quorum_met(rules, election.present, entitled);
     if !valid {
@@ -200,6 +171,42 @@ pub(crate) fn evaluate(
         not_elected: not_elected.into_iter().map(|c| c.id.clone()).collect(),
         findings,
     })
+}
+
+/// Those present are at most those entitled (`PRESENT_EXCEEDS_ENTITLED`); no candidate has more votes than
+/// those present (`VOTES_EXCEED_PRESENT`).
+fn check_counts(election: &Election, entitled: u32) -> Result<()> {
+    if election.present > entitled {
+        return Err(Error::input(
+            "PRESENT_EXCEEDS_ENTITLED",
+            "present",
+            format!(
+                "到会 {} 人多于应到会有选举权的 {entitled} 人",
+                election.present
+            ),
+            format!(
+                "{} present is more than the {entitled} entitled to elect",
+                election.present
+            ),
+        ));
+    }
+    for (i, c) in election.candidates.iter().enumerate() {
+        if c.votes > election.present {
+            return Err(Error::input(
+                "VOTES_EXCEED_PRESENT",
+                format!("candidates[{i}].votes"),
+                format!(
+                    "候选人 {} 得票 {} 多于到会 {} 人",
+                    c.id, c.votes, election.present
+                ),
+                format!(
+                    "candidate {} has {} votes, more than the {} present",
+                    c.id, c.votes, election.present
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// present > numerator/denominator × entitled, in integers (no rounding).

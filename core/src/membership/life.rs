@@ -12,43 +12,13 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::attendance::{attendance, Attendance};
+pub use super::meeting::Meeting;
+use super::org_document::{OrgDocument, Period};
 use super::org_index::DocIndex;
-use super::organization::{OrgDocument, Period};
 use super::params::{LifeRules, MeetingKind, MeetingRule};
 use crate::disclosure::{Frequency, OrgKind};
 use crate::policy::in_force;
 use crate::{Citation, Dated, Error, Finding, Policy, Result, Severity};
-
-/// One meeting.
-///
-/// ```
-/// let m: dangjian::membership::Meeting = serde_json::from_str(r#"{"id":"MT1","kind":"general_meeting","date":"2026-03-05","org":"B1"}"#).unwrap();
-/// assert!(m.attendees.is_empty());
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Meeting {
-    /// Stable id.
-    pub id: String,
-    /// Which meeting.
-    pub kind: MeetingKind,
-    /// Day held.
-    pub date: NaiveDate,
-    /// The organization that held it.
-    pub org: String,
-    /// Members present.
-    #[serde(default)]
-    pub attendees: Vec<String>,
-    /// Members absent with leave (请假).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub absent_with_leave: Vec<String>,
-    /// Members absent without leave.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub absent_without_leave: Vec<String>,
-    /// The lecturer of a 党课.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lecturer: Option<String>,
-}
 
 /// One obligation over the range checked: the periods in which the meeting was held and those in which it was not.
 ///
@@ -134,14 +104,7 @@ pub(crate) fn compliance_in(
         .at(at)
         .ok_or_else(|| Error::input("UNKNOWN_ORG", "org", "未知的组织", "unknown organization"))?;
     let (org, kind) = (o.id.as_str(), o.kind);
-    if to < from {
-        return Err(Error::input(
-            "INVALID_PERIOD",
-            "to",
-            format!("结束日 {to} 早于开始日 {from}"),
-            format!("the end {to} is before the start {from}"),
-        ));
-    }
+    check_period(from, to)?;
     let timeline = &policy.membership.life;
     in_force(timeline, to, "membership.life")?;
     let has_committee = ix.details(at).is_some_and(|d| d.committee.is_some());
@@ -195,19 +158,30 @@ pub(crate) fn compliance_in(
         }
         report.rules.extend(rc);
     }
-    for m in meetings
+    let lectures = meetings
         .iter()
-        .filter(|m| m.kind == MeetingKind::PartyLecture && from <= m.date && m.date <= to)
-    {
-        if m.lecturer.as_deref().is_none_or(|l| l.trim().is_empty()) {
-            report.findings.push(no_lecturer(timeline, org, m));
-        }
+        .filter(|m| m.kind == MeetingKind::PartyLecture && from <= m.date && m.date <= to);
+    for m in lectures.filter(|m| m.lecturer.as_deref().is_none_or(|l| l.trim().is_empty())) {
+        report.findings.push(no_lecturer(timeline, org, m));
     }
     // Attendance is a branch's (and a group's) record; a general branch or committee would only repeat it.
     if matches!(kind, OrgKind::Branch | OrgKind::Group) {
         report.attendance = attendance(policy, ix, at, from, to)?;
     }
     Ok(report)
+}
+
+/// `INVALID_PERIOD`: the range checked ends before it starts.
+fn check_period(from: NaiveDate, to: NaiveDate) -> Result<()> {
+    if to < from {
+        return Err(Error::input(
+            "INVALID_PERIOD",
+            "to",
+            format!("结束日 {to} 早于开始日 {from}"),
+            format!("the end {to} is before the start {from}"),
+        ));
+    }
+    Ok(())
 }
 
 /// `LECTURER_MISSING` for a 党课 without a lecturer.

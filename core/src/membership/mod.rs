@@ -36,6 +36,8 @@ mod json;
 mod lapse;
 mod life;
 mod lines;
+mod meeting;
+mod org_document;
 #[cfg(test)]
 mod org_fixtures;
 mod org_index;

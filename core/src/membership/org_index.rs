@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::discipline::rights_on;
-use super::organization::{OrgDetails, OrgDocument};
+use super::org_document::{OrgDetails, OrgDocument};
 use super::report::Stage;
 use super::standing::Standing;
 use super::status::stage_on;

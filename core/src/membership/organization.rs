@@ -5,201 +5,22 @@
 //! article of the policy entry in force on the day of its step.
 #![deny(clippy::arithmetic_side_effects)]
 
-use std::collections::BTreeSet;
-
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::discipline::rights_on;
-use super::election::{evaluate, Election, ElectionReport};
-use super::life::{compliance_in, LifeReport, Meeting};
+use super::election::{evaluate, ElectionReport};
+use super::life::{compliance_in, LifeReport};
+pub use super::org_document::{CommitteeInfo, OrgDetails, OrgDocument, Period};
 use super::org_index::{DocIndex, Groups};
-use super::rating::{rate, RatingReport, ReviewRound};
-use super::record::MemberRecord;
+use super::rating::{rate, RatingReport};
 use super::report::NextStep;
 use super::standing::{standings, Counts, Standing};
 use super::structure::structure_findings;
 use super::term::{review_terms, Term};
 use crate::disclosure::{OrgKind, OrgTree};
-use crate::error::from_json;
 use crate::policy::in_force;
 use crate::{Error, Finding, Policy, Result};
-
-/// The elected committee of an organization (absent: a secretary only).
-///
-/// ```
-/// let c: dangjian::membership::CommitteeInfo = serde_json::from_str(r#"{"elected_on":"2023-05-10","size":5}"#).unwrap();
-/// assert_eq!(c.size, 5);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CommitteeInfo {
-    /// The day the current committee was elected (its term counts from it).
-    pub elected_on: NaiveDate,
-    /// Number of committee members.
-    pub size: u32,
-}
-
-/// Details of one organization beyond the tree.
-///
-/// ```
-/// let d: dangjian::membership::OrgDetails = serde_json::from_str(r#"{"org":"B1","units":3,
-///   "committee":{"elected_on":"2023-05-10","size":5}}"#).unwrap();
-/// assert_eq!((d.org.as_str(), d.units), ("B1", Some(3)));
-/// assert!(!d.approved_below_minimum);
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct OrgDetails {
-    /// The organization's id in the tree.
-    pub org: String,
-    /// Its name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// A joint branch (联合党支部): the number of units it covers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub units: Option<u32>,
-    /// The elected committee; absent when the organization has a secretary only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub committee: Option<CommitteeInfo>,
-    /// A 基层党委 with fewer than 100 members set up with the superior's approval.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub approved_below_minimum: bool,
-}
-
-/// A range of days, both ends included.
-///
-/// ```
-/// let p: dangjian::membership::Period = serde_json::from_str(r#"{"from":"2026-01-01","to":"2026-06-30"}"#).unwrap();
-/// assert!(p.from < p.to);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Period {
-    /// First day.
-    pub from: NaiveDate,
-    /// Last day.
-    pub to: NaiveDate,
-}
-
-/// The organizations, their members, meetings, elections and review rounds: the input of [`check_orgs`].
-///
-/// ```
-/// let d = dangjian::membership::OrgDocument::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}]}"#).unwrap();
-/// assert!(d.details.is_empty() && d.period.is_none());
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct OrgDocument {
-    /// The tree (committee / general_branch / branch / group).
-    pub orgs: OrgTree,
-    /// Details per organization (at most one entry each).
-    #[serde(default)]
-    pub details: Vec<OrgDetails>,
-    /// The member records; each belongs to a branch or a group of the tree.
-    #[serde(default)]
-    pub members: Vec<MemberRecord>,
-    /// Meetings held (三会一课 and the rest).
-    #[serde(default)]
-    pub meetings: Vec<Meeting>,
-    /// Elections held.
-    #[serde(default)]
-    pub elections: Vec<Election>,
-    /// 民主评议 rounds.
-    #[serde(default)]
-    pub reviews: Vec<ReviewRound>,
-    /// The range for 三会一课 compliance; default: from 1 January of the day checked to that day.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period: Option<Period>,
-}
-
-impl OrgDocument {
-    /// Reads and validates a document. A malformed document is `INVALID_ORG_JSON` at the field's path (unknown
-    /// fields are rejected); then [`OrgDocument::validate`].
-    ///
-    /// ```
-    /// let e = dangjian::membership::OrgDocument::from_json(r#"{"orgs":[],"extra":1}"#).unwrap_err();
-    /// assert_eq!(e.code(), "INVALID_ORG_JSON");
-    /// let e = dangjian::membership::OrgDocument::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],
-    ///   "meetings":[{"id":"MT1","kind":"theme_day","date":"2026-03-05","org":"B9"}]}"#).unwrap_err();
-    /// assert_eq!((e.code(), e.detail().field.as_str()), ("UNKNOWN_ORG", "meetings[0].org"));
-    /// ```
-    pub fn from_json(json: &str) -> Result<Self> {
-        let doc: Self = from_json(json, "INVALID_ORG_JSON")?;
-        doc.validate()?;
-        Ok(doc)
-    }
-
-    /// Checks the references: every `org` named by details, members, meetings, elections and reviews is in the
-    /// tree (`UNKNOWN_ORG` at e.g. `members[2].org`); an organization has at most one details entry
-    /// (`DUPLICATE_ORG`); member ids are unique (`DUPLICATE_MEMBER`); the period does not end before it starts
-    /// (`INVALID_PERIOD` at `period.to`).
-    ///
-    /// ```
-    /// let d: dangjian::membership::OrgDocument = serde_json::from_str(r#"{"orgs":[{"id":"B1","kind":"branch"}],
-    ///   "details":[{"org":"B1"},{"org":"B1"}]}"#).unwrap();
-    /// let e = d.validate().unwrap_err();
-    /// assert_eq!((e.code(), e.detail().field.as_str()), ("DUPLICATE_ORG", "details[1].org"));
-    /// ```
-    pub fn validate(&self) -> Result<()> {
-        let known = |org: &str, field: String| self.orgs.require(org, &field).map(|_| ());
-        let mut seen = BTreeSet::new();
-        for (i, d) in self.details.iter().enumerate() {
-            known(&d.org, format!("details[{i}].org"))?;
-            if !seen.insert(d.org.as_str()) {
-                return Err(Error::input(
-                    "DUPLICATE_ORG",
-                    format!("details[{i}].org"),
-                    format!("组织 {} 的详情重复", d.org),
-                    format!("the details of {} are given twice", d.org),
-                ));
-            }
-        }
-        let mut ids = BTreeSet::new();
-        for (i, m) in self.members.iter().enumerate() {
-            known(&m.org, format!("members[{i}].org"))?;
-            if !ids.insert(m.id.as_str()) {
-                return Err(Error::input(
-                    "DUPLICATE_MEMBER",
-                    format!("members[{i}].id"),
-                    format!("党员编号重复：{}", m.id),
-                    format!("member {} is listed twice", m.id),
-                ));
-            }
-        }
-        for (i, m) in self.meetings.iter().enumerate() {
-            known(&m.org, format!("meetings[{i}].org"))?;
-        }
-        for (i, e) in self.elections.iter().enumerate() {
-            known(&e.org, format!("elections[{i}].org"))?;
-        }
-        for (i, r) in self.reviews.iter().enumerate() {
-            known(&r.org, format!("reviews[{i}].org"))?;
-        }
-        if let Some(p) = self.period {
-            if p.to < p.from {
-                return Err(Error::input(
-                    "INVALID_PERIOD",
-                    "period.to",
-                    format!("结束日 {} 早于开始日 {}", p.to, p.from),
-                    format!("the end {} is before the start {}", p.to, p.from),
-                ));
-            }
-        }
-        Ok(())
-    }
-
-    /// The details of `org`, when given.
-    ///
-    /// ```
-    /// let d: dangjian::membership::OrgDocument = serde_json::from_str(r#"{"orgs":[{"id":"B1","kind":"branch"}],
-    ///   "details":[{"org":"B1","name":"一支部"}]}"#).unwrap();
-    /// assert_eq!(d.details_of("B1").unwrap().name.as_deref(), Some("一支部"));
-    /// ```
-    pub fn details_of(&self, org: &str) -> Option<&OrgDetails> {
-        self.details.iter().find(|d| d.org == org)
-    }
-}
 
 /// One organization on the day checked.
 ///

@@ -9,6 +9,7 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::params::LifeRules;
 use super::record::MemberRecord;
 use super::standing::{standings, within, Standing};
 use crate::disclosure::OrgTree;
@@ -176,51 +177,85 @@ pub(crate) fn rate(
                 format!("{} is rated twice", r.member),
             ));
         }
-        match (s.is_full(), r.rating) {
-            (false, Some(_)) => {
-                report.counts.not_graded = report.counts.not_graded.saturating_add(1);
+        grade(&mut report, s.is_full(), r, round, life);
+    }
+    check_quota(&mut report, round, life);
+    for s in list.iter().filter(|s| s.is_full() && !seen.contains(s.id)) {
+        report.findings.push(Finding::new(
+            "MEMBER_NOT_RATED",
+            Severity::Warning,
+            format!("正式党员 {} 未参加 {org} {}年度民主评议", s.id, round.year),
+            format!(
+                "full member {} is not in {org}'s review of {}",
+                s.id, round.year
+            ),
+            cite(),
+        ));
+    }
+    Ok(report)
+}
+
+/// Counts one member's rating: a full member's grade, or a finding for a probationary member graded
+/// (`PROBATIONARY_GRADED`) or a full member without a grade (`MEMBER_NOT_GRADED`).
+fn grade(
+    report: &mut RatingReport,
+    full: bool,
+    r: &MemberRating,
+    round: &ReviewRound,
+    life: &LifeRules,
+) {
+    let org = &round.org;
+    let cite = || Some(life.review_article.clone());
+    match (full, r.rating) {
+        (false, Some(_)) => {
+            report.counts.not_graded = report.counts.not_graded.saturating_add(1);
+            report.findings.push(Finding::new(
+                "PROBATIONARY_GRADED",
+                Severity::Violation,
+                format!("预备党员 {} 参加民主评议但不评定等次", r.member),
+                format!(
+                    "probationary member {} takes part in the review but is not graded",
+                    r.member
+                ),
+                cite(),
+            ));
+        }
+        (_, None) => {
+            report.counts.not_graded = report.counts.not_graded.saturating_add(1);
+            if full {
                 report.findings.push(Finding::new(
-                    "PROBATIONARY_GRADED",
-                    Severity::Violation,
-                    format!("预备党员 {} 参加民主评议但不评定等次", r.member),
+                    "MEMBER_NOT_GRADED",
+                    Severity::Warning,
                     format!(
-                        "probationary member {} takes part in the review but is not graded",
-                        r.member
+                        "正式党员 {} 参加了 {org} 的民主评议（{}年度）但未评定等次",
+                        r.member, round.year
+                    ),
+                    format!(
+                        "full member {} took part in {org}'s review of {} without a grade",
+                        r.member, round.year
                     ),
                     cite(),
                 ));
             }
-            (_, None) => {
-                report.counts.not_graded = report.counts.not_graded.saturating_add(1);
-                if s.is_full() {
-                    report.findings.push(Finding::new(
-                        "MEMBER_NOT_GRADED",
-                        Severity::Warning,
-                        format!(
-                            "正式党员 {} 参加了 {org} 的民主评议（{}年度）但未评定等次",
-                            r.member, round.year
-                        ),
-                        format!(
-                            "full member {} took part in {org}'s review of {} without a grade",
-                            r.member, round.year
-                        ),
-                        cite(),
-                    ));
-                }
-            }
-            (true, Some(rating)) => {
-                report.graded = report.graded.saturating_add(1);
-                let c = &mut report.counts;
-                let slot = match rating {
-                    ReviewRating::Excellent => &mut c.excellent,
-                    ReviewRating::Qualified => &mut c.qualified,
-                    ReviewRating::BasicallyQualified => &mut c.basically_qualified,
-                    ReviewRating::Unqualified => &mut c.unqualified,
-                };
-                *slot = slot.saturating_add(1);
-            }
+        }
+        (true, Some(rating)) => {
+            report.graded = report.graded.saturating_add(1);
+            let c = &mut report.counts;
+            let slot = match rating {
+                ReviewRating::Excellent => &mut c.excellent,
+                ReviewRating::Qualified => &mut c.qualified,
+                ReviewRating::BasicallyQualified => &mut c.basically_qualified,
+                ReviewRating::Unqualified => &mut c.unqualified,
+            };
+            *slot = slot.saturating_add(1);
         }
     }
+}
+
+/// The quota of 优秀: at most n/d of those graded (`EXCELLENT_QUOTA_EXCEEDED`), and `excellent_max`.
+fn check_quota(report: &mut RatingReport, round: &ReviewRound, life: &LifeRules) {
+    let org = &round.org;
+    let cite = || Some(life.review_article.clone());
     let [n, d] = life.excellent_quota;
     // The largest count whose share of those graded is at most n/d, in integers (no rounding up).
     report.excellent_max = u32::try_from(
@@ -243,19 +278,6 @@ pub(crate) fn rate(
             cite(),
         ));
     }
-    for s in list.iter().filter(|s| s.is_full() && !seen.contains(s.id)) {
-        report.findings.push(Finding::new(
-            "MEMBER_NOT_RATED",
-            Severity::Warning,
-            format!("正式党员 {} 未参加 {org} {}年度民主评议", s.id, round.year),
-            format!(
-                "full member {} is not in {org}'s review of {}",
-                s.id, round.year
-            ),
-            cite(),
-        ));
-    }
-    Ok(report)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //! Members of a 党小组 count toward its branch; a general branch or committee counts its whole subtree.
 #![deny(clippy::arithmetic_side_effects)]
 
-use super::organization::OrgDetails;
+use super::org_document::OrgDetails;
 use super::params::OrganizationRules;
 use super::standing::Counts;
 use crate::disclosure::OrgKind;
@@ -28,52 +28,7 @@ pub(crate) fn structure_findings(
     };
     let total = c.total();
     match kind {
-        OrgKind::Branch => {
-            if c.full < rules.branch_min_full_members {
-                push(
-                    "BRANCH_TOO_FEW_FULL_MEMBERS",
-                    Severity::Violation,
-                    format!(
-                        "党支部 {org} 只有 {} 名正式党员，成立党支部至少需要 {} 名",
-                        c.full, rules.branch_min_full_members
-                    ),
-                    format!(
-                        "branch {org} has {} full members; a branch needs at least {}",
-                        c.full, rules.branch_min_full_members
-                    ),
-                );
-            }
-            if total > rules.branch_max_members {
-                push(
-                    "BRANCH_TOO_LARGE",
-                    Severity::Warning,
-                    format!(
-                        "党支部 {org} 有党员 {total} 名，党支部党员人数一般不超过 {} 名",
-                        rules.branch_max_members
-                    ),
-                    format!(
-                        "branch {org} has {total} members; a branch generally has at most {}",
-                        rules.branch_max_members
-                    ),
-                );
-            }
-            branch_committee(rules, org, details, c, &mut push);
-            let units = details.and_then(|d| d.units).unwrap_or(1);
-            if units > rules.joint_branch_max_units {
-                push(
-                    "JOINT_BRANCH_TOO_MANY_UNITS",
-                    Severity::Violation,
-                    format!(
-                        "联合党支部 {org} 覆盖 {units} 个单位，一般不超过 {} 个",
-                        rules.joint_branch_max_units
-                    ),
-                    format!(
-                        "joint branch {org} covers {units} units; at most {}",
-                        rules.joint_branch_max_units
-                    ),
-                );
-            }
-        }
+        OrgKind::Branch => branch(rules, org, details, c, &mut push),
         OrgKind::GeneralBranch => {
             let (min, max) = (
                 rules.general_branch_min_members,
@@ -102,6 +57,62 @@ pub(crate) fn structure_findings(
         OrgKind::Group => {}
     }
     out
+}
+
+/// A branch: at least the minimum of full members, at most the usual size, its committee, and a joint
+/// branch's number of units.
+fn branch(
+    rules: &OrganizationRules,
+    org: &str,
+    details: Option<&OrgDetails>,
+    c: Counts,
+    push: &mut impl FnMut(&str, Severity, String, String),
+) {
+    let total = c.total();
+    if c.full < rules.branch_min_full_members {
+        push(
+            "BRANCH_TOO_FEW_FULL_MEMBERS",
+            Severity::Violation,
+            format!(
+                "党支部 {org} 只有 {} 名正式党员，成立党支部至少需要 {} 名",
+                c.full, rules.branch_min_full_members
+            ),
+            format!(
+                "branch {org} has {} full members; a branch needs at least {}",
+                c.full, rules.branch_min_full_members
+            ),
+        );
+    }
+    if total > rules.branch_max_members {
+        push(
+            "BRANCH_TOO_LARGE",
+            Severity::Warning,
+            format!(
+                "党支部 {org} 有党员 {total} 名，党支部党员人数一般不超过 {} 名",
+                rules.branch_max_members
+            ),
+            format!(
+                "branch {org} has {total} members; a branch generally has at most {}",
+                rules.branch_max_members
+            ),
+        );
+    }
+    branch_committee(rules, org, details, c, push);
+    let units = details.and_then(|d| d.units).unwrap_or(1);
+    if units > rules.joint_branch_max_units {
+        push(
+            "JOINT_BRANCH_TOO_MANY_UNITS",
+            Severity::Violation,
+            format!(
+                "联合党支部 {org} 覆盖 {units} 个单位，一般不超过 {} 个",
+                rules.joint_branch_max_units
+            ),
+            format!(
+                "joint branch {org} covers {units} units; at most {}",
+                rules.joint_branch_max_units
+            ),
+        );
+    }
 }
 
 /// A committee from 7 full members, a secretary below; the committee's size.

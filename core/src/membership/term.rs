@@ -79,36 +79,7 @@ pub(crate) fn review_terms(
     starts.sort_unstable();
     starts.dedup();
     let mut out = TermReview::default();
-    // Each election against the expiry of the term before it.
-    for pair in starts.windows(2) {
-        let (Some(&previous), Some(&next)) = (pair.first(), pair.get(1)) else {
-            continue;
-        };
-        let Some(months) = term_months(rules(policy, previous)?, kind) else {
-            continue;
-        };
-        let now = rules(policy, next)?;
-        let expires = plus(previous, months);
-        let shift = now.term_shift_max_months;
-        let cite = Some(now.term_article.clone());
-        if next < minus(expires, shift) {
-            out.findings.push(Finding::new(
-                "ELECTION_ADVANCED_TOO_FAR",
-                Severity::Violation,
-                format!("{org} 于 {next} 换届，届期 {expires} 届满，提前超过 {shift} 个月"),
-                format!("{org} held its election on {next}, more than {shift} months before the term expiring {expires}"),
-                cite,
-            ));
-        } else if next > plus(expires, shift) {
-            out.findings.push(Finding::new(
-                "ELECTION_POSTPONED_TOO_FAR",
-                Severity::Violation,
-                format!("{org} 于 {next} 换届，届期 {expires} 届满，延期超过 {shift} 个月"),
-                format!("{org} held its election on {next}, more than {shift} months after the term expiring {expires}"),
-                cite,
-            ));
-        }
-    }
+    election_shifts(policy, org, kind, &starts, &mut out.findings)?;
     let Some(&elected_on) = starts.iter().rev().find(|d| **d <= on) else {
         return Ok(out);
     };
@@ -155,6 +126,48 @@ pub(crate) fn review_terms(
         ));
     }
     Ok(out)
+}
+
+/// Each election (`starts`, sorted) against the expiry of the term before it: advanced or postponed by more
+/// than the months the rules allow.
+fn election_shifts(
+    policy: &Policy,
+    org: &str,
+    kind: OrgKind,
+    starts: &[NaiveDate],
+    findings: &mut Vec<Finding>,
+) -> Result<()> {
+    // Each election against the expiry of the term before it.
+    for pair in starts.windows(2) {
+        let (Some(&previous), Some(&next)) = (pair.first(), pair.get(1)) else {
+            continue;
+        };
+        let Some(months) = term_months(rules(policy, previous)?, kind) else {
+            continue;
+        };
+        let now = rules(policy, next)?;
+        let expires = plus(previous, months);
+        let shift = now.term_shift_max_months;
+        let cite = Some(now.term_article.clone());
+        if next < minus(expires, shift) {
+            findings.push(Finding::new(
+                "ELECTION_ADVANCED_TOO_FAR",
+                Severity::Violation,
+                format!("{org} 于 {next} 换届，届期 {expires} 届满，提前超过 {shift} 个月"),
+                format!("{org} held its election on {next}, more than {shift} months before the term expiring {expires}"),
+                cite,
+            ));
+        } else if next > plus(expires, shift) {
+            findings.push(Finding::new(
+                "ELECTION_POSTPONED_TOO_FAR",
+                Severity::Violation,
+                format!("{org} 于 {next} 换届，届期 {expires} 届满，延期超过 {shift} 个月"),
+                format!("{org} held its election on {next}, more than {shift} months after the term expiring {expires}"),
+                cite,
+            ));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
