@@ -7,9 +7,12 @@
 # layout.test.mjs checks every page at 390 and 1280 px for horizontal overflow; errors.test.mjs the Chinese
 # errors and trace; payroll.test.mjs the payroll page (the payroll build of the package, build-npm.sh
 # --payroll) against the CLI's amounts on examples/data (the CLI is built here too), payroll-cli.test.mjs
-# against the CLI on the CLI's own payroll test files; timeline.test.mjs the member checker's timeline. The size budget (gzip'd wasm ≤ WASM_GZIP_LIMIT, tests/lib/wasm.sh) counts as one test.
+# against the CLI on the CLI's own payroll test files; timeline.test.mjs the member checker's timeline;
+# dues-chart.test.mjs the calculator's branch month. The size budget (gzip'd wasm ≤ WASM_GZIP_LIMIT,
+# tests/lib/wasm.sh) counts as one test.
 # Screenshots: target/screenshots/web-dues.png, web-dues-error.png, web-board.png, web-member.png,
-# web-member-error.png, web-member-timeline.png, web-payroll.png, and the phone layouts web-{index,board,member,payroll}-390.png.
+# web-member-error.png, web-member-timeline.png, web-payroll.png, and the phone layouts
+# web-{index,board,member,payroll}-390.png.
 # Progress goes to stderr; the last stdout line is `web: N passed, N failed`; exit 0 iff N failed == 0.
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
