@@ -16,3 +16,13 @@ export function h(tag, props = {}, ...children) {
 
 /** A table cell with text (a dash when there is none). */
 export const td = (text, className = '') => h('td', { textContent: text ?? '—', className });
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** An SVG element `<tag>` with attributes (values as strings) and, optionally, its text. */
+export function svg(tag, attrs = {}, text = '') {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  if (text) el.textContent = text;
+  return el;
+}

@@ -52,6 +52,18 @@ export function fieldZh(path) {
   return parts.join(' · ');
 }
 
+/**
+ * A payroll reader's place in Chinese, as the CLI says it: `line 7` → `第 7 行`, `2026年11月 row 7` →
+ * `2026年11月 第 7 行`, a cell reference (`2026年11月!G5`) as it is; `null` when `field` is not a place.
+ */
+export function placeZh(field) {
+  const line = field.match(/^line (\d+)$/);
+  if (line) return `第 ${line[1]} 行`;
+  const row = field.match(/^(.+) row (\d+)$/);
+  if (row) return `${row[1]} 第 ${row[2]} 行`;
+  return /^.+![A-Z]{1,3}\d+$/.test(field) ? field : null;
+}
+
 /** Two English words in a row: serde's wording ("invalid type", "expected a string"), not a Chinese sentence. */
 const ENGLISH_WORDS = /[A-Za-z]{2,}[\s,:`'"]+[A-Za-z]{2,}/;
 /** The prefixes the core and this package put before a reader's own text (core/src/error.rs, wasm convert). */
@@ -80,7 +92,7 @@ export function errorView(e, describeCode) {
   return {
     code: e.code,
     field: e.field ?? '',
-    where: e.field ? `位置：${fieldZh(e.field)}` : '',
+    where: e.field ? `位置：${placeZh(e.field) ?? fieldZh(e.field)}` : '',
     zh,
     detailZh: ownZh && ownZh !== zh ? ownZh : '',
     en: en || 'the input could not be processed',

@@ -4,7 +4,8 @@
 import init, { Policy, assessDues, coreVersion, describeCode } from 'dangjian';
 import { showError } from './errors.js';
 import './layout.js';
-import { $, h } from './dom.js';
+import { $, h, td } from './dom.js';
+import { duesChart, percent } from './dues-chart.js';
 import { STEP_ZH, traceDetailZh } from './trace-zh.js';
 
 // ---- Labels (the contract codes of the package's Category, EmployerType and ItemCode types) -------------
@@ -114,21 +115,12 @@ function readForm() {
 
 // ---- Rendering -------------------------------------------------------------------------------------------
 
-/** "0.015" → "1.5%", by moving the decimal point in the string (no floating point). */
-function ratePercent(rate) {
-  const [whole, frac = ''] = rate.split('.');
-  const digits = `${frac}00`;
-  const int = `${whole}${digits.slice(0, 2)}`.replace(/^0+(?=\d)/, '');
-  const rest = digits.slice(2).replace(/0+$/, '');
-  return `${int}${rest ? `.${rest}` : ''}%`;
-}
-
 const citationText = (c) => (c ? [c.regulation, c.article].filter(Boolean).join(' ') : '');
 
 function renderFacts(a) {
   $('result-amount').textContent = a.amount;
   $('result-base').textContent = a.base ?? '—（定额 flat amount）';
-  $('result-rate').textContent = a.rate === null ? '—' : `${ratePercent(a.rate)} (${a.rate})`;
+  $('result-rate').textContent = a.rate === null ? '—' : `${percent(a.rate)} (${a.rate})`;
   $('result-assessed-in').textContent = a.assessed_in;
   $('result-citation').textContent = citationText(a.citation);
 }
@@ -195,16 +187,44 @@ function renderError(e) {
   if (field) fieldElement(field)?.setAttribute('aria-invalid', 'true');
 }
 
+// ---- The branch's month: the assessments added one by one, as a table and the shared dues chart -----------
+
+/** The month's list: the assessments added, all for one month (the form's month when each was calculated). */
+const branchMonth = { of: '', assessments: [] };
+
+function renderMonth() {
+  const { assessments } = branchMonth;
+  $('month-of').textContent = branchMonth.of;
+  $('month-chart').replaceChildren(duesChart(assessments));
+  $('month-table').tBodies[0].replaceChildren(...assessments.map((a, i) => h('tr', {}, td(String(i + 1), 'num'),
+    td(CATEGORIES.find(([c]) => c === a.category)?.[1] ?? a.category), td(a.base ?? '—', 'num'),
+    td(a.rate === null ? '定额' : percent(a.rate), 'num'), td(a.amount, 'num amount'))));
+  $('month-card').hidden = assessments.length === 0;
+}
+
+/** Adds an assessment for `month` to the month's list (a new list when it is for another month). */
+function addToMonth(a, month) {
+  if (branchMonth.of !== month) Object.assign(branchMonth, { of: month, assessments: [] });
+  branchMonth.assessments.push(a);
+  renderMonth();
+}
+
 // ---- Start -----------------------------------------------------------------------------------------------
+
+/** The assessment on show and its month (what 加入本月支部 adds), or null after an error. */
+let shown = null;
 
 function onSubmit(policy, event) {
   event.preventDefault();
   clearInvalid();
   $('status').hidden = true;
-  const { member, month } = readForm();
+  const form = readForm();
   try {
-    renderAssessment(assessDues(policy, member, month));
+    shown = { assessment: assessDues(policy, form.member, form.month), month: form.month };
+    renderAssessment(shown.assessment);
+    $('add-to-month').disabled = false;
   } catch (e) {
+    shown = null;
     renderError(e);
   }
 }
@@ -217,6 +237,14 @@ async function main() {
   $('status').replaceChildren(...bilingual('填写后点击“计算”。', 'Fill in the form and press Calculate.'));
   $('inputs').disabled = false;
   $('dues-form').addEventListener('submit', (event) => onSubmit(policy, event));
+  $('add-to-month').addEventListener('click', () => {
+    if (shown) addToMonth(shown.assessment, shown.month);
+    $('add-to-month').disabled = true; // once per calculation
+  });
+  $('month-clear').addEventListener('click', () => {
+    branchMonth.assessments = [];
+    renderMonth();
+  });
   // The trace's details are Chinese; the switch shows the core's English wording instead.
   $('trace-en').addEventListener('change', () => $('trace-table').classList.toggle('lang-en', $('trace-en').checked));
   document.body.dataset.ready = 'true';

@@ -8,6 +8,7 @@ import init, {
 import { fieldZh, recordZh, showError } from './errors.js';
 import './layout.js';
 import { $, h, td } from './dom.js';
+import { STAGE_ZH as STAGES, timeline } from './timeline.js';
 
 // ---- Sample data: a 党支部 with two full members and an applicant now a development target ----------------
 
@@ -37,10 +38,6 @@ const SAMPLE = {
   ],
 };
 
-const STAGES = {
-  none: '未申请', applicant: '入党申请人', activist: '入党积极分子', development_target: '发展对象',
-  probationary: '预备党员', full: '正式党员', suspended: '停止党籍', removed: '已出党',
-};
 const SEVERITIES = { violation: '违规', warning: '提醒', info: '信息' };
 
 // ---- DOM helpers ------------------------------------------------------------------------------------------
@@ -90,8 +87,9 @@ function stepRow(n) {
   return tr;
 }
 
-function reportSection(report, names) {
-  const name = names.get(report.member_id);
+function reportSection(report, records) {
+  const record = records.get(report.member_id);
+  const name = record?.name;
   const facts = [
     ['阶段', 'Stage', `${STAGES[report.stage] ?? report.stage}（${report.stage}）`],
     ['起始', 'Since', report.since],
@@ -103,6 +101,8 @@ function reportSection(report, names) {
     h('h3', { textContent: `${name ?? ''} ${report.member_id}`.trim() }),
     h('dl', { className: 'facts' }, ...facts.flatMap(([zh, en, v]) => [
       h('dt', {}, `${zh} `, h('span', { className: 'en', textContent: en })), h('dd', { textContent: v })])),
+    h('h4', {}, '发展历程 ', h('span', { className: 'en', textContent: 'Timeline' })),
+    h('div', { className: 'timeline-box' }, timeline(report, record)),
     h('h4', {}, '问题 ', h('span', { className: 'en', textContent: 'Findings' })),
     table('findings-table', [['严重程度', 'Severity'], ['代码', 'Code'], ['说明', 'Message'], ['依据', 'Citation']],
       report.findings.map(findingRow), '无 None'),
@@ -119,7 +119,8 @@ function fieldCell(field) {
   return h('td', { className: 'field' }, `${fieldZh(field)} `, h('code', { className: 'muted', textContent: field }));
 }
 
-function renderBatch(batch, names, on) {
+function renderBatch(batch, records, on) {
+  const names = new Map([...records].map(([id, r]) => [id, r.name]));
   $('checked-on').textContent = `${on}`;
   $('summary').tBodies[0].replaceChildren(...batch.reports.map((r) => summaryRow(r, names)));
   $('batch-errors').tBodies[0].replaceChildren(...batch.errors.map((e) => {
@@ -129,7 +130,7 @@ function renderBatch(batch, names, on) {
     return tr;
   }));
   $('batch-errors-section').hidden = batch.errors.length === 0;
-  $('reports').replaceChildren(...batch.reports.map((r) => reportSection(r, names)));
+  $('reports').replaceChildren(...batch.reports.map((r) => reportSection(r, records)));
   $('result').hidden = false;
 }
 
@@ -138,18 +139,19 @@ function renderError(e) {
   $(field === 'on' ? 'on' : 'record').setAttribute('aria-invalid', 'true');
 }
 
-/** The text as the package reads it: a roster (array or `{members}`) or one record; names for the tables. */
+/** The text as the package reads it: a roster (array or `{members}`) or one record; the records by id (for the
+ *  names in the tables and the event ticks of the timelines). */
 function shapeOf(text) {
   let doc;
   try {
     doc = JSON.parse(text);
   } catch {
-    return { roster: false, names: new Map() }; // the package reports what is wrong with it
+    return { roster: false, records: new Map() }; // the package reports what is wrong with it
   }
   const members = Array.isArray(doc) ? doc : doc?.members;
   const records = Array.isArray(members) ? members : [doc];
-  const names = new Map(records.filter((r) => r && typeof r.id === 'string').map((r) => [r.id, r.name]));
-  return { roster: Array.isArray(members), names };
+  const byId = new Map(records.filter((r) => r && typeof r.id === 'string').map((r) => [r.id, r]));
+  return { roster: Array.isArray(members), records: byId };
 }
 
 function check(policy, calendar) {
@@ -158,11 +160,11 @@ function check(policy, calendar) {
   $('error').hidden = true;
   for (const id of ['record', 'on']) $(id).removeAttribute('aria-invalid');
   try {
-    const { roster, names } = shapeOf(text);
+    const { roster, records } = shapeOf(text);
     const batch = roster
       ? JSON.parse(membershipCheckMembersJson(policy, calendar, text, on))
       : { reports: [JSON.parse(membershipCheckMemberJson(policy, calendar, text, on))], errors: [] };
-    renderBatch(batch, names, on);
+    renderBatch(batch, records, on);
   } catch (e) {
     $('result').hidden = true;
     renderError(e);

@@ -7,72 +7,12 @@ import init, { Policy, assessDuesBatch, coreVersion, describeCode, readPayroll }
 import { recordZh, showError } from './errors.js';
 import './layout.js';
 import { $, h, td } from './dom.js';
+import { duesChart, fen, percent, yuan } from './dues-chart.js';
 
 const CATEGORY_ZH = {
   employed: '在职党员', annual_salary: '年薪制党员', self_employed: '个体或灵活就业党员', retired: '离退休党员',
   farmer: '农民党员', student: '学生党员', unemployed: '下岗失业党员', relief: '抚恤或救济党员', subsistence: '低保党员',
 };
-
-// ---- Money as whole fen (BigInt): the total is exact, never a float sum -----------------------------------
-
-function fen(decimal) {
-  const [whole, frac = ''] = decimal.split('.');
-  return BigInt(whole) * 100n + BigInt(`${frac}00`.slice(0, 2)) * (whole.startsWith('-') ? -1n : 1n);
-}
-
-function yuan(f) {
-  const sign = f < 0n ? '-' : '';
-  const a = f < 0n ? -f : f;
-  return `${sign}${a / 100n}.${String(a % 100n).padStart(2, '0')}`;
-}
-
-/** "0.015" → "1.5%" by moving the decimal point in the string. */
-function percent(rate) {
-  if (rate === null) return '定额';
-  const [whole, frac = ''] = rate.split('.');
-  const digits = `${frac}00`;
-  const int = `${whole}${digits.slice(0, 2)}`.replace(/^0+(?=\d)/, '');
-  const rest = digits.slice(2).replace(/0+$/, '');
-  return `${int}${rest ? `.${rest}` : ''}%`;
-}
-
-// ---- The chart: members per rate, with each group's sum (plain SVG) -----------------------------------------
-
-const SVG = 'http://www.w3.org/2000/svg';
-function svg(tag, attrs = {}, text = '') {
-  const el = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  if (text) el.textContent = text;
-  return el;
-}
-
-function chart(assessments) {
-  const groups = new Map();
-  for (const a of assessments) {
-    const key = a.rate === null ? (a.amount === '0.00' ? '免交' : '定额') : percent(a.rate);
-    const g = groups.get(key) ?? { key, count: 0, sum: 0n, order: a.rate === null ? -1 : Number(a.rate) };
-    g.count += 1;
-    g.sum += fen(a.amount);
-    groups.set(key, g);
-  }
-  const rows = [...groups.values()].sort((x, y) => x.order - y.order);
-  const max = Math.max(1, ...rows.map((g) => g.count));
-  const width = 360;
-  const row = 24;
-  const root = svg('svg', { viewBox: `0 0 ${width} ${rows.length * row + 8}`, role: 'img',
-    'aria-label': `按比例统计：${rows.map((g) => `${g.key} ${g.count} 人`).join('，')}` });
-  rows.forEach((g, i) => {
-    const y = i * row + 4;
-    const bar = Math.max(2, Math.round((g.count / max) * 170));
-    const group = svg('g', { 'data-rate': g.key });
-    group.append(
-      svg('text', { x: 0, y: y + 15 }, g.key),
-      svg('rect', { class: 'bar', x: 52, y: y + 3, width: bar, height: row - 8, rx: 2 }),
-      svg('text', { x: 52 + bar + 6, y: y + 15 }, `${g.count} 人 · ${yuan(g.sum)} 元`));
-    root.append(group);
-  });
-  return root;
-}
 
 // ---- Rendering ----------------------------------------------------------------------------------------------
 
@@ -96,7 +36,7 @@ function render(payroll, batch) {
   $('total').textContent = yuan(total);
   const failed = payroll.rows.length - batch.assessments.length;
   $('counts').textContent = `${batch.assessments.length} 人计算，${failed} 行未计算，${payroll.skipped.length} 行跳过`;
-  $('chart').replaceChildren(chart(batch.assessments));
+  $('chart').replaceChildren(duesChart(batch.assessments));
   const byId = new Map(readable.map((r) => [r.member.member_id, r]));
   $('dues').tBodies[0].replaceChildren(...batch.assessments.map((a) => {
     const r = byId.get(a.member_id);
@@ -132,6 +72,24 @@ function currentMonth() {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
 }
 
+/**
+ * The form's reading options as `readPayroll` takes them — the CLI's `--category`, `--employer-type`, `--sheet`,
+ * `--ignore` and `--map` (the map box holds a map file's lines: blank lines and `#` comments left out here, every
+ * other line handed over as it is, so a malformed one is the reader's BAD_OPTION).
+ */
+function readOptions() {
+  const options = {};
+  if ($('category').value) options.category = $('category').value;
+  if ($('employer-type').value) options.employer_type = $('employer-type').value;
+  const sheet = $('sheet').value.trim();
+  if (sheet) options.sheet = sheet;
+  const ignore = $('ignore').value.split(/[,，、\n]/).map((v) => v.trim()).filter(Boolean);
+  if (ignore.length) options.ignore = ignore;
+  const maps = $('maps').value.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  if (maps.length) options.maps = maps;
+  return options;
+}
+
 async function compute(policy) {
   $('error').hidden = true;
   $('result').hidden = true;
@@ -145,10 +103,7 @@ async function compute(policy) {
       return;
     }
     $('status').hidden = true;
-    const options = {};
-    if ($('category').value) options.category = $('category').value;
-    if ($('employer-type').value) options.employer_type = $('employer-type').value;
-    const payroll = readPayroll(new Uint8Array(await file.arrayBuffer()), options);
+    const payroll = readPayroll(new Uint8Array(await file.arrayBuffer()), readOptions());
     const members = payroll.rows.filter((r) => r.member).map((r) => r.member);
     render(payroll, assessDuesBatch(policy, members, $('month').value, false));
   } catch (e) {

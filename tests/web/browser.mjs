@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { ROOT, startServer } from './serve.mjs';
 
 // playwright-core lives in the project-local tools folder (installed by wasm/scripts/build-npm.sh).
@@ -42,4 +43,22 @@ export async function openBrowser({ width = 1280, height = 800 } = {}) {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * For a test file that drives one page: opens Chromium on `path` before its tests (once the page says
+ * `data-ready`) and closes it after them. Returns the holder whose `browser` and `page` are set by then.
+ */
+export function pageUnderTest(path, viewport = { width: 390, height: 844 }) {
+  const held = { browser: undefined, page: undefined };
+  before(async () => {
+    held.browser = await openBrowser(viewport);
+    held.page = held.browser.page;
+    await held.page.goto(`${held.browser.site.url}${path}`);
+    await held.page.waitForSelector('body[data-ready="true"]');
+  });
+  after(async () => {
+    await held.browser?.close();
+  });
+  return held;
 }

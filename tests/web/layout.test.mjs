@@ -54,6 +54,10 @@ const PAGES = {
       await page.click('#calculate');
       await page.waitForSelector('#trace-section:not([hidden])');
     },
+    'the branch\'s month with its chart': async () => {
+      await page.click('#add-to-month');
+      await page.waitForSelector('#month-card:not([hidden]) svg.dues-chart');
+    },
     'an error naming a deep field': async () => {
       await page.locator('#items tr.item .item-amount').last().fill('-600.00');
       await page.click('#calculate');
@@ -71,7 +75,7 @@ const PAGES = {
     'the sample roster on a fixed day': async () => {
       await page.fill('#on', '2025-07-01');
       await page.click('#check');
-      await page.waitForSelector('#reports section.report[data-member="P01"]');
+      await page.waitForSelector('#reports section.report[data-member="P01"] svg.timeline');
     },
     'a roster with a record that cannot be read': async () => {
       const roster = JSON.parse(await page.inputValue('#record'));

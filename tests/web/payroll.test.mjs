@@ -3,31 +3,19 @@
 // `dangjian dues FILE --month 2026-11` on stdout — for examples/data/roster.csv, roster.xlsx and
 // bad-roster.csv (whose bad rows the page lists with their line and code instead). The CLI binary is the one
 // tests/web/run.sh builds (DANGJIAN_CLI). Screenshot: target/screenshots/web-payroll.png.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './serve.mjs';
-import { SHOTS, openBrowser } from './browser.mjs';
+import { SHOTS, pageUnderTest } from './browser.mjs';
 
 const CLI = process.env.DANGJIAN_CLI ?? join(ROOT, 'target', 'debug', 'dangjian');
 const DATA = join(ROOT, 'examples', 'data');
 const MONTH = '2026-11';
 
-let browser;
-let page;
-
-before(async () => {
-  browser = await openBrowser({ width: 390, height: 844 });
-  page = browser.page;
-  await page.goto(`${browser.site.url}payroll.html`);
-  await page.waitForSelector('body[data-ready="true"]');
-});
-
-after(async () => {
-  await browser?.close();
-});
+const ui = pageUnderTest('payroll.html');
 
 /** The CLI's stdout table for a file: Map member_id → amount (a bad row is on stderr, not here). */
 function cliAmounts(file) {
@@ -47,11 +35,11 @@ function cliAmounts(file) {
 
 /** Picks the file on the page; resolves to Map member_id → amount of its dues table. */
 async function pageAmounts(file) {
-  const before = Number((await page.getAttribute('body', 'data-computed')) ?? 0);
-  await page.fill('#month', MONTH);
-  await page.setInputFiles('#file', join(DATA, file));
-  await page.waitForSelector(`body[data-computed="${before + 1}"]`);
-  const rows = await page.$$eval('#dues tbody tr', (trs) => trs.map((tr) => [tr.dataset.member, tr.querySelector('td.amount').textContent.trim()]));
+  const before = Number((await ui.page.getAttribute('body', 'data-computed')) ?? 0);
+  await ui.page.fill('#month', MONTH);
+  await ui.page.setInputFiles('#file', join(DATA, file));
+  await ui.page.waitForSelector(`body[data-computed="${before + 1}"]`);
+  const rows = await ui.page.$$eval('#dues tbody tr', (trs) => trs.map((tr) => [tr.dataset.member, tr.querySelector('td.amount').textContent.trim()]));
   return new Map(rows);
 }
 
@@ -64,14 +52,14 @@ for (const file of ['roster.csv', 'roster.xlsx']) {
   test(`payroll page: ${file} for ${MONTH} — the CLI's members and amounts, and their total`, async () => {
     const cli = cliAmounts(file);
     const shown = await pageAmounts(file);
-    assert.equal(await page.isHidden('#error'), true, await page.textContent('#error'));
+    assert.equal(await ui.page.isHidden('#error'), true, await ui.page.textContent('#error'));
     assert.ok(cli.size >= 30, `${cli.size} members from the CLI`);
     assert.deepEqual([...shown], [...cli]);
-    assert.equal(await page.textContent('#total'), sum(cli));
+    assert.equal(await ui.page.textContent('#total'), sum(cli));
     // The chart: one bar group per rate (or flat amount), the counts adding up to the members.
-    const counts = await page.$$eval('#chart g[data-rate] text:last-of-type', (ts) => ts.map((t) => Number.parseInt(t.textContent, 10)));
+    const counts = await ui.page.$$eval('#chart g[data-rate] text:last-of-type', (ts) => ts.map((t) => Number.parseInt(t.textContent, 10)));
     assert.equal(counts.reduce((a, b) => a + b, 0), cli.size);
-    if (file === 'roster.csv') await page.screenshot({ path: join(SHOTS, 'web-payroll.png'), fullPage: true });
+    if (file === 'roster.csv') await ui.page.screenshot({ path: join(SHOTS, 'web-payroll.png'), fullPage: true });
   });
 }
 
@@ -79,7 +67,7 @@ test('payroll page: bad-roster.csv — the good rows as the CLI; each bad row wi
   const cli = cliAmounts('bad-roster.csv');
   const shown = await pageAmounts('bad-roster.csv');
   assert.deepEqual([...shown], [...cli]);
-  const problems = await page.$$eval('#problems tbody tr', (trs) => trs.map((tr) => [tr.cells[0].textContent.trim(), tr.dataset.code]));
+  const problems = await ui.page.$$eval('#problems tbody tr', (trs) => trs.map((tr) => [tr.cells[0].textContent.trim(), tr.dataset.code]));
   // Lines as in the file: the header is line 1 (each expectation worked out from the row itself).
   for (const expected of [
     ['line 3', 'NEGATIVE_AMOUNT'], // housing_fund -120.00
@@ -94,20 +82,20 @@ test('payroll page: bad-roster.csv — the good rows as the CLI; each bad row wi
   }
   const lines = problems.map(([place]) => Number(place.match(/\d+/)?.[0] ?? 0));
   assert.deepEqual(lines, [...lines].sort((x, y) => x - y), 'in file order');
-  const messages = await page.$$eval('#problems tbody tr td:last-child', (tds) => tds.map((td) => td.textContent));
+  const messages = await ui.page.$$eval('#problems tbody tr td:last-child', (tds) => tds.map((td) => td.textContent));
   assert.ok(messages.every((m) => /\p{Script=Han}/u.test(m) && !/invalid type|expected /.test(m)), messages.join(' | '));
 });
 
 test('payroll page: a file that is not a payroll is its coded error in Chinese', async () => {
-  const before = Number((await page.getAttribute('body', 'data-computed')) ?? 0);
-  await page.setInputFiles('#file', { name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('随便写的,一些\n文字,而已\n') });
-  await page.waitForSelector(`body[data-computed="${before + 1}"]`);
-  assert.equal(await page.isVisible('#error'), true);
-  assert.match(await page.textContent('#error-code'), /^[A-Z_]+$/);
-  assert.match(await page.textContent('#error-zh'), /\p{Script=Han}/u);
-  assert.equal(await page.getAttribute('#file', 'aria-invalid'), 'true');
+  const before = Number((await ui.page.getAttribute('body', 'data-computed')) ?? 0);
+  await ui.page.setInputFiles('#file', { name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('随便写的,一些\n文字,而已\n') });
+  await ui.page.waitForSelector(`body[data-computed="${before + 1}"]`);
+  assert.equal(await ui.page.isVisible('#error'), true);
+  assert.match(await ui.page.textContent('#error-code'), /^[A-Z_]+$/);
+  assert.match(await ui.page.textContent('#error-zh'), /\p{Script=Han}/u);
+  assert.equal(await ui.page.getAttribute('#file', 'aria-invalid'), 'true');
 });
 
 test('no page errors, console errors or failed requests', () => {
-  assert.deepEqual(browser.problems, []);
+  assert.deepEqual(ui.browser.problems, []);
 });

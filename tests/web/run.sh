@@ -6,9 +6,13 @@
 # against the web build (a case the Rust harness fails too is reported, not counted: wasm_core_vector_log);
 # layout.test.mjs checks every page at 390 and 1280 px for horizontal overflow; errors.test.mjs the Chinese
 # errors and trace; payroll.test.mjs the payroll page (the payroll build of the package, build-npm.sh
-# --payroll) against the CLI's amounts on examples/data (the CLI is built here too). The size budget (gzip'd wasm ≤ WASM_GZIP_LIMIT, tests/lib/wasm.sh) counts as one test.
+# --payroll) against the CLI's amounts on examples/data (the CLI is built here too), payroll-cli.test.mjs
+# against the CLI on the CLI's own payroll test files; timeline.test.mjs the member checker's timeline;
+# dues-chart.test.mjs the calculator's branch month. The size budget (gzip'd wasm ≤ WASM_GZIP_LIMIT,
+# tests/lib/wasm.sh) counts as one test.
 # Screenshots: target/screenshots/web-dues.png, web-dues-error.png, web-board.png, web-member.png,
-# web-member-error.png, web-payroll.png, and the phone layouts web-{index,board,member,payroll}-390.png.
+# web-member-error.png, web-member-timeline.png, web-payroll.png, and the phone layouts
+# web-{index,board,member,payroll}-390.png.
 # Progress goes to stderr; the last stdout line is `web: N passed, N failed`; exit 0 iff N failed == 0.
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
@@ -27,6 +31,11 @@ if wasm_build_for_tests --payroll; then passed=$((passed + 1)); else failed=$((f
 wasm_log "cargo build -p dangjian-cli (the payroll page's amounts are compared with the CLI's)"
 cargo build -p dangjian-cli >&2 || fail_setup "building the CLI failed"
 export DANGJIAN_CLI="${CARGO_TARGET_DIR:-$WASM_ROOT/target}/debug/dangjian"
+# The CLI's payroll tests write their payroll files (GBK, BOM + CRLF, workbooks …) to the target's tmp folder;
+# payroll-cli.test.mjs drops the same files on the page: one copy of the bytes, made by the Rust test.
+wasm_log "cargo test -p dangjian-cli --test payroll (writes the payroll files the page is compared on)"
+cargo test -p dangjian-cli --test payroll >&2 || wasm_log "WARNING: the CLI's payroll tests failed (see above)"
+export DANGJIAN_PAYROLL_FIXTURES="${CARGO_TARGET_DIR:-$WASM_ROOT/target}/tmp/payroll"
 
 chromium_bin="${DANGJIAN_CHROMIUM:-/usr/bin/chromium}"
 if [[ ! -x "$chromium_bin" ]]; then
@@ -61,7 +70,7 @@ passed=$((passed + p))
 failed=$((failed + f))
 grep -E '^# (vectors in Chromium|core failure)' "$logs/web-test.tap" | sed 's/^# /[web] /' >&2 || true
 for shot in web-dues.png web-dues-error.png web-board.png web-member.png web-member-error.png \
-  web-payroll.png web-index-390.png web-board-390.png web-member-390.png web-payroll-390.png; do
+  web-member-timeline.png web-payroll.png web-index-390.png web-board-390.png web-member-390.png web-payroll-390.png; do
   [[ -f "$WASM_ROOT/target/screenshots/$shot" ]] && wasm_log "screenshot: target/screenshots/$shot"
 done
 
