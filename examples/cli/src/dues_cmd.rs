@@ -21,7 +21,8 @@ use dangjian_payroll::{MemberRow, ReadOptions, SheetChoice};
 use crate::dues_report::{self, Reporter};
 use crate::error::CliError;
 use crate::lang::Lang;
-use crate::output::{OutRow, Progress, Sink, Tally};
+use crate::output::{OutRow, Sink, Tally};
+use crate::progress::{Progress, Work};
 
 /// The `dues` command's arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,7 +68,7 @@ pub(crate) fn run(args: &DuesArgs) -> Result<ExitCode, CliError> {
     let mut sink = Sink::open(args.output.as_deref(), args.trace, payroll.has_names, lang)
         .map_err(|e| write_failed(&e, lang))?;
     let assess_options = AssessOptions { trace: args.trace };
-    let progress = Progress::new(payroll.rows.len());
+    let progress = Progress::bar(payroll.rows.len(), Work::Assessing, lang);
     let mut first_line_of: HashMap<String, usize> = HashMap::with_capacity(payroll.rows.len());
     let mut tally = Tally::default();
     for row in &payroll.rows {

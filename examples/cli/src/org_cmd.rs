@@ -38,6 +38,7 @@ use crate::error::CliError;
 use crate::lang::Lang;
 use crate::member_cmd::{finding_line, next_line, Format};
 use crate::output::code_of;
+use crate::progress::{Progress, Work};
 
 /// `org check`'s arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,10 +59,12 @@ pub(crate) fn check(args: &OrgCheckArgs) -> Result<ExitCode, CliError> {
         return check_lines(args);
     }
     let shown = args.file.display().to_string();
-    let doc = OrgDocument::from_json(&read_text(&args.file)?)
+    let doc = OrgDocument::from_json(&read_text(&args.file, args.lang)?)
         .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
-    let report = check_orgs(&Policy::bundled(), &doc, args.on)
-        .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
+    let progress = Progress::spinner(doc.members.len(), Work::CheckingOrgs, args.lang);
+    let checked = check_orgs(&Policy::bundled(), &doc, args.on);
+    progress.finish();
+    let report = checked.map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
     crate::say(&render(&report, args.format, args.lang)?);
     eprintln!("{}", summary(&report, args.lang));
     Ok(if violations(&report.findings) > 0 {
@@ -100,7 +103,14 @@ fn check_lines(args: &OrgCheckArgs) -> Result<ExitCode, CliError> {
         .map_while(|l| l.map_err(|e| io_error = Some(e)).ok());
     let (mut orgs, mut findings, mut violating) = (0usize, 0usize, 0usize);
     let mut failed = None;
+    // The file is streamed, so its lines are counted beforehand, and only when a bar may be drawn.
+    let progress = if crate::progress::stderr_is_terminal() {
+        Progress::bar(count_lines(&args.file), Work::CheckingOrgs, args.lang)
+    } else {
+        Progress::none()
+    };
     let summary = check_orgs_lines(&Policy::bundled(), lines, args.on, |a| {
+        progress.tick();
         let text = match a {
             Answer::Report(r) => {
                 orgs += r.orgs.len();
@@ -117,19 +127,16 @@ fn check_lines(args: &OrgCheckArgs) -> Result<ExitCode, CliError> {
             Answer::Error(e) => {
                 let n = e.index.saturating_add(1);
                 let (code, field) = (&e.code, &e.field);
-                eprintln!(
-                    "{}",
-                    match args.lang {
-                        Lang::Zh => format!(
-                            "错误：{shown}：第 {n} 行：{code}（{field}）：{}",
-                            e.message_zh
-                        ),
-                        Lang::En => format!(
-                            "error: {shown}: line {n}: {code} at {field}: {}",
-                            e.message_en
-                        ),
-                    }
-                );
+                progress.report(&match args.lang {
+                    Lang::Zh => format!(
+                        "错误：{shown}：第 {n} 行：{code}（{field}）：{}",
+                        e.message_zh
+                    ),
+                    Lang::En => format!(
+                        "error: {shown}: line {n}: {code} at {field}: {}",
+                        e.message_en
+                    ),
+                });
                 match args.format {
                     Format::Table => Ok(String::new()),
                     _ => a
@@ -141,16 +148,20 @@ fn check_lines(args: &OrgCheckArgs) -> Result<ExitCode, CliError> {
         };
         match text {
             Ok(t) => {
-                crate::say(&t);
+                progress.suspend(|| crate::say(&t));
             }
             Err(e) => {
                 failed.get_or_insert(e);
             }
         }
-    })
-    .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
+    });
+    progress.finish();
+    let summary = summary.map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
     if let Some(e) = io_error {
-        return Err(CliError::input(format!("{shown}: cannot read: {e}")));
+        return Err(CliError::input(args.lang.pick(
+            &format!("{shown}：无法读取：{e}"),
+            &format!("{shown}: cannot read: {e}"),
+        )));
     }
     if let Some(e) = failed {
         return Err(e);
@@ -172,6 +183,14 @@ fn check_lines(args: &OrgCheckArgs) -> Result<ExitCode, CliError> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The lines of a file, for the progress bar (0 when it cannot be read: the reading proper reports that).
+fn count_lines(path: &std::path::Path) -> usize {
+    use std::io::BufRead;
+    std::fs::File::open(path)
+        .map(|f| std::io::BufReader::new(f).split(b'\n').count())
+        .unwrap_or(0)
 }
 
 /// One organization: header, findings, next steps, 三会一课, attendance, elections, reviews.

@@ -10,6 +10,7 @@ use super::{date, required, Command};
 use crate::disclosure_board::BoardArgs;
 use crate::disclosure_cmd::{self, SignArgs, VerifyArgs};
 use crate::error::CliError;
+use crate::lang::Lang;
 
 #[derive(Debug, Subcommand)]
 pub(super) enum Disclosure {
@@ -36,19 +37,19 @@ pub(super) enum Disclosure {
 
 impl Disclosure {
     /// The command to run, or the usage error of the subcommand named.
-    pub(super) fn check(self) -> (&'static str, Result<Command, CliError>) {
+    pub(super) fn check(self, lang: Lang) -> (&'static str, Result<Command, CliError>) {
         match self {
             Disclosure::Verify(v) => (
                 "dangjian disclosure verify",
-                v.check().map(Command::DisclosureVerify),
+                v.check(lang).map(Command::DisclosureVerify),
             ),
             Disclosure::Sign(s) => (
                 "dangjian disclosure sign",
-                s.check().map(Command::DisclosureSign),
+                s.check(lang).map(Command::DisclosureSign),
             ),
             Disclosure::Board(b) => (
                 "dangjian disclosure board",
-                b.check().map(Command::DisclosureBoard),
+                b.check(lang).map(Command::DisclosureBoard),
             ),
         }
     }
@@ -69,11 +70,12 @@ pub(super) struct Verify {
 }
 
 impl Verify {
-    fn check(self) -> Result<VerifyArgs, CliError> {
+    fn check(self, lang: Lang) -> Result<VerifyArgs, CliError> {
         Ok(VerifyArgs {
             log: required(self.log, "`disclosure verify` needs an audit log file")?,
             public_key: self.public_key,
             receipt: self.receipt,
+            lang,
         })
     }
 }
@@ -98,7 +100,7 @@ pub(super) struct Sign {
 }
 
 impl Sign {
-    fn check(self) -> Result<SignArgs, CliError> {
+    fn check(self, lang: Lang) -> Result<SignArgs, CliError> {
         Ok(SignArgs {
             log: required(self.log, "`disclosure sign` needs an audit log file")?,
             private_key: required(
@@ -106,6 +108,7 @@ impl Sign {
                 "`disclosure sign` needs --private-key KEY.pem",
             )?,
             out: required(self.out, "`disclosure sign` needs -o OUT")?,
+            lang,
         })
     }
 }
@@ -128,7 +131,7 @@ pub(super) struct Board {
 }
 
 impl Board {
-    fn check(self) -> Result<BoardArgs, CliError> {
+    fn check(self, lang: Lang) -> Result<BoardArgs, CliError> {
         Ok(BoardArgs {
             items: required(self.items, "`disclosure board` needs an items file")?,
             viewer: required(
@@ -137,6 +140,7 @@ impl Board {
             )?,
             on: required(self.on, "`disclosure board` needs --on YYYY-MM-DD")?,
             context: self.context,
+            lang,
         })
     }
 }

@@ -71,7 +71,7 @@ Exit status:
     after_help = TOP_AFTER,
 )]
 struct Cli {
-    /// zh (default) or en: the language printed (disclosure: English for now)
+    /// zh (default) or en: the language of what people read (codes, CSV and JSON stay as they are)
     #[arg(long, global = true, value_name = "zh|en", value_parser = lang)]
     lang: Option<Lang>,
     #[command(subcommand)]
@@ -179,7 +179,7 @@ pub(crate) fn parse(args: Vec<OsString>) -> Result<Parsed, Usage> {
     let (path, checked) = match command {
         Commands::Dues(d) => ("dangjian dues", d.check(lang).map(Command::Dues)),
         Commands::Credits(c) => ("dangjian credits", c.check(lang).map(Command::Credits)),
-        Commands::Disclosure(d) => d.check(),
+        Commands::Disclosure(d) => d.check(lang),
         Commands::Member(m) => m.check(lang),
         Commands::Org(o) => o.check(lang),
     };
