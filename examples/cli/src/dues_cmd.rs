@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use dangjian::codes::Code;
 use dangjian::dues::{assess, AssessOptions, Assessment, DuesMember};
 use dangjian::{ErrorDetail, Policy, YearMonth};
 use dangjian_payroll::{MemberRow, ReadOptions, SheetChoice};
@@ -193,7 +194,7 @@ fn assess_row(
     if !id.is_empty() {
         if let Some(first) = first_line_of.get(id) {
             problems.push(ErrorDetail::new(
-                "DUPLICATE_MEMBER_ID",
+                Code::DuplicateMemberId.as_str(),
                 "member_id",
                 format!("党员编号重复：{id}（第 {first} 行已有）"),
                 format!("member_id appears twice: {id} (first on line {first})"),

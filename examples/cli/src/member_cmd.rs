@@ -26,6 +26,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
+use dangjian::codes::Code;
 use dangjian::dues::BatchError;
 use dangjian::membership::{check_members, CheckBatch, MemberReport, NextStep};
 use dangjian::{Calendar, ErrorDetail, Finding, Severity};
@@ -143,8 +144,9 @@ pub(crate) fn check(args: &MemberCheckArgs) -> Result<ExitCode, CliError> {
     // several times the file).
     let (lone, input) = match args.format {
         Format::Table => {
-            let input: serde_json::Value = dangjian::error::from_json(&text, "INVALID_RECORD_JSON")
-                .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
+            let input: serde_json::Value =
+                dangjian::error::from_json(&text, Code::InvalidRecordJson.as_str())
+                    .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
             let lone = matches!(&input, serde_json::Value::Object(o) if !o.contains_key("members"));
             (lone, input)
         }

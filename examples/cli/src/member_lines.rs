@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::process::ExitCode;
 
+use dangjian::codes::Code;
 use dangjian::dues::BatchError;
 use dangjian::membership::{check_members_lines, Answer, CheckBatch, MemberReport};
 use dangjian::{Calendar, Policy, Severity};
@@ -38,7 +39,7 @@ pub(crate) fn lone_record(text: &str) -> Result<bool, dangjian::Error> {
         }
     }
     // Anything else: the whole reader says what is wrong, as before.
-    let v: serde_json::Value = dangjian::error::from_json(text, "INVALID_RECORD_JSON")?;
+    let v: serde_json::Value = dangjian::error::from_json(text, Code::InvalidRecordJson.as_str())?;
     Ok(matches!(&v, serde_json::Value::Object(o) if !o.contains_key("members")))
 }
 

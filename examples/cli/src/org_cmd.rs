@@ -11,6 +11,7 @@
 //!   [violation] CODE  message — regulation article        (structure, term, 三会一课, elections, reviews)
 //!   next: ELECTION due 2029-03-10 / earliest 2028-03-10  message
 //!   三会一课 branch_committee monthly: held 2026-01, 2026-02; missing 2026-03
+//!                            (zh: 三会一课 支部委员会会议 每月（branch_committee monthly）：已开 …；缺 …)
 //!   attendance: M06 0.40, M07 0.71, M01 1.00 …           (lowest rate first: the absentees lead)
 //!   election E1 2026-03-10: valid, 6/7 present, elected M01 M02; not elected M06
 //!   民主评议 2025: 3 excellent of 8 graded (max 2), 4 qualified, 1 basically_qualified, 0 unqualified, 1 not graded
@@ -35,6 +36,7 @@ use dangjian::{Finding, Policy, Severity};
 
 use crate::disclosure_cmd::read_text;
 use crate::error::CliError;
+use crate::labels::meeting_rule;
 use crate::lang::Lang;
 use crate::member_cmd::{finding_line, next_line, Format};
 use crate::output::code_of;
@@ -249,7 +251,8 @@ fn header(s: &OrgSection, lang: Lang) -> String {
 /// `三会一课 general_meeting quarterly: held 2026-Q1; missing —`; a rule with no whole period in the range
 /// (an annual meeting over one quarter) is not assessed yet, and says so rather than show two dashes.
 fn rule_line(r: &RuleCompliance, (from, to): (NaiveDate, NaiveDate), lang: Lang) -> String {
-    let head = format!("三会一课 {} {}", code_of(&r.meeting), code_of(&r.frequency));
+    let rule = meeting_rule(lang, &code_of(&r.meeting), &code_of(&r.frequency));
+    let head = format!("三会一课 {rule}");
     if r.held.is_empty() && r.missing.is_empty() {
         return match lang {
             Lang::Zh => format!("{head}：{from}..{to} 内无完整周期"),
@@ -466,7 +469,7 @@ mod tests {
                 "B1 一支部（branch）：正式党员 3 名，预备党员 0 名，共 3 名；任期 2023-03-15 → 2026-03-15",
                 "  [提醒] TERM_EXPIRED  届满 — 党章 第三十条",
                 "  下一步：ELECTION 最迟 2026-03-15 / 最早 2025-03-15  换届",
-                "  三会一课 general_meeting quarterly：已开 2026-Q1；缺 —",
+                "  三会一课 支部党员大会 每季度（general_meeting quarterly）：已开 2026-Q1；缺 —",
                 "  出勤率：M4 0.67, M1 1.00, M9 —",
             ]
         );
@@ -483,6 +486,10 @@ mod tests {
         assert_eq!(
             rule_line(&r, range, Lang::En),
             "三会一课 theme_day monthly: held 2026-01, 2026-03; missing 2026-02"
+        );
+        assert_eq!(
+            rule_line(&r, range, Lang::Zh),
+            "三会一课 主题党日 每月（theme_day monthly）：已开 2026-01, 2026-03；缺 2026-02"
         );
         r.held.clear();
         r.missing.clear();

@@ -23,8 +23,7 @@ pub(super) enum Disclosure {
     /// Sign an audit log's head with the organization's SM2 key (a checkpoint), written to OUT
     #[command(
         override_usage = "dangjian disclosure sign LOG.json|LOG.jsonl --private-key KEY.pem -o OUT",
-        after_help = "Exit status: 0 signed; 1 the chain is broken (not signed); 2 usage error, unreadable \
-                      file or key"
+        after_help = SIGN_AFTER
     )]
     Sign(Sign),
     /// The disclosure board a viewer saw on a day, as CSV
@@ -159,6 +158,17 @@ Example:
 
 Exit status: 0 the chain (and signatures) hold; 1 the chain is broken or a signature forged; 2 usage
 error, unreadable file, not an audit log or not an SM2 key";
+
+/// What `sign` writes, an example and the exit status.
+const SIGN_AFTER: &str = "\
+Output: the log with a checkpoint over its head signed by KEY.pem (SM2 with SM3), written to OUT (.jsonl:
+JSON Lines, otherwise JSON); a broken chain is never signed. Keep the printed entry count and head
+elsewhere: they are the receipt `disclosure verify` can check the log against later.
+
+Example:
+  dangjian disclosure sign examples/data/audit-log.json --private-key org-key.pem -o signed-log.json
+
+Exit status: 0 signed; 1 the chain is broken (not signed); 2 usage error, unreadable file or key";
 
 /// The board's input document and output columns.
 const BOARD_AFTER: &str = "\
