@@ -259,3 +259,23 @@ fn member_and_org_checks_are_chinese_by_default() {
     );
     assert!(!stderr(&en).contains("检查"), "{}", stderr(&en));
 }
+
+#[test]
+fn an_unreadable_file_is_an_error_in_the_reader_s_language() {
+    let (zh, en) = both(&["member", "check", "no-such-file.json", "--on", "2026-11-20"]);
+    assert_eq!(zh.status.code(), Some(2));
+    let err = stderr(&zh);
+    assert!(
+        err.starts_with("错误：no-such-file.json：无法读取："),
+        "{err}"
+    );
+    assert_eq!(
+        err.lines().count(),
+        1,
+        "no usage hint: the command line was right"
+    );
+    assert!(stderr(&en).starts_with("error: no-such-file.json: cannot read: "));
+    // A command-line mistake stays clap's one English line and the help to read.
+    let out = run(&["member", "check", "m.json"]);
+    assert!(stderr(&out).starts_with("error: `member check` needs --on YYYY-MM-DD\n"));
+}

@@ -140,6 +140,19 @@ impl Command {
         }
     }
 
+    /// The language the command prints in.
+    pub(crate) fn lang(&self) -> Lang {
+        match self {
+            Command::Dues(a) => a.lang,
+            Command::Credits(a) => a.lang,
+            Command::DisclosureVerify(a) => a.lang,
+            Command::DisclosureSign(a) => a.lang,
+            Command::DisclosureBoard(a) => a.lang,
+            Command::MemberCheck(a) => a.lang,
+            Command::OrgCheck(a) => a.lang,
+        }
+    }
+
     /// The command as typed, for "run `dangjian dues --help`".
     pub(crate) fn path(&self) -> &'static str {
         match self {
