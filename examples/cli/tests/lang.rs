@@ -279,3 +279,26 @@ fn an_unreadable_file_is_an_error_in_the_reader_s_language() {
     let out = run(&["member", "check", "m.json"]);
     assert!(stderr(&out).starts_with("error: `member check` needs --on YYYY-MM-DD\n"));
 }
+
+#[test]
+fn dues_reports_in_chinese_and_writes_the_same_csv() {
+    // cli.rs works the roster's 30 members and its 3467.56 yuan out by hand.
+    let (zh, en) = both(&["dues", &data("roster.csv"), "--month", "2026-11"]);
+    assert_eq!(zh.status.code(), Some(0));
+    let err = stderr(&zh);
+    assert!(
+        err.starts_with("读取：") && err.contains("：CSV，UTF-8；表头在第 1 行\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("2026-11：30 名党员已计算，应交合计 3467.56 元，0 行有错误；问题："),
+        "{err}"
+    );
+    assert!(stderr(&en).contains("2026-11: 30 members assessed, total due 3467.56 yuan"));
+    assert_eq!(
+        stdout(&zh),
+        stdout(&en),
+        "stdout is the machine-readable CSV"
+    );
+    assert!(stdout(&zh).starts_with("member_id,category,base,rate,amount,citation,findings\n"));
+}
