@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
+use dangjian::codes::Code;
 use dangjian::credits::{
     leaderboard, period_key, score_jsonl_bytes, EventError, OrgMap, PeriodKind, Scheme, Total,
 };
@@ -20,6 +21,7 @@ use serde::Deserialize;
 use crate::credits_report::{self, Summary};
 use crate::error::CliError;
 use crate::lang::Lang;
+use crate::progress::{Progress, Work};
 use crate::suggest::nearest;
 use crate::table::CsvOut;
 
@@ -147,11 +149,25 @@ struct ScoredEntry {
 
 /// Runs the command: CSV on stdout, bad lines and a summary on stderr.
 pub(crate) fn run(args: &CreditsArgs) -> Result<ExitCode, CliError> {
-    let scheme = load_scheme(&args.rules)?;
-    let orgs = args.org_map.as_deref().map(load_org_map).transpose()?;
-    let jsonl = read_events(&args.events)?;
-    let json = score_jsonl_bytes(&scheme, &jsonl, false)
-        .map_err(|e| CliError::input(format!("scheme: {}", e.detail())))?;
+    let lang = args.lang;
+    let scheme = load_scheme(&args.rules, lang)?;
+    let orgs = args
+        .org_map
+        .as_deref()
+        .map(|p| load_org_map(p, lang))
+        .transpose()?;
+    let jsonl = read_events(&args.events, lang)?;
+    let lines = jsonl.iter().filter(|b| **b == b'\n').count();
+    let progress = Progress::spinner(lines, Work::Scoring, args.lang);
+    let scored = score_jsonl_bytes(&scheme, &jsonl, false);
+    progress.finish();
+    let json = scored.map_err(|e| {
+        CliError::input(format!(
+            "{}{}",
+            lang.pick("积分规则：", "scheme: "),
+            lang.detail(e.detail())
+        ))
+    })?;
     let scored: Scored = serde_json::from_str(&json)
         .map_err(|e| CliError::input(format!("cannot read the core's answer: {e}")))?;
 
@@ -308,28 +324,35 @@ fn print_rows(rows: &[Row], with_org: bool) -> Result<(), CliError> {
     out.finish().map_err(write_failed)
 }
 
-fn load_scheme(rules: &Rules) -> Result<Scheme, CliError> {
+fn load_scheme(rules: &Rules, lang: Lang) -> Result<Scheme, CliError> {
     match rules {
         Rules::Preset(i) => PRESETS
             .get(*i)
             .map(|p| (p.scheme)())
             .ok_or_else(|| CliError::usage("unknown preset")),
         Rules::File(path) => {
-            let shown = path.display();
-            let json = std::fs::read_to_string(path)
-                .map_err(|e| CliError::input(format!("scheme {shown}: cannot read: {e}")))?;
+            let what = lang.pick("积分规则", "scheme");
+            let shown = format!("{what} {}", path.display());
+            let json = std::fs::read_to_string(path).map_err(|e| cannot_read(&shown, &e, lang))?;
             Scheme::from_json(&json)
-                .map_err(|e| CliError::input(format!("scheme {shown}: {}", e.detail())))
+                .map_err(|e| CliError::input(format!("{shown}: {}", lang.detail(e.detail()))))
         }
     }
 }
 
-fn load_org_map(path: &Path) -> Result<OrgMap, CliError> {
-    let shown = path.display();
-    let json = std::fs::read_to_string(path)
-        .map_err(|e| CliError::input(format!("org map {shown}: cannot read: {e}")))?;
-    dangjian::error::from_json(&json, "INVALID_ORGS_JSON")
-        .map_err(|e| CliError::input(format!("org map {shown}: {}", e.detail())))
+fn load_org_map(path: &Path, lang: Lang) -> Result<OrgMap, CliError> {
+    let shown = format!("{} {}", lang.pick("组织对照表", "org map"), path.display());
+    let json = std::fs::read_to_string(path).map_err(|e| cannot_read(&shown, &e, lang))?;
+    dangjian::error::from_json(&json, Code::InvalidOrgsJson.as_str())
+        .map_err(|e| CliError::input(format!("{shown}: {}", lang.detail(e.detail()))))
+}
+
+/// `FILE：无法读取：…` / `FILE: cannot read: …`.
+fn cannot_read(shown: &str, e: &std::io::Error, lang: Lang) -> CliError {
+    CliError::input(lang.pick(
+        &format!("{shown}：无法读取：{e}"),
+        &format!("{shown}: cannot read: {e}"),
+    ))
 }
 
 /// The one organization of the map with no parent; several roots need `--org`.
@@ -357,15 +380,14 @@ fn root_of(map: &OrgMap) -> Result<String, CliError> {
 
 /// The file's bytes as they are: the core reads them line by line, so a line that is not UTF-8 is reported
 /// with its number and the others are scored.
-fn read_events(path: &Path) -> Result<Vec<u8>, CliError> {
-    let shown = path.display();
+fn read_events(path: &Path, lang: Lang) -> Result<Vec<u8>, CliError> {
     if path == Path::new("-") {
         let mut buf = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
-            .map_err(|e| CliError::input(format!("stdin: cannot read: {e}")))?;
+            .map_err(|e| cannot_read("stdin", &e, lang))?;
         Ok(buf)
     } else {
-        std::fs::read(path).map_err(|e| CliError::input(format!("{shown}: cannot read: {e}")))
+        std::fs::read(path).map_err(|e| cannot_read(&path.display().to_string(), &e, lang))
     }
 }
 

@@ -26,8 +26,12 @@ use dangjian::disclosure::{board as board_on, Context, DisclosureItem, Scope, Vi
 use dangjian::Policy;
 use serde::Deserialize;
 
+use dangjian::codes::Code;
+
 use crate::disclosure_cmd::{plural, read_text};
+use crate::disclosure_words::day;
 use crate::error::CliError;
+use crate::lang::Lang;
 use crate::output::code_of;
 use crate::suggest::nearest;
 use crate::table::CsvOut;
@@ -43,6 +47,8 @@ pub(crate) struct BoardArgs {
     pub(crate) on: NaiveDate,
     /// The context and viewers, when ITEMS.json holds only the items.
     pub(crate) context: Option<PathBuf>,
+    /// The language of what stderr says (the CSV is the same in both).
+    pub(crate) lang: Lang,
 }
 
 /// The CLI's board document (see the module docs).
@@ -59,30 +65,33 @@ struct Bundle {
 
 /// Prints the items the viewer may see on the day: CSV on stdout, a count on stderr.
 pub(crate) fn board(args: &BoardArgs) -> Result<ExitCode, CliError> {
+    let lang = args.lang;
     let shown = args.items.display().to_string();
-    let items_json = read_text(&args.items)?;
+    let items_json = read_text(&args.items, lang)?;
     let mut bundle = if items_json.trim_start().starts_with('[') {
-        let items = from_json(&items_json, &shown)?;
+        let items = from_json(&items_json, &shown, lang)?;
         Bundle {
             context: None,
             viewers: None,
             items: Some(items),
         }
     } else {
-        from_json::<Bundle>(&items_json, &shown)?
+        from_json::<Bundle>(&items_json, &shown, lang)?
     };
     let mut context_from = shown.clone();
     if let Some(path) = &args.context {
         let c_shown = path.display().to_string();
-        let given: Bundle = from_json(&read_text(path)?, &c_shown)?;
+        let given: Bundle = from_json(&read_text(path, lang)?, &c_shown, lang)?;
         if given.items.is_some() {
-            return Err(CliError::input(format!(
-                "{c_shown}: the items belong in {shown}, not in the --context file"
+            return Err(CliError::input(lang.pick(
+                &format!("{c_shown}：事项应放在 {shown} 里，不放在 --context 文件里"),
+                &format!("{c_shown}: the items belong in {shown}, not in the --context file"),
             )));
         }
         if bundle.context.is_some() || bundle.viewers.is_some() {
-            return Err(CliError::input(format!(
-                "{shown} has its own context or viewers: give them in one file only"
+            return Err(CliError::input(lang.pick(
+                &format!("{shown} 已有自己的 context 或 viewers：只在一个文件里给出"),
+                &format!("{shown} has its own context or viewers: give them in one file only"),
             )));
         }
         bundle.context = given.context;
@@ -90,14 +99,17 @@ pub(crate) fn board(args: &BoardArgs) -> Result<ExitCode, CliError> {
         context_from = c_shown;
     }
     let context = bundle.context.ok_or_else(|| {
-        CliError::input(format!(
-            "{context_from}: no `context` (the organizations and roles): add it, or give --context FILE"
+        CliError::input(lang.pick(
+            &format!("{context_from}：没有 `context`（组织和角色）：补上，或用 --context FILE 给出"),
+            &format!(
+                "{context_from}: no `context` (the organizations and roles): add it, or give --context FILE"
+            ),
         ))
     })?;
     let ctx = Context::from_json(&context.to_string()).map_err(|e| {
         CliError::input(format!(
             "{context_from}: {}",
-            e.detail().clone().under("context")
+            lang.detail(&e.detail().clone().under("context"))
         ))
     })?;
     let viewers = bundle.viewers.unwrap_or_default();
@@ -108,16 +120,21 @@ pub(crate) fn board(args: &BoardArgs) -> Result<ExitCode, CliError> {
             .map_err(|e| {
                 CliError::input(format!(
                     "{shown}: {}",
-                    e.detail().clone().under(&format!("items[{i}]"))
+                    lang.detail(&e.detail().clone().under(&format!("items[{i}]")))
                 ))
             })?;
     }
-    let viewer = find_viewer(&viewers, &args.viewer)?;
+    let viewer = find_viewer(&viewers, &args.viewer, lang)?;
 
     let policy = Policy::bundled();
     let entries = board_on(&policy, &ctx, &viewer, &items, args.on)
-        .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
-    let write_failed = |e: std::io::Error| CliError::input(format!("cannot write the output: {e}"));
+        .map_err(|e| CliError::input(format!("{shown}: {}", lang.detail(e.detail()))))?;
+    let write_failed = |e: std::io::Error| {
+        CliError::input(lang.pick(
+            &format!("无法写出结果：{e}"),
+            &format!("cannot write the output: {e}"),
+        ))
+    };
     let stdout = std::io::stdout();
     let mut out = CsvOut::new(stdout.lock(), &BOARD_COLUMNS).map_err(write_failed)?;
     let mut records = 0;
@@ -151,25 +168,14 @@ pub(crate) fn board(args: &BoardArgs) -> Result<ExitCode, CliError> {
         .map_err(write_failed)?;
     }
     out.finish().map_err(write_failed)?;
-    eprintln!(
-        "{} on {}: {} of {} visible{}",
-        if viewer.person.is_some() {
-            format!("viewer {}", args.viewer)
-        } else {
-            "the public".to_owned()
-        },
-        args.on,
-        entries.len() - records,
-        plural(items.len() as u64, "item", "items"),
-        if records > 0 {
-            format!(
-                ", {}",
-                plural(records as u64, "withdrawal record", "withdrawal records")
-            )
-        } else {
-            String::new()
-        }
-    );
+    let seen = Seen {
+        viewer: viewer.person.is_some().then_some(args.viewer.as_str()),
+        on: args.on,
+        visible: entries.len().saturating_sub(records),
+        items: items.len(),
+        records,
+    };
+    eprintln!("{}", seen.line(lang));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -190,7 +196,59 @@ const BOARD_COLUMNS: [&str; 12] = [
     "withdrawal",
 ];
 
-fn find_viewer(viewers: &[Viewer], id: &str) -> Result<Viewer, CliError> {
+/// What the summary on stderr tells: who looked, on which day, and how much they saw.
+struct Seen<'a> {
+    /// The viewer's id; `None` for the public.
+    viewer: Option<&'a str>,
+    on: NaiveDate,
+    /// Items shown as published (or as they would be, to those in the workflow).
+    visible: usize,
+    /// Items in the input.
+    items: usize,
+    /// Withdrawal records shown to the officers the policy names.
+    records: usize,
+}
+
+impl Seen<'_> {
+    /// `查看人 DY2026005 在 2026年3月10日 可见 3 条事项（共 7 条）`, or `viewer DY2026005 on 2026-03-10: 3 of 7
+    /// items visible`, with the withdrawal records when there are any.
+    fn line(&self, lang: Lang) -> String {
+        let (on, visible, items, records) =
+            (day(lang, self.on), self.visible, self.items, self.records);
+        match lang {
+            Lang::Zh => {
+                let who = self
+                    .viewer
+                    .map_or_else(|| "社会公众".to_owned(), |v| format!("查看人 {v}"));
+                let more = if records > 0 {
+                    format!("，另有撤回记录 {records} 条")
+                } else {
+                    String::new()
+                };
+                format!("{who} 在 {on} 可见 {visible} 条事项（共 {items} 条）{more}")
+            }
+            Lang::En => {
+                let who = self
+                    .viewer
+                    .map_or_else(|| "the public".to_owned(), |v| format!("viewer {v}"));
+                let more = if records > 0 {
+                    format!(
+                        ", {}",
+                        plural(records as u64, "withdrawal record", "withdrawal records")
+                    )
+                } else {
+                    String::new()
+                };
+                format!(
+                    "{who} on {on}: {visible} of {} visible{more}",
+                    plural(items as u64, "item", "items")
+                )
+            }
+        }
+    }
+}
+
+fn find_viewer(viewers: &[Viewer], id: &str, lang: Lang) -> Result<Viewer, CliError> {
     if let Some(v) = viewers.iter().find(|v| v.person.as_deref() == Some(id)) {
         return Ok(v.clone());
     }
@@ -202,13 +260,13 @@ fn find_viewer(viewers: &[Viewer], id: &str) -> Result<Viewer, CliError> {
         .filter_map(|v| v.person.as_deref())
         .chain(["public"])
         .collect();
-    let hint = nearest(id, &ids)
-        .map(|n| format!(" — did you mean `{n}`?"))
-        .unwrap_or_default();
-    Err(CliError::input(format!(
-        "no viewer `{id}`{hint} (listed: {})",
-        ids.join(", ")
-    )))
+    let listed = ids.join(", ");
+    Err(CliError::input(match (lang, nearest(id, &ids)) {
+        (Lang::Zh, Some(n)) => format!("没有查看人 `{id}`——是不是 `{n}`？（已列出：{listed}）"),
+        (Lang::Zh, None) => format!("没有查看人 `{id}`（已列出：{listed}）"),
+        (Lang::En, Some(n)) => format!("no viewer `{id}` — did you mean `{n}`? (listed: {listed})"),
+        (Lang::En, None) => format!("no viewer `{id}` (listed: {listed})"),
+    }))
 }
 
 /// `to_society`, `whole_party`, `organizations:B01;B02[+descendants]`, `members:B01`.
@@ -232,9 +290,13 @@ fn scope_text(scope: &Scope) -> String {
     }
 }
 
-fn from_json<T: serde::de::DeserializeOwned>(json: &str, shown: &str) -> Result<T, CliError> {
-    dangjian::error::from_json(json, "INVALID_BOARD_JSON")
-        .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))
+fn from_json<T: serde::de::DeserializeOwned>(
+    json: &str,
+    shown: &str,
+    lang: Lang,
+) -> Result<T, CliError> {
+    dangjian::error::from_json(json, Code::InvalidBoardJson.as_str())
+        .map_err(|e| CliError::input(format!("{shown}: {}", lang.detail(e.detail()))))
 }
 
 #[cfg(test)]
@@ -257,8 +319,48 @@ mod tests {
     #[test]
     fn unknown_viewers_get_a_suggestion() {
         let v: Viewer = serde_json::from_str(r#"{"person":"M101"}"#).unwrap();
-        let e = find_viewer(&[v], "M11").unwrap_err();
+        let e = find_viewer(std::slice::from_ref(&v), "M11", Lang::En).unwrap_err();
         assert!(e.message.contains("did you mean `M101`"), "{e}");
-        assert!(find_viewer(&[], "public").unwrap().person.is_none());
+        let e = find_viewer(&[v], "M11", Lang::Zh).unwrap_err();
+        assert!(
+            e.message.contains("没有查看人 `M11`——是不是 `M101`？"),
+            "{e}"
+        );
+        assert!(find_viewer(&[], "public", Lang::En)
+            .unwrap()
+            .person
+            .is_none());
+    }
+
+    #[test]
+    fn the_summary_in_both_languages() {
+        let seen = Seen {
+            viewer: Some("DY2026005"),
+            on: NaiveDate::from_ymd_opt(2026, 3, 10).unwrap(),
+            visible: 3,
+            items: 7,
+            records: 1,
+        };
+        assert_eq!(
+            seen.line(Lang::Zh),
+            "查看人 DY2026005 在 2026年3月10日 可见 3 条事项（共 7 条），另有撤回记录 1 条"
+        );
+        assert_eq!(
+            seen.line(Lang::En),
+            "viewer DY2026005 on 2026-03-10: 3 of 7 items visible, 1 withdrawal record"
+        );
+        let public = Seen {
+            viewer: None,
+            records: 0,
+            ..seen
+        };
+        assert_eq!(
+            public.line(Lang::Zh),
+            "社会公众 在 2026年3月10日 可见 3 条事项（共 7 条）"
+        );
+        assert_eq!(
+            public.line(Lang::En),
+            "the public on 2026-03-10: 3 of 7 items visible"
+        );
     }
 }

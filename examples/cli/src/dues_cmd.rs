@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use dangjian::codes::Code;
 use dangjian::dues::{assess, AssessOptions, Assessment, DuesMember};
 use dangjian::{ErrorDetail, Policy, YearMonth};
 use dangjian_payroll::{MemberRow, ReadOptions, SheetChoice};
@@ -21,7 +22,8 @@ use dangjian_payroll::{MemberRow, ReadOptions, SheetChoice};
 use crate::dues_report::{self, Reporter};
 use crate::error::CliError;
 use crate::lang::Lang;
-use crate::output::{OutRow, Progress, Sink, Tally};
+use crate::output::{OutRow, Sink, Tally};
+use crate::progress::{Progress, Work};
 
 /// The `dues` command's arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,7 +69,7 @@ pub(crate) fn run(args: &DuesArgs) -> Result<ExitCode, CliError> {
     let mut sink = Sink::open(args.output.as_deref(), args.trace, payroll.has_names, lang)
         .map_err(|e| write_failed(&e, lang))?;
     let assess_options = AssessOptions { trace: args.trace };
-    let progress = Progress::new(payroll.rows.len());
+    let progress = Progress::bar(payroll.rows.len(), Work::Assessing, lang);
     let mut first_line_of: HashMap<String, usize> = HashMap::with_capacity(payroll.rows.len());
     let mut tally = Tally::default();
     for row in &payroll.rows {
@@ -192,7 +194,7 @@ fn assess_row(
     if !id.is_empty() {
         if let Some(first) = first_line_of.get(id) {
             problems.push(ErrorDetail::new(
-                "DUPLICATE_MEMBER_ID",
+                Code::DuplicateMemberId.as_str(),
                 "member_id",
                 format!("党员编号重复：{id}（第 {first} 行已有）"),
                 format!("member_id appears twice: {id} (first on line {first})"),

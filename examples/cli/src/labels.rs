@@ -39,6 +39,31 @@ pub(crate) fn severity(lang: Lang, code: &str) -> String {
     format!("[{}]", lang.pick(zh, code))
 }
 
+/// A 三会一课 rule's meeting and how often it is owed: `支部党员大会 每季度（general_meeting quarterly）` in
+/// Chinese (the names of 支部工作条例 第十八条–第二十条), the codes alone in English.
+pub(crate) fn meeting_rule(lang: Lang, meeting: &str, frequency: &str) -> String {
+    let name = match meeting {
+        "general_meeting" => "支部党员大会",
+        "branch_committee" => "支部委员会会议",
+        "group_meeting" => "党小组会",
+        "party_lecture" => "党课",
+        "theme_day" => "主题党日",
+        "life_meeting" => "组织生活会",
+        "democratic_review" => "民主评议党员",
+        _ => meeting,
+    };
+    let often = match frequency {
+        "monthly" => "每月",
+        "quarterly" => "每季度",
+        "annual" => "每年",
+        _ => frequency,
+    };
+    match lang {
+        Lang::Zh => format!("{name} {often}（{meeting} {frequency}）"),
+        Lang::En => format!("{meeting} {frequency}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,5 +77,13 @@ mod tests {
         assert_eq!(stage(Lang::En, "full"), "full");
         assert_eq!(severity(Lang::Zh, "violation"), "[违规]");
         assert_eq!(severity(Lang::En, "info"), "[info]");
+        assert_eq!(
+            meeting_rule(Lang::Zh, "theme_day", "monthly"),
+            "主题党日 每月（theme_day monthly）"
+        );
+        assert_eq!(
+            meeting_rule(Lang::En, "theme_day", "monthly"),
+            "theme_day monthly"
+        );
     }
 }

@@ -18,6 +18,7 @@ mod credits_cmd;
 mod credits_report;
 mod disclosure_board;
 mod disclosure_cmd;
+mod disclosure_words;
 mod dues_cmd;
 mod dues_report;
 mod error;
@@ -27,6 +28,7 @@ mod member_cmd;
 mod member_lines;
 mod org_cmd;
 mod output;
+mod progress;
 mod safe;
 mod suggest;
 mod table;
@@ -42,7 +44,8 @@ fn main() -> ExitCode {
         Ok(Parsed::Say(text)) => say(&text),
         Ok(Parsed::Run(command)) => match command.run() {
             Ok(code) => code,
-            Err(e) => fail(&e.message, e.show_usage.then(|| command.path())),
+            Err(e) if e.show_usage => fail(&e.message, Some(command.path())),
+            Err(e) => fail_input(&e.message, command.lang()),
         },
         Err(usage) => fail(&usage.message, Some(&usage.path)),
     }
@@ -55,6 +58,13 @@ fn fail(message: &str, help: Option<&str>) -> ExitCode {
     if let Some(path) = help {
         eprintln!("run `{path} --help`");
     }
+    ExitCode::from(2)
+}
+
+/// A file that cannot be read or used: the message is already in the reader's language, and so is the
+/// word in front of it (`错误：` / `error: `). Exit status 2.
+fn fail_input(message: &str, lang: lang::Lang) -> ExitCode {
+    eprintln!("{}{message}", lang.pick("错误：", "error: "));
     ExitCode::from(2)
 }
 

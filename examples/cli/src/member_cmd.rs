@@ -26,6 +26,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
+use dangjian::codes::Code;
 use dangjian::dues::BatchError;
 use dangjian::membership::{check_members, CheckBatch, MemberReport, NextStep};
 use dangjian::{Calendar, ErrorDetail, Finding, Severity};
@@ -36,6 +37,7 @@ use crate::error::CliError;
 use crate::labels;
 use crate::lang::Lang;
 use crate::output::{code_of, findings_tally, plural};
+use crate::progress::{Progress, Work};
 
 /// The event kinds of a record, in the core's order (for `--help`; a test checks them against the core's
 /// `MemberEvent`, which has no list of its own).
@@ -134,7 +136,7 @@ pub(crate) fn check(args: &MemberCheckArgs) -> Result<ExitCode, CliError> {
     let policy = load_policy(args.policy.as_deref())?;
     let calendar = Calendar::official();
     let shown = args.file.display().to_string();
-    let text = read_text(&args.file)?;
+    let text = read_text(&args.file, args.lang)?;
     if crate::member_lines::is_jsonl(&args.file) {
         return crate::member_lines::check(args, &policy, &calendar, &text);
     }
@@ -142,8 +144,9 @@ pub(crate) fn check(args: &MemberCheckArgs) -> Result<ExitCode, CliError> {
     // several times the file).
     let (lone, input) = match args.format {
         Format::Table => {
-            let input: serde_json::Value = dangjian::error::from_json(&text, "INVALID_RECORD_JSON")
-                .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
+            let input: serde_json::Value =
+                dangjian::error::from_json(&text, Code::InvalidRecordJson.as_str())
+                    .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
             let lone = matches!(&input, serde_json::Value::Object(o) if !o.contains_key("members"));
             (lone, input)
         }
@@ -156,8 +159,14 @@ pub(crate) fn check(args: &MemberCheckArgs) -> Result<ExitCode, CliError> {
     // The core's batch takes an array or the document; a lone record is a batch of one. Wrapped as text, so
     // a position the core reports is still the file's.
     let json = if lone { format!("[{text}]") } else { text };
-    let batch = check_members(&policy, &calendar, &json, args.on)
-        .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
+    let progress = if crate::progress::stderr_is_terminal() {
+        Progress::spinner(record_count(&json), Work::CheckingMembers, args.lang)
+    } else {
+        Progress::none()
+    };
+    let checked = check_members(&policy, &calendar, &json, args.on);
+    progress.finish();
+    let batch = checked.map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
     drop(json);
 
     let stdout = match args.format {
@@ -183,6 +192,19 @@ pub(crate) fn check(args: &MemberCheckArgs) -> Result<ExitCode, CliError> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The number of records in a JSON array or a `{"members": […]}` document, counted without building them
+/// (for the progress line only: 0 when the text is not one of those shapes, and the core then says why).
+fn record_count(json: &str) -> usize {
+    #[derive(serde::Deserialize)]
+    struct Members {
+        members: Vec<serde::de::IgnoredAny>,
+    }
+    serde_json::from_str::<Vec<serde::de::IgnoredAny>>(json)
+        .map(|v| v.len())
+        .or_else(|_| serde_json::from_str::<Members>(json).map(|m| m.members.len()))
+        .unwrap_or(0)
 }
 
 /// What a rejected record's number counts: records of a JSON file, or lines of a JSON Lines file.
@@ -405,6 +427,16 @@ mod tests {
         assert_eq!(variants(&e), EVENT_KINDS);
         let e = serde_json::from_str::<dangjian::membership::Stage>(r#""?""#).unwrap_err();
         assert_eq!(variants(&e), STAGES);
+    }
+
+    #[test]
+    fn records_are_counted_for_the_progress_line() {
+        assert_eq!(record_count(r#"[{"id":"A"},{"id":"B"}]"#), 2);
+        assert_eq!(
+            record_count(r#"{"members":[{"id":"A"}],"meetings":[{},{}]}"#),
+            1
+        );
+        assert_eq!(record_count("{"), 0);
     }
 
     #[test]

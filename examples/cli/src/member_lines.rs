@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::process::ExitCode;
 
+use dangjian::codes::Code;
 use dangjian::dues::BatchError;
 use dangjian::membership::{check_members_lines, Answer, CheckBatch, MemberReport};
 use dangjian::{Calendar, Policy, Severity};
@@ -15,6 +16,7 @@ use serde::Deserialize;
 
 use crate::error::CliError;
 use crate::member_cmd::{block, check_summary, rejected_line, Counted, Format, MemberCheckArgs};
+use crate::progress::{Progress, Work};
 
 /// Whether the file is JSON Lines, by its name.
 pub(crate) fn is_jsonl(path: &Path) -> bool {
@@ -37,7 +39,7 @@ pub(crate) fn lone_record(text: &str) -> Result<bool, dangjian::Error> {
         }
     }
     // Anything else: the whole reader says what is wrong, as before.
-    let v: serde_json::Value = dangjian::error::from_json(text, "INVALID_RECORD_JSON")?;
+    let v: serde_json::Value = dangjian::error::from_json(text, Code::InvalidRecordJson.as_str())?;
     Ok(matches!(&v, serde_json::Value::Object(o) if !o.contains_key("members")))
 }
 
@@ -89,7 +91,9 @@ pub(crate) fn check(
     let (mut chunk, mut failed) = (String::new(), None);
     let (mut violations, mut errors) = (0usize, Vec::<BatchError>::new());
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    let progress = Progress::bar(text.lines().count(), Work::CheckingMembers, args.lang);
     let summary = check_members_lines(policy, calendar, text.lines(), args.on, |a| {
+        progress.tick();
         match a {
             Answer::Report(r) => {
                 if r.findings.iter().any(|f| f.severity == Severity::Violation) {
@@ -121,11 +125,12 @@ pub(crate) fn check(
         }
         // Out in pieces: the whole output is never held.
         if chunk.len() > 1 << 16 {
-            crate::say(&chunk);
+            progress.suspend(|| crate::say(&chunk));
             chunk.clear();
         }
-    })
-    .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
+    });
+    progress.finish();
+    let summary = summary.map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
     if let Some(e) = failed {
         return Err(e);
     }

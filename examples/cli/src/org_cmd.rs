@@ -11,6 +11,7 @@
 //!   [violation] CODE  message — regulation article        (structure, term, 三会一课, elections, reviews)
 //!   next: ELECTION due 2029-03-10 / earliest 2028-03-10  message
 //!   三会一课 branch_committee monthly: held 2026-01, 2026-02; missing 2026-03
+//!                            (zh: 三会一课 支部委员会会议 每月（branch_committee monthly）：已开 …；缺 …)
 //!   attendance: M06 0.40, M07 0.71, M01 1.00 …           (lowest rate first: the absentees lead)
 //!   election E1 2026-03-10: valid, 6/7 present, elected M01 M02; not elected M06
 //!   民主评议 2025: 3 excellent of 8 graded (max 2), 4 qualified, 1 basically_qualified, 0 unqualified, 1 not graded
@@ -35,9 +36,11 @@ use dangjian::{Finding, Policy, Severity};
 
 use crate::disclosure_cmd::read_text;
 use crate::error::CliError;
+use crate::labels::meeting_rule;
 use crate::lang::Lang;
 use crate::member_cmd::{finding_line, next_line, Format};
 use crate::output::code_of;
+use crate::progress::{Progress, Work};
 
 /// `org check`'s arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,10 +61,12 @@ pub(crate) fn check(args: &OrgCheckArgs) -> Result<ExitCode, CliError> {
         return check_lines(args);
     }
     let shown = args.file.display().to_string();
-    let doc = OrgDocument::from_json(&read_text(&args.file)?)
+    let doc = OrgDocument::from_json(&read_text(&args.file, args.lang)?)
         .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
-    let report = check_orgs(&Policy::bundled(), &doc, args.on)
-        .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
+    let progress = Progress::spinner(doc.members.len(), Work::CheckingOrgs, args.lang);
+    let checked = check_orgs(&Policy::bundled(), &doc, args.on);
+    progress.finish();
+    let report = checked.map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
     crate::say(&render(&report, args.format, args.lang)?);
     eprintln!("{}", summary(&report, args.lang));
     Ok(if violations(&report.findings) > 0 {
@@ -100,7 +105,14 @@ fn check_lines(args: &OrgCheckArgs) -> Result<ExitCode, CliError> {
         .map_while(|l| l.map_err(|e| io_error = Some(e)).ok());
     let (mut orgs, mut findings, mut violating) = (0usize, 0usize, 0usize);
     let mut failed = None;
+    // The file is streamed, so its lines are counted beforehand, and only when a bar may be drawn.
+    let progress = if crate::progress::stderr_is_terminal() {
+        Progress::bar(count_lines(&args.file), Work::CheckingOrgs, args.lang)
+    } else {
+        Progress::none()
+    };
     let summary = check_orgs_lines(&Policy::bundled(), lines, args.on, |a| {
+        progress.tick();
         let text = match a {
             Answer::Report(r) => {
                 orgs += r.orgs.len();
@@ -117,19 +129,16 @@ fn check_lines(args: &OrgCheckArgs) -> Result<ExitCode, CliError> {
             Answer::Error(e) => {
                 let n = e.index.saturating_add(1);
                 let (code, field) = (&e.code, &e.field);
-                eprintln!(
-                    "{}",
-                    match args.lang {
-                        Lang::Zh => format!(
-                            "错误：{shown}：第 {n} 行：{code}（{field}）：{}",
-                            e.message_zh
-                        ),
-                        Lang::En => format!(
-                            "error: {shown}: line {n}: {code} at {field}: {}",
-                            e.message_en
-                        ),
-                    }
-                );
+                progress.report(&match args.lang {
+                    Lang::Zh => format!(
+                        "错误：{shown}：第 {n} 行：{code}（{field}）：{}",
+                        e.message_zh
+                    ),
+                    Lang::En => format!(
+                        "error: {shown}: line {n}: {code} at {field}: {}",
+                        e.message_en
+                    ),
+                });
                 match args.format {
                     Format::Table => Ok(String::new()),
                     _ => a
@@ -141,16 +150,20 @@ fn check_lines(args: &OrgCheckArgs) -> Result<ExitCode, CliError> {
         };
         match text {
             Ok(t) => {
-                crate::say(&t);
+                progress.suspend(|| crate::say(&t));
             }
             Err(e) => {
                 failed.get_or_insert(e);
             }
         }
-    })
-    .map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
+    });
+    progress.finish();
+    let summary = summary.map_err(|e| CliError::input(format!("{shown}: {}", e.detail())))?;
     if let Some(e) = io_error {
-        return Err(CliError::input(format!("{shown}: cannot read: {e}")));
+        return Err(CliError::input(args.lang.pick(
+            &format!("{shown}：无法读取：{e}"),
+            &format!("{shown}: cannot read: {e}"),
+        )));
     }
     if let Some(e) = failed {
         return Err(e);
@@ -172,6 +185,14 @@ fn check_lines(args: &OrgCheckArgs) -> Result<ExitCode, CliError> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The lines of a file, for the progress bar (0 when it cannot be read: the reading proper reports that).
+fn count_lines(path: &std::path::Path) -> usize {
+    use std::io::BufRead;
+    std::fs::File::open(path)
+        .map(|f| std::io::BufReader::new(f).split(b'\n').count())
+        .unwrap_or(0)
 }
 
 /// One organization: header, findings, next steps, 三会一课, attendance, elections, reviews.
@@ -230,7 +251,8 @@ fn header(s: &OrgSection, lang: Lang) -> String {
 /// `三会一课 general_meeting quarterly: held 2026-Q1; missing —`; a rule with no whole period in the range
 /// (an annual meeting over one quarter) is not assessed yet, and says so rather than show two dashes.
 fn rule_line(r: &RuleCompliance, (from, to): (NaiveDate, NaiveDate), lang: Lang) -> String {
-    let head = format!("三会一课 {} {}", code_of(&r.meeting), code_of(&r.frequency));
+    let rule = meeting_rule(lang, &code_of(&r.meeting), &code_of(&r.frequency));
+    let head = format!("三会一课 {rule}");
     if r.held.is_empty() && r.missing.is_empty() {
         return match lang {
             Lang::Zh => format!("{head}：{from}..{to} 内无完整周期"),
@@ -447,7 +469,7 @@ mod tests {
                 "B1 一支部（branch）：正式党员 3 名，预备党员 0 名，共 3 名；任期 2023-03-15 → 2026-03-15",
                 "  [提醒] TERM_EXPIRED  届满 — 党章 第三十条",
                 "  下一步：ELECTION 最迟 2026-03-15 / 最早 2025-03-15  换届",
-                "  三会一课 general_meeting quarterly：已开 2026-Q1；缺 —",
+                "  三会一课 支部党员大会 每季度（general_meeting quarterly）：已开 2026-Q1；缺 —",
                 "  出勤率：M4 0.67, M1 1.00, M9 —",
             ]
         );
@@ -464,6 +486,10 @@ mod tests {
         assert_eq!(
             rule_line(&r, range, Lang::En),
             "三会一课 theme_day monthly: held 2026-01, 2026-03; missing 2026-02"
+        );
+        assert_eq!(
+            rule_line(&r, range, Lang::Zh),
+            "三会一课 主题党日 每月（theme_day monthly）：已开 2026-01, 2026-03；缺 2026-02"
         );
         r.held.clear();
         r.missing.clear();

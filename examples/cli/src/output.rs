@@ -1,13 +1,12 @@
-//! What the `dues` command prints: the assessments as CSV on stdout; problems, the summary and the
-//! progress bar on stderr — so `dangjian dues … > dues.csv` leaves a clean file.
+//! What the `dues` command prints: the assessments as CSV on stdout; problems and the summary on stderr
+//! (the progress bar is `progress.rs`) — so `dangjian dues … > dues.csv` leaves a clean file.
 
 use std::collections::BTreeMap;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 
 use dangjian::dues::{Assessment, Category};
 use dangjian::{Citation, ErrorDetail, TraceStep, YearMonth};
 use dangjian_payroll::MemberRow;
-use indicatif::{ProgressBar, ProgressStyle};
 use rust_decimal::Decimal;
 
 use crate::lang::Lang;
@@ -307,53 +306,6 @@ pub(crate) fn plural(n: usize, noun: &str) -> String {
         format!("1 {noun}")
     } else {
         format!("{n} {noun}s")
-    }
-}
-
-/// Above this many rows a progress bar is worth drawing.
-const PROGRESS_MIN_ROWS: usize = 10_000;
-
-/// A progress bar on stderr for large rosters, drawn only when stderr is a terminal: redirected to a
-/// file or read by a script, stderr carries only the problems and the summary.
-pub(crate) struct Progress {
-    bar: Option<ProgressBar>,
-}
-
-impl Progress {
-    /// A bar for `rows` rows, or none.
-    pub(crate) fn new(rows: usize) -> Self {
-        let wanted = rows > PROGRESS_MIN_ROWS && io::stderr().is_terminal();
-        let bar = wanted.then(|| {
-            let style = ProgressStyle::with_template(
-                // `wide_bar` fits the terminal's width, so the line never wraps.
-                "assessing {wide_bar} {pos}/{len} members, {eta} left",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar());
-            ProgressBar::new(u64::try_from(rows).unwrap_or(u64::MAX)).with_style(style)
-        });
-        Self { bar }
-    }
-
-    /// Prints a line on stderr without tearing the bar.
-    pub(crate) fn report(&self, line: &str) {
-        match &self.bar {
-            Some(bar) => bar.suspend(|| eprintln!("{line}")),
-            None => eprintln!("{line}"),
-        }
-    }
-
-    /// One row done.
-    pub(crate) fn tick(&self) {
-        if let Some(bar) = &self.bar {
-            bar.inc(1);
-        }
-    }
-
-    /// Removes the bar before the summary is printed.
-    pub(crate) fn finish(&self) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
-        }
     }
 }
 

@@ -67,7 +67,15 @@ fn forged(mut log: AuditLog) -> AuditLog {
 }
 
 fn verify(log: &str, key: &str) -> (Option<i32>, String) {
-    let out = run(&["disclosure", "verify", log, "--public-key", key]);
+    let out = run(&[
+        "--lang",
+        "en",
+        "disclosure",
+        "verify",
+        log,
+        "--public-key",
+        key,
+    ]);
     (out.status.code(), stdout(&out) + &stderr(&out))
 }
 
@@ -98,7 +106,7 @@ fn a_forged_and_rehashed_log_fails_with_the_key_and_passes_without() {
     let mut stripped = log.clone();
     stripped.checkpoints.clear();
     let stripped_file = write("forged-stripped.json", &stripped.to_json());
-    let out = run(&["disclosure", "verify", &stripped_file]);
+    let out = run(&["--lang", "en", "disclosure", "verify", &stripped_file]);
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains("integrity only"), "{}", stdout(&out));
     let (code, text) = verify(&stripped_file, &data("audit-log.pub.pem"));
@@ -108,6 +116,8 @@ fn a_forged_and_rehashed_log_fails_with_the_key_and_passes_without() {
     let forger_key = write("forger.key.pem", FORGER_KEY);
     let resigned = tmp("forged-resigned.json");
     let out = run(&[
+        "--lang",
+        "en",
         "disclosure",
         "sign",
         &stripped_file,
@@ -147,6 +157,8 @@ fn a_wrong_public_key_fails_and_a_bad_key_file_is_unreadable_input() {
     let (code, _) = verify(&data("audit-log.json"), &private_key());
     assert_eq!(code, Some(2));
     let out = run(&[
+        "--lang",
+        "en",
         "disclosure",
         "sign",
         &data("audit-log.json"),
@@ -173,6 +185,8 @@ fn truncation_past_the_last_checkpoint_is_found_and_back_to_an_earlier_one_is_no
     let signed40 = tmp("signed40.json");
     let key = private_key();
     let out = run(&[
+        "--lang",
+        "en",
         "disclosure",
         "sign",
         &at40,
@@ -217,6 +231,8 @@ fn truncation_past_the_last_checkpoint_is_found_and_back_to_an_earlier_one_is_no
     assert_eq!(verify(&back, &data("audit-log.pub.pem")).0, Some(0));
     let receipt = format!("53:{}", full.entries[52].hash);
     let out = run(&[
+        "--lang",
+        "en",
         "disclosure",
         "verify",
         &back,
@@ -236,6 +252,8 @@ fn json_lines_logs_stream_through_sign_and_verify() {
     let unsigned = write("log.jsonl", &log.to_jsonl());
     let signed = tmp("signed.jsonl");
     let out = run(&[
+        "--lang",
+        "en",
         "disclosure",
         "sign",
         &unsigned,
@@ -277,6 +295,8 @@ fn json_lines_logs_stream_through_sign_and_verify() {
 #[test]
 fn a_broken_chain_is_never_signed_and_an_empty_log_can_be() {
     let out = run(&[
+        "--lang",
+        "en",
         "disclosure",
         "sign",
         &data("audit-log-tampered.json"),
@@ -295,6 +315,8 @@ fn a_broken_chain_is_never_signed_and_an_empty_log_can_be() {
     let empty = write("empty.json", r#"{"schema_version":1,"entries":[]}"#);
     let out_file = tmp("empty-signed.json");
     let out = run(&[
+        "--lang",
+        "en",
         "disclosure",
         "sign",
         &empty,

@@ -27,6 +27,8 @@ fn board(
     String,
 ) {
     let out = run(&[
+        "--lang",
+        "en",
         "disclosure",
         "board",
         &data("board.json"),

@@ -26,6 +26,8 @@ fn an_items_file_that_is_not_json_is_invalid_board_json() {
     let items = tmp_in("codes", "items-not-json.json");
     std::fs::write(&items, "[{").unwrap();
     let o = run(&[
+        "--lang",
+        "en",
         "disclosure",
         "board",
         items.to_str().unwrap(),

@@ -334,7 +334,10 @@ fn credits_a_scheme_file_is_the_unit_s_own_rules() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("INVALID_SCHEME_JSON at rule_sets[0].value.activities[0].unit"),
+        // Chinese by default: the code and the field path stay as they are.
+        stderr(&out).contains(
+            "INVALID_SCHEME_JSON（rule_sets[0].value.activities[0].unit）：JSON 无法读取"
+        ),
         "{}",
         stderr(&out)
     );
@@ -392,7 +395,24 @@ fn credits_usage_errors_exit_2() {
     }
     let out = run(&["credits", "no-such.jsonl", "--rules", "member-points"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("cannot read"));
+    assert!(
+        stderr(&out).contains("no-such.jsonl：无法读取："),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(&[
+        "--lang",
+        "en",
+        "credits",
+        "no-such.jsonl",
+        "--rules",
+        "member-points",
+    ]);
+    assert!(
+        stderr(&out).contains("no-such.jsonl: cannot read: "),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -420,14 +440,22 @@ fn help_lists_the_presets_and_the_new_commands() {
         assert!(help.contains(text), "{text}");
     }
     assert_eq!(
-        run(&["disclosure", "board", "--help"]).status.code(),
+        run(&["--lang", "en", "disclosure", "board", "--help"])
+            .status
+            .code(),
         Some(0)
     );
 }
 
 #[test]
 fn verify_accepts_the_walked_log_and_finds_the_tampered_entry() {
-    let good = run(&["disclosure", "verify", &data("audit-log.json")]);
+    let good = run(&[
+        "--lang",
+        "en",
+        "disclosure",
+        "verify",
+        &data("audit-log.json"),
+    ]);
     assert_eq!(good.status.code(), Some(0), "{}", stderr(&good));
     let text = stdout(&good);
     let (first, rest) = text.split_once('\n').unwrap_or_else(|| panic!("{text}"));
@@ -442,7 +470,13 @@ fn verify_accepts_the_walked_log_and_finds_the_tampered_entry() {
     assert_eq!(head.len(), 64);
     assert!(head.bytes().all(|b| b.is_ascii_hexdigit()));
 
-    let bad = run(&["disclosure", "verify", &data("audit-log-tampered.json")]);
+    let bad = run(&[
+        "--lang",
+        "en",
+        "disclosure",
+        "verify",
+        &data("audit-log-tampered.json"),
+    ]);
     assert_eq!(bad.status.code(), Some(1));
     let text = stdout(&bad);
     // Named as the log names it: seq 38 (its 39th entry), and its item.
@@ -468,11 +502,21 @@ fn verify_accepts_the_walked_log_and_finds_the_tampered_entry() {
     std::fs::write(&cut_file, cut.to_string()).expect("write");
     let cut_file = cut_file.to_str().expect("UTF-8 path");
     assert_eq!(
-        run(&["disclosure", "verify", cut_file]).status.code(),
+        run(&["--lang", "en", "disclosure", "verify", cut_file])
+            .status
+            .code(),
         Some(0)
     );
     let receipt = format!("53:{head}");
-    let out = run(&["disclosure", "verify", cut_file, "--receipt", &receipt]);
+    let out = run(&[
+        "--lang",
+        "en",
+        "disclosure",
+        "verify",
+        cut_file,
+        "--receipt",
+        &receipt,
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stdout(&out).starts_with("BROKEN: after the last of 52 entries: HEAD_MISMATCH"),
@@ -480,6 +524,8 @@ fn verify_accepts_the_walked_log_and_finds_the_tampered_entry() {
         stdout(&out)
     );
     let out = run(&[
+        "--lang",
+        "en",
         "disclosure",
         "verify",
         &data("audit-log.json"),
@@ -490,7 +536,7 @@ fn verify_accepts_the_walked_log_and_finds_the_tampered_entry() {
     assert!(stdout(&out).contains("(matches the receipt)"));
 
     // Not an audit log at all: exit 2 with the core's error.
-    let out = run(&["disclosure", "verify", &data("board.json")]);
+    let out = run(&["--lang", "en", "disclosure", "verify", &data("board.json")]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains("INVALID_AUDIT_JSON"),
@@ -501,6 +547,8 @@ fn verify_accepts_the_walked_log_and_finds_the_tampered_entry() {
 
 fn board(viewer: &str, on: &str) -> Vec<HashMap<String, String>> {
     let out = run(&[
+        "--lang",
+        "en",
         "disclosure",
         "board",
         &data("board.json"),
@@ -598,6 +646,8 @@ fn the_board_reads_the_context_from_its_own_file_too() {
     .expect("write");
     std::fs::write(&items, bundle["items"].to_string()).expect("write");
     let out = run(&[
+        "--lang",
+        "en",
         "disclosure",
         "board",
         items.to_str().expect("UTF-8 path"),
@@ -616,6 +666,8 @@ fn the_board_reads_the_context_from_its_own_file_too() {
 
     // Without a context anywhere, or with an unknown viewer: exit 2, saying why.
     let out = run(&[
+        "--lang",
+        "en",
         "disclosure",
         "board",
         items.to_str().expect("UTF-8 path"),
@@ -627,6 +679,8 @@ fn the_board_reads_the_context_from_its_own_file_too() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no `context`"), "{}", stderr(&out));
     let out = run(&[
+        "--lang",
+        "en",
         "disclosure",
         "board",
         &data("board.json"),

@@ -147,3 +147,83 @@ fn version_is_the_cli_s_and_the_core_s() {
         "{v}"
     );
 }
+
+/// Every page a command has, by the words typed before `--help`.
+const PAGES: [&[&str]; 10] = [
+    &["dues"],
+    &["credits"],
+    &["disclosure"],
+    &["disclosure", "verify"],
+    &["disclosure", "sign"],
+    &["disclosure", "board"],
+    &["member"],
+    &["member", "check"],
+    &["org"],
+    &["org", "check"],
+];
+
+/// The example command lines of a help page: the indented lines that start with `dangjian`.
+fn examples(page: &str) -> Vec<String> {
+    page.lines()
+        .skip_while(|l| !l.starts_with("Example"))
+        .filter_map(|l| l.strip_prefix("  dangjian "))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn every_page_has_an_example_of_its_own_command() {
+    for words in PAGES {
+        let mut args = words.to_vec();
+        args.push("--help");
+        let page = help(&args);
+        let own = words.join(" ");
+        let found = examples(&page);
+        assert!(!found.is_empty(), "`{own} --help` has no example:\n{page}");
+        for example in &found {
+            assert!(
+                example.starts_with(&format!("{own} ")),
+                "`{own} --help` shows another command's example: {example}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_examples_run_on_the_example_data() {
+    // Each example whose files are all in the repository is run as printed, from the repository's root
+    // (where its paths start): a usage error (exit 2) would mean the help teaches a command that does not
+    // work. Examples naming the reader's own files (a key, a workbook) are left out.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut ran = 0;
+    for words in PAGES {
+        let mut args = words.to_vec();
+        args.push("--help");
+        for example in examples(&help(&args)) {
+            let line = example.split(" > ").next().unwrap_or(&example);
+            let argv: Vec<&str> = line.split_whitespace().collect();
+            let files_exist = argv
+                .iter()
+                .filter(|a| a.contains('.') && !a.starts_with('-') && !a.contains('='))
+                .all(|a| root.join(a).exists());
+            if !files_exist || line.ends_with('\\') {
+                continue;
+            }
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_dangjian"))
+                .args(&argv)
+                .current_dir(&root)
+                .output()
+                .expect("the binary runs");
+            // 0, or 1 where the example data holds a finding or a bad line on purpose; never 2.
+            assert!(
+                matches!(out.status.code(), Some(0 | 1)),
+                "`dangjian {line}` exits {:?}: {}",
+                out.status.code(),
+                common::stderr(&out)
+            );
+            ran += 1;
+        }
+    }
+    // dues, credits, verify (twice), board (twice), member check (twice), org check (twice).
+    assert!(ran >= 10, "only {ran} examples ran");
+}

@@ -338,7 +338,7 @@ fn usage_errors_and_unusable_files_exit_2() {
 
     let missing = run(&["member", "check", "no-such-file.json", "--on", ON]);
     assert_eq!(missing.status.code(), Some(2));
-    assert!(stderr(&missing).contains("no-such-file.json: cannot read"));
+    assert!(stderr(&missing).contains("no-such-file.json：无法读取："));
 
     let not_json = tmp("not-json.json");
     std::fs::write(&not_json, "id,name\nM01,王建国\n").unwrap();

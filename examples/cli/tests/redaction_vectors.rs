@@ -64,6 +64,8 @@ fn the_board_masks_every_vector_like_the_library() {
     let file = common::tmp_in("redaction-vectors", "board.json");
     std::fs::write(&file, bundle.to_string()).unwrap();
     let out = run(&[
+        "--lang",
+        "en",
         "disclosure",
         "board",
         file.to_str().unwrap(),

@@ -7,13 +7,12 @@
 //! `3千`, `1e3`, three decimals — is an error, never a guess or a rounding. The clean text goes to
 //! `Decimal`'s parser and then to the core's [`check_amount`](dangjian::dues::check_amount).
 
+use dangjian::codes::Code;
 use std::str::FromStr;
 
 use dangjian::dues::check_amount;
 use dangjian::ErrorDetail;
 use rust_decimal::Decimal;
-
-use crate::codes::{NOT_A_NUMBER, TOO_MANY_DECIMALS};
 
 /// The most digits before the point (the core's bound is a trillion yuan: 13 digits).
 const MAX_WHOLE_DIGITS: usize = 15;
@@ -31,7 +30,7 @@ pub fn parse_amount(cell: &str, field: &str) -> Result<Decimal, ErrorDetail> {
     let decimals = clean.split_once('.').map(|(_, d)| d.len()).unwrap_or(0);
     if decimals > 2 {
         return Err(ErrorDetail::new(
-            TOO_MANY_DECIMALS,
+            Code::TooManyDecimals.as_str(),
             field,
             format!("金额最多两位小数：{cell}"),
             format!("an amount has at most two decimals: {cell}"),
@@ -110,7 +109,7 @@ fn ungroup(whole: &str) -> Option<String> {
 
 fn not_a_number(cell: &str, field: &str) -> ErrorDetail {
     ErrorDetail::new(
-        NOT_A_NUMBER,
+        Code::NotANumber.as_str(),
         field,
         format!("金额应为数字（如 3200.00 或 3,200.00，最多两位小数）：{cell}"),
         format!("not an amount (write e.g. 3200.00 or 3,200.00, at most two decimals): {cell}"),

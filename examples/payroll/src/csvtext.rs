@@ -8,10 +8,10 @@
 //! line it starts on, an unterminated quote is reported at the line where it opened, and every record,
 //! field and column count is bounded (see `limits.rs`).
 
-use crate::codes::{LIMIT_EXCEEDED, NOT_TEXT, UNTERMINATED_QUOTE};
 use crate::grid::{Grid, GridRow};
 use crate::limits::{MAX_CELL_CHARS, MAX_COLUMNS, MAX_RECORD_BYTES, MAX_ROWS};
 use crate::FileError;
+use dangjian::codes::Code;
 
 /// Which encoding the file was read in (said on stderr).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +62,7 @@ fn not_text(bytes: &[u8], valid_up_to: usize) -> FileError {
         .filter(|b| **b == b'\n')
         .count();
     FileError::new(
-        NOT_TEXT,
+        Code::NotText,
         format!("line {line}"),
         format!("第 {line} 行：文件既不是 UTF-8 也不是 GBK/GB18030 文本；请另存为“CSV UTF-8（逗号分隔）”或 .xlsx"),
         format!("line {line}: the file is neither UTF-8 nor GBK/GB18030 text; save it as \"CSV UTF-8 (comma delimited)\" or as .xlsx"),
@@ -134,7 +134,7 @@ pub(crate) fn parse(text: &str) -> Result<Grid, FileError> {
         if in_quotes {
             let opened = quoted_from.unwrap_or(start_line);
             return Err(FileError::new(
-                UNTERMINATED_QUOTE,
+                Code::UnterminatedQuote,
                 format!("line {opened}"),
                 format!("第 {opened} 行：引号未闭合（从这里起到文件末尾都在一个单元格里）；请检查这一行的双引号"),
                 format!("line {opened}: a quote opened here is never closed (the rest of the file would be one cell); check this line's double quotes"),
@@ -171,7 +171,7 @@ pub(crate) fn is_space(c: char) -> bool {
 
 fn limit(which: &str, line: usize, max: usize) -> FileError {
     FileError::new(
-        LIMIT_EXCEEDED,
+        Code::LimitExceeded,
         format!("line {line}"),
         format!("第 {line} 行：超出读取上限 {which}（上限 {max}）：文件不读取"),
         format!("line {line}: exceeds the limit {which} (at most {max}): the file is not read"),
@@ -207,7 +207,10 @@ mod tests {
         let e = parse("a,b\n1,2\n3,\"oops\n4,5\n6,7\n").err();
         assert_eq!(
             e.map(|e| (e.code, e.field)),
-            Some((UNTERMINATED_QUOTE.to_owned(), "line 3".to_owned()))
+            Some((
+                Code::UnterminatedQuote.as_str().to_owned(),
+                "line 3".to_owned()
+            ))
         );
     }
 
@@ -216,12 +219,12 @@ mod tests {
         let wide = vec!["x"; MAX_COLUMNS + 1].join(",");
         assert_eq!(
             parse(&wide).err().map(|e| e.code),
-            Some(LIMIT_EXCEEDED.to_owned())
+            Some(Code::LimitExceeded.as_str().to_owned())
         );
         let long = "y".repeat(MAX_CELL_CHARS + 1);
         assert_eq!(
             parse(&long).err().map(|e| e.code),
-            Some(LIMIT_EXCEEDED.to_owned())
+            Some(Code::LimitExceeded.as_str().to_owned())
         );
         assert!(parse(&"y".repeat(MAX_CELL_CHARS)).is_ok());
     }

@@ -10,11 +10,9 @@
 //! of the header at once, each with the way to resolve it.
 
 use crate::aliases::{self, Alias, Target};
-use crate::codes::{
-    AMBIGUOUS_COLUMN, BAD_OPTION, DUPLICATE_COLUMN, MISSING_COLUMN, UNKNOWN_COLUMN,
-};
 use crate::grid::Grid;
 use crate::{suggest, FileError, ReadOptions};
+use dangjian::codes::Code;
 
 /// How many rows from the top are searched for the header.
 const HEADER_SEARCH_ROWS: usize = 30;
@@ -106,7 +104,7 @@ pub(crate) fn find(grid: &Grid, options: &ReadOptions) -> Result<Header, FileErr
     // No row looks like a header: judge the first one, so its unknown names are reported.
     let index = found.or(first_filled).ok_or_else(|| {
         FileError::new(
-            crate::codes::EMPTY_FILE,
+            Code::EmptyFile,
             "",
             "文件是空的：应有表头行（工号、姓名、党员类别 …）",
             "the file is empty: expected a header row (工号, 姓名, 党员类别 … or member_id, category, …)",
@@ -154,7 +152,7 @@ fn map_columns(
     place: &str,
 ) -> Result<Vec<Mapped>, FileError> {
     let mut columns: Vec<Mapped> = Vec::with_capacity(cells.len());
-    let mut problems: Vec<(&'static str, String, String)> = Vec::new();
+    let mut problems: Vec<(Code, String, String)> = Vec::new();
     for (position, name) in cells.iter().enumerate() {
         let target = match meaning(name, options) {
             Meaning::Known(target, by_option) => {
@@ -176,7 +174,7 @@ fn map_columns(
                     .map(|c| format!("--map '{name}={c}'"))
                     .collect();
                 problems.push((
-                    AMBIGUOUS_COLUMN,
+                    Code::AmbiguousColumn,
                     format!("{place}：第 {} 列“{name}”含义不明：{why_zh}；请用 {} 指明（或 --ignore '{name}'）", position + 1, maps.join(" 或 ")),
                     format!("{place}: column {} `{name}` is ambiguous: {why_en}; say which with {} (or --ignore '{name}')", position + 1, maps.join(" or ")),
                 ));
@@ -186,7 +184,7 @@ fn map_columns(
             Meaning::Unknown => {
                 let (zh, en) = unknown(name, position + 1);
                 problems.push((
-                    UNKNOWN_COLUMN,
+                    Code::UnknownColumn,
                     format!("{place}：{zh}"),
                     format!("{place}: {en}"),
                 ));
@@ -203,14 +201,14 @@ fn map_columns(
     let has = |t: Target| columns.iter().any(|c| c.target == Some(t));
     if !has(Target::MemberId) {
         problems.push((
-            MISSING_COLUMN,
+            Code::MissingColumn,
             format!("{place}：缺少党员编号列（工号、人员编号、职工编号或 member_id）；可用 --map '列名=member_id' 指定"),
             format!("{place}: no member id column (工号, 人员编号, 职工编号 or member_id); name one with --map 'HEADER=member_id'"),
         ));
     }
     if !has(Target::Category) && options.category.is_none() {
         problems.push((
-            MISSING_COLUMN,
+            Code::MissingColumn,
             format!("{place}：缺少党员类别列（党员类别 或 category）；若全部为同一类别，可加 --category 在职党员"),
             format!("{place}: no category column (党员类别 or category); if every row is of one category, give --category VALUE (e.g. --category 在职党员)"),
         ));
@@ -218,7 +216,7 @@ fn map_columns(
     if problems.is_empty() {
         return Ok(columns);
     }
-    let code = problems.first().map(|p| p.0).unwrap_or(UNKNOWN_COLUMN);
+    let code = problems.first().map(|p| p.0).unwrap_or(Code::UnknownColumn);
     let (mut zh, mut en): (Vec<String>, Vec<String>) =
         problems.into_iter().map(|(_, z, e)| (z, e)).unzip();
     zh.push("未读取工资表：拼错的列名会悄悄漏掉一项收入或扣除。".to_owned());
@@ -230,7 +228,7 @@ fn map_columns(
 }
 
 /// Two columns for a one-valued field, or one item header written twice.
-fn duplicates(columns: &[Mapped], place: &str, problems: &mut Vec<(&'static str, String, String)>) {
+fn duplicates(columns: &[Mapped], place: &str, problems: &mut Vec<(Code, String, String)>) {
     for (position, column) in columns.iter().enumerate() {
         let Some(target) = column.target else {
             continue;
@@ -249,7 +247,7 @@ fn duplicates(columns: &[Mapped], place: &str, problems: &mut Vec<(&'static str,
                 .map(|c| c.header.as_str())
                 .unwrap_or_default();
             problems.push((
-                DUPLICATE_COLUMN,
+                Code::DuplicateColumn,
                 format!(
                     "{place}：第 {} 列“{}”与第 {} 列“{other}”都是 {}",
                     position + 1,
@@ -341,5 +339,5 @@ pub fn parse_map_file(text: &str) -> Result<Vec<(String, Target)>, FileError> {
 }
 
 fn bad_option(en: &str, zh: &str) -> FileError {
-    FileError::new(BAD_OPTION, "--map", zh, en)
+    FileError::new(Code::BadOption, "--map", zh, en)
 }

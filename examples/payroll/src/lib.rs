@@ -41,6 +41,7 @@ pub mod suggest;
 mod workbook;
 mod zipscan;
 
+use dangjian::codes::Code;
 use dangjian::dues::{Category, DuesMember, EmployerType};
 use dangjian::ErrorDetail;
 
@@ -166,13 +167,13 @@ pub struct FileError {
 impl FileError {
     /// Builds the error.
     pub fn new(
-        code: &str,
+        code: Code,
         field: impl Into<String>,
         zh: impl Into<String>,
         en: impl Into<String>,
     ) -> Self {
         Self {
-            code: code.to_owned(),
+            code: code.as_str().to_owned(),
             field: field.into(),
             message_zh: zh.into(),
             message_en: en.into(),
@@ -195,7 +196,7 @@ impl std::error::Error for FileError {}
 pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Payroll, FileError> {
     if bytes.len() as u64 > limits::MAX_FILE_BYTES {
         return Err(FileError::new(
-            codes::LIMIT_EXCEEDED,
+            Code::LimitExceeded,
             "MAX_FILE_BYTES",
             format!("文件超过 {} 字节的读取上限", limits::MAX_FILE_BYTES),
             format!(
@@ -246,7 +247,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Payroll, FileError> {
 pub fn category_option(value: &str) -> Result<Category, FileError> {
     aliases::category(value).ok_or_else(|| {
         FileError::new(
-            codes::BAD_OPTION,
+            Code::BadOption,
             "--category",
             format!("--category：未知的党员类别“{value}”"),
             format!("--category: unknown category `{value}` (e.g. employed, 在职党员, retired, 离退休党员)"),
@@ -258,7 +259,7 @@ pub fn category_option(value: &str) -> Result<Category, FileError> {
 pub fn employer_type_option(value: &str) -> Result<EmployerType, FileError> {
     aliases::employer_type(value).ok_or_else(|| {
         FileError::new(
-            codes::BAD_OPTION,
+            Code::BadOption,
             "--employer-type",
             format!("--employer-type：未知的单位类型“{value}”"),
             format!("--employer-type: unknown employer type `{value}` (civil_service/机关, public_institution/事业单位, enterprise/企业)"),

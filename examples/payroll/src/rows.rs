@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 
+use dangjian::codes::Code;
 use dangjian::dues::{Category, DuesMember, EmployerType, IncomeItem, IncomeRecord, ItemCode};
 use dangjian::month::parse_date;
 use dangjian::ErrorDetail;
@@ -15,10 +16,6 @@ use rust_decimal::Decimal;
 
 use crate::aliases::{self, Target};
 use crate::amount::parse_amount;
-use crate::codes::{
-    CATEGORY_CONTRADICTS_ITEMS, MISSING_CATEGORY, TOO_MANY_CELLS, TOTALS_MISMATCH,
-    UNCACHED_FORMULA, UNKNOWN_CATEGORY, UNKNOWN_EMPLOYER_TYPE, VALUE_WITHOUT_COLUMN,
-};
 use crate::grid::{Grid, GridRow};
 use crate::header::Mapped;
 use crate::{suggest, MemberRow, ReadOptions, Skipped};
@@ -184,7 +181,7 @@ fn check_totals(
             let place = grid.cell_place(totals.line, position);
             let header = &column.header;
             warnings.push(ErrorDetail::new(
-                TOTALS_MISMATCH,
+                Code::TotalsMismatch.as_str(),
                 header.as_str(),
                 format!("{place}：合计行“{header}”列为 {stated:.2}，而各成员之和为 {sum:.2}"),
                 format!("{place}: the totals row says {stated:.2} for column `{header}`, the members' sum is {sum:.2}"),
@@ -207,7 +204,7 @@ fn member(grid: &Grid, row: &GridRow, columns: &[Mapped], options: &ReadOptions)
         let Some(column) = columns.get(position) else {
             if !cell.is_empty() {
                 problems.push(ErrorDetail::new(
-                    TOO_MANY_CELLS,
+                    Code::TooManyCells.as_str(),
                     place.as_str(),
                     format!(
                         "第 {} 列超出了表头的 {} 列：{cell}",
@@ -226,7 +223,7 @@ fn member(grid: &Grid, row: &GridRow, columns: &[Mapped], options: &ReadOptions)
         let Some(target) = column.target else {
             if !cell.is_empty() {
                 problems.push(ErrorDetail::new(
-                    VALUE_WITHOUT_COLUMN,
+                    Code::ValueWithoutColumn.as_str(),
                     place.as_str(),
                     format!("第 {} 列没有列名，却填了值：{cell}", position + 1),
                     format!(
@@ -242,7 +239,7 @@ fn member(grid: &Grid, row: &GridRow, columns: &[Mapped], options: &ReadOptions)
         }
         places.push((target.field().to_owned(), place.clone()));
         if row.uncached.contains(&position) {
-            problems.push(ErrorDetail::new(UNCACHED_FORMULA, place.as_str(),
+            problems.push(ErrorDetail::new(Code::UncachedFormula.as_str(), place.as_str(),
                 format!("{place}：公式没有保存计算结果；请用 Excel 打开并保存此文件后再读"),
                 format!("{place}: a formula saved without its value; open and save the file in Excel, then read it again")));
             continue;
@@ -256,7 +253,7 @@ fn member(grid: &Grid, row: &GridRow, columns: &[Mapped], options: &ReadOptions)
                 None => {
                     category_bad = true;
                     problems.push(unknown_value(
-                        UNKNOWN_CATEGORY,
+                        Code::UnknownCategory,
                         "category",
                         cell,
                         &category_names(),
@@ -266,7 +263,7 @@ fn member(grid: &Grid, row: &GridRow, columns: &[Mapped], options: &ReadOptions)
             Target::EmployerType => match aliases::employer_type(cell) {
                 Some(e) => employer_type = Some(e),
                 None => problems.push(unknown_value(
-                    UNKNOWN_EMPLOYER_TYPE,
+                    Code::UnknownEmployerType,
                     "employer_type",
                     cell,
                     &employer_names(),
@@ -286,7 +283,7 @@ fn member(grid: &Grid, row: &GridRow, columns: &[Mapped], options: &ReadOptions)
     let category = category.or(if category_bad { None } else { options.category });
     if category.is_none() && !category_bad {
         problems.push(ErrorDetail::new(
-            MISSING_CATEGORY,
+            Code::MissingCategory.as_str(),
             "category",
             "缺少党员类别",
             "category is empty",
@@ -381,13 +378,13 @@ fn contradiction(category: Category, items: &[IncomeItem], findings: &mut Vec<Er
     let net_base = paid(&[ItemCode::NetBase]);
     match category {
         Category::Retired if !salary.is_empty() && pension.is_empty() => findings.push(ErrorDetail::new(
-            CATEGORY_CONTRADICTS_ITEMS,
+            Code::CategoryContradictsItems.as_str(),
             "category",
             format!("党员类别为离退休党员，但本行有工资项目（{}）而没有离退休费：请核对党员类别", salary.join("、")),
             format!("category retired, but the row has salary items ({}) and no pension: check the category", salary.join(", ")),
         )),
         Category::Employed if !pension.is_empty() && salary.is_empty() && net_base.is_empty() => findings.push(ErrorDetail::new(
-            CATEGORY_CONTRADICTS_ITEMS,
+            Code::CategoryContradictsItems.as_str(),
             "category",
             "党员类别为在职党员，但本行只有离退休费：请核对党员类别",
             "category employed, but the row has only a pension: check the category",
@@ -412,12 +409,12 @@ fn employer_names() -> Vec<&'static str> {
         .collect()
 }
 
-fn unknown_value(code: &str, field: &str, value: &str, valid: &[&str]) -> ErrorDetail {
+fn unknown_value(code: Code, field: &str, value: &str, valid: &[&str]) -> ErrorDetail {
     let hint = suggest::nearest(value, valid)
         .map(|guess| format!(" — did you mean `{guess}`?"))
         .unwrap_or_default();
     ErrorDetail::new(
-        code,
+        code.as_str(),
         field,
         format!(
             "未知的{}：{value}{hint}（可用：{}）",

@@ -5,13 +5,13 @@
 //! as empty in calamine; it is found from the sheet's formulas and marked, so the row is refused naming the
 //! cell instead of being assessed on a smaller base.
 
+use dangjian::codes::Code;
 use std::io::Cursor;
 
 use calamine::{Data, Ods, Range, Reader, Xls, Xlsx};
 use chrono::NaiveTime;
 use rust_decimal::Decimal;
 
-use crate::codes::{LIMIT_EXCEEDED, NOT_A_WORKBOOK, NO_SUCH_SHEET};
 use crate::grid::{Grid, GridRow};
 use crate::limits::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS};
 use crate::{zipscan, FileError, SheetChoice};
@@ -87,7 +87,7 @@ where
     let name = names.get(index).cloned().unwrap_or_default();
     let values = book.worksheet_range(&name).map_err(|e| {
         FileError::new(
-            NOT_A_WORKBOOK,
+            Code::NotAWorkbook,
             name.as_str(),
             format!("无法读取工作表“{name}”：{e}"),
             format!("cannot read the sheet `{name}`: {e}"),
@@ -116,7 +116,7 @@ fn pick(names: &[String], choice: Option<&SheetChoice>) -> Result<usize, FileErr
             None => "1".to_owned(),
         };
         FileError::new(
-            NO_SUCH_SHEET,
+            Code::NoSuchSheet,
             "--sheet",
             format!("没有工作表“{asked}”；工作簿中有：{}", names.join("、")),
             format!(
@@ -136,7 +136,7 @@ fn to_grid(
     let (width, height) = (values.width(), values.height());
     if width.saturating_mul(height) as u64 > MAX_CELLS || width > MAX_COLUMNS || height > MAX_ROWS {
         return Err(FileError::new(
-            LIMIT_EXCEEDED,
+            Code::LimitExceeded,
             name,
             format!("工作表“{name}”超出读取上限（{height} 行 × {width} 列）"),
             format!("the sheet `{name}` exceeds the limits ({height} rows × {width} columns)"),
@@ -245,7 +245,7 @@ fn check_xls_dimensions(bytes: &[u8]) -> Result<(), FileError> {
             .saturating_mul(last_col.saturating_sub(first_col).saturating_add(1));
         if area > MAX_CELLS {
             return Err(FileError::new(
-                LIMIT_EXCEEDED,
+                Code::LimitExceeded,
                 "MAX_CELLS (dimension)",
                 format!("工作簿声明的表格区域超出读取上限 MAX_CELLS（上限 {MAX_CELLS}，声明 {area}）：不读取"),
                 format!("the workbook declares a sheet area over the limit MAX_CELLS (at most {MAX_CELLS}; declared {area}): not read"),
@@ -257,7 +257,7 @@ fn check_xls_dimensions(bytes: &[u8]) -> Result<(), FileError> {
 
 fn cannot_open(e: impl std::fmt::Display) -> FileError {
     FileError::new(
-        NOT_A_WORKBOOK,
+        Code::NotAWorkbook,
         "",
         format!("无法打开工作簿：{e}；请在 Excel 中打开并另存为 .xlsx"),
         format!("cannot open the workbook: {e}; open it in Excel and save it as .xlsx"),
@@ -304,7 +304,7 @@ mod tests {
         bytes.extend_from_slice(&[0, 0, 0xFF, 0, 0, 0]);
         assert_eq!(
             check_xls_dimensions(&bytes).err().map(|e| e.code),
-            Some(LIMIT_EXCEEDED.to_owned())
+            Some(Code::LimitExceeded.as_str().to_owned())
         );
     }
 }

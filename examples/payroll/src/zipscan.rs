@@ -8,12 +8,12 @@
 //! columns. Malformed references (`A0`, `XFE1`, `1A`) are refused too: calamine's arithmetic on them is
 //! where the other huge allocations came from.
 
+use dangjian::codes::Code;
 use std::io::{BufReader, Cursor, Read};
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use crate::codes::{BAD_CELL_REFERENCE, LIMIT_EXCEEDED, NOT_A_WORKBOOK};
 use crate::limits::{
     MAX_CELLS, MAX_COLUMN, MAX_ENTRIES, MAX_ENTRY_BYTES, MAX_ROW, MAX_SHARED_STRINGS,
     MAX_TOTAL_BYTES,
@@ -24,7 +24,7 @@ use crate::FileError;
 pub(crate) fn check(bytes: &[u8]) -> Result<(), FileError> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         FileError::new(
-            NOT_A_WORKBOOK,
+            Code::NotAWorkbook,
             "",
             format!("无法打开工作簿（不是有效的 zip 文件）：{e}"),
             format!("cannot open the workbook (not a valid zip file): {e}"),
@@ -42,7 +42,7 @@ pub(crate) fn check(bytes: &[u8]) -> Result<(), FileError> {
     for index in 0..archive.len() {
         let entry = archive.by_index(index).map_err(|e| {
             FileError::new(
-                NOT_A_WORKBOOK,
+                Code::NotAWorkbook,
                 "",
                 format!("工作簿的第 {index} 个条目无法读取：{e}"),
                 format!("entry {index} of the workbook cannot be read: {e}"),
@@ -232,7 +232,7 @@ impl<'a> Scan<'a> {
 
     fn bad_reference(&self, text: &str) -> FileError {
         FileError::new(
-            BAD_CELL_REFERENCE,
+            Code::BadCellReference,
             self.entry,
             format!(
                 "{}：单元格引用无效：{text}（行 1–{MAX_ROW}，列 A–XFD）",
@@ -250,7 +250,7 @@ impl<'a> Scan<'a> {
 pub(crate) fn check_ods(bytes: &[u8]) -> Result<(), FileError> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         FileError::new(
-            NOT_A_WORKBOOK,
+            Code::NotAWorkbook,
             "",
             format!("无法打开工作簿：{e}"),
             format!("cannot open the workbook: {e}"),
@@ -343,7 +343,7 @@ fn repeat(e: &BytesStart<'_>, key: &str) -> Result<u64, FileError> {
         None => Ok(1),
         Some(v) => v.parse::<u64>().ok().filter(|n| *n >= 1).ok_or_else(|| {
             FileError::new(
-                BAD_CELL_REFERENCE,
+                Code::BadCellReference,
                 "content.xml",
                 format!("content.xml：重复次数无效：{v}"),
                 format!("content.xml: a malformed repeat count: {v}"),
@@ -411,7 +411,7 @@ fn limit(which: &str, entry: &str, max: u64, found: u64) -> FileError {
         format!("{entry}: ")
     };
     FileError::new(
-        LIMIT_EXCEEDED,
+        Code::LimitExceeded,
         which,
         format!("{place}工作簿超出读取上限 {which}（上限 {max}，文件声明或含有 {found}）：不读取；如确为工资表，请删去多余的行列后另存"),
         format!("{place}the workbook exceeds the limit {which} (at most {max}; the file declares or holds {found}): not read; if it is a real payroll, delete the stray rows and columns and save it again"),
@@ -420,7 +420,7 @@ fn limit(which: &str, entry: &str, max: u64, found: u64) -> FileError {
 
 fn io_problem(entry: &str, e: &std::io::Error) -> FileError {
     FileError::new(
-        NOT_A_WORKBOOK,
+        Code::NotAWorkbook,
         entry,
         format!("{entry}：无法解压：{e}"),
         format!("{entry}: cannot be decompressed: {e}"),

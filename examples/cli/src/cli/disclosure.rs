@@ -10,6 +10,7 @@ use super::{date, required, Command};
 use crate::disclosure_board::BoardArgs;
 use crate::disclosure_cmd::{self, SignArgs, VerifyArgs};
 use crate::error::CliError;
+use crate::lang::Lang;
 
 #[derive(Debug, Subcommand)]
 pub(super) enum Disclosure {
@@ -22,8 +23,7 @@ pub(super) enum Disclosure {
     /// Sign an audit log's head with the organization's SM2 key (a checkpoint), written to OUT
     #[command(
         override_usage = "dangjian disclosure sign LOG.json|LOG.jsonl --private-key KEY.pem -o OUT",
-        after_help = "Exit status: 0 signed; 1 the chain is broken (not signed); 2 usage error, unreadable \
-                      file or key"
+        after_help = SIGN_AFTER
     )]
     Sign(Sign),
     /// The disclosure board a viewer saw on a day, as CSV
@@ -36,19 +36,19 @@ pub(super) enum Disclosure {
 
 impl Disclosure {
     /// The command to run, or the usage error of the subcommand named.
-    pub(super) fn check(self) -> (&'static str, Result<Command, CliError>) {
+    pub(super) fn check(self, lang: Lang) -> (&'static str, Result<Command, CliError>) {
         match self {
             Disclosure::Verify(v) => (
                 "dangjian disclosure verify",
-                v.check().map(Command::DisclosureVerify),
+                v.check(lang).map(Command::DisclosureVerify),
             ),
             Disclosure::Sign(s) => (
                 "dangjian disclosure sign",
-                s.check().map(Command::DisclosureSign),
+                s.check(lang).map(Command::DisclosureSign),
             ),
             Disclosure::Board(b) => (
                 "dangjian disclosure board",
-                b.check().map(Command::DisclosureBoard),
+                b.check(lang).map(Command::DisclosureBoard),
             ),
         }
     }
@@ -69,11 +69,12 @@ pub(super) struct Verify {
 }
 
 impl Verify {
-    fn check(self) -> Result<VerifyArgs, CliError> {
+    fn check(self, lang: Lang) -> Result<VerifyArgs, CliError> {
         Ok(VerifyArgs {
             log: required(self.log, "`disclosure verify` needs an audit log file")?,
             public_key: self.public_key,
             receipt: self.receipt,
+            lang,
         })
     }
 }
@@ -98,7 +99,7 @@ pub(super) struct Sign {
 }
 
 impl Sign {
-    fn check(self) -> Result<SignArgs, CliError> {
+    fn check(self, lang: Lang) -> Result<SignArgs, CliError> {
         Ok(SignArgs {
             log: required(self.log, "`disclosure sign` needs an audit log file")?,
             private_key: required(
@@ -106,6 +107,7 @@ impl Sign {
                 "`disclosure sign` needs --private-key KEY.pem",
             )?,
             out: required(self.out, "`disclosure sign` needs -o OUT")?,
+            lang,
         })
     }
 }
@@ -128,7 +130,7 @@ pub(super) struct Board {
 }
 
 impl Board {
-    fn check(self) -> Result<BoardArgs, CliError> {
+    fn check(self, lang: Lang) -> Result<BoardArgs, CliError> {
         Ok(BoardArgs {
             items: required(self.items, "`disclosure board` needs an items file")?,
             viewer: required(
@@ -137,6 +139,7 @@ impl Board {
             )?,
             on: required(self.on, "`disclosure board` needs --on YYYY-MM-DD")?,
             context: self.context,
+            lang,
         })
     }
 }
@@ -155,6 +158,17 @@ Example:
 
 Exit status: 0 the chain (and signatures) hold; 1 the chain is broken or a signature forged; 2 usage
 error, unreadable file, not an audit log or not an SM2 key";
+
+/// What `sign` writes, an example and the exit status.
+const SIGN_AFTER: &str = "\
+Output: the log with a checkpoint over its head signed by KEY.pem (SM2 with SM3), written to OUT (.jsonl:
+JSON Lines, otherwise JSON); a broken chain is never signed. Keep the printed entry count and head
+elsewhere: they are the receipt `disclosure verify` can check the log against later.
+
+Example:
+  dangjian disclosure sign examples/data/audit-log.json --private-key org-key.pem -o signed-log.json
+
+Exit status: 0 signed; 1 the chain is broken (not signed); 2 usage error, unreadable file or key";
 
 /// The board's input document and output columns.
 const BOARD_AFTER: &str = "\

@@ -61,6 +61,15 @@ Exit status:
   the chain is broken (not signed), or (member, org check) a finding of severity violation; 2 usage
   error, unreadable file, unknown column or bad policy, scheme or document (nothing done)";
 
+/// The `disclosure` page's tail: one example of each subcommand.
+const DISCLOSURE_AFTER: &str = "\
+Examples:
+  dangjian disclosure verify examples/data/audit-log.json --public-key examples/data/audit-log.pub.pem
+  dangjian disclosure sign examples/data/audit-log.json --private-key org-key.pem -o signed-log.json
+  dangjian disclosure board examples/data/board.json --viewer DY2026005 --on 2026-03-10
+
+Each subcommand's --help has its input, output and exit status.";
+
 /// `dangjian [--lang zh|en] COMMAND …`.
 #[derive(Debug, Parser)]
 #[command(
@@ -71,7 +80,7 @@ Exit status:
     after_help = TOP_AFTER,
 )]
 struct Cli {
-    /// zh (default) or en: the language printed (disclosure: English for now)
+    /// zh (default) or en: the language of what people read (codes, CSV and JSON stay as they are)
     #[arg(long, global = true, value_name = "zh|en", value_parser = lang)]
     lang: Option<Lang>,
     #[command(subcommand)]
@@ -87,13 +96,21 @@ enum Commands {
     #[command(override_usage = credits::USAGE, after_help = credits::after_help())]
     Credits(credits::Credits),
     /// The party-affairs disclosure (党务公开): the audit log and the board
-    #[command(subcommand)]
+    #[command(subcommand, after_help = DISCLOSURE_AFTER)]
     Disclosure(disclosure::Disclosure),
     /// Member records (发展党员, probation, discipline, mobility)
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Example:\n  dangjian member check examples/data/members.json --on 2026-11-20\n\n\
+                      Each subcommand's --help has its input, output and exit status."
+    )]
     Member(member::Member),
     /// Organizations (structure, terms, 三会一课, elections, 民主评议)
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Example:\n  dangjian org check examples/data/org.json --on 2026-04-01\n\n\
+                      Each subcommand's --help has its input, output and exit status."
+    )]
     Org(org::Org),
 }
 
@@ -120,6 +137,19 @@ impl Command {
             Command::DisclosureBoard(args) => crate::disclosure_board::board(args),
             Command::MemberCheck(args) => crate::member_cmd::check(args),
             Command::OrgCheck(args) => crate::org_cmd::check(args),
+        }
+    }
+
+    /// The language the command prints in.
+    pub(crate) fn lang(&self) -> Lang {
+        match self {
+            Command::Dues(a) => a.lang,
+            Command::Credits(a) => a.lang,
+            Command::DisclosureVerify(a) => a.lang,
+            Command::DisclosureSign(a) => a.lang,
+            Command::DisclosureBoard(a) => a.lang,
+            Command::MemberCheck(a) => a.lang,
+            Command::OrgCheck(a) => a.lang,
         }
     }
 
@@ -179,7 +209,7 @@ pub(crate) fn parse(args: Vec<OsString>) -> Result<Parsed, Usage> {
     let (path, checked) = match command {
         Commands::Dues(d) => ("dangjian dues", d.check(lang).map(Command::Dues)),
         Commands::Credits(c) => ("dangjian credits", c.check(lang).map(Command::Credits)),
-        Commands::Disclosure(d) => d.check(),
+        Commands::Disclosure(d) => d.check(lang),
         Commands::Member(m) => m.check(lang),
         Commands::Org(o) => o.check(lang),
     };
