@@ -5,11 +5,12 @@
 use chrono::NaiveDate;
 
 use super::context::Context;
-use super::development::whole_years;
-use super::discipline::rights_on;
+use super::development_pipeline::whole_years;
+use super::discipline::rights_in;
 use super::idcard::validate_id_number;
 use super::record::MemberRecord;
-use super::report::{MemberReport, Review, Stage};
+use super::report::{MemberReport, Review};
+use super::stage::Stage;
 use super::status::{history, probation};
 use crate::Result;
 
@@ -69,7 +70,7 @@ pub fn check(ctx: &Context, record: &MemberRecord, on: NaiveDate) -> Result<Memb
         full_member_since,
         probation_ends,
         party_age_years,
-        rights: rights_on(ctx.policy, record, on)?,
+        rights: rights_in(ctx.policy, record, on, stage)?,
         findings: review.findings,
         next_steps: review.next_steps,
     })

@@ -2,8 +2,9 @@
 //! (organizational life) and the dues ledgers.
 #![deny(clippy::arithmetic_side_effects)]
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeMap;
 
+use super::fx::FxMap;
 use super::life::Meeting;
 use super::params::MeetingKind;
 use super::record::MemberRecord;
@@ -24,7 +25,8 @@ pub struct Context<'a> {
     pub policy: &'a Policy,
     /// The working-day calendar.
     pub calendar: &'a Calendar,
-    roster: BTreeMap<&'a str, &'a MemberRecord>,
+    /// By id, for the lookups of sponsors and contacts (a hash: a province's roster is looked up per sponsor).
+    roster: FxMap<&'a str, &'a MemberRecord>,
     /// Meetings of the organizations (organizational life, 三会一课).
     pub meetings: &'a [Meeting],
     ledgers: BTreeMap<&'a str, &'a Ledger>,
@@ -33,11 +35,12 @@ pub struct Context<'a> {
 
 /// The meetings read once: the months each organization held a meeting every member attends (all kinds but the
 /// 支委会), and the months each member was present or absent with leave — so that the lapse rule looks a member up
-/// instead of scanning every meeting.
+/// instead of scanning every meeting. Each list is sorted and without repeats (a member has a few months a
+/// quarter: a short vector, where a tree set cost a node allocation per member).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct LifeIndex<'a> {
-    held: HashMap<&'a str, BTreeSet<YearMonth>>,
-    present: HashMap<&'a str, BTreeSet<YearMonth>>,
+    held: FxMap<&'a str, Vec<YearMonth>>,
+    present: FxMap<&'a str, Vec<YearMonth>>,
 }
 
 impl<'a> LifeIndex<'a> {
@@ -46,23 +49,35 @@ impl<'a> LifeIndex<'a> {
         for m in meetings {
             let month = YearMonth::of(m.date);
             if m.kind != MeetingKind::BranchCommittee {
-                ix.held.entry(m.org.as_str()).or_default().insert(month);
+                add(&mut ix.held, m.org.as_str(), month);
             }
             for who in m.attendees.iter().chain(&m.absent_with_leave) {
-                ix.present.entry(who.as_str()).or_default().insert(month);
+                add(&mut ix.present, who.as_str(), month);
             }
+        }
+        for months in ix.held.values_mut().chain(ix.present.values_mut()) {
+            months.sort_unstable();
+            months.dedup();
         }
         ix
     }
 
-    /// The months `org` held a meeting all its members attend.
-    pub(crate) fn held(&self, org: &str) -> Option<&BTreeSet<YearMonth>> {
-        self.held.get(org)
+    /// The months `org` held a meeting all its members attend, sorted.
+    pub(crate) fn held(&self, org: &str) -> Option<&[YearMonth]> {
+        self.held.get(org).map(Vec::as_slice)
     }
 
-    /// The months `member` attended a meeting or was absent from one with leave.
-    pub(crate) fn present(&self, member: &str) -> Option<&BTreeSet<YearMonth>> {
-        self.present.get(member)
+    /// The months `member` attended a meeting or was absent from one with leave, sorted.
+    pub(crate) fn present(&self, member: &str) -> Option<&[YearMonth]> {
+        self.present.get(member).map(Vec::as_slice)
+    }
+}
+
+/// Adds `month` to `key`'s list; meetings come roughly in date order, so a repeat is usually the last one.
+fn add<'a>(map: &mut FxMap<&'a str, Vec<YearMonth>>, key: &'a str, month: YearMonth) {
+    let months = map.entry(key).or_default();
+    if months.last() != Some(&month) {
+        months.push(month);
     }
 }
 
@@ -82,7 +97,8 @@ impl<'a> Context<'a> {
         calendar: &'a Calendar,
         records: &'a [MemberRecord],
     ) -> Result<Self> {
-        let mut roster = BTreeMap::new();
+        let mut roster = FxMap::default();
+        roster.reserve(records.len());
         for (i, r) in records.iter().enumerate() {
             if roster.insert(r.id.as_str(), r).is_some() {
                 return Err(Error::input(
@@ -154,7 +170,10 @@ impl<'a> Context<'a> {
     /// assert_eq!(dangjian::membership::Context::new(&p, &c, &[]).unwrap().members().count(), 0);
     /// ```
     pub fn members(&self) -> impl Iterator<Item = &'a MemberRecord> + '_ {
-        self.roster.values().copied()
+        // Sorted here, on the rare call, rather than kept in a tree every lookup pays for.
+        let mut all: Vec<&'a MemberRecord> = self.roster.values().copied().collect();
+        all.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        all.into_iter()
     }
 
     /// The dues ledger of member `id`, when given.

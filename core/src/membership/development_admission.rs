@@ -6,12 +6,13 @@
 
 use chrono::NaiveDate;
 
-use super::development::{violation, warning, Pipeline};
-use super::development_vote::{local_notice, notice, prerequisites_due, Fix, Unmet};
+use super::development_pipeline::{violation, warning, Pipeline};
+use super::development_vote::{local_notice, notice, Fix, Unmet};
 use super::discipline::rights_on;
 use super::params::DevelopmentRules;
 use super::record::{MemberEvent, NoticeStage, Vote};
-use super::report::{Review, Stage};
+use super::report::Review;
+use super::stage::Stage;
 use super::status::stage_on;
 use crate::codes::Code;
 use crate::{Citation, Finding, Result, Severity};
@@ -56,7 +57,7 @@ pub(crate) fn review(p: &Pipeline, out: &mut Review) -> Result<()> {
             _ => {}
         }
     }
-    prerequisites_due(p, out)
+    Ok(())
 }
 
 /// Each sponsor on `on`: in the roster, a full member, with the right to sponsor. A finding already in `seen`
@@ -123,7 +124,7 @@ fn check_sponsors(
 }
 
 /// The prerequisites of a vote dated `on` held after the pipeline events before position `pos` (all of them
-/// for the trial of [`prerequisites_due`]), in the 细则's order; `seen` as for [`check_sponsors`].
+/// for the trial of [`super::development_trial::prerequisites_due`]), in the 细则's order; `seen` as for [`check_sponsors`].
 pub(crate) fn before_vote(
     p: &Pipeline,
     pos: usize,

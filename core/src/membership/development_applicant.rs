@@ -4,9 +4,10 @@
 
 use chrono::NaiveDate;
 
-use super::development::{reaches_age, violation, warning, Pipeline};
+use super::development_pipeline::{reaches_age, violation, warning, Pipeline};
 use super::record::MemberEvent;
-use super::report::{NextStep, Review, Stage};
+use super::report::{NextStep, Review};
+use super::stage::Stage;
 use super::status::{plus_months, stage_on, vote_passes};
 use crate::Result;
 

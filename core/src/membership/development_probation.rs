@@ -5,9 +5,10 @@
 
 use chrono::NaiveDate;
 
-use super::development::{violation, warning, Pipeline};
+use super::development_pipeline::{violation, warning, Pipeline};
 use super::record::MemberEvent;
-use super::report::{NextStep, Review, Stage};
+use super::report::{NextStep, Review};
+use super::stage::Stage;
 use super::status::{plus_months, probation, stage_on, vote_passes};
 use crate::Result;
 

@@ -3,11 +3,11 @@
 
 use serde_json::{json, Value};
 
+use super::super::development_pipeline::{reaches_age, whole_years};
 use super::super::test_support::{
     activist_2024, activist_2025, codes, d, fault, happy, has, member, pair, passed_vote, rec, run,
     spring, steps, until, with,
 };
-use super::{reaches_age, whole_years};
 use crate::membership::Stage;
 
 #[path = "development_tests/admission.rs"]

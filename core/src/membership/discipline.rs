@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use super::params::{DevelopmentArticles, MobilityRules};
 use super::record::{MemberEvent, MemberRecord, SanctionKind};
-use super::report::Stage;
+use super::stage::Stage;
 use super::status::{plus_months, stage_on};
 use crate::policy::in_force;
 use crate::{Citation, Finding, Policy, Result, Severity};
@@ -124,7 +124,17 @@ pub struct SanctionEffect {
 /// assert!(rights_on(&p, &r, "2026-03-10".parse().unwrap()).unwrap().may_vote);
 /// ```
 pub fn rights_on(policy: &Policy, record: &MemberRecord, on: NaiveDate) -> Result<Rights> {
-    let stage = stage_on(policy, record, on)?;
+    rights_in(policy, record, on, stage_on(policy, record, on)?)
+}
+
+/// [`rights_on`] for a caller that has the stage on `on` already (a check derives it from the history it
+/// reports: the stage history is not built twice).
+pub(crate) fn rights_in(
+    policy: &Policy,
+    record: &MemberRecord,
+    on: NaiveDate,
+    stage: Stage,
+) -> Result<Rights> {
     let all = sanctions(policy, record, on)?;
     let member = matches!(stage, Stage::Full | Stage::Probationary);
     let full = stage == Stage::Full;

@@ -29,7 +29,8 @@ use super::context::Context;
 use super::life::Meeting;
 use super::params::MobilityRules;
 use super::record::{MemberEvent, MemberRecord};
-use super::report::{NextStep, Review, Stage};
+use super::report::{NextStep, Review};
+use super::stage::Stage;
 use super::status::{history, plus_months};
 use crate::dues::evaluate_ledger;
 use crate::policy::in_force;
@@ -39,12 +40,12 @@ use crate::{Finding, Policy, Result, Severity, YearMonth};
 /// with leave at one (absence with leave is not a lapse), given the months they did (`present`, from the
 /// context's meeting index). Meetings of any organization count.
 pub(crate) fn months_absent(
-    present: Option<&BTreeSet<YearMonth>>,
+    present: Option<&[YearMonth]>,
     from: YearMonth,
     to: YearMonth,
 ) -> Vec<YearMonth> {
     from.through(to)
-        .filter(|m| present.is_none_or(|p| !p.contains(m)))
+        .filter(|m| present.is_none_or(|p| p.binary_search(m).is_err()))
         .collect()
 }
 
@@ -64,6 +65,7 @@ pub(crate) fn months_without_life(
         })
         .map(|m| YearMonth::of(m.date))
         .collect();
+    let present: Vec<YearMonth> = present.into_iter().collect();
     months_absent(Some(&present), from, to)
 }
 
@@ -98,6 +100,13 @@ fn member_months(
 
 /// The last run of at least `line` consecutive months in `months` (ascending) that `counts`: its first and last
 /// month.
+/// Whether a month of `held` (sorted) falls in `start..=end`: the first month held from `start` on is at most
+/// `end` (a binary search: the months held are a sorted list, not a tree).
+pub(crate) fn held_within(held: &[YearMonth], start: YearMonth, end: YearMonth) -> bool {
+    held.get(held.partition_point(|m| *m < start))
+        .is_some_and(|m| *m <= end)
+}
+
 fn last_run(
     months: &[YearMonth],
     line: u32,
@@ -153,16 +162,14 @@ fn lapse(ctx: &Context, record: &MemberRecord, on: NaiveDate, out: &mut Review) 
     // committee's own). A run of months without organizational life counts against the member only when the
     // organization held such a meeting in it and the member missed it: when none was held at all, the gap is
     // the organization's (`MEETING_MISSING` in the organization check), not the member's.
-    let empty = BTreeSet::new();
-    let held = ctx.life().held(&record.org).unwrap_or(&empty);
+    let held = ctx.life().held(&record.org).unwrap_or(&[]);
     if let Some(evidence) = held.first().copied() {
         let present = ctx.life().present(&record.id);
         let gaps: Vec<YearMonth> = months_absent(present, first.max(evidence), last)
             .into_iter()
             .filter(|m| !excused.contains(m))
             .collect();
-        let missed_one =
-            |start: YearMonth, end: YearMonth| held.range(start..=end).next().is_some();
+        let missed_one = |start: YearMonth, end: YearMonth| held_within(held, start, end);
         if let Some(run) = last_run(&gaps, rules.lapse_months, missed_one) {
             out.findings.push(candidate(
                 rules,

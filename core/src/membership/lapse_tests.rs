@@ -281,3 +281,68 @@ fn suspended_two_years_then_removal() {
         .findings
         .is_empty());
 }
+
+/// The meetings index (sorted month lists looked up by binary search) against a plain scan of the meetings into
+/// tree sets, on random meetings: the months each member was present, the months each organization held a
+/// meeting every member attends, and whether one was held in a range.
+mod index_against_scan {
+    use std::collections::BTreeSet;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::membership::{Context, MeetingKind};
+    use crate::{Calendar, Policy};
+
+    const KINDS: [MeetingKind; 2] = [MeetingKind::ThemeDay, MeetingKind::BranchCommittee];
+
+    fn meeting_at(
+        (org, kind, month, day, people): (usize, usize, i32, u32, Vec<(usize, bool)>),
+    ) -> Meeting {
+        let mut m = meeting(
+            "MT",
+            &format!("{}-{:02}", ym("2025-01").plus_months(month), day),
+            &[],
+            &[],
+        );
+        m.org = format!("B{org}");
+        m.kind = KINDS[kind];
+        for (who, leave) in people {
+            let list = if leave {
+                &mut m.absent_with_leave
+            } else {
+                &mut m.attendees
+            };
+            list.push(format!("M{who}"));
+        }
+        m
+    }
+
+    proptest! {
+        #[test]
+        fn answers_as_a_scan(raw in proptest::collection::vec(
+            (0usize..3, 0usize..2, 0i32..24, 1u32..28, proptest::collection::vec((0usize..5, any::<bool>()), 0..4)),
+            0..40,
+        ), from in 0i32..24, len in 0i32..8) {
+            let ms: Vec<Meeting> = raw.into_iter().map(meeting_at).collect();
+            let (p, c) = (Policy::bundled(), Calendar::official());
+            let ctx = Context::new(&p, &c, &[]).unwrap().with_meetings(&ms);
+            let (start, end) = (ym("2025-01").plus_months(from), ym("2025-01").plus_months(from + len));
+            for who in (0..5).map(|i| format!("M{i}")) {
+                let scan: BTreeSet<YearMonth> = ms.iter()
+                    .filter(|m| m.attendees.contains(&who) || m.absent_with_leave.contains(&who))
+                    .map(|m| YearMonth::of(m.date)).collect();
+                let ix = ctx.life().present(&who).map(<[YearMonth]>::to_vec);
+                prop_assert_eq!(ix, (!scan.is_empty()).then(|| scan.into_iter().collect::<Vec<_>>()));
+            }
+            for org in (0..3).map(|i| format!("B{i}")) {
+                let scan: BTreeSet<YearMonth> = ms.iter()
+                    .filter(|m| m.org == org && m.kind != MeetingKind::BranchCommittee)
+                    .map(|m| YearMonth::of(m.date)).collect();
+                let held = ctx.life().held(&org).unwrap_or(&[]);
+                prop_assert_eq!(held.to_vec(), scan.iter().copied().collect::<Vec<_>>());
+                prop_assert_eq!(held_within(held, start, end), scan.range(start..=end).next().is_some());
+            }
+        }
+    }
+}

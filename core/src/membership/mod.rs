@@ -27,10 +27,13 @@ mod context;
 mod development;
 mod development_admission;
 mod development_applicant;
+mod development_pipeline;
 mod development_probation;
+mod development_trial;
 mod development_vote;
 mod discipline;
 mod election;
+mod fx;
 mod idcard;
 mod json;
 mod lapse;
@@ -47,6 +50,7 @@ mod rating;
 mod read;
 mod record;
 mod report;
+mod stage;
 mod standing;
 mod status;
 mod stream;
@@ -86,7 +90,8 @@ pub use rating::{
 pub use record::{
     MemberEvent, MemberRecord, NoticeStage, Recommendation, RemovalKind, SanctionKind, Vote,
 };
-pub use report::{MemberReport, NextStep, Review, Stage, StageSpan};
+pub use report::{MemberReport, NextStep, Review};
+pub use stage::{Stage, StageSpan};
 pub use status::{history, stage_on};
 pub use stream::{
     check_members_jsonl, check_members_lines, check_orgs_jsonl, check_orgs_lines, Answer,

@@ -21,11 +21,10 @@
 //! Lines, 0.42 s → 0.33 s (0.75).
 #![deny(clippy::arithmetic_side_effects)]
 
-use std::collections::HashSet;
-
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
+use super::fx::FxSet;
 use super::life::Meeting;
 use super::record::MemberRecord;
 use crate::dues::{BatchError, Ledger};
@@ -49,7 +48,7 @@ pub(crate) struct Roster {
     /// Unreadable meetings, then unreadable ledgers.
     pub(crate) side_errors: Vec<BatchError>,
     /// Ids seen so far (a later record with the same id is `DUPLICATE_MEMBER`).
-    seen: HashSet<String>,
+    seen: FxSet<String>,
 }
 
 impl Roster {

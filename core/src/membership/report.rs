@@ -5,47 +5,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::discipline::Rights;
+// The stage types live in a leaf module (the discipline rules read them too); the organization files still
+// name them from here.
+pub(crate) use super::stage::{Stage, StageSpan};
 use crate::{Citation, Finding};
-
-/// Where a person stands (derived from the events).
-///
-/// ```
-/// assert_eq!(serde_json::to_string(&dangjian::membership::Stage::DevelopmentTarget).unwrap(), "\"development_target\"");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stage {
-    /// No application on record yet (on the day asked).
-    None,
-    /// 入党申请人.
-    Applicant,
-    /// 入党积极分子.
-    Activist,
-    /// 发展对象.
-    DevelopmentTarget,
-    /// 预备党员.
-    Probationary,
-    /// 正式党员.
-    Full,
-    /// 停止党籍.
-    Suspended,
-    /// 除名 / 自行脱党 / 开除 / 取消预备党员资格.
-    Removed,
-}
-
-/// A stage and the day it began.
-///
-/// ```
-/// let s: dangjian::membership::StageSpan = serde_json::from_str(r#"{"stage":"activist","since":"2024-03-01"}"#).unwrap();
-/// assert_eq!(s.since.to_string(), "2024-03-01");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StageSpan {
-    /// The stage.
-    pub stage: Stage,
-    /// The day it began.
-    pub since: NaiveDate,
-}
 
 /// Something due: what, the earliest day it may happen and the day it is due by (either may be absent).
 ///

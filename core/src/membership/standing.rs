@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::discipline::rights_on;
 use super::record::MemberRecord;
-use super::report::Stage;
+use super::stage::Stage;
 use super::status::stage_on;
 use crate::disclosure::OrgTree;
 use crate::{Policy, Result};

@@ -12,7 +12,7 @@ use chrono::{Months, NaiveDate};
 
 use super::params::DevelopmentRules;
 use super::record::{MemberEvent, MemberRecord, SanctionKind, Vote};
-use super::report::{Stage, StageSpan};
+use super::stage::{Stage, StageSpan};
 use crate::policy::in_force;
 use crate::{Policy, Result};
 
