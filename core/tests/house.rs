@@ -40,23 +40,6 @@ use reader::{circles, expand, mod_decls, src, strip, ties, House};
 /// The most lines a non-test file of `core/src` may have.
 const MAX_LINES: usize = 600;
 
-/// Circles another branch removes: each must still exist exactly as listed (so the list cannot go stale).
-/// Removed when the membership branch lands (it rewrites these files).
-const ALLOWED_CIRCLES: &[&[&str]] = &[
-    &[
-        "membership/development.rs",
-        "membership/development_admission.rs",
-        "membership/development_applicant.rs",
-        "membership/development_probation.rs",
-        "membership/development_vote.rs",
-    ],
-    &[
-        "membership/discipline.rs",
-        "membership/report.rs",
-        "membership/status.rs",
-    ],
-];
-
 /// Files over [`MAX_LINES`] that another branch splits; each must still be over it.
 const ALLOWED_BIG: &[&str] = &["dues/assess.rs"];
 
@@ -64,25 +47,10 @@ const ALLOWED_BIG: &[&str] = &["dues/assess.rs"];
 fn no_import_circle_between_core_files() {
     let house = House::read();
     let g = house.graph();
-    let found = circles(&g);
-    let allowed: Vec<Vec<String>> = ALLOWED_CIRCLES
+    let problems: Vec<String> = circles(&g)
         .iter()
-        .map(|c| {
-            let mut c: Vec<String> = c.iter().map(|s| (*s).to_owned()).collect();
-            c.sort();
-            c
-        })
+        .map(|c| format!("import circle: {}{}", c.join(", "), ties(&g, c)))
         .collect();
-    let mut problems = Vec::new();
-    for c in found.iter().filter(|c| !allowed.contains(c)) {
-        problems.push(format!("import circle: {}{}", c.join(", "), ties(&g, c)));
-    }
-    for c in allowed.iter().filter(|c| !found.contains(c)) {
-        problems.push(format!(
-            "allow-listed circle no longer found as listed (update ALLOWED_CIRCLES): {}",
-            c.join(", ")
-        ));
-    }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
