@@ -47,12 +47,15 @@ WASM_DUES_GZIP_LIMIT=$((336 * 1024))
 WASM_DUES_GZIP_TARGET=$((120 * 1024))
 # The payroll package (build-npm.sh --payroll: every export plus readPayroll, with calamine, zip and the GBK
 # decoder), apart so the main package does not carry them: measured 1123 KB gzip (the main package's 761 KB
-# plus ≈ 360 KB of workbook and text readers); with the main package's growth above, 1155 KB. Its own
+# plus ≈ 360 KB of workbook and text readers); with the main package's growth above, 1155 KB; with results
+# out as JSON (see the full package), 1144 KB. Its own
 # ceiling, only to keep growth visible (no target: a desktop page's reader).
 WASM_PAYROLL_GZIP_LIMIT=$((1184 * 1024))
 WASM_PAYROLL_GZIP_TARGET=0
-# The other per-engine packages (build-npm.sh --package membership|credits|disclosure), built on request only.
-WASM_ENGINE_GZIP_LIMIT=$((816 * 1024))
+# The other per-engine packages (build-npm.sh --package membership|credits|disclosure), built on request only:
+# measured credits 376 KB, disclosure 374 KB (with the SM2 checkpoint verification its audit check reaches),
+# membership 449 KB; one budget for the three.
+WASM_ENGINE_GZIP_LIMIT=$((464 * 1024))
 WASM_ENGINE_GZIP_TARGET=0
 
 # The packages build-npm.sh knows: name -> cargo feature arguments (the full package: the default features).
