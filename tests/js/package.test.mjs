@@ -2,9 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NPM_OUT, PKG_DIR, ROOT, requireFromNpmOut } from './helpers.mjs';
+import { NPM_OUT, PKG_DIR, ROOT, loadNodePackage, requireFromNpmOut } from './helpers.mjs';
 
 const pkg = JSON.parse(readFileSync(join(PKG_DIR, 'package.json'), 'utf8'));
 
@@ -13,9 +13,23 @@ test('package.json names the package and lists what it ships', () => {
   assert.match(pkg.version, /^\d+\.\d+\.\d+/);
   assert.deepEqual(pkg.files, ['web/', 'node/', 'README.md']);
   for (const rel of [pkg.main, pkg.module, pkg.types, './README.md',
-    './web/dangjian_wasm_bg.wasm', './node/dangjian_wasm_bg.wasm', './web/dangjian_wasm.d.ts']) {
+    './web/dangjian_wasm_bg.wasm', './web/dangjian_wasm.d.ts']) {
     assert.ok(existsSync(join(PKG_DIR, rel)), rel);
   }
+});
+
+test('one .wasm for Node and browsers: the Node build reads the web build\'s module; the tarball holds one', () => {
+  const wasmFiles = readdirSync(PKG_DIR, { recursive: true }).filter((f) => String(f).endsWith('.wasm'));
+  assert.deepEqual(wasmFiles, [join('web', 'dangjian_wasm_bg.wasm')]);
+  const glue = readFileSync(join(PKG_DIR, 'node', 'dangjian_wasm.js'), 'utf8');
+  assert.match(glue, /\$\{__dirname\}\/\.\.\/web\/dangjian_wasm_bg\.wasm/);
+  // What `npm pack` would put in the tarball (a dry run writes nothing).
+  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: PKG_DIR, encoding: 'utf8' }));
+  assert.deepEqual(packed.files.map((f) => f.path).filter((p) => p.endsWith('.wasm')), ['web/dangjian_wasm_bg.wasm']);
+  assert.ok(packed.files.some((f) => f.path === 'node/dangjian_wasm.js'), 'the Node glue is packed');
+  // And the Node build works from it (the exports map's node condition; loaded by the other tests too).
+  assert.equal(loadNodePackage().assessDues(loadNodePackage().Policy.bundled(),
+    { member_id: 'S', category: 'student' }, '2026-11').amount, '0.20');
 });
 
 test('exports map: node/require pick the nodejs build, browser/import pick the web build', () => {

@@ -1,25 +1,31 @@
 #!/usr/bin/env bash
-# Builds the npm package `dangjian` from the dangjian-wasm crate into target/npm/dangjian/{web,node}/.
+# Builds the npm packages of the dangjian-wasm crate into target/npm/: `dangjian` (every engine) in
+# target/npm/dangjian/ and `dangjian-dues` (the dues engine alone) in target/npm/dangjian-dues/.
 #
-#   wasm/scripts/build-npm.sh [--no-typecheck] [--pack] [--payroll]
+#   wasm/scripts/build-npm.sh [--no-typecheck] [--pack] [--payroll] [--package NAME]...
 #
 # 1. Installs what is missing, project-locally and idempotently (target/tools, git-ignored):
 #    the wasm32-unknown-unknown target, wasm-bindgen-cli (== Cargo.lock's wasm-bindgen) and the npm tools
 #    binaryen (wasm-opt), typescript (tsc), playwright-core.
-# 2. cargo build --profile wasm-release --target wasm32-unknown-unknown -p dangjian-wasm
-# 3. wasm-bindgen --target web and --target nodejs, wasm-opt -Oz, package.json + README
-#    (skipped when the built .wasm and this pipeline are unchanged since the last run).
-# 4. tsc --noEmit over the .d.ts and tests/js/types-check.ts (unless --no-typecheck: the test suite runs it
-#    itself to count it), then raw/gzip sizes; exits with status 3 (the package complete) when the gzip'd
-#    wasm exceeds the budget (WASM_GZIP_LIMIT in tests/lib/wasm.sh), 1 on any other failure.
-# 5. --pack: `npm pack` of the package into target/npm/dangjian-<version>.tgz, the file an app installs with
-#    `npm install path/to/dangjian-<version>.tgz` (the package is not on a public registry).
-# --payroll: the same steps for the package `dangjian-payroll` in target/npm/dangjian-payroll/: the crate
-#    built with its `payroll` feature (every export plus readPayroll, the CLI's payroll reader with calamine),
-#    kept apart so the main package stays within WASM_GZIP_LIMIT; its own budget is WASM_PAYROLL_GZIP_LIMIT.
-#    Built in its own cargo target dir (target/wasm-payroll): a cdylib's file has no hash in its name, so the
-#    two feature sets in one dir would overwrite (and relink) each other's module. Web flavour only: its user
-#    is the browser page (examples/web/payroll.html).
+# 2. Per package: cargo build --profile wasm-release --target wasm32-unknown-unknown -p dangjian-wasm with the
+#    package's features (wasm_package_features in tests/lib/wasm.sh). The cut packages build in their own cargo
+#    target dir (target/wasm-<name>): a cdylib's file has no hash in its name, so two feature sets in one dir
+#    would overwrite (and relink) each other's module.
+# 3. wasm-bindgen --target web and --target nodejs, wasm-opt, package.json + README (skipped when the built
+#    .wasm and this pipeline are unchanged since the last run). One .wasm per package, web/dangjian_wasm_bg.wasm:
+#    both glues are generated from the same module and import it under the same names, so the Node glue
+#    (node/dangjian_wasm.js, CommonJS) reads the web flavour's file instead of shipping a second copy.
+# 4. tsc --noEmit over the full package's .d.ts and tests/js/types-check.ts (unless --no-typecheck: the test
+#    suite runs it itself to count it), then each package's size report (raw and gzip against its budget and
+#    target, tests/lib/wasm.sh); exits with status 3 (the packages complete) when a gzip'd wasm exceeds its
+#    budget, 1 on any other failure.
+# 5. --pack: `npm pack` of each package into target/npm/<package>-<version>.tgz, the file an app installs
+#    with `npm install path/to/dangjian-<version>.tgz` (the packages are not on a public registry).
+# --package NAME (repeatable) builds only the named packages: full, dues, membership, credits, disclosure,
+#    payroll. --payroll is `--package payroll`: the package `dangjian-payroll` in target/npm/dangjian-payroll/,
+#    the crate with its `payroll` feature (every export plus readPayroll, the CLI's payroll reader with
+#    calamine), kept apart so the main package stays small. Web flavour only: its user is the browser page
+#    (examples/web/payroll.html).
 # Progress goes to stderr. Nothing it writes is committed.
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
@@ -31,32 +37,26 @@ source "$WASM_ROOT/tests/lib/wasm.sh"
 
 typecheck=1
 pack=0
-payroll=0
-for arg in "$@"; do
-  case "$arg" in
+packages=()
+while (($# > 0)); do
+  case "$1" in
     --no-typecheck) typecheck=0 ;;
     --pack) pack=1 ;;
-    --payroll) payroll=1 ;;
-    -h | --help) sed -n '2,20p' "$0"; exit 0 ;;
-    *) wasm_die "unknown argument: $arg" ;;
+    --payroll) packages+=(payroll) ;;
+    --package)
+      [[ $# -ge 2 ]] && wasm_package_features "$2" >/dev/null || wasm_die "--package needs one of: full dues membership credits disclosure payroll"
+      packages+=("$2")
+      shift
+      ;;
+    -h | --help) sed -n '2,30p' "$0"; exit 0 ;;
+    *) wasm_die "unknown argument: $1" ;;
   esac
+  shift
 done
+((${#packages[@]} > 0)) || packages=(full dues)
 
 cd "$WASM_ROOT"
 wasm_tools_path
-pkg_name=dangjian
-cargo_features=()
-gzip_limit=$WASM_GZIP_LIMIT
-flavours=(web node)
-if [[ $payroll == 1 ]]; then
-  pkg_name=dangjian-payroll
-  payroll_target="$WASM_ROOT/target/wasm-payroll"
-  cargo_features=(--features payroll --target-dir "$payroll_target")
-  gzip_limit=$WASM_PAYROLL_GZIP_LIMIT
-  flavours=(web)
-  WASM_PKG="$WASM_NPM_OUT/$pkg_name"
-  WASM_RAW="$payroll_target/$WASM_TARGET/$WASM_PROFILE/dangjian_wasm.wasm"
-fi
 start=$SECONDS
 
 # --- 1. tools -------------------------------------------------------------------------------------------
@@ -115,116 +115,39 @@ if [[ "$wasm_opt_path" != "$WASM_NODE_TOOLS/"* ]]; then
 fi
 wasm_log "tools ready ($((SECONDS - start)) s): wasm-bindgen $cli_version, $(wasm-opt --version), tsc $(tsc --version | awk '{print $2}')"
 
-# --- 2. cargo build -------------------------------------------------------------------------------------
-wasm_log "cargo build --profile $WASM_PROFILE --target $WASM_TARGET -p $WASM_CRATE ${cargo_features[*]}"
-cargo build --profile "$WASM_PROFILE" --target "$WASM_TARGET" -p "$WASM_CRATE" "${cargo_features[@]}" >&2
-[[ -f "$WASM_RAW" ]] || wasm_die "expected $WASM_RAW after the build"
-
-# --- 3. wasm-bindgen, wasm-opt, package files -----------------------------------------------------------
+# --- 2.-3. per package: cargo build, wasm-bindgen, wasm-opt, package files --------------------------------
+# shellcheck source=lib-package.sh
+source "$WASM_ROOT/wasm/scripts/lib-package.sh"
 version="$(cargo pkgid -p "$WASM_CRATE" | sed -E 's/.*[@#]//')"
-stamp_file="$WASM_NPM_OUT/.stamp-$pkg_name"
-stamp="$(cat "$WASM_RAW" "$0" "$WASM_ROOT/tests/lib/wasm.sh" "$WASM_ROOT/wasm/README.npm.md" | sha256sum | cut -d' ' -f1) $cli_version $version"
-if [[ -f "$stamp_file" && "$(cat "$stamp_file")" == "$stamp" && -f "$WASM_PKG/package.json" ]]; then
-  wasm_log "package up to date (same wasm and pipeline): skipping wasm-bindgen and wasm-opt"
-else
-  rm -rf "$WASM_PKG" "$stamp_file"
-  # Rust 1.95's wasm32 output uses these features by default (wasm-opt also reads them from the module's
-  # target_features section); then drop the sections the final file does not need.
-  opt_features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
-    --enable-mutable-globals --enable-reference-types --enable-multivalue
-    --strip-debug --strip-producers --strip-target-features)
-  for flavour in "${flavours[@]}"; do
-    bg_target=$([[ $flavour == web ]] && echo web || echo nodejs)
-    out="$WASM_PKG/$flavour"
-    wasm_log "wasm-bindgen --target $bg_target -> target/npm/$pkg_name/$flavour"
-    wasm-bindgen --target "$bg_target" --out-dir "$out" "$WASM_RAW"
-    wasm_log "wasm-opt -Oz $flavour/dangjian_wasm_bg.wasm"
-    wasm-opt -Oz "${opt_features[@]}" "$out/dangjian_wasm_bg.wasm" -o "$out/dangjian_wasm_bg.opt.wasm"
-    mv "$out/dangjian_wasm_bg.opt.wasm" "$out/dangjian_wasm_bg.wasm"
-  done
-  # The web flavour is ES modules, the nodejs flavour CommonJS: say so per folder.
-  printf '{ "type": "module" }\n' >"$WASM_PKG/web/package.json"
-  [[ $payroll == 1 ]] || printf '{ "type": "commonjs" }\n' >"$WASM_PKG/node/package.json"
-
-  if [[ $payroll == 1 ]]; then
-    cat >"$WASM_PKG/package.json" <<JSON
-{
-  "name": "$pkg_name",
-  "version": "$version",
-  "description": "The dangjian package's exports plus readPayroll (payroll exports read as the CLI reads them), for browsers.",
-  "license": "MIT OR Apache-2.0",
-  "type": "module",
-  "sideEffects": false,
-  "module": "./web/dangjian_wasm.js",
-  "types": "./web/dangjian_wasm.d.ts",
-  "exports": {
-    ".": { "types": "./web/dangjian_wasm.d.ts", "default": "./web/dangjian_wasm.js" },
-    "./web/dangjian_wasm_bg.wasm": "./web/dangjian_wasm_bg.wasm",
-    "./package.json": "./package.json"
-  },
-  "files": ["web/", "README.md"]
-}
-JSON
-  else
-    cat >"$WASM_PKG/package.json" <<JSON
-{
-  "name": "$pkg_name",
-  "version": "$version",
-  "description": "Rules core for Chinese party-building apps (dues, membership, learning credits, disclosure), compiled to WebAssembly.",
-  "license": "MIT OR Apache-2.0",
-  "keywords": ["wasm", "party-building", "dues", "党建", "党费"],
-  "sideEffects": false,
-  "main": "./node/dangjian_wasm.js",
-  "module": "./web/dangjian_wasm.js",
-  "types": "./node/dangjian_wasm.d.ts",
-  "exports": {
-    ".": {
-      "browser": { "types": "./web/dangjian_wasm.d.ts", "default": "./web/dangjian_wasm.js" },
-      "node": { "types": "./node/dangjian_wasm.d.ts", "default": "./node/dangjian_wasm.js" },
-      "import": { "types": "./web/dangjian_wasm.d.ts", "default": "./web/dangjian_wasm.js" },
-      "require": { "types": "./node/dangjian_wasm.d.ts", "default": "./node/dangjian_wasm.js" }
-    },
-    "./web": { "types": "./web/dangjian_wasm.d.ts", "default": "./web/dangjian_wasm.js" },
-    "./node": { "types": "./node/dangjian_wasm.d.ts", "default": "./node/dangjian_wasm.js" },
-    "./web/dangjian_wasm_bg.wasm": "./web/dangjian_wasm_bg.wasm",
-    "./package.json": "./package.json"
-  },
-  "files": ["web/", "node/", "README.md"]
-}
-JSON
-  fi
-  cp "$WASM_ROOT/wasm/README.npm.md" "$WASM_PKG/README.md"
-  # Lets tests and the type check import "dangjian" by name from target/npm/ (exercises `exports`).
-  mkdir -p "$WASM_NPM_OUT/node_modules"
-  ln -sfn "../$pkg_name" "$WASM_NPM_OUT/node_modules/$pkg_name"
-  printf '%s\n' "$stamp" >"$stamp_file"
-fi
+for name in "${packages[@]}"; do
+  build_package "$name"
+done
 
 # --- 4. checks ------------------------------------------------------------------------------------------
-# (The type check reads the main package's declarations: the payroll package adds one declared function.)
-if [[ $typecheck == 1 && $payroll == 0 ]]; then
+# (The type check reads the full package's declarations: the others declare a subset, the payroll package
+# one function more.)
+if [[ $typecheck == 1 && " ${packages[*]} " == *" full "* ]]; then
   wasm_log "tsc --noEmit (.d.ts + tests/js/types-check.ts)"
   wasm_typecheck >&2 || wasm_die "type check failed"
 fi
 
 over=0
-for flavour in "${flavours[@]}"; do
-  f="$WASM_PKG/$flavour/dangjian_wasm_bg.wasm"
-  raw=$(wc -c <"$f")
-  gz=$(gzip -9 -c "$f" | wc -c)
-  wasm_log "size $flavour/dangjian_wasm_bg.wasm: raw $raw B ($((raw / 1024)) KB), gzip $gz B ($((gz / 1024)) KB); limit gzip $((gzip_limit / 1024)) KB"
-  ((gz <= gzip_limit)) || over=1
+for name in "${packages[@]}"; do
+  wasm_size_report "$name" "$WASM_NPM_OUT/$(wasm_package_npm_name "$name")/web/dangjian_wasm_bg.wasm" || over=1
 done
 if [[ $pack == 1 ]]; then
-  # npm pack prints the tarball's name on stdout; progress stays on stderr like the rest of this script.
-  tarball="$(cd "$WASM_PKG" && npm pack --pack-destination "$WASM_NPM_OUT" 2>/dev/null | tail -n 1)"
-  [[ -f "$WASM_NPM_OUT/$tarball" ]] || wasm_die "npm pack did not write a tarball"
-  wasm_log "npm pack: target/npm/$tarball (install with: npm install <path>/$tarball)"
+  for name in "${packages[@]}"; do
+    pkg_dir="$WASM_NPM_OUT/$(wasm_package_npm_name "$name")"
+    # npm pack prints the tarball's name on stdout; progress stays on stderr like the rest of this script.
+    tarball="$(cd "$pkg_dir" && npm pack --pack-destination "$WASM_NPM_OUT" 2>/dev/null | tail -n 1)"
+    [[ -f "$WASM_NPM_OUT/$tarball" ]] || wasm_die "npm pack did not write a tarball"
+    wasm_log "npm pack: target/npm/$tarball (install with: npm install <path>/$tarball)"
+  done
 fi
-wasm_log "done in $((SECONDS - start)) s: target/npm/$pkg_name"
+wasm_log "done in $((SECONDS - start)) s: ${packages[*]}"
 if [[ $over == 1 ]]; then
-  # The package is complete and usable; only the size budget failed. A distinct status lets the test suites
+  # The packages are complete and usable; only a size budget failed. A distinct status lets the test suites
   # count it as one failure and still run every test.
-  wasm_log "ERROR: the gzip'd wasm is over the $((gzip_limit / 1024)) KB budget"
+  wasm_log "ERROR: a gzip'd wasm is over its budget"
   exit "$WASM_EXIT_OVER_BUDGET"
 fi

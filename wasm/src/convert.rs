@@ -1,6 +1,6 @@
 //! Crossing the boundary: JS values in through `JSON.stringify` and the core's JSON reader (so a wrong shape
-//! is a coded error naming the field path, exactly as the JSON entry points report it); core values out
-//! through serde-wasm-bindgen as plain JSON-compatible objects (decimals and dates stay strings).
+//! is a coded error naming the field path, exactly as the JSON entry points report it); core values out as
+//! plain JSON-compatible objects (decimals and dates stay strings) through the core's JSON form and `JSON.parse`.
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -50,8 +50,21 @@ pub(crate) fn from_js<T: DeserializeOwned>(value: &JsValue, code: &str) -> Resul
 }
 
 /// A core value as a plain JS value: objects, arrays, strings, numbers, booleans and `null`.
+///
+/// Written as JSON by serde_json and read by `JSON.parse` rather than built field by field
+/// (serde-wasm-bindgen): every value type already has its serde_json serializer for the JSON entry points,
+/// so this adds no code per type (a second serializer per type was a large share of the module), and the
+/// result is the same plain object (`None` as `null`, maps as objects, numbers as numbers).
 pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, ApiError> {
-    Ok(value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+    let json = serde_json::to_string(value).map_err(|e| {
+        ApiError::invalid_input(
+            codes::SERIALIZATION_FAILED,
+            "",
+            format!("无法转换为 JS 值：{e}"),
+            format!("cannot convert the result to a JS value: {e}"),
+        )
+    })?;
+    parse_json(&json)
 }
 
 /// A JSON document written by one of the core's JSON entry points, as a plain JS value (`JSON.parse`): the

@@ -86,17 +86,6 @@ impl From<dangjian::Error> for ApiError {
     }
 }
 
-impl From<serde_wasm_bindgen::Error> for ApiError {
-    fn from(e: serde_wasm_bindgen::Error) -> Self {
-        Self::invalid_input(
-            codes::SERIALIZATION_FAILED,
-            "",
-            format!("无法转换为 JS 值：{e}"),
-            format!("cannot convert the result to a JS value: {e}"),
-        )
-    }
-}
-
 impl From<ApiError> for JsValue {
     fn from(e: ApiError) -> Self {
         let err = js_sys::Error::new(&e.message());

@@ -14,24 +14,35 @@
 
 // No `unsafe_code` allow is needed: wasm-bindgen 0.2.130 marks its own generated glue.
 
+// The engines are features (wasm/Cargo.toml; default: all of them), so a per-engine package carries only
+// what its exports reach. Policy, Calendar, the code registry, the errors and the panic guard are in every cut.
+#[cfg(feature = "audit")]
 pub mod audit;
 pub mod calendar;
 pub mod codes;
 mod convert;
+#[cfg(feature = "credits")]
 pub mod credits;
+#[cfg(feature = "disclosure")]
 pub mod disclosure;
+#[cfg(feature = "dues")]
 pub mod dues;
 pub mod error;
 pub mod guard;
+#[cfg(feature = "membership")]
 pub mod membership;
 #[cfg(feature = "payroll")]
 pub mod payroll;
 pub mod policy;
+#[cfg(feature = "membership")]
 pub mod streams;
 
+#[cfg(feature = "audit")]
 pub use audit::AuditTrail;
 pub use calendar::Calendar;
+#[cfg(feature = "credits")]
 pub use credits::{CreditsScheme, CreditsScorer};
+#[cfg(feature = "dues")]
 pub use dues::{
     assess_dues, assess_dues_batch, assess_dues_batch_json, assess_dues_json, evaluate_dues_ledger,
     evaluate_dues_ledger_json, summarize_dues, summarize_dues_json,
