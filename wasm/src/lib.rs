@@ -5,7 +5,7 @@
 //!
 //! - Values cross in the core's serde JSON forms (snake_case fields; decimals, months and dates as strings).
 //!   Objects in are read by `JSON.stringify` and the core's JSON reader, so a wrong shape is a coded error
-//!   naming the field path; objects out are plain JS objects (serde-wasm-bindgen, JSON-compatible).
+//!   naming the field path; objects out are plain JS objects (the core's JSON text read by `JSON.parse`).
 //! - The TypeScript types of those values come from the core itself where it derives them (feature `wasm`:
 //!   the scalars, the explanations, the dues and credits records, see `dangjian::surface`); the rest are
 //!   still written in `src/types.d.ts`. Both are emitted into the package's `.d.ts` and checked against real
