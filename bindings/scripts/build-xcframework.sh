@@ -5,8 +5,9 @@
 #   1. cargo build --release --lib for iOS (aarch64-apple-ios), the iOS simulator
 #      (aarch64-apple-ios-sim + x86_64-apple-ios, lipo'd) and macOS
 #      (aarch64-apple-darwin + x86_64-apple-darwin, lipo'd): static libdangjian_ffi.a;
-#   2. the Swift bindings are generated from the host build (dangjian.swift,
-#      dangjianFFI.h, dangjianFFI.modulemap -> module.modulemap);
+#   2. the Swift bindings are generated from the host build (dangjian.swift and
+#      dangjian_types.swift, dangjianFFI.h and dangjian_typesFFI.h, both .modulemap files
+#      -> one module.modulemap);
 #   3. xcodebuild -create-xcframework -> target/apple/Dangjian/dangjianFFI.xcframework,
 #      with the Swift package (bindings/swift/Package.swift) laid out around it in
 #      target/apple/Dangjian/. --test then runs `swift test` there (macOS slice).
@@ -60,9 +61,11 @@ lipo -create "$(staticlib "${mac[0]}")" "$(staticlib "${mac[1]}")" -output "$out
 # 2. Swift bindings, from the host build (unstripped, with the UniFFI metadata).
 ffi_build
 ffi_generate swift "" "$out/swift"
+# Two UniFFI components, two C modules: dangjianFFI (the functions and objects) and dangjian_typesFFI (the
+# core's own types); one module.modulemap declares both, and both .swift files make up the one Swift module.
 mkdir -p "$out/headers"
-cp "$out/swift/dangjianFFI.h" "$out/headers/"
-cp "$out/swift/dangjianFFI.modulemap" "$out/headers/module.modulemap"
+cp "$out/swift/dangjianFFI.h" "$out/swift/dangjian_typesFFI.h" "$out/headers/"
+cat "$out/swift/dangjianFFI.modulemap" "$out/swift/dangjian_typesFFI.modulemap" >"$out/headers/module.modulemap"
 
 # 3. The XCFramework inside the Swift package.
 pkg="$out/Dangjian"
@@ -74,7 +77,7 @@ xcodebuild -create-xcframework \
     -library "$out/macos/libdangjian_ffi.a" -headers "$out/headers" \
     -output "$pkg/dangjianFFI.xcframework" >&2
 cp "$FFI_ROOT/bindings/swift/Package.swift" "$pkg/"
-cp "$out/swift/dangjian.swift" "$pkg/Sources/Dangjian/"
+cp "$out/swift/dangjian.swift" "$out/swift/dangjian_types.swift" "$pkg/Sources/Dangjian/"
 cp -R "$FFI_ROOT/bindings/swift/Tests/DangjianTests" "$pkg/Tests/"
 log "Swift package ready: $pkg (add it as a local package in Xcode, or publish the zipped xcframework)"
 

@@ -6,7 +6,7 @@ use dangjian::month::parse_date;
 pub use dangjian::DayKind;
 
 use crate::error::{guarded, DangjianError, Result};
-use crate::explain::{findings, Finding};
+use dangjian::Finding;
 
 /// What kind of day a date is (`dangjian::DayKind`).
 #[uniffi::remote(Enum)]
@@ -141,7 +141,7 @@ impl Calendar {
             let a = self.read()?.is_working_day(date);
             Ok(BoolAnswer {
                 value: a.value,
-                findings: findings(a.findings),
+                findings: a.findings,
             })
         })
     }
@@ -160,7 +160,7 @@ impl Calendar {
             let a = self.read()?.add_working_days(date, n)?;
             Ok(DateAnswer {
                 value: a.value.to_string(),
-                findings: findings(a.findings),
+                findings: a.findings,
             })
         })
     }
@@ -180,7 +180,7 @@ impl Calendar {
             let a = self.read()?.count_working_days(from, to)?;
             Ok(CountAnswer {
                 value: a.value,
-                findings: findings(a.findings),
+                findings: a.findings,
             })
         })
     }

@@ -1,104 +1,17 @@
-//! The one error every fallible export throws: the core's [`dangjian::Error`], variant for variant.
+//! The one error every fallible export throws, [`DangjianError`] (the core's [`dangjian::Error`], variant for
+//! variant, declared with its UniFFI derive in `dangjian::surface` so that a value failing to cross is thrown
+//! as the same error), and the panic guard every fallible export runs in.
+//!
+//! Kotlin: `DangjianException.InvalidInput(code, field, messageZh, messageEn)` (package `cn.dangjian.types`);
+//! Swift: `DangjianError.InvalidInput(code:field:messageZh:messageEn:)`; Python:
+//! `dangjian_types.DangjianError.InvalidInput` with `.code`, `.field`, `.message_zh`, `.message_en`.
+//!
+//! A panic inside the library (a bug, never an input's fault) is caught at the boundary by [`guarded`] and
+//! thrown as [`DangjianError::Internal`] with code `INTERNAL`, never as UniFFI's own internal error
+//! (Kotlin `InternalException`, Python `InternalError`), so one `catch` of the library's exception type
+//! covers every failure.
 
-/// The error every fallible export throws.
-///
-/// The variants are the core's ([`dangjian::Error`]): which part of the input is at fault. Each is a flat
-/// record so every language exposes the same fields:
-///
-/// - `code`: the stable `SCREAMING_SNAKE` code hosts switch on (`NEGATIVE_AMOUNT`, `INVALID_DATE`, …);
-/// - `field`: the path of the field at fault, relative to the argument that carries it
-///   (`incomes[0].items[0].amount` inside a member, `dues.farmer_monthly[0].value.monthly` inside a policy
-///   document, `month` for a month argument), empty when no field is to blame;
-/// - `message_zh`, `message_en`: messages to show.
-///
-/// Kotlin: `DangjianException.InvalidInput(code, field, messageZh, messageEn)`;
-/// Swift: `DangjianError.InvalidInput(code:field:messageZh:messageEn:)`;
-/// Python: `DangjianError.InvalidInput` with `.code`, `.field`, `.message_zh`, `.message_en`.
-///
-/// ```kotlin
-/// try {
-///     assessDues(Policy.bundled(), member, "2026-11", false)
-/// } catch (e: DangjianException.InvalidInput) {
-///     println("${e.code} at ${e.field}: ${e.messageZh}")   // NEGATIVE_AMOUNT at incomes[0].items[0].amount: …
-/// }
-/// ```
-///
-/// A panic inside the library (a bug, never an input's fault) is caught at the boundary by [`guarded`] and
-/// thrown as [`DangjianError::Internal`] with code `INTERNAL`, never as UniFFI's own internal error
-/// (Kotlin `InternalException`, Python `InternalError`), so one `catch` of the library's exception type
-/// covers every failure.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Error, thiserror::Error)]
-pub enum DangjianError {
-    /// The data given (a member, a ledger, a date, an amount) is wrong.
-    #[error("{code} ({field}): {message_en}")]
-    InvalidInput {
-        /// Stable machine-readable code, e.g. `NEGATIVE_AMOUNT`.
-        code: String,
-        /// Path of the field at fault, e.g. `incomes[0].items[0].amount`.
-        field: String,
-        /// Message in Chinese.
-        message_zh: String,
-        /// Message in English.
-        message_en: String,
-    },
-    /// A policy document or override is wrong, or no rule is in force for the date asked.
-    #[error("{code} ({field}): {message_en}")]
-    Policy {
-        /// Stable machine-readable code, e.g. `OVERLAPPING_PERIODS`, `NO_POLICY_IN_FORCE`.
-        code: String,
-        /// Path of the field at fault, e.g. `dues.rounding[0].value.scale`.
-        field: String,
-        /// Message in Chinese.
-        message_zh: String,
-        /// Message in English.
-        message_en: String,
-    },
-    /// A calendar year document is wrong or conflicts with what is loaded (or the calendar is unusable).
-    #[error("{code} ({field}): {message_en}")]
-    Calendar {
-        /// Stable machine-readable code, e.g. `DATE_OUTSIDE_YEAR`.
-        code: String,
-        /// Path of the field at fault, e.g. `off[0]`.
-        field: String,
-        /// Message in Chinese.
-        message_zh: String,
-        /// Message in English.
-        message_en: String,
-    },
-    /// A defect of the library: a panic caught by [`guarded`] (code `INTERNAL`, `field` empty, the panic's
-    /// text in the messages). The call did not complete; later calls work. An object whose lock the panic
-    /// held says so on its next call with its own code (`CALENDAR_UNAVAILABLE`, `SCORER_UNAVAILABLE`,
-    /// `AUDIT_TRAIL_UNAVAILABLE`): make it again.
-    #[error("{code} ({field}): {message_en}")]
-    Internal {
-        /// Always `INTERNAL`.
-        code: String,
-        /// Always empty: no field of the input is to blame.
-        field: String,
-        /// Message in Chinese.
-        message_zh: String,
-        /// Message in English.
-        message_en: String,
-    },
-}
-
-/// The code of [`DangjianError::Internal`], registered in the core's registry (`dangjian::codes`) as the
-/// wasm package's panic guard uses it.
-const INTERNAL: &str = dangjian::codes::Code::Internal.as_str();
-
-impl DangjianError {
-    /// The `INTERNAL` error of a caught panic, `what` being the panic's message.
-    fn internal(what: &str) -> Self {
-        DangjianError::Internal {
-            code: INTERNAL.to_owned(),
-            field: String::new(),
-            message_zh: format!("程序内部错误（本次调用未完成，可继续调用）：{what}"),
-            message_en: format!(
-                "internal error (this call did not complete; later calls work): {what}"
-            ),
-        }
-    }
-}
+pub use dangjian::surface::DangjianError;
 
 /// Runs an export's body, turning a panic into [`DangjianError::Internal`] (code `INTERNAL`) instead of
 /// letting it reach UniFFI's scaffolding, which would throw its own `InternalException` / `InternalError`.
@@ -116,31 +29,6 @@ pub(crate) fn guarded<T>(body: impl FnOnce() -> Result<T>) -> Result<T> {
             .unwrap_or_default();
         Err(DangjianError::internal(&what))
     })
-}
-
-impl From<dangjian::Error> for DangjianError {
-    fn from(e: dangjian::Error) -> Self {
-        match e {
-            dangjian::Error::InvalidInput(d) => DangjianError::InvalidInput {
-                code: d.code,
-                field: d.field,
-                message_zh: d.message_zh,
-                message_en: d.message_en,
-            },
-            dangjian::Error::Policy(d) => DangjianError::Policy {
-                code: d.code,
-                field: d.field,
-                message_zh: d.message_zh,
-                message_en: d.message_en,
-            },
-            dangjian::Error::Calendar(d) => DangjianError::Calendar {
-                code: d.code,
-                field: d.field,
-                message_zh: d.message_zh,
-                message_en: d.message_en,
-            },
-        }
-    }
 }
 
 /// The result of every fallible export.

@@ -1,13 +1,16 @@
 //! `dangjian-ffi`: UniFFI bindings of the `dangjian` rules core for Kotlin (Android / JVM), Swift (iOS)
 //! and Python.
 //!
-//! A thin layer: every export calls the core function of the same name; this crate only converts types and
-//! errors. No rule lives here.
+//! A thin layer: every export calls the core function of the same name. No rule lives here.
 //!
-//! - [`error`]: [`DangjianError`], the core's [`dangjian::Error`] variant for variant.
-//! - [`money`]: [`money::Decimal`], money and rates as a custom type carried as its string
-//!   (Kotlin `BigDecimal`, Swift `Foundation.Decimal`, Python `decimal.Decimal`).
-//! - [`explain`]: citations, findings, trace steps.
+//! Two UniFFI components come out of the one library: this crate's (namespace `dangjian`: the functions and
+//! objects; Kotlin `cn.dangjian`, Python `dangjian`) and the core's own types (namespace `dangjian_types`,
+//! the core's feature `uniffi`: the dues records and enums, the citations, findings and trace steps, the
+//! error, and the scalars — money as Kotlin `BigDecimal`, Swift `Foundation.Decimal`, Python
+//! `decimal.Decimal`; Kotlin `cn.dangjian.types`, Python `dangjian_types`; Swift compiles both into one
+//! module). They are declared once, in the core (`dangjian::surface`), and re-exported here.
+//!
+//! - [`error`]: [`DangjianError`], the core's [`dangjian::Error`] variant for variant, and the panic guard.
 //! - [`policy`]: the [`Policy`] object; [`calendar`]: the [`Calendar`] object.
 //! - [`codes`]: the code registry — `all_codes`, `describe_code`.
 //! - [`dues`]: the dues records and the exports `assess_dues`, `assess_dues_batch`, `evaluate_dues_ledger`,
@@ -32,15 +35,14 @@ pub mod credits;
 pub mod disclosure;
 pub mod dues;
 pub mod error;
-pub mod explain;
 pub mod membership;
-pub mod money;
 pub mod policy;
 pub mod streams;
 
 pub use audit::AuditTrail;
 pub use calendar::Calendar;
 pub use credits::{CreditsScheme, CreditsScorer};
+pub use dangjian::{Citation, Finding, Severity, TraceStep};
 pub use error::DangjianError;
 pub use policy::Policy;
 

@@ -1,20 +1,21 @@
-//! Rust-side checks of the conversions: the typed exports agree with the core's JSON entry points, and
-//! every conversion error names its path. The Kotlin and Python suites call the same exports through FFI.
+//! Rust-side checks of the exports: the typed exports (the core's own records, crossing through its UniFFI
+//! derives) agree with the core's JSON entry points, core errors keep their paths, and a value that cannot
+//! cross (NaN, a 30th decimal, 2026-02-30) fails to lift as the library's own coded error, which UniFFI
+//! throws as the export's error. The Kotlin and Python suites call the same exports through FFI.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::sync::Arc;
 
+use rust_decimal::Decimal;
+use uniffi::{Lift, Lower, RustBuffer};
+
 use crate::dues::*;
-use crate::money::Decimal;
 use crate::{core_version, force_panic_for_tests, Calendar, DangjianError, Policy};
 
-fn dec(s: &str) -> Decimal {
-    Decimal::from(s.parse::<rust_decimal::Decimal>().unwrap())
-}
+type CoreTag = dangjian::UniFfiTag;
 
-fn raw(s: &str) -> Decimal {
-    // A string as a foreign language could send it, unchecked.
-    Decimal::unchecked(s)
+fn dec(s: &str) -> Decimal {
+    s.parse().unwrap()
 }
 
 fn code_field(e: DangjianError) -> (&'static str, String, String) {
@@ -62,13 +63,13 @@ fn version_is_the_core_version() {
 fn typed_assessment_agrees_with_the_json_entry_point() {
     let p = Policy::bundled();
     let a = assess_dues(&p, employed("M1", "6400.00"), "2026-11".into(), true).unwrap();
-    assert_eq!(a.amount.as_str(), "96.00");
-    assert_eq!(a.base.as_ref().map(Decimal::as_str), Some("6400.00"));
-    assert_eq!(a.rate.as_ref().map(Decimal::as_str), Some("0.015"));
+    assert_eq!(a.amount.to_string(), "96.00");
+    assert_eq!(a.base.map(|d| d.to_string()).as_deref(), Some("6400.00"));
+    assert_eq!(a.rate.map(|d| d.to_string()).as_deref(), Some("0.015"));
     assert!(!a.trace.is_empty());
     let json = assess_dues_json(&p, EMPLOYED_JSON.into(), "2026-11".into(), true).unwrap();
     assert!(json.contains(r#""amount":"96.00""#), "{json}");
-    assert!(json.contains(&a.citation.article), "{json}");
+    assert!(json.contains(a.citation.article.as_ref()), "{json}");
 }
 
 #[test]
@@ -90,51 +91,107 @@ fn a_negative_amount_is_the_core_error_at_its_path() {
     );
 }
 
+/// What a foreign language sends for a string-carried value, lifted as the scaffolding lifts an argument;
+/// the failure is downcast exactly as UniFFI does before throwing it as the export's error.
+fn lift_str<T: Lift<CoreTag, FfiType = RustBuffer>>(s: &str) -> Result<T, DangjianError> {
+    let buf = <String as Lower<CoreTag>>::lower(s.to_owned());
+    T::try_lift(buf).map_err(|e| {
+        e.downcast::<DangjianError>()
+            .expect("a lift failure is the library's own error")
+    })
+}
+
 #[test]
-fn unreadable_strings_name_their_paths() {
-    let p = Policy::bundled();
-    let mut m = employed("M1", "6400.00");
-    m.admitted_on = Some("2026-02-30".into());
+fn values_the_core_cannot_hold_fail_to_lift_as_coded_errors() {
+    for bad in [
+        "NaN",
+        "Infinity",
+        "",
+        "1e3",
+        "+1",
+        "1_000",
+        &format!("1.{}1", "0".repeat(29)),
+    ] {
+        let e = lift_str::<Decimal>(bad).unwrap_err();
+        assert_eq!(code_field(e.clone()).1, "INVALID_AMOUNT", "{bad}");
+        assert_eq!(code_field(e).2, "", "{bad}: UniFFI gives no path");
+    }
+    assert_eq!(lift_str::<Decimal>("54.00").unwrap().to_string(), "54.00");
+    assert_eq!(lift_str::<Decimal>("-1.00").unwrap().to_string(), "-1.00");
+    // 79228162514264337593543950335 is the largest value the core holds; one more does not cross.
+    assert!(lift_str::<Decimal>("79228162514264337593543950335").is_ok());
     assert_eq!(
-        code_field(assess_dues(&p, m, "2026-11".into(), false).unwrap_err()),
-        ("invalid_input", "INVALID_DATE".into(), "admitted_on".into())
+        code_field(lift_str::<Decimal>("79228162514264337593543950336").unwrap_err()).1,
+        "INVALID_AMOUNT"
     );
-
-    let mut m = employed("M1", "6400.00");
-    m.incomes.push(IncomeRecord {
-        from: Some("2026-7".into()),
-        items: vec![],
-    });
-    assert_eq!(
-        code_field(assess_dues(&p, m, "2026-11".into(), false).unwrap_err()),
-        (
-            "invalid_input",
-            "INVALID_MONTH".into(),
-            "incomes[1].from".into()
-        )
-    );
-
-    let mut m = employed("M1", "6400.00");
-    if let Some(item) = m.incomes.get_mut(0).and_then(|r| r.items.get_mut(1)) {
-        item.amount = raw("NaN");
+    for bad in ["2026-02-30", "2026-2-1", "tomorrow"] {
+        let e = lift_str::<chrono::NaiveDate>(bad).unwrap_err();
+        assert_eq!(
+            code_field(e),
+            ("invalid_input", "INVALID_DATE".into(), "".into()),
+            "{bad}"
+        );
     }
     assert_eq!(
-        code_field(assess_dues(&p, m, "2026-11".into(), false).unwrap_err()),
-        (
-            "invalid_input",
-            "INVALID_AMOUNT".into(),
-            "incomes[0].items[1].amount".into()
-        )
+        lift_str::<chrono::NaiveDate>("2024-02-29")
+            .unwrap()
+            .to_string(),
+        "2024-02-29"
     );
-
+    for bad in ["2026-13", "2026-7", "March"] {
+        let e = lift_str::<dangjian::YearMonth>(bad).unwrap_err();
+        assert_eq!(
+            code_field(e),
+            ("invalid_input", "INVALID_MONTH".into(), "".into()),
+            "{bad}"
+        );
+    }
     assert_eq!(
-        code_field(assess_dues(&p, employed("M1", "1"), "2026-13".into(), false).unwrap_err()),
-        ("invalid_input", "INVALID_MONTH".into(), "month".into())
+        lift_str::<dangjian::YearMonth>("2026-12")
+            .unwrap()
+            .to_string(),
+        "2026-12"
     );
 }
 
 #[test]
-fn a_batch_keeps_core_errors_as_entries_and_fails_only_on_unreadable_input() {
+fn a_bad_value_inside_a_record_fails_the_whole_record_with_its_code() {
+    // An income item as Python would write it with amount=Decimal("NaN"): the code, then the string.
+    let mut buf = Vec::new();
+    <ItemCode as Lower<CoreTag>>::write(ItemCode::Pension, &mut buf);
+    <String as Lower<CoreTag>>::write("NaN".to_owned(), &mut buf);
+    let e = <IncomeItem as Lift<CoreTag>>::try_read(&mut buf.as_slice()).unwrap_err();
+    let e = e.downcast::<DangjianError>().unwrap();
+    assert_eq!(code_field(e).1, "INVALID_AMOUNT");
+    // The same item with a readable amount crosses as the core's record.
+    let mut buf = Vec::new();
+    <ItemCode as Lower<CoreTag>>::write(ItemCode::Pension, &mut buf);
+    <String as Lower<CoreTag>>::write("5000.01".to_owned(), &mut buf);
+    let item = <IncomeItem as Lift<CoreTag>>::try_read(&mut buf.as_slice()).unwrap();
+    assert_eq!(
+        item,
+        IncomeItem {
+            code: ItemCode::Pension,
+            amount: dec("5000.01")
+        }
+    );
+}
+
+#[test]
+fn month_and_date_arguments_name_themselves() {
+    let p = Policy::bundled();
+    assert_eq!(
+        code_field(assess_dues(&p, employed("M1", "1"), "2026-13".into(), false).unwrap_err()),
+        ("invalid_input", "INVALID_MONTH".into(), "month".into())
+    );
+    assert_eq!(
+        code_field(evaluate_dues_ledger(&p, ledger(), "2026-11-31".into()).unwrap_err()),
+        ("invalid_input", "INVALID_DATE".into(), "as_of".into())
+    );
+}
+
+#[test]
+fn a_batch_keeps_core_errors_as_entries() {
     let p = Policy::bundled();
     let members = vec![
         employed("A", "6400.00"),
@@ -155,27 +212,10 @@ fn a_batch_keeps_core_errors_as_entries_and_fails_only_on_unreadable_input() {
             (2, "DUPLICATE_MEMBER_ID", "member_id")
         ]
     );
+}
 
-    let mut bad = employed("C", "1.00");
-    bad.hardship.push(HardshipDecision {
-        from: "2026-01".into(),
-        to: None,
-        outcome: HardshipOutcome::Waived,
-        reduced_amount: None,
-        branch_studied_on: "2025-12-10".into(),
-        approved_by: "某某党委".into(),
-        approved_on: "2025/12/20".into(),
-    });
-    let e =
-        assess_dues_batch(&p, vec![employed("A", "1"), bad], "2026-11".into(), false).unwrap_err();
-    assert_eq!(
-        code_field(e),
-        (
-            "invalid_input",
-            "INVALID_DATE".into(),
-            "members[1].hardship[0].approved_on".into()
-        )
-    );
+fn month(s: &str) -> dangjian::YearMonth {
+    s.parse().unwrap()
 }
 
 fn ledger() -> Ledger {
@@ -184,14 +224,14 @@ fn ledger() -> Ledger {
         member_id: "M1".into(),
         obligations: (1..=6)
             .map(|m| Obligation {
-                month: format!("2026-{m:02}"),
+                month: month(&format!("2026-{m:02}")),
                 amount: dec("54.00"),
             })
             .collect(),
         payments: vec![Payment {
-            paid_on: "2026-01-10".into(),
+            paid_on: "2026-01-10".parse().unwrap(),
             amount: dec("54.00"),
-            months: vec!["2026-01".into()],
+            months: vec![month("2026-01")],
             voluntary: dec("1000.00"),
             channel: "wechat".into(),
         }],
@@ -203,12 +243,12 @@ fn ledger() -> Ledger {
 fn a_ledger_report_goes_back_in_for_the_summary() {
     let p = Policy::bundled();
     let report = evaluate_dues_ledger(&p, ledger(), "2026-11-21".into()).unwrap();
-    assert_eq!(report.total_due.as_str(), "324.00");
-    assert_eq!(report.remitted_to_centre.as_str(), "1000.00");
-    let typed = summarize_dues(vec![report.clone()], Period::Year { year: 2026 }).unwrap();
-    assert_eq!(typed.period, Period::Year { year: 2026 });
-    assert_eq!(typed.due.as_str(), "324.00");
-    assert_eq!(typed.collected.as_str(), "54.00");
+    assert_eq!(report.total_due.to_string(), "324.00");
+    assert_eq!(report.remitted_to_centre.to_string(), "1000.00");
+    let typed = summarize_dues(vec![report], Period::Year(2026)).unwrap();
+    assert_eq!(typed.period, Period::Year(2026));
+    assert_eq!(typed.due.to_string(), "324.00");
+    assert_eq!(typed.collected.to_string(), "54.00");
 
     let ledger_json = r#"{"member_id":"M1","obligations":[{"month":"2026-01","amount":"54.00"},
       {"month":"2026-02","amount":"54.00"},{"month":"2026-03","amount":"54.00"},{"month":"2026-04","amount":"54.00"},
@@ -223,54 +263,8 @@ fn a_ledger_report_goes_back_in_for_the_summary() {
         "{summary_json}"
     );
     assert_eq!(
-        typed.payment_rate.as_ref().map(Decimal::as_str),
+        typed.payment_rate.map(|d| d.to_string()).as_deref(),
         Some("0.1667")
-    );
-
-    let mut broken = report;
-    if let Some(line) = broken.months.get_mut(2) {
-        line.paid_on = Some("yesterday".into());
-    }
-    assert_eq!(
-        code_field(
-            summarize_dues(
-                vec![broken],
-                Period::Month {
-                    month: "2026-03".into()
-                }
-            )
-            .unwrap_err()
-        ),
-        (
-            "invalid_input",
-            "INVALID_DATE".into(),
-            "reports[0].months[2].paid_on".into()
-        )
-    );
-    assert_eq!(
-        code_field(
-            summarize_dues(
-                vec![],
-                Period::Month {
-                    month: "March".into()
-                }
-            )
-            .unwrap_err()
-        ),
-        ("invalid_input", "INVALID_MONTH".into(), "month".into())
-    );
-
-    let mut bad = ledger();
-    if let Some(p) = bad.payments.get_mut(0) {
-        p.months.push("2026-02-01".into());
-    }
-    assert_eq!(
-        code_field(evaluate_dues_ledger(&p, bad, "2026-11-21".into()).unwrap_err()),
-        (
-            "invalid_input",
-            "INVALID_MONTH".into(),
-            "payments[0].months[1]".into()
-        )
     );
 }
 

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Citation {
     /// The regulation, e.g. `关于中国共产党党费收缴、使用和管理的规定（中组发〔2008〕3号）`.
     /// (`Cow` so the bundled citations cost no allocation on the hot path.)
@@ -65,6 +66,7 @@ impl std::fmt::Display for Citation {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Worth knowing; nothing to do.
@@ -87,6 +89,7 @@ pub enum Severity {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Finding {
     /// Stable machine code.
     pub code: String,
@@ -98,9 +101,11 @@ pub struct Finding {
     pub message_en: String,
     /// The article behind it, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub citation: Option<Citation>,
     /// Further citations (e.g. 党章 and the 2008 Rules both behind `DUES_LAPSE`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub also_cited: Vec<Citation>,
 }
 
@@ -152,6 +157,7 @@ impl Finding {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TraceStep {
     /// What this step computed (a stable lower-case key such as `base`, `rate`, `amount`, `item`).
     pub step: String,
@@ -161,9 +167,11 @@ pub struct TraceStep {
     pub value: String,
     /// The parameter used, by its policy path (e.g. `dues.employed_brackets`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub parameter: Option<String>,
     /// The article behind the step.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub citation: Option<Citation>,
 }
 

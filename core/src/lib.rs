@@ -12,7 +12,8 @@
 //! - [`calendar`]: the official working-day calendar (holidays and make-up working days).
 //! - [`policy`]: dated parameters with citations; bundled defaults; JSON overrides.
 //! - [`explain`]: citations, trace steps and findings; [`error`]: coded errors; [`codes`]: the registry of every code.
-//! - [`surface`]: how the public types cross to TypeScript (feature `wasm`), declared once.
+//! - [`surface`]: how the public types cross to TypeScript (feature `wasm`) and to Kotlin, Swift and Python
+//!   (feature `uniffi`), declared once.
 //! - [`rules_digest`]: the regulation digest every "RULES §n" in the code refers to.
 //!
 //! Principles: pure (no I/O, no clock — "today" is a parameter), money as [`rust_decimal::Decimal`], dates as
@@ -26,8 +27,14 @@
 //! assert_eq!(a.amount.to_string(), "230.00"); // 11500 × 2%, the whole base
 //! ```
 // `forbid` would refuse the `allow(unsafe_code)` that wasm-bindgen's generated glue (tsify's custom sections)
-// carries; with feature `wasm` the workspace's `deny` still holds for every line written here.
-#![cfg_attr(not(feature = "wasm"), forbid(unsafe_code))]
+// and UniFFI's scaffolding carry; with feature `wasm` or `uniffi` the workspace's `deny` still holds for every
+// line written here.
+#![cfg_attr(not(any(feature = "wasm", feature = "uniffi")), forbid(unsafe_code))]
+
+// Feature `uniffi`: the public types' own UniFFI component (namespace `dangjian_types`), which the bindings
+// crate's component (namespace `dangjian`) uses as external types; see [`surface`].
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("dangjian_types");
 
 pub mod calendar;
 pub mod china_time;

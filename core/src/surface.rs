@@ -43,3 +43,205 @@ export type Rfc3339 = string;
 /** Which part of the input is at fault (`internal`: a defect of the library, code `INTERNAL`). */
 export type DangjianErrorKind = "invalid_input" | "policy" | "calendar" | "internal";
 "#;
+
+#[cfg(feature = "uniffi")]
+pub use ffi::{DangjianError, ListIndex, Text};
+
+/// The UniFFI half (feature `uniffi`): the scalars as custom types, each crossing as its string, and the one
+/// error every fallible export throws.
+///
+/// | Rust                       | Kotlin                 | Swift                | Python            |
+/// |----------------------------|------------------------|----------------------|-------------------|
+/// | [`rust_decimal::Decimal`]  | `java.math.BigDecimal` | `Foundation.Decimal` | `decimal.Decimal` |
+/// | [`crate::YearMonth`]       | `YearMonth` = String   | `YearMonth` = String | `str`             |
+/// | [`chrono::NaiveDate`]      | `NaiveDate` = String   | `NaiveDate` = String | `str`             |
+/// | [`Text`] (a citation's text) | `Text` = String      | `Text` = String      | `str`             |
+/// | [`ListIndex`] (`usize`)    | `ListIndex` = UInt     | `ListIndex` = UInt32 | `int`             |
+///
+/// The languages' names are set in `core/uniffi.toml` (the types' component, namespace `dangjian_types`).
+///
+/// A value the core cannot hold (a Python `Decimal("NaN")`, a Swift `Decimal.nan`, a `BigDecimal` of 29
+/// integer digits, `"2026-02-30"`, `"2026-13"`) fails while UniFFI lifts the argument, before the export runs.
+/// The failure is [`DangjianError::InvalidInput`] with the core's code (`INVALID_AMOUNT`, `INVALID_DATE`,
+/// `INVALID_MONTH`) and the value in its messages, thrown by the export as its own error (UniFFI hands a
+/// lift error of the export's error type to the caller as that error). Its `field` is empty: UniFFI lifts a
+/// record field by field without telling the custom type where it sits, so no path can be named.
+#[cfg(feature = "uniffi")]
+mod ffi {
+    use std::borrow::Cow;
+
+    use chrono::NaiveDate;
+    use rust_decimal::Decimal;
+
+    use crate::{Error, YearMonth};
+
+    /// A citation's text ([`crate::Citation`]: `Cow<'static, str>`, borrowed for the bundled articles).
+    pub type Text = Cow<'static, str>;
+
+    /// A position in an input list (`usize` in Rust, at most `u32::MAX` across the FFI).
+    pub type ListIndex = usize;
+
+    /// The error of a value that could not be lifted, as the export's own error type.
+    fn refused(e: Error) -> uniffi::deps::anyhow::Error {
+        DangjianError::from(e).into()
+    }
+
+    /// The core's one decimal grammar ([`crate::money::parse_decimal`]), refused as `INVALID_AMOUNT`.
+    fn lift_decimal(s: &str) -> uniffi::Result<Decimal> {
+        crate::money::parse_decimal(s, "").map_err(|e| {
+            let d = e.detail();
+            refused(Error::input(
+                "INVALID_AMOUNT",
+                "",
+                format!("无法读取的数值（{}）", d.message_zh),
+                format!("not a readable decimal ({})", d.message_en),
+            ))
+        })
+    }
+
+    uniffi::custom_type!(Decimal, String, {
+        remote,
+        lower: |d| d.to_string(),
+        try_lift: |s| lift_decimal(&s),
+    });
+
+    uniffi::custom_type!(NaiveDate, String, {
+        remote,
+        lower: |d| d.to_string(),
+        try_lift: |s| crate::month::parse_date(&s, "").map_err(refused),
+    });
+
+    uniffi::custom_type!(YearMonth, String, {
+        lower: |m| m.to_string(),
+        try_lift: |s| crate::month::parse_month(&s, "").map_err(refused),
+    });
+
+    uniffi::custom_type!(Text, String, {
+        remote,
+        lower: |t| t.into_owned(),
+        try_lift: |s| Ok(Cow::Owned(s)),
+    });
+
+    uniffi::custom_type!(ListIndex, u32, {
+        remote,
+        // A list of more than 4 294 967 295 entries cannot be built on any device.
+        lower: |i| u32::try_from(i).unwrap_or(u32::MAX),
+        try_lift: |v| Ok(usize::try_from(v)?),
+    });
+
+    /// The error every fallible export of the bindings throws: the core's [`Error`], variant for variant, each a
+    /// flat record so every language exposes the same fields.
+    ///
+    /// - `code`: the stable `SCREAMING_SNAKE` code hosts switch on (`NEGATIVE_AMOUNT`, `INVALID_DATE`, …);
+    /// - `field`: the path of the field at fault, relative to the argument that carries it
+    ///   (`incomes[0].items[0].amount` inside a member, `month` for a month argument), empty when no field is
+    ///   to blame or the value failed to cross (see the table above);
+    /// - `message_zh`, `message_en`: messages to show.
+    ///
+    /// Kotlin `DangjianException.InvalidInput(code, field, messageZh, messageEn)`; Swift
+    /// `DangjianError.InvalidInput(code:field:messageZh:messageEn:)`; Python `DangjianError.InvalidInput`.
+    ///
+    /// ```
+    /// use dangjian::surface::DangjianError;
+    /// let e = DangjianError::from(dangjian::Error::input("NEGATIVE_AMOUNT", "amount", "金额为负", "negative"));
+    /// assert!(matches!(e, DangjianError::InvalidInput { ref code, .. } if code == "NEGATIVE_AMOUNT"));
+    /// ```
+    #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+    pub enum DangjianError {
+        /// The data given (a member, a ledger, a date, an amount) is wrong.
+        #[error("{code} ({field}): {message_en}")]
+        InvalidInput {
+            /// Stable machine-readable code, e.g. `NEGATIVE_AMOUNT`.
+            code: String,
+            /// Path of the field at fault, e.g. `incomes[0].items[0].amount`.
+            field: String,
+            /// Message in Chinese.
+            message_zh: String,
+            /// Message in English.
+            message_en: String,
+        },
+        /// A policy document or override is wrong, or no rule is in force for the date asked.
+        #[error("{code} ({field}): {message_en}")]
+        Policy {
+            /// Stable machine-readable code, e.g. `OVERLAPPING_PERIODS`, `NO_POLICY_IN_FORCE`.
+            code: String,
+            /// Path of the field at fault, e.g. `dues.rounding[0].value.scale`.
+            field: String,
+            /// Message in Chinese.
+            message_zh: String,
+            /// Message in English.
+            message_en: String,
+        },
+        /// A calendar year document is wrong or conflicts with what is loaded (or the calendar is unusable).
+        #[error("{code} ({field}): {message_en}")]
+        Calendar {
+            /// Stable machine-readable code, e.g. `DATE_OUTSIDE_YEAR`.
+            code: String,
+            /// Path of the field at fault, e.g. `off[0]`.
+            field: String,
+            /// Message in Chinese.
+            message_zh: String,
+            /// Message in English.
+            message_en: String,
+        },
+        /// A defect of the library: a panic caught by the bindings' guard (code `INTERNAL`, `field` empty, the
+        /// panic's text in the messages). The call did not complete; later calls work. An object whose lock
+        /// the panic held says so on its next call with its own code (`CALENDAR_UNAVAILABLE`,
+        /// `SCORER_UNAVAILABLE`, `AUDIT_TRAIL_UNAVAILABLE`): make it again.
+        #[error("{code} ({field}): {message_en}")]
+        Internal {
+            /// Always `INTERNAL`.
+            code: String,
+            /// Always empty: no field of the input is to blame.
+            field: String,
+            /// Message in Chinese.
+            message_zh: String,
+            /// Message in English.
+            message_en: String,
+        },
+    }
+
+    impl DangjianError {
+        /// The `INTERNAL` error of a caught panic, `what` being the panic's message.
+        ///
+        /// ```
+        /// let e = dangjian::surface::DangjianError::internal("boom");
+        /// assert!(matches!(e, dangjian::surface::DangjianError::Internal { ref code, .. } if code == "INTERNAL"));
+        /// ```
+        pub fn internal(what: &str) -> Self {
+            DangjianError::Internal {
+                code: crate::codes::Code::Internal.as_str().to_owned(),
+                field: String::new(),
+                message_zh: format!("程序内部错误（本次调用未完成，可继续调用）：{what}"),
+                message_en: format!(
+                    "internal error (this call did not complete; later calls work): {what}"
+                ),
+            }
+        }
+    }
+
+    impl From<Error> for DangjianError {
+        fn from(e: Error) -> Self {
+            match e {
+                Error::InvalidInput(d) => DangjianError::InvalidInput {
+                    code: d.code,
+                    field: d.field,
+                    message_zh: d.message_zh,
+                    message_en: d.message_en,
+                },
+                Error::Policy(d) => DangjianError::Policy {
+                    code: d.code,
+                    field: d.field,
+                    message_zh: d.message_zh,
+                    message_en: d.message_en,
+                },
+                Error::Calendar(d) => DangjianError::Calendar {
+                    code: d.code,
+                    field: d.field,
+                    message_zh: d.message_zh,
+                    message_en: d.message_en,
+                },
+            }
+        }
+    }
+}

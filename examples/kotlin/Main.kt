@@ -4,18 +4,18 @@
 // Run it with examples/kotlin/run.sh.
 package cn.dangjian.example
 
-import cn.dangjian.Category
-import cn.dangjian.Citation
-import cn.dangjian.DangjianException
-import cn.dangjian.DuesMember
-import cn.dangjian.EmployerType
-import cn.dangjian.IncomeItem
-import cn.dangjian.IncomeRecord
-import cn.dangjian.ItemCode
-import cn.dangjian.Ledger
-import cn.dangjian.Obligation
-import cn.dangjian.Payment
-import cn.dangjian.Period
+import cn.dangjian.types.Category
+import cn.dangjian.types.Citation
+import cn.dangjian.types.DangjianException
+import cn.dangjian.types.DuesMember
+import cn.dangjian.types.EmployerType
+import cn.dangjian.types.IncomeItem
+import cn.dangjian.types.IncomeRecord
+import cn.dangjian.types.ItemCode
+import cn.dangjian.types.Ledger
+import cn.dangjian.types.Obligation
+import cn.dangjian.types.Payment
+import cn.dangjian.types.Period
 import cn.dangjian.Policy
 import cn.dangjian.assessDuesBatch
 import cn.dangjian.coreVersion

@@ -4,7 +4,7 @@
 package cn.dangjian.tests
 
 import cn.dangjian.AuditTrail
-import cn.dangjian.DangjianException
+import cn.dangjian.types.DangjianException
 import cn.dangjian.Policy
 import cn.dangjian.disclosureApply
 import cn.dangjian.disclosureApplyAtHead

@@ -1,10 +1,10 @@
 // The code registry from Kotlin: allCodes(), describeCode(code), and the code a real exception carries.
 package cn.dangjian.tests
 
-import cn.dangjian.Category
-import cn.dangjian.DangjianException
-import cn.dangjian.DuesMember
-import cn.dangjian.EmployerType
+import cn.dangjian.types.Category
+import cn.dangjian.types.DangjianException
+import cn.dangjian.types.DuesMember
+import cn.dangjian.types.EmployerType
 import cn.dangjian.Policy
 import cn.dangjian.allCodes
 import cn.dangjian.assessDues

@@ -6,7 +6,7 @@ import cn.dangjian.Calendar
 import cn.dangjian.CreditsColumns
 import cn.dangjian.CreditsScheme
 import cn.dangjian.CreditsScorer
-import cn.dangjian.DangjianException
+import cn.dangjian.types.DangjianException
 import cn.dangjian.Policy
 import cn.dangjian.creditsLeaderboardJson
 import cn.dangjian.creditsDuesEventsJson

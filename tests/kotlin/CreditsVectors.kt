@@ -14,7 +14,7 @@ package cn.dangjian.tests
 
 import cn.dangjian.CreditsScheme
 import cn.dangjian.CreditsScorer
-import cn.dangjian.DangjianException
+import cn.dangjian.types.DangjianException
 import cn.dangjian.creditsLeaderboardJson
 import cn.dangjian.creditsRateJson
 import cn.dangjian.creditsScoreJson

@@ -16,7 +16,7 @@
 package cn.dangjian.tests
 
 import cn.dangjian.Calendar
-import cn.dangjian.DangjianException
+import cn.dangjian.types.DangjianException
 import cn.dangjian.Policy
 import cn.dangjian.disclosureApply
 import cn.dangjian.disclosureAuditAppend

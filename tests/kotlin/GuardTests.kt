@@ -3,12 +3,12 @@
 // answering. Registered in Main.kt.
 package cn.dangjian.tests
 
-import cn.dangjian.Category
-import cn.dangjian.DangjianException
-import cn.dangjian.DuesMember
-import cn.dangjian.IncomeItem
-import cn.dangjian.IncomeRecord
-import cn.dangjian.ItemCode
+import cn.dangjian.types.Category
+import cn.dangjian.types.DangjianException
+import cn.dangjian.types.DuesMember
+import cn.dangjian.types.IncomeItem
+import cn.dangjian.types.IncomeRecord
+import cn.dangjian.types.ItemCode
 import cn.dangjian.Policy
 import cn.dangjian.assessDues
 import cn.dangjian.describeCode

@@ -3,7 +3,7 @@
 package cn.dangjian.tests
 
 import cn.dangjian.Calendar
-import cn.dangjian.DangjianException
+import cn.dangjian.types.DangjianException
 import cn.dangjian.Policy
 import cn.dangjian.membershipApplyEvent
 import cn.dangjian.membershipCheckMember

@@ -14,7 +14,7 @@
 package cn.dangjian.tests
 
 import cn.dangjian.Calendar
-import cn.dangjian.DangjianException
+import cn.dangjian.types.DangjianException
 import cn.dangjian.membershipApplyEvent
 import cn.dangjian.membershipCheckMembers
 import cn.dangjian.membershipCheckOrgs

@@ -5,7 +5,7 @@
 package cn.dangjian.tests
 
 import cn.dangjian.Calendar
-import cn.dangjian.DangjianException
+import cn.dangjian.types.DangjianException
 import cn.dangjian.Policy
 import cn.dangjian.membershipCheckMembers
 import cn.dangjian.membershipCheckMembersLines

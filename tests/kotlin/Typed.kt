@@ -3,18 +3,18 @@
 // JSON entry points.
 package cn.dangjian.tests
 
-import cn.dangjian.Category
-import cn.dangjian.DuesMember
-import cn.dangjian.EmployerType
-import cn.dangjian.GoodReason
-import cn.dangjian.HardshipDecision
-import cn.dangjian.HardshipOutcome
-import cn.dangjian.IncomeItem
-import cn.dangjian.IncomeRecord
-import cn.dangjian.ItemCode
-import cn.dangjian.Ledger
-import cn.dangjian.Obligation
-import cn.dangjian.Payment
+import cn.dangjian.types.Category
+import cn.dangjian.types.DuesMember
+import cn.dangjian.types.EmployerType
+import cn.dangjian.types.GoodReason
+import cn.dangjian.types.HardshipDecision
+import cn.dangjian.types.HardshipOutcome
+import cn.dangjian.types.IncomeItem
+import cn.dangjian.types.IncomeRecord
+import cn.dangjian.types.ItemCode
+import cn.dangjian.types.Ledger
+import cn.dangjian.types.Obligation
+import cn.dangjian.types.Payment
 import java.math.BigDecimal
 
 class NotTyped(message: String) : Exception(message)

@@ -4,7 +4,7 @@
 // CreditsVectors.kt, DisclosureVectors.kt) only say how each kind is run.
 package cn.dangjian.tests
 
-import cn.dangjian.DangjianException
+import cn.dangjian.types.DangjianException
 import cn.dangjian.Policy
 import java.io.File
 import java.math.BigDecimal

@@ -8,12 +8,12 @@
 // A failing case prints `file: name: field expected X got Y [surface]` per mismatch.
 package cn.dangjian.tests
 
-import cn.dangjian.Assessment
-import cn.dangjian.BatchOutcome
-import cn.dangjian.BranchSummary
-import cn.dangjian.DangjianException
-import cn.dangjian.LedgerReport
-import cn.dangjian.Period
+import cn.dangjian.types.Assessment
+import cn.dangjian.types.BatchOutcome
+import cn.dangjian.types.BranchSummary
+import cn.dangjian.types.DangjianException
+import cn.dangjian.types.LedgerReport
+import cn.dangjian.types.Period
 import cn.dangjian.Policy
 import cn.dangjian.assessDues
 import cn.dangjian.assessDuesBatch

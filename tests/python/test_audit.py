@@ -7,6 +7,7 @@ import pathlib
 import unittest
 
 import dangjian as dj
+import dangjian_types as djt
 from test_bindings import ErrorsAssert
 from test_credits_disclosure import ACTIONS, CONTEXT, NEW_ITEM
 
@@ -58,10 +59,10 @@ class AuditSignatureTest(ErrorsAssert):
     def test_a_wrong_key_and_bad_keys(self):
         v = json.loads(dj.disclosure_verify_audit_signed(EXAMPLE, OTHER_PUBLIC))
         self.assertEqual((v["valid"], v["authenticated"], v["code"]), (False, False, "KEY_MISMATCH"))
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_PUBLIC_KEY", "public_key", lambda: dj.disclosure_verify_audit_signed(EXAMPLE, PRIVATE))
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_PRIVATE_KEY", "private_key", lambda: dj.disclosure_audit_sign(EXAMPLE, PUBLIC))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_PUBLIC_KEY", "public_key", lambda: dj.disclosure_verify_audit_signed(EXAMPLE, PRIVATE))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_PRIVATE_KEY", "private_key", lambda: dj.disclosure_audit_sign(EXAMPLE, PUBLIC))
         tampered = (ROOT / "examples/data/audit-log-tampered.json").read_text()
-        self.assertCoded(dj.DangjianError.InvalidInput, "AUDIT_CHAIN_BROKEN", "entries[38]", lambda: dj.disclosure_audit_sign(tampered, PRIVATE))
+        self.assertCoded(djt.DangjianError.InvalidInput, "AUDIT_CHAIN_BROKEN", "entries[38]", lambda: dj.disclosure_audit_sign(tampered, PRIVATE))
 
 
 class AuditTrailTest(ErrorsAssert):
@@ -77,7 +78,7 @@ class AuditTrailTest(ErrorsAssert):
             item = out["item"]
         self.assertEqual((item["status"], trail.len()), ("published", 6))
         # A refused action appends nothing.
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_ACTION_JSON", "action", lambda: trail.apply(dj.Policy.bundled(), CONTEXT, json.dumps(item), "{}"))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_ACTION_JSON", "action", lambda: trail.apply(dj.Policy.bundled(), CONTEXT, json.dumps(item), "{}"))
         self.assertEqual(trail.len(), 6)
         self.assertEqual(json.loads(trail.verify_with_key(PUBLIC))["code"], "NOT_SIGNED")
         checkpoint = json.loads(trail.sign(PRIVATE))
@@ -93,8 +94,8 @@ class AuditTrailTest(ErrorsAssert):
         self.assertEqual(dj.AuditTrail.from_jsonl(lines).to_json(), trail.to_json())
         self.assertTrue(json.loads(dj.disclosure_verify_audit_jsonl(lines, PUBLIC))["authenticated"])
         self.assertFalse(json.loads(dj.disclosure_verify_audit_jsonl(lines, None))["authenticated"])
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_AUDIT_JSON", "line 2: seq", lambda: dj.disclosure_verify_audit_jsonl('{"schema_version":1}\n{}', None))
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_AUDIT_EVENT_JSON", "item_id", lambda: trail.append("{}"))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_AUDIT_JSON", "line 2: seq", lambda: dj.disclosure_verify_audit_jsonl('{"schema_version":1}\n{}', None))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_AUDIT_EVENT_JSON", "item_id", lambda: trail.append("{}"))
 
     def test_apply_at_the_head_gives_what_the_whole_log_gives(self):
         created = json.loads(dj.disclosure_create(CONTEXT, json.dumps(NEW_ITEM, ensure_ascii=False), "P1", "2026-03-02T09:00:00+08:00"))
@@ -109,7 +110,7 @@ class AuditTrailTest(ErrorsAssert):
         self.assertEqual(at_head["item"], whole["item"])
         self.assertEqual(at_head["entries"], whole["log"]["entries"][1:])
         self.assertEqual(at_head["head"]["hash"], whole["log"]["entries"][-1]["hash"])
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_AUDIT_HEAD_JSON", "hash", lambda: dj.disclosure_apply_at_head(dj.Policy.bundled(), CONTEXT, item, action, '{"entries":1,"hash":"x"}'))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_AUDIT_HEAD_JSON", "hash", lambda: dj.disclosure_apply_at_head(dj.Policy.bundled(), CONTEXT, item, action, '{"entries":1,"hash":"x"}'))
 
 
 if __name__ == "__main__":

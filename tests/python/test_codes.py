@@ -3,16 +3,17 @@
 import unittest
 
 import dangjian as dj
+import dangjian_types as djt
 
 
 class CodesTest(unittest.TestCase):
     def test_an_exception_code_has_its_registry_record(self):
-        member = dj.DuesMember(
+        member = djt.DuesMember(
             member_id="M1",
-            category=dj.Category.EMPLOYED,
-            employer_type=dj.EmployerType.ENTERPRISE,
+            category=djt.Category.EMPLOYED,
+            employer_type=djt.EmployerType.ENTERPRISE,
         )
-        with self.assertRaises(dj.DangjianError.InvalidInput) as caught:
+        with self.assertRaises(djt.DangjianError.InvalidInput) as caught:
             dj.assess_dues(dj.Policy.bundled(), member, "2026-11", False)
         info = dj.describe_code(caught.exception.code)
         self.assertEqual((info.code, info.area, info.kind), ("MISSING_INCOME", "dues", "error"))

@@ -6,6 +6,7 @@ import threading
 import unittest
 
 import dangjian as dj
+import dangjian_types as djt
 from test_bindings import ErrorsAssert
 from test_vectors_disclosure import EMPTY_LOG, run_workflow
 
@@ -28,10 +29,10 @@ class CreditsSchemeTest(ErrorsAssert):
         self.assertEqual(dj.CreditsScheme.from_json(text).to_json(), text)
 
     def test_bad_documents_are_coded(self):
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_SCHEME_JSON", "schema_version", lambda: dj.CreditsScheme.from_json("{}"))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_SCHEME_JSON", "schema_version", lambda: dj.CreditsScheme.from_json("{}"))
         doc = json.loads(dj.CreditsScheme.learning_platform().to_json())
         doc["schema_version"] = 9
-        self.assertCoded(dj.DangjianError.Policy, "UNSUPPORTED_SCHEMA_VERSION", "schema_version", lambda: dj.CreditsScheme.from_json(json.dumps(doc)))
+        self.assertCoded(djt.DangjianError.Policy, "UNSUPPORTED_SCHEMA_VERSION", "schema_version", lambda: dj.CreditsScheme.from_json(json.dumps(doc)))
 
 
 class CreditsScorerTest(ErrorsAssert):
@@ -68,7 +69,7 @@ class CreditsScorerTest(ErrorsAssert):
             [(e["index"], e["event_id"], e["code"], e["field"]) for e in out["errors"]],
             [(1, "x", "INVALID_EVENT_JSON", "activity"), (2, "n", "UNKNOWN_ACTIVITY", "activity")],
         )
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_EVENTS_JSON", "", lambda: s.ingest_json("{}"))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_EVENTS_JSON", "", lambda: s.ingest_json("{}"))
 
     def test_void_and_offences(self):
         s = self.scorer
@@ -81,7 +82,7 @@ class CreditsScorerTest(ErrorsAssert):
         out = json.loads(s.record_offences_json(json.dumps(offence)))
         self.assertEqual(by_id(out["changed"])["c"], (0, "SUSPENDED"))
         bad = [{"offence_id": "o2", "member_id": "M1", "decided_at": "yesterday"}]
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_OFFENCES_JSON", "[0].decided_at", lambda: s.record_offences_json(json.dumps(bad)))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_OFFENCES_JSON", "[0].decided_at", lambda: s.record_offences_json(json.dumps(bad)))
 
     def test_close_through(self):
         s = self.scorer
@@ -101,7 +102,7 @@ class CreditsScorerTest(ErrorsAssert):
         self.assertEqual([e["event_id"] for e in late["changed"]], ["y"])
         month = [t["points"] for t in json.loads(s.totals_json()) if t["kind"] == "month" and t["member_id"] == "M1"]
         self.assertEqual(month, [2])
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_DATE", "through", lambda: s.close_through("2026-02-30"))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_DATE", "through", lambda: s.close_through("2026-02-30"))
 
     def test_shared_between_threads(self):
         s = self.scorer
@@ -170,11 +171,11 @@ class CreditsColumnsTest(ErrorsAssert):
     def test_a_malformed_batch_is_invalid_columns_and_changes_nothing(self):
         s = dj.CreditsScorer(dj.CreditsScheme.learning_platform())
         # The last offset (5) is past the end of the 4 bytes of ids.
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_COLUMNS", "event_id_offsets",
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_COLUMNS", "event_id_offsets",
                          lambda: s.ingest_columns(reading_columns(event_id_offsets=[0, 2, 5])))
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_COLUMNS", "activities",
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_COLUMNS", "activities",
                          lambda: s.ingest_columns(reading_columns(activities=[0, 1])))
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_COLUMNS", "offset_seconds",
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_COLUMNS", "offset_seconds",
                          lambda: s.ingest_columns(reading_columns(offset_seconds=[86400, 0])))
         self.assertTrue(s.is_empty())
 
@@ -193,7 +194,7 @@ class CreditsFunctionsTest(ErrorsAssert):
         s = dj.CreditsScorer(scheme)
         s.ingest_json(json.dumps(events))
         self.assertEqual(json.loads(s.totals_json()), jl["totals"])
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_EVENTS_JSON", "", lambda: dj.credits_score_json(scheme, "[]", False))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_EVENTS_JSON", "", lambda: dj.credits_score_json(scheme, "[]", False))
 
     def test_leaderboard_and_rate(self):
         s = dj.CreditsScorer(dj.CreditsScheme.learning_platform())
@@ -201,11 +202,11 @@ class CreditsFunctionsTest(ErrorsAssert):
         orgs = json.dumps({"member_org": {"A": "B1", "B": "B2", "C": "B1"}, "parent": {"B1": "C1", "B2": "C1"}})
         board = json.loads(dj.credits_leaderboard_json(s.totals_json(), orgs, "year", "2026", "C1"))
         self.assertEqual([(r["rank"], r["member_id"], r["score"]) for r in board], [(1, "A", 1), (1, "B", 1)])
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_PERIOD_KIND", "kind", lambda: dj.credits_leaderboard_json("[]", orgs, "decade", "2026", "C1"))
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_TOTALS_JSON", "[0].member_id", lambda: dj.credits_leaderboard_json("[{}]", orgs, "year", "2026", "C1"))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_PERIOD_KIND", "kind", lambda: dj.credits_leaderboard_json("[]", orgs, "decade", "2026", "C1"))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_TOTALS_JSON", "[0].member_id", lambda: dj.credits_leaderboard_json("[{}]", orgs, "year", "2026", "C1"))
         rated = json.loads(dj.credits_rate_json(json.dumps([{"member_id": "A", "score": 95}]), "null"))
         self.assertEqual([(r["member_id"], r["tier"]) for r in rated], [("A", "合格")])
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_TIERS_JSON", "[0].x", lambda: dj.credits_rate_json("[]", '[{"x":1}]'))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_TIERS_JSON", "[0].x", lambda: dj.credits_rate_json("[]", '[{"x":1}]'))
 
     def test_adapters(self):
         meetings = json.loads(dj.credits_meeting_events_json(json.dumps([{"meeting_id": "m1", "meeting_type": "party_lecture", "date": "2026-03-02", "attendees": ["A", "B"]}]), "meeting_attendance"))
@@ -214,7 +215,7 @@ class CreditsFunctionsTest(ErrorsAssert):
         ledger = {"member_id": "A", "obligations": [{"month": "2026-01", "amount": "10.00"}, {"month": "2026-02", "amount": "10.00"}],
                   "payments": [{"paid_on": "2026-01-20", "amount": "10.00", "months": ["2026-01"]}, {"paid_on": "2026-03-02", "amount": "10.00", "months": ["2026-02"]}]}
         self.assertEqual([e["event_id"] for e in json.loads(dj.credits_dues_events_json(json.dumps(ledger), "dues_on_time"))], ["dues:A:2026-01"])
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_MEETING_JSON", "[0].date", lambda: dj.credits_meeting_events_json(json.dumps([{"meeting_id": "m", "meeting_type": "party_lecture", "attendees": []}]), "x"))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_MEETING_JSON", "[0].date", lambda: dj.credits_meeting_events_json(json.dumps([{"meeting_id": "m", "meeting_type": "party_lecture", "attendees": []}]), "x"))
 
 
 CONTEXT = json.dumps(
@@ -276,33 +277,33 @@ class DisclosureTest(ErrorsAssert):
         self.assertEqual((v["valid"], v["first_broken"], v["code"]), (False, 1, "HASH_MISMATCH"))
         withdraw = json.dumps({"action": "withdraw", "actor": "A1", "at": "2026-03-05T09:00:00+08:00", "comment": "r"})
         self.assertCoded(
-            dj.DangjianError.InvalidInput,
+            djt.DangjianError.InvalidInput,
             "AUDIT_CHAIN_BROKEN",
             "entries[1]",
             lambda: dj.disclosure_apply(dj.Policy.bundled(), CONTEXT, json.dumps(item, ensure_ascii=False), withdraw, tampered),
         )
-        self.assertCoded(dj.DangjianError.InvalidInput, "AUDIT_CHAIN_BROKEN", "entries[1]", lambda: dj.disclosure_audit_append(tampered, "{}"))
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_AUDIT_EVENT_JSON", "item_id", lambda: dj.disclosure_audit_append(EMPTY_LOG, "{}"))
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_AUDIT_JSON", "schema_version", lambda: dj.disclosure_verify_audit("{}"))
+        self.assertCoded(djt.DangjianError.InvalidInput, "AUDIT_CHAIN_BROKEN", "entries[1]", lambda: dj.disclosure_audit_append(tampered, "{}"))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_AUDIT_EVENT_JSON", "item_id", lambda: dj.disclosure_audit_append(EMPTY_LOG, "{}"))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_AUDIT_JSON", "schema_version", lambda: dj.disclosure_verify_audit("{}"))
 
     def test_workflow_errors_are_coded(self):
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_ITEM_JSON", "id", lambda: dj.disclosure_create(CONTEXT, "{}", "P1", "2026-03-02T09:00:00+08:00"))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_ITEM_JSON", "id", lambda: dj.disclosure_create(CONTEXT, "{}", "P1", "2026-03-02T09:00:00+08:00"))
         new = json.dumps(NEW_ITEM, ensure_ascii=False)
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_TIME", "at", lambda: dj.disclosure_create(CONTEXT, new, "P1", "now"))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_TIME", "at", lambda: dj.disclosure_create(CONTEXT, new, "P1", "now"))
         item = json.loads(dj.disclosure_create(CONTEXT, new, "P1", "2026-03-02T09:00:00+08:00"))["item"]
         self.assertCoded(
-            dj.DangjianError.InvalidInput,
+            djt.DangjianError.InvalidInput,
             "INVALID_ACTION_JSON",
             "action",
             lambda: dj.disclosure_apply(dj.Policy.bundled(), CONTEXT, json.dumps(item, ensure_ascii=False), "{}", EMPTY_LOG),
         )
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_VIEWER_JSON", "x", lambda: dj.disclosure_visible(CONTEXT, '{"x":1}', "{}", "2026-03-10"))
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_DATE", "on", lambda: dj.disclosure_filter_visible(CONTEXT, "{}", "[]", "soon"))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_VIEWER_JSON", "x", lambda: dj.disclosure_visible(CONTEXT, '{"x":1}', "{}", "2026-03-10"))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_DATE", "on", lambda: dj.disclosure_filter_visible(CONTEXT, "{}", "[]", "soon"))
         policy = dj.Policy.bundled()
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_DATE", "on", lambda: dj.disclosure_board(policy, CONTEXT, "{}", "[]", "soon"))
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_VIEWER_JSON", "x", lambda: dj.disclosure_board(policy, CONTEXT, '{"x":1}', "[]", "2026-03-10"))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_DATE", "on", lambda: dj.disclosure_board(policy, CONTEXT, "{}", "[]", "soon"))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_VIEWER_JSON", "x", lambda: dj.disclosure_board(policy, CONTEXT, '{"x":1}', "[]", "2026-03-10"))
         self.assertCoded(
-            dj.DangjianError.InvalidInput, "INVALID_ITEM_JSON", "[0].schema_version", lambda: dj.disclosure_board(policy, CONTEXT, "{}", '[{"id":"x"}]', "2026-03-10")
+            djt.DangjianError.InvalidInput, "INVALID_ITEM_JSON", "[0].schema_version", lambda: dj.disclosure_board(policy, CONTEXT, "{}", '[{"id":"x"}]', "2026-03-10")
         )
 
     def test_deadlines_catalogue_and_notices(self):
@@ -315,12 +316,12 @@ class DisclosureTest(ErrorsAssert):
         s = json.loads(dj.disclosure_catalogue_status(policy, cal, '{"org":"B1","since":"2025-01-01"}', "[]", "2026-02-02"))
         annual = [x for x in s["value"] if x["code"] == "dues_annual"]
         self.assertEqual([(x["period"], x["due_on"], x["status"]) for x in annual], [("2025", "2026-01-29", "overdue")])
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_CATALOGUE_JSON", "org", lambda: dj.disclosure_catalogue_status(policy, cal, '{"since":"2025-01-01"}', "[]", "2026-02-02"))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_CATALOGUE_JSON", "org", lambda: dj.disclosure_catalogue_status(policy, cal, '{"since":"2025-01-01"}', "[]", "2026-02-02"))
         notice = '{"id":"N1","subject":"s","opens_on":"2026-02-12","closes_on":"2026-02-25"}'
         r = json.loads(dj.disclosure_evaluate_notice(policy, cal, notice, "2026-02-26"))
         self.assertEqual((r["working_days"], r["result"]), (5, "passed"))
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_DATE", "on", lambda: dj.disclosure_evaluate_notice(policy, cal, notice, "tomorrow"))
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_ITEM_JSON", "schema_version", lambda: dj.disclosure_item_deadlines(policy, cal, "{}", "2026-02-25"))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_DATE", "on", lambda: dj.disclosure_evaluate_notice(policy, cal, notice, "tomorrow"))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_ITEM_JSON", "schema_version", lambda: dj.disclosure_item_deadlines(policy, cal, "{}", "2026-02-25"))
 
     def test_redaction(self):
         self.assertEqual(dj.disclosure_mask("电话13800138000"), "电话138****8000")
@@ -332,7 +333,7 @@ class DisclosureTest(ErrorsAssert):
         }
         p = json.loads(dj.disclosure_redaction_preview(dj.Policy.bundled(), json.dumps(item, ensure_ascii=False), "2026-03-03"))
         self.assertEqual((p["masked"], p["text"]), (True, "电话138****8000"))
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_ITEM_JSON", "schema_version", lambda: dj.disclosure_redaction_preview(dj.Policy.bundled(), "{}", "2026-03-03"))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_ITEM_JSON", "schema_version", lambda: dj.disclosure_redaction_preview(dj.Policy.bundled(), "{}", "2026-03-03"))
 
     def test_dues_report(self):
         year = dj.summarize_dues_json("[]", '{"year":2025}')
@@ -340,9 +341,9 @@ class DisclosureTest(ErrorsAssert):
         self.assertEqual((new["id"], new["org"]), ("DUES-2025", "B1"))
         self.assertIn("2025年度党费收缴", new["title"])
         month = dj.summarize_dues_json("[]", '{"month":"2025-11"}')
-        self.assertCoded(dj.DangjianError.InvalidInput, "NOT_ANNUAL_PERIOD", "period", lambda: dj.disclosure_dues_report(month, "B1", "D", "[]"))
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_SUMMARY_JSON", "period", lambda: dj.disclosure_dues_report("{}", "B1", "D", "[]"))
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_USES_JSON", "[0].amount", lambda: dj.disclosure_dues_report(year, "B1", "D", '[{"purpose":"p"}]'))
+        self.assertCoded(djt.DangjianError.InvalidInput, "NOT_ANNUAL_PERIOD", "period", lambda: dj.disclosure_dues_report(month, "B1", "D", "[]"))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_SUMMARY_JSON", "period", lambda: dj.disclosure_dues_report("{}", "B1", "D", "[]"))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_USES_JSON", "[0].amount", lambda: dj.disclosure_dues_report(year, "B1", "D", '[{"purpose":"p"}]'))
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import unittest
 from decimal import Decimal
 
 import dangjian as dj
+import dangjian_types as djt
 
 MAX = "79228162514264337593543950335"  # the largest decimal the core holds
 
@@ -22,7 +23,7 @@ def report_json(due):
 
 class Coded(unittest.TestCase):
     def assertCoded(self, code, field, call):
-        with self.assertRaises(dj.DangjianError.InvalidInput) as ctx:
+        with self.assertRaises(djt.DangjianError.InvalidInput) as ctx:
             call()
         self.assertEqual((ctx.exception.code, ctx.exception.field), (code, field), repr(ctx.exception))
         return ctx.exception
@@ -39,11 +40,11 @@ class SummaryOverflowTest(Coded):
 
     def test_typed_summary_overflow_is_coded(self):
         p = dj.Policy.bundled()
-        report = dj.evaluate_dues_ledger(p, dj.Ledger(member_id="M1", obligations=[
-            dj.Obligation(month="2026-01", amount=Decimal("10.00"))], payments=[]), "2026-12-31")
+        report = dj.evaluate_dues_ledger(p, djt.Ledger(member_id="M1", obligations=[
+            djt.Obligation(month="2026-01", amount=Decimal("10.00"))], payments=[]), "2026-12-31")
         report.months[0].due = Decimal(MAX)
         self.assertCoded("ARITHMETIC_OVERFLOW", "[1].months[0].due",
-                         lambda: dj.summarize_dues([report, report], dj.Period.YEAR(year=2026)))
+                         lambda: dj.summarize_dues([report, report], djt.Period.YEAR(2026)))
 
 
 class GrammarTest(Coded):
@@ -61,9 +62,9 @@ class GrammarTest(Coded):
 
     def test_typed_amount_with_thirty_decimals_is_refused_not_rounded(self):
         p = dj.Policy.bundled()
-        member = dj.DuesMember(member_id="X", category=dj.Category.RETIRED, incomes=[
-            dj.IncomeRecord(items=[dj.IncomeItem(code=dj.ItemCode.PENSION, amount=Decimal("1." + "0" * 29 + "1"))])])
-        with self.assertRaises(dj.DangjianError.InvalidInput) as ctx:
+        member = djt.DuesMember(member_id="X", category=djt.Category.RETIRED, incomes=[
+            djt.IncomeRecord(items=[djt.IncomeItem(code=djt.ItemCode.PENSION, amount=Decimal("1." + "0" * 29 + "1"))])])
+        with self.assertRaises(djt.DangjianError.InvalidInput) as ctx:
             dj.assess_dues(p, member, "2026-01", False)
         self.assertIn(ctx.exception.code, ("INVALID_AMOUNT", "TOO_MANY_DECIMALS"))
 
@@ -71,7 +72,7 @@ class GrammarTest(Coded):
         doc = json.dumps({"schema_version": 1, "dues": {"farmer_monthly": [{
             "effective_from": "2024-01-01", "citation": {"regulation": "r", "article": "a"},
             "value": {"monthly": "1" + "0" * 28, "min": "0.2", "max": "1" + "0" * 28}}]}})
-        with self.assertRaises(dj.DangjianError.Policy) as ctx:
+        with self.assertRaises(djt.DangjianError.Policy) as ctx:
             dj.Policy.bundled().with_overrides_json(doc)
         self.assertEqual(ctx.exception.code, "AMOUNT_TOO_LARGE")
 
@@ -81,15 +82,15 @@ class PanicGuardTest(unittest.TestCase):
     around every fallible export), never UniFFI's InternalError, and the library goes on answering."""
 
     def assessed_amount(self):
-        member = dj.DuesMember(member_id="G1", category=dj.Category.EMPLOYED, incomes=[
-            dj.IncomeRecord(items=[dj.IncomeItem(code=dj.ItemCode.NET_BASE, amount=Decimal("6400.00"))])])
+        member = djt.DuesMember(member_id="G1", category=djt.Category.EMPLOYED, incomes=[
+            djt.IncomeRecord(items=[djt.IncomeItem(code=djt.ItemCode.NET_BASE, amount=Decimal("6400.00"))])])
         return dj.assess_dues(dj.Policy.bundled(), member, "2026-11", False).amount
 
     def test_a_panic_is_internal_and_the_next_call_works(self):
-        with self.assertRaises(dj.DangjianError) as ctx:
+        with self.assertRaises(djt.DangjianError) as ctx:
             dj.force_panic_for_tests()
         e = ctx.exception
-        self.assertIsInstance(e, dj.DangjianError.Internal, repr(e))
+        self.assertIsInstance(e, djt.DangjianError.Internal, repr(e))
         self.assertEqual((e.code, e.field), ("INTERNAL", ""))
         self.assertIn("forced by force_panic_for_tests", e.message_en)
         self.assertTrue(e.message_zh)
@@ -97,7 +98,7 @@ class PanicGuardTest(unittest.TestCase):
 
     def test_panic_after_panic_each_coded(self):
         for _ in range(3):
-            with self.assertRaises(dj.DangjianError.Internal) as ctx:
+            with self.assertRaises(djt.DangjianError.Internal) as ctx:
                 dj.force_panic_for_tests()
             self.assertEqual(ctx.exception.code, "INTERNAL")
         self.assertEqual(self.assessed_amount(), Decimal("96.00"))

@@ -4,6 +4,7 @@ exceptions with their code and field."""
 import json
 
 import dangjian as dj
+import dangjian_types as djt
 from test_bindings import ErrorsAssert
 
 
@@ -43,9 +44,9 @@ class MembershipTest(ErrorsAssert):
 
     def test_check_member_errors_name_their_fields(self):
         bad = json.dumps(record("M1", ("joined", "2024-01-10")))
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_RECORD_JSON", "events[0].kind",
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_RECORD_JSON", "events[0].kind",
                          lambda: dj.membership_check_member(self.policy, self.cal, bad, "2024-01-20"))
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_DATE", "on",
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_DATE", "on",
                          lambda: dj.membership_check_member(self.policy, self.cal, json.dumps(record("M1")), "2024-02-30"))
 
     def test_check_members_keeps_the_good_record(self):
@@ -61,7 +62,7 @@ class MembershipTest(ErrorsAssert):
         )
         bare = json.loads(dj.membership_check_members(self.policy, self.cal, json.dumps(members), "2024-03-01"))
         self.assertEqual(len(bare["errors"]), 1)
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_RECORD_JSON", "",
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_RECORD_JSON", "",
                          lambda: dj.membership_check_members(self.policy, self.cal, "42", "2024-03-01"))
 
     def test_apply_appends(self):
@@ -71,15 +72,15 @@ class MembershipTest(ErrorsAssert):
 
     def test_apply_unreadable_event_and_roster(self):
         r = json.dumps(record("M1"))
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_EVENT_JSON", "event.kind",
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_EVENT_JSON", "event.kind",
                          lambda: dj.membership_apply_event(self.policy, self.cal, r, '{"kind":"nap","date":"2024-01-10"}', "[]"))
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_RECORD_JSON", "roster[0].name",
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_RECORD_JSON", "roster[0].name",
                          lambda: dj.membership_apply_event(self.policy, self.cal, r, '{"kind":"application","date":"2024-01-10"}', '[{"id":"X"}]'))
 
     def test_apply_refuses_an_event_out_of_order(self):
         r = json.dumps(record("M1", ("application", "2024-01-10"), ("talk", "2024-01-20")))
         roster = json.dumps([full_member("S1")])
-        self.assertCoded(dj.DangjianError.InvalidInput, "EVENT_OUT_OF_ORDER", "event.date",
+        self.assertCoded(djt.DangjianError.InvalidInput, "EVENT_OUT_OF_ORDER", "event.date",
                          lambda: dj.membership_apply_event(self.policy, self.cal, r, '{"kind":"talk","date":"2024-01-15"}', roster))
 
     def test_rights(self):
@@ -93,19 +94,19 @@ class MembershipTest(ErrorsAssert):
         }
         r = json.loads(dj.membership_rights(self.policy, json.dumps(probationary), "2026-01-01"))
         self.assertEqual([r["may_vote"], r["may_elect"], r["may_be_elected"], r["may_sponsor"]], [False] * 4)
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_DATE", "on",
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_DATE", "on",
                          lambda: dj.membership_rights(self.policy, json.dumps(full_member("S1")), "2026-13-01"))
 
     def test_validate_id_number(self):
         self.assertIsNone(dj.membership_validate_id_number("11010519491231002X", "1949-12-31"))
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_ID_NUMBER", "id_number",
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_ID_NUMBER", "id_number",
                          lambda: dj.membership_validate_id_number("110105194912310021", "1949-12-31"))
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_DATE", "birth_date",
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_DATE", "birth_date",
                          lambda: dj.membership_validate_id_number("11010519491231002X", "1949-13-31"))
 
     def test_check_orgs(self):
         r = json.loads(dj.membership_check_orgs(self.policy, '{"orgs":[{"id":"B1","kind":"branch"}]}', "2026-01-01"))
         self.assertIsInstance(r["findings"], list)
         self.assertTrue(all(isinstance(f["code"], str) for f in r["findings"]), r)
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_ORG_JSON", "orgs[0].kind",
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_ORG_JSON", "orgs[0].kind",
                          lambda: dj.membership_check_orgs(self.policy, '{"orgs":[{"id":"B1","kind":"castle"}]}', "2026-01-01"))

@@ -7,6 +7,7 @@ import json
 import pathlib
 
 import dangjian as dj
+import dangjian_types as djt
 from test_bindings import ErrorsAssert
 
 DATA = pathlib.Path(__file__).resolve().parents[2] / "examples" / "data"
@@ -48,7 +49,7 @@ class StreamsTest(ErrorsAssert):
                          ([1], [(3, "INVALID_ORG_JSON")]))
         self.assertEqual(json.loads(dj.membership_check_members_lines(self.policy, self.cal, "", "2026-11-20")),
                          {"reports": [], "errors": []})
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_DATE", "on",
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_DATE", "on",
                          lambda: dj.membership_check_members_lines(self.policy, self.cal, text, "2026-02-30"))
-        self.assertCoded(dj.DangjianError.InvalidInput, "INVALID_DATE", "on",
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_DATE", "on",
                          lambda: dj.membership_check_orgs_lines(self.policy, text, "soon"))

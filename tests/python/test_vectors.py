@@ -12,6 +12,7 @@ import json
 import unittest
 
 import dangjian
+import dangjian_types
 from vectorlib import VectorCase, check_files_well_formed, error_view, load_area
 
 KINDS = frozenset({"assess", "assess_error", "ledger", "batch"})
@@ -68,11 +69,11 @@ def _list(v, f):
 def member_from(doc):
     d = _fields(doc, ["member_id", "category"], ["schema_version", "employer_type", "incomes", "admitted_on", "hardship"])
     employer = d.get("employer_type")
-    return dangjian.DuesMember(
+    return dangjian_types.DuesMember(
         schema_version=d.get("schema_version"),
         member_id=_str(d["member_id"]),
-        category=_enum(dangjian.Category, d["category"]),
-        employer_type=None if employer is None else _enum(dangjian.EmployerType, employer),
+        category=_enum(dangjian_types.Category, d["category"]),
+        employer_type=None if employer is None else _enum(dangjian_types.EmployerType, employer),
         incomes=_list(d.get("incomes", []), income_from),
         admitted_on=_opt_str(d.get("admitted_on")),
         hardship=_list(d.get("hardship", []), hardship_from),
@@ -81,12 +82,12 @@ def member_from(doc):
 
 def income_from(doc):
     d = _fields(doc, ["items"], ["from"])
-    return dangjian.IncomeRecord(_from=_opt_str(d.get("from")), items=_list(d["items"], item_from))
+    return dangjian_types.IncomeRecord(_from=_opt_str(d.get("from")), items=_list(d["items"], item_from))
 
 
 def item_from(doc):
     d = _fields(doc, ["code", "amount"])
-    return dangjian.IncomeItem(code=_enum(dangjian.ItemCode, d["code"]), amount=_dec(d["amount"]))
+    return dangjian_types.IncomeItem(code=_enum(dangjian_types.ItemCode, d["code"]), amount=_dec(d["amount"]))
 
 
 def hardship_from(doc):
@@ -96,10 +97,10 @@ def hardship_from(doc):
         ["to", "reduced_amount"],
     )
     reduced = d.get("reduced_amount")
-    return dangjian.HardshipDecision(
+    return dangjian_types.HardshipDecision(
         _from=_str(d["from"]),
         to=_opt_str(d.get("to")),
-        outcome=_enum(dangjian.HardshipOutcome, d["outcome"]),
+        outcome=_enum(dangjian_types.HardshipOutcome, d["outcome"]),
         reduced_amount=None if reduced is None else _dec(reduced),
         branch_studied_on=_str(d["branch_studied_on"]),
         approved_by=_str(d["approved_by"]),
@@ -109,7 +110,7 @@ def hardship_from(doc):
 
 def ledger_from(doc):
     d = _fields(doc, ["member_id", "obligations", "payments"], ["schema_version", "good_reasons"])
-    return dangjian.Ledger(
+    return dangjian_types.Ledger(
         schema_version=d.get("schema_version"),
         member_id=_str(d["member_id"]),
         obligations=_list(d["obligations"], obligation_from),
@@ -120,13 +121,13 @@ def ledger_from(doc):
 
 def obligation_from(doc):
     d = _fields(doc, ["month", "amount"])
-    return dangjian.Obligation(month=_str(d["month"]), amount=_dec(d["amount"]))
+    return dangjian_types.Obligation(month=_str(d["month"]), amount=_dec(d["amount"]))
 
 
 def payment_from(doc):
     # The core's defaults for an omitted field: no regular amount, no months, no voluntary extra, no channel.
     d = _fields(doc, ["paid_on"], ["amount", "months", "voluntary", "channel"])
-    return dangjian.Payment(
+    return dangjian_types.Payment(
         paid_on=_str(d["paid_on"]),
         amount=_dec(d.get("amount", "0")),
         months=_list(d.get("months", []), _str),
@@ -137,7 +138,7 @@ def payment_from(doc):
 
 def good_reason_from(doc):
     d = _fields(doc, ["from", "to", "reason"])
-    return dangjian.GoodReason(_from=_str(d["from"]), to=_str(d["to"]), reason=_str(d["reason"]))
+    return dangjian_types.GoodReason(_from=_str(d["from"]), to=_str(d["to"]), reason=_str(d["reason"]))
 
 
 # ---- comparable views of results ----
@@ -243,7 +244,7 @@ class VectorCaseTest(VectorCase):
                 self.compare(surface, expect, assessment_from_json(doc))
                 if not trace and doc.get("trace"):
                     self.mismatch(surface, "trace", [], doc["trace"])
-            except dangjian.DangjianError as e:
+            except dangjian_types.DangjianError as e:
                 self.mismatch(surface, "result", "an assessment", error_view(e))
         try:
             member = member_from(self.case["member"])
@@ -257,7 +258,7 @@ class VectorCaseTest(VectorCase):
                 self.compare(surface, expect, assessment_from_typed(a))
                 if not trace and a.trace:
                     self.mismatch(surface, "trace", [], [t.step for t in a.trace])
-            except dangjian.DangjianError as e:
+            except dangjian_types.DangjianError as e:
                 self.mismatch(surface, "result", "an assessment", error_view(e))
 
     def run_assess_error(self, policy, expect):
@@ -268,7 +269,7 @@ class VectorCaseTest(VectorCase):
             try:
                 out = dangjian.assess_dues_json(policy, member_json, month, trace)
                 self.mismatch(surface, "result", expect, json.loads(out).get("amount"))
-            except dangjian.DangjianError as e:
+            except dangjian_types.DangjianError as e:
                 self.compare(surface, expect, error_view(e))
         try:
             member = member_from(self.case["member"])
@@ -277,7 +278,7 @@ class VectorCaseTest(VectorCase):
         try:
             a = dangjian.assess_dues(policy, member, month, False)
             self.mismatch("assess_dues", "result", expect, plain(a.amount))
-        except dangjian.DangjianError as e:
+        except dangjian_types.DangjianError as e:
             self.compare("assess_dues", expect, error_view(e))
 
     def run_ledger(self, policy, expect):
@@ -287,7 +288,7 @@ class VectorCaseTest(VectorCase):
         try:
             report_json = dangjian.evaluate_dues_ledger_json(policy, ledger_json, as_of)
             self.compare("evaluate_dues_ledger_json", expect, ledger_from_json(json.loads(report_json)))
-        except dangjian.DangjianError as e:
+        except dangjian_types.DangjianError as e:
             self.mismatch("evaluate_dues_ledger_json", "result", "a ledger report", error_view(e))
         try:
             ledger = ledger_from(self.case["ledger"])
@@ -296,7 +297,7 @@ class VectorCaseTest(VectorCase):
             return
         try:
             report = dangjian.evaluate_dues_ledger(policy, ledger, as_of)
-        except dangjian.DangjianError as e:
+        except dangjian_types.DangjianError as e:
             self.mismatch("evaluate_dues_ledger", "result", "a ledger report", error_view(e))
             return
         self.compare("evaluate_dues_ledger", expect, ledger_from_typed(report))
@@ -305,8 +306,8 @@ class VectorCaseTest(VectorCase):
         # The branch summary of this one report, typed and JSON, must agree.
         year = int(as_of[:4])
         for period, period_json in (
-            (dangjian.Period.YEAR(year=year), {"year": year}),
-            (dangjian.Period.MONTH(month=as_of[:7]), {"month": as_of[:7]}),
+            (dangjian_types.Period.YEAR(year), {"year": year}),
+            (dangjian_types.Period.MONTH(as_of[:7]), {"month": as_of[:7]}),
         ):
             typed = summary_from_typed(dangjian.summarize_dues([report], period))
             doc = json.loads(dangjian.summarize_dues_json(f"[{report_json}]", json.dumps(period_json)))
@@ -320,7 +321,7 @@ class VectorCaseTest(VectorCase):
             try:
                 doc = json.loads(dangjian.assess_dues_batch_json(policy, members_json, month, trace))
                 self.compare(surface, expect, batch_from_json(doc))
-            except dangjian.DangjianError as e:
+            except dangjian_types.DangjianError as e:
                 self.mismatch(surface, "result", "a batch result", error_view(e))
         try:
             members = [member_from(m) for m in self.case["members"]]
@@ -329,7 +330,7 @@ class VectorCaseTest(VectorCase):
         try:
             out = dangjian.assess_dues_batch(policy, members, month, False)
             self.compare("assess_dues_batch", expect, batch_from_typed(out))
-        except dangjian.DangjianError as e:
+        except dangjian_types.DangjianError as e:
             self.mismatch("assess_dues_batch", "result", "a batch result", error_view(e))
 
 

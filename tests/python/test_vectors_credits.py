@@ -19,6 +19,7 @@ import json
 import unittest
 
 import dangjian as dj
+import dangjian_types as djt
 from vectorlib import VectorCase, canonical, check_files_well_formed, dumps, error_view, load_area
 
 KINDS = frozenset({"score", "score_jsonl", "scheme_error", "leaderboard", "rate", "close"})
@@ -87,7 +88,7 @@ class CreditsVectorTest(VectorCase):
         try:
             scheme_of(self.case["scheme"])
             self.mismatch("CreditsScheme.from_json", "error", expect, "a scheme")
-        except dj.DangjianError as e:
+        except djt.DangjianError as e:
             if canonical(error_view(e)) != canonical(expect):
                 self.mismatch("CreditsScheme.from_json", "error", expect, error_view(e))
 

@@ -23,6 +23,7 @@ import json
 import unittest
 
 import dangjian as dj
+import dangjian_types as djt
 from vectorlib import VectorCase, check_files_well_formed, dumps, load_area
 
 KINDS = frozenset({"notice", "notice_error", "redact", "visible", "board", "catalogue", "deadlines", "workflow", "audit_verify",
@@ -62,7 +63,7 @@ def run_workflow(policy, context_json, new_item_json, actor, at, actions):
     for step, action in enumerate(actions):
         try:
             out = json.loads(dj.disclosure_apply(policy, context_json, dumps(item), action, log))
-        except dj.DangjianError as e:
+        except djt.DangjianError as e:
             raise StepFailed(step, e) from e
         item, log = out["item"], dumps(out["log"])
     return item, log
@@ -84,7 +85,7 @@ class DisclosureVectorTest(VectorCase):
         try:
             out = dj.disclosure_evaluate_notice(policy, dj.Calendar.official(), dumps(self.case["notice"]), self.on())
             got = {"unexpected": out}
-        except dj.DangjianError as e:
+        except djt.DangjianError as e:
             got = {"code": e.code, "field": e.field}
         self.compare("disclosure_evaluate_notice", expect, got)
 
@@ -135,7 +136,7 @@ class DisclosureVectorTest(VectorCase):
     def or_error(self, call):
         try:
             return json.loads(call())
-        except dj.DangjianError as e:
+        except djt.DangjianError as e:
             return {"error": {"code": e.code, "field": e.field}}
 
     def run_audit_verify_signed(self, policy, expect):

@@ -18,6 +18,7 @@ import json
 import unittest
 
 import dangjian as dj
+import dangjian_types as djt
 from vectorlib import VectorCase, canonical, check_files_well_formed, dumps, error_view, load_area
 
 KINDS = frozenset({"member_check", "member_error", "apply", "rights", "org_check"})
@@ -103,7 +104,7 @@ class MembershipVectorTest(VectorCase):
         doc = {"members": c["members"], "meetings": c.get("meetings", []), "ledgers": c.get("ledgers", [])}
         try:
             out = json.loads(dj.membership_check_members(policy, dj.Calendar.official(), dumps(doc), self.on()))
-        except dj.DangjianError as e:
+        except djt.DangjianError as e:
             return {"error": error_view(e)}
         member = c.get("member")
         report = next((r for r in out["reports"] if r.get("member_id") == member), None)
@@ -125,21 +126,21 @@ class MembershipVectorTest(VectorCase):
         try:
             dj.membership_apply_event(policy, dj.Calendar.official(), dumps(c["record"]), dumps(c["event"]), dumps(c["members"]))
             got = {"ok": True}
-        except dj.DangjianError as e:
+        except djt.DangjianError as e:
             got = {"error": error_view(e)}
         self.compare_subset("membership_apply_event", expect, got)
 
     def run_rights(self, policy, expect):
         try:
             got = json.loads(dj.membership_rights(policy, dumps(self.case["record"]), self.on()))
-        except dj.DangjianError as e:
+        except djt.DangjianError as e:
             got = {"error": error_view(e)}
         self.compare_subset("membership_rights", expect, got)
 
     def run_org_check(self, policy, expect):
         try:
             got = org_shape(json.loads(dj.membership_check_orgs(policy, dumps(self.case["document"]), self.on())))
-        except dj.DangjianError as e:
+        except djt.DangjianError as e:
             got = {"error": error_view(e)}
         self.compare_subset("membership_check_orgs", expect, got)
 

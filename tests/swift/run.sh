@@ -25,6 +25,9 @@ ffi_build
 ffi_generate swift
 gen="$FFI_GEN/swift"
 swift_file="$gen/dangjian.swift"
+# The core's own types (records, enums, the error, money) are their own UniFFI component, generated beside
+# it: dangjian_types.swift with dangjian_typesFFI.h / .modulemap, compiled into the same Swift module.
+types_file="$gen/dangjian_types.swift"
 work="$FFI_TOOLS/swift-check"
 mkdir -p "$work"
 
@@ -36,17 +39,27 @@ if grep -q '^module dangjianFFI ' "$gen/dangjianFFI.modulemap" \
 else
     ffi_fail "modulemap / import consistency" "$(cat "$gen/dangjianFFI.modulemap")"
 fi
+if grep -q '^module dangjian_typesFFI ' "$gen/dangjian_typesFFI.modulemap" \
+    && grep -q 'header "dangjian_typesFFI.h"' "$gen/dangjian_typesFFI.modulemap" \
+    && grep -q '^import dangjian_typesFFI$' "$types_file" \
+    && grep -q '^public struct DuesMember\b' "$types_file" \
+    && ! grep -q '^public struct DuesMember\b' "$swift_file" \
+    && grep -q 'FfiConverterTypeDuesMember_lower' "$swift_file"; then
+    ffi_pass "the core's types: dangjian_typesFFI modulemap and header, DuesMember declared once (in dangjian_types.swift) and used by dangjian.swift"
+else
+    ffi_fail "the core's types component" "$(cat "$gen/dangjian_typesFFI.modulemap" 2>&1)"
+fi
 
 # 1b. Money maps to Foundation.Decimal itself: no typealias named Decimal (it would make `Decimal`
 # ambiguous for apps importing both Foundation and dangjian), read with the POSIX locale, written with
 # its locale-independent description.
-if ! grep -q 'typealias Decimal' "$swift_file" \
-    && grep -q 'return Decimal(string: builtinValue, locale: Locale(identifier: "en_US_POSIX")) ?? Decimal.nan' "$swift_file" \
-    && grep -q 'let builtinValue = value.description' "$swift_file" \
-    && grep -q 'public var amount: Decimal$' "$swift_file"; then
+if ! grep -q 'typealias Decimal' "$swift_file" "$types_file" \
+    && grep -q 'return Decimal(string: builtinValue, locale: Locale(identifier: "en_US_POSIX")) ?? Decimal.nan' "$types_file" \
+    && grep -q 'let builtinValue = value.description' "$types_file" \
+    && grep -q 'public var amount: Decimal$' "$types_file"; then
     ffi_pass "money is Foundation.Decimal (custom type Decimal, no typealias)"
 else
-    ffi_fail "money is Foundation.Decimal" "see FfiConverterTypeDecimal in $swift_file"
+    ffi_fail "money is Foundation.Decimal" "see FfiConverterTypeDecimal in $types_file"
 fi
 
 # 2. The header is valid C. gcc knows no Clang nullability qualifiers: define them away.
@@ -65,6 +78,11 @@ if command -v clang >/dev/null 2>&1; then
     fi
 else
     log "clang not installed: the clang header check is skipped (gcc covers it)"
+fi
+if msg=$(echo '#include "dangjian_typesFFI.h"' | gcc "${nullability[@]}" "${cflags[@]}" -x c -fsyntax-only - 2>&1); then
+    ffi_pass "dangjian_typesFFI.h compiles (gcc -fsyntax-only)"
+else
+    ffi_fail "dangjian_typesFFI.h compiles (gcc -fsyntax-only)" "$msg"
 fi
 
 # 3. A C program links against the real .so and calls it like the Swift bindings do.
@@ -89,7 +107,7 @@ else
 fi
 
 # 4. Every FFI symbol the Swift code calls is exported by the library.
-mapfile -t wanted < <(grep -oE '\b(uniffi|ffi)_[A-Za-z0-9_]+' "$swift_file" | sort -u)
+mapfile -t wanted < <(grep -ohE '\b(uniffi|ffi)_[A-Za-z0-9_]+' "$swift_file" "$types_file" | sort -u)
 exported="$work/exported-symbols.txt"
 nm -D --defined-only "$FFI_LIB" | awk '{print $NF}' | sort -u >"$exported"
 missing=()
@@ -99,7 +117,7 @@ done
 if [ "${#wanted[@]}" -eq 0 ]; then
     ffi_fail "FFI symbols referenced by dangjian.swift" "found none (generator output changed?)"
 elif [ "${#missing[@]}" -eq 0 ]; then
-    ffi_pass "all ${#wanted[@]} uniffi_/ffi_ symbols referenced by dangjian.swift are exported by the .so"
+    ffi_pass "all ${#wanted[@]} uniffi_/ffi_ symbols referenced by dangjian.swift and dangjian_types.swift are exported by the .so"
 else
     ffi_fail "FFI symbols exported" "missing from the .so: ${missing[*]}"
 fi

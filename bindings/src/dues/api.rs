@@ -1,12 +1,12 @@
-//! The dues exports: typed and JSON, each a call of the core function of the same name.
+//! The dues exports: typed and JSON, each a call of the core function of the same name. The typed ones take
+//! and return the core's own records (`dangjian::dues`, UniFFI derives behind the core's feature `uniffi`).
 
-use dangjian::dues::{self as core, AssessOptions};
+use dangjian::dues::{
+    self as core, AssessOptions, Assessment, BatchOutcome, BranchSummary, DuesMember, Ledger,
+    LedgerReport, Period,
+};
 use dangjian::month::{parse_date, parse_month};
 
-use super::convert::{members_to_core, reports_to_core};
-use super::records::{
-    Assessment, BatchOutcome, BranchSummary, DuesMember, Ledger, LedgerReport, Period,
-};
 use crate::error::{guarded, Result};
 use crate::policy::Policy;
 
@@ -37,8 +37,12 @@ pub fn assess_dues(
 ) -> Result<Assessment> {
     guarded(|| {
         let month = parse_month(&month, "month")?;
-        let member = member.to_core()?;
-        Ok(core::assess(&policy.inner, &member, month, AssessOptions { trace })?.into())
+        Ok(core::assess(
+            &policy.inner,
+            &member,
+            month,
+            AssessOptions { trace },
+        )?)
     })
 }
 
@@ -64,8 +68,12 @@ pub fn assess_dues_batch(
 ) -> Result<BatchOutcome> {
     guarded(|| {
         let month = parse_month(&month, "month")?;
-        let members = members_to_core(&members)?;
-        Ok(core::assess_batch(&policy.inner, &members, month, AssessOptions { trace }).into())
+        Ok(core::assess_batch(
+            &policy.inner,
+            &members,
+            month,
+            AssessOptions { trace },
+        ))
     })
 }
 
@@ -91,8 +99,7 @@ pub fn evaluate_dues_ledger(
 ) -> Result<LedgerReport> {
     guarded(|| {
         let as_of = parse_date(&as_of, "as_of")?;
-        let ledger = ledger.to_core()?;
-        Ok(core::evaluate_ledger(&policy.inner, &ledger, as_of)?.into())
+        Ok(core::evaluate_ledger(&policy.inner, &ledger, as_of)?)
     })
 }
 
@@ -110,11 +117,7 @@ pub fn evaluate_dues_ledger(
 /// ```
 #[uniffi::export]
 pub fn summarize_dues(reports: Vec<LedgerReport>, period: Period) -> Result<BranchSummary> {
-    guarded(|| {
-        let reports = reports_to_core(&reports)?;
-        let period = period.to_core()?;
-        Ok(core::summarize(&reports, period)?.into())
-    })
+    guarded(|| Ok(core::summarize(&reports, period)?))
 }
 
 /// [`assess_dues`] over JSON (`dangjian::dues::assess_json`): a `DuesMember` document in (the contract's

@@ -1,9 +1,11 @@
-//! Party dues (党费): the records of the dues contract, their conversion to and from the core, and the
-//! exports (`dangjian::dues`).
+//! Party dues (党费): the exports (`dangjian::dues`). The records and enums are the core's own, re-exported:
+//! they cross through the core's UniFFI component (`dangjian_types`; see `dangjian::surface`).
 
 mod api;
-mod convert;
-mod records;
 
 pub use api::*;
-pub use records::*;
+pub use dangjian::dues::{
+    Assessment, BatchError, BatchOutcome, BranchSummary, Category, DuesMember, EmployerType,
+    GoodReason, HardshipDecision, HardshipOutcome, IncomeItem, IncomeRecord, ItemCode, Ledger,
+    LedgerReport, MonthLine, Obligation, Payment, Period, VoluntaryLine,
+};

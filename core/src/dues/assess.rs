@@ -4,9 +4,10 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::items::{Category, EmployerType, ItemCode};
-use super::member::{DuesMember, HardshipOutcome, IncomeRecord};
-use super::params::{bracket_for, Composition, FixingRule};
+use super::base::compose_base;
+use super::items::Category;
+use super::member::{DuesMember, HardshipOutcome};
+use super::params::{bracket_for, FixingRule};
 pub(crate) use crate::dues::bundled::rules_2008;
 use crate::dues::bundled::NOTICE_2017;
 use crate::policy::in_force;
@@ -41,6 +42,7 @@ impl Default for AssessOptions {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Assessment {
     /// The member.
     pub member_id: String,
@@ -79,13 +81,13 @@ impl Assessment {
 }
 
 /// Collects trace steps only when asked, so the amounts-only path builds no strings.
-struct Tracer {
+pub(super) struct Tracer {
     on: bool,
     steps: Vec<TraceStep>,
 }
 
 impl Tracer {
-    fn push(&mut self, step: impl FnOnce() -> TraceStep) {
+    pub(super) fn push(&mut self, step: impl FnOnce() -> TraceStep) {
         if self.on {
             self.steps.push(step());
         }
@@ -99,7 +101,8 @@ pub(crate) fn to_fen(amount: Decimal) -> Decimal {
     fen
 }
 
-fn category_article(category: Category) -> &'static str {
+/// The article of the 2008 Rules that sets a category's dues (Arts. 2–6).
+pub(super) fn category_article(category: Category) -> &'static str {
     match category {
         Category::Employed => "第二条",
         Category::AnnualSalary => "第三条",
@@ -470,165 +473,6 @@ fn amount_in(
         amount,
         citation,
     })
-}
-
-/// What happens to an item for this member under the composition in force.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Treatment {
-    Counted,
-    Deducted,
-    Excluded,
-}
-
-fn counted_items(
-    composition: &Composition,
-    category: Category,
-    employer: Option<EmployerType>,
-) -> &[ItemCode] {
-    match (category, employer) {
-        (Category::AnnualSalary, _) => &composition.annual_salary,
-        (Category::SelfEmployed, _) => &composition.self_employed,
-        (Category::Retired, _) => &composition.retired,
-        (_, Some(EmployerType::CivilService)) => &composition.civil_service,
-        (_, Some(EmployerType::PublicInstitution)) => &composition.public_institution,
-        (_, _) => &composition.enterprise,
-    }
-}
-
-fn compose_base(
-    policy: &Policy,
-    member: &DuesMember,
-    record: &IncomeRecord,
-    month: YearMonth,
-    tracer: &mut Tracer,
-    findings: &mut Vec<Finding>,
-) -> Result<Decimal> {
-    if let [only] = record.items.as_slice() {
-        if only.code == ItemCode::NetBase {
-            tracer.push(|| {
-                TraceStep::new(
-                    "base",
-                    "net_base given: the base is already known",
-                    only.amount.to_string(),
-                )
-            });
-            if only.amount.is_zero() {
-                findings.push(base_zero(
-                    member.category,
-                    "计交基数（net_base）为 0.00",
-                    "net_base is 0.00",
-                ));
-            }
-            return Ok(only.amount);
-        }
-    }
-    let composition = in_force(
-        &policy.dues.composition,
-        month.first_day(),
-        "dues.composition",
-    )?;
-    let counted = counted_items(&composition.value, member.category, member.employer_type);
-    let deductions = if member.category == Category::Retired {
-        &composition.value.retired_deducted
-    } else {
-        &composition.value.deducted
-    };
-    let per_month = |code: ItemCode, amount: Decimal| -> Result<Decimal> {
-        // The self-employed base is the previous quarter's net income averaged per month, kept to the fen.
-        if code == ItemCode::QuarterNetIncome {
-            let monthly = amount
-                .checked_div(Decimal::from(3))
-                .ok_or_else(|| Error::overflow("quarter_net_income"))?;
-            return Ok(monthly
-                .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero));
-        }
-        Ok(amount)
-    };
-    let mut total = Decimal::ZERO;
-    let mut deducted = Decimal::ZERO;
-    for item in &record.items {
-        let treatment = if counted.contains(&item.code) {
-            Treatment::Counted
-        } else if deductions.contains(&item.code) {
-            Treatment::Deducted
-        } else {
-            Treatment::Excluded
-        };
-        let amount = per_month(item.code, item.amount)?;
-        match treatment {
-            Treatment::Counted => {
-                total = total
-                    .checked_add(amount)
-                    .ok_or_else(|| Error::overflow("items"))?;
-            }
-            Treatment::Deducted => {
-                deducted = deducted
-                    .checked_add(amount)
-                    .ok_or_else(|| Error::overflow("items"))?;
-            }
-            Treatment::Excluded => {}
-        }
-        tracer.push(|| {
-            let what = match treatment {
-                Treatment::Counted if item.code == ItemCode::QuarterNetIncome => {
-                    format!("quarter_net_income {} ÷ 3 counted", item.amount)
-                }
-                Treatment::Counted => format!("{} counted", item.code),
-                Treatment::Deducted => format!("{} deducted", item.code),
-                Treatment::Excluded => {
-                    format!("{} excluded: not part of this member's base", item.code)
-                }
-            };
-            TraceStep::new("item", what, amount.to_string())
-                .with_parameter("dues.composition")
-                .cite(composition.citation.clone())
-        });
-    }
-    let net = total
-        .checked_sub(deducted)
-        .ok_or_else(|| Error::overflow("base"))?;
-    let base = if net < Decimal::ZERO {
-        findings.push(Finding::new(
-            "BASE_BELOW_ZERO",
-            Severity::Warning,
-            format!("扣除项合计 {deducted} 超过计入项合计 {total}，计交基数按 0 计"),
-            format!("deductions {deducted} exceed counted items {total}: the base is taken as 0"),
-            Some(composition.citation.clone()),
-        ));
-        Decimal::new(0, 2)
-    } else {
-        if net.is_zero() {
-            findings.push(base_zero(
-                member.category,
-                format!("计入项合计 {total}，扣除项合计 {deducted}，计交基数为 0.00"),
-                format!("counted {total} − deducted {deducted}: the base is 0.00"),
-            ));
-        }
-        net
-    };
-    tracer.push(|| {
-        TraceStep::new(
-            "base",
-            format!("counted {total} − deducted {deducted}"),
-            base.to_string(),
-        )
-        .cite(composition.citation.clone())
-    });
-    Ok(base)
-}
-
-/// `BASE_ZERO`: a base of exactly 0.00 is an amount, not a missing income: the lowest bracket's rate applies to
-/// it (2008 Rules Art. 2, Art. 5 for retirees), giving 0.00, and the finding says so, so that a zero wage is
-/// looked at rather than hidden. A negative net has its own finding (`BASE_BELOW_ZERO`).
-fn base_zero(category: Category, why_zh: impl Into<String>, why_en: impl Into<String>) -> Finding {
-    let (why_zh, why_en) = (why_zh.into(), why_en.into());
-    Finding::new(
-        "BASE_ZERO",
-        Severity::Warning,
-        format!("{why_zh}：按最低档比例计算，应交 0.00 元；请核实收入"),
-        format!("{why_en}: the lowest bracket's rate gives 0.00; check the income"),
-        Some(rules_2008(category_article(category))),
-    )
 }
 
 fn apply_hardship(

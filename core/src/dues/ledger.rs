@@ -25,6 +25,7 @@ use crate::{Citation, Error, Finding, Policy, Result, Severity, YearMonth};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Obligation {
     /// The month.
@@ -52,6 +53,7 @@ impl From<&Assessment> for Obligation {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Payment {
     /// The day it was paid.
@@ -61,12 +63,14 @@ pub struct Payment {
     pub amount: Decimal,
     /// The months the regular dues cover.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub months: Vec<YearMonth>,
     /// Voluntary extra dues (自愿多交) in the same payment.
     #[serde(default, deserialize_with = "crate::money::de_money")]
     pub voluntary: Decimal,
     /// How it was paid (cash, transfer, app …), free text.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub channel: String,
 }
 
@@ -78,6 +82,7 @@ pub struct Payment {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct GoodReason {
     /// First month covered.
@@ -96,11 +101,9 @@ pub struct GoodReason {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Ledger {
-    /// Version of the ledger document; absent means 1, the current version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub schema_version: Option<u32>,
     /// The member.
     pub member_id: String,
     /// What was owed, one entry per month.
@@ -109,7 +112,12 @@ pub struct Ledger {
     pub payments: Vec<Payment>,
     /// Months with a recorded good reason.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub good_reasons: Vec<GoodReason>,
+    /// Version of the ledger document; absent means 1, the current version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub schema_version: Option<u32>,
 }
 
 /// One month of the ledger as of the report date.
@@ -121,6 +129,7 @@ pub struct Ledger {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MonthLine {
     /// The month.
     pub month: YearMonth,
@@ -135,6 +144,7 @@ pub struct MonthLine {
     pub outstanding: Decimal,
     /// The date of the last payment toward it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub paid_on: Option<NaiveDate>,
 }
 
@@ -146,6 +156,7 @@ pub struct MonthLine {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VoluntaryLine {
     /// When it was paid.
     pub paid_on: NaiveDate,
@@ -166,6 +177,7 @@ pub struct VoluntaryLine {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LedgerReport {
     /// The member.
     pub member_id: String,
@@ -197,6 +209,7 @@ pub struct LedgerReport {
     pub unallocated: Decimal,
     /// The day the six-month line was crossed, when it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub lapse_on: Option<NaiveDate>,
     /// Findings, in order.
     pub findings: Vec<Finding>,

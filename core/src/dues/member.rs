@@ -16,6 +16,7 @@ use crate::{Error, Result, YearMonth};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct IncomeItem {
     /// The item code.
@@ -33,10 +34,12 @@ pub struct IncomeItem {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct IncomeRecord {
     /// First month this income applies; `None` for an income that applies from the start.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub from: Option<YearMonth>,
     /// The items.
     pub items: Vec<IncomeItem>,
@@ -51,12 +54,14 @@ pub struct IncomeRecord {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct HardshipDecision {
     /// First month the decision covers.
     pub from: YearMonth,
     /// Last month covered; open-ended when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub to: Option<YearMonth>,
     /// Reduced to an amount, or waived.
     pub outcome: HardshipOutcome,
@@ -66,6 +71,7 @@ pub struct HardshipDecision {
         deserialize_with = "crate::money::de_money_opt",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub reduced_amount: Option<Decimal>,
     /// When the branch studied the case (支部研究).
     pub branch_studied_on: NaiveDate,
@@ -82,6 +88,7 @@ pub struct HardshipDecision {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum HardshipOutcome {
     /// 少交.
@@ -99,27 +106,33 @@ pub enum HardshipOutcome {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct DuesMember {
-    /// Version of the member document; absent means 1, the current version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub schema_version: Option<u32>,
     /// The member's id (unique within a batch).
     pub member_id: String,
     /// The category.
     pub category: Category,
     /// The employer type; required for an employed member whose base is built from items.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub employer_type: Option<EmployerType>,
     /// Income records, in ascending `from` order; at most the first may have no `from`.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub incomes: Vec<IncomeRecord>,
     /// For a probationary member: the date the branch general meeting admitted them (2008 Art. 8).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub admitted_on: Option<NaiveDate>,
     /// Hardship decisions (2008 Art. 7).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub hardship: Vec<HardshipDecision>,
+    /// Version of the member document; absent means 1, the current version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub schema_version: Option<u32>,
 }
 
 /// The largest amount accepted anywhere (one trillion yuan).

@@ -25,6 +25,7 @@
 //! ```
 
 mod assess;
+mod base;
 mod batch;
 pub(crate) mod bundled;
 mod items;

@@ -18,6 +18,7 @@ use crate::{Error, Result, YearMonth};
 /// assert!(p.contains("2026-11".parse().unwrap()));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Period {
     /// One month.
@@ -61,6 +62,7 @@ impl Period {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BranchSummary {
     /// The period.
     pub period: Period,
