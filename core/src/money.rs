@@ -6,7 +6,7 @@
 //! never rounded: a value `rust_decimal` cannot hold exactly (more than 28 decimals, beyond ±7.9 × 10²⁸) is
 //! refused. An amount of money ([`parse_money`]) is a decimal with at most two decimals (digits after the
 //! second must be zeros: `"1.500"` is 1.50, `"1.505"` is refused, never rounded), not negative and at most
-//! [`crate::dues::MAX_AMOUNT_YUAN`].
+//! [`MAX_AMOUNT_YUAN`].
 //!
 //! Codes: `INVALID_NUMBER` (not the grammar), `NUMBER_OUT_OF_RANGE` (not exactly representable),
 //! `TOO_MANY_DECIMALS`, `NEGATIVE_AMOUNT`, `AMOUNT_TOO_LARGE`.
@@ -20,6 +20,10 @@ use crate::{Error, Result};
 
 /// The longest decimal text read (a sign, 29 digits, a point and 28 decimals fit with room to spare).
 pub const MAX_DECIMAL_LEN: usize = 64;
+
+/// The largest amount accepted anywhere (one trillion yuan). On the ground floor with the number grammar that
+/// enforces it, so money and the engines read it from here (`dues::MAX_AMOUNT_YUAN` re-exports it).
+pub const MAX_AMOUNT_YUAN: i64 = 1_000_000_000_000;
 
 /// Parses a decimal in the strict grammar (see the module docs); `field` names it in the error.
 ///
@@ -81,7 +85,7 @@ pub fn parse_money(text: &str, field: &str) -> Result<Decimal> {
             format!("an amount must not be negative: {d}"),
         ));
     }
-    if d > Decimal::from(crate::dues::MAX_AMOUNT_YUAN) {
+    if d > Decimal::from(MAX_AMOUNT_YUAN) {
         return Err(too_large(text, field));
     }
     Ok(d)
@@ -112,7 +116,7 @@ fn too_many_decimals(text: &str, field: &str) -> Error {
 }
 
 fn too_large(text: &str, field: &str) -> Error {
-    let max = crate::dues::MAX_AMOUNT_YUAN;
+    let max = MAX_AMOUNT_YUAN;
     Error::input(
         "AMOUNT_TOO_LARGE",
         field,

@@ -8,6 +8,7 @@ use super::base::compose_base;
 use super::items::Category;
 use super::member::{DuesMember, HardshipOutcome};
 use super::params::{bracket_for, FixingRule};
+use super::tracer::{category_article, Tracer};
 pub(crate) use crate::dues::bundled::rules_2008;
 use crate::dues::bundled::NOTICE_2017;
 use crate::policy::in_force;
@@ -80,40 +81,11 @@ impl Assessment {
     }
 }
 
-/// Collects trace steps only when asked, so the amounts-only path builds no strings.
-pub(super) struct Tracer {
-    on: bool,
-    steps: Vec<TraceStep>,
-}
-
-impl Tracer {
-    pub(super) fn push(&mut self, step: impl FnOnce() -> TraceStep) {
-        if self.on {
-            self.steps.push(step());
-        }
-    }
-}
-
 /// Money at the fen, written with two decimals. Inputs carry at most two decimals, so nothing is lost.
 pub(crate) fn to_fen(amount: Decimal) -> Decimal {
     let mut fen = amount;
     fen.rescale(2);
     fen
-}
-
-/// The article of the 2008 Rules that sets a category's dues (Arts. 2–6).
-pub(super) fn category_article(category: Category) -> &'static str {
-    match category {
-        Category::Employed => "第二条",
-        Category::AnnualSalary => "第三条",
-        Category::SelfEmployed => "第四条",
-        Category::Retired => "第五条",
-        Category::Farmer
-        | Category::Student
-        | Category::Unemployed
-        | Category::Relief
-        | Category::Subsistence => "第六条",
-    }
 }
 
 /// Assesses `member`'s dues for `month` under the rules in force then.
@@ -143,10 +115,7 @@ pub fn assess(
     options: AssessOptions,
 ) -> Result<Assessment> {
     member.validate()?;
-    let mut tracer = Tracer {
-        on: options.trace,
-        steps: Vec::new(),
-    };
+    let mut tracer = Tracer::new(options.trace);
     let mut findings = Vec::new();
     let admitted = member.admitted_on.map(YearMonth::of);
     if let Some(admitted_month) = admitted.filter(|a| month < *a) {
@@ -177,7 +146,7 @@ pub fn assess(
             assessed_in: month,
             citation: rules_2008("第八条"),
             findings,
-            trace: tracer.steps,
+            trace: tracer.into_steps(),
         });
     }
     if let Some(admitted_month) = admitted {
@@ -300,7 +269,7 @@ pub fn assess(
         assessed_in,
         citation: computed.citation,
         findings,
-        trace: tracer.steps,
+        trace: tracer.into_steps(),
     })
 }
 

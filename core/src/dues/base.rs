@@ -5,11 +5,11 @@
 
 use rust_decimal::Decimal;
 
-use super::assess::{category_article, Tracer};
 use super::bundled::rules_2008;
 use super::items::{Category, EmployerType, ItemCode};
 use super::member::{DuesMember, IncomeRecord};
 use super::params::Composition;
+use super::tracer::{category_article, Tracer};
 use crate::policy::in_force;
 use crate::{Error, Finding, Policy, Result, Severity, TraceStep, YearMonth};
 

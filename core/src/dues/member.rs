@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::items::{Category, EmployerType, ItemCode};
+use crate::money::MAX_AMOUNT_YUAN;
 use crate::{Error, Result, YearMonth};
 
 /// One payroll item and its monthly amount (non-negative, at most two decimals).
@@ -135,8 +136,6 @@ pub struct DuesMember {
     pub schema_version: Option<u32>,
 }
 
-/// The largest amount accepted anywhere (one trillion yuan).
-pub const MAX_AMOUNT_YUAN: i64 = 1_000_000_000_000;
 /// The fast path's bound on the mantissa: at scale ≤ 2 such an amount is at most `MAX_AMOUNT_YUAN`.
 const MAX_AMOUNT_FEN: i128 = 1_000_000_000_000;
 

@@ -35,7 +35,9 @@ mod member;
 mod month_rules;
 mod params;
 mod summary;
+mod tracer;
 
+pub use crate::money::MAX_AMOUNT_YUAN;
 pub use assess::{assess, AssessOptions, Assessment};
 pub use batch::{
     assess_batch, assess_batch_from_json, assess_batch_with_progress, BatchError, BatchOutcome,
@@ -48,7 +50,6 @@ pub use ledger::{
 };
 pub use member::{
     check_amount, DuesMember, HardshipDecision, HardshipOutcome, IncomeItem, IncomeRecord,
-    MAX_AMOUNT_YUAN,
 };
 pub use month_rules::MonthRules;
 pub use params::{
