@@ -2,6 +2,7 @@
 //! exports (`dangjian::dues`).
 
 mod api;
+pub mod columns;
 mod convert;
 mod records;
 
