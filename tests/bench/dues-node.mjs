@@ -13,7 +13,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ROOT, loadNodePackage } from '../js/helpers.mjs';
 
-const Decimal = createRequire(join(ROOT, 'target', 'tools', 'bench-node', 'resolver.cjs'))('decimal.js');
+const requireTool = createRequire(join(ROOT, 'target', 'tools', 'bench-node', 'resolver.cjs'));
+const Decimal = requireTool('decimal.js');
+const DECIMAL_JS_VERSION = requireTool('decimal.js/package.json').version;
 const { MonthRules, Policy } = loadNodePackage();
 
 const N = Number(process.env.BENCH_MEMBERS ?? 1_000_000);
@@ -97,7 +99,7 @@ for (const [name, fn] of Object.entries(paths)) {
   }
 }
 console.log(`node ${process.version} (wasm): ${N} members, employed, ${MONTH}; every path equals the decimal.js ` +
-  `${Decimal.version ?? ''} loop member by member; best of ${ROUNDS} after 2 warm-up runs`);
+  `${DECIMAL_JS_VERSION} loop member by member; best of ${ROUNDS} after 2 warm-up runs`);
 const peerS = best(() => peer(decimals), ROUNDS);
 const line = (name, s) => `  ${name.padEnd(66)} ${s.toFixed(3).padStart(8)} s ${(N / s / 1e6).toFixed(2).padStart(8)} M/s`;
 console.log(line('peer: plain decimal.js loop', peerS));

@@ -21,6 +21,7 @@ mod convert;
 pub mod credits;
 pub mod disclosure;
 pub mod dues;
+pub mod dues_columns;
 pub mod error;
 pub mod guard;
 pub mod membership;
