@@ -1,12 +1,17 @@
 //! The columnar dues entry (`dangjian::dues::MonthRules`): a month's rules resolved once, then a whole column
 //! of bases in fen in and a column of amounts in fen out, with no record per member crossing the boundary.
 //!
-//! Two forms of the same call, because they cost very differently across UniFFI:
+//! Two forms of the same call, because they cost very differently on each side of UniFFI (0.32), which moves a
+//! `Vec<T>` element by element on both sides:
 //! - [`MonthRules::amounts_fen`] takes and returns a `Vec<i64>` (Kotlin `List<Long>`, Python `list[int]`,
-//!   Swift `[Int64]`): each element is written and read one by one through the RustBuffer, boxed on the JVM.
+//!   Swift `[Int64]`): one conversion per element. The faster form on the JVM (`tests/bench/dues.sh kotlin`:
+//!   about the speed of a plain `BigDecimal` loop, the packed form about a third of it), and far the slower
+//!   one in Python, where each element is packed by interpreted code.
 //! - [`MonthRules::amounts_fen_packed`] takes and returns the same column as packed little-endian `i64` bytes
-//!   (`Vec<u8>`: Kotlin `ByteArray`, Python `bytes`, Swift `Data`): one copy each way. This is the fast form;
-//!   `tests/bench` measures both.
+//!   (`Vec<u8>`: Kotlin `ByteArray`, Python `bytes`, Swift `Data`): one bulk copy on the foreign side, eight
+//!   byte conversions per row on the Rust side. The form for Python (`tests/bench/dues.sh python`: about 8×
+//!   a plain `decimal` loop, the list form a fifth of it) and for columns already held as bytes (numpy,
+//!   Arrow).
 
 use std::sync::Arc;
 
@@ -129,7 +134,8 @@ impl MonthRules {
     /// The amounts of a column of bases of one category, row for row. A refused base (`NEGATIVE_AMOUNT`,
     /// `AMOUNT_TOO_LARGE`) is an entry of `errors` at `bases[i]` and 0 in its slot; the others are computed.
     ///
-    /// Each element crosses one by one; [`MonthRules::amounts_fen_packed`] is the fast form of this call.
+    /// Each element crosses one by one: the faster form on the JVM, the slow one in Python (there use
+    /// [`MonthRules::amounts_fen_packed`]).
     ///
     /// ```python
     /// out = dangjian.MonthRules.bundled("2026-11").amounts_fen(dangjian.Category.EMPLOYED, [300_000, 300_001])
