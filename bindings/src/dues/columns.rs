@@ -5,7 +5,7 @@
 //! `Vec<T>` element by element on both sides:
 //! - [`MonthRules::amounts_fen`] takes and returns a `Vec<i64>` (Kotlin `List<Long>`, Python `list[int]`,
 //!   Swift `[Int64]`): one conversion per element. The faster form on the JVM (`tests/bench/dues.sh kotlin`:
-//!   about the speed of a plain `BigDecimal` loop, the packed form about a third of it), and far the slower
+//!   about the speed of a plain `BigDecimal` loop, the packed form 0.4–0.9× of it), and far the slower
 //!   one in Python, where each element is packed by interpreted code.
 //! - [`MonthRules::amounts_fen_packed`] takes and returns the same column as packed little-endian `i64` bytes
 //!   (`Vec<u8>`: Kotlin `ByteArray`, Python `bytes`, Swift `Data`): one bulk copy on the foreign side, eight
