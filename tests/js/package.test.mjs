@@ -94,6 +94,8 @@ test('.d.ts: every export and method is documented with a JS example; both flavo
     'fromJson', 'fromJsonl', 'head', 'sign', 'toJson', 'toJsonl', 'verify', 'verifyWithKey',
     // JSON Lines for the member and organization checks (wasm/src/streams.rs).
     'membershipCheckMembersLines', 'membershipCheckMembersLinesJson', 'membershipCheckOrgsLines', 'membershipCheckOrgsLinesJson',
+    // The columnar dues entry (wasm/src/dues_columns.rs; amountsFen is declared generic in its own TS section).
+    'MonthRules', 'bundled', 'resolve',
     // The panic guard's start function (wasm/src/guard.rs): exported by wasm-bindgen, runs by itself.
     'start',
   ].sort());

@@ -399,6 +399,7 @@ fun main(args: Array<String>) {
     // ---- JSON Lines for the member and organization checks (StreamsTests.kt): the example data ----
     streamsTests(h, dir.absoluteFile.parentFile.parentFile.parentFile)
     runVectors(h, dir)
+    duesColumnsTests(h, dir) // the columnar MonthRules against the record API (DuesColumnsTests.kt)
     val vectors = dir.absoluteFile.parentFile
     runCreditsVectors(h, File(vectors, "credits"))
     runDisclosureVectors(h, File(vectors, "disclosure"))

@@ -27,6 +27,8 @@ pub mod credits;
 pub mod disclosure;
 #[cfg(feature = "dues")]
 pub mod dues;
+#[cfg(feature = "dues")]
+pub mod dues_columns;
 pub mod error;
 pub mod guard;
 #[cfg(feature = "membership")]

@@ -2,6 +2,7 @@
 //! they cross through the core's UniFFI component (`dangjian_types`; see `dangjian::surface`).
 
 mod api;
+pub mod columns;
 
 pub use api::*;
 pub use dangjian::dues::{
