@@ -55,7 +55,7 @@ for (const file of readdirSync(vectorDir).filter((f) => f.endsWith('.json')).sor
 test('dues package: exports the dues engine and the shared classes, nothing of the other engines', () => {
   const names = Object.keys(dues).filter((k) => !k.startsWith('__')).sort();
   assert.deepEqual(names, [
-    'Calendar', 'Policy', 'allCodes', 'assessDues', 'assessDuesBatch', 'assessDuesBatchJson', 'assessDuesJson',
+    'Calendar', 'MonthRules', 'Policy', 'allCodes', 'assessDues', 'assessDuesBatch', 'assessDuesBatchJson', 'assessDuesJson',
     'coreVersion', 'dangjianForcePanicForTests', 'describeCode', 'evaluateDuesLedger', 'evaluateDuesLedgerJson',
     'isDangjianError', 'start', 'summarizeDues', 'summarizeDuesJson',
   ].sort());
