@@ -45,6 +45,7 @@ pub mod disclosure;
 pub mod dues;
 pub mod error;
 pub mod explain;
+mod fx;
 pub mod membership;
 pub mod money;
 pub mod month;

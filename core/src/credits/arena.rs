@@ -4,7 +4,7 @@
 
 use std::hash::{BuildHasher, BuildHasherDefault};
 
-use super::compiled::Fx;
+use crate::fx::Fx;
 
 /// Strings end to end in one buffer: one allocation for a million event ids instead of a million. The
 /// ends are 32-bit (4 bytes an id, not 8), so the buffer holds at most 4 GiB of ids.

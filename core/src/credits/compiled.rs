@@ -1,60 +1,13 @@
 //! The scheme compiled for the hot path: activity codes interned to small integers, each rule set's
 //! activities in a flat table, windows in seconds of the day, weekdays as a bit mask.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use super::rules::{Dedup, PenaltyStep, Scheme, Unit, MAX_EVENT_POINTS};
 use super::time::date_to_day;
+use crate::fx::FxMap;
 use crate::{Error, Result};
 
 // Declared with the rule table it numbers (fold reads it), so the two files do not import each other.
 pub(crate) const NO_RULE: u16 = u16::MAX;
-
-/// A small fast hasher (FxHash's mixing step) for the engine's interning maps: keys are ids the host
-/// gives, and SipHash's flood resistance costs a third of the replay time for no gain in an embedded core.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct Fx(u64);
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl Hasher for Fx {
-    fn finish(&self) -> u64 {
-        // The multiply leaves the low bits depending only on the low bytes of the input, and the table
-        // indexes by the low bits: ids like "M12345"/"M12346" would all collide. A final avalanche
-        // (MurmurHash3's fmix64) spreads every input bit over the whole word.
-        let mut h = self.0;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        h ^ (h >> 33)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            for (d, s) in word.iter_mut().zip(chunk) {
-                *d = *s;
-            }
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.write_u64(u64::from(i));
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.write_u64(u64::from(i));
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(SEED);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.write_u64(i as u64);
-    }
-}
-
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
-pub(crate) type FxSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fx>>;
 
 /// One activity of one rule set, ready to score.
 #[derive(Debug, Clone)]

@@ -4,10 +4,11 @@
 //! Only counters are kept, never per-event history: a member's state is bounded by the activities they
 //! touched and the content ids that scored (per day: cleared at midnight China time; "ever": kept).
 
-use super::compiled::{ActRule, Compiled, FxSet};
+use super::compiled::{ActRule, Compiled};
 use super::event::Reason;
 use super::rules::{Dedup, Unit, MAX_EVENT_POINTS};
 use super::time::{china_day_and_second_of, month_and_year, week_start};
+use crate::fx::FxSet;
 
 pub(crate) const NO_CONTENT: u32 = u32::MAX;
 

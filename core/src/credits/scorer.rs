@@ -17,13 +17,14 @@ use serde::Serialize;
 
 use super::arena::{hash_str, IdArena};
 use super::closed_part::ClosedPart;
-use super::compiled::{Compiled, FxMap};
+use super::compiled::Compiled;
 use super::event::EventError;
 use super::fold::{Fold, Rec, Scored, NO_CONTENT};
 use super::id_table::IdTable;
 use super::packed::Meta;
 use super::restriction::Restriction;
 use super::rules::Scheme;
+use crate::fx::FxMap;
 use crate::{Error, Result};
 
 /// A handle on one ledger entry of a [`Scorer`] (stable for the scorer's life).

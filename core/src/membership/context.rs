@@ -4,11 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use super::fx::FxMap;
 use super::life::Meeting;
 use super::params::MeetingKind;
 use super::record::MemberRecord;
 use crate::dues::Ledger;
+use crate::fx::FxMap;
 use crate::{Calendar, Error, Policy, Result, YearMonth};
 
 /// The policy, the calendar and the records a check can consult.

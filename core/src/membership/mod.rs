@@ -33,7 +33,6 @@ mod development_trial;
 mod development_vote;
 mod discipline;
 mod election;
-mod fx;
 mod idcard;
 mod json;
 mod lapse;

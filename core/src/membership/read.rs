@@ -24,11 +24,11 @@
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::fx::FxSet;
 use super::life::Meeting;
 use super::record::MemberRecord;
 use crate::dues::{BatchError, Ledger};
 use crate::error::{from_json, path_error};
+use crate::fx::FxSet;
 use crate::{Error, Result};
 
 /// A members document once read: the readable records with their input positions, the errors of those that are
