@@ -289,8 +289,8 @@ fn yuan(amount: Decimal) -> String {
 }
 
 /// The end of a summary line: `; findings: CODE ×n, …` by code in English; in Chinese each code's sentence
-/// from the registry with the code in brackets (`；问题：谈话逾期（TALK_OVERDUE）×1，…`), a code the registry
-/// lacks as it is; nothing when no finding was raised.
+/// from the registry with the code in brackets (`；问题：收到入党申请后逾期仍未谈话（TALK_OVERDUE） ×1；…`),
+/// a code the registry lacks as it is; nothing when no finding was raised.
 pub(crate) fn findings_tally<K: std::fmt::Display>(
     counts: &BTreeMap<K, usize>,
     lang: Lang,
@@ -313,7 +313,7 @@ pub(crate) fn findings_tally<K: std::fmt::Display>(
 }
 
 /// A code as a Chinese reader reads it: the registry's sentence, the code in brackets
-/// (`谈话逾期（TALK_OVERDUE）`); a code the registry does not know as it is.
+/// (`收到入党申请后逾期仍未谈话（TALK_OVERDUE）`); a code the registry does not know as it is.
 pub(crate) fn code_zh(code: &str) -> String {
     match dangjian::codes::describe(code) {
         Some(info) => format!(
@@ -339,4 +339,42 @@ pub(crate) fn code_of<T: serde::Serialize>(value: &T) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yuan_always_has_two_decimals() {
+        assert_eq!(yuan(Decimal::ZERO), "0.00");
+        assert_eq!(yuan(Decimal::new(40, 0)), "40.00");
+        assert_eq!(yuan(Decimal::new(2, 1)), "0.20");
+        assert_eq!(yuan(Decimal::new(346_756, 2)), "3467.56");
+    }
+
+    #[test]
+    fn a_code_in_chinese_is_its_registry_sentence() {
+        // core/src/codes/table.rs registers TALK_OVERDUE as 收到入党申请后逾期仍未谈话.
+        assert_eq!(
+            code_zh("TALK_OVERDUE"),
+            "收到入党申请后逾期仍未谈话（TALK_OVERDUE）"
+        );
+        assert_eq!(code_zh("X"), "X");
+        let mut counts = BTreeMap::new();
+        counts.insert("TALK_OVERDUE", 2);
+        counts.insert("X", 1);
+        assert_eq!(
+            findings_tally(&counts, Lang::Zh),
+            "；问题：收到入党申请后逾期仍未谈话（TALK_OVERDUE） ×2；X ×1"
+        );
+        assert_eq!(
+            findings_tally(&counts, Lang::En),
+            "; findings: TALK_OVERDUE ×2, X ×1"
+        );
+        assert_eq!(
+            findings_tally(&BTreeMap::<&str, usize>::new(), Lang::Zh),
+            ""
+        );
+    }
 }
