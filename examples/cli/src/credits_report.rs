@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use dangjian::credits::EventError;
 use dangjian::ErrorDetail;
 
+use crate::disclosure_words as words;
 use crate::lang::Lang;
 use crate::output::{plural, problem_line};
 
@@ -94,7 +95,12 @@ impl Summary<'_> {
         let (events, bad, repeats) = self.counts;
         let mut s = match lang {
             Lang::Zh => format!(
-                "{on}：日 {day}，周 {week}，月 {month}，年 {year}；{ranked} 名党员按{}积分排名",
+                "{}：日 {}，周 {}，月 {}，年 {}；{ranked} 名党员按{}积分排名",
+                words::day(lang, on),
+                words::period(Lang::Zh, day),
+                words::period(Lang::Zh, week),
+                words::period(Lang::Zh, month),
+                words::period(Lang::Zh, year),
                 period_zh(by)
             ),
             Lang::En => format!(
@@ -162,7 +168,7 @@ mod tests {
         );
         assert_eq!(
             s.line(Lang::Zh),
-            "2026-03-08：日 2026-03-08，周 2026-W10，月 2026-03，年 2026；1 名党员按周积分排名（B02 及其下级组织）\
+            "2026年3月8日：日 2026年3月8日，周 2026年第10周，月 2026年3月，年 2026年；1 名党员按周积分排名（B02 及其下级组织）\
              ；计分事件 1 个，错误行 2 行，重复 0 个已忽略；B02 以外的 5 名党员未列入"
         );
     }

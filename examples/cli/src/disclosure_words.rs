@@ -1,7 +1,9 @@
 //! The words of the `disclosure` commands in the reader's language: the workflow's statuses and actions
 //! (提出 → 审核 → 审批 → 实施, 《中国共产党党务公开条例（试行）》第四章), what each break of the audit chain means,
 //! days and instants. Chinese is the default; `--lang en` keeps the English the commands printed before.
-//! Codes (statuses, actions, the break's code) stay in both: they are data.
+//! Codes (statuses, actions, the break's code) stay in both: they are data. The day, range and period words
+//! are every command's (`member check`, `org check`, `credits`, `dues` name their dates with them), kept
+//! here so that there is one way to write 2026年9月1日.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use dangjian::codes::Code;
@@ -55,6 +57,52 @@ pub(crate) fn day(lang: Lang, d: NaiveDate) -> String {
         Lang::Zh => d.format("%Y年%-m月%-d日").to_string(),
         Lang::En => d.to_string(),
     }
+}
+
+/// A range of days: `2026年1月1日至2026年3月31日` / `2026-01-01..2026-03-31`.
+pub(crate) fn range(lang: Lang, from: NaiveDate, to: NaiveDate) -> String {
+    match lang {
+        Lang::Zh => format!("{}至{}", day(lang, from), day(lang, to)),
+        Lang::En => format!("{from}..{to}"),
+    }
+}
+
+/// A period's key (the core's labels: `2026-03-08`, `2026-W10`, `2026-Q1`, `2026-03`, `2026`) as a Chinese
+/// reader says it: `2026年3月8日`, `2026年第10周`, `2026年第1季度`, `2026年3月`, `2026年`; in English, and a
+/// key of another shape, as it is (the keys stay as they are in JSON and CSV: they are data).
+///
+/// `credits`' summary and `org check`'s 三会一课 lines name their periods with it.
+pub(crate) fn period(lang: Lang, key: &str) -> String {
+    if lang == Lang::En {
+        return key.to_owned();
+    }
+    if let Ok(d) = key.parse::<NaiveDate>() {
+        return day(lang, d);
+    }
+    period_zh(key).unwrap_or_else(|| key.to_owned())
+}
+
+/// A week, quarter, month or year key in Chinese, `None` when it is not one.
+fn period_zh(key: &str) -> Option<String> {
+    let number = |t: &str| t.parse::<u32>().ok();
+    Some(match key.split_once('-') {
+        None => format!("{}年", number(key)?),
+        Some((y, w)) if w.starts_with('W') => {
+            format!("{}年第{}周", number(y)?, number(w.trim_start_matches('W'))?)
+        }
+        Some((y, q)) if q.starts_with('Q') => {
+            format!(
+                "{}年第{}季度",
+                number(y)?,
+                number(q.trim_start_matches('Q'))?
+            )
+        }
+        Some((y, m)) => format!(
+            "{}年{}月",
+            number(y)?,
+            number(m).filter(|m| (1..=12).contains(m))?
+        ),
+    })
 }
 
 /// An instant: in Chinese the Beijing time a party worker reads (`2026年3月2日 09:30`), in English the
@@ -138,6 +186,28 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
         assert_eq!(day(Lang::Zh, d), "2026年3月2日");
         assert_eq!(day(Lang::En, d), "2026-03-02");
+        let to = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+        assert_eq!(range(Lang::Zh, d, to), "2026年3月2日至2026年12月31日");
+        assert_eq!(range(Lang::En, d, to), "2026-03-02..2026-12-31");
+    }
+
+    #[test]
+    fn periods_in_chinese_and_as_they_are_in_english() {
+        assert_eq!(period(Lang::Zh, "2026-03-08"), "2026年3月8日");
+        assert_eq!(period(Lang::Zh, "2026-W01"), "2026年第1周");
+        assert_eq!(period(Lang::Zh, "2026-W53"), "2026年第53周");
+        assert_eq!(period(Lang::Zh, "2026-Q4"), "2026年第4季度");
+        assert_eq!(period(Lang::Zh, "2026-03"), "2026年3月");
+        assert_eq!(period(Lang::Zh, "2026"), "2026年");
+        // Not a period: as it is, in both languages.
+        assert_eq!(period(Lang::Zh, "2026-Qx"), "2026-Qx");
+        assert_eq!(period(Lang::Zh, "全年"), "全年");
+        assert_eq!(period(Lang::Zh, "2026-13-40"), "2026-13-40");
+        assert_eq!(period(Lang::Zh, "2026-13"), "2026-13");
+        assert_eq!(period(Lang::Zh, "2026-00"), "2026-00");
+        assert_eq!(period(Lang::Zh, "2026-12"), "2026年12月");
+        assert_eq!(period(Lang::En, "2026-Q1"), "2026-Q1");
+        assert_eq!(period(Lang::En, "2026-03-08"), "2026-03-08");
     }
 
     #[test]

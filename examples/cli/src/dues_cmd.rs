@@ -62,7 +62,7 @@ pub(crate) fn run(args: &DuesArgs) -> Result<ExitCode, CliError> {
     let bytes = read_file(&args.roster, lang)?;
     let shown = args.roster.display().to_string();
     let payroll = dangjian_payroll::read(&bytes, &options)
-        .map_err(|e| CliError::input(format!("{shown}: {}", lang.file_error(&e))))?;
+        .map_err(|e| CliError::input(format!("{shown}{}{}", lang.colon(), lang.file_error(&e))))?;
     drop(bytes);
     let mut report = Reporter::new(lang);
     dues_report::describe(&mut report, &shown, &payroll);
@@ -151,8 +151,9 @@ fn read_options(args: &DuesArgs) -> Result<ReadOptions, CliError> {
             .map_err(|e| CliError::input(format!("--map-file {}: {e}", path.display())))?;
         maps.extend(dangjian_payroll::parse_map_file(&text).map_err(|e| {
             CliError::input(format!(
-                "--map-file {}: {}",
+                "--map-file {}{}{}",
                 path.display(),
+                lang.colon(),
                 lang.file_error(&e)
             ))
         })?);
@@ -218,6 +219,10 @@ fn assess_row(
     })
 }
 
+/// The field of an error on the incomes as a whole (no income column filled in): English, as the other
+/// fields are; `dues`' Chinese lines say it as 收入各列.
+pub(crate) const INCOME_COLUMNS: &str = "income columns";
+
 /// The core names fields by their path in the member (`incomes[0].items[2].code`); in a payroll the user
 /// knows columns, so an item's path becomes its column's field.
 fn column_of(field: &str, member: &DuesMember) -> String {
@@ -229,7 +234,7 @@ fn column_of(field: &str, member: &DuesMember) -> String {
     match item {
         Some(item) => item.code.as_str().to_owned(),
         // `incomes` alone: no income column was filled in.
-        None if field == "incomes" => "income columns".to_owned(),
+        None if field == "incomes" => INCOME_COLUMNS.to_owned(),
         None => field.to_owned(),
     }
 }

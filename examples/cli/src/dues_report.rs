@@ -43,7 +43,11 @@ impl Reporter {
         };
         match self.lang {
             Lang::En => format!("{en}: {place}{who}: {detail}"),
-            Lang::Zh => format!("{zh}：{place}{who}：{}", self.lang.detail(detail)),
+            Lang::Zh => {
+                let mut detail = detail.clone();
+                detail.field = field_zh(&detail.field);
+                format!("{zh}：{place}{who}：{}", self.lang.detail(&detail))
+            }
         }
     }
 
@@ -54,6 +58,15 @@ impl Reporter {
             Lang::En => format!("… and {more} more errors (the first {MAX_ERRORS} are shown: fix them and run again)"),
             Lang::Zh => format!("…… 另有 {more} 个错误（只列出前 {MAX_ERRORS} 个：改正后再运行）"),
         })
+    }
+}
+
+/// A field as a Chinese reader reads it: the dues command's `income columns` (no income column filled in)
+/// as 收入各列; a column's field code (`housing_fund`) as it is: it is data.
+fn field_zh(field: &str) -> String {
+    match field {
+        crate::dues_cmd::INCOME_COLUMNS => "收入各列".to_owned(),
+        other => other.to_owned(),
     }
 }
 

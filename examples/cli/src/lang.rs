@@ -37,26 +37,29 @@ impl Lang {
         match self {
             Lang::En => d.to_string(),
             Lang::Zh if d.field.is_empty() => format!("{}：{}", d.code, d.message_zh),
-            Lang::Zh => format!("{}（{}）：{}", d.code, d.field, d.message_zh),
+            Lang::Zh => format!("{}（{}）：{}", d.code, self.place(&d.field), d.message_zh),
         }
     }
 
-    /// A file that cannot be read.
+    /// A file that cannot be read: `CODE: message` / `CODE：消息`.
     pub(crate) fn file_error(self, e: &FileError) -> String {
-        format!("{}: {}", e.code, self.pick(&e.message_zh, &e.message_en))
+        match self {
+            Lang::En => format!("{}: {}", e.code, e.message_en),
+            Lang::Zh => format!("{}：{}", e.code, e.message_zh),
+        }
     }
 
-    /// `line 7` → `第 7 行`; `2026年11月 row 7` → `2026年11月 第 7 行`; a cell reference as it is.
+    /// The colon after a name (a file, an option): `: ` / `：`.
+    pub(crate) fn colon(self) -> &'static str {
+        self.pick("：", ": ")
+    }
+
+    /// `line 7` → `第 7 行`; `2026年11月 row 7` → `2026年11月 第 7 行`; a cell reference as it is (the
+    /// payroll reader's own [`dangjian_payroll::place_zh`], so its messages and these lines agree).
     pub(crate) fn place(self, place: &str) -> String {
-        if self == Lang::En {
-            return place.to_owned();
-        }
-        if let Some(n) = place.strip_prefix("line ") {
-            return format!("第 {n} 行");
-        }
-        match place.rsplit_once(" row ") {
-            Some((sheet, n)) => format!("{sheet} 第 {n} 行"),
-            None => place.to_owned(),
+        match self {
+            Lang::En => place.to_owned(),
+            Lang::Zh => dangjian_payroll::place_zh(place),
         }
     }
 }

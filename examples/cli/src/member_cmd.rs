@@ -32,6 +32,7 @@ use dangjian::membership::{check_members, CheckBatch, MemberReport, NextStep};
 use dangjian::{Calendar, ErrorDetail, Finding, Severity};
 
 use crate::disclosure_cmd::read_text;
+use crate::disclosure_words::day;
 use crate::dues_cmd::load_policy;
 use crate::error::CliError;
 use crate::labels;
@@ -246,7 +247,7 @@ pub(crate) fn rejected_line(e: &BatchError, counted: Counted, lang: Lang) -> Str
 }
 
 /// The summary line of a check on stderr: `2026-11-20: 12 records checked, 3 with violations, 0 rejected;
-/// findings: TALK_OVERDUE ×1`, or `2026-11-20：检查 12 条记录，3 条有违规，0 条被拒；问题：…`.
+/// findings: TALK_OVERDUE ×1`, or `2026年11月20日：检查 12 条记录，3 条有违规，0 条被拒；问题：…`.
 pub(crate) fn check_summary(
     on: NaiveDate,
     (records, with_violations, rejected): (usize, usize, usize),
@@ -260,7 +261,8 @@ pub(crate) fn check_summary(
             plural(records, "record")
         ),
         Lang::Zh => format!(
-            "{on}：检查 {records} 条记录，{with_violations} 条有违规，{rejected} 条被拒{tally}"
+            "{}：检查 {records} 条记录，{with_violations} 条有违规，{rejected} 条被拒{tally}",
+            day(lang, on)
         ),
     }
 }
@@ -304,7 +306,7 @@ pub(crate) fn block(report: &MemberReport, name: Option<&str>, lang: Lang) -> St
     text.push_str(&labels::stage(lang, &code_of(&report.stage)));
     if let Some(since) = report.since {
         text.push_str(&match lang {
-            Lang::Zh => format!("，{since} 起"),
+            Lang::Zh => format!("，{} 起", day(lang, since)),
             Lang::En => format!(" since {since}"),
         });
     }
@@ -370,14 +372,14 @@ pub(crate) fn finding_line(f: &Finding, lang: Lang) -> String {
 }
 
 /// `next: CODE due DATE / earliest DATE  message`, each date only when the core gives it;
-/// `下一步：CODE 最迟 DATE / 最早 DATE  message` in Chinese.
+/// `下一步：CODE 最迟 2026年9月1日 / 最早 …  message` in Chinese.
 pub(crate) fn next_line(n: &NextStep, lang: Lang) -> String {
     let dates: Vec<String> = [
         (lang.pick("最迟", "due"), n.due),
         (lang.pick("最早", "earliest"), n.earliest),
     ]
     .into_iter()
-    .filter_map(|(what, d)| d.map(|d| format!("{what} {d}")))
+    .filter_map(|(what, d)| d.map(|d| format!("{what} {}", day(lang, d))))
     .collect();
     let mut line = format!("{}{}", lang.pick("下一步：", "next: "), n.code);
     if !dates.is_empty() {
@@ -490,7 +492,7 @@ mod tests {
         );
         assert_eq!(
             next_line(&n, Lang::Zh),
-            "下一步：TALK 最迟 2026-10-01 / 最早 2026-09-01  谈话"
+            "下一步：TALK 最迟 2026年10月1日 / 最早 2026年9月1日  谈话"
         );
         let n = NextStep::new("X", "某事", "x", None, None, None);
         assert_eq!(next_line(&n, Lang::En), "next: X  某事");

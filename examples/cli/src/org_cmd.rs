@@ -35,11 +35,12 @@ use dangjian::membership::{
 use dangjian::{Finding, Policy, Severity};
 
 use crate::disclosure_cmd::read_text;
+use crate::disclosure_words::{day, period, range};
 use crate::error::CliError;
 use crate::labels::meeting_rule;
 use crate::lang::Lang;
 use crate::member_cmd::{finding_line, next_line, Format};
-use crate::output::code_of;
+use crate::output::{code_of, code_zh};
 use crate::progress::{Progress, Work};
 
 /// `org check`'s arguments.
@@ -173,7 +174,8 @@ fn check_lines(args: &OrgCheckArgs) -> Result<ExitCode, CliError> {
         "{}",
         match args.lang {
             Lang::Zh => format!(
-                "{on}：检查 {bundles} 份文档，{rejected} 份被拒；组织 {orgs} 个，问题 {findings} 个（违规 {violating} 个）"
+                "{}：检查 {bundles} 份文档，{rejected} 份被拒；组织 {orgs} 个，问题 {findings} 个（违规 {violating} 个）",
+                day(Lang::Zh, on)
             ),
             Lang::En => format!(
                 "{on}: {bundles} bundle(s) checked, {rejected} rejected; {orgs} organization(s), {findings} finding(s) ({violating} violation(s))"
@@ -224,7 +226,7 @@ fn block(s: &OrgSection, lang: Lang) -> String {
 }
 
 /// `B01 第一党支部 (branch): 8 full, 1 probationary, 9 members; term 2026-03-10 → 2029-03-10`;
-/// `B01 第一党支部（branch）：正式党员 8 名，预备党员 1 名，共 9 名；任期 2026-03-10 → 2029-03-10` in Chinese.
+/// `B01 第一党支部（branch）：正式党员 8 名，预备党员 1 名，共 9 名；任期 2026年3月10日 → 2029年3月10日` in Chinese.
 fn header(s: &OrgSection, lang: Lang) -> String {
     let mut line = s.org.clone();
     if let Some(name) = &s.name {
@@ -243,7 +245,11 @@ fn header(s: &OrgSection, lang: Lang) -> String {
     });
     if let Some(t) = &s.term {
         let term = lang.pick("；任期", "; term");
-        line.push_str(&format!("{term} {} → {}", t.elected_on, t.term_expires));
+        line.push_str(&format!(
+            "{term} {} → {}",
+            day(lang, t.elected_on),
+            day(lang, t.term_expires)
+        ));
     }
     line
 }
@@ -255,7 +261,7 @@ fn rule_line(r: &RuleCompliance, (from, to): (NaiveDate, NaiveDate), lang: Lang)
     let head = format!("三会一课 {rule}");
     if r.held.is_empty() && r.missing.is_empty() {
         return match lang {
-            Lang::Zh => format!("{head}：{from}..{to} 内无完整周期"),
+            Lang::Zh => format!("{head}：{} 内无完整周期", range(Lang::Zh, from, to)),
             Lang::En => format!("{head}: no whole period in {from}..{to}"),
         };
     }
@@ -263,7 +269,8 @@ fn rule_line(r: &RuleCompliance, (from, to): (NaiveDate, NaiveDate), lang: Lang)
         if labels.is_empty() {
             "—".to_owned()
         } else {
-            labels.join(", ")
+            let shown: Vec<String> = labels.iter().map(|l| period(lang, l)).collect();
+            shown.join(lang.pick("、", ", "))
         }
     };
     let (held, missing) = (list(&r.held), list(&r.missing));
@@ -305,7 +312,8 @@ fn election_line(e: &ElectionReport, lang: Lang) -> String {
         (&e.id, e.date, e.present, e.entitled, ids(&e.elected));
     let mut line = match lang {
         Lang::Zh => format!(
-            "选举 {id} {date}：{}，应到 {entitled} 实到 {present}，当选 {elected}",
+            "选举 {id} {}：{}，应到 {entitled} 实到 {present}，当选 {elected}",
+            day(lang, date),
             if e.valid { "有效" } else { "无效" }
         ),
         Lang::En => format!(
@@ -345,7 +353,8 @@ fn violations(findings: &[Finding]) -> usize {
 }
 
 /// `2026-04-01: 4 organizations checked over 2026-01-01..2026-03-31, 5 findings (4 violations): CODE ×n, …`;
-/// `2026-04-01：检查 4 个组织（2026-01-01..2026-03-31），问题 5 个（违规 4 个）：CODE ×n, …` in Chinese.
+/// `2026年4月1日：检查 4 个组织（2026年1月1日至2026年3月31日），问题 5 个（违规 4 个）：句子（CODE）×n；…` in
+/// Chinese (each code with its registry sentence, as `member check` says it).
 fn summary(report: &OrgReport, lang: Lang) -> String {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for f in &report.findings {
@@ -359,14 +368,28 @@ fn summary(report: &OrgReport, lang: Lang) -> String {
     );
     let (findings, violating) = (report.findings.len(), violations(&report.findings));
     let mut s = match lang {
-        Lang::Zh => format!("{on}：检查 {orgs} 个组织（{from}..{to}），问题 {findings} 个（违规 {violating} 个）"),
+        Lang::Zh => format!(
+            "{}：检查 {orgs} 个组织（{}），问题 {findings} 个（违规 {violating} 个）",
+            day(lang, on),
+            range(Lang::Zh, from, to)
+        ),
         Lang::En => format!(
             "{on}: {orgs} organization(s) checked over {from}..{to}, {findings} finding(s) ({violating} violation(s))"
         ),
     };
     if !counts.is_empty() {
-        let codes: Vec<String> = counts.iter().map(|(c, n)| format!("{c} ×{n}")).collect();
-        s.push_str(&format!("{}{}", lang.pick("：", ": "), codes.join(", ")));
+        let codes: Vec<String> = counts
+            .iter()
+            .map(|(c, n)| match lang {
+                Lang::Zh => format!("{} ×{n}", code_zh(c)),
+                Lang::En => format!("{c} ×{n}"),
+            })
+            .collect();
+        s.push_str(&format!(
+            "{}{}",
+            lang.pick("：", ": "),
+            codes.join(lang.pick("；", ", "))
+        ));
     }
     s
 }
@@ -466,10 +489,10 @@ mod tests {
         assert_eq!(
             lines,
             [
-                "B1 一支部（branch）：正式党员 3 名，预备党员 0 名，共 3 名；任期 2023-03-15 → 2026-03-15",
+                "B1 一支部（branch）：正式党员 3 名，预备党员 0 名，共 3 名；任期 2023年3月15日 → 2026年3月15日",
                 "  [提醒] TERM_EXPIRED  届满 — 党章 第三十条",
-                "  下一步：ELECTION 最迟 2026-03-15 / 最早 2025-03-15  换届",
-                "  三会一课 支部党员大会 每季度（general_meeting quarterly）：已开 2026-Q1；缺 —",
+                "  下一步：ELECTION 最迟 2026年3月15日 / 最早 2025年3月15日  换届",
+                "  三会一课 支部党员大会 每季度（general_meeting quarterly）：已开 2026年第1季度；缺 —",
                 "  出勤率：M4 0.67, M1 1.00, M9 —",
             ]
         );
@@ -489,7 +512,7 @@ mod tests {
         );
         assert_eq!(
             rule_line(&r, range, Lang::Zh),
-            "三会一课 主题党日 每月（theme_day monthly）：已开 2026-01, 2026-03；缺 2026-02"
+            "三会一课 主题党日 每月（theme_day monthly）：已开 2026年1月、2026年3月；缺 2026年2月"
         );
         r.held.clear();
         r.missing.clear();
@@ -497,6 +520,10 @@ mod tests {
         assert_eq!(
             rule_line(&r, range, Lang::En),
             "三会一课 life_meeting monthly: no whole period in 2026-01-01..2026-03-31"
+        );
+        assert_eq!(
+            rule_line(&r, range, Lang::Zh),
+            "三会一课 组织生活会 每月（life_meeting monthly）：2026年1月1日至2026年3月31日 内无完整周期"
         );
     }
 
@@ -524,7 +551,7 @@ mod tests {
         );
         assert_eq!(
             election_line(&e, Lang::Zh),
-            "选举 E1 2026-03-10：有效，应到 5 实到 4，当选 M1 M2"
+            "选举 E1 2026年3月10日：有效，应到 5 实到 4，当选 M1 M2"
         );
         let r = RatingReport {
             year: 2025,
@@ -550,13 +577,29 @@ mod tests {
 
     #[test]
     fn the_summary_counts_codes() {
-        let mut report = OrgReport::default();
-        for code in ["B", "A", "B"] {
+        let mut report = OrgReport {
+            on: day("2026-04-01"),
+            period: dangjian::membership::Period {
+                from: day("2026-01-01"),
+                to: day("2026-03-31"),
+            },
+            ..OrgReport::default()
+        };
+        for code in ["TERM_EXPIRED", "A", "TERM_EXPIRED"] {
             report
                 .findings
                 .push(Finding::new(code, Severity::Violation, "x", "x", None));
         }
-        assert!(summary(&report, Lang::En).ends_with("3 finding(s) (3 violation(s)): A ×1, B ×2"));
-        assert!(summary(&report, Lang::Zh).ends_with("问题 3 个（违规 3 个）：A ×1, B ×2"));
+        assert_eq!(
+            summary(&report, Lang::En),
+            "2026-04-01: 0 organization(s) checked over 2026-01-01..2026-03-31, 3 finding(s) (3 violation(s)): \
+             A ×1, TERM_EXPIRED ×2"
+        );
+        // In Chinese each code with its registry sentence (table.rs), an unregistered one as it is.
+        assert_eq!(
+            summary(&report, Lang::Zh),
+            "2026年4月1日：检查 0 个组织（2026年1月1日至2026年3月31日），问题 3 个（违规 3 个）：\
+             A ×1；届期已满，延期换届须经上级批准（TERM_EXPIRED） ×2"
+        );
     }
 }

@@ -267,12 +267,15 @@ impl Tally {
             Lang::En => format!(
                 "{month}: {} assessed, total due {} yuan, {} with errors",
                 plural(self.members, "member"),
-                self.total,
+                yuan(self.total),
                 plural(self.bad_rows, "row")
             ),
             Lang::Zh => format!(
-                "{month}：{} 名党员已计算，应交合计 {} 元，{} 行有错误",
-                self.members, self.total, self.bad_rows
+                "{}：{} 名党员已计算，应交合计 {} 元，{} 行有错误",
+                crate::disclosure_words::period(lang, &month.to_string()),
+                self.members,
+                yuan(self.total),
+                self.bad_rows
             ),
         };
         s.push_str(&findings_tally(&self.findings, lang));
@@ -280,8 +283,14 @@ impl Tally {
     }
 }
 
-/// The end of a summary line: `; findings: CODE ×n, …` (`；问题：CODE ×n, …`) by code, or nothing when no
-/// finding was raised.
+/// An amount of yuan as money is written: always two decimals (`0.00`, `1234.50`).
+fn yuan(amount: Decimal) -> String {
+    format!("{:.2}", amount.round_dp(2))
+}
+
+/// The end of a summary line: `; findings: CODE ×n, …` by code in English; in Chinese each code's sentence
+/// from the registry with the code in brackets (`；问题：收到入党申请后逾期仍未谈话（TALK_OVERDUE） ×1；…`),
+/// a code the registry lacks as it is; nothing when no finding was raised.
 pub(crate) fn findings_tally<K: std::fmt::Display>(
     counts: &BTreeMap<K, usize>,
     lang: Lang,
@@ -291,13 +300,28 @@ pub(crate) fn findings_tally<K: std::fmt::Display>(
     }
     let findings: Vec<String> = counts
         .iter()
-        .map(|(code, n)| format!("{code} ×{n}"))
+        .map(|(code, n)| match lang {
+            Lang::En => format!("{code} ×{n}"),
+            Lang::Zh => format!("{} ×{n}", code_zh(&code.to_string())),
+        })
         .collect();
     format!(
         "{}{}",
         lang.pick("；问题：", "; findings: "),
-        findings.join(", ")
+        findings.join(lang.pick("；", ", "))
     )
+}
+
+/// A code as a Chinese reader reads it: the registry's sentence, the code in brackets
+/// (`收到入党申请后逾期仍未谈话（TALK_OVERDUE）`); a code the registry does not know as it is.
+pub(crate) fn code_zh(code: &str) -> String {
+    match dangjian::codes::describe(code) {
+        Some(info) => format!(
+            "{}（{code}）",
+            info.message_zh.trim_end_matches(['。', '.'])
+        ),
+        None => code.to_owned(),
+    }
 }
 
 /// `1 row`, `2 rows`: a count with its noun, plural by an added `s`.
@@ -315,4 +339,42 @@ pub(crate) fn code_of<T: serde::Serialize>(value: &T) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yuan_always_has_two_decimals() {
+        assert_eq!(yuan(Decimal::ZERO), "0.00");
+        assert_eq!(yuan(Decimal::new(40, 0)), "40.00");
+        assert_eq!(yuan(Decimal::new(2, 1)), "0.20");
+        assert_eq!(yuan(Decimal::new(346_756, 2)), "3467.56");
+    }
+
+    #[test]
+    fn a_code_in_chinese_is_its_registry_sentence() {
+        // core/src/codes/table.rs registers TALK_OVERDUE as 收到入党申请后逾期仍未谈话.
+        assert_eq!(
+            code_zh("TALK_OVERDUE"),
+            "收到入党申请后逾期仍未谈话（TALK_OVERDUE）"
+        );
+        assert_eq!(code_zh("X"), "X");
+        let mut counts = BTreeMap::new();
+        counts.insert("TALK_OVERDUE", 2);
+        counts.insert("X", 1);
+        assert_eq!(
+            findings_tally(&counts, Lang::Zh),
+            "；问题：收到入党申请后逾期仍未谈话（TALK_OVERDUE） ×2；X ×1"
+        );
+        assert_eq!(
+            findings_tally(&counts, Lang::En),
+            "; findings: TALK_OVERDUE ×2, X ×1"
+        );
+        assert_eq!(
+            findings_tally(&BTreeMap::<&str, usize>::new(), Lang::Zh),
+            ""
+        );
+    }
 }

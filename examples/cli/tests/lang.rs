@@ -213,7 +213,7 @@ fn credits_summarises_in_chinese() {
     );
     assert!(
         err.ends_with(
-            "2026-03-04：日 2026-03-04，周 2026-W10，月 2026-03，年 2026；7 名党员按周积分排名；\
+            "2026年3月4日：日 2026年3月4日，周 2026年第10周，月 2026年3月，年 2026年；7 名党员按周积分排名；\
              计分事件 161 个，错误行 1 行，重复 1 个已忽略\n"
         ),
         "{err}"
@@ -234,17 +234,43 @@ fn member_and_org_checks_are_chinese_by_default() {
     let table = stdout(&zh);
     // M04 applied on 1 September 2026: the talk is due within a month (细则 第七条), overdue on 20 November.
     assert!(
-        table.contains("M04 赵磊：入党申请人（applicant），2026-09-01 起\n"),
+        table.contains("M04 赵磊：入党申请人（applicant），2026年9月1日 起\n"),
         "{table}"
     );
     assert!(table.contains("  [违规] TALK_OVERDUE  "), "{table}");
     assert!(
-        table.contains("  下一步：TALK 最迟 2026-10-01  "),
+        table.contains("  下一步：TALK 最迟 2026年10月1日  "),
         "{table}"
+    );
+    // The summary: the day in Chinese, each finding's registry sentence with its code in brackets
+    // (M09's late approval, M08's lapse and short notice window, M04's overdue talk).
+    assert!(
+        stderr(&zh).ends_with(
+            "2026年11月20日：检查 12 条记录，3 条有违规，0 条被拒；问题：\
+             审批超过规定期限且未记录特殊情况（APPROVAL_LATE_NO_REASON） ×1；\
+             连续数月未参加组织生活、未交党费或未做党员工作，可视为自行脱党（LAPSE_CANDIDATE） ×1；\
+             公示期短于规定的工作日数（NOTICE_WINDOW_TOO_SHORT） ×1；\
+             收到入党申请后逾期仍未谈话（TALK_OVERDUE） ×1\n"
+        ),
+        "{}",
+        stderr(&zh)
     );
     let table = stdout(&en);
     assert!(table.contains("[violation] TALK_OVERDUE"), "{table}");
+    assert!(
+        table.contains("M04 赵磊: applicant since 2026-09-01\n"),
+        "{table}"
+    );
+    assert!(table.contains("  next: TALK due 2026-10-01  "), "{table}");
     assert!(!table.contains("下一步"), "{table}");
+    assert!(
+        stderr(&en).ends_with(
+            "2026-11-20: 12 records checked, 3 with violations, 0 rejected; findings: \
+             APPROVAL_LATE_NO_REASON ×1, LAPSE_CANDIDATE ×1, NOTICE_WINDOW_TOO_SHORT ×1, TALK_OVERDUE ×1\n"
+        ),
+        "{}",
+        stderr(&en)
+    );
 
     let (zh, en) = both(&["org", "check", &data("org.json"), "--on", "2026-04-01"]);
     assert!(
@@ -252,10 +278,43 @@ fn member_and_org_checks_are_chinese_by_default() {
         "{}",
         stdout(&zh)
     );
+    // B01's term and election, its 三会一课 periods and the summary's day and range, all in Chinese.
+    let table = stdout(&zh);
     assert!(
-        stderr(&zh).starts_with("2026-04-01：检查 4 个组织"),
+        table.contains("；任期 2026年3月10日 → 2029年3月10日\n"),
+        "{table}"
+    );
+    assert!(
+        table.contains("  选举 E1 2026年3月10日：有效，应到 7 实到 6，"),
+        "{table}"
+    );
+    assert!(
+        table.contains(
+            "  三会一课 支部委员会会议 每月（branch_committee monthly）：已开 2026年1月、2026年2月；缺 2026年3月\n"
+        ),
+        "{table}"
+    );
+    assert!(
+        stderr(&zh).ends_with(
+            "2026年4月1日：检查 4 个组织（2026年1月1日至2026年3月31日），问题 5 个（违规 4 个）：\
+             评为优秀的人数超过规定比例（EXCELLENT_QUOTA_EXCEEDED） ×1；党课未记载讲课人（LECTURER_MISSING） ×1；\
+             该期间没有召开规定的会议（MEETING_MISSING） ×3\n"
+        ),
         "{}",
         stderr(&zh)
+    );
+    assert!(
+        stdout(&en).contains("; term 2026-03-10 → 2029-03-10\n"),
+        "{}",
+        stdout(&en)
+    );
+    assert!(
+        stderr(&en).ends_with(
+            "2026-04-01: 4 organization(s) checked over 2026-01-01..2026-03-31, 5 finding(s) (4 violation(s)): \
+             EXCELLENT_QUOTA_EXCEEDED ×1, LECTURER_MISSING ×1, MEETING_MISSING ×3\n"
+        ),
+        "{}",
+        stderr(&en)
     );
     assert!(!stderr(&en).contains("检查"), "{}", stderr(&en));
 }
@@ -291,7 +350,10 @@ fn dues_reports_in_chinese_and_writes_the_same_csv() {
         "{err}"
     );
     assert!(
-        err.contains("2026-11：30 名党员已计算，应交合计 3467.56 元，0 行有错误；问题："),
+        err.ends_with(
+            "2026年11月：30 名党员已计算，应交合计 3467.56 元，0 行有错误；问题：\
+             月交党费超过参考数额；按规定比例照收，不设上限（DUES_ABOVE_ADVISORY_MAX） ×1\n"
+        ),
         "{err}"
     );
     assert!(stderr(&en).contains("2026-11: 30 members assessed, total due 3467.56 yuan"));

@@ -255,7 +255,7 @@ fn one_record_alone_is_checked_and_clean_means_exit_0() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        "M01 王建国：正式党员（full），2012-07-01 起（党龄 14 年）\n"
+        "M01 王建国：正式党员（full），2012年7月1日 起（党龄 14 年）\n"
     );
     let en = run(&[
         "member",
@@ -272,7 +272,7 @@ fn one_record_alone_is_checked_and_clean_means_exit_0() {
     );
     assert_eq!(
         stderr(&out),
-        "2026-11-20：检查 1 条记录，0 条有违规，0 条被拒\n"
+        "2026年11月20日：检查 1 条记录，0 条有违规，0 条被拒\n"
     );
     assert!(stderr(&en).contains("1 record checked, 0 with violations, 0 rejected"));
 }
@@ -606,7 +606,7 @@ fn rejected_records_are_reported_in_chinese_by_default() {
         "{err}"
     );
     assert!(
-        err.ends_with("2026-11-20：检查 2 条记录，0 条有违规，6 条被拒\n"),
+        err.ends_with("2026年11月20日：检查 2 条记录，0 条有违规，6 条被拒\n"),
         "{err}"
     );
 }

@@ -397,9 +397,9 @@ fn the_table_is_in_chinese_by_default_with_the_codes_kept() {
     let text = stdout(&out);
     let b01: Vec<&str> = text.lines().take_while(|l| !l.starts_with("B02")).collect();
     for line in [
-        "B01 第一党支部（branch）：正式党员 8 名，预备党员 1 名，共 9 名；任期 2026-03-10 → 2029-03-10",
-        "  三会一课 支部委员会会议 每月（branch_committee monthly）：已开 2026-01, 2026-02；缺 2026-03",
-        "  选举 E1 2026-03-10：有效，应到 7 实到 6，当选 M01 M02 M03 M04 M05；未当选 M06",
+        "B01 第一党支部（branch）：正式党员 8 名，预备党员 1 名，共 9 名；任期 2026年3月10日 → 2029年3月10日",
+        "  三会一课 支部委员会会议 每月（branch_committee monthly）：已开 2026年1月、2026年2月；缺 2026年3月",
+        "  选举 E1 2026年3月10日：有效，应到 7 实到 6，当选 M01 M02 M03 M04 M05；未当选 M06",
     ] {
         assert!(b01.contains(&line), "{line} in {b01:?}");
     }
@@ -411,5 +411,5 @@ fn the_table_is_in_chinese_by_default_with_the_codes_kept() {
     );
     assert!(b01
         .iter()
-        .any(|l| l.starts_with("  下一步：ELECTION 最迟 2029-03-10 / 最早 2028-03-10")));
+        .any(|l| l.starts_with("  下一步：ELECTION 最迟 2029年3月10日 / 最早 2028年3月10日")));
 }

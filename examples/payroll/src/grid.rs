@@ -3,6 +3,27 @@
 
 use crate::zipscan::column_name;
 
+/// A place as a Chinese reader says it: `line 7` → `第 7 行`, `2026年11月 row 7` → `2026年11月 第 7 行`; a
+/// cell reference (`2026年11月!G5`) and any other text as they are. The places themselves (an error's
+/// field, [`crate::MemberRow::place`]) stay in the English form: they are data, what a script matches;
+/// only the Chinese messages (and the CLI's Chinese output) say them this way.
+///
+/// ```
+/// use dangjian_payroll::place_zh;
+/// assert_eq!(place_zh("line 7"), "第 7 行");
+/// assert_eq!(place_zh("2026年11月 row 7"), "2026年11月 第 7 行");
+/// assert_eq!(place_zh("2026年11月!G5"), "2026年11月!G5");
+/// ```
+pub fn place_zh(place: &str) -> String {
+    if let Some(n) = place.strip_prefix("line ") {
+        return format!("第 {n} 行");
+    }
+    match place.rsplit_once(" row ") {
+        Some((sheet, n)) => format!("{sheet} 第 {n} 行"),
+        None => place.to_owned(),
+    }
+}
+
 /// A file's rows.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct Grid {

@@ -152,6 +152,8 @@ fn map_columns(
     place: &str,
 ) -> Result<Vec<Mapped>, FileError> {
     let mut columns: Vec<Mapped> = Vec::with_capacity(cells.len());
+    // The Chinese messages name the row in Chinese (第 2 行); the English ones and the field keep `line 2`.
+    let place_zh = crate::place_zh(place);
     let mut problems: Vec<(Code, String, String)> = Vec::new();
     for (position, name) in cells.iter().enumerate() {
         let target = match meaning(name, options) {
@@ -175,7 +177,7 @@ fn map_columns(
                     .collect();
                 problems.push((
                     Code::AmbiguousColumn,
-                    format!("{place}：第 {} 列“{name}”含义不明：{why_zh}；请用 {} 指明（或 --ignore '{name}'）", position + 1, maps.join(" 或 ")),
+                    format!("{place_zh}：第 {} 列“{name}”含义不明：{why_zh}；请用 {} 指明（或 --ignore '{name}'）", position + 1, maps.join(" 或 ")),
                     format!("{place}: column {} `{name}` is ambiguous: {why_en}; say which with {} (or --ignore '{name}')", position + 1, maps.join(" or ")),
                 ));
                 None
@@ -185,7 +187,7 @@ fn map_columns(
                 let (zh, en) = unknown(name, position + 1);
                 problems.push((
                     Code::UnknownColumn,
-                    format!("{place}：{zh}"),
+                    format!("{place_zh}：{zh}"),
                     format!("{place}: {en}"),
                 ));
                 None
@@ -202,14 +204,14 @@ fn map_columns(
     if !has(Target::MemberId) {
         problems.push((
             Code::MissingColumn,
-            format!("{place}：缺少党员编号列（工号、人员编号、职工编号或 member_id）；可用 --map '列名=member_id' 指定"),
+            format!("{place_zh}：缺少党员编号列（工号、人员编号、职工编号或 member_id）；可用 --map '列名=member_id' 指定"),
             format!("{place}: no member id column (工号, 人员编号, 职工编号 or member_id); name one with --map 'HEADER=member_id'"),
         ));
     }
     if !has(Target::Category) && options.category.is_none() {
         problems.push((
             Code::MissingColumn,
-            format!("{place}：缺少党员类别列（党员类别 或 category）；若全部为同一类别，可加 --category 在职党员"),
+            format!("{place_zh}：缺少党员类别列（党员类别 或 category）；若全部为同一类别，可加 --category 在职党员"),
             format!("{place}: no category column (党员类别 or category); if every row is of one category, give --category VALUE (e.g. --category 在职党员)"),
         ));
     }
@@ -249,7 +251,8 @@ fn duplicates(columns: &[Mapped], place: &str, problems: &mut Vec<(Code, String,
             problems.push((
                 Code::DuplicateColumn,
                 format!(
-                    "{place}：第 {} 列“{}”与第 {} 列“{other}”都是 {}",
+                    "{}：第 {} 列“{}”与第 {} 列“{other}”都是 {}",
+                    crate::place_zh(place),
                     position + 1,
                     column.header,
                     first + 1,
@@ -271,19 +274,28 @@ fn duplicates(columns: &[Mapped], place: &str, problems: &mut Vec<(Code, String,
 fn unknown(name: &str, column: usize) -> (String, String) {
     let mut names: Vec<&str> = Target::fields();
     names.extend(aliases::HEADERS.iter().map(|(n, _)| *n));
-    let hint = suggest::nearest(name, &names)
-        .map(|guess| {
-            let zh = aliases::header(guess)
-                .and_then(|a| match a {
-                    Alias::To(Target::Item(code)) => Some(format!(" ({})", code.name_zh())),
-                    _ => None,
-                })
-                .unwrap_or_default();
-            format!(" — did you mean `{guess}`{zh}?")
+    let guess = suggest::nearest(name, &names);
+    // The item's Chinese name helps both readers when the guess is a field code (`housing_fund`).
+    let item_zh = |guess: &str| {
+        aliases::header(guess).and_then(|a| match a {
+            Alias::To(Target::Item(code)) => Some(code.name_zh()),
+            _ => None,
+        })
+    };
+    let hint = guess
+        .map(|g| match item_zh(g) {
+            Some(zh) => format!(" — did you mean `{g}` ({zh})?"),
+            None => format!(" — did you mean `{g}`?"),
+        })
+        .unwrap_or_default();
+    let hint_zh = guess
+        .map(|g| match item_zh(g) {
+            Some(zh) => format!("——是否应为“{g}”（{zh}）？"),
+            None => format!("——是否应为“{g}”？"),
         })
         .unwrap_or_default();
     (
-        format!("未知的列“{name}”（第 {column} 列）{hint}（请用 --map '{name}=字段' 指明，或用 --ignore '{name}' 略过）"),
+        format!("未知的列“{name}”（第 {column} 列）{hint_zh}（请用 --map '{name}=字段' 指明，或用 --ignore '{name}' 略过）"),
         format!("unknown column `{name}` (column {column}){hint} (map it with --map '{name}=FIELD' or leave it out with --ignore '{name}')"),
     )
 }
@@ -306,8 +318,12 @@ pub fn parse_maps(values: &[String]) -> Result<Vec<(String, Target)>, FileError>
             ));
         };
         let Some(target) = Target::from_field(field) else {
-            let hint = suggest::nearest(field, &Target::fields())
+            let guess = suggest::nearest(field, &Target::fields());
+            let hint = guess
                 .map(|g| format!(" — did you mean `{g}`?"))
+                .unwrap_or_default();
+            let hint_zh = guess
+                .map(|g| format!("——是否应为“{g}”？"))
                 .unwrap_or_default();
             return Err(bad_option(
                 &format!(
@@ -316,7 +332,7 @@ pub fn parse_maps(values: &[String]) -> Result<Vec<(String, Target)>, FileError>
                     Target::fields().join(", ")
                 ),
                 &format!(
-                    "--map {value}：未知字段“{}”{hint}（可用：{}）",
+                    "--map {value}：未知字段“{}”{hint_zh}（可用：{}）",
                     field.trim(),
                     Target::fields().join("、")
                 ),

@@ -48,6 +48,7 @@ use dangjian::ErrorDetail;
 pub use aliases::Target;
 pub use amount::parse_amount;
 pub use csvtext::Encoding;
+pub use grid::place_zh;
 pub use header::{parse_map_file, parse_maps, Mapped};
 
 /// How to read the file.

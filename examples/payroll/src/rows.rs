@@ -183,7 +183,7 @@ fn check_totals(
             warnings.push(ErrorDetail::new(
                 Code::TotalsMismatch.as_str(),
                 header.as_str(),
-                format!("{place}：合计行“{header}”列为 {stated:.2}，而各成员之和为 {sum:.2}"),
+                format!("{}：合计行“{header}”列为 {stated:.2}，而各成员之和为 {sum:.2}", crate::place_zh(&place)),
                 format!("{place}: the totals row says {stated:.2} for column `{header}`, the members' sum is {sum:.2}"),
             ));
         }
@@ -240,7 +240,7 @@ fn member(grid: &Grid, row: &GridRow, columns: &[Mapped], options: &ReadOptions)
         places.push((target.field().to_owned(), place.clone()));
         if row.uncached.contains(&position) {
             problems.push(ErrorDetail::new(Code::UncachedFormula.as_str(), place.as_str(),
-                format!("{place}：公式没有保存计算结果；请用 Excel 打开并保存此文件后再读"),
+                format!("{}：公式没有保存计算结果；请用 Excel 打开并保存此文件后再读", crate::place_zh(&place)),
                 format!("{place}: a formula saved without its value; open and save the file in Excel, then read it again")));
             continue;
         }
@@ -410,14 +410,18 @@ fn employer_names() -> Vec<&'static str> {
 }
 
 fn unknown_value(code: Code, field: &str, value: &str, valid: &[&str]) -> ErrorDetail {
-    let hint = suggest::nearest(value, valid)
-        .map(|guess| format!(" — did you mean `{guess}`?"))
+    let guess = suggest::nearest(value, valid);
+    let hint = guess
+        .map(|g| format!(" — did you mean `{g}`?"))
+        .unwrap_or_default();
+    let hint_zh = guess
+        .map(|g| format!("——是否应为“{g}”？"))
         .unwrap_or_default();
     ErrorDetail::new(
         code.as_str(),
         field,
         format!(
-            "未知的{}：{value}{hint}（可用：{}）",
+            "未知的{}：{value}{hint_zh}（可用：{}）",
             if field == "category" {
                 "党员类别"
             } else {

@@ -405,15 +405,15 @@ pub(crate) fn column_name(mut column: u64) -> String {
 }
 
 fn limit(which: &str, entry: &str, max: u64, found: u64) -> FileError {
-    let place = if entry.is_empty() {
-        String::new()
+    let (place, place_zh) = if entry.is_empty() {
+        (String::new(), String::new())
     } else {
-        format!("{entry}: ")
+        (format!("{entry}: "), format!("{entry}："))
     };
     FileError::new(
         Code::LimitExceeded,
         which,
-        format!("{place}工作簿超出读取上限 {which}（上限 {max}，文件声明或含有 {found}）：不读取；如确为工资表，请删去多余的行列后另存"),
+        format!("{place_zh}工作簿超出读取上限 {which}（上限 {max}，文件声明或含有 {found}）：不读取；如确为工资表，请删去多余的行列后另存"),
         format!("{place}the workbook exceeds the limit {which} (at most {max}; the file declares or holds {found}): not read; if it is a real payroll, delete the stray rows and columns and save it again"),
     )
 }
