@@ -4,14 +4,16 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::base::compose_base;
+pub(crate) use super::amount::to_fen;
+use super::amount::{amount_in, Computed};
 use super::items::Category;
 use super::member::{DuesMember, HardshipOutcome};
-use super::params::{bracket_for, FixingRule};
-use super::tracer::{category_article, Tracer};
+use super::params::FixingRule;
+use super::tracer::Tracer;
 pub(crate) use crate::dues::bundled::rules_2008;
 use crate::dues::bundled::NOTICE_2017;
 use crate::policy::in_force;
+use crate::Dated;
 use crate::{Citation, Error, Finding, Policy, Result, Severity, TraceStep, YearMonth};
 
 /// What to compute besides the amount.
@@ -81,13 +83,6 @@ impl Assessment {
     }
 }
 
-/// Money at the fen, written with two decimals. Inputs carry at most two decimals, so nothing is lost.
-pub(crate) fn to_fen(amount: Decimal) -> Decimal {
-    let mut fen = amount;
-    fen.rescale(2);
-    fen
-}
-
 /// Assesses `member`'s dues for `month` under the rules in force then.
 ///
 /// The steps: the month must be owed (a probationary member owes from the month the branch general meeting
@@ -119,51 +114,103 @@ pub fn assess(
     let mut findings = Vec::new();
     let admitted = member.admitted_on.map(YearMonth::of);
     if let Some(admitted_month) = admitted.filter(|a| month < *a) {
-        findings.push(Finding::new(
-            "NOT_OWED_BEFORE_ADMISSION",
-            Severity::Info,
-            format!("{admitted_month} 支部大会接收为预备党员，此前月份无需交纳党费"),
-            format!(
-                "admitted as a probationary member in {admitted_month}: nothing is owed before"
-            ),
-            Some(rules_2008("第八条")),
-        ));
-        tracer.push(|| {
-            TraceStep::new(
-                "admission",
-                format!("admitted in {admitted_month}: {month} is not owed"),
-                "0.00",
-            )
-            .cite(rules_2008("第八条"))
-        });
-        return Ok(Assessment {
-            member_id: member.member_id.clone(),
+        return Ok(not_owed_before_admission(
+            member,
             month,
-            category: member.category,
-            base: None,
-            rate: None,
-            amount: to_fen(Decimal::ZERO),
-            assessed_in: month,
-            citation: rules_2008("第八条"),
+            admitted_month,
+            tracer,
             findings,
-            trace: tracer.into_steps(),
-        });
+        ));
     }
     if let Some(admitted_month) = admitted {
-        tracer.push(|| {
-            TraceStep::new(
-                "admission",
-                format!(
-                    "probationary member admitted in {admitted_month}: dues owed from that month"
-                ),
-                admitted_month.to_string(),
-            )
-            .cite(rules_2008("第八条"))
-        });
+        trace_owed_from_admission(&mut tracer, admitted_month);
     }
 
-    let dues = &policy.dues;
-    let fixing = in_force(&dues.fixing, month.first_day(), "dues.fixing")?;
+    let fixing = in_force(&policy.dues.fixing, month.first_day(), "dues.fixing")?;
+    let assessed_in = assessed_month(fixing, member, month, admitted, &mut tracer);
+    let mut computed = amount_in(policy, member, assessed_in, &mut tracer, &mut findings)
+        .map_err(|e| fixed_on_missing_income(e, member, month, assessed_in))?;
+    note_deferred_change(member, month, assessed_in, fixing, &mut findings);
+    if let Some(decision) = member.hardship_in(month) {
+        apply_hardship(&mut computed, decision, &mut tracer, &mut findings);
+    }
+    note_above_advisory(policy, month, computed.amount, &mut findings);
+
+    Ok(Assessment {
+        member_id: member.member_id.clone(),
+        month,
+        category: member.category,
+        base: computed.base,
+        rate: computed.rate,
+        amount: computed.amount,
+        assessed_in,
+        citation: computed.citation,
+        findings,
+        trace: tracer.into_steps(),
+    })
+}
+
+/// A month before the branch general meeting admitted the member as probationary: nothing is owed
+/// (2008 Art. 8), said by `NOT_OWED_BEFORE_ADMISSION` and a zero assessment.
+fn not_owed_before_admission(
+    member: &DuesMember,
+    month: YearMonth,
+    admitted_month: YearMonth,
+    mut tracer: Tracer,
+    mut findings: Vec<Finding>,
+) -> Assessment {
+    findings.push(Finding::new(
+        "NOT_OWED_BEFORE_ADMISSION",
+        Severity::Info,
+        format!("{admitted_month} 支部大会接收为预备党员，此前月份无需交纳党费"),
+        format!("admitted as a probationary member in {admitted_month}: nothing is owed before"),
+        Some(rules_2008("第八条")),
+    ));
+    tracer.push(|| {
+        TraceStep::new(
+            "admission",
+            format!("admitted in {admitted_month}: {month} is not owed"),
+            "0.00",
+        )
+        .cite(rules_2008("第八条"))
+    });
+    Assessment {
+        member_id: member.member_id.clone(),
+        month,
+        category: member.category,
+        base: None,
+        rate: None,
+        amount: to_fen(Decimal::ZERO),
+        assessed_in: month,
+        citation: rules_2008("第八条"),
+        findings,
+        trace: tracer.into_steps(),
+    }
+}
+
+/// The trace step saying a probationary member owes dues from the month of admission (2008 Art. 8).
+fn trace_owed_from_admission(tracer: &mut Tracer, admitted_month: YearMonth) {
+    tracer.push(|| {
+        TraceStep::new(
+            "admission",
+            format!("probationary member admitted in {admitted_month}: dues owed from that month"),
+            admitted_month.to_string(),
+        )
+        .cite(rules_2008("第八条"))
+    });
+}
+
+/// The month whose income decides `month`'s dues under the fixing rule in force, traced.
+///
+/// 2017 Notice: annual fixing, the start of the year (or the later month of admission or of the first
+/// income record, never after `month`); before it, 2008 Art. 10: the month itself.
+fn assessed_month(
+    fixing: &Dated<FixingRule>,
+    member: &DuesMember,
+    month: YearMonth,
+    admitted: Option<YearMonth>,
+    tracer: &mut Tracer,
+) -> YearMonth {
     // Annual fixing re-bases wages and pensions once a year. An annual-salary member pays on the pay received
     // that month (2008 Art. 3) and a self-employed member on the last quarter's income (Art. 4): their bases
     // are periodic by definition, so they follow the month whatever the fixing rule.
@@ -187,7 +234,7 @@ pub fn assess(
     tracer.push(|| {
         let how = match fixing.value {
             FixingRule::MonthOfChange => "dues follow the income of the month itself".to_owned(),
-                        FixingRule::AnnualFixed if periodic_base => {
+            FixingRule::AnnualFixed if periodic_base => {
                 "annual fixing does not apply: this base is the month's (Art. 3) or the last quarter's (Art. 4)"
                     .to_owned()
             }
@@ -199,85 +246,89 @@ pub fn assess(
             .with_parameter("dues.fixing")
             .cite(fixing.citation.clone())
     });
+    assessed_in
+}
 
-    let mut computed = amount_in(policy, member, assessed_in, &mut tracer, &mut findings).map_err(|e| {
-        // No income record in the month the dues are fixed on (the only error of a non-flat `amount_in`
-        // before its base): said with both months. Asked of the input, not of the error's code.
-        if assessed_in != month && !member.category.is_flat() && member.income_in(assessed_in).is_none() {
-            Error::input(
-                "MISSING_INCOME",
-                "incomes",
-                format!("{month} 的党费按 {assessed_in} 的收入核定，但该月没有可用的收入记录"),
-                format!("dues for {month} are fixed on the income of {assessed_in}, and no income record applies to {assessed_in}"),
-            )
-        } else {
-            e
-        }
-    })?;
-    if assessed_in != month && !member.category.is_flat() {
-        let fixed = member.income_in(assessed_in).map(|r| &r.items);
-        let current_record = member.income_in(month);
-        if fixed != current_record.map(|r| &r.items) {
-            let current = current_record;
-            let changed = current.and_then(|r| r.from).unwrap_or(month);
-            findings.push(Finding::new(
-                "INCOME_CHANGE_DEFERRED",
-                Severity::Info,
-                format!("{changed} 收入变化，按年度核定，党费数额于下一年度调整"),
-                format!(
-                    "income changed in {changed}: under annual fixing the dues change next year"
-                ),
-                Some(fixing.citation.clone()),
-            ));
-        }
+/// `MISSING_INCOME` said with both months when the dues are fixed on another month's income (2017 Notice)
+/// and that month has no income record; any other error passes unchanged.
+fn fixed_on_missing_income(
+    e: Error,
+    member: &DuesMember,
+    month: YearMonth,
+    assessed_in: YearMonth,
+) -> Error {
+    // No income record in the month the dues are fixed on (the only error of a non-flat `amount_in`
+    // before its base). Asked of the input, not of the error's code.
+    if assessed_in != month && !member.category.is_flat() && member.income_in(assessed_in).is_none()
+    {
+        Error::input(
+            "MISSING_INCOME",
+            "incomes",
+            format!("{month} 的党费按 {assessed_in} 的收入核定，但该月没有可用的收入记录"),
+            format!("dues for {month} are fixed on the income of {assessed_in}, and no income record applies to {assessed_in}"),
+        )
+    } else {
+        e
     }
+}
 
-    if let Some(decision) = member.hardship_in(month) {
-        apply_hardship(&mut computed, decision, &mut tracer, &mut findings);
+/// `INCOME_CHANGE_DEFERRED` when the income of `month` differs from the one the dues are fixed on: under
+/// annual fixing the change takes effect next year (2017 Notice).
+fn note_deferred_change(
+    member: &DuesMember,
+    month: YearMonth,
+    assessed_in: YearMonth,
+    fixing: &Dated<FixingRule>,
+    findings: &mut Vec<Finding>,
+) {
+    if assessed_in == month || member.category.is_flat() {
+        return;
     }
+    let fixed = member.income_in(assessed_in).map(|r| &r.items);
+    let current = member.income_in(month);
+    if fixed != current.map(|r| &r.items) {
+        let changed = current.and_then(|r| r.from).unwrap_or(month);
+        findings.push(Finding::new(
+            "INCOME_CHANGE_DEFERRED",
+            Severity::Info,
+            format!("{changed} 收入变化，按年度核定，党费数额于下一年度调整"),
+            format!("income changed in {changed}: under annual fixing the dues change next year"),
+            Some(fixing.citation.clone()),
+        ));
+    }
+}
 
+/// `DUES_ABOVE_ADVISORY_MAX` when the amount exceeds the advisory figure in force (2017 Notice): a note,
+/// never a cap. Without an advisory figure in force nothing is said.
+fn note_above_advisory(
+    policy: &Policy,
+    month: YearMonth,
+    amount: Decimal,
+    findings: &mut Vec<Finding>,
+) {
     let advisory = in_force(
-        &dues.advisory_monthly_max,
+        &policy.dues.advisory_monthly_max,
         month.first_day(),
         "dues.advisory_monthly_max",
     );
-    if let Ok(advisory) = advisory {
-        if advisory.value.enabled && computed.amount > advisory.value.amount {
-            findings.push(Finding::new(
-                "DUES_ABOVE_ADVISORY_MAX",
-                Severity::Info,
-                format!(
-                    "月交党费 {} 元，超过“一般不超过 {} 元”的参考数额；按规定比例照收，不设上限",
-                    computed.amount, advisory.value.amount
-                ),
-                format!(
-                    "monthly dues of {} exceed the advisory figure of {}: the amount is not capped",
-                    computed.amount, advisory.value.amount
-                ),
-                Some(Citation::new(NOTICE_2017, "")),
-            ));
-        }
+    let Ok(advisory) = advisory else {
+        return;
+    };
+    if advisory.value.enabled && amount > advisory.value.amount {
+        findings.push(Finding::new(
+            "DUES_ABOVE_ADVISORY_MAX",
+            Severity::Info,
+            format!(
+                "月交党费 {} 元，超过“一般不超过 {} 元”的参考数额；按规定比例照收，不设上限",
+                amount, advisory.value.amount
+            ),
+            format!(
+                "monthly dues of {} exceed the advisory figure of {}: the amount is not capped",
+                amount, advisory.value.amount
+            ),
+            Some(Citation::new(NOTICE_2017, "")),
+        ));
     }
-
-    Ok(Assessment {
-        member_id: member.member_id.clone(),
-        month,
-        category: member.category,
-        base: computed.base,
-        rate: computed.rate,
-        amount: computed.amount,
-        assessed_in,
-        citation: computed.citation,
-        findings,
-        trace: tracer.into_steps(),
-    })
-}
-
-struct Computed {
-    base: Option<Decimal>,
-    rate: Option<Decimal>,
-    amount: Decimal,
-    citation: Citation,
 }
 
 impl Category {
@@ -297,151 +348,6 @@ impl Category {
                 | Category::Subsistence
         )
     }
-}
-
-/// The amount the rules in force in `month` give for the member's income then.
-fn amount_in(
-    policy: &Policy,
-    member: &DuesMember,
-    month: YearMonth,
-    tracer: &mut Tracer,
-    findings: &mut Vec<Finding>,
-) -> Result<Computed> {
-    let on = month.first_day();
-    let dues = &policy.dues;
-    let citation = rules_2008(category_article(member.category));
-    if member.category.is_flat() {
-        let (amount, parameter, dated_citation) = if member.category == Category::Farmer {
-            let figure = in_force(&dues.farmer_monthly, on, "dues.farmer_monthly")?;
-            (
-                figure.value.monthly,
-                "dues.farmer_monthly",
-                &figure.citation,
-            )
-        } else {
-            let flat = in_force(&dues.flat_amounts, on, "dues.flat_amounts")?;
-            let amount = match member.category {
-                Category::Student => flat.value.student,
-                Category::Unemployed => flat.value.unemployed,
-                Category::Relief => flat.value.relief,
-                _ => flat.value.subsistence,
-            };
-            (amount, "dues.flat_amounts", &flat.citation)
-        };
-        // A flat amount is a stated figure, not a computed one: it is written to the fen and never rounded
-        // (a unit that rounds to whole yuan must not turn 0.20 into 0).
-        let amount = to_fen(amount);
-        if member.income_in(month).is_some_and(|r| !r.items.is_empty()) {
-            findings.push(Finding::new(
-                "ITEMS_IGNORED_FOR_FLAT_AMOUNT",
-                Severity::Info,
-                format!(
-                    "{}按固定数额交纳，收入项目不参与计算",
-                    member.category.name_zh()
-                ),
-                format!(
-                    "{} members pay a flat amount: income items are not used",
-                    member.category
-                ),
-                Some(citation.clone()),
-            ));
-        }
-        tracer.push(|| {
-            TraceStep::new(
-                "amount",
-                format!("flat monthly amount for {}", member.category),
-                amount.to_string(),
-            )
-            .with_parameter(parameter)
-            .cite(dated_citation.clone())
-        });
-        return Ok(Computed {
-            base: None,
-            rate: None,
-            amount,
-            // A province's own figure cites the province's rule, not only the 2008 Rules.
-            citation: dated_citation.clone(),
-        });
-    }
-
-    let record = member.income_in(month).ok_or_else(|| {
-        Error::input(
-            "MISSING_INCOME",
-            "incomes",
-            format!("{month} 没有可用的收入记录"),
-            format!("no income record applies to {month}"),
-        )
-    })?;
-    // Missing means absent: a record with no item gives no value at all, while an item of 0.00 is an amount.
-    if record.items.is_empty() {
-        let i = member
-            .incomes
-            .iter()
-            .position(|r| std::ptr::eq(r, record))
-            .unwrap_or(0);
-        return Err(Error::input(
-            "MISSING_INCOME",
-            format!("incomes[{i}].items"),
-            format!("{month} 适用的收入记录没有任何收入项目"),
-            format!("the income record for {month} has no item"),
-        ));
-    }
-    // The base is money: written to the fen whatever the input's notation ("5400" → "5400.00").
-    let base = to_fen(compose_base(
-        policy, member, record, month, tracer, findings,
-    )?);
-    let (table, parameter) = if member.category == Category::Retired {
-        (&dues.retiree_brackets, "dues.retiree_brackets")
-    } else {
-        (&dues.employed_brackets, "dues.employed_brackets")
-    };
-    let brackets = in_force(table, on, parameter)?;
-    let bracket = bracket_for(&brackets.value, base).ok_or_else(|| {
-        Error::policy(
-            "EMPTY_BRACKETS",
-            parameter,
-            "档次表为空",
-            "the bracket table is empty",
-        )
-    })?;
-    let rounding = in_force(&dues.rounding, on, "dues.rounding")?;
-    let exact = base
-        .checked_mul(bracket.rate)
-        .ok_or_else(|| Error::overflow("amount"))?;
-    let amount = rounding.value.apply(exact);
-    tracer.push(|| {
-        let band = match bracket.up_to {
-            Some(bound) => format!("base {base} ≤ {bound}"),
-            None => format!("base {base} is in the top bracket"),
-        };
-        TraceStep::new(
-            "rate",
-            format!("{band}: rate applies to the whole base"),
-            bracket.rate.to_string(),
-        )
-        .with_parameter(parameter)
-        .cite(brackets.citation.clone())
-    });
-    tracer.push(|| {
-        TraceStep::new(
-            "amount",
-            format!(
-                "{base} × {} = {exact}, rounded {} to {} decimals",
-                bracket.rate,
-                rounding.value.mode.as_str(),
-                rounding.value.scale
-            ),
-            amount.to_string(),
-        )
-        .with_parameter("dues.rounding")
-        .cite(rounding.citation.clone())
-    });
-    Ok(Computed {
-        base: Some(base),
-        rate: Some(bracket.rate),
-        amount,
-        citation,
-    })
 }
 
 fn apply_hardship(

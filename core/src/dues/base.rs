@@ -7,11 +7,11 @@ use rust_decimal::Decimal;
 
 use super::bundled::rules_2008;
 use super::items::{Category, EmployerType, ItemCode};
-use super::member::{DuesMember, IncomeRecord};
+use super::member::{DuesMember, IncomeItem, IncomeRecord};
 use super::params::Composition;
 use super::tracer::{category_article, Tracer};
 use crate::policy::in_force;
-use crate::{Error, Finding, Policy, Result, Severity, TraceStep, YearMonth};
+use crate::{Citation, Dated, Error, Finding, Policy, Result, Severity, TraceStep, YearMonth};
 
 /// What happens to an item for this member under the composition in force.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -45,46 +45,81 @@ pub(super) fn compose_base(
     tracer: &mut Tracer,
     findings: &mut Vec<Finding>,
 ) -> Result<Decimal> {
-    if let [only] = record.items.as_slice() {
-        if only.code == ItemCode::NetBase {
-            tracer.push(|| {
-                TraceStep::new(
-                    "base",
-                    "net_base given: the base is already known",
-                    only.amount.to_string(),
-                )
-            });
-            if only.amount.is_zero() {
-                findings.push(base_zero(
-                    member.category,
-                    "计交基数（net_base）为 0.00",
-                    "net_base is 0.00",
-                ));
-            }
-            return Ok(only.amount);
-        }
+    if let Some(given) = given_net_base(member, record, tracer, findings) {
+        return Ok(given);
     }
     let composition = in_force(
         &policy.dues.composition,
         month.first_day(),
         "dues.composition",
     )?;
+    let (total, deducted) = sum_items(composition, member, record, tracer)?;
+    let net = total
+        .checked_sub(deducted)
+        .ok_or_else(|| Error::overflow("base"))?;
+    let base = floor_at_zero(
+        net,
+        total,
+        deducted,
+        member.category,
+        &composition.citation,
+        findings,
+    );
+    tracer.push(|| {
+        TraceStep::new(
+            "base",
+            format!("counted {total} − deducted {deducted}"),
+            base.to_string(),
+        )
+        .cite(composition.citation.clone())
+    });
+    Ok(base)
+}
+
+/// A record whose only item is `net_base` gives the base as it is, without composing it (a zero one raises
+/// `BASE_ZERO`); any other record gives `None`.
+fn given_net_base(
+    member: &DuesMember,
+    record: &IncomeRecord,
+    tracer: &mut Tracer,
+    findings: &mut Vec<Finding>,
+) -> Option<Decimal> {
+    let [only] = record.items.as_slice() else {
+        return None;
+    };
+    if only.code != ItemCode::NetBase {
+        return None;
+    }
+    tracer.push(|| {
+        TraceStep::new(
+            "base",
+            "net_base given: the base is already known",
+            only.amount.to_string(),
+        )
+    });
+    if only.amount.is_zero() {
+        findings.push(base_zero(
+            member.category,
+            "计交基数（net_base）为 0.00",
+            "net_base is 0.00",
+        ));
+    }
+    Some(only.amount)
+}
+
+/// The counted and the deducted totals of the record's items under the composition in force (2008 Arts.
+/// 2–5), with a trace step per item.
+fn sum_items(
+    composition: &Dated<Composition>,
+    member: &DuesMember,
+    record: &IncomeRecord,
+    tracer: &mut Tracer,
+) -> Result<(Decimal, Decimal)> {
     let counted = counted_items(&composition.value, member.category, member.employer_type);
     let deductions = if member.category == Category::Retired {
         &composition.value.retired_deducted
     } else {
         &composition.value.deducted
-    };
-    let per_month = |code: ItemCode, amount: Decimal| -> Result<Decimal> {
-        // The self-employed base is the previous quarter's net income averaged per month, kept to the fen.
-        if code == ItemCode::QuarterNetIncome {
-            let monthly = amount
-                .checked_div(Decimal::from(3))
-                .ok_or_else(|| Error::overflow("quarter_net_income"))?;
-            return Ok(monthly
-                .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero));
-        }
-        Ok(amount)
     };
     let mut total = Decimal::ZERO;
     let mut deducted = Decimal::ZERO;
@@ -110,53 +145,78 @@ pub(super) fn compose_base(
             }
             Treatment::Excluded => {}
         }
-        tracer.push(|| {
-            let what = match treatment {
-                Treatment::Counted if item.code == ItemCode::QuarterNetIncome => {
-                    format!("quarter_net_income {} ÷ 3 counted", item.amount)
-                }
-                Treatment::Counted => format!("{} counted", item.code),
-                Treatment::Deducted => format!("{} deducted", item.code),
-                Treatment::Excluded => {
-                    format!("{} excluded: not part of this member's base", item.code)
-                }
-            };
-            TraceStep::new("item", what, amount.to_string())
-                .with_parameter("dues.composition")
-                .cite(composition.citation.clone())
-        });
+        trace_item(tracer, item, treatment, amount, composition);
     }
-    let net = total
-        .checked_sub(deducted)
-        .ok_or_else(|| Error::overflow("base"))?;
-    let base = if net < Decimal::ZERO {
+    Ok((total, deducted))
+}
+
+/// An item's monthly amount: the self-employed base is the previous quarter's net income averaged per month
+/// (2008 Art. 4), kept to the fen; every other item is monthly already.
+fn per_month(code: ItemCode, amount: Decimal) -> Result<Decimal> {
+    if code == ItemCode::QuarterNetIncome {
+        let monthly = amount
+            .checked_div(Decimal::from(3))
+            .ok_or_else(|| Error::overflow("quarter_net_income"))?;
+        return Ok(
+            monthly.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        );
+    }
+    Ok(amount)
+}
+
+/// The trace step of one item: counted, deducted or excluded, and the monthly amount it stands for.
+fn trace_item(
+    tracer: &mut Tracer,
+    item: &IncomeItem,
+    treatment: Treatment,
+    amount: Decimal,
+    composition: &Dated<Composition>,
+) {
+    tracer.push(|| {
+        let what = match treatment {
+            Treatment::Counted if item.code == ItemCode::QuarterNetIncome => {
+                format!("quarter_net_income {} ÷ 3 counted", item.amount)
+            }
+            Treatment::Counted => format!("{} counted", item.code),
+            Treatment::Deducted => format!("{} deducted", item.code),
+            Treatment::Excluded => {
+                format!("{} excluded: not part of this member's base", item.code)
+            }
+        };
+        TraceStep::new("item", what, amount.to_string())
+            .with_parameter("dues.composition")
+            .cite(composition.citation.clone())
+    });
+}
+
+/// The base from the net of the items: a negative net is taken as 0.00 and raises `BASE_BELOW_ZERO`, a zero
+/// one raises `BASE_ZERO`.
+fn floor_at_zero(
+    net: Decimal,
+    total: Decimal,
+    deducted: Decimal,
+    category: Category,
+    citation: &Citation,
+    findings: &mut Vec<Finding>,
+) -> Decimal {
+    if net < Decimal::ZERO {
         findings.push(Finding::new(
             "BASE_BELOW_ZERO",
             Severity::Warning,
             format!("扣除项合计 {deducted} 超过计入项合计 {total}，计交基数按 0 计"),
             format!("deductions {deducted} exceed counted items {total}: the base is taken as 0"),
-            Some(composition.citation.clone()),
+            Some(citation.clone()),
         ));
-        Decimal::new(0, 2)
-    } else {
-        if net.is_zero() {
-            findings.push(base_zero(
-                member.category,
-                format!("计入项合计 {total}，扣除项合计 {deducted}，计交基数为 0.00"),
-                format!("counted {total} − deducted {deducted}: the base is 0.00"),
-            ));
-        }
-        net
-    };
-    tracer.push(|| {
-        TraceStep::new(
-            "base",
-            format!("counted {total} − deducted {deducted}"),
-            base.to_string(),
-        )
-        .cite(composition.citation.clone())
-    });
-    Ok(base)
+        return Decimal::new(0, 2);
+    }
+    if net.is_zero() {
+        findings.push(base_zero(
+            category,
+            format!("计入项合计 {total}，扣除项合计 {deducted}，计交基数为 0.00"),
+            format!("counted {total} − deducted {deducted}: the base is 0.00"),
+        ));
+    }
+    net
 }
 
 /// `BASE_ZERO`: a base of exactly 0.00 is an amount, not a missing income: the lowest bracket's rate applies to

@@ -252,7 +252,43 @@ fn party_constitution_art9() -> Citation {
 pub fn evaluate_ledger(policy: &Policy, ledger: &Ledger, as_of: NaiveDate) -> Result<LedgerReport> {
     validate(ledger)?;
     let rules = in_force(&policy.dues.payment_rules, as_of, "dues.payment_rules")?;
-    let mut lines: BTreeMap<YearMonth, MonthLine> = ledger
+    let mut lines = month_lines(ledger);
+    let mut tally = Tally {
+        findings: Vec::new(),
+        voluntary_total: to_fen(Decimal::ZERO),
+        voluntary_payments: Vec::new(),
+        remitted: to_fen(Decimal::ZERO),
+        unallocated: to_fen(Decimal::ZERO),
+    };
+    let mut payments: Vec<(usize, &Payment)> = ledger.payments.iter().enumerate().collect();
+    payments.sort_by_key(|(i, p)| (p.paid_on, *i));
+    for (index, payment) in payments.into_iter().filter(|(_, p)| p.paid_on <= as_of) {
+        check_windows(
+            payment,
+            index,
+            &rules.value,
+            &rules.citation,
+            &mut tally.findings,
+        );
+        let left = allocate(payment, index, &mut lines, &mut tally.findings)?;
+        note_excess(index, left, &mut tally)?;
+        record_voluntary(payment, index, &rules.value, &mut tally)?;
+    }
+    report(ledger, as_of, lines, &rules.value, tally)
+}
+
+/// What the payments add up to besides the month lines, gathered payment by payment.
+struct Tally {
+    findings: Vec<Finding>,
+    voluntary_total: Decimal,
+    voluntary_payments: Vec<VoluntaryLine>,
+    remitted: Decimal,
+    unallocated: Decimal,
+}
+
+/// One line per obligation, nothing paid yet.
+fn month_lines(ledger: &Ledger) -> BTreeMap<YearMonth, MonthLine> {
+    ledger
         .obligations
         .iter()
         .map(|o| {
@@ -267,77 +303,111 @@ pub fn evaluate_ledger(policy: &Policy, ledger: &Ledger, as_of: NaiveDate) -> Re
                 },
             )
         })
-        .collect();
-    let mut findings = Vec::new();
-    let mut voluntary_total = to_fen(Decimal::ZERO);
-    let mut voluntary_payments = Vec::new();
-    let mut remitted = to_fen(Decimal::ZERO);
-    let mut unallocated = to_fen(Decimal::ZERO);
-    let mut payments: Vec<(usize, &Payment)> = ledger.payments.iter().enumerate().collect();
-    payments.sort_by_key(|(i, p)| (p.paid_on, *i));
-    for (index, payment) in payments.into_iter().filter(|(_, p)| p.paid_on <= as_of) {
-        check_windows(payment, index, &rules.value, &rules.citation, &mut findings);
-        let mut left = payment.amount;
-        let mut months = payment.months.clone();
-        months.sort();
-        for month in months {
-            let Some(line) = lines.get_mut(&month) else {
-                findings.push(Finding::new(
-                    "PAYMENT_FOR_UNOWED_MONTH",
-                    Severity::Warning,
-                    format!(
-                        "第 {} 笔交费列明的 {month} 没有应交记录",
-                        index.saturating_add(1)
-                    ),
-                    format!(
-                        "payment {} lists {month}, which has no obligation",
-                        index.saturating_add(1)
-                    ),
-                    None,
-                ));
-                continue;
-            };
-            let take = left.min(line.outstanding);
-            if take > Decimal::ZERO {
-                let at = || format!("payments[{index}].amount");
-                line.paid = plus(line.paid, take, at)?;
-                line.outstanding = minus(line.outstanding, take, at)?;
-                line.paid_on = Some(payment.paid_on);
-                left = minus(left, take, at)?;
-            }
-        }
-        if left > Decimal::ZERO {
-            unallocated = plus(unallocated, left, || "unallocated".into())?;
+        .collect()
+}
+
+/// Spreads a payment over the months it lists, earliest first, each up to what it still owes; returns what
+/// is left. A listed month with no obligation raises `PAYMENT_FOR_UNOWED_MONTH`.
+fn allocate(
+    payment: &Payment,
+    index: usize,
+    lines: &mut BTreeMap<YearMonth, MonthLine>,
+    findings: &mut Vec<Finding>,
+) -> Result<Decimal> {
+    let mut left = payment.amount;
+    let mut months = payment.months.clone();
+    months.sort();
+    for month in months {
+        let Some(line) = lines.get_mut(&month) else {
             findings.push(Finding::new(
-                "PAYMENT_EXCEEDS_DUES",
+                "PAYMENT_FOR_UNOWED_MONTH",
                 Severity::Warning,
-                format!("第 {} 笔交费比所列月份应交多 {left} 元；如为自愿多交，请记为 voluntary", index.saturating_add(1)),
-                format!("payment {} exceeds the dues of its months by {left}; record voluntary dues as `voluntary`", index.saturating_add(1)),
+                format!(
+                    "第 {} 笔交费列明的 {month} 没有应交记录",
+                    index.saturating_add(1)
+                ),
+                format!(
+                    "payment {} lists {month}, which has no obligation",
+                    index.saturating_add(1)
+                ),
                 None,
             ));
-        }
-        if payment.voluntary > Decimal::ZERO {
-            let at = || format!("payments[{index}].voluntary");
-            voluntary_total = plus(voluntary_total, payment.voluntary, at)?;
-            let remit = payment.voluntary >= rules.value.voluntary_remit_threshold;
-            voluntary_payments.push(VoluntaryLine {
-                paid_on: payment.paid_on,
-                amount: payment.voluntary,
-                remitted: remit,
-            });
-            if remit {
-                remitted = plus(remitted, payment.voluntary, at)?;
-                findings.push(Finding::new(
-                    "VOLUNTARY_REMITTED_TO_CENTRE",
-                    Severity::Info,
-                    format!("{} 一次自愿多交党费 {} 元（≥{} 元），全部上缴中央", payment.paid_on, payment.voluntary, rules.value.voluntary_remit_threshold),
-                    format!("a single voluntary payment of {} on {} (≥ {}) is remitted wholly to the Centre", payment.voluntary, payment.paid_on, rules.value.voluntary_remit_threshold),
-                    Some(rules_2008("第十一条")),
-                ));
-            }
+            continue;
+        };
+        let take = left.min(line.outstanding);
+        if take > Decimal::ZERO {
+            let at = || format!("payments[{index}].amount");
+            line.paid = plus(line.paid, take, at)?;
+            line.outstanding = minus(line.outstanding, take, at)?;
+            line.paid_on = Some(payment.paid_on);
+            left = minus(left, take, at)?;
         }
     }
+    Ok(left)
+}
 
+/// What a payment pays beyond the dues of its months is kept unallocated and raises `PAYMENT_EXCEEDS_DUES`:
+/// voluntary dues are recorded as such, not guessed from an overpayment.
+fn note_excess(index: usize, left: Decimal, tally: &mut Tally) -> Result<()> {
+    if left > Decimal::ZERO {
+        tally.unallocated = plus(tally.unallocated, left, || "unallocated".into())?;
+        tally.findings.push(Finding::new(
+            "PAYMENT_EXCEEDS_DUES",
+            Severity::Warning,
+            format!("第 {} 笔交费比所列月份应交多 {left} 元；如为自愿多交，请记为 voluntary", index.saturating_add(1)),
+            format!("payment {} exceeds the dues of its months by {left}; record voluntary dues as `voluntary`", index.saturating_add(1)),
+            None,
+        ));
+    }
+    Ok(())
+}
+
+/// Records a payment's voluntary dues; a single one at or above the threshold is remitted wholly to the
+/// Centre (2008 Art. 11) and raises `VOLUNTARY_REMITTED_TO_CENTRE`.
+fn record_voluntary(
+    payment: &Payment,
+    index: usize,
+    rules: &PaymentRules,
+    tally: &mut Tally,
+) -> Result<()> {
+    if payment.voluntary <= Decimal::ZERO {
+        return Ok(());
+    }
+    let at = || format!("payments[{index}].voluntary");
+    tally.voluntary_total = plus(tally.voluntary_total, payment.voluntary, at)?;
+    let remit = payment.voluntary >= rules.voluntary_remit_threshold;
+    tally.voluntary_payments.push(VoluntaryLine {
+        paid_on: payment.paid_on,
+        amount: payment.voluntary,
+        remitted: remit,
+    });
+    if remit {
+        tally.remitted = plus(tally.remitted, payment.voluntary, at)?;
+        tally.findings.push(Finding::new(
+            "VOLUNTARY_REMITTED_TO_CENTRE",
+            Severity::Info,
+            format!(
+                "{} 一次自愿多交党费 {} 元（≥{} 元），全部上缴中央",
+                payment.paid_on, payment.voluntary, rules.voluntary_remit_threshold
+            ),
+            format!(
+                "a single voluntary payment of {} on {} (≥ {}) is remitted wholly to the Centre",
+                payment.voluntary, payment.paid_on, rules.voluntary_remit_threshold
+            ),
+            Some(rules_2008("第十一条")),
+        ));
+    }
+    Ok(())
+}
+
+/// The report: the months in arrears and the lapse check (党章 第九条; 2008 Arts. 12–13), then the totals.
+fn report(
+    ledger: &Ledger,
+    as_of: NaiveDate,
+    lines: BTreeMap<YearMonth, MonthLine>,
+    rules: &PaymentRules,
+    mut tally: Tally,
+) -> Result<LedgerReport> {
     let months: Vec<MonthLine> = lines.into_values().collect();
     let reasons = &ledger.good_reasons;
     let excused = |m: YearMonth| reasons.iter().any(|g| g.from <= m && m <= g.to);
@@ -347,7 +417,7 @@ pub fn evaluate_ledger(policy: &Policy, ledger: &Ledger, as_of: NaiveDate) -> Re
         .filter(|l| l.outstanding > Decimal::ZERO && l.month.last_day() < as_of)
         .map(|l| l.month)
         .collect();
-    let lapse_on = lapse_check(&arrears, &excused, as_of, &rules.value, &mut findings);
+    let lapse_on = lapse_check(&arrears, &excused, as_of, rules, &mut tally.findings);
     let sum = |f: fn(&MonthLine) -> Decimal, total: &str| {
         months
             .iter()
@@ -362,12 +432,12 @@ pub fn evaluate_ledger(policy: &Policy, ledger: &Ledger, as_of: NaiveDate) -> Re
         outstanding: sum(|l| l.outstanding, "outstanding")?,
         months,
         arrears,
-        voluntary_total,
-        voluntary_payments,
-        remitted_to_centre: remitted,
-        unallocated,
+        voluntary_total: tally.voluntary_total,
+        voluntary_payments: tally.voluntary_payments,
+        remitted_to_centre: tally.remitted,
+        unallocated: tally.unallocated,
         lapse_on,
-        findings,
+        findings: tally.findings,
     })
 }
 

@@ -24,6 +24,7 @@
 //! assert_eq!(a.amount.to_string(), "96.00");
 //! ```
 
+mod amount;
 mod assess;
 mod base;
 mod batch;

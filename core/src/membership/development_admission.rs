@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::development_pipeline::{violation, warning, Pipeline};
 use super::development_vote::{local_notice, notice, Fix, Unmet};
 use super::discipline::rights_on;
-use super::params::DevelopmentRules;
+use super::params::{DevelopmentArticles, DevelopmentRules};
 use super::record::{MemberEvent, NoticeStage, Vote};
 use super::report::Review;
 use super::stage::Stage;
@@ -131,12 +131,35 @@ pub(crate) fn before_vote(
     on: NaiveDate,
     seen: &[Finding],
 ) -> Result<Vec<Unmet>> {
-    let rules = p.rules(on)?;
-    let a = &rules.articles;
-    let last = |pred: fn(&MemberEvent) -> bool| p.before(pos).find(|(_, e)| pred(e)).copied();
+    let a = &p.rules(on)?.articles;
     let mut unmet = Vec::new();
+    require_sponsors(p, pos, on, a, seen, &mut unmet)?;
+    require_political_review(p, pos, on, a, &mut unmet);
+    unmet.extend(training(p, pos, on)?);
+    require_notice(p, pos, on, a, &mut unmet)?;
+    require_committee_and_pre_review(p, pos, on, a, &mut unmet);
+    Ok(unmet)
+}
 
-    match last(|e| matches!(e, MemberEvent::Sponsors { .. })) {
+/// The newest pipeline event before position `pos` that `pred` picks, with its index in the record.
+fn last_before<'a>(
+    p: &Pipeline<'a>,
+    pos: usize,
+    pred: fn(&MemberEvent) -> bool,
+) -> Option<(usize, &'a MemberEvent)> {
+    p.before(pos).find(|(_, e)| pred(e)).copied()
+}
+
+/// 细则 第十四条: the sponsors were designated before the vote, each of them checked on its day.
+fn require_sponsors(
+    p: &Pipeline,
+    pos: usize,
+    on: NaiveDate,
+    a: &DevelopmentArticles,
+    seen: &[Finding],
+    unmet: &mut Vec<Unmet>,
+) -> Result<()> {
+    match last_before(p, pos, |e| matches!(e, MemberEvent::Sponsors { .. })) {
         Some((_, MemberEvent::Sponsors { sponsors, .. })) => {
             unmet.extend(check_sponsors(p, sponsors, on, &a.sponsors, seen)?);
         }
@@ -145,8 +168,18 @@ pub(crate) fn before_vote(
             missing(on, "确定入党介绍人", "the sponsors", &a.sponsors),
         )),
     }
+    Ok(())
+}
 
-    match last(|e| matches!(e, MemberEvent::PoliticalReview { .. })) {
+/// 细则 第十五条: a political review was made before the vote, and its latest conclusion was favourable.
+fn require_political_review(
+    p: &Pipeline,
+    pos: usize,
+    on: NaiveDate,
+    a: &DevelopmentArticles,
+    unmet: &mut Vec<Unmet>,
+) {
+    match last_before(p, pos, |e| matches!(e, MemberEvent::PoliticalReview { .. })) {
         Some((
             _,
             MemberEvent::PoliticalReview {
@@ -175,10 +208,17 @@ pub(crate) fn before_vote(
             ),
         )),
     }
+}
 
-    unmet.extend(training(p, pos, on)?);
-
-    match last(|e| {
+/// 细则 第十七条: the development target was publicly noticed before the vote, and the notice itself held.
+fn require_notice(
+    p: &Pipeline,
+    pos: usize,
+    on: NaiveDate,
+    a: &DevelopmentArticles,
+    unmet: &mut Vec<Unmet>,
+) -> Result<()> {
+    match last_before(p, pos, |e| {
         matches!(
             e,
             MemberEvent::PublicNotice {
@@ -208,8 +248,19 @@ pub(crate) fn before_vote(
             ),
         )),
     }
+    Ok(())
+}
 
-    if last(|e| matches!(e, MemberEvent::CommitteeReview { .. })).is_none() {
+/// 细则 第十七条 (the branch committee's review) and 第十八条 (the approving committee's pre-review): both
+/// came before the vote.
+fn require_committee_and_pre_review(
+    p: &Pipeline,
+    pos: usize,
+    on: NaiveDate,
+    a: &DevelopmentArticles,
+    unmet: &mut Vec<Unmet>,
+) {
+    if last_before(p, pos, |e| matches!(e, MemberEvent::CommitteeReview { .. })).is_none() {
         unmet.push(Unmet::new(
             Fix::CommitteeReview,
             violation(
@@ -220,7 +271,7 @@ pub(crate) fn before_vote(
             ),
         ));
     }
-    if last(|e| matches!(e, MemberEvent::PreReview { .. })).is_none() {
+    if last_before(p, pos, |e| matches!(e, MemberEvent::PreReview { .. })).is_none() {
         unmet.push(Unmet::new(
             Fix::PreReview,
             violation(
@@ -231,7 +282,6 @@ pub(crate) fn before_vote(
             ),
         ));
     }
-    Ok(unmet)
 }
 
 /// `MISSING_STEP` for a prerequisite of the vote.

@@ -33,43 +33,8 @@ fn approval(p: &Pipeline, out: &mut Review) -> Result<()> {
                 let Some((at, voted)) = vote.take() else {
                     continue;
                 };
-                let interviewed = p
-                    .events
-                    .iter()
-                    .take(pos)
-                    .skip(at)
-                    .any(|(_, e)| matches!(e, MemberEvent::Interview { .. }));
-                let approved_on = p.rules(*date)?;
-                if !interviewed {
-                    out.findings.push(violation(
-                        "INTERVIEW_MISSING",
-                        format!("{date} 审批前未由党委委员或组织员同发展对象谈话"),
-                        format!("approved on {date} without the interview before it"),
-                        &approved_on.articles.interview,
-                    ));
-                }
-                let rules = p.rules(voted)?;
-                let cite = &rules.articles.approval;
-                let (within, max) = (rules.approval_within_months, rules.approval_max_months);
-                let (due, latest) = (plus_months(voted, within), plus_months(voted, max));
-                let has_reason = reason.as_deref().is_some_and(|r| !r.trim().is_empty());
-                if *date > latest {
-                    out.findings.push(violation(
-                        "APPROVAL_TOO_LATE",
-                        format!("{voted} 支部大会通过，{date} 才审批，超过 {max} 个月（最迟 {latest}）"),
-                        format!("voted {voted}, approved {date}: later than {max} months (at the latest {latest})"),
-                        cite,
-                    ));
-                } else if *date > due && !has_reason {
-                    out.findings.push(violation(
-                        "APPROVAL_LATE_NO_REASON",
-                        format!("{voted} 支部大会通过，{date} 审批，超过 {within} 个月（{due}）且未记录特殊情况"),
-                        format!(
-                            "voted {voted}, approved {date}: later than {within} months ({due}) without a recorded reason"
-                        ),
-                        cite,
-                    ));
-                }
+                check_interview(p, at, pos, *date, out)?;
+                check_approval_delay(p, voted, *date, reason.as_deref(), out)?;
             }
             _ => {}
         }
@@ -80,6 +45,75 @@ fn approval(p: &Pipeline, out: &mut Review) -> Result<()> {
     if stage_on(p.ctx.policy, p.record, p.on)? != Stage::DevelopmentTarget {
         return Ok(());
     }
+    pending_approval(p, voted, out)
+}
+
+/// 细则 第二十三条: `INTERVIEW_MISSING` when no interview lies between the vote (position `at`) and the approval
+/// (position `pos`), judged by the rules in force on the approval day.
+fn check_interview(
+    p: &Pipeline,
+    at: usize,
+    pos: usize,
+    date: NaiveDate,
+    out: &mut Review,
+) -> Result<()> {
+    let interviewed = p
+        .events
+        .iter()
+        .take(pos)
+        .skip(at)
+        .any(|(_, e)| matches!(e, MemberEvent::Interview { .. }));
+    let approved_on = p.rules(date)?;
+    if !interviewed {
+        out.findings.push(violation(
+            "INTERVIEW_MISSING",
+            format!("{date} 审批前未由党委委员或组织员同发展对象谈话"),
+            format!("approved on {date} without the interview before it"),
+            &approved_on.articles.interview,
+        ));
+    }
+    Ok(())
+}
+
+/// 细则 第二十四条: approval within the months after the vote, later only with a recorded reason
+/// (`APPROVAL_LATE_NO_REASON`) and never past the maximum (`APPROVAL_TOO_LATE`), by the rules of the vote's day.
+fn check_approval_delay(
+    p: &Pipeline,
+    voted: NaiveDate,
+    date: NaiveDate,
+    reason: Option<&str>,
+    out: &mut Review,
+) -> Result<()> {
+    let rules = p.rules(voted)?;
+    let cite = &rules.articles.approval;
+    let (within, max) = (rules.approval_within_months, rules.approval_max_months);
+    let (due, latest) = (plus_months(voted, within), plus_months(voted, max));
+    let has_reason = reason.is_some_and(|r| !r.trim().is_empty());
+    if date > latest {
+        out.findings.push(violation(
+            "APPROVAL_TOO_LATE",
+            format!("{voted} 支部大会通过，{date} 才审批，超过 {max} 个月（最迟 {latest}）"),
+            format!(
+                "voted {voted}, approved {date}: later than {max} months (at the latest {latest})"
+            ),
+            cite,
+        ));
+    } else if date > due && !has_reason {
+        out.findings.push(violation(
+            "APPROVAL_LATE_NO_REASON",
+            format!("{voted} 支部大会通过，{date} 审批，超过 {within} 个月（{due}）且未记录特殊情况"),
+            format!(
+                "voted {voted}, approved {date}: later than {within} months ({due}) without a recorded reason"
+            ),
+            cite,
+        ));
+    }
+    Ok(())
+}
+
+/// 细则 第二十四条 for a passed vote not yet approved: `APPROVAL_OVERDUE` once past due (a warning while a
+/// recorded reason may still justify it, a violation past the maximum), and the next step `APPROVAL`.
+fn pending_approval(p: &Pipeline, voted: NaiveDate, out: &mut Review) -> Result<()> {
     let rules = p.rules(voted)?;
     let cite = &rules.articles.approval;
     let (within, max) = (rules.approval_within_months, rules.approval_max_months);

@@ -12,7 +12,7 @@ use super::params::DevelopmentArticles;
 use super::report::{NextStep, Review};
 use crate::codes::Code;
 use crate::disclosure::{evaluate_notice, NoticeReport, Objection, PublicNotice};
-use crate::{Finding, Result, Severity};
+use crate::{Citation, Finding, Result, Severity};
 
 /// What must happen before the vote for a prerequisite to be met.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,102 +49,136 @@ impl Fix {
     /// The next step that meets the prerequisite, with the article behind it; `today` is the earliest day of a
     /// step that may start at once.
     pub fn step(&self, a: &DevelopmentArticles, today: NaiveDate) -> NextStep {
-        const FIRST: &str = "表决前须先解决：";
         let (code, zh, en, earliest, cite) = match self {
-            Self::Sponsors => (
+            Self::Sponsors => missing(
                 Code::Sponsors,
-                "确定两名正式党员作入党介绍人".to_owned(),
-                "designate two full members as sponsors".to_owned(),
-                None,
+                "确定两名正式党员作入党介绍人",
+                "designate two full members as sponsors",
                 &a.sponsors,
             ),
-            Self::ReplaceSponsor(id) => (
-                Code::Sponsors,
-                format!("{FIRST}另行确定入党介绍人（{id} 不是正式党员或无权担任入党介绍人）"),
-                format!("before the vote: designate another sponsor ({id} is not a full member or may not sponsor)"),
-                Some(today),
-                &a.sponsors,
-            ),
-            Self::PoliticalReview => (
+            Self::ReplaceSponsor(id) => replace_sponsor(id, a, today),
+            Self::PoliticalReview => missing(
                 Code::PoliticalReview,
-                "政治审查".to_owned(),
-                "political review".to_owned(),
-                None,
+                "政治审查",
+                "political review",
                 &a.political_review,
             ),
-            Self::PoliticalReviewFailed => (
-                Code::PoliticalReview,
-                format!("{FIRST}政治审查结论不合格，不能提交支部大会表决"),
-                "before the vote: the political review was unfavourable; the vote may not be held on it".to_owned(),
-                None,
-                &a.political_review,
-            ),
-            Self::Training => (
+            Self::PoliticalReviewFailed => review_failed(a),
+            Self::Training => missing(
                 Code::Training,
-                "集中培训".to_owned(),
-                "centralized training".to_owned(),
-                None,
+                "集中培训",
+                "centralized training",
                 &a.training,
             ),
-            Self::MoreTraining { days, class_hours } => (
-                Code::Training,
-                format!("{FIRST}集中培训不少于 {days} 天或 {class_hours} 学时"),
-                format!("before the vote: centralized training of at least {days} days or {class_hours} class hours"),
-                Some(today),
-                &a.training,
-            ),
-            Self::Notice => (
+            Self::MoreTraining { days, class_hours } => {
+                more_training(*days, *class_hours, a, today)
+            }
+            Self::Notice => missing(
                 Code::PublicNotice,
-                "支委会审查并公示".to_owned(),
-                "the committee's review and the public notice".to_owned(),
-                None,
+                "支委会审查并公示",
+                "the committee's review and the public notice",
                 &a.notice,
             ),
-            Self::NoticeAgain(n) => (
-                Code::PublicNotice,
-                format!("{FIRST}公示期不足，重新公示 {n} 个工作日后方可提交支部大会表决"),
-                format!("before the vote: the notice was too short; hold it again for {n} working days"),
-                Some(today),
-                &a.notice,
-            ),
-            Self::NoticeOpen(closes) => (
-                Code::PublicNotice,
-                format!("{FIRST}公示期至 {closes} 结束"),
-                format!("before the vote: the notice runs until {closes}"),
-                closes.succ_opt(),
-                &a.notice,
-            ),
-            Self::ObjectionPending => (
-                Code::PublicNotice,
-                format!("{FIRST}处理公示期间的异议"),
-                "before the vote: handle the objection to the notice".to_owned(),
-                Some(today),
-                &a.notice,
-            ),
-            Self::ObjectionUpheld => (
-                Code::PublicNotice,
-                format!("{FIRST}公示期间的异议经核实成立，不能提交支部大会表决"),
-                "before the vote: an objection to the notice was upheld; the vote may not be held".to_owned(),
-                None,
-                &a.notice,
-            ),
-            Self::CommitteeReview => (
+            Self::NoticeAgain(_)
+            | Self::NoticeOpen(_)
+            | Self::ObjectionPending
+            | Self::ObjectionUpheld => self.notice_unmet(a, today),
+            Self::CommitteeReview => missing(
                 Code::CommitteeReview,
-                "支委会审查".to_owned(),
-                "the branch committee's review".to_owned(),
-                None,
+                "支委会审查",
+                "the branch committee's review",
                 &a.notice,
             ),
-            Self::PreReview => (
+            Self::PreReview => missing(
                 Code::PreReview,
-                "基层党委预审".to_owned(),
-                "pre-review by the committee with approval power".to_owned(),
-                None,
+                "基层党委预审",
+                "pre-review by the committee with approval power",
                 &a.pre_review,
             ),
         };
         NextStep::new(code.as_str(), zh, en, earliest, None, Some(cite.clone()))
     }
+
+    /// 细则 第十七条: what the notice still needs before the vote (held again, closed, its objections
+    /// handled). Asked by [`Self::step`] of the notice's own fixes only; the last arm is the upheld objection.
+    fn notice_unmet<'a>(&self, a: &'a DevelopmentArticles, today: NaiveDate) -> StepParts<'a> {
+        let (zh, en, earliest) = match self {
+            Self::NoticeAgain(n) => (
+                format!("{FIRST}公示期不足，重新公示 {n} 个工作日后方可提交支部大会表决"),
+                format!(
+                    "before the vote: the notice was too short; hold it again for {n} working days"
+                ),
+                Some(today),
+            ),
+            Self::NoticeOpen(closes) => (
+                format!("{FIRST}公示期至 {closes} 结束"),
+                format!("before the vote: the notice runs until {closes}"),
+                closes.succ_opt(),
+            ),
+            Self::ObjectionPending => (
+                format!("{FIRST}处理公示期间的异议"),
+                "before the vote: handle the objection to the notice".to_owned(),
+                Some(today),
+            ),
+            _ => (
+                format!("{FIRST}公示期间的异议经核实成立，不能提交支部大会表决"),
+                "before the vote: an objection to the notice was upheld; the vote may not be held"
+                    .to_owned(),
+                None,
+            ),
+        };
+        (Code::PublicNotice, zh, en, earliest, &a.notice)
+    }
+}
+
+/// What [`Fix::step`] builds a next step from: the code, the texts, the earliest day and the article.
+type StepParts<'a> = (Code, String, String, Option<NaiveDate>, &'a Citation);
+
+/// The prefix of a step that must come before the vote.
+const FIRST: &str = "表决前须先解决：";
+
+/// A prerequisite not yet taken at all: the step itself, with no earliest day.
+fn missing<'a>(code: Code, zh: &str, en: &str, cite: &'a Citation) -> StepParts<'a> {
+    (code, zh.to_owned(), en.to_owned(), None, cite)
+}
+
+/// 细则 第十四条: a sponsor who is not a full member, or may not sponsor, on the day is replaced.
+fn replace_sponsor<'a>(id: &str, a: &'a DevelopmentArticles, today: NaiveDate) -> StepParts<'a> {
+    (
+        Code::Sponsors,
+        format!("{FIRST}另行确定入党介绍人（{id} 不是正式党员或无权担任入党介绍人）"),
+        format!("before the vote: designate another sponsor ({id} is not a full member or may not sponsor)"),
+        Some(today),
+        &a.sponsors,
+    )
+}
+
+/// 细则 第十五条: an unfavourable political review bars the vote.
+fn review_failed(a: &DevelopmentArticles) -> StepParts<'_> {
+    (
+        Code::PoliticalReview,
+        format!("{FIRST}政治审查结论不合格，不能提交支部大会表决"),
+        "before the vote: the political review was unfavourable; the vote may not be held on it"
+            .to_owned(),
+        None,
+        &a.political_review,
+    )
+}
+
+/// 细则 第十六条: training shorter than the minimum is completed before the vote.
+fn more_training(
+    days: u32,
+    class_hours: u32,
+    a: &DevelopmentArticles,
+    today: NaiveDate,
+) -> StepParts<'_> {
+    (
+        Code::Training,
+        format!("{FIRST}集中培训不少于 {days} 天或 {class_hours} 学时"),
+        format!("before the vote: centralized training of at least {days} days or {class_hours} class hours"),
+        Some(today),
+        &a.training,
+    )
 }
 
 /// A prerequisite of the vote as judged on a day: the finding, and what meets it (`None` for a finding that

@@ -138,69 +138,9 @@ pub(crate) fn sanctions(
                 date,
                 sanction,
                 years,
-            } => {
-                let rules = rules_on(policy, *date)?.clone();
-                if *sanction == SanctionKind::ProbationWithinParty {
-                    let y = years
-                        .filter(|y| (1..=rules.probation_max_years).contains(y))
-                        .ok_or_else(|| {
-                            invalid_years(i, *sanction, *years, rules.probation_max_years)
-                        })?;
-                    out.probations.push(PartyProbation {
-                        date: *date,
-                        years: y,
-                        extended: false,
-                        scheduled_end: plus_months(*date, y.saturating_mul(12)),
-                        restored: None,
-                        ended: None,
-                        rules,
-                    });
-                    continue;
-                }
-                if years.is_some() {
-                    return Err(invalid_years(
-                        i,
-                        *sanction,
-                        *years,
-                        rules.probation_max_years,
-                    ));
-                }
-                if *sanction == SanctionKind::Expulsion {
-                    close_by_ending(&mut out.probations, *date);
-                }
-                out.decided.push(Decided {
-                    kind: *sanction,
-                    date: *date,
-                    rules,
-                });
-            }
-            MemberEvent::SanctionExtended { date } => {
-                let p = open_probation(&mut out.probations, *date)
-                    .filter(|p| !p.extended && p.years.saturating_add(1) <= p.rules.probation_max_years)
-                    .ok_or_else(|| {
-                        Error::input(
-                            "INVALID_SANCTION_EXTENSION",
-                            format!("events[{i}]"),
-                            format!("{date} 延长留党察看期：只有未结束的一年期留党察看可以延长一次，延长一年"),
-                            format!(
-                                "extension on {date}: only a 1-year 留党察看 still open may be extended, once, by one year"
-                            ),
-                        )
-                    })?;
-                p.extended = true;
-                p.scheduled_end = plus_months(p.date, p.years.saturating_add(1).saturating_mul(12));
-            }
-            MemberEvent::RightsRestored { date } => {
-                let p = open_probation(&mut out.probations, *date).ok_or_else(|| {
-                    Error::input(
-                        "NO_PROBATION_WITHIN_PARTY",
-                        format!("events[{i}]"),
-                        format!("{date} 恢复党员权利：此前没有未结束的留党察看"),
-                        format!("rights restored on {date}, but no 留党察看 is open"),
-                    )
-                })?;
-                p.restored = Some(*date);
-            }
+            } => record_sanction(policy, &mut out, i, *date, *sanction, *years)?,
+            MemberEvent::SanctionExtended { date } => extend_probation(&mut out, i, *date)?,
+            MemberEvent::RightsRestored { date } => restore_rights(&mut out, i, *date)?,
             MemberEvent::Removed { date, .. } | MemberEvent::ProbationCancelled { date } => {
                 close_by_ending(&mut out.probations, *date)
             }
@@ -208,6 +148,82 @@ pub(crate) fn sanctions(
         }
     }
     Ok(out)
+}
+
+/// A sanction decided on `date` (event `i`), under the rules in force that day: a 留党察看 opens a probation of
+/// its term in years (党章 第四十条: at most two), any other sanction has no term, and an expulsion ends an
+/// open 留党察看.
+fn record_sanction(
+    policy: &Policy,
+    out: &mut Sanctions,
+    i: usize,
+    date: NaiveDate,
+    sanction: SanctionKind,
+    years: Option<u32>,
+) -> Result<()> {
+    let rules = rules_on(policy, date)?.clone();
+    if sanction == SanctionKind::ProbationWithinParty {
+        let y = years
+            .filter(|y| (1..=rules.probation_max_years).contains(y))
+            .ok_or_else(|| invalid_years(i, sanction, years, rules.probation_max_years))?;
+        out.probations.push(PartyProbation {
+            date,
+            years: y,
+            extended: false,
+            scheduled_end: plus_months(date, y.saturating_mul(12)),
+            restored: None,
+            ended: None,
+            rules,
+        });
+        return Ok(());
+    }
+    if years.is_some() {
+        return Err(invalid_years(i, sanction, years, rules.probation_max_years));
+    }
+    if sanction == SanctionKind::Expulsion {
+        close_by_ending(&mut out.probations, date);
+    }
+    out.decided.push(Decided {
+        kind: sanction,
+        date,
+        rules,
+    });
+    Ok(())
+}
+
+/// The extension on `date` (event `i`) of the open 留党察看: once only, by one year, within the maximum term
+/// (党章 第四十条: at most two years), else `INVALID_SANCTION_EXTENSION`.
+fn extend_probation(out: &mut Sanctions, i: usize, date: NaiveDate) -> Result<()> {
+    let p = open_probation(&mut out.probations, date)
+        .filter(|p| !p.extended && p.years.saturating_add(1) <= p.rules.probation_max_years)
+        .ok_or_else(|| {
+            Error::input(
+                "INVALID_SANCTION_EXTENSION",
+                format!("events[{i}]"),
+                format!("{date} 延长留党察看期：只有未结束的一年期留党察看可以延长一次，延长一年"),
+                format!(
+                    "extension on {date}: only a 1-year 留党察看 still open may be extended, once, by one year"
+                ),
+            )
+        })?;
+    p.extended = true;
+    p.scheduled_end = plus_months(p.date, p.years.saturating_add(1).saturating_mul(12));
+    Ok(())
+}
+
+/// Rights restored on `date` (event `i`) at the end of the open 留党察看 (党章 第四十条), else
+/// `NO_PROBATION_WITHIN_PARTY`.
+fn restore_rights(out: &mut Sanctions, i: usize, date: NaiveDate) -> Result<()> {
+    let p = open_probation(&mut out.probations, date).ok_or_else(|| {
+        Error::input(
+            "NO_PROBATION_WITHIN_PARTY",
+            format!("events[{i}]"),
+            format!("{date} 恢复党员权利：此前没有未结束的留党察看"),
+            format!("rights restored on {date}, but no 留党察看 is open"),
+        )
+    })?;
+    p.restored = Some(date);
+    Ok(())
 }
 
 fn close_by_ending(probations: &mut [PartyProbation], date: NaiveDate) {
