@@ -300,6 +300,28 @@ pub enum Status {
     Archived,
 }
 
+impl Status {
+    /// The status as the workflow names it in Chinese (草稿, 已提出, 已审核, 已审批, 已公开, 已撤回, 已归档): one
+    /// name for the core's messages and every surface that shows a status to a party worker.
+    ///
+    /// ```
+    /// use dangjian::disclosure::Status;
+    /// assert_eq!(Status::Reviewed.name_zh(), "已审核");
+    /// assert_eq!(Status::Published.name_zh(), "已公开");
+    /// ```
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Status::Draft => "草稿",
+            Status::Proposed => "已提出",
+            Status::Reviewed => "已审核",
+            Status::Approved => "已审批",
+            Status::Published => "已公开",
+            Status::Withdrawn => "已撤回",
+            Status::Archived => "已归档",
+        }
+    }
+}
+
 /// One published version of the content; a correction adds one and keeps the old.
 ///
 /// ```

@@ -141,7 +141,7 @@ fn check_legal(action: &Action, from: Status) -> Result<()> {
         "action",
         format!(
             "事项处于“{}”状态，不能执行“{}”",
-            status_zh(from),
+            from.name_zh(),
             action.code()
         ),
         format!(
@@ -195,18 +195,5 @@ fn event_for(
         comment: comment.to_owned(),
         version: item.version(),
         content_sha256: content_digest(&item.title, &item.body),
-    }
-}
-
-/// The Chinese name of a status, for messages.
-pub(crate) fn status_zh(s: Status) -> &'static str {
-    match s {
-        Status::Draft => "草稿",
-        Status::Proposed => "已提出",
-        Status::Reviewed => "已审核",
-        Status::Approved => "已审批",
-        Status::Published => "已公开",
-        Status::Withdrawn => "已撤回",
-        Status::Archived => "已归档",
     }
 }

@@ -14,17 +14,8 @@ use crate::output::code_of;
 
 /// A status as the workflow names it: `已审批` / `approved` (the code).
 pub(crate) fn status(lang: Lang, status: &Status) -> String {
-    let zh = match status {
-        Status::Draft => "草稿",
-        Status::Proposed => "已提出",
-        Status::Reviewed => "已审核",
-        Status::Approved => "已审批",
-        Status::Published => "已公开",
-        Status::Withdrawn => "已撤回",
-        Status::Archived => "已归档",
-    };
     match lang {
-        Lang::Zh => zh.to_owned(),
+        Lang::Zh => status.name_zh().to_owned(),
         Lang::En => code_of(status),
     }
 }
