@@ -11,7 +11,7 @@
 // by member before anything is timed.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { ROOT, loadNodePackage } from '../js/helpers.mjs';
+import { ROOT, loadNodePackage, rng } from '../js/helpers.mjs';
 
 const requireTool = createRequire(join(ROOT, 'target', 'tools', 'bench-node', 'resolver.cjs'));
 const Decimal = requireTool('decimal.js');
@@ -60,17 +60,6 @@ function best(fn, rounds, warmup = 2) {
     min = Math.min(min, Number(process.hrtime.bigint() - t0) / 1e9);
   }
   return min;
-}
-
-/** A small seeded generator (mulberry32). */
-function rng(seed) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const next = rng(2026);

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, loadNodePackage } from './helpers.mjs';
+import { ROOT, loadNodePackage, rng } from './helpers.mjs';
 
 const dj = loadNodePackage();
 const { MonthRules, Policy, assessDuesJson, assessDuesBatchJson } = dj;
@@ -48,17 +48,6 @@ function recordAmounts(policy, category, bases, month) {
   const out = JSON.parse(assessDuesBatchJson(policy, JSON.stringify(members), month, false));
   assert.deepEqual(out.errors, []);
   return out.assessments.map((a) => fen(a.amount));
-}
-
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function rng(seed) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Every bracket bound on both sides, the half-fen bases of each rate, and random bases over the range. */

@@ -16,3 +16,15 @@ export const requireFromNpmOut = createRequire(join(NPM_OUT, 'resolver.cjs'));
 export function loadNodePackage() {
   return requireFromNpmOut('dangjian');
 }
+
+/** A small seeded generator (mulberry32): numbers in [0, 1), the same sequence for the same seed, so a
+ * randomized test's failure can be replayed and a bench's input is the same run after run. */
+export function rng(seed) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
