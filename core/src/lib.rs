@@ -59,6 +59,16 @@ pub use explain::{Citation, Finding, Severity, TraceStep};
 pub use month::YearMonth;
 pub use policy::{Dated, Policy};
 
+/// The calendar day every dated rule takes (re-exported so a Rust user needs no second dependency).
+pub use chrono::NaiveDate;
+/// The exact decimal every amount of money is (re-exported so a Rust user needs no second dependency).
+pub use rust_decimal::Decimal;
+
+// The README's Rust quick start is compiled and run as a doctest, so it cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
+
 /// The crate version.
 ///
 /// ```

@@ -28,6 +28,7 @@ mod amount;
 mod assess;
 mod base;
 mod batch;
+mod build;
 pub(crate) mod bundled;
 mod items;
 mod json;
