@@ -27,6 +27,7 @@ mod lang;
 mod member_cmd;
 mod member_lines;
 mod org_cmd;
+mod org_text;
 mod output;
 mod progress;
 mod safe;
