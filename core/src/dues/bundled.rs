@@ -46,8 +46,9 @@ fn notice() -> Citation {
     Citation::new(NOTICE_2017, "")
 }
 
-pub(crate) fn dues() -> DuesPolicy {
-    let employed = vec![
+/// The employed members' brackets (2008 Rules Art. 2): 0.5% up to 3000, 1% up to 5000, 1.5% up to 10000, 2% above.
+fn employed_brackets() -> Vec<Bracket> {
+    vec![
         Bracket {
             up_to: Some(yuan(3000, 0)),
             rate: yuan(5, 3),
@@ -64,8 +65,12 @@ pub(crate) fn dues() -> DuesPolicy {
             up_to: None,
             rate: yuan(2, 2),
         },
-    ];
-    let retiree = vec![
+    ]
+}
+
+/// The retirees' brackets (2008 Rules Art. 5): 0.5% up to 5000, 1% above.
+fn retiree_brackets() -> Vec<Bracket> {
+    vec![
         Bracket {
             up_to: Some(yuan(5000, 0)),
             rate: yuan(5, 3),
@@ -74,13 +79,19 @@ pub(crate) fn dues() -> DuesPolicy {
             up_to: None,
             rate: yuan(1, 2),
         },
-    ];
-    let wage_items = |extra: &[I]| {
-        let mut v = vec![I::PostSalary, I::GradeSalary];
-        v.extend_from_slice(extra);
-        v
-    };
-    let composition = |deducted: Vec<I>| Composition {
+    ]
+}
+
+/// 职务（岗位）工资 + 级别（薪级）工资 and the employer type's other items.
+fn wage_items(extra: &[I]) -> Vec<I> {
+    let mut v = vec![I::PostSalary, I::GradeSalary];
+    v.extend_from_slice(extra);
+    v
+}
+
+/// The items that make the base for each employer type, less `deducted` (2008 Rules Art. 1; 2017 Notice).
+fn composition(deducted: Vec<I>) -> Composition {
+    Composition {
         // 机关: 职务工资 + 级别工资 + 规范津贴补贴 (基本工资 = 职务 + 级别, when reported as one figure).
         civil_service: wage_items(&[I::BasicSalary, I::Allowance]),
         // 事业单位: 岗位工资 + 薪级工资 + 基础性绩效 + 津贴补贴; 奖励性绩效 excluded.
@@ -98,8 +109,12 @@ pub(crate) fn dues() -> DuesPolicy {
         retired: vec![I::Pension],
         deducted,
         retired_deducted: Vec::new(),
-    };
-    let all_deductions = vec![
+    }
+}
+
+/// The deductions the 2017 Notice names: tax, the individual's social insurance, housing fund, occupational annuity.
+fn deductions_2017() -> Vec<I> {
+    vec![
         I::IncomeTax,
         I::PensionInsurance,
         I::MedicalInsurance,
@@ -108,11 +123,15 @@ pub(crate) fn dues() -> DuesPolicy {
         I::MaternityInsurance,
         I::HousingFund,
         I::OccupationalAnnuity,
-    ];
+    ]
+}
+
+/// The bundled national dues policy: each figure dated and cited.
+pub(crate) fn dues() -> DuesPolicy {
     let until_2017 = from_2017().pred_opt();
     DuesPolicy {
-        employed_brackets: vec![Dated::new(from_2008(), None, rules_2008("第二条"), employed)],
-        retiree_brackets: vec![Dated::new(from_2008(), None, rules_2008("第五条"), retiree)
+        employed_brackets: vec![Dated::new(from_2008(), None, rules_2008("第二条"), employed_brackets())],
+        retiree_brackets: vec![Dated::new(from_2008(), None, rules_2008("第五条"), retiree_brackets())
             .with_note("base = 基本离退休费/基本养老金 without allowances (2017 Notice)")],
         flat_amounts: vec![Dated::new(
             from_2008(),
@@ -135,7 +154,7 @@ pub(crate) fn dues() -> DuesPolicy {
         composition: vec![
             Dated::new(from_2008(), until_2017, rules_2008("第一条"), composition(vec![I::IncomeTax]))
                 .with_note("2008 Art. 1 names the base after tax; the other deductions are the 2017 Notice's"),
-            Dated::new(from_2017(), None, notice(), composition(all_deductions)).with_note(NOTE_2017_DATE),
+            Dated::new(from_2017(), None, notice(), composition(deductions_2017())).with_note(NOTE_2017_DATE),
         ],
         rounding: vec![Dated::new(
             from_2008(),
