@@ -145,11 +145,15 @@ mod ffi {
     /// use dangjian::surface::DangjianError;
     /// let e = DangjianError::from(dangjian::Error::input("NEGATIVE_AMOUNT", "amount", "金额为负", "negative"));
     /// assert!(matches!(e, DangjianError::InvalidInput { ref code, .. } if code == "NEGATIVE_AMOUNT"));
+    /// assert_eq!(e.to_string(), "amount：金额为负 [NEGATIVE_AMOUNT]");
     /// ```
     #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+    // Display reaches Kotlin as the exception's `toString()` and Swift as its `description`: the sentence a
+    // log or a stack trace shows is `field：中文说明 [CODE]`, not a dump of the four fields.
+    #[uniffi::export(Display)]
     pub enum DangjianError {
         /// The data given (a member, a ledger, a date, an amount) is wrong.
-        #[error("{code} ({field}): {message_en}")]
+        #[error("{}{message_zh} [{code}]", place(.field))]
         InvalidInput {
             /// Stable machine-readable code, e.g. `NEGATIVE_AMOUNT`.
             code: String,
@@ -161,7 +165,7 @@ mod ffi {
             message_en: String,
         },
         /// A policy document or override is wrong, or no rule is in force for the date asked.
-        #[error("{code} ({field}): {message_en}")]
+        #[error("{}{message_zh} [{code}]", place(.field))]
         Policy {
             /// Stable machine-readable code, e.g. `OVERLAPPING_PERIODS`, `NO_POLICY_IN_FORCE`.
             code: String,
@@ -173,7 +177,7 @@ mod ffi {
             message_en: String,
         },
         /// A calendar year document is wrong or conflicts with what is loaded (or the calendar is unusable).
-        #[error("{code} ({field}): {message_en}")]
+        #[error("{}{message_zh} [{code}]", place(.field))]
         Calendar {
             /// Stable machine-readable code, e.g. `DATE_OUTSIDE_YEAR`.
             code: String,
@@ -188,7 +192,7 @@ mod ffi {
         /// panic's text in the messages). The call did not complete; later calls work. An object whose lock
         /// the panic held says so on its next call with its own code (`CALENDAR_UNAVAILABLE`,
         /// `SCORER_UNAVAILABLE`, `AUDIT_TRAIL_UNAVAILABLE`): make it again.
-        #[error("{code} ({field}): {message_en}")]
+        #[error("{}{message_zh} [{code}]", place(.field))]
         Internal {
             /// Always `INTERNAL`.
             code: String,
@@ -199,6 +203,15 @@ mod ffi {
             /// Message in English.
             message_en: String,
         },
+    }
+
+    /// The field's path and a full-width colon, or nothing when no field is to blame.
+    fn place(field: &str) -> String {
+        if field.is_empty() {
+            String::new()
+        } else {
+            format!("{field}：")
+        }
     }
 
     impl DangjianError {

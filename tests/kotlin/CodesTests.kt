@@ -20,6 +20,12 @@ fun codesTests(h: Harness) {
         checkEq("未提供收入，无法计算党费", info.messageZh, "messageZh")
         checkEq("no income was given, so dues cannot be computed", info.messageEn, "messageEn")
     }
+    h.test("an exception reads as a sentence: field, Chinese message, code — in toString(), so logs show it") {
+        val member = DuesMember(memberId = "M1", category = Category.EMPLOYED, employerType = EmployerType.ENTERPRISE)
+        val e = expectThrows<DangjianException.InvalidInput> { assessDues(Policy.bundled(), member, "2026-11", false) }
+        checkEq("${e.field}：${e.messageZh} [MISSING_INCOME]".trimStart('：'), e.toString(), "toString")
+        check(!e.toString().contains("messageEn=")) { "a field dump: $e" }
+    }
     h.test("describeCode: unknown or wrongly cased codes are null") {
         for (bad in listOf("", "missing_income", "NOPE")) checkEq(null, describeCode(bad), bad)
     }
