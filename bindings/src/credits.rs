@@ -1,27 +1,25 @@
 //! Learning credits (学习积分) and member points (党员积分制): the scheme and the incremental scorer as
 //! objects, and the core's JSON entry points (`dangjian::credits`).
 //!
-//! The common scorer calls also come typed (`typed.rs`: `CreditEvent` in, `CreditChanges`, `CreditEntry`,
-//! `CreditTotal` out) and as columns (`columns.rs`). The other documents cross as JSON strings in the core's
-//! JSON contract (offences, explanations, scheme documents, leaderboards): large, nested and versioned.
+//! The scorer's calls, the leaderboard and the rating also come typed (`calls.rs`), with the core's own
+//! records (`dangjian::credits::{Event, Offence, Changes, LedgerEntry, Total, Explanation, OrgMap, Tier, …}`,
+//! feature `uniffi`, in the `dangjian_types` component), and as columns (`columns.rs`). The scheme document
+//! crosses as JSON (`CreditsScheme::from_json`, `to_json`): large, nested and versioned.
 //! Nothing here scores: every call goes to the core; this module only reads the documents into the core's
 //! own types and writes the core's results back (`serde_json`).
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use dangjian::credits::{self as core, Entry, EventError, Offence, Scheme, Scorer};
+use dangjian::credits::{self as core, Offence, Scheme, Scorer};
 use dangjian::error::from_json;
 use serde::Serialize;
 
 use crate::error::{guarded, DangjianError, Result};
 
+mod calls;
 mod columns;
+pub use calls::{credits_default_tiers, credits_leaderboard, credits_rate};
 pub use columns::CreditsColumns;
-mod typed;
-pub use typed::{
-    CreditChanges, CreditEntry, CreditEvent, CreditEventError, CreditPeriodKind, CreditReason,
-    CreditTotal,
-};
 
 /// Writes a core value as compact JSON (the core's own writer: `SERIALIZATION_FAILED`, never a panic).
 pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
@@ -126,14 +124,6 @@ pub struct CreditsScorer {
     pub(crate) inner: Mutex<Scorer>,
 }
 
-/// What one scorer call changed (`dangjian::credits::Ingest`), with the entries written out.
-#[derive(Serialize)]
-struct Changed<'a> {
-    changed: Vec<Entry<'a>>,
-    duplicates: Vec<String>,
-    errors: Vec<EventError>,
-}
-
 fn unavailable() -> DangjianError {
     DangjianError::InvalidInput {
         code: "SCORER_UNAVAILABLE".to_owned(),
@@ -143,13 +133,9 @@ fn unavailable() -> DangjianError {
     }
 }
 
-/// The result of a core call as the `{"changed","duplicates","errors"}` document.
+/// The result of a core call as the `{"changed","duplicates","errors"}` document (`Scorer::changes`).
 fn changed_json(s: &Scorer, r: core::Ingest) -> Result<String> {
-    to_json(&Changed {
-        changed: r.changed.iter().filter_map(|id| s.get(*id)).collect(),
-        duplicates: r.duplicates,
-        errors: r.errors,
-    })
+    to_json(&s.changes(r))
 }
 
 impl CreditsScorer {

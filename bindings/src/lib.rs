@@ -5,8 +5,8 @@
 //!
 //! Two UniFFI components come out of the one library: this crate's (namespace `dangjian`: the functions and
 //! objects; Kotlin `cn.dangjian`, Python `dangjian`) and the core's own types (namespace `dangjian_types`,
-//! the core's feature `uniffi`: the dues records and enums, the citations, findings and trace steps, the
-//! error, and the scalars — money as Kotlin `BigDecimal`, Swift `Foundation.Decimal`, Python
+//! the core's feature `uniffi`: the dues and credits records and enums, the citations, findings and trace
+//! steps, the error, and the scalars — money as Kotlin `BigDecimal`, Swift `Foundation.Decimal`, Python
 //! `decimal.Decimal`; Kotlin `cn.dangjian.types`, Python `dangjian_types`; Swift compiles both into one
 //! module). They are declared once, in the core (`dangjian::surface`), and re-exported here.
 //!
@@ -15,7 +15,8 @@
 //! - [`codes`]: the code registry — `all_codes`, `describe_code`.
 //! - [`dues`]: the dues records and the exports `assess_dues`, `assess_dues_batch`, `evaluate_dues_ledger`,
 //!   `summarize_dues` and their JSON twins.
-//! - [`credits`]: the [`CreditsScheme`] and [`CreditsScorer`] objects and the credits JSON entry points.
+//! - [`credits`]: the [`CreditsScheme`] and [`CreditsScorer`] objects, the typed credits calls over the core's
+//!   records (scorer, voids, offences, leaderboard, rating) and the credits JSON entry points.
 //! - [`disclosure`]: the disclosure JSON entry points; [`audit`]: the audit trail (append at the head, SM2
 //!   signatures, JSON Lines) and the [`AuditTrail`] object.
 //! - [`membership`]: the membership JSON entry points (member and branch checks, the transition API, rights,

@@ -89,6 +89,7 @@ pub(crate) fn month_and_year(day: i64) -> (i64, i64) {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodKind {
     /// A China-time day, `2026-01-05`.

@@ -45,7 +45,7 @@ export type DangjianErrorKind = "invalid_input" | "policy" | "calendar" | "inter
 "#;
 
 #[cfg(feature = "uniffi")]
-pub use ffi::{DangjianError, ListIndex, Text};
+pub use ffi::{DangjianError, IdMap, ListIndex, Rfc3339, Text};
 
 /// The UniFFI half (feature `uniffi`): the scalars as custom types, each crossing as its string, and the one
 /// error every fallible export throws.
@@ -57,20 +57,28 @@ pub use ffi::{DangjianError, ListIndex, Text};
 /// | [`chrono::NaiveDate`]      | `NaiveDate` = String   | `NaiveDate` = String | `str`             |
 /// | [`Text`] (a citation's text) | `Text` = String      | `Text` = String      | `str`             |
 /// | [`ListIndex`] (`usize`)    | `ListIndex` = UInt     | `ListIndex` = UInt32 | `int`             |
+/// | [`Rfc3339`] (an instant)   | `Rfc3339` = String     | `Rfc3339` = String   | `str`             |
+/// | [`IdMap`] (id → id)        | `Map<String, String>`  | `[String: String]`   | `dict`            |
+///
+/// An instant (`DateTime<FixedOffset>`: credits' `occurred_at`, `decided_at`) crosses as the RFC 3339 text
+/// the JSON contract and TypeScript use, read and written exactly as the core's serde reads and writes it, so
+/// a typed call and its JSON twin agree. An id → id map (`BTreeMap<String, String>`, the credits org map)
+/// crosses as the languages' own map; the core keeps it sorted.
 ///
 /// The languages' names are set in `core/uniffi.toml` (the types' component, namespace `dangjian_types`).
 ///
 /// A value the core cannot hold (a Python `Decimal("NaN")`, a Swift `Decimal.nan`, a `BigDecimal` of 29
 /// integer digits, `"2026-02-30"`, `"2026-13"`) fails while UniFFI lifts the argument, before the export runs.
 /// The failure is [`DangjianError::InvalidInput`] with the core's code (`INVALID_AMOUNT`, `INVALID_DATE`,
-/// `INVALID_MONTH`) and the value in its messages, thrown by the export as its own error (UniFFI hands a
+/// `INVALID_MONTH`, `INVALID_TIME`) and the value in its messages, thrown by the export as its own error (UniFFI hands a
 /// lift error of the export's error type to the caller as that error). Its `field` is empty: UniFFI lifts a
 /// record field by field without telling the custom type where it sits, so no path can be named.
 #[cfg(feature = "uniffi")]
 mod ffi {
     use std::borrow::Cow;
+    use std::collections::{BTreeMap, HashMap};
 
-    use chrono::NaiveDate;
+    use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
     use rust_decimal::Decimal;
 
     use crate::{Error, YearMonth};
@@ -80,6 +88,12 @@ mod ffi {
 
     /// A position in an input list (`usize` in Rust, at most `u32::MAX` across the FFI).
     pub type ListIndex = usize;
+
+    /// An instant with its offset (credits' event and offence times), as RFC 3339 text across the FFI.
+    pub type Rfc3339 = DateTime<FixedOffset>;
+
+    /// A map of ids to ids, sorted (the credits org map's `member_org` and `parent`).
+    pub type IdMap = BTreeMap<String, String>;
 
     /// The error of a value that could not be lifted, as the export's own error type.
     fn refused(e: Error) -> uniffi::deps::anyhow::Error {
@@ -120,6 +134,32 @@ mod ffi {
         remote,
         lower: |t| t.into_owned(),
         try_lift: |s| Ok(Cow::Owned(s)),
+    });
+
+    /// An instant as the JSON reader reads it (chrono's `FromStr`, the parser of its serde form), refused as
+    /// `INVALID_TIME`.
+    fn lift_instant(s: &str) -> uniffi::Result<Rfc3339> {
+        s.parse().map_err(|e| {
+            refused(Error::input(
+                "INVALID_TIME",
+                "",
+                format!("不是带时区偏移的 RFC 3339 时间（{s}：{e}）"),
+                format!("not an RFC 3339 time with an offset ({s}: {e})"),
+            ))
+        })
+    }
+
+    uniffi::custom_type!(Rfc3339, String, {
+        remote,
+        // chrono's serde writer exactly: whole seconds unless there is a fraction, `Z` for UTC.
+        lower: |t| t.to_rfc3339_opts(SecondsFormat::AutoSi, true),
+        try_lift: |s| lift_instant(&s),
+    });
+
+    uniffi::custom_type!(IdMap, HashMap<String, String>, {
+        remote,
+        lower: |m| m.into_iter().collect(),
+        try_lift: |m| Ok(m.into_iter().collect()),
     });
 
     uniffi::custom_type!(ListIndex, u32, {

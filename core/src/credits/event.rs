@@ -19,6 +19,11 @@ use crate::Error;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(rename = "CreditEvent"))]
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Record),
+    uniffi(name = "CreditEvent")
+)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Unique across all events; a repeat with the same content is ignored (`DUPLICATE_EVENT`).
@@ -32,24 +37,29 @@ pub struct Event {
     pub occurred_at: DateTime<FixedOffset>,
     /// The article, video, meeting or month concerned (needed by activities with dedup).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub content_id: Option<String>,
     /// How long (per-minutes activities and minimum durations). For a per-minutes activity, an event
     /// whose points before caps could pass ±1 000 000 000 (its steps, rounded up, × the points per step,
     /// in the rule's time window that gives most) is refused: `POINTS_OUT_OF_RANGE` at this field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub duration_seconds: Option<u32>,
     /// Correct answers (quizzes). For a per-correct activity, an event whose points before caps could
     /// pass ±1 000 000 000 (answers × points, in the rule's time window that gives most) is refused:
     /// `POINTS_OUT_OF_RANGE` at this field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub correct_answers: Option<u32>,
     /// Place in a contest, 1-based.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub place: Option<u32>,
     /// Declared points (bonus and deduction items). A declared item's own `[min, max]` applies; outside
     /// ±1 000 000 000 they are refused (`POINTS_OUT_OF_RANGE`) whatever the activity, even one not
     /// available that day or one that ignores them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub points: Option<i64>,
 }
 
@@ -63,6 +73,7 @@ pub struct Event {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Offence {
     /// Unique id.
@@ -84,6 +95,11 @@ pub struct Offence {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(rename = "CreditReason"))]
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Enum),
+    uniffi(name = "CreditReason")
+)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Reason {
     /// Scored in full.
@@ -175,6 +191,70 @@ pub struct Entry<'a> {
     pub reason: Reason,
 }
 
+impl Entry<'_> {
+    /// The entry with its ids copied out of the scorer: a [`LedgerEntry`] outlives the scorer's borrow.
+    ///
+    /// ```
+    /// use dangjian::credits::{Scheme, Scorer};
+    /// let mut s = Scorer::new(Scheme::learning_platform()).unwrap();
+    /// s.ingest(vec![serde_json::from_str(r#"{"event_id":"e1","member_id":"M1","activity":"login",
+    ///   "occurred_at":"2026-03-02T07:00:00+08:00"}"#).unwrap()]);
+    /// let kept = s.entry("e1").unwrap().to_owned_entry();
+    /// drop(s);
+    /// assert_eq!((kept.event_id.as_str(), kept.points), ("e1", 1));
+    /// ```
+    pub fn to_owned_entry(&self) -> LedgerEntry {
+        LedgerEntry {
+            event_id: self.event_id.to_owned(),
+            member_id: self.member_id.to_owned(),
+            activity: self.activity.to_owned(),
+            occurred_at: self.occurred_at,
+            day: self.day,
+            points: self.points,
+            raw_points: self.raw_points,
+            reason: self.reason,
+        }
+    }
+}
+
+/// One ledger entry that owns its ids: an [`Entry`] kept past the scorer's borrow (stored closed entries,
+/// results handed to another thread or across the FFI). The same fields and the same JSON as [`Entry`], so a
+/// ledger document written from either reads back into this type.
+///
+/// ```
+/// let e: dangjian::credits::LedgerEntry = serde_json::from_str(r#"{"event_id":"e1","member_id":"M1",
+///   "activity":"login","occurred_at":"2026-03-02T07:00:00+08:00","day":"2026-03-02","points":1,
+///   "raw_points":1,"reason":"SCORED"}"#).unwrap();
+/// assert_eq!(e.reason, dangjian::credits::Reason::Scored);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(deny_unknown_fields)]
+pub struct LedgerEntry {
+    /// The event id.
+    pub event_id: String,
+    /// The member.
+    pub member_id: String,
+    /// The activity.
+    pub activity: String,
+    /// When, at the offset the event was given with (RFC 3339; `Z` for UTC).
+    pub occurred_at: DateTime<FixedOffset>,
+    /// The China-time day it counts in.
+    pub day: NaiveDate,
+    /// Points awarded (negative for deductions).
+    pub points: i64,
+    /// Points before caps.
+    pub raw_points: i64,
+    /// Why.
+    pub reason: Reason,
+}
+
+impl From<Entry<'_>> for LedgerEntry {
+    fn from(e: Entry<'_>) -> Self {
+        e.to_owned_entry()
+    }
+}
+
 /// An event (or a void, or an offence) that could not be taken: where it was, which id, which field and why.
 ///
 /// ```
@@ -183,13 +263,16 @@ pub struct Entry<'a> {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct EventError {
     /// Position in the input (0-based).
     pub index: usize,
     /// Line number (1-based) for JSON Lines input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub line: Option<usize>,
     /// The event id, when it could be read.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub event_id: Option<String>,
     /// `invalid_input` or `policy`.
     #[cfg_attr(feature = "wasm", tsify(type = "DangjianErrorKind"))]

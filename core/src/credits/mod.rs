@@ -80,13 +80,13 @@ pub use adapters::{dues_events, meeting_events, MeetingRecord, MeetingType};
 pub use board::{default_tiers, leaderboard, rate, OrgMap, Quota, Rating, Standing, Tier};
 pub use close::Closed;
 pub use columns::Columns;
-pub use event::{Entry, Event, EventError, Offence, Reason};
+pub use event::{Entry, Event, EventError, LedgerEntry, Offence, Reason};
 pub use json::{
     dues_events_json, leaderboard_json, meeting_events_json, rate_json, score_json, score_jsonl,
     score_jsonl_bytes, MAX_LINE_LEN,
 };
 pub use presets::{EFFECTIVE_READING_SECONDS, FIRST_OFFENCE_SUSPENSION_DAYS};
-pub use report::{Explanation, Total};
+pub use report::{Changes, Explanation, Total};
 pub use rules::{
     Activity, Caps, Dedup, PenaltyStep, RuleSet, Scheme, TimeWindow, Unit, SCHEME_VERSION,
 };

@@ -3,10 +3,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::compiled::ActRule;
-use super::event::{Entry, Reason};
+use super::event::{Entry, EventError, LedgerEntry, Reason};
 use super::fold::{Rec, Scored, BOUND_ITEMS, BOUND_TOTAL};
 use super::rules::Unit;
-use super::scorer::{EntryId, Scorer};
+use super::scorer::{EntryId, Ingest, Scorer};
 use super::time::{day_to_date, month_and_year, period_key, week_start, PeriodKind};
 use crate::{Citation, TraceStep};
 
@@ -22,11 +22,13 @@ use crate::{Citation, TraceStep};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Explanation {
     /// The steps: rule set, raw points, window, cap, result.
     pub steps: Vec<TraceStep>,
     /// The article of the rule set (or of the activity, when it has its own).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub citation: Option<Citation>,
 }
 
@@ -42,6 +44,11 @@ pub struct Explanation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(rename = "CreditTotal"))]
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Record),
+    uniffi(name = "CreditTotal")
+)]
 pub struct Total {
     /// The member.
     pub member_id: String,
@@ -53,6 +60,34 @@ pub struct Total {
     pub points: i64,
     /// The score (see above).
     pub score: i64,
+}
+
+/// What one scorer call changed, with the entries read out: [`Ingest`] resolved against its scorer, owned,
+/// so it can be kept, sent to another thread or handed across the FFI. Its JSON is the
+/// `{"changed","duplicates","errors"}` document the adapters' scorer calls return.
+///
+/// ```
+/// use dangjian::credits::{Scheme, Scorer};
+/// let mut s = Scorer::new(Scheme::learning_platform()).unwrap();
+/// let r = s.ingest(vec![serde_json::from_str(r#"{"event_id":"e1","member_id":"M1","activity":"login",
+///   "occurred_at":"2026-03-02T07:00:00+08:00"}"#).unwrap()]);
+/// let c = s.changes(r);
+/// assert_eq!((c.changed[0].event_id.as_str(), c.changed[0].points), ("e1", 1));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Record),
+    uniffi(name = "ScorerChanges")
+)]
+#[serde(deny_unknown_fields)]
+pub struct Changes {
+    /// The entries new or re-scored, in canonical order (`occurred_at`, then `event_id`).
+    pub changed: Vec<LedgerEntry>,
+    /// Event ids received again with the same content (`DUPLICATE_EVENT`): ignored.
+    pub duplicates: Vec<String>,
+    /// The inputs refused, by position.
+    pub errors: Vec<EventError>,
 }
 
 const BOUND_NAMES: [&str; 7] = [
@@ -94,6 +129,27 @@ impl Scorer {
     /// ```
     pub fn get(&self, id: EntryId) -> Option<Entry<'_>> {
         self.entry_at(id.0)
+    }
+
+    /// An [`Ingest`] with its entries read out ([`Scorer::get`] each, owned).
+    ///
+    /// ```
+    /// use dangjian::credits::{Scheme, Scorer};
+    /// let mut s = Scorer::new(Scheme::learning_platform()).unwrap();
+    /// let r = s.void(&["nope".to_owned()]);
+    /// assert_eq!(s.changes(r).errors[0].code, "UNKNOWN_EVENT");
+    /// ```
+    pub fn changes(&self, r: Ingest) -> Changes {
+        Changes {
+            changed: r
+                .changed
+                .iter()
+                .filter_map(|id| self.get(*id))
+                .map(LedgerEntry::from)
+                .collect(),
+            duplicates: r.duplicates,
+            errors: r.errors,
+        }
     }
 
     /// The entry of an event id.
