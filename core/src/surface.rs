@@ -45,7 +45,7 @@ export type DangjianErrorKind = "invalid_input" | "policy" | "calendar" | "inter
 "#;
 
 #[cfg(feature = "uniffi")]
-pub use ffi::{DangjianError, ListIndex, Text};
+pub use ffi::{DangjianError, ListIndex, Rfc3339, Text};
 
 /// The UniFFI half (feature `uniffi`): the scalars as custom types, each crossing as its string, and the one
 /// error every fallible export throws.
@@ -57,6 +57,8 @@ pub use ffi::{DangjianError, ListIndex, Text};
 /// | [`chrono::NaiveDate`]      | `NaiveDate` = String   | `NaiveDate` = String | `str`             |
 /// | [`Text`] (a citation's text) | `Text` = String      | `Text` = String      | `str`             |
 /// | [`ListIndex`] (`usize`)    | `ListIndex` = UInt     | `ListIndex` = UInt32 | `int`             |
+/// | [`Rfc3339`] (an instant)   | `Rfc3339` = String     | `Rfc3339` = String   | `str`             |
+/// | [`crate::disclosure::OrgTree`] | `OrgTree` = `List<Org>` | `OrgTree` = `[Org]` | `list[Org]`   |
 ///
 /// The languages' names are set in `core/uniffi.toml` (the types' component, namespace `dangjian_types`).
 ///
@@ -73,6 +75,7 @@ mod ffi {
     use chrono::NaiveDate;
     use rust_decimal::Decimal;
 
+    use crate::disclosure::{Org, OrgTree};
     use crate::{Error, YearMonth};
 
     /// A citation's text ([`crate::Citation`]: `Cow<'static, str>`, borrowed for the bundled articles).
@@ -120,6 +123,29 @@ mod ffi {
         remote,
         lower: |t| t.into_owned(),
         try_lift: |s| Ok(Cow::Owned(s)),
+    });
+
+    /// An instant with its offset (a notice objection's time): crosses as its RFC 3339 string.
+    pub type Rfc3339 = chrono::DateTime<chrono::FixedOffset>;
+
+    uniffi::custom_type!(Rfc3339, String, {
+        remote,
+        lower: |t| t.to_rfc3339(),
+        try_lift: |s| chrono::DateTime::parse_from_rfc3339(&s).map_err(|e| {
+            refused(Error::input(
+                "INVALID_TIME",
+                "",
+                format!("无法读取的时间（{s}：{e}）"),
+                format!("not an RFC 3339 time ({s}: {e})"),
+            ))
+        }),
+    });
+
+    // The organization tree crosses as its list of organizations and is validated (unique ids, known
+    // parents, no loops) while it is lifted, as serde does when it reads one.
+    uniffi::custom_type!(OrgTree, Vec<Org>, {
+        lower: |t| t.into(),
+        try_lift: |v| OrgTree::new(v).map_err(refused),
     });
 
     uniffi::custom_type!(ListIndex, u32, {
