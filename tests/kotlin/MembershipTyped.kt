@@ -56,28 +56,28 @@ private inline fun <reified E : Enum<E>> named(v: Any?): E {
 
 /** Per event kind: its required and its optional fields beyond `kind` and `date`. */
 private val EVENT_FIELDS: Map<String, Pair<List<String>, List<String>>> = mapOf(
-    "imported" to (listOf("stage") to listOf()),
+    "imported" to (listOf("stage") to listOf<String>()),
     "activist" to (listOf("recommended_by") to listOf("filed_on")),
-    "contacts" to (listOf("contacts") to listOf()),
+    "contacts" to (listOf("contacts") to listOf<String>()),
     "development_target" to (listOf<String>() to listOf("higher_approval_on")),
-    "sponsors" to (listOf("sponsors") to listOf()),
+    "sponsors" to (listOf("sponsors") to listOf<String>()),
     "political_review" to (listOf<String>() to listOf("passed")),
     "training" to (listOf<String>() to listOf("days", "class_hours")),
     "public_notice" to (listOf("closes_on") to listOf("stage", "objections")),
-    "branch_vote" to (listOf("vote") to listOf()),
+    "branch_vote" to (listOf("vote") to listOf<String>()),
     "approval" to (listOf<String>() to listOf("reason")),
-    "probation_extended" to (listOf("months") to listOf()),
+    "probation_extended" to (listOf("months") to listOf<String>()),
     "sanction" to (listOf("sanction") to listOf("years")),
-    "removed" to (listOf("how") to listOf()),
+    "removed" to (listOf("how") to listOf<String>()),
     "transfer_out" to (listOf("to_org") to listOf("same_city")),
-    "transfer_in" to (listOf("from_org") to listOf()),
+    "transfer_in" to (listOf("from_org") to listOf<String>()),
     "away" to (listOf<String>() to listOf("place")),
-    "excused" to (listOf("until", "reason") to listOf()),
+    "excused" to (listOf("until", "reason") to listOf<String>()),
 )
 
 fun memberEventFrom(v: Any?): MemberEvent {
     val kind = (v as? Map<*, *>)?.get("kind") as? String ?: throw NotTyped("an event without a kind: $v")
-    val (required, optional) = EVENT_FIELDS[kind] ?: (listOf<String>() to listOf())
+    val (required, optional) = EVENT_FIELDS[kind] ?: (listOf<String>() to listOf<String>())
     val e = fields(v, listOf("kind", "date") + required, optional)
     val d = text(e["date"])
     return when (kind) {
@@ -216,8 +216,8 @@ private fun snake(name: String): String = name.replace(Regex("([A-Z])")) { "_" +
  * names, null fields left out as the core omits them), enums as their snake_case names, decimals as strings,
  * counts as numbers.
  */
-fun plainJson(v: Any?): Any? = when (v) {
-    null, is String, is Boolean -> v
+fun plainJson(v: Any?): Any? = if (v == null) null else when (v) {
+    is String, is Boolean -> v
     is BigDecimal -> v.toPlainString()
     is UInt -> BigDecimal(v.toLong())
     is Number -> BigDecimal(v.toString())

@@ -13,7 +13,7 @@ use crate::calendar::Calendar;
 use crate::error::{guarded, Result};
 use crate::policy::Policy;
 
-/// Checks one member record on `on` (`membership::check`; RULES §2–§3, the 2014 细则 and its 2026 revision):
+/// Checks one member record on `on` (`membership::check`; RULES §2–§5, the 2014 细则 and its 2026 revision):
 /// the stage and its history, the dates of the development pipeline, probation, 党龄, the rights on the day,
 /// the findings (each with its article) and the next steps. Sponsors and contacts are looked up in `roster`
 /// (the branch's records; empty: none is found, each is reported as not in the roster). A whole branch with
@@ -109,7 +109,7 @@ pub fn check_members(
 /// not a full member …). Sponsors and contacts are looked up in `roster` (may be empty).
 ///
 /// Errors: `DangjianException.InvalidInput` — the transition's refusals with their code and field
-/// (`APPLICANT_TOO_YOUNG`, `SPONSOR_NOT_FULL_MEMBER` …), a repeated id in the roster at `roster[i].id`;
+/// (`AGE_BELOW_MINIMUM`, `SPONSOR_NOT_FULL_MEMBER` …), a repeated id in the roster at `roster[i].id`;
 /// `DangjianException.Policy` when no membership rules are in force; `CALENDAR_UNAVAILABLE`.
 ///
 /// ```kotlin
@@ -157,7 +157,7 @@ pub fn member_rights(policy: &Policy, record: MemberRecord, on: String) -> Resul
 /// Errors: `DangjianException.InvalidInput` — `INVALID_DATE` at `on`; the document's references
 /// (`UNKNOWN_ORG` at `members[2].org`, `DUPLICATE_ORG`, `DUPLICATE_MEMBER`, `INVALID_PERIOD` at `period.to`);
 /// an election's or a round's input error under `elections[i]` / `reviews[i]`; a tree that cannot be lifted
-/// (`DUPLICATE_ORG`, `UNKNOWN_PARENT`, `ORG_CYCLE`, field inside the list of organizations);
+/// (`DUPLICATE_ORG`, `UNKNOWN_ORG`, `ORG_CYCLE`, field inside the list of organizations);
 /// `DangjianException.Policy` when no membership rules are in force.
 ///
 /// ```kotlin
