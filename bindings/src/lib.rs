@@ -19,8 +19,10 @@
 //!   records (scorer, voids, offences, leaderboard, rating) and the credits JSON entry points.
 //! - [`disclosure`]: the disclosure JSON entry points; [`audit`]: the audit trail (append at the head, SM2
 //!   signatures, JSON Lines) and the [`AuditTrail`] object.
-//! - [`membership`]: the membership JSON entry points (member and branch checks, the transition API, rights,
-//!   organizations) and the 公民身份号码 check; [`streams`]: the member and organization checks over JSON Lines
+//! - [`membership`]: the membership records (the core's, re-exported) and the typed exports `check_member`,
+//!   `member_next_steps`, `check_members` (lapse, transfers), `apply_member_event`, `member_rights`,
+//!   `check_orgs`, `life_compliance` (三会一课), `rate_review` (民主评议), `evaluate_election`; the JSON entry
+//!   points (member and branch checks, the transition API, rights, organizations) and the 公民身份号码 check; [`streams`]: the member and organization checks over JSON Lines
 //!   (one record or one organization's bundle a line), every line answered with its number.
 //!
 //! Dates cross as `YYYY-MM-DD` strings and months as `YYYY-MM` strings, read with

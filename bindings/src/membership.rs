@@ -1,9 +1,24 @@
-//! Membership (党员发展与管理): the core's JSON entry points (`dangjian::membership::*_json`) and the
-//! 公民身份号码 check.
+//! Membership (党员发展与管理): the typed exports, the core's JSON entry points
+//! (`dangjian::membership::*_json`) and the 公民身份号码 check.
 //!
-//! Records, events, reports and organization documents cross as JSON strings in the core's contract: they are
-//! nested and versioned, and the core reads them strictly, naming the path of a bad field. Dates are
-//! `YYYY-MM-DD`. A member record is `{"id","name","birth_date","org","events":[{"kind","date",…}]}`.
+//! The typed exports take and return the core's own records (`dangjian::membership`, UniFFI derives behind the
+//! core's feature `uniffi`, in the `dangjian_types` component): `MemberRecord` and its `MemberEvent`s,
+//! `MemberReport`, `CheckBatch`, `Rights`, `NextStep`, `OrgDocument`, `OrgReport`, `LifeReport`,
+//! `RatingReport`, `ElectionReport`. The JSON entry points take the same records as JSON documents in the
+//! core's contract, read strictly, naming the path of a bad field. Dates are `YYYY-MM-DD`. A member record is
+//! `{"id","name","birth_date","org","events":[{"kind","date",…}]}`.
+
+mod typed;
+
+pub use dangjian::disclosure::{Objection, ObjectionDecision, Org, OrgKind};
+pub use dangjian::membership::{
+    Attendance, Candidate, CheckBatch, CommitteeInfo, DateRange, Election, ElectionReport,
+    LifeReport, Meeting, MeetingKind, MemberEvent, MemberRating, MemberRecord, MemberReport,
+    NextStep, NoticeStage, OrgDetails, OrgDocument, OrgReport, OrgSection, RatingCounts,
+    RatingReport, Recommendation, RemovalKind, ReviewRating, ReviewRound, Rights, RuleCompliance,
+    SanctionEffect, SanctionKind, Stage, StageSpan, Term, Vote,
+};
+pub use typed::*;
 
 use dangjian::membership as core;
 

@@ -58,6 +58,7 @@ pub use ffi::{DangjianError, IdMap, ListIndex, Rfc3339, Text};
 /// | [`Text`] (a citation's text) | `Text` = String      | `Text` = String      | `str`             |
 /// | [`ListIndex`] (`usize`)    | `ListIndex` = UInt     | `ListIndex` = UInt32 | `int`             |
 /// | [`Rfc3339`] (an instant)   | `Rfc3339` = String     | `Rfc3339` = String   | `str`             |
+/// | [`crate::disclosure::OrgTree`] | `OrgTree` = `List<Org>` | `OrgTree` = `[Org]` | `list[Org]`   |
 /// | [`IdMap`] (id → id)        | `Map<String, String>`  | `[String: String]`   | `dict`            |
 ///
 /// An instant (`DateTime<FixedOffset>`: credits' `occurred_at`, `decided_at`) crosses as the RFC 3339 text
@@ -81,6 +82,7 @@ mod ffi {
     use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
     use rust_decimal::Decimal;
 
+    use crate::disclosure::{Org, OrgTree};
     use crate::{Error, YearMonth};
 
     /// A citation's text ([`crate::Citation`]: `Cow<'static, str>`, borrowed for the bundled articles).
@@ -160,6 +162,13 @@ mod ffi {
         remote,
         lower: |m| m.into_iter().collect(),
         try_lift: |m| Ok(m.into_iter().collect()),
+    });
+
+    // The organization tree crosses as its list of organizations and is validated (unique ids, known
+    // parents, no loops) while it is lifted, as serde does when it reads one.
+    uniffi::custom_type!(OrgTree, Vec<Org>, {
+        lower: |t| t.into(),
+        try_lift: |v| OrgTree::new(v).map_err(refused),
     });
 
     uniffi::custom_type!(ListIndex, u32, {

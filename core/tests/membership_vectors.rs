@@ -1,5 +1,6 @@
 //! The shared membership conformance vectors (`tests/vectors/membership/*.json`, format in
-//! `tests/vectors/README.md`), run through the JSON entry points of `dangjian::membership`.
+//! `tests/vectors/README.md`), run through the JSON entry points of `dangjian::membership`, and the batch
+//! check through its typed entry (`check_records`) as well.
 //!
 //! An `expect` is a subset: every key it lists must match (objects recursively, arrays and scalars exactly);
 //! `codes` are compared as sorted lists. One line per failing case is printed.
@@ -12,7 +13,8 @@
 
 mod common;
 
-use dangjian::membership;
+use dangjian::dues::Ledger;
+use dangjian::membership::{self, Meeting, MemberRecord};
 use dangjian::{Calendar, Policy};
 use serde_json::{json, Value};
 
@@ -213,4 +215,34 @@ fn membership_vectors() {
     println!("{count} membership vectors, {} failed", failures.len());
     assert!(count >= 90, "only {count} vectors");
     assert!(failures.is_empty(), "{} failing vectors", failures.len());
+}
+
+/// The typed batch check (`check_records`, what the bindings' typed `check_members` calls) answers every vector
+/// whose records are readable exactly as the JSON document's check does: same reports, same errors.
+#[test]
+fn typed_batch_check_agrees_with_the_json_document() {
+    let mut count = 0;
+    for (file, doc) in common::load_vector_files("membership") {
+        for case in doc["cases"].as_array().unwrap() {
+            if !matches!(case["kind"].as_str(), Some("member_check" | "member_error")) {
+                continue;
+            }
+            // A case whose records serde cannot read (an unknown event kind) has no typed form.
+            let Ok(members) = serde_json::from_value::<Vec<MemberRecord>>(case["members"].clone())
+            else {
+                continue;
+            };
+            let list = |key: &str| case.get(key).cloned().unwrap_or(json!([]));
+            let meetings: Vec<Meeting> = serde_json::from_value(list("meetings")).unwrap();
+            let ledgers: Vec<Ledger> = serde_json::from_value(list("ledgers")).unwrap();
+            let (p, cal) = (policy(case), Calendar::official());
+            let on = case["on"].as_str().unwrap().parse().unwrap();
+            let typed =
+                membership::check_records(&p, &cal, &members, &meetings, &ledgers, on).unwrap();
+            let read = membership::check_members(&p, &cal, &members_document(case), on).unwrap();
+            assert_eq!(typed, read, "{file}: {}", case["name"]);
+            count += 1;
+        }
+    }
+    assert!(count >= 70, "only {count} typed vectors");
 }

@@ -104,7 +104,7 @@ test('.d.ts: every export and method is documented with a JS example; both flavo
   assert.deepEqual(api(node), webApi);
 });
 
-test('.d.ts: the scalars, explanations, dues and credits types are declared once, by the core (tsify), not restated here', () => {
+test('.d.ts: the scalars, explanations, dues, credits and membership types are declared once, by the core (tsify), not restated here', () => {
   const node = readFileSync(join(PKG_DIR, 'node', 'dangjian_wasm.d.ts'), 'utf8');
   const handWritten = readFileSync(join(ROOT, 'wasm', 'src', 'types.d.ts'), 'utf8');
   // Interfaces merge silently in TypeScript: a copy left in types.d.ts would not fail tsc, so count them.
@@ -122,6 +122,12 @@ test('.d.ts: the scalars, explanations, dues and credits types are declared once
     'Rfc3339', 'CreditUnit', 'Caps', 'Dedup', 'TimeWindow', 'PenaltyStep', 'Activity', 'RuleSet', 'CreditEvent',
     'Offence', 'CreditReason', 'LedgerEntry', 'Explanation', 'EventError', 'PeriodKind', 'CreditTotal', 'OrgMap',
     'Standing', 'Quota', 'Tier', 'Rating',
+    // core/src/membership
+    'Stage', 'StageSpan', 'Recommendation', 'NoticeStage', 'SanctionKind', 'RemovalKind', 'Vote', 'MemberEvent',
+    'MemberRecord', 'MeetingKind', 'Meeting', 'NextStep', 'SanctionEffect', 'Rights', 'MemberReport', 'CheckBatch',
+    'CommitteeInfo', 'OrgDetails', 'DateRange', 'Candidate', 'Election', 'ReviewRating', 'MemberRating',
+    'ReviewRound', 'OrgDocument', 'Term', 'RuleCompliance', 'Attendance', 'LifeReport', 'ElectionReport',
+    'RatingCounts', 'RatingReport', 'OrgSection', 'OrgReport',
   ];
   for (const name of fromCore) {
     assert.equal(declared(node, name), 1, `${name}: declared once in the package's .d.ts`);
@@ -129,4 +135,5 @@ test('.d.ts: the scalars, explanations, dues and credits types are declared once
   }
   // The rustdoc travels with the type: a TypeScript user reads the same words as a Rust one.
   assert.match(node, /\/\*\*[^]*?A member as the dues engine sees them[^]*?\*\/\s*export interface DuesMember/);
+  assert.match(node, /\/\*\*[^]*?One member \(or applicant\)[^]*?\*\/\s*export interface MemberRecord/);
 });

@@ -13,7 +13,10 @@
 #   - each membership export (membership_check_member, _check_members, _apply_event, _rights,
 #     _check_orgs, _validate_id_number, and the JSON Lines _check_members_lines, _check_orgs_lines) is declared by the header, wrapped by a public func of the
 #     .swift and exported by the .so (header_check.c also pins their C signatures, link_check.c calls
-#     membership_check_orgs and membership_validate_id_number).
+#     membership_check_orgs and membership_validate_id_number);
+#   - each typed membership export (check_member, member_next_steps, check_members, apply_member_event,
+#     member_rights, check_orgs, life_compliance, rate_review, evaluate_election) is wrapped by a public func
+#     and exported, and the records it takes and returns are declared in dangjian_types.swift.
 # Last stdout line:  swift: N passed, N failed
 set -euo pipefail
 FFI_SUITE=swift
@@ -141,5 +144,34 @@ for pair in "${membership[@]}"; do
         ffi_fail "membership: $fn" "${problems[*]}"
     fi
 done
+
+# 6. The typed membership exports take and return the core's records, declared in dangjian_types.swift.
+typed=(check_member:checkMember member_next_steps:memberNextSteps check_members:checkMembers
+    apply_member_event:applyMemberEvent member_rights:memberRights check_orgs:checkOrgs
+    life_compliance:lifeCompliance rate_review:rateReview evaluate_election:evaluateElection)
+for pair in "${typed[@]}"; do
+    fn=uniffi_dangjian_ffi_fn_func_${pair%%:*}
+    swift_name=${pair#*:}
+    problems=()
+    grep -qE "^public func $swift_name\(" "$swift_file" || problems+=("no public func $swift_name in dangjian.swift")
+    grep -qE "\b$fn\(" "$swift_file" || problems+=("dangjian.swift does not call it")
+    grep -qxF "$fn" "$exported" || problems+=("not exported by the .so")
+    if [ "${#problems[@]}" -eq 0 ]; then
+        ffi_pass "membership typed: $fn wrapped as $swift_name and exported"
+    else
+        ffi_fail "membership typed: $fn" "${problems[*]}"
+    fi
+done
+missing_types=()
+for t in "struct MemberRecord" "enum MemberEvent" "struct MemberReport" "struct CheckBatch" "struct Rights" \
+    "struct NextStep" "struct OrgDocument" "struct OrgReport" "struct LifeReport" "struct RatingReport" \
+    "struct ElectionReport" "struct DateRange" "enum Stage"; do
+    grep -qE "^public $t\b" "$types_file" || missing_types+=("$t")
+done
+if [ "${#missing_types[@]}" -eq 0 ]; then
+    ffi_pass "membership typed: the records are the core's, declared in dangjian_types.swift"
+else
+    ffi_fail "membership typed: records in dangjian_types.swift" "missing: ${missing_types[*]}"
+fi
 
 ffi_finish

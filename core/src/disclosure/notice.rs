@@ -20,6 +20,7 @@ use crate::{Calendar, Error, Finding, Policy, Result, Severity};
 /// assert!(!d.upheld);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct ObjectionDecision {
     /// Whether the objection was upheld (the notice then fails).
@@ -39,6 +40,7 @@ pub struct ObjectionDecision {
 /// assert!(o.decision.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Objection {
     /// Who raised it (may be anonymous as the host decides; an id or a label).

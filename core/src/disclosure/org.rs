@@ -15,6 +15,7 @@ use crate::{Error, Result};
 /// assert_eq!(serde_json::to_string(&OrgKind::GeneralBranch).unwrap(), "\"general_branch\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum OrgKind {
     /// A party committee (基层党委 and above, 党组).
@@ -34,6 +35,7 @@ pub enum OrgKind {
 /// assert_eq!(o.parent.as_deref(), Some("C1"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Org {
     /// Stable id.

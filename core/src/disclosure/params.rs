@@ -112,6 +112,7 @@ pub enum AuditViewer {
 /// assert_eq!(serde_json::to_string(&Frequency::Quarterly).unwrap(), "\"quarterly\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Frequency {
     /// Once a calendar year (period label `2025`).

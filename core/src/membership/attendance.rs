@@ -25,6 +25,8 @@ use crate::{Policy, Result};
 /// assert_eq!(a.rate.unwrap().to_string(), "0.75");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Attendance {
     /// The member.
     pub member: String,

@@ -47,6 +47,8 @@ mod walk;
 /// assert_eq!((rights.stage, rights.promotion_barred_until.unwrap().to_string()), (Stage::Full, "2026-03-10".to_owned()));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Rights {
     /// May vote (表决权).
     pub may_vote: bool,
@@ -89,6 +91,8 @@ fn no_stage() -> Stage {
 /// assert_eq!(s.until.to_string(), "2026-03-10");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SanctionEffect {
     /// Which sanction.
     pub kind: SanctionKind,

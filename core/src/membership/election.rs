@@ -26,6 +26,8 @@ use crate::{Citation, Error, Finding, Policy, Result, Severity};
 /// assert_eq!(c.votes, 7);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Candidate {
     /// The candidate's member id.
@@ -42,6 +44,8 @@ pub struct Candidate {
 /// assert!(e.voters.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Election {
     /// Stable id.
@@ -53,14 +57,17 @@ pub struct Election {
     /// Members entitled to elect; when absent, the full members of the organization's subtree on the day whose
     /// rights allow electing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub entitled: Option<u32>,
     /// Members present and voting.
     pub present: u32,
     /// The ids of those who voted, when recorded (each is checked for the right to elect).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub voters: Option<Vec<String>>,
     /// The candidates and their votes.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub candidates: Vec<Candidate>,
 }
 
@@ -71,6 +78,8 @@ pub struct Election {
 /// assert!(!r.valid && r.elected.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ElectionReport {
     /// The election's id.
     pub id: String,

@@ -28,6 +28,8 @@ use crate::{Calendar, Policy, Result};
 /// assert!(b.reports.is_empty() && b.errors.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CheckBatch {
     /// Reports, in input order.
     pub reports: Vec<MemberReport>,

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::attendance::{attendance, Attendance};
 pub use super::meeting::Meeting;
-use super::org_document::{OrgDocument, Period};
+use super::org_document::{DateRange, OrgDocument};
 use super::org_index::DocIndex;
 use super::params::{LifeRules, MeetingKind, MeetingRule};
 use crate::disclosure::{Frequency, OrgKind};
@@ -28,6 +28,8 @@ use crate::{Citation, Dated, Error, Finding, Policy, Result, Severity};
 /// assert_eq!(r.held, ["2026-Q1"]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RuleCompliance {
     /// Which meeting.
     pub meeting: MeetingKind,
@@ -48,11 +50,13 @@ pub struct RuleCompliance {
 /// assert!(r.findings.is_empty() && r.rules.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LifeReport {
     /// The organization.
     pub org: String,
     /// The range checked.
-    pub period: Period,
+    pub period: DateRange,
     /// Per obligation that applies to this organization: the periods held and missing.
     pub rules: Vec<RuleCompliance>,
     /// Per member of a branch (with its groups' members) or of a group, attendance at the meetings they were
@@ -121,7 +125,7 @@ pub(crate) fn compliance_in(
         .collect();
     let mut report = LifeReport {
         org: org.to_owned(),
-        period: Period { from, to },
+        period: DateRange { from, to },
         ..LifeReport::default()
     };
     for (meeting, frequency) in obligations(timeline, from, to) {

@@ -14,6 +14,8 @@ use super::params::MeetingKind;
 /// assert!(m.attendees.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     /// Stable id.
@@ -26,14 +28,18 @@ pub struct Meeting {
     pub org: String,
     /// Members present.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub attendees: Vec<String>,
     /// Members absent with leave (请假).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub absent_with_leave: Vec<String>,
     /// Members absent without leave.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub absent_without_leave: Vec<String>,
     /// The lecturer of a 党课.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub lecturer: Option<String>,
 }

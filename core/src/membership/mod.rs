@@ -21,6 +21,7 @@
 //! ```
 
 mod attendance;
+mod batch;
 pub(crate) mod bundled;
 mod check;
 mod context;
@@ -48,6 +49,7 @@ mod params;
 mod rating;
 mod read;
 mod record;
+mod record_build;
 mod report;
 mod stage;
 mod standing;
@@ -62,6 +64,7 @@ mod transition;
 mod test_support;
 
 pub use attendance::Attendance;
+pub use batch::check_records;
 pub use check::{check, check_all};
 pub use context::Context;
 pub use discipline::{rights_on, Rights, SanctionEffect};
@@ -77,8 +80,15 @@ pub use lines::{
     check_orgs_lines_outcome, LineError, LineReport, LinesOutcome,
 };
 pub use organization::{
-    check_orgs, CommitteeInfo, OrgDetails, OrgDocument, OrgReport, OrgSection, Period,
+    check_orgs, CommitteeInfo, DateRange, OrgDetails, OrgDocument, OrgReport, OrgSection,
 };
+
+/// The range of days of the organization checks, under its former name.
+#[deprecated(
+    since = "0.1.0",
+    note = "renamed `DateRange`: one name per type across the engines (dues has its own `Period`)"
+)]
+pub type Period = DateRange;
 pub use params::{
     DevelopmentArticles, DevelopmentRules, DisciplineRules, LifeRules, MeetingKind, MeetingRule,
     MembershipPolicy, MobilityRules, OrganizationRules,

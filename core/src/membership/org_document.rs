@@ -24,6 +24,8 @@ use crate::{Error, Result};
 /// assert_eq!(c.size, 5);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct CommitteeInfo {
     /// The day the current committee was elected (its term counts from it).
@@ -41,33 +43,42 @@ pub struct CommitteeInfo {
 /// assert!(!d.approved_below_minimum);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct OrgDetails {
     /// The organization's id in the tree.
     pub org: String,
     /// Its name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// A joint branch (联合党支部): the number of units it covers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub units: Option<u32>,
     /// The elected committee; absent when the organization has a secretary only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub committee: Option<CommitteeInfo>,
     /// A 基层党委 with fewer than 100 members set up with the superior's approval.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub approved_below_minimum: bool,
 }
 
-/// A range of days, both ends included.
+/// A range of days, both ends included. Named `DateRange`, not `Period`: every surface holds the types of all
+/// engines in one namespace, and the dues engine's `Period` (a month or a year) has that name.
 ///
 /// ```
-/// let p: dangjian::membership::Period = serde_json::from_str(r#"{"from":"2026-01-01","to":"2026-06-30"}"#).unwrap();
+/// let p: dangjian::membership::DateRange = serde_json::from_str(r#"{"from":"2026-01-01","to":"2026-06-30"}"#).unwrap();
 /// assert!(p.from < p.to);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
-pub struct Period {
+pub struct DateRange {
     /// First day.
     pub from: NaiveDate,
     /// Last day.
@@ -80,29 +91,38 @@ pub struct Period {
 /// let d = dangjian::membership::OrgDocument::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}]}"#).unwrap();
 /// assert!(d.details.is_empty() && d.period.is_none());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct OrgDocument {
     /// The tree (committee / general_branch / branch / group).
+    #[cfg_attr(feature = "wasm", tsify(type = "Org[]"))]
     pub orgs: OrgTree,
     /// Details per organization (at most one entry each).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub details: Vec<OrgDetails>,
     /// The member records; each belongs to a branch or a group of the tree.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub members: Vec<MemberRecord>,
     /// Meetings held (三会一课 and the rest).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub meetings: Vec<Meeting>,
     /// Elections held.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub elections: Vec<Election>,
     /// 民主评议 rounds.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub reviews: Vec<ReviewRound>,
     /// The range for 三会一课 compliance; default: from 1 January of the day checked to that day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period: Option<Period>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub period: Option<DateRange>,
 }
 
 impl OrgDocument {

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::discipline::rights_on;
 use super::election::{evaluate, ElectionReport};
 use super::life::{compliance_in, LifeReport};
-pub use super::org_document::{CommitteeInfo, OrgDetails, OrgDocument, Period};
+pub use super::org_document::{CommitteeInfo, DateRange, OrgDetails, OrgDocument};
 use super::org_index::{DocIndex, Groups};
 use super::rating::{rate, RatingReport};
 use super::report::NextStep;
@@ -32,6 +32,8 @@ use crate::{Error, Finding, Policy, Result};
 /// assert_eq!(s.members, 6);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct OrgSection {
     /// The organization's id.
     pub org: String,
@@ -67,11 +69,13 @@ pub struct OrgSection {
 /// assert!(dangjian::membership::OrgReport::default().findings.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct OrgReport {
     /// The day checked.
     pub on: NaiveDate,
     /// The range of 三会一课 compliance.
-    pub period: Period,
+    pub period: DateRange,
     /// One section per organization, by id.
     pub orgs: Vec<OrgSection>,
     /// Every finding of every section (structure, terms, life, elections, reviews), in section order.
@@ -101,7 +105,7 @@ pub fn check_orgs(policy: &Policy, doc: &OrgDocument, on: NaiveDate) -> Result<O
     .value;
     let period = match doc.period {
         Some(p) => p,
-        None => Period {
+        None => DateRange {
             from: NaiveDate::from_ymd_opt(on.year(), 1, 1).unwrap_or(on),
             to: on,
         },

@@ -167,6 +167,8 @@ pub struct MeetingRule {
 /// assert_eq!(serde_json::to_string(&dangjian::membership::MeetingKind::PartyLecture).unwrap(), "\"party_lecture\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum MeetingKind {
     /// 支部党员大会.

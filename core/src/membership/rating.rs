@@ -22,6 +22,8 @@ use crate::{Error, Finding, Policy, Result, Severity};
 /// assert_eq!(serde_json::to_string(&dangjian::membership::ReviewRating::Excellent).unwrap(), "\"excellent\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewRating {
     /// 优秀.
@@ -41,12 +43,15 @@ pub enum ReviewRating {
 /// assert!(r.rating.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct MemberRating {
     /// The member's id.
     pub member: String,
     /// The rating; absent when not graded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub rating: Option<ReviewRating>,
 }
 
@@ -58,6 +63,8 @@ pub struct MemberRating {
 /// assert_eq!(r.year, 2025);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct ReviewRound {
     /// The organization (a branch; its groups' members belong to it).
@@ -68,6 +75,7 @@ pub struct ReviewRound {
     pub date: NaiveDate,
     /// The members taking part.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub ratings: Vec<MemberRating>,
 }
 
@@ -77,6 +85,8 @@ pub struct ReviewRound {
 /// assert_eq!(dangjian::membership::RatingCounts::default().excellent, 0);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RatingCounts {
     /// 优秀.
     pub excellent: u32,
@@ -97,6 +107,8 @@ pub struct RatingCounts {
 /// assert_eq!(r.graded, 0);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RatingReport {
     /// The organization.
     pub org: String,

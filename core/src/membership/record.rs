@@ -17,6 +17,8 @@ use crate::disclosure::Objection;
 /// assert_eq!(r.events.len(), 1);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct MemberRecord {
     /// Stable id (sponsors and contacts refer to it).
@@ -29,9 +31,11 @@ pub struct MemberRecord {
     pub org: String,
     /// 居民身份证号码 (18 characters, GB 11643); when given, its check character and birth date are verified.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub id_number: Option<String>,
     /// The events, oldest first (events on the same day keep their order).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub events: Vec<MemberEvent>,
 }
 
@@ -41,6 +45,8 @@ pub struct MemberRecord {
 /// assert_eq!(serde_json::to_string(&dangjian::membership::Recommendation::MassOrganization).unwrap(), "\"mass_organization\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Recommendation {
     /// 党员推荐.
@@ -56,6 +62,8 @@ pub enum Recommendation {
 /// assert_eq!(serde_json::to_string(&dangjian::membership::NoticeStage::DevelopmentTarget).unwrap(), "\"development_target\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum NoticeStage {
     /// 入党积极分子 (local practice).
@@ -75,6 +83,8 @@ pub enum NoticeStage {
 /// assert_eq!(serde_json::to_string(&dangjian::membership::SanctionKind::ProbationWithinParty).unwrap(), "\"probation_within_party\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum SanctionKind {
     /// 警告.
@@ -95,6 +105,8 @@ pub enum SanctionKind {
 /// assert_eq!(serde_json::to_string(&dangjian::membership::RemovalKind::StruckOff).unwrap(), "\"struck_off\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum RemovalKind {
     /// 除名.
@@ -112,6 +124,8 @@ pub enum RemovalKind {
 /// assert_eq!(v.written, 0);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
 pub struct Vote {
     /// Full members entitled to attend and vote (应到会有表决权的正式党员).
@@ -127,9 +141,11 @@ pub struct Vote {
     /// Written opinions from absent members with a vote, counted in the votes (细则: they count in the tally,
     /// not in the quorum).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = 0))]
     pub written: u32,
     /// Whether the vote was by secret ballot (required from the 2026 revision, UNCONFIRMED).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub secret_ballot: Option<bool>,
 }
 
@@ -143,6 +159,8 @@ pub struct Vote {
 /// assert_eq!(e.kind_name(), "probation_extended");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum MemberEvent {
     /// The record starts here: a member whose earlier history is kept elsewhere (a legacy import). The pipeline

@@ -18,6 +18,8 @@ use crate::{Citation, Finding};
 /// assert!(n.earliest.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NextStep {
     /// Stable code (`TALK`, `BECOME_DEVELOPMENT_TARGET`, `APPROVAL`, `CONVERSION`, `TRANSFER_REPORT_IN` …).
     pub code: String,
@@ -88,6 +90,8 @@ pub struct Review {
 /// assert_eq!(report.stage, Stage::Applicant);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MemberReport {
     /// The member.
     pub member_id: String,

@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(serde_json::to_string(&dangjian::membership::Stage::DevelopmentTarget).unwrap(), "\"development_target\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     /// No application on record yet (on the day asked).
@@ -38,6 +40,8 @@ pub enum Stage {
 /// assert_eq!(s.since.to_string(), "2024-03-01");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StageSpan {
     /// The stage.
     pub stage: Stage,

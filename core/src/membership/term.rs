@@ -22,6 +22,8 @@ use crate::{Finding, Policy, Result, Severity};
 /// assert!(t.elected_on < t.term_expires);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Term {
     /// The day the current committee (or secretary) was elected.
     pub elected_on: NaiveDate,

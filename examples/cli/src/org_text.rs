@@ -404,7 +404,7 @@ mod tests {
     fn the_summary_counts_codes() {
         let mut report = OrgReport {
             on: day("2026-04-01"),
-            period: dangjian::membership::Period {
+            period: dangjian::membership::DateRange {
                 from: day("2026-01-01"),
                 to: day("2026-03-31"),
             },

@@ -1,0 +1,81 @@
+//! The batch check over records already in hand (the typed surfaces, a Rust roster): the same answers as
+//! [`super::check_members`] gives for the same records in a JSON document, without reading anything.
+#![deny(clippy::arithmetic_side_effects)]
+
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+
+use super::check::check;
+use super::context::Context;
+use super::json::CheckBatch;
+use super::life::Meeting;
+use super::read::duplicate;
+use super::record::MemberRecord;
+use crate::dues::{BatchError, Ledger};
+use crate::fx::FxSet;
+use crate::{Calendar, Policy, Result};
+
+/// Checks a branch's records on `on` (RULES §2–§5: the development pipeline, probation, discipline, lapse,
+/// transfers), with the meetings held (organizational life, the lapse rule's six months without it) and
+/// the dues ledgers (the lapse rule's six months unpaid, 党章 第九条). A record whose check fails is an entry
+/// of `errors` (its index in `records`, its id, the code and field inside it) and the others are still
+/// checked; a repeated id is `DUPLICATE_MEMBER` at `id` on the later record, which is not checked.
+///
+/// ```
+/// use dangjian::membership::{check_records, MemberEvent, MemberRecord, Stage};
+/// let day = |s: &str| s.parse().unwrap();
+/// let a = MemberRecord::new("A", "甲", day("2000-01-01"), "B1")
+///     .with_event(MemberEvent::Application { date: day("2024-01-10") });
+/// let (p, c) = (dangjian::Policy::bundled(), dangjian::Calendar::official());
+/// let b = check_records(&p, &c, &[a.clone(), a], &[], &[], day("2024-01-20")).unwrap();
+/// assert_eq!(b.reports[0].stage, Stage::Applicant);
+/// assert_eq!((b.errors[0].index, b.errors[0].code.as_str()), (1, "DUPLICATE_MEMBER"));
+/// ```
+pub fn check_records(
+    policy: &Policy,
+    calendar: &Calendar,
+    records: &[MemberRecord],
+    meetings: &[Meeting],
+    ledgers: &[Ledger],
+    on: NaiveDate,
+) -> Result<CheckBatch> {
+    let (roster, positions, mut errors) = first_of_each_id(records);
+    let ctx = Context::new(policy, calendar, &roster)?
+        .with_meetings(meetings)
+        .with_ledgers(ledgers);
+    let mut reports = Vec::with_capacity(roster.len());
+    for (record, index) in roster.iter().zip(positions) {
+        match check(&ctx, record, on) {
+            Ok(r) => reports.push(r),
+            Err(e) => errors.push(BatchError::new(index, Some(record.id.clone()), &e)),
+        }
+    }
+    errors.sort_by_key(|e| e.index);
+    Ok(CheckBatch { reports, errors })
+}
+
+/// The records with a first-seen id and their positions, and a `DUPLICATE_MEMBER` entry per repeat. The
+/// roster is borrowed as given unless a repeat has to be left out of it.
+fn first_of_each_id(
+    records: &[MemberRecord],
+) -> (Cow<'_, [MemberRecord]>, Vec<usize>, Vec<BatchError>) {
+    let mut seen: FxSet<&str> = FxSet::default();
+    let mut positions = Vec::with_capacity(records.len());
+    let mut errors = Vec::new();
+    for (i, r) in records.iter().enumerate() {
+        if seen.insert(r.id.as_str()) {
+            positions.push(i);
+        } else {
+            errors.push(BatchError::new(i, Some(r.id.clone()), &duplicate(&r.id)));
+        }
+    }
+    if errors.is_empty() {
+        return (Cow::Borrowed(records), positions, errors);
+    }
+    let kept = positions
+        .iter()
+        .filter_map(|&i| records.get(i).cloned())
+        .collect();
+    (Cow::Owned(kept), positions, errors)
+}
