@@ -2,7 +2,7 @@
 //! activities in a flat table, windows in seconds of the day, weekdays as a bit mask.
 
 use super::rules::{Dedup, PenaltyStep, Scheme, Unit, MAX_EVENT_POINTS};
-use super::time::date_to_day;
+use super::time::{date_to_day, weekday0};
 use crate::fx::FxMap;
 use crate::{Error, Result};
 
@@ -188,6 +188,17 @@ impl Compiled {
             .enumerate()
             .rev()
             .find(|(_, s)| s.from <= day && day <= s.to)
+    }
+
+    /// The rule of activity `act` in force on `day`, when the activity is available on that weekday.
+    pub(crate) fn rule_on(&self, day: i64, act: u16) -> Option<u16> {
+        self.set_on(day)
+            .and_then(|(_, s)| s.by_act.get(usize::from(act)).copied().flatten())
+            .filter(|&r| {
+                self.rules
+                    .get(r as usize)
+                    .is_some_and(|r| r.weekdays & (1 << weekday0(day)) != 0)
+            })
     }
 }
 

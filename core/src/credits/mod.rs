@@ -11,6 +11,8 @@
 //! - Scoring: [`Scorer`] takes [`Event`]s in any order and batches and keeps a ledger of one [`Entry`] per
 //!   event with a [`Reason`]; [`Scorer::explain`] says why; [`Scorer::totals`] per day, week, month, year.
 //!   [`Scorer::ingest_columns`] takes a batch as [`Columns`] (ids in tables, for bindings and bulk replays).
+//! - The totals fast path: [`Tally::day_totals`] scores numbered [`Rows`] straight to points per member per
+//!   day, as the scorer would, without a ledger ([`Interner`] numbers string ids once).
 //! - Clawbacks: [`Scorer::void`], and [`Scorer::record_offences`] with the penalty ladder.
 //! - Closing days: [`Scorer::close_through`] makes a settled period final and drops its entries, keeping
 //!   per member one total per closed day and the counters the open periods' caps need, so memory stays
@@ -62,6 +64,7 @@ mod restriction;
 mod rules;
 mod scorer;
 mod settle;
+mod tally;
 mod validate;
 // China time lives on the ground floor (disclosure and membership count days in it too).
 use crate::china_time as time;
@@ -72,6 +75,9 @@ mod bounds_tests;
 #[cfg(test)]
 #[allow(clippy::arithmetic_side_effects)]
 mod close_tests;
+#[cfg(test)]
+#[allow(clippy::arithmetic_side_effects)]
+mod tally_tests;
 #[cfg(test)]
 #[allow(clippy::arithmetic_side_effects)]
 mod tests;
@@ -91,4 +97,5 @@ pub use rules::{
     Activity, Caps, Dedup, PenaltyStep, RuleSet, Scheme, TimeWindow, Unit, SCHEME_VERSION,
 };
 pub use scorer::{EntryId, Ingest, Scorer};
+pub use tally::{DayTotals, Interner, Rows, Tally};
 pub use time::{china_date, period_key, PeriodKind, CHINA_OFFSET_SECONDS};

@@ -9,7 +9,7 @@ use super::id_table::IdTable;
 use super::packed::{Meta, Step, View, HAS_CORRECT, HAS_DURATION, HAS_PLACE, HAS_POINTS};
 use super::rules::{Unit, MAX_EVENT_POINTS};
 use super::scorer::Scorer;
-use super::time::{china_day_and_second_of, weekday0};
+use super::time::china_day_and_second_of;
 use crate::{Error, Result};
 
 impl Scorer {
@@ -121,7 +121,7 @@ impl Scorer {
         if self.horizon.is_some_and(|h| day <= h) {
             return Err(period_closed("occurred_at", day));
         }
-        let rule = self.rule_on(day, act);
+        let rule = self.compiled.rule_on(day, act);
         if let Some(r) = rule.and_then(|r| self.compiled.rules.get(r as usize)) {
             needs(r, e)?;
         }
@@ -151,19 +151,6 @@ impl Scorer {
         }
         Ok((rec, meta))
     }
-
-    /// The rule of activity `act` in force on `day`, when the activity is available on that weekday.
-    fn rule_on(&self, day: i64, act: u16) -> Option<u16> {
-        self.compiled
-            .set_on(day)
-            .and_then(|(_, s)| s.by_act.get(usize::from(act)).copied().flatten())
-            .filter(|&r| {
-                self.compiled
-                    .rules
-                    .get(r as usize)
-                    .is_some_and(|r| r.weekdays & (1 << weekday0(day)) != 0)
-            })
-    }
 }
 
 /// Which optional fields the event carried (`Meta::has`).
@@ -179,7 +166,7 @@ fn has_bits(e: &View<'_>) -> u8 {
 }
 
 /// The fields the rule's unit, minimum duration and dedup need, and their bounds.
-fn needs(r: &ActRule, e: &View<'_>) -> Result<()> {
+pub(crate) fn needs(r: &ActRule, e: &View<'_>) -> Result<()> {
     let needs_duration = r.min_duration.is_some() || matches!(r.unit, Unit::PerMinutes { .. });
     if needs_duration && e.duration.is_none() {
         return Err(missing("duration_seconds"));
@@ -220,7 +207,7 @@ fn needs(r: &ActRule, e: &View<'_>) -> Result<()> {
 
 /// Whatever the rule (none, for an event not available that day), the declared points are kept in 32 bits:
 /// bounded for every event.
-fn check_declared_bound(points: Option<i64>) -> Result<()> {
+pub(crate) fn check_declared_bound(points: Option<i64>) -> Result<()> {
     if points.is_some_and(|p| !(-MAX_EVENT_POINTS..=MAX_EVENT_POINTS).contains(&p)) {
         let m = MAX_EVENT_POINTS;
         return Err(Error::input(
