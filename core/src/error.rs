@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+mod reader;
+
 /// The stable code, the path of the field at fault and the messages of an [`Error`].
 ///
 /// ```
@@ -278,15 +280,18 @@ pub(crate) fn path_error<E: std::fmt::Display>(
         Some(name) => join_path(&parent, name),
         None => parent,
     };
-    // A field's own coded check (the number grammar) travels through serde as `CODE<mark>zh<mark>en`.
+    // A field's own coded check (the number grammar) travels through serde as `CODE<mark>zh<mark>en`; with
+    // no code (`<mark>zh<mark>en`), the value is unreadable: the document's code with the field's own words.
     let mut own = inner.split(crate::money::CODE_MARK);
-    if let (Some(own), Some(zh), Some(en)) = (own.next(), own.next(), own.next()) {
-        return Error::input(own, field, zh, en);
-    }
+    let (zh, en) = match (own.next(), own.next(), own.next()) {
+        (Some(""), Some(zh), Some(en)) => (zh.to_owned(), en.to_owned()),
+        (Some(own), Some(zh), Some(en)) => return Error::input(own, field, zh, en),
+        _ => reader::sentence(&inner),
+    };
     Error::input(
         code,
         field,
-        format!("JSON 无法读取：{inner}"),
-        format!("cannot read the JSON: {inner}"),
+        format!("JSON 无法读取：{zh}"),
+        format!("cannot read the JSON: {en}"),
     )
 }
