@@ -252,13 +252,29 @@ pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String> {
     })
 }
 
+/// The path as the field paths are written (`incomes[0].items`, `[2].id`), without the segments the reader
+/// could not name: a key it never got to (the text ends after a comma) is serde_path_to_error's `?`, which
+/// names no place.
+fn known_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out = format!("{out}[{index}]"),
+            Segment::Map { key } | Segment::Enum { variant: key } => out = join_path(&out, key),
+            Segment::Unknown => {}
+        }
+    }
+    out
+}
+
 /// The coded error for a deserialisation failure at a path. serde reports a missing field at its parent's
 /// path, so the field's own name is appended: the path then names what is missing (`incomes[0].items`).
 pub(crate) fn path_error<E: std::fmt::Display>(
     e: serde_path_to_error::Error<E>,
     code: &str,
 ) -> Error {
-    let path = e.path().to_string();
+    let path = known_path(e.path());
     let mut inner = e.into_inner().to_string();
     // serde_json ends with "at line 1 column 57": a position in a document the caller may never have seen
     // (a converted object); the field path says where the fault is.
@@ -271,7 +287,7 @@ pub(crate) fn path_error<E: std::fmt::Display>(
         inner.truncate(cut);
         inner.push('…');
     }
-    let parent = if path == "." { String::new() } else { path };
+    let parent = path;
     let missing = inner
         .strip_prefix("missing field `")
         .and_then(|rest| rest.split_once('`'))
