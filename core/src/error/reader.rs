@@ -124,7 +124,7 @@ fn wanted(want: &str) -> (&'static str, &'static str) {
         ("列表 […]", "a list […]")
     } else if want == "string or map" {
         ("文本或对象", "a text or an object")
-    } else if want.starts_with("struct ") || want.contains("map") {
+    } else if want.starts_with("struct ") || want.contains("map") || want.contains("tagged enum") {
         ("对象 {…}", "an object {…}")
     } else if want.contains("string") {
         ("用引号括起的文本", "a text in quotes")
