@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+mod reader;
+
 /// The stable code, the path of the field at fault and the messages of an [`Error`].
 ///
 /// ```
@@ -250,13 +252,29 @@ pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String> {
     })
 }
 
+/// The path as the field paths are written (`incomes[0].items`, `[2].id`), without the segments the reader
+/// could not name: a key it never got to (the text ends after a comma) is serde_path_to_error's `?`, which
+/// names no place.
+fn known_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out = format!("{out}[{index}]"),
+            Segment::Map { key } | Segment::Enum { variant: key } => out = join_path(&out, key),
+            Segment::Unknown => {}
+        }
+    }
+    out
+}
+
 /// The coded error for a deserialisation failure at a path. serde reports a missing field at its parent's
 /// path, so the field's own name is appended: the path then names what is missing (`incomes[0].items`).
 pub(crate) fn path_error<E: std::fmt::Display>(
     e: serde_path_to_error::Error<E>,
     code: &str,
 ) -> Error {
-    let path = e.path().to_string();
+    let path = known_path(e.path());
     let mut inner = e.into_inner().to_string();
     // serde_json ends with "at line 1 column 57": a position in a document the caller may never have seen
     // (a converted object); the field path says where the fault is.
@@ -269,7 +287,7 @@ pub(crate) fn path_error<E: std::fmt::Display>(
         inner.truncate(cut);
         inner.push('…');
     }
-    let parent = if path == "." { String::new() } else { path };
+    let parent = path;
     let missing = inner
         .strip_prefix("missing field `")
         .and_then(|rest| rest.split_once('`'))
@@ -278,15 +296,18 @@ pub(crate) fn path_error<E: std::fmt::Display>(
         Some(name) => join_path(&parent, name),
         None => parent,
     };
-    // A field's own coded check (the number grammar) travels through serde as `CODE<mark>zh<mark>en`.
+    // A field's own coded check (the number grammar) travels through serde as `CODE<mark>zh<mark>en`; with
+    // no code (`<mark>zh<mark>en`), the value is unreadable: the document's code with the field's own words.
     let mut own = inner.split(crate::money::CODE_MARK);
-    if let (Some(own), Some(zh), Some(en)) = (own.next(), own.next(), own.next()) {
-        return Error::input(own, field, zh, en);
-    }
+    let (zh, en) = match (own.next(), own.next(), own.next()) {
+        (Some(""), Some(zh), Some(en)) => (zh.to_owned(), en.to_owned()),
+        (Some(own), Some(zh), Some(en)) => return Error::input(own, field, zh, en),
+        _ => reader::sentence(&inner),
+    };
     Error::input(
         code,
         field,
-        format!("JSON 无法读取：{inner}"),
-        format!("cannot read the JSON: {inner}"),
+        format!("JSON 无法读取：{zh}"),
+        format!("cannot read the JSON: {en}"),
     )
 }

@@ -169,7 +169,11 @@ pub(crate) const CODE_MARK: char = '\u{1f}';
 fn to_serde<E: serde::de::Error>(e: &Error) -> E {
     let d = e.detail();
     if d.code == "INVALID_NUMBER" {
-        return E::custom(&d.message_en);
+        // No code: the document's own (`INVALID_MEMBER_JSON` …), with this sentence in both languages.
+        return E::custom(format!(
+            "{CODE_MARK}{}{CODE_MARK}{}",
+            d.message_zh, d.message_en
+        ));
     }
     E::custom(format!(
         "{}{CODE_MARK}{}{CODE_MARK}{}",

@@ -193,8 +193,12 @@ impl Serialize for YearMonth {
 impl<'de> Deserialize<'de> for YearMonth {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        s.parse()
-            .map_err(|e: Error| serde::de::Error::custom(e.detail().message_en.clone()))
+        // No code: the document's own, with the month grammar's sentence in both languages.
+        s.parse().map_err(|e: Error| {
+            let d = e.detail();
+            let mark = crate::money::CODE_MARK;
+            serde::de::Error::custom(format!("{mark}{}{mark}{}", d.message_zh, d.message_en))
+        })
     }
 }
 

@@ -404,6 +404,7 @@ fun main(args: Array<String>) {
     runCreditsVectors(h, File(vectors, "credits"))
     runDisclosureVectors(h, File(vectors, "disclosure"))
     runMembershipVectors(h, File(vectors, "membership"))
+    runErrorVectors(h, vectors) // the error vectors of every JSON entry point (ErrorVectors.kt)
 
     println("passed=${h.passed} failed=${h.failed}")
     exitProcess(if (h.failed == 0) 0 else 1)
