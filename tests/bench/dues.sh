@@ -5,8 +5,9 @@
 # half-up rounding at the fen. 1 M generated bases; every result compared member by member before timing; then
 # best-of-N times and the ratios. Benches, not tests: tests/run-all.sh does not run this.
 #
-#   bash tests/bench/dues.sh                    # python, kotlin and node
+#   bash tests/bench/dues.sh                    # python, kotlin, node and node-cold
 #   bash tests/bench/dues.sh node python        # some of them
+#   bash tests/bench/dues.sh node-cold          # a fresh process's first call vs the same call warm (wasm)
 #   BENCH_MEMBERS=200000 BENCH_ROUNDS=3 bash tests/bench/dues.sh kotlin
 #
 # Builds what each needs as the test suites do (the release library and generated bindings under
@@ -66,13 +67,20 @@ bench_node() {
     node "$FFI_ROOT/tests/bench/dues-node.mjs"
 }
 
+bench_node_cold() {
+    wasm_tools_path
+    "$FFI_ROOT/wasm/scripts/build-npm.sh" --no-typecheck --package full
+    log "node tests/bench/dues-node-cold.mjs"
+    node "$FFI_ROOT/tests/bench/dues-node-cold.mjs"
+}
+
 surfaces=("$@")
-[[ ${#surfaces[@]} -gt 0 ]] || surfaces=(python kotlin node)
+[[ ${#surfaces[@]} -gt 0 ]] || surfaces=(python kotlin node node-cold)
 for s in "${surfaces[@]}"; do
     case "$s" in
-        python | kotlin | node) "bench_$s" ;;
+        python | kotlin | node | node-cold) "bench_${s//-/_}" ;;
         *)
-            log "unknown surface '$s' (python, kotlin, node)"
+            log "unknown surface '$s' (python, kotlin, node, node-cold)"
             exit 2
             ;;
     esac

@@ -86,6 +86,8 @@ def main():
     employed = djt.Category.EMPLOYED
 
     paths = {
+        "dangjian amounts_fen_buffer (array('q') bytes lent in place, array out)": lambda: array(
+            "q", rules.amounts_fen_buffer(employed, array("q", bases).tobytes()).amounts_le),
         "dangjian amounts_fen_packed (array('q') bytes in, array out)": lambda: array(
             "q", rules.amounts_fen_packed(employed, array("q", bases).tobytes()).amounts_le),
         # Timed once: every element crosses one by one (UniFFI's sequence converter), tens of times slower.
@@ -96,6 +98,8 @@ def main():
         column = numpy.asarray(bases, dtype="<i8")
         paths["dangjian amounts_fen_packed (numpy int64 column in and out, no copy out)"] = lambda: numpy.frombuffer(
             rules.amounts_fen_packed(employed, column.tobytes()).amounts_le, dtype="<i8")
+        paths["dangjian amounts_fen_buffer (numpy int64 column in and out, no copy out)"] = lambda: numpy.frombuffer(
+            rules.amounts_fen_buffer(employed, column.tobytes()).amounts_le, dtype="<i8")
 
     # Member by member, before timing.
     want = [int(a.scaleb(2)) for a in peer(brackets, decimals)]

@@ -1,5 +1,5 @@
-// The columnar dues entry (MonthRules: bases in fen in, amounts in fen out, as List<Long> or packed
-// little-endian bytes) against the record API (assessDuesJson / assessDuesBatchJson): the same amount on every
+// The columnar dues entry (MonthRules: bases in fen in, amounts in fen out, as List<Long>, packed
+// little-endian bytes, or a direct ByteBuffer borrowed in place) against the record API (assessDuesJson / assessDuesBatchJson): the same amount on every
 // dues vector it can express and on randomized bases across every bracket bound and the half-fen cases;
 // refused rows named at their index with the rest computed.
 package cn.dangjian.tests
@@ -37,6 +37,13 @@ private fun pack(values: List<Long>): ByteArray {
     val buf = ByteBuffer.allocate(values.size * 8).order(ByteOrder.LITTLE_ENDIAN)
     values.forEach { buf.putLong(it) }
     return buf.array()
+}
+
+/** The bases in a direct buffer, as `amountsFenBuffer` borrows them. */
+private fun direct(values: List<Long>): ByteBuffer {
+    val buf = ByteBuffer.allocateDirect(values.size * 8).order(ByteOrder.LITTLE_ENDIAN)
+    values.forEach { buf.putLong(it) }
+    return buf.flip()
 }
 
 private fun unpack(bytes: ByteArray): List<Long> {
@@ -83,6 +90,7 @@ fun duesColumnsTests(h: Harness, vectors: File) {
         val want = listOf(1_500L, 3_000, 8_100, 23_000)
         checkEq(want, rules.amountsFen(Category.EMPLOYED, bases).amountsFen, "list form")
         checkEq(want, unpack(rules.amountsFenPacked(Category.EMPLOYED, pack(bases)).amountsLe), "packed form")
+        checkEq(want, unpack(rules.amountsFenBuffer(Category.EMPLOYED, direct(bases)).amountsLe), "buffer form")
     }
     h.test("MonthRules: half a fen rounds up (the bundled half-up at the fen)") {
         // 1.00 × 0.5% = 0.005 → 0.01; 3000.50 × 1% = 30.005 → 30.01; 5001.00 × 1.5% = 75.015 → 75.02;
@@ -102,6 +110,8 @@ fun duesColumnsTests(h: Harness, vectors: File) {
         val packed = rules.amountsFenPacked(Category.RETIRED, pack(bases))
         checkEq(want to wantErrors, unpack(packed.amountsLe) to errorsOf(packed.errors), "packed form")
         check(packed.errors.all { it.messageZh.isNotEmpty() && it.messageEn.isNotEmpty() }) { "messages" }
+        val buffer = rules.amountsFenBuffer(Category.RETIRED, direct(bases))
+        checkEq(want to wantErrors, unpack(buffer.amountsLe) to errorsOf(buffer.errors), "buffer form")
     }
     h.test("MonthRules: bytes that are not whole 8-byte bases are INVALID_AMOUNT at bases_le") {
         val rules = MonthRules.bundled("2026-11")
@@ -111,6 +121,19 @@ fun duesColumnsTests(h: Harness, vectors: File) {
             }
         }
         checkEq(0, rules.amountsFenPacked(Category.EMPLOYED, ByteArray(0)).amountsLe.size, "empty column")
+        for (n in listOf(1, 7, 9)) {
+            expectCoded<DangjianException.InvalidInput>("INVALID_AMOUNT", "bases_le") {
+                rules.amountsFenBuffer(Category.EMPLOYED, ByteBuffer.allocateDirect(n))
+            }
+        }
+        checkEq(0, rules.amountsFenBuffer(Category.EMPLOYED, ByteBuffer.allocateDirect(0)).amountsLe.size, "empty buffer")
+        // 16 bytes: two bases of 0 fen, whose amounts are 0 under the lowest rate.
+        checkEq(listOf(0L, 0L), unpack(rules.amountsFenBuffer(Category.EMPLOYED, ByteBuffer.allocateDirect(16)).amountsLe), "16 bytes")
+    }
+    h.test("MonthRules.amountsFenBuffer: a heap ByteBuffer is refused (only a direct buffer has an address)") {
+        expectThrows<IllegalArgumentException> {
+            MonthRules.bundled("2026-11").amountsFenBuffer(Category.EMPLOYED, ByteBuffer.wrap(pack(listOf(300_000L))))
+        }
     }
     h.test("MonthRules: a bad month, a month before the 2008 Rules") {
         expectCoded<DangjianException.InvalidInput>("INVALID_MONTH", "month") { MonthRules.bundled("2026-13") }
@@ -149,6 +172,7 @@ fun duesColumnsTests(h: Harness, vectors: File) {
                 val want = recordAmounts(policy, name, bases, month)
                 checkEq(want, rules.amountsFen(category, bases).amountsFen, "$month $name list form")
                 checkEq(want, unpack(rules.amountsFenPacked(category, pack(bases)).amountsLe), "$month $name packed")
+                checkEq(want, unpack(rules.amountsFenBuffer(category, direct(bases)).amountsLe), "$month $name buffer")
             }
         }
     }

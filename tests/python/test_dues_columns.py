@@ -1,7 +1,7 @@
 """The columnar dues entry (`MonthRules`: bases in fen in, amounts in fen out) against the record API
 (`assess_dues_json` / `assess_dues_batch_json`): the same amount on every dues vector it can express and on
 randomized bases across every bracket bound and on the half-fen cases; refused rows named at their index with
-the rest computed; the packed-bytes form equal to the list form."""
+the rest computed; the packed-bytes forms (copied in, and lent in place) equal to the list form."""
 
 import json
 import random
@@ -73,6 +73,8 @@ class MonthRulesTests(unittest.TestCase):
         packed = rules.amounts_fen_packed(C.EMPLOYED, array("q", bases).tobytes())
         self.assertEqual(list(array("q", packed.amounts_le)), want)
         self.assertEqual(packed.errors, [])
+        lent = rules.amounts_fen_buffer(C.EMPLOYED, array("q", bases).tobytes())
+        self.assertEqual((list(array("q", lent.amounts_le)), lent.errors), (want, []))
 
     def test_half_a_fen_rounds_up(self):
         # The bundled rounding: half-up at the fen. 1.00 × 0.5% = 0.005 → 0.01; 3000.50 × 1% = 30.005 →
@@ -85,13 +87,14 @@ class MonthRulesTests(unittest.TestCase):
     def test_refused_rows_are_named_and_the_rest_computed(self):
         rules = dj.MonthRules.bundled("2026-11")
         bases = [-1, 500_000, MAX_BASE_FEN + 1, 500_001, MAX_BASE_FEN]
-        for form in ("list", "packed"):
+        for form in ("list", "packed", "buffer"):
             with self.subTest(form=form):
                 if form == "list":
                     out = rules.amounts_fen(C.RETIRED, bases)
                     amounts = out.amounts_fen
                 else:
-                    out = rules.amounts_fen_packed(C.RETIRED, array("q", bases).tobytes())
+                    call = rules.amounts_fen_packed if form == "packed" else rules.amounts_fen_buffer
+                    out = call(C.RETIRED, array("q", bases).tobytes())
                     amounts = list(array("q", out.amounts_le))
                 # Retirees (Art. 5): 5000.00 × 0.5% = 25.00; 5000.01 × 1% → 50.00; one trillion × 1%.
                 self.assertEqual(amounts, [0, 2_500, 0, 5_000, 1_000_000_000_000])
@@ -101,11 +104,19 @@ class MonthRulesTests(unittest.TestCase):
 
     def test_a_partial_base_in_the_bytes_is_invalid_amount(self):
         rules = dj.MonthRules.bundled("2026-11")
-        for length in (1, 7, 9):
-            with self.assertRaises(djt.DangjianError.InvalidInput) as caught:
-                rules.amounts_fen_packed(C.EMPLOYED, bytes(length))
-            self.assertEqual((caught.exception.code, caught.exception.field), ("INVALID_AMOUNT", "bases_le"))
-        self.assertEqual(rules.amounts_fen_packed(C.EMPLOYED, b"").amounts_le, b"")
+        for call in (rules.amounts_fen_packed, rules.amounts_fen_buffer):
+            for length in (1, 7, 9):
+                with self.assertRaises(djt.DangjianError.InvalidInput) as caught:
+                    call(C.EMPLOYED, bytes(length))
+                self.assertEqual((caught.exception.code, caught.exception.field), ("INVALID_AMOUNT", "bases_le"))
+            self.assertEqual(call(C.EMPLOYED, b"").amounts_le, b"")
+            # 16 bytes: two bases of 0 fen, 0 under the lowest rate.
+            self.assertEqual(call(C.EMPLOYED, bytes(16)).amounts_le, bytes(16))
+
+    def test_the_lent_form_takes_bytes_only(self):
+        # The binding borrows a `bytes` object's buffer in place; a mutable buffer could change under it.
+        with self.assertRaises(TypeError):
+            dj.MonthRules.bundled("2026-11").amounts_fen_buffer(C.EMPLOYED, bytearray(8))
 
     def test_resolve_errors(self):
         with self.assertRaises(djt.DangjianError.InvalidInput) as caught:
@@ -151,6 +162,8 @@ class MonthRulesTests(unittest.TestCase):
                     self.assertEqual(rules.amounts_fen(category, bases).amounts_fen, want)
                     packed = rules.amounts_fen_packed(category, array("q", bases).tobytes())
                     self.assertEqual(list(array("q", packed.amounts_le)), want)
+                    lent = rules.amounts_fen_buffer(category, array("q", bases).tobytes())
+                    self.assertEqual(list(array("q", lent.amounts_le)), want)
 
     def test_flat_categories_ignore_the_base(self):
         rules = dj.MonthRules.bundled("2026-11")

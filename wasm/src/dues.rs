@@ -10,7 +10,12 @@ use wasm_bindgen::prelude::*;
 
 use crate::convert::{from_js, read_codes, stringify, to_js};
 use crate::error::ApiError;
+use crate::memory;
 use crate::policy::Policy;
+
+/// The batch's working set over its members' JSON, measured: a 50 000-member batch of 5.4 MB of JSON peaked
+/// at 100 MB of wasm memory (the parsed members, the assessments and the result's text), about 18×.
+const BATCH_WORKING_SET: usize = 20;
 
 fn options(trace: Option<bool>) -> AssessOptions {
     trace.map_or_else(AssessOptions::default, |trace| AssessOptions { trace })
@@ -61,6 +66,7 @@ pub fn assess_dues_batch(
 ) -> Result<JsValue, ApiError> {
     let month = parse_month(month, "month")?;
     let json = stringify(members, read_codes::MEMBER)?;
+    memory::reserve_for(json.len(), BATCH_WORKING_SET);
     to_js(&dues::assess_batch_from_json(
         &policy.inner,
         &json,
@@ -141,6 +147,7 @@ pub fn assess_dues_batch_json(
     month: &str,
     trace: Option<bool>,
 ) -> Result<String, ApiError> {
+    memory::reserve_for(members_json.len(), BATCH_WORKING_SET);
     Ok(dues::assess_batch_json(
         &policy.inner,
         members_json,

@@ -15,7 +15,14 @@ use wasm_bindgen::JsCast;
 
 use crate::convert::to_js;
 use crate::error::ApiError;
+use crate::memory;
 use crate::policy::Policy;
+
+/// The bytes of one base or amount in wasm memory.
+const WIDTH: usize = 8;
+/// The column's copies in wasm memory, in columns: the bases, the amounts (and, for a `Float64Array`, the
+/// whole fen and the numbers out).
+const COLUMN_COPIES: usize = 4;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_DUES_COLUMNS: &str = r#"
@@ -116,6 +123,7 @@ impl MonthRules {
     pub fn amounts_fen(&self, category: &str, bases: &JsValue) -> Result<JsValue, ApiError> {
         let category = category_of(category)?;
         if let Some(column) = bases.dyn_ref::<BigInt64Array>() {
+            reserve_columns(column.length());
             let mut out = Vec::new();
             let errors = self.inner.amounts_fen(category, &column.to_vec(), &mut out);
             return outcome(
@@ -124,6 +132,7 @@ impl MonthRules {
             );
         }
         if let Some(column) = bases.dyn_ref::<Float64Array>() {
+            reserve_columns(column.length());
             return self.amounts_of_numbers(category, &column.to_vec());
         }
         Err(ApiError::invalid_input(
@@ -164,6 +173,12 @@ impl MonthRules {
         let numbers: Vec<f64> = out.iter().map(|&a| a as f64).collect();
         outcome(Float64Array::from(numbers.as_slice()).into(), errors)
     }
+}
+
+/// The memory of a column of `rows` and its results, grown once (see `memory`).
+fn reserve_columns(rows: u32) {
+    let rows = usize::try_from(rows).unwrap_or(usize::MAX);
+    memory::reserve_for(rows.saturating_mul(WIDTH), COLUMN_COPIES);
 }
 
 /// A category code (`employed`, `retired`, …); anything else is `UNKNOWN_CATEGORY` at `category`.

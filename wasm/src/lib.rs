@@ -33,6 +33,8 @@ pub mod error;
 pub mod guard;
 #[cfg(feature = "membership")]
 pub mod membership;
+#[cfg(feature = "dues")]
+mod memory;
 #[cfg(feature = "payroll")]
 pub mod payroll;
 pub mod policy;

@@ -1,28 +1,32 @@
 //! The columnar dues entry (`dangjian::dues::MonthRules`): a month's rules resolved once, then a whole column
 //! of bases in fen in and a column of amounts in fen out, with no record per member crossing the boundary.
 //!
-//! Two forms of the same call, because they cost very differently on each side of UniFFI (0.32), which moves a
-//! `Vec<T>` element by element on both sides:
+//! Three forms of the same call, because they cost very differently on each side of UniFFI (0.32), which moves
+//! a `Vec<T>` element by element on both sides:
 //! - [`MonthRules::amounts_fen`] takes and returns a `Vec<i64>` (Kotlin `List<Long>`, Python `list[int]`,
-//!   Swift `[Int64]`): one conversion per element. The faster form on the JVM (`tests/bench/dues.sh kotlin`:
-//!   about the speed of a plain `BigDecimal` loop, the packed form 0.4–0.9× of it), and far the slower
-//!   one in Python, where each element is packed by interpreted code.
+//!   Swift `[Int64]`): one conversion per element. About the speed of a plain `BigDecimal` loop on the JVM
+//!   (`tests/bench/dues.sh kotlin`), and far the slowest form in Python, where each element is packed by
+//!   interpreted code.
 //! - [`MonthRules::amounts_fen_packed`] takes and returns the same column as packed little-endian `i64` bytes
 //!   (`Vec<u8>`: Kotlin `ByteArray`, Python `bytes`, Swift `Data`): one bulk copy on the foreign side, eight
-//!   byte conversions per row on the Rust side. The form for Python (`tests/bench/dues.sh python`: about 8×
-//!   a plain `decimal` loop, the list form a fifth of it) and for columns already held as bytes (numpy,
-//!   Arrow).
+//!   byte conversions per row on the Rust side on the way in. The form for Python (`tests/bench/dues.sh
+//!   python`: about 8× a plain `decimal` loop, the list form a fifth of it) and for columns already held as
+//!   bytes (numpy, Arrow).
+//! - [`MonthRules::amounts_fen_buffer`] is the packed form with the bases borrowed in place (`&[u8]`: a
+//!   direct `ByteBuffer` on the JVM, `bytes` in Python), nothing converted per row on the way in: the JVM's
+//!   fast form.
+//!
+//! Both packed forms return the amounts as [`LeI64s`], written into UniFFI's buffer in one pass and read by
+//! the foreign side's bulk bytes converter (a plain `Vec<u8>` is lowered byte by byte).
 
 use std::sync::Arc;
 
 use dangjian::dues::{self as core, Category};
 use dangjian::month::parse_month;
 
+use super::packed::LeI64s;
 use crate::error::{guarded, Result};
 use crate::policy::Policy;
-
-/// The bytes of one `i64` in a packed column.
-const WIDTH: usize = 8;
 
 /// One refused base of a column: its row, its code (`NEGATIVE_AMOUNT`, `AMOUNT_TOO_LARGE`), the field
 /// (`bases[7]`) and the messages. The other rows are computed; this row's amount is 0.
@@ -53,8 +57,9 @@ pub struct DuesAmounts {
 /// [`DuesAmounts`] with the amounts packed: 8 little-endian bytes (`i64`) per row.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct DuesAmountsPacked {
-    /// One little-endian `i64` amount in fen per base: `amounts_le.len()` is 8 × the rows.
-    pub amounts_le: Vec<u8>,
+    /// One little-endian `i64` amount in fen per base (Kotlin `ByteArray`, Python `bytes`, Swift `Data`):
+    /// 8 × the rows bytes.
+    pub amounts_le: LeI64s,
     /// The refused rows, by rising index.
     pub errors: Vec<DuesColumnError>,
 }
@@ -134,8 +139,8 @@ impl MonthRules {
     /// The amounts of a column of bases of one category, row for row. A refused base (`NEGATIVE_AMOUNT`,
     /// `AMOUNT_TOO_LARGE`) is an entry of `errors` at `bases[i]` and 0 in its slot; the others are computed.
     ///
-    /// Each element crosses one by one: the faster form on the JVM, the slow one in Python (there use
-    /// [`MonthRules::amounts_fen_packed`]).
+    /// Each element crosses one by one: convenient, slow in Python (there use
+    /// [`MonthRules::amounts_fen_packed`]); on the JVM [`MonthRules::amounts_fen_buffer`] is faster.
     ///
     /// ```python
     /// out = dangjian.MonthRules.bundled("2026-11").amounts_fen(dangjian.Category.EMPLOYED, [300_000, 300_001])
@@ -160,6 +165,9 @@ impl MonthRules {
     /// `numpy.frombuffer(out.amounts_le, '<i8')` (no copy) or `array('q', out.amounts_le)` out (native order
     /// is little-endian on every platform the bindings ship for).
     ///
+    /// The bases cross as an owned `Vec<u8>`, which UniFFI 0.32 copies into Rust byte by byte:
+    /// [`MonthRules::amounts_fen_buffer`] is the same call with the bases borrowed in place.
+    ///
     /// Errors: `DangjianException.InvalidInput` `INVALID_AMOUNT` at `bases_le` when its length is not a
     /// multiple of 8. Refused bases are entries of `errors`, as in [`MonthRules::amounts_fen`].
     ///
@@ -173,23 +181,71 @@ impl MonthRules {
         category: Category,
         bases_le: Vec<u8>,
     ) -> Result<DuesAmountsPacked> {
-        guarded(|| {
-            let bases = unpack(&bases_le)?;
-            let mut amounts = Vec::new();
-            let errors = self.inner.amounts_fen(category, &bases, &mut amounts);
-            Ok(DuesAmountsPacked {
-                amounts_le: pack(&amounts),
-                errors: column_errors(errors),
-            })
+        guarded(|| Ok(self.packed(category, &bases_le)?))
+    }
+
+    /// [`MonthRules::amounts_fen_packed`] with the bases borrowed where they lie, not copied: Kotlin passes a
+    /// direct `java.nio.ByteBuffer` (`ByteBuffer.allocateDirect`, its bytes from position 0 to the limit),
+    /// Python a `bytes` object (numpy's `.tobytes()`, pyarrow's `buffer.to_pybytes()`), Swift `Data`. The
+    /// amounts come back packed as in `amounts_fen_packed`. The JVM's fast form: no element and no byte
+    /// converted one by one on the way in (`tests/bench/dues.sh kotlin`).
+    ///
+    /// Errors as [`MonthRules::amounts_fen_packed`]; Kotlin throws `IllegalArgumentException` for a heap
+    /// (non-direct) buffer.
+    ///
+    /// ```kotlin
+    /// val bases = ByteBuffer.allocateDirect(8 * 2).order(ByteOrder.LITTLE_ENDIAN)
+    /// bases.asLongBuffer().put(longArrayOf(300_000L, 300_001L))
+    /// val out = MonthRules.bundled("2026-11").amountsFenBuffer(Category.EMPLOYED, bases)
+    /// val amounts = LongArray(2)
+    /// ByteBuffer.wrap(out.amountsLe).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(amounts)
+    /// // amounts == [1500, 3000]: 3000.00 × 0.5%; 3000.01 × 1% = 30.0001 → 30.00
+    /// ```
+    pub fn amounts_fen_buffer(
+        &self,
+        category: Category,
+        bases_le: &[u8],
+    ) -> Result<DuesAmountsPacked> {
+        guarded(|| Ok(self.packed(category, bases_le)?))
+    }
+}
+
+impl MonthRules {
+    /// The packed forms' one body: unpack, compute, pack.
+    fn packed(
+        &self,
+        category: Category,
+        bases_le: &[u8],
+    ) -> std::result::Result<DuesAmountsPacked, dangjian::Error> {
+        let bases = unpack(bases_le)?;
+        let mut amounts = Vec::new();
+        let errors = self.inner.amounts_fen(category, &bases, &mut amounts);
+        Ok(DuesAmountsPacked {
+            amounts_le: LeI64s(amounts),
+            errors: column_errors(errors),
         })
     }
 }
 
-/// Little-endian `i64`s from their bytes; a length that is not a whole number of them is `INVALID_AMOUNT`.
+/// Little-endian `i64`s from their bytes; a length that is not a whole number of them is `INVALID_AMOUNT`,
+/// and so is a column whose amounts could not cross back (more bytes than UniFFI's `i32` length prefix holds).
 fn unpack(bytes: &[u8]) -> std::result::Result<Vec<i64>, dangjian::Error> {
-    let chunks = bytes.chunks_exact(WIDTH);
-    if !chunks.remainder().is_empty() {
+    if i32::try_from(bytes.len()).is_err() {
         return Err(dangjian::Error::input(
+            "INVALID_AMOUNT",
+            "bases_le",
+            format!(
+                "字节数 {} 超过单次调用上限（2^31 − 1 字节），请分批",
+                bytes.len()
+            ),
+            format!(
+                "{} bytes is more than one call can return (2^31 − 1 bytes): split the column",
+                bytes.len()
+            ),
+        ));
+    }
+    LeI64s::from_le_bytes(bytes).map(|c| c.0).ok_or_else(|| {
+        dangjian::Error::input(
             "INVALID_AMOUNT",
             "bases_le",
             format!("字节数 {} 不是 8 的整数倍（每个基数 8 字节）", bytes.len()),
@@ -197,24 +253,8 @@ fn unpack(bytes: &[u8]) -> std::result::Result<Vec<i64>, dangjian::Error> {
                 "{} bytes is not a whole number of 8-byte bases",
                 bytes.len()
             ),
-        ));
-    }
-    Ok(chunks
-        .map(|c| {
-            let mut word = [0_u8; WIDTH];
-            word.copy_from_slice(c);
-            i64::from_le_bytes(word)
-        })
-        .collect())
-}
-
-/// The amounts as little-endian bytes, 8 per amount.
-fn pack(amounts: &[i64]) -> Vec<u8> {
-    let mut bytes = Vec::with_capacity(amounts.len().saturating_mul(WIDTH));
-    for a in amounts {
-        bytes.extend_from_slice(&a.to_le_bytes());
-    }
-    bytes
+        )
+    })
 }
 
 /// The core's refused rows as records; the index saturates (a column of 4 billion rows does not fit in memory
@@ -263,8 +303,12 @@ mod tests {
         let packed = rules()
             .amounts_fen_packed(Category::Employed, bytes(&bases))
             .unwrap();
-        assert_eq!(packed.amounts_le, bytes(&want));
+        assert_eq!(packed.amounts_le.to_le_bytes(), bytes(&want));
         assert!(packed.errors.is_empty());
+        let lent = rules()
+            .amounts_fen_buffer(Category::Employed, &bytes(&bases))
+            .unwrap();
+        assert_eq!(lent, packed);
     }
 
     #[test]
@@ -275,7 +319,7 @@ mod tests {
             .amounts_fen_packed(Category::Retired, bytes(&bases))
             .unwrap();
         // Retirees (Art. 5): 5000.00 × 0.5% = 25.00; 5000.01 × 1% = 50.0001 → 50.00.
-        assert_eq!(out.amounts_le, bytes(&[0, 2_500, 0, 5_000]));
+        assert_eq!(out.amounts_le, LeI64s(vec![0, 2_500, 0, 5_000]));
         let found: Vec<_> = out
             .errors
             .iter()
@@ -294,6 +338,10 @@ mod tests {
     #[test]
     fn a_partial_base_in_the_bytes_is_invalid_amount() {
         for len in [1, 7, 9, 15] {
+            assert_eq!(
+                rules().amounts_fen_buffer(Category::Employed, &vec![0; len]),
+                rules().amounts_fen_packed(Category::Employed, vec![0; len])
+            );
             match rules().amounts_fen_packed(Category::Employed, vec![0; len]) {
                 Err(DangjianError::InvalidInput { code, field, .. }) => {
                     assert_eq!(
@@ -307,11 +355,11 @@ mod tests {
         let empty = rules()
             .amounts_fen_packed(Category::Employed, vec![])
             .unwrap();
-        assert!(empty.amounts_le.is_empty() && empty.errors.is_empty());
+        assert!(empty.amounts_le.0.is_empty() && empty.errors.is_empty());
         let sixteen = rules()
             .amounts_fen_packed(Category::Employed, vec![0; 16])
             .unwrap();
-        assert_eq!(sixteen.amounts_le, vec![0; 16]);
+        assert_eq!(sixteen.amounts_le.to_le_bytes(), vec![0; 16]);
     }
 
     #[test]

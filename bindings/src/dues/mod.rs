@@ -3,6 +3,7 @@
 
 mod api;
 pub mod columns;
+pub mod packed;
 
 pub use api::*;
 pub use dangjian::dues::{
