@@ -8,7 +8,7 @@
 //! the same coded errors (`INVALID_CONTEXT_JSON`, `INVALID_ITEM_JSON`, … naming the field path). Times cross
 //! as RFC 3339 strings with an offset (`"2026-03-02T09:00:00+08:00"`), dates as `YYYY-MM-DD`.
 
-use dangjian::disclosure::{self, Context, DisclosureItem, Viewer};
+use dangjian::disclosure::{self, DisclosureContext, DisclosureItem, Viewer};
 use dangjian::month::parse_date;
 use wasm_bindgen::prelude::*;
 
@@ -233,7 +233,7 @@ pub fn disclosure_filter_visible(
     on: &str,
 ) -> Result<JsValue, ApiError> {
     // Read in the order the JSON entry point reads them, so the same bad input gives the same error.
-    let context = Context::from_json(&stringify(context, read_codes::CONTEXT)?)?;
+    let context = DisclosureContext::from_json(&stringify(context, read_codes::CONTEXT)?)?;
     let viewer: Viewer = from_js(viewer, read_codes::VIEWER)?;
     let items: Vec<DisclosureItem> = from_js(items, read_codes::ITEM)?;
     let on = parse_date(on, "on")?;

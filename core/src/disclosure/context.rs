@@ -47,16 +47,16 @@ pub struct RoleAssignment {
 /// about the people, as one JSON document (`{"orgs":[…],"roles":[…]}`).
 ///
 /// ```
-/// use dangjian::disclosure::{Context, Role};
-/// let ctx = Context::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
+/// use dangjian::disclosure::{DisclosureContext, Role};
+/// let ctx = DisclosureContext::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
 /// assert!(ctx.has_role("P1", "B1", Role::Proposer));
 /// assert!(!ctx.has_role("P1", "B1", Role::Approver));
 /// ```
 // Read through `ContextDoc` so a context embedded in a larger document (the CLI's board input, a host's
-// own JSON) gets the same checks as `Context::from_json`; only the error's path is less precise there.
+// own JSON) gets the same checks as `DisclosureContext::from_json`; only the error's path is less precise there.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, try_from = "ContextDoc")]
-pub struct Context {
+pub struct DisclosureContext {
     /// The organization tree.
     pub orgs: OrgTree,
     /// The roles.
@@ -64,13 +64,13 @@ pub struct Context {
     pub roles: Vec<RoleAssignment>,
 }
 
-impl Context {
+impl DisclosureContext {
     /// Builds a context, checking that every role names a known organization (`UNKNOWN_ORG` at `roles[i].org`).
     ///
     /// ```
-    /// use dangjian::disclosure::{Context, OrgTree, Role, RoleAssignment};
+    /// use dangjian::disclosure::{DisclosureContext, OrgTree, Role, RoleAssignment};
     /// let r = RoleAssignment { person: "P".into(), org: "X".into(), role: Role::Reviewer };
-    /// assert_eq!(Context::new(OrgTree::default(), vec![r]).unwrap_err().detail().field, "roles[0].org");
+    /// assert_eq!(DisclosureContext::new(OrgTree::default(), vec![r]).unwrap_err().detail().field, "roles[0].org");
     /// ```
     pub fn new(orgs: OrgTree, roles: Vec<RoleAssignment>) -> Result<Self> {
         let ctx = Self { orgs, roles };
@@ -81,7 +81,7 @@ impl Context {
     /// Reads a context document; errors name the field (`orgs[1].parent`, `roles[0].role`).
     ///
     /// ```
-    /// let e = dangjian::disclosure::Context::from_json(r#"{"orgs":[],"roles":[{"person":"P","org":"B","role":"boss"}]}"#).unwrap_err();
+    /// let e = dangjian::disclosure::DisclosureContext::from_json(r#"{"orgs":[],"roles":[{"person":"P","org":"B","role":"boss"}]}"#).unwrap_err();
     /// assert_eq!((e.code(), e.detail().field.as_str()), ("INVALID_CONTEXT_JSON", "roles[0].role"));
     /// ```
     pub fn from_json(json: &str) -> Result<Self> {
@@ -109,7 +109,7 @@ impl Context {
     /// Whether `person` holds `role` at `org`.
     ///
     /// ```
-    /// assert!(!dangjian::disclosure::Context::default().has_role("P", "B", dangjian::disclosure::Role::Reviewer));
+    /// assert!(!dangjian::disclosure::DisclosureContext::default().has_role("P", "B", dangjian::disclosure::Role::Reviewer));
     /// ```
     pub fn has_role(&self, person: &str, org: &str, role: Role) -> bool {
         self.roles
@@ -120,7 +120,7 @@ impl Context {
     /// Whether `person` holds any workflow role at `org` (a participant sees the org's unpublished items).
     ///
     /// ```
-    /// assert!(!dangjian::disclosure::Context::default().is_participant("P", "B"));
+    /// assert!(!dangjian::disclosure::DisclosureContext::default().is_participant("P", "B"));
     /// ```
     pub fn is_participant(&self, person: &str, org: &str) -> bool {
         self.roles
@@ -138,10 +138,10 @@ struct ContextDoc {
     roles: Vec<RoleAssignment>,
 }
 
-impl TryFrom<ContextDoc> for Context {
+impl TryFrom<ContextDoc> for DisclosureContext {
     type Error = Error;
     fn try_from(doc: ContextDoc) -> Result<Self> {
         let orgs = OrgTree::new(doc.orgs).map_err(|e| e.under("orgs"))?;
-        Context::new(orgs, doc.roles)
+        DisclosureContext::new(orgs, doc.roles)
     }
 }

@@ -22,15 +22,15 @@ pub const ITEM_SCHEMA_VERSION: u32 = 1;
 /// The catalogue category (条例 第十四条 党务公开目录; the categories deployed portals use), or a local one.
 ///
 /// ```
-/// use dangjian::disclosure::Category;
-/// assert_eq!(serde_json::to_string(&Category::Ideology).unwrap(), "\"ideology\"");
-/// let c: Category = serde_json::from_str(r#"{"custom":"主题教育"}"#).unwrap();
-/// assert_eq!(c, Category::Custom("主题教育".into()));
-/// assert_eq!(Category::Integrity.label_zh(), "党风廉政建设");
+/// use dangjian::disclosure::DisclosureCategory;
+/// assert_eq!(serde_json::to_string(&DisclosureCategory::Ideology).unwrap(), "\"ideology\"");
+/// let c: DisclosureCategory = serde_json::from_str(r#"{"custom":"主题教育"}"#).unwrap();
+/// assert_eq!(c, DisclosureCategory::Custom("主题教育".into()));
+/// assert_eq!(DisclosureCategory::Integrity.label_zh(), "党风廉政建设");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Category {
+pub enum DisclosureCategory {
     /// 党组织决议决定及执行.
     Resolutions,
     /// 思想建设.
@@ -51,23 +51,23 @@ pub enum Category {
     Custom(String),
 }
 
-impl Category {
+impl DisclosureCategory {
     /// The Chinese label.
     ///
     /// ```
-    /// assert_eq!(dangjian::disclosure::Category::Other.label_zh(), "其他");
+    /// assert_eq!(dangjian::disclosure::DisclosureCategory::Other.label_zh(), "其他");
     /// ```
     pub fn label_zh(&self) -> &str {
         match self {
-            Category::Resolutions => "党组织决议决定及执行",
-            Category::Ideology => "思想建设",
-            Category::Organization => "组织管理",
-            Category::Leadership => "领导班子建设",
-            Category::Cadres => "干部选任和管理",
-            Category::Service => "联系服务党员群众",
-            Category::Integrity => "党风廉政建设",
-            Category::Other => "其他",
-            Category::Custom(label) => label,
+            DisclosureCategory::Resolutions => "党组织决议决定及执行",
+            DisclosureCategory::Ideology => "思想建设",
+            DisclosureCategory::Organization => "组织管理",
+            DisclosureCategory::Leadership => "领导班子建设",
+            DisclosureCategory::Cadres => "干部选任和管理",
+            DisclosureCategory::Service => "联系服务党员群众",
+            DisclosureCategory::Integrity => "党风廉政建设",
+            DisclosureCategory::Other => "其他",
+            DisclosureCategory::Custom(label) => label,
         }
     }
 }
@@ -257,7 +257,7 @@ pub struct NewItem {
     /// Body text.
     pub body: String,
     /// Catalogue category.
-    pub category: Category,
+    pub category: DisclosureCategory,
     /// To whom.
     pub scope: Scope,
     /// Through which channels.
@@ -378,8 +378,8 @@ pub struct Transition {
 /// content; `versions` keeps every published version.
 ///
 /// ```
-/// use dangjian::disclosure::{create, Context, NewItem, Status};
-/// let ctx = Context::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
+/// use dangjian::disclosure::{create, DisclosureContext, NewItem, Status};
+/// let ctx = DisclosureContext::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
 /// let new: NewItem = serde_json::from_str(r#"{"id":"D1","org":"B1","title":"t","body":"b","category":"ideology","scope":{"kind":"whole_party"}}"#).unwrap();
 /// let item = create(&ctx, new, "P1", "2026-03-02T09:00:00+08:00".parse().unwrap()).unwrap().item;
 /// assert_eq!(item.status, Status::Draft);
@@ -398,7 +398,7 @@ pub struct DisclosureItem {
     /// Current body.
     pub body: String,
     /// Catalogue category.
-    pub category: Category,
+    pub category: DisclosureCategory,
     /// To whom.
     pub scope: Scope,
     /// Channels.
@@ -451,8 +451,8 @@ impl DisclosureItem {
     /// The organization whose approver must approve: the escalated one, else the item's own.
     ///
     /// ```
-    /// # use dangjian::disclosure::{create, Context, NewItem};
-    /// # let ctx = Context::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
+    /// # use dangjian::disclosure::{create, DisclosureContext, NewItem};
+    /// # let ctx = DisclosureContext::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
     /// # let new: NewItem = serde_json::from_str(r#"{"id":"D1","org":"B1","title":"t","body":"b","category":"ideology","scope":{"kind":"whole_party"}}"#).unwrap();
     /// let item = create(&ctx, new, "P1", "2026-03-02T09:00:00+08:00".parse().unwrap()).unwrap().item;
     /// assert_eq!(item.approving_org(), "B1");
@@ -464,8 +464,8 @@ impl DisclosureItem {
     /// The version number of the current content (0 before publication).
     ///
     /// ```
-    /// # use dangjian::disclosure::{create, Context, NewItem};
-    /// # let ctx = Context::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
+    /// # use dangjian::disclosure::{create, DisclosureContext, NewItem};
+    /// # let ctx = DisclosureContext::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
     /// # let new: NewItem = serde_json::from_str(r#"{"id":"D1","org":"B1","title":"t","body":"b","category":"ideology","scope":{"kind":"whole_party"}}"#).unwrap();
     /// let item = create(&ctx, new, "P1", "2026-03-02T09:00:00+08:00".parse().unwrap()).unwrap().item;
     /// assert_eq!(item.version(), 0);
@@ -477,8 +477,8 @@ impl DisclosureItem {
     /// The person who proposed the current proposal (the last `propose` transition).
     ///
     /// ```
-    /// # use dangjian::disclosure::{create, Context, NewItem};
-    /// # let ctx = Context::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
+    /// # use dangjian::disclosure::{create, DisclosureContext, NewItem};
+    /// # let ctx = DisclosureContext::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
     /// # let new: NewItem = serde_json::from_str(r#"{"id":"D1","org":"B1","title":"t","body":"b","category":"ideology","scope":{"kind":"whole_party"}}"#).unwrap();
     /// let item = create(&ctx, new, "P1", "2026-03-02T09:00:00+08:00".parse().unwrap()).unwrap().item;
     /// assert!(item.proposer().is_none());
@@ -490,8 +490,8 @@ impl DisclosureItem {
     /// The last transition with action `action`.
     ///
     /// ```
-    /// # use dangjian::disclosure::{create, Context, NewItem};
-    /// # let ctx = Context::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
+    /// # use dangjian::disclosure::{create, DisclosureContext, NewItem};
+    /// # let ctx = DisclosureContext::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
     /// # let new: NewItem = serde_json::from_str(r#"{"id":"D1","org":"B1","title":"t","body":"b","category":"ideology","scope":{"kind":"whole_party"}}"#).unwrap();
     /// let item = create(&ctx, new, "P1", "2026-03-02T09:00:00+08:00".parse().unwrap()).unwrap().item;
     /// assert!(item.last_transition("approve").is_none());
@@ -503,8 +503,8 @@ impl DisclosureItem {
     /// Checks the document: version, ids, non-empty title, history in time order and not before creation.
     ///
     /// ```
-    /// # use dangjian::disclosure::{create, Context, NewItem};
-    /// # let ctx = Context::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
+    /// # use dangjian::disclosure::{create, DisclosureContext, NewItem};
+    /// # let ctx = DisclosureContext::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
     /// # let new: NewItem = serde_json::from_str(r#"{"id":"D1","org":"B1","title":"t","body":"b","category":"ideology","scope":{"kind":"whole_party"}}"#).unwrap();
     /// let mut item = create(&ctx, new, "P1", "2026-03-02T09:00:00+08:00".parse().unwrap()).unwrap().item;
     /// item.schema_version = 7;

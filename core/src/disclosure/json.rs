@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{
     apply, board, catalogue_status, create, dues_disclosure, evaluate_notice, filter_visible,
-    item_deadlines, redaction_preview, visible, Action, AuditLog, Catalogue, Context,
+    item_deadlines, redaction_preview, visible, Action, AuditLog, Catalogue, DisclosureContext,
     DisclosureItem, DuesUse, NewItem, PublicNotice, Timestamp, Viewer,
 };
 use crate::dues::BranchSummary;
@@ -44,7 +44,7 @@ pub fn create_json(
     actor: &str,
     at: &str,
 ) -> Result<String> {
-    let ctx = Context::from_json(context_json)?;
+    let ctx = DisclosureContext::from_json(context_json)?;
     let new: NewItem = from_json(new_item_json, "INVALID_ITEM_JSON")?;
     to_json(&create(&ctx, new, actor, parse_time(at, "at")?)?)
 }
@@ -73,7 +73,7 @@ pub fn apply_json(
         item: DisclosureItem,
         log: AuditLog,
     }
-    let ctx = Context::from_json(context_json)?;
+    let ctx = DisclosureContext::from_json(context_json)?;
     let item: DisclosureItem = from_json(item_json, "INVALID_ITEM_JSON")?;
     let action: Action = from_json(action_json, "INVALID_ACTION_JSON")?;
     let mut log = AuditLog::from_json(log_json)?;
@@ -100,7 +100,7 @@ pub fn visible_json(
     item_json: &str,
     on: &str,
 ) -> Result<bool> {
-    let ctx = Context::from_json(context_json)?;
+    let ctx = DisclosureContext::from_json(context_json)?;
     let viewer: Viewer = from_json(viewer_json, "INVALID_VIEWER_JSON")?;
     let item: DisclosureItem = from_json(item_json, "INVALID_ITEM_JSON")?;
     Ok(visible(&ctx, &viewer, &item, date(on, "on")?))
@@ -118,7 +118,7 @@ pub fn filter_visible_json(
     items_json: &str,
     on: &str,
 ) -> Result<String> {
-    let ctx = Context::from_json(context_json)?;
+    let ctx = DisclosureContext::from_json(context_json)?;
     let viewer: Viewer = from_json(viewer_json, "INVALID_VIEWER_JSON")?;
     let items: Vec<DisclosureItem> = from_json(items_json, "INVALID_ITEM_JSON")?;
     let ids: Vec<&str> = filter_visible(&ctx, &viewer, &items, date(on, "on")?)
@@ -146,7 +146,7 @@ pub fn board_json(
     items_json: &str,
     on: &str,
 ) -> Result<String> {
-    let ctx = Context::from_json(context_json)?;
+    let ctx = DisclosureContext::from_json(context_json)?;
     let viewer: Viewer = from_json(viewer_json, "INVALID_VIEWER_JSON")?;
     let items: Vec<DisclosureItem> = from_json(items_json, "INVALID_ITEM_JSON")?;
     to_json(&board(policy, &ctx, &viewer, &items, date(on, "on")?)?)
