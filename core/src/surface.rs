@@ -45,7 +45,7 @@ export type DangjianErrorKind = "invalid_input" | "policy" | "calendar" | "inter
 "#;
 
 #[cfg(feature = "uniffi")]
-pub use ffi::{DangjianError, ListIndex, Text};
+pub use ffi::{DangjianError, ListIndex, Rfc3339, Text};
 
 /// The UniFFI half (feature `uniffi`): the scalars as custom types, each crossing as its string, and the one
 /// error every fallible export throws.
@@ -57,23 +57,32 @@ pub use ffi::{DangjianError, ListIndex, Text};
 /// | [`chrono::NaiveDate`]      | `NaiveDate` = String   | `NaiveDate` = String | `str`             |
 /// | [`Text`] (a citation's text) | `Text` = String      | `Text` = String      | `str`             |
 /// | [`ListIndex`] (`usize`)    | `ListIndex` = UInt     | `ListIndex` = UInt32 | `int`             |
+/// | [`Rfc3339`] (an instant)   | `Rfc3339` = String     | `Rfc3339` = String   | `str`             |
+/// | [`crate::disclosure::OrgTree`] | `List<Org>`        | `[Org]`              | `list[Org]`       |
 ///
 /// The languages' names are set in `core/uniffi.toml` (the types' component, namespace `dangjian_types`).
 ///
 /// A value the core cannot hold (a Python `Decimal("NaN")`, a Swift `Decimal.nan`, a `BigDecimal` of 29
 /// integer digits, `"2026-02-30"`, `"2026-13"`) fails while UniFFI lifts the argument, before the export runs.
 /// The failure is [`DangjianError::InvalidInput`] with the core's code (`INVALID_AMOUNT`, `INVALID_DATE`,
-/// `INVALID_MONTH`) and the value in its messages, thrown by the export as its own error (UniFFI hands a
-/// lift error of the export's error type to the caller as that error). Its `field` is empty: UniFFI lifts a
-/// record field by field without telling the custom type where it sits, so no path can be named.
+/// `INVALID_MONTH`, `INVALID_TIME`; an organization list that is no tree: `DUPLICATE_ORG`, `UNKNOWN_ORG`,
+/// …) and the value in its messages, thrown by the export as its own error (UniFFI hands a
+/// lift error of the export's error type to the caller as that error). Its `field` is empty (for a tree, the
+/// organization's position in the list given): UniFFI lifts a record field by field without telling the custom
+/// type where it sits, so no path can be named.
 #[cfg(feature = "uniffi")]
 mod ffi {
     use std::borrow::Cow;
 
-    use chrono::NaiveDate;
+    use chrono::{DateTime, FixedOffset, NaiveDate};
     use rust_decimal::Decimal;
 
+    use crate::disclosure::{Org, OrgTree};
     use crate::{Error, YearMonth};
+
+    /// An instant with its offset (the disclosure workflow's times), as its RFC 3339 text
+    /// (`2026-03-02T09:00:00+08:00`); the same string TypeScript names `Rfc3339`.
+    pub type Rfc3339 = DateTime<FixedOffset>;
 
     /// A citation's text ([`crate::Citation`]: `Cow<'static, str>`, borrowed for the bundled articles).
     pub type Text = Cow<'static, str>;
@@ -120,6 +129,19 @@ mod ffi {
         remote,
         lower: |t| t.into_owned(),
         try_lift: |s| Ok(Cow::Owned(s)),
+    });
+
+    uniffi::custom_type!(Rfc3339, String, {
+        remote,
+        lower: |t| t.to_rfc3339(),
+        try_lift: |s| crate::disclosure::parse_time(&s, "").map_err(refused),
+    });
+
+    // The tree crosses as its organization list and is checked again on the way in (one root per tree, known
+    // parents, no cycle), so a host cannot hand the workflow a broken tree.
+    uniffi::custom_type!(OrgTree, Vec<Org>, {
+        lower: |tree| Vec::from(tree),
+        try_lift: |orgs| OrgTree::new(orgs).map_err(refused),
     });
 
     uniffi::custom_type!(ListIndex, u32, {

@@ -27,8 +27,10 @@ use super::item::{Channel, Scope, Status, Timestamp};
 /// assert_eq!(a.code(), "review");
 /// assert_eq!(a.actor(), "R1");
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", uniffi(name = "DisclosureAction"))]
 pub enum Action {
     /// Changes a draft (proposer).
     Edit {

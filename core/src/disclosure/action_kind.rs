@@ -11,8 +11,10 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(serde_json::to_string(&ActionKind::ExtendReview).unwrap(), "\"extend_review\"");
 /// assert_eq!(ActionKind::ALL.len(), 12);
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", uniffi(name = "DisclosureActionKind"))]
 pub enum ActionKind {
     /// [`super::Action::Edit`].
     Edit,

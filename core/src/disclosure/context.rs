@@ -13,8 +13,10 @@ use crate::{Error, Result};
 /// use dangjian::disclosure::Role;
 /// assert_eq!(serde_json::to_string(&Role::ConfidentialityReviewer).unwrap(), "\"confidentiality_reviewer\"");
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", uniffi(name = "DisclosureRole"))]
 pub enum Role {
     /// Writes and proposes items (提出), publishes approved ones.
     Proposer,
@@ -32,6 +34,7 @@ pub enum Role {
 /// let r: dangjian::disclosure::RoleAssignment = serde_json::from_str(r#"{"person":"P1","org":"B1","role":"approver"}"#).unwrap();
 /// assert_eq!(r.role, dangjian::disclosure::Role::Approver);
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RoleAssignment {
@@ -54,6 +57,7 @@ pub struct RoleAssignment {
 /// ```
 // Read through `ContextDoc` so a context embedded in a larger document (the CLI's board input, a host's
 // own JSON) gets the same checks as `DisclosureContext::from_json`; only the error's path is less precise there.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, try_from = "ContextDoc")]
 pub struct DisclosureContext {

@@ -28,6 +28,7 @@ pub const ITEM_SCHEMA_VERSION: u32 = 1;
 /// assert_eq!(c, DisclosureCategory::Custom("主题教育".into()));
 /// assert_eq!(DisclosureCategory::Integrity.label_zh(), "党风廉政建设");
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DisclosureCategory {
@@ -81,6 +82,7 @@ impl DisclosureCategory {
 /// let m: Scope = serde_json::from_str(r#"{"kind":"members","org":"B1"}"#).unwrap();
 /// assert_eq!(m.kind(), dangjian::disclosure::ScopeKind::Members);
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Scope {
@@ -109,6 +111,7 @@ pub enum Scope {
 /// use dangjian::disclosure::{Scope, ScopeKind};
 /// assert_eq!(Scope::ToSociety.kind(), ScopeKind::ToSociety);
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ScopeKind {
@@ -184,6 +187,7 @@ impl Scope {
 /// let c: Vec<Channel> = serde_json::from_str(r#"["bulletin_board", {"other":"广播"}]"#).unwrap();
 /// assert_eq!(c[0], Channel::BulletinBoard);
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
@@ -209,6 +213,7 @@ pub enum Channel {
 /// let a: dangjian::disclosure::Attachment = serde_json::from_str(r#"{"name":"决议.pdf","media_type":"application/pdf","size_bytes":1024}"#).unwrap();
 /// assert_eq!(a.size_bytes, 1024);
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Attachment {
@@ -229,6 +234,7 @@ pub struct Attachment {
 /// let r: dangjian::disclosure::CatalogueRef = serde_json::from_str(r#"{"code":"activity_quarterly","period":"2026-Q1"}"#).unwrap();
 /// assert_eq!(r.period, "2026-Q1");
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CatalogueRef {
@@ -245,6 +251,7 @@ pub struct CatalogueRef {
 ///   "category":"ideology","scope":{"kind":"whole_party"}}"#).unwrap();
 /// assert!(n.channels.is_empty() && n.planned_on.is_none());
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NewItem {
@@ -262,15 +269,19 @@ pub struct NewItem {
     pub scope: Scope,
     /// Through which channels.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub channels: Vec<Channel>,
     /// The planned publication date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub planned_on: Option<NaiveDate>,
     /// Attachments.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub attachments: Vec<Attachment>,
     /// The catalogue entry it fulfils, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub catalogue: Option<CatalogueRef>,
 }
 
@@ -280,8 +291,10 @@ pub struct NewItem {
 /// use dangjian::disclosure::Status;
 /// assert_eq!(serde_json::to_string(&Status::Proposed).unwrap(), "\"proposed\"");
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", uniffi(name = "DisclosureStatus"))]
 pub enum Status {
     /// Being written.
     Draft,
@@ -329,8 +342,10 @@ impl Status {
 ///   "at":"2026-03-02T09:00:00+08:00","actor":"P1"}"#).unwrap();
 /// assert_eq!(v.number, 1);
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", uniffi(name = "ItemVersion"))]
 pub struct Version {
     /// 1 for the first publication, then 2, 3 … per correction.
     pub number: u32,
@@ -354,6 +369,7 @@ pub struct Version {
 ///   "actor":"P1","at":"2026-03-02T09:00:00+08:00"}"#).unwrap();
 /// assert_eq!(t.comment, "");
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Transition {
@@ -384,6 +400,7 @@ pub struct Transition {
 /// let item = create(&ctx, new, "P1", "2026-03-02T09:00:00+08:00".parse().unwrap()).unwrap().item;
 /// assert_eq!(item.status, Status::Draft);
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DisclosureItem {

@@ -7,15 +7,24 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{
-    apply, board, catalogue_status, create, dues_disclosure, evaluate_notice, filter_visible,
-    item_deadlines, redaction_preview, visible, Action, AuditLog, Catalogue, DisclosureContext,
-    DisclosureItem, DuesUse, NewItem, PublicNotice, Timestamp, Viewer,
+    allowed_actions, apply, board, catalogue_status, create, dues_disclosure, evaluate_notice,
+    filter_visible, item_deadlines, redaction_preview, visible, Action, AuditLog, Catalogue,
+    DisclosureContext, DisclosureItem, DuesUse, NewItem, PublicNotice, Timestamp, Viewer,
 };
 use crate::dues::BranchSummary;
 use crate::error::{from_json, to_json};
 use crate::{Calendar, Error, Policy, Result};
 
-fn parse_time(s: &str, field: &str) -> Result<Timestamp> {
+/// Reads an RFC 3339 instant with its offset, or refuses it as `INVALID_TIME` at `field` (what the JSON entry
+/// points and the bindings' typed exports read times with).
+///
+/// ```
+/// let t = dangjian::disclosure::parse_time("2026-03-02T09:00:00+08:00", "at").unwrap();
+/// assert_eq!(t.to_rfc3339(), "2026-03-02T09:00:00+08:00");
+/// let e = dangjian::disclosure::parse_time("2026-03-02 09:00", "at").unwrap_err();
+/// assert_eq!((e.code(), e.detail().field.as_str()), ("INVALID_TIME", "at"));
+/// ```
+pub fn parse_time(s: &str, field: &str) -> Result<Timestamp> {
     chrono::DateTime::parse_from_rfc3339(s).map_err(|_| {
         Error::input(
             "INVALID_TIME",
@@ -47,6 +56,30 @@ pub fn create_json(
     let ctx = DisclosureContext::from_json(context_json)?;
     let new: NewItem = from_json(new_item_json, "INVALID_ITEM_JSON")?;
     to_json(&create(&ctx, new, actor, parse_time(at, "at")?)?)
+}
+
+/// [`allowed_actions`] over JSON: the codes of the actions `actor` may take at `at`, in the procedure's order
+/// (`["edit","propose"]`).
+///
+/// ```
+/// let ctx = r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#;
+/// let new = r#"{"id":"D1","org":"B1","title":"t","body":"b","category":"ideology","scope":{"kind":"whole_party"}}"#;
+/// let created: serde_json::Value = serde_json::from_str(&dangjian::disclosure::create_json(ctx, new, "P1", "2026-03-02T09:00:00+08:00").unwrap()).unwrap();
+/// let out = dangjian::disclosure::allowed_actions_json(&dangjian::Policy::bundled(), ctx, &created["item"].to_string(),
+///     "P1", "2026-03-02T10:00:00+08:00").unwrap();
+/// assert_eq!(out, r#"["edit","propose"]"#);
+/// ```
+pub fn allowed_actions_json(
+    policy: &Policy,
+    context_json: &str,
+    item_json: &str,
+    actor: &str,
+    at: &str,
+) -> Result<String> {
+    let ctx = DisclosureContext::from_json(context_json)?;
+    let item: DisclosureItem = from_json(item_json, "INVALID_ITEM_JSON")?;
+    let at = parse_time(at, "at")?;
+    to_json(&allowed_actions(policy, &ctx, &item, actor, at))
 }
 
 /// [`apply`] over JSON, appending the event to the given audit log (verified first, so the cost grows with

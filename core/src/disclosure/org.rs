@@ -14,6 +14,7 @@ use crate::{Error, Result};
 /// use dangjian::disclosure::OrgKind;
 /// assert_eq!(serde_json::to_string(&OrgKind::GeneralBranch).unwrap(), "\"general_branch\"");
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OrgKind {
@@ -33,6 +34,7 @@ pub enum OrgKind {
 /// let o: dangjian::disclosure::Org = serde_json::from_str(r#"{"id":"B1","parent":"C1","kind":"branch"}"#).unwrap();
 /// assert_eq!(o.parent.as_deref(), Some("C1"));
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Org {

@@ -29,6 +29,7 @@ use crate::{Error, Policy, Result};
 /// log.append(applied.event);
 /// assert_eq!(log.entries.len(), 1);
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Applied {
     /// The item as it now is.

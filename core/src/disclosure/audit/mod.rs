@@ -62,6 +62,7 @@ pub const AUDIT_SCHEMA_VERSION: u32 = 1;
 ///   "at":"2026-03-02T09:00:00+08:00","from":"draft","to":"proposed","comment":"","version":0,"content_sha256":"ab"}"#).unwrap();
 /// assert_eq!(e.to, dangjian::disclosure::Status::Proposed);
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AuditEvent {
