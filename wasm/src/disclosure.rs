@@ -120,6 +120,50 @@ pub fn disclosure_apply_json(
     )?)
 }
 
+/// The actions a person may take on an item at a time, in the order of the procedure (what a workflow screen
+/// offers): decided by the workflow's own rules, so each listed action, sent with a reason (and a passed
+/// review), is accepted by `disclosureApply` and each other one refused.
+///
+/// ```js
+/// disclosureAllowedActions(Policy.bundled(), ctx, item, "P1", "2026-03-02T10:00:00+08:00"); // ["edit", "propose"]
+/// ```
+#[wasm_bindgen(js_name = disclosureAllowedActions, unchecked_return_type = "DisclosureActionKind[]")]
+pub fn disclosure_allowed_actions(
+    policy: &Policy,
+    #[wasm_bindgen(unchecked_param_type = "DisclosureContext")] context: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DisclosureItem")] item: &JsValue,
+    actor: &str,
+    at: &str,
+) -> Result<JsValue, ApiError> {
+    let context = stringify(context, read_codes::CONTEXT)?;
+    let item = stringify(item, read_codes::ITEM)?;
+    parse_json(&disclosure_allowed_actions_json(
+        policy, &context, &item, actor, at,
+    )?)
+}
+
+/// `disclosureAllowedActions` over JSON: `["edit","propose"]`.
+///
+/// ```js
+/// const kinds = JSON.parse(disclosureAllowedActionsJson(Policy.bundled(), ctxJson, itemJson, "P1", at));
+/// ```
+#[wasm_bindgen(js_name = disclosureAllowedActionsJson)]
+pub fn disclosure_allowed_actions_json(
+    policy: &Policy,
+    #[wasm_bindgen(js_name = contextJson)] context_json: &str,
+    #[wasm_bindgen(js_name = itemJson)] item_json: &str,
+    actor: &str,
+    at: &str,
+) -> Result<String, ApiError> {
+    Ok(disclosure::allowed_actions_json(
+        &policy.inner,
+        context_json,
+        item_json,
+        actor,
+        at,
+    )?)
+}
+
 /// Appends an audit event (from `disclosureCreate`) to a log, chaining its SHA-256 hash; the log is
 /// verified first. `{ schema_version: 1, entries: [] }` is the empty log.
 ///

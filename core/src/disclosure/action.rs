@@ -28,6 +28,11 @@ use super::item::{Channel, Scope, Status, Timestamp};
 /// assert_eq!(a.actor(), "R1");
 /// ```
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(rename = "DisclosureAction")
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", uniffi(name = "DisclosureAction"))]
@@ -37,6 +42,7 @@ pub enum Action {
         /// Who.
         actor: String,
         /// When.
+        #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
         at: Timestamp,
         /// New title.
         #[serde(default)]
@@ -62,6 +68,7 @@ pub enum Action {
         /// Who.
         actor: String,
         /// When.
+        #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
         at: Timestamp,
         /// Comment.
         #[serde(default)]
@@ -72,6 +79,7 @@ pub enum Action {
         /// Who.
         actor: String,
         /// When.
+        #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
         at: Timestamp,
         /// Whether the content is free of Party and state secrets.
         passed: bool,
@@ -84,6 +92,7 @@ pub enum Action {
         /// Who.
         actor: String,
         /// When.
+        #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
         at: Timestamp,
         /// Why.
         #[serde(default)]
@@ -94,6 +103,7 @@ pub enum Action {
         /// Who.
         actor: String,
         /// When.
+        #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
         at: Timestamp,
         /// The disclosure is necessary.
         necessity: bool,
@@ -108,6 +118,7 @@ pub enum Action {
         /// Who.
         actor: String,
         /// When.
+        #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
         at: Timestamp,
         /// Why (required).
         #[serde(default)]
@@ -118,6 +129,7 @@ pub enum Action {
         /// Who.
         actor: String,
         /// When.
+        #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
         at: Timestamp,
         /// Comment.
         #[serde(default)]
@@ -128,6 +140,7 @@ pub enum Action {
         /// Who.
         actor: String,
         /// When.
+        #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
         at: Timestamp,
         /// Comment.
         #[serde(default)]
@@ -138,6 +151,7 @@ pub enum Action {
         /// Who.
         actor: String,
         /// When.
+        #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
         at: Timestamp,
         /// Comment.
         #[serde(default)]
@@ -148,6 +162,7 @@ pub enum Action {
         /// Who.
         actor: String,
         /// When.
+        #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
         at: Timestamp,
         /// New title (unchanged when absent).
         #[serde(default)]
@@ -163,6 +178,7 @@ pub enum Action {
         /// Who.
         actor: String,
         /// When.
+        #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
         at: Timestamp,
         /// Why (required).
         #[serde(default)]
@@ -173,6 +189,7 @@ pub enum Action {
         /// Who.
         actor: String,
         /// When.
+        #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
         at: Timestamp,
         /// Comment.
         #[serde(default)]

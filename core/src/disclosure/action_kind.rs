@@ -12,6 +12,11 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(ActionKind::ALL.len(), 12);
 /// ```
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(rename = "DisclosureActionKind")
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "uniffi", uniffi(name = "DisclosureActionKind"))]

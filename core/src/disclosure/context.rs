@@ -14,6 +14,11 @@ use crate::{Error, Result};
 /// assert_eq!(serde_json::to_string(&Role::ConfidentialityReviewer).unwrap(), "\"confidentiality_reviewer\"");
 /// ```
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(rename = "DisclosureRole")
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "uniffi", uniffi(name = "DisclosureRole"))]
@@ -35,6 +40,7 @@ pub enum Role {
 /// assert_eq!(r.role, dangjian::disclosure::Role::Approver);
 /// ```
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RoleAssignment {
@@ -43,6 +49,7 @@ pub struct RoleAssignment {
     /// The organization.
     pub org: String,
     /// The role.
+    #[cfg_attr(feature = "wasm", tsify(type = "DisclosureRole"))]
     pub role: Role,
 }
 
@@ -58,10 +65,12 @@ pub struct RoleAssignment {
 // Read through `ContextDoc` so a context embedded in a larger document (the CLI's board input, a host's
 // own JSON) gets the same checks as `DisclosureContext::from_json`; only the error's path is less precise there.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, try_from = "ContextDoc")]
 pub struct DisclosureContext {
     /// The organization tree.
+    #[cfg_attr(feature = "wasm", tsify(type = "Org[]"))]
     pub orgs: OrgTree,
     /// The roles.
     #[serde(default)]

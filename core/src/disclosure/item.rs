@@ -5,6 +5,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+pub use super::item_meta::{Attachment, CatalogueRef, Channel};
 use super::org::OrgTree;
 use crate::{Error, Result};
 
@@ -29,6 +30,7 @@ pub const ITEM_SCHEMA_VERSION: u32 = 1;
 /// assert_eq!(DisclosureCategory::Integrity.label_zh(), "党风廉政建设");
 /// ```
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DisclosureCategory {
@@ -83,6 +85,7 @@ impl DisclosureCategory {
 /// assert_eq!(m.kind(), dangjian::disclosure::ScopeKind::Members);
 /// ```
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Scope {
@@ -180,70 +183,6 @@ impl Scope {
     }
 }
 
-/// A channel of disclosure (meetings, documents, bulletin boards, websites, new media …).
-///
-/// ```
-/// use dangjian::disclosure::Channel;
-/// let c: Vec<Channel> = serde_json::from_str(r#"["bulletin_board", {"other":"广播"}]"#).unwrap();
-/// assert_eq!(c[0], Channel::BulletinBoard);
-/// ```
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Channel {
-    /// A meeting (会议).
-    Meeting,
-    /// A document (文件).
-    Document,
-    /// A bulletin board (党务公开栏).
-    BulletinBoard,
-    /// A website.
-    Website,
-    /// An app (智慧党建 app).
-    App,
-    /// New media (微信公众号 and the like).
-    NewMedia,
-    /// Another channel, by its label.
-    Other(String),
-}
-
-/// An attachment's metadata (the file itself stays with the host).
-///
-/// ```
-/// let a: dangjian::disclosure::Attachment = serde_json::from_str(r#"{"name":"决议.pdf","media_type":"application/pdf","size_bytes":1024}"#).unwrap();
-/// assert_eq!(a.size_bytes, 1024);
-/// ```
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Attachment {
-    /// File name.
-    pub name: String,
-    /// Media type (`application/pdf`).
-    pub media_type: String,
-    /// Size in bytes.
-    pub size_bytes: u64,
-    /// SHA-256 of the file, hex, when the host computed it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sha256: Option<String>,
-}
-
-/// Which catalogue entry and period an item fulfils (`{"code":"dues_annual","period":"2025"}`).
-///
-/// ```
-/// let r: dangjian::disclosure::CatalogueRef = serde_json::from_str(r#"{"code":"activity_quarterly","period":"2026-Q1"}"#).unwrap();
-/// assert_eq!(r.period, "2026-Q1");
-/// ```
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CatalogueRef {
-    /// The catalogue entry's code.
-    pub code: String,
-    /// The period label: `2025`, `2026-Q1`, `2026-03`.
-    pub period: String,
-}
-
 /// What a proposer writes: the content, scope, time and method of an item (条例 第十五条 提出).
 ///
 /// ```
@@ -252,6 +191,7 @@ pub struct CatalogueRef {
 /// assert!(n.channels.is_empty() && n.planned_on.is_none());
 /// ```
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NewItem {
@@ -292,6 +232,11 @@ pub struct NewItem {
 /// assert_eq!(serde_json::to_string(&Status::Proposed).unwrap(), "\"proposed\"");
 /// ```
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(rename = "DisclosureStatus")
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "uniffi", uniffi(name = "DisclosureStatus"))]
@@ -343,6 +288,7 @@ impl Status {
 /// assert_eq!(v.number, 1);
 /// ```
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(rename = "ItemVersion"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", uniffi(name = "ItemVersion"))]
@@ -354,6 +300,7 @@ pub struct Version {
     /// Body of this version.
     pub body: String,
     /// When it was published.
+    #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
     pub at: Timestamp,
     /// Who published it.
     pub actor: String,
@@ -370,18 +317,22 @@ pub struct Version {
 /// assert_eq!(t.comment, "");
 /// ```
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Transition {
     /// The action's code (`propose`, `review`, `approve` …).
     pub action: String,
     /// Status before.
+    #[cfg_attr(feature = "wasm", tsify(type = "DisclosureStatus"))]
     pub from: Status,
     /// Status after.
+    #[cfg_attr(feature = "wasm", tsify(type = "DisclosureStatus"))]
     pub to: Status,
     /// Who acted.
     pub actor: String,
     /// When.
+    #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
     pub at: Timestamp,
     /// The comment or reason.
     #[serde(default)]
@@ -401,6 +352,7 @@ pub struct Transition {
 /// assert_eq!(item.status, Status::Draft);
 /// ```
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DisclosureItem {
@@ -433,8 +385,10 @@ pub struct DisclosureItem {
     /// Who created it.
     pub created_by: String,
     /// When it was created.
+    #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
     pub created_at: Timestamp,
     /// Where it is.
+    #[cfg_attr(feature = "wasm", tsify(type = "DisclosureStatus"))]
     pub status: Status,
     /// The confidentiality review (保密审查) of the current proposal: `Some(true)` passed, `Some(false)` failed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -447,6 +401,7 @@ pub struct DisclosureItem {
     pub approval_org: Option<String>,
     /// When it was first published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
     pub published_at: Option<Timestamp>,
     /// Why it was withdrawn.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -455,9 +410,11 @@ pub struct DisclosureItem {
     /// optional: an older document without it is dated by its `withdraw` transition, and one without either
     /// counts as withdrawn on every day (see [`DisclosureItem::withdrawal`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
     pub withdrawn_at: Option<Timestamp>,
     /// Every published version, oldest first.
     #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(type = "ItemVersion[]"))]
     pub versions: Vec<Version>,
     /// Every transition, oldest first.
     #[serde(default)]

@@ -49,6 +49,7 @@ mod context;
 mod deadlines;
 mod dues_report;
 mod item;
+mod item_meta;
 mod item_on;
 mod json;
 mod notice;

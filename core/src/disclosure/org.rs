@@ -15,6 +15,7 @@ use crate::{Error, Result};
 /// assert_eq!(serde_json::to_string(&OrgKind::GeneralBranch).unwrap(), "\"general_branch\"");
 /// ```
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OrgKind {
@@ -35,6 +36,7 @@ pub enum OrgKind {
 /// assert_eq!(o.parent.as_deref(), Some("C1"));
 /// ```
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Org {
