@@ -6,6 +6,11 @@
 //! RFC 3339 with an offset (`2026-03-02T09:00:00+08:00`), dates `YYYY-MM-DD`.
 
 use dangjian::disclosure::{self as core};
+pub use dangjian::disclosure::{
+    Action, ActionKind, Applied, Attachment, AuditEvent, CatalogueRef, Channel, DisclosureCategory,
+    DisclosureContext, DisclosureItem, NewItem, Org, OrgKind, Role, RoleAssignment, Scope,
+    ScopeKind, Status, Transition, Version,
+};
 
 use crate::calendar::Calendar;
 use crate::credits::to_json;
@@ -349,4 +354,99 @@ pub fn disclosure_mask(text: String) -> String {
 #[uniffi::export]
 pub fn disclosure_audit_append(log_json: String, event_json: String) -> Result<String> {
     guarded(|| Ok(core::audit_append_json(&log_json, &event_json)?))
+}
+
+// The typed workflow: the core's own records (`dangjian_types`: Kotlin `cn.dangjian.types`, Python
+// `dangjian_types`), the same rules as the JSON entries above.
+
+/// Creates a draft item (`disclosure::create`) from typed records: the context (organizations and roles), the
+/// new item, the actor and the time (RFC 3339 with its offset). Out: the draft and the audit event to start
+/// its log with.
+///
+/// Errors: `DangjianException.InvalidInput` — `INVALID_TIME` at `at`, `UNKNOWN_ORG` at `roles[i].org` for a
+/// role at an organization the context lacks, and the core's checks (`ROLE_REQUIRED` at `actor`, an unknown
+/// org, an empty title …).
+///
+/// ```kotlin
+/// val draft = disclosureCreateItem(context, NewItem("D1", "B1", "换届结果", "正文",
+///     DisclosureCategory.Organization, Scope.Members("B1"), listOf(), null, listOf(), null),
+///     "P1", "2026-03-02T09:00:00+08:00").item
+/// ```
+#[uniffi::export]
+pub fn disclosure_create_item(
+    context: DisclosureContext,
+    new_item: NewItem,
+    actor: String,
+    at: String,
+) -> Result<Applied> {
+    guarded(|| {
+        let at = core::parse_time(&at, "at")?;
+        Ok(core::create(&checked(context)?, new_item, &actor, at)?)
+    })
+}
+
+/// Applies one workflow action to an item (`disclosure::apply`) under the policy in force on the action's
+/// local date. Out: the item as it now is and the event to append to its audit log
+/// ([`crate::AuditTrail`] or [`disclosure_audit_append`]).
+///
+/// Errors: `DangjianException.InvalidInput` — the workflow's refusals with the field at fault
+/// (`ILLEGAL_TRANSITION`, `ROLE_REQUIRED`, `COMMENT_REQUIRED`, `SEPARATION_OF_DUTIES` …);
+/// `DangjianException.Policy` for a policy with no disclosure rules in force.
+///
+/// ```kotlin
+/// val next = disclosureApplyAction(Policy.bundled(), context, draft,
+///     Action.Propose("P1", "2026-03-02T10:00:00+08:00", "")).item
+/// ```
+#[uniffi::export]
+pub fn disclosure_apply_action(
+    policy: &Policy,
+    context: DisclosureContext,
+    item: DisclosureItem,
+    action: Action,
+) -> Result<Applied> {
+    guarded(|| {
+        Ok(core::apply(
+            &policy.inner,
+            &checked(context)?,
+            &item,
+            &action,
+        )?)
+    })
+}
+
+/// The actions a person may take on an item at a time (`disclosure::allowed_actions`), in the order of the
+/// procedure: what a workflow screen offers. Decided by the workflow's own `apply`, so each listed action,
+/// submitted with a reason (and a passed review), is accepted and each other one refused.
+///
+/// Errors: `DangjianException.InvalidInput` — `INVALID_TIME` at `at`, `UNKNOWN_ORG` at `roles[i].org`.
+///
+/// ```kotlin
+/// val kinds = disclosureAllowedActions(Policy.bundled(), context, draft, "P1", "2026-03-02T10:00:00+08:00")
+/// // [ActionKind.EDIT, ActionKind.PROPOSE]
+/// ```
+#[uniffi::export]
+pub fn disclosure_allowed_actions(
+    policy: &Policy,
+    context: DisclosureContext,
+    item: DisclosureItem,
+    actor: String,
+    at: String,
+) -> Result<Vec<ActionKind>> {
+    guarded(|| {
+        let at = core::parse_time(&at, "at")?;
+        let ctx = checked(context)?;
+        Ok(core::allowed_actions(
+            &policy.inner,
+            &ctx,
+            &item,
+            &actor,
+            at,
+        ))
+    })
+}
+
+/// A context as a host built it, checked as the core builds one (every role at a known organization; the
+/// tree itself was checked when it crossed).
+fn checked(context: DisclosureContext) -> dangjian::Result<DisclosureContext> {
+    DisclosureContext::new(context.orgs, context.roles)
 }

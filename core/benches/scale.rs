@@ -35,7 +35,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use dangjian::disclosure::{filter_visible, Context, DisclosureItem, Viewer};
+use dangjian::disclosure::{filter_visible, DisclosureContext, DisclosureItem, Viewer};
 use dangjian::membership::{
     check_members, check_members_tree, check_orgs, check_orgs_lines, OrgDocument,
 };
@@ -199,7 +199,8 @@ fn visibility(units: usize, g: &mut Growth) {
     let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
     let orgs = doc["orgs"].clone();
     let ctx =
-        Context::from_json(&serde_json::json!({"orgs": orgs, "roles": []}).to_string()).unwrap();
+        DisclosureContext::from_json(&serde_json::json!({"orgs": orgs, "roles": []}).to_string())
+            .unwrap();
     let ids: Vec<String> = orgs
         .as_array()
         .unwrap()

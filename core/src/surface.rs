@@ -71,9 +71,11 @@ pub use ffi::{DangjianError, IdMap, ListIndex, Rfc3339, Text};
 /// A value the core cannot hold (a Python `Decimal("NaN")`, a Swift `Decimal.nan`, a `BigDecimal` of 29
 /// integer digits, `"2026-02-30"`, `"2026-13"`) fails while UniFFI lifts the argument, before the export runs.
 /// The failure is [`DangjianError::InvalidInput`] with the core's code (`INVALID_AMOUNT`, `INVALID_DATE`,
-/// `INVALID_MONTH`, `INVALID_TIME`) and the value in its messages, thrown by the export as its own error (UniFFI hands a
-/// lift error of the export's error type to the caller as that error). Its `field` is empty: UniFFI lifts a
-/// record field by field without telling the custom type where it sits, so no path can be named.
+/// `INVALID_MONTH`, `INVALID_TIME`; an organization list that is no tree: `DUPLICATE_ORG`, `UNKNOWN_ORG`,
+/// …) and the value in its messages, thrown by the export as its own error (UniFFI hands a
+/// lift error of the export's error type to the caller as that error). Its `field` is empty (for a tree, the
+/// organization's position in the list given): UniFFI lifts a record field by field without telling the custom
+/// type where it sits, so no path can be named.
 #[cfg(feature = "uniffi")]
 mod ffi {
     use std::borrow::Cow;
@@ -91,7 +93,8 @@ mod ffi {
     /// A position in an input list (`usize` in Rust, at most `u32::MAX` across the FFI).
     pub type ListIndex = usize;
 
-    /// An instant with its offset (credits' event and offence times), as RFC 3339 text across the FFI.
+    /// An instant with its offset (credits' event and offence times, the disclosure workflow's times, an
+    /// objection's time), as its RFC 3339 text (`2026-03-02T09:00:00+08:00`), the string TypeScript names `Rfc3339`.
     pub type Rfc3339 = DateTime<FixedOffset>;
 
     /// A map of ids to ids, sorted (the credits org map's `member_org` and `parent`).

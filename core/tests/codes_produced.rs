@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use dangjian::credits::{self, Scheme};
-use dangjian::disclosure::{self, Action, Context, NewItem, PublicNotice};
+use dangjian::disclosure::{self, Action, DisclosureContext, NewItem, PublicNotice};
 use dangjian::{membership, Calendar, Error, Policy};
 use serde_json::{json, Value};
 
@@ -232,8 +232,8 @@ fn credits_events_refuse_place_zero_and_times_beyond_the_range() {
 
 // ---- disclosure: the workflow, the organization tree, notices
 
-fn ctx() -> Context {
-    Context::from_json(
+fn ctx() -> DisclosureContext {
+    DisclosureContext::from_json(
         r#"{"orgs":[{"id":"C1","kind":"committee"},{"id":"B1","parent":"C1","kind":"branch"}],
         "roles":[{"person":"P1","org":"B1","role":"proposer"},{"person":"S1","org":"B1","role":"confidentiality_reviewer"},
         {"person":"R1","org":"B1","role":"reviewer"},{"person":"A1","org":"B1","role":"approver"}]}"#,
@@ -288,7 +288,7 @@ fn disclosure_review_is_extended_once_and_refused_when_unnecessary_or_inaccurate
 
 #[test]
 fn disclosure_org_ids_are_not_empty() {
-    let e = Context::from_json(r#"{"orgs":[{"id":"C1","kind":"committee"},{"id":" ","parent":"C1","kind":"branch"}],"roles":[]}"#)
+    let e = DisclosureContext::from_json(r#"{"orgs":[{"id":"C1","kind":"committee"},{"id":" ","parent":"C1","kind":"branch"}],"roles":[]}"#)
         .unwrap_err();
     let (code, field) = coded(e);
     assert_eq!(code, "EMPTY_ID");

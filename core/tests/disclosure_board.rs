@@ -18,7 +18,7 @@
 use chrono::NaiveDate;
 use dangjian::disclosure::{
     apply, board, board_json, create, filter_visible, published_text, visible, Action, AuditViewer,
-    BoardEntry, Context, DisclosureItem, NewItem, Status, Viewer,
+    BoardEntry, DisclosureContext, DisclosureItem, NewItem, Status, Viewer,
 };
 use dangjian::Policy;
 
@@ -35,8 +35,8 @@ fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
-fn ctx() -> Context {
-    Context::from_json(CONTEXT).unwrap()
+fn ctx() -> DisclosureContext {
+    DisclosureContext::from_json(CONTEXT).unwrap()
 }
 
 fn viewer(json: &str) -> Viewer {

@@ -15,8 +15,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use dangjian::disclosure::{
-    visible, AuditEvent, AuditLog, Context, DisclosureItem, MemberStatus, Membership, Org, OrgKind,
-    OrgTree, Post, Role, RoleAssignment, Scope, Status, Viewer,
+    visible, AuditEvent, AuditLog, DisclosureContext, DisclosureItem, MemberStatus, Membership,
+    Org, OrgKind, OrgTree, Post, Role, RoleAssignment, Scope, Status, Viewer,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -278,7 +278,7 @@ proptest! {
             RoleAssignment { person: "P1".into(), org: org.clone(), role: Role::Proposer },
             RoleAssignment { person: "A1".into(), org: format!("O{}", role_org % n), role: Role::Approver },
         ];
-        let ctx = Context::new(OrgTree::new(orgs.clone()).unwrap(), roles.clone()).unwrap();
+        let ctx = DisclosureContext::new(OrgTree::new(orgs.clone()).unwrap(), roles.clone()).unwrap();
         let it = item(org, scope, status, published_offset, withdrawn);
         let seen = visible(&ctx, &v, &it, on());
         let allowed = oracle(&orgs, &roles, &v, &it);

@@ -68,6 +68,32 @@ test('disclosureCreate / Apply / AuditAppend / VerifyAudit: the whole procedure,
   assert.deepEqual(dj.disclosureVerifyAudit(EMPTY_LOG), { valid: true, entries: 0, authenticated: false });
 });
 
+test('disclosureAllowedActions (+ Json): what each person may do at each step, by hand from 条例 第十五条', () => {
+  const at = (i) => STEPS[i].at;
+  const allowed = (item, who, when) => {
+    const kinds = dj.disclosureAllowedActions(policy, ctx, item, who, when);
+    assert.equal(dj.disclosureAllowedActionsJson(policy, s(ctx), s(item), who, when), s(kinds));
+    return kinds;
+  };
+  let { item } = dj.disclosureCreate(ctx, newItem, 'P1', '2026-03-02T09:00:00+08:00');
+  // Draft: only the proposer edits or proposes.
+  assert.deepEqual(allowed(item, 'P1', at(0)), ['edit', 'propose']);
+  assert.deepEqual(allowed(item, 'R1', at(0)), []);
+  ({ item } = dj.disclosureApply(policy, ctx, item, STEPS[0], EMPTY_LOG));
+  // Proposed, no 保密审查 yet: review waits; the reviewers and the approver at B1 may reject.
+  assert.deepEqual(allowed(item, 'S1', at(1)), ['confidentiality_review', 'reject']);
+  assert.deepEqual(allowed(item, 'R1', at(1)), ['extend_review', 'reject']);
+  assert.deepEqual(allowed(item, 'A1', at(1)), ['reject']);
+  assert.deepEqual(allowed(item, 'P1', at(1)), []);
+  // Published: the approver corrects, withdraws or archives; the proposer (no approver here) only archives.
+  const published = publish().item;
+  assert.deepEqual(allowed(published, 'A1', '2026-03-05T09:00:00+08:00'), ['correct', 'withdraw', 'archive']);
+  assert.deepEqual(allowed(published, 'P1', '2026-03-05T09:00:00+08:00'), ['archive']);
+  // Before the last transition nothing is allowed: time runs forward.
+  assert.deepEqual(allowed(published, 'A1', '2026-03-04T14:59:00+08:00'), []);
+  throwsCoded(() => dj.disclosureAllowedActions(policy, ctx, item, 'P1', '2026-03-02 10:00'), { code: 'INVALID_TIME', field: 'at' });
+});
+
 test('a tampered log: a report from VerifyAudit, an error from Apply and AuditAppend', () => {
   const { item, log } = publish();
   const tampered = structuredClone(log);

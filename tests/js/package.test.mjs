@@ -75,7 +75,7 @@ test('.d.ts: every export and method is documented with a JS example; both flavo
     'Calendar', 'CreditsScheme', 'CreditsScorer', 'Policy', 'addWorkingDays', 'allCodes', 'assessDues', 'assessDuesBatch',
     'assessDuesBatchJson', 'assessDuesJson', 'bundled', 'closeThrough', 'coreVersion', 'countWorkingDays', 'creditsDuesEventsJson',
     'creditsLeaderboard', 'creditsLeaderboardJson', 'creditsMeetingEventsJson', 'creditsRate', 'creditsRateJson', 'creditsScore', 'creditsScoreJson',
-    'creditsScoreJsonl', 'creditsScoreJsonlJson', 'day', 'describeCode', 'disclosureApply', 'disclosureApplyJson',
+    'creditsScoreJsonl', 'creditsScoreJsonlJson', 'day', 'describeCode', 'disclosureAllowedActions', 'disclosureAllowedActionsJson', 'disclosureApply', 'disclosureApplyJson',
     'disclosureAuditAppend', 'disclosureAuditAppendJson', 'disclosureBoard', 'disclosureBoardJson', 'disclosureCatalogueStatus', 'disclosureCatalogueStatusJson',
     'disclosureCreate', 'disclosureCreateJson', 'disclosureDuesReport', 'disclosureDuesReportJson',
     'disclosureEvaluateNotice', 'disclosureEvaluateNoticeJson', 'disclosureFilterVisible',
@@ -104,7 +104,7 @@ test('.d.ts: every export and method is documented with a JS example; both flavo
   assert.deepEqual(api(node), webApi);
 });
 
-test('.d.ts: the scalars, explanations, dues, credits and membership types are declared once, by the core (tsify), not restated here', () => {
+test('.d.ts: the scalars, explanations, dues, credits, membership and disclosure workflow types are declared once, by the core (tsify), not restated here', () => {
   const node = readFileSync(join(PKG_DIR, 'node', 'dangjian_wasm.d.ts'), 'utf8');
   const handWritten = readFileSync(join(ROOT, 'wasm', 'src', 'types.d.ts'), 'utf8');
   // Interfaces merge silently in TypeScript: a copy left in types.d.ts would not fail tsc, so count them.
@@ -128,6 +128,10 @@ test('.d.ts: the scalars, explanations, dues, credits and membership types are d
     'CommitteeInfo', 'OrgDetails', 'DateRange', 'Candidate', 'Election', 'ReviewRating', 'MemberRating',
     'ReviewRound', 'OrgDocument', 'Term', 'RuleCompliance', 'Attendance', 'LifeReport', 'ElectionReport',
     'RatingCounts', 'RatingReport', 'OrgSection', 'OrgReport',
+    // core/src/disclosure: the organizations and roles, the items and the workflow
+    'OrgKind', 'Org', 'DisclosureRole', 'RoleAssignment', 'DisclosureContext', 'DisclosureCategory', 'Scope', 'Channel',
+    'Attachment', 'CatalogueRef', 'NewItem', 'DisclosureStatus', 'ItemVersion', 'Transition', 'DisclosureItem',
+    'DisclosureAction', 'DisclosureActionKind', 'AuditEvent',
   ];
   for (const name of fromCore) {
     assert.equal(declared(node, name), 1, `${name}: declared once in the package's .d.ts`);

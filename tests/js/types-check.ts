@@ -58,6 +58,8 @@ import {
   creditsScoreJson,
   creditsScoreJsonl,
   creditsScoreJsonlJson,
+  disclosureAllowedActions,
+  disclosureAllowedActionsJson,
   disclosureApply,
   disclosureApplyJson,
   disclosureAuditAppend,
@@ -94,6 +96,7 @@ import {
   type Created,
   type Deadline,
   type DisclosureAction,
+  type DisclosureActionKind,
   type DisclosureContext,
   type DisclosureItem,
   type EventError,
@@ -330,6 +333,7 @@ export function disclosureDemo(policy: Policy, cal: Calendar): string[] {
   const log: AuditLog = disclosureAuditAppend(emptyLog, created.event);
   const applied: Applied = disclosureApply(policy, ctx, created.item, propose, log);
   const item: DisclosureItem = applied.item;
+  const kinds: DisclosureActionKind[] = disclosureAllowedActions(policy, ctx, item, "P1", "2026-03-02T11:00:00+08:00");
   const verified: Verification = disclosureVerifyAudit(applied.log);
   const visible: boolean = disclosureVisible(ctx, viewer, item, "2026-03-05");
   const shown: DisclosureItem[] = disclosureFilterVisible(ctx, {}, [item], "2026-03-05");
@@ -347,7 +351,8 @@ export function disclosureDemo(policy: Policy, cal: Calendar): string[] {
     disclosureVerifyAuditJson("{}"), String(disclosureVisibleJson("{}", "{}", "{}", "2026-03-05")),
     disclosureFilterVisibleJson("{}", "{}", "[]", "2026-03-05"), disclosureBoardJson(policy, "{}", "{}", "[]", "2026-03-05"), disclosureItemDeadlinesJson(policy, cal, "{}", "2026-03-05"),
     disclosureCatalogueStatusJson(policy, cal, "{}", "[]", "2026-03-05"), disclosureEvaluateNoticeJson(policy, cal, "{}", "2026-03-05"),
-    disclosureRedactionPreviewJson(policy, "{}", "2026-03-05"), disclosureDuesReportJson("{}", "B1", "D", "[]")];
+    disclosureRedactionPreviewJson(policy, "{}", "2026-03-05"), disclosureDuesReportJson("{}", "B1", "D", "[]"),
+    kinds.join(","), disclosureAllowedActionsJson(policy, "{}", "{}", "P1", "2026-03-02T11:00:00+08:00")];
 }
 
 // @ts-expect-error event times are RFC 3339 strings

@@ -377,6 +377,7 @@ fun main(args: Array<String>) {
 
     // ---- credits and disclosure (CreditsDisclosureTests.kt) ----
     creditsDisclosureTests(h)
+    disclosureTypedTests(h)
 
     // ---- the typed credits calls (CreditsTypedTests.kt) ----
     creditsTypedTests(h)

@@ -8,7 +8,7 @@
 //! the same coded errors (`INVALID_CONTEXT_JSON`, `INVALID_ITEM_JSON`, … naming the field path). Times cross
 //! as RFC 3339 strings with an offset (`"2026-03-02T09:00:00+08:00"`), dates as `YYYY-MM-DD`.
 
-use dangjian::disclosure::{self, Context, DisclosureItem, Viewer};
+use dangjian::disclosure::{self, DisclosureContext, DisclosureItem, Viewer};
 use dangjian::month::parse_date;
 use wasm_bindgen::prelude::*;
 
@@ -117,6 +117,50 @@ pub fn disclosure_apply_json(
         item_json,
         action_json,
         log_json,
+    )?)
+}
+
+/// The actions a person may take on an item at a time, in the order of the procedure (what a workflow screen
+/// offers): decided by the workflow's own rules, so each listed action, sent with a reason (and a passed
+/// review), is accepted by `disclosureApply` and each other one refused.
+///
+/// ```js
+/// disclosureAllowedActions(Policy.bundled(), ctx, item, "P1", "2026-03-02T10:00:00+08:00"); // ["edit", "propose"]
+/// ```
+#[wasm_bindgen(js_name = disclosureAllowedActions, unchecked_return_type = "DisclosureActionKind[]")]
+pub fn disclosure_allowed_actions(
+    policy: &Policy,
+    #[wasm_bindgen(unchecked_param_type = "DisclosureContext")] context: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DisclosureItem")] item: &JsValue,
+    actor: &str,
+    at: &str,
+) -> Result<JsValue, ApiError> {
+    let context = stringify(context, read_codes::CONTEXT)?;
+    let item = stringify(item, read_codes::ITEM)?;
+    parse_json(&disclosure_allowed_actions_json(
+        policy, &context, &item, actor, at,
+    )?)
+}
+
+/// `disclosureAllowedActions` over JSON: `["edit","propose"]`.
+///
+/// ```js
+/// const kinds = JSON.parse(disclosureAllowedActionsJson(Policy.bundled(), ctxJson, itemJson, "P1", at));
+/// ```
+#[wasm_bindgen(js_name = disclosureAllowedActionsJson)]
+pub fn disclosure_allowed_actions_json(
+    policy: &Policy,
+    #[wasm_bindgen(js_name = contextJson)] context_json: &str,
+    #[wasm_bindgen(js_name = itemJson)] item_json: &str,
+    actor: &str,
+    at: &str,
+) -> Result<String, ApiError> {
+    Ok(disclosure::allowed_actions_json(
+        &policy.inner,
+        context_json,
+        item_json,
+        actor,
+        at,
     )?)
 }
 
@@ -233,7 +277,7 @@ pub fn disclosure_filter_visible(
     on: &str,
 ) -> Result<JsValue, ApiError> {
     // Read in the order the JSON entry point reads them, so the same bad input gives the same error.
-    let context = Context::from_json(&stringify(context, read_codes::CONTEXT)?)?;
+    let context = DisclosureContext::from_json(&stringify(context, read_codes::CONTEXT)?)?;
     let viewer: Viewer = from_js(viewer, read_codes::VIEWER)?;
     let items: Vec<DisclosureItem> = from_js(items, read_codes::ITEM)?;
     let on = parse_date(on, "on")?;

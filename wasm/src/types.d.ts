@@ -2,8 +2,9 @@
 // Emitted into the package's .d.ts beside the declarations the core derives itself (feature `wasm`, tsify):
 // the scalars (`Decimal`, `YearMonth`, `NaiveDate`/`IsoDate`, `DangjianErrorKind`, core/src/surface.rs), the
 // explanations (`Citation`, `Severity`, `Finding`, `TraceStep`), every dues record and enum, and the credits
-// engine's records (scheme rules, events, offences, ledger entries, totals, boards), and the membership records,
-// events, reports and organization documents. This file holds what is
+// engine's records (scheme rules, events, offences, ledger entries, totals, boards), the membership records,
+// events, reports and organization documents, and the disclosure workflow's (organizations, roles, context,
+// items, actions and their kinds, audit events). This file holds what is
 // JS-specific (the error shape, the columns and composite results of the wasm API) and the engines not yet
 // derived. A field marked `?` is absent (never null) in what the
 // library returns; `T | null` fields are always present.
@@ -171,28 +172,6 @@ export interface MemberScore {
 
 // ---- Disclosure: organizations, people, items
 
-export type OrgKind = "committee" | "general_branch" | "branch" | "group";
-
-export interface Org {
-  id: string;
-  parent?: string;
-  kind: OrgKind;
-}
-
-export type DisclosureRole = "proposer" | "reviewer" | "confidentiality_reviewer" | "approver";
-
-export interface RoleAssignment {
-  person: string;
-  org: string;
-  role: DisclosureRole;
-}
-
-/** The organization tree and who holds which workflow role where. */
-export interface DisclosureContext {
-  orgs: Org[];
-  roles?: RoleAssignment[];
-}
-
 export type MemberStatus = "full" | "probationary" | "suspended" | "removed";
 
 export interface Membership {
@@ -216,110 +195,7 @@ export interface Viewer {
   posts?: Post[];
 }
 
-/** The catalogue category (条例 第十四条), or a custom label. */
-export type DisclosureCategory =
-  | "resolutions"
-  | "ideology"
-  | "organization"
-  | "leadership"
-  | "cadres"
-  | "service"
-  | "integrity"
-  | "other"
-  | { custom: string };
-
-/** To whom (条例 第二条). */
-export type Scope =
-  | { kind: "to_society" }
-  | { kind: "whole_party" }
-  | { kind: "organizations"; orgs: string[]; include_descendants?: boolean }
-  | { kind: "members"; org: string };
-
 export type ScopeKind = Scope["kind"];
-
-export type Channel =
-  | "meeting"
-  | "document"
-  | "bulletin_board"
-  | "website"
-  | "app"
-  | "new_media"
-  | { other: string };
-
-export interface Attachment {
-  name: string;
-  media_type: string;
-  size_bytes: number;
-  sha256?: string;
-}
-
-/** The periodic catalogue entry an item fulfils. */
-export interface CatalogueRef {
-  code: string;
-  period: string;
-}
-
-/** What `disclosureCreate` takes (and `disclosureDuesReport` gives). */
-export interface NewItem {
-  id: string;
-  org: string;
-  title: string;
-  body: string;
-  category: DisclosureCategory;
-  scope: Scope;
-  channels?: Channel[];
-  planned_on?: IsoDate;
-  attachments?: Attachment[];
-  catalogue?: CatalogueRef;
-}
-
-export type DisclosureStatus = "draft" | "proposed" | "reviewed" | "approved" | "published" | "withdrawn" | "archived";
-
-export interface ItemVersion {
-  number: number;
-  title: string;
-  body: string;
-  at: Rfc3339;
-  actor: string;
-  reason?: string;
-}
-
-export interface Transition {
-  action: string;
-  from: DisclosureStatus;
-  to: DisclosureStatus;
-  actor: string;
-  at: Rfc3339;
-  comment?: string;
-}
-
-/** A disclosure item (党务公开事项) with its versions and history. */
-export interface DisclosureItem {
-  schema_version: number;
-  id: string;
-  org: string;
-  title: string;
-  body: string;
-  category: DisclosureCategory;
-  scope: Scope;
-  channels?: Channel[];
-  planned_on?: IsoDate;
-  attachments?: Attachment[];
-  catalogue?: CatalogueRef;
-  created_by: string;
-  created_at: Rfc3339;
-  status: DisclosureStatus;
-  confidentiality_passed?: boolean;
-  review_extended?: boolean;
-  /** The superior organization an item was escalated to. */
-  approval_org?: string;
-  published_at?: Rfc3339;
-  withdrawal_reason?: string;
-  /** When it was withdrawn: from this (China-time) day the public no longer sees it. */
-  withdrawn_at?: Rfc3339;
-  versions?: ItemVersion[];
-  history?: Transition[];
-}
 
 /** The correction in force on the day a board is asked for. */
 export interface Correction {
@@ -355,40 +231,6 @@ export interface BoardEntry {
 }
 
 // ---- Disclosure: the procedure and the audit log
-
-interface ActionBase {
-  actor: string;
-  at: Rfc3339;
-  comment?: string;
-}
-
-/** One step of the procedure (条例 第十五条). */
-export type DisclosureAction =
-  | (ActionBase & {
-      action: "edit";
-      title?: string | null;
-      body?: string | null;
-      scope?: Scope | null;
-      channels?: Channel[] | null;
-      planned_on?: IsoDate | null;
-    })
-  | (ActionBase & { action: "propose" | "extend_review" | "reject" | "escalate" | "approve" | "publish" | "withdraw" | "archive" })
-  | (ActionBase & { action: "confidentiality_review"; passed: boolean })
-  | (ActionBase & { action: "review"; necessity: boolean; accuracy: boolean })
-  | (ActionBase & { action: "correct"; title?: string | null; body: string });
-
-/** What an action did, as recorded in the audit log. */
-export interface AuditEvent {
-  item_id: string;
-  action: string;
-  actor: string;
-  at: Rfc3339;
-  from: DisclosureStatus;
-  to: DisclosureStatus;
-  comment: string;
-  version: number;
-  content_sha256: string;
-}
 
 export interface AuditEntry {
   seq: number;

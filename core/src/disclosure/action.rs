@@ -5,9 +5,21 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub use super::action_kind::ActionKind;
 use super::item::{Channel, Scope, Status, Timestamp};
 
 /// One workflow action, with its actor, time and comment (`{"action":"approve","actor":"A1","at":"…"}`).
+///
+/// Built in Rust without spelling every field: [`Action::new`] for any kind with the payload a UI starts from,
+/// [`Action::with_comment`] for the reason, and [`Action::review`], [`Action::confidentiality_review`],
+/// [`Action::correct`] for the actions whose payload is the decision itself.
+///
+/// ```
+/// use dangjian::disclosure::{Action, ActionKind};
+/// let at = "2026-03-03T10:00:00+08:00".parse().unwrap();
+/// let reject = Action::new(ActionKind::Reject, "R1", at).with_comment("数据有误");
+/// assert_eq!((reject.code(), reject.comment()), ("reject", "数据有误"));
+/// ```
 ///
 /// ```
 /// let a: dangjian::disclosure::Action = serde_json::from_str(
@@ -15,14 +27,22 @@ use super::item::{Channel, Scope, Status, Timestamp};
 /// assert_eq!(a.code(), "review");
 /// assert_eq!(a.actor(), "R1");
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(rename = "DisclosureAction")
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", uniffi(name = "DisclosureAction"))]
 pub enum Action {
     /// Changes a draft (proposer).
     Edit {
         /// Who.
         actor: String,
         /// When.
+        #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
         at: Timestamp,
         /// New title.
         #[serde(default)]
@@ -48,6 +68,7 @@ pub enum Action {
         /// Who.
         actor: String,
         /// When.
+        #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
         at: Timestamp,
         /// Comment.
         #[serde(default)]
@@ -58,6 +79,7 @@ pub enum Action {
         /// Who.
         actor: String,
         /// When.
+        #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
         at: Timestamp,
         /// Whether the content is free of Party and state secrets.
         passed: bool,
@@ -70,6 +92,7 @@ pub enum Action {
         /// Who.
         actor: String,
         /// When.
+        #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
         at: Timestamp,
         /// Why.
         #[serde(default)]
@@ -80,6 +103,7 @@ pub enum Action {
         /// Who.
         actor: String,
         /// When.
+        #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
         at: Timestamp,
         /// The disclosure is necessary.
         necessity: bool,
@@ -94,6 +118,7 @@ pub enum Action {
         /// Who.
         actor: String,
         /// When.
+        #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
         at: Timestamp,
         /// Why (required).
         #[serde(default)]
@@ -104,6 +129,7 @@ pub enum Action {
         /// Who.
         actor: String,
         /// When.
+        #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
         at: Timestamp,
         /// Comment.
         #[serde(default)]
@@ -114,6 +140,7 @@ pub enum Action {
         /// Who.
         actor: String,
         /// When.
+        #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
         at: Timestamp,
         /// Comment.
         #[serde(default)]
@@ -124,6 +151,7 @@ pub enum Action {
         /// Who.
         actor: String,
         /// When.
+        #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
         at: Timestamp,
         /// Comment.
         #[serde(default)]
@@ -134,6 +162,7 @@ pub enum Action {
         /// Who.
         actor: String,
         /// When.
+        #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
         at: Timestamp,
         /// New title (unchanged when absent).
         #[serde(default)]
@@ -149,6 +178,7 @@ pub enum Action {
         /// Who.
         actor: String,
         /// When.
+        #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
         at: Timestamp,
         /// Why (required).
         #[serde(default)]
@@ -159,6 +189,7 @@ pub enum Action {
         /// Who.
         actor: String,
         /// When.
+        #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
         at: Timestamp,
         /// Comment.
         #[serde(default)]
@@ -174,19 +205,30 @@ impl Action {
     /// assert_eq!(a.code(), "propose");
     /// ```
     pub fn code(&self) -> &'static str {
+        self.kind().code()
+    }
+
+    /// The action's kind, without its payload.
+    ///
+    /// ```
+    /// use dangjian::disclosure::{Action, ActionKind};
+    /// let a = Action::new(ActionKind::Publish, "P1", "2026-03-04T15:00:00+08:00".parse().unwrap());
+    /// assert_eq!(a.kind(), ActionKind::Publish);
+    /// ```
+    pub fn kind(&self) -> ActionKind {
         match self {
-            Action::Edit { .. } => "edit",
-            Action::Propose { .. } => "propose",
-            Action::ConfidentialityReview { .. } => "confidentiality_review",
-            Action::ExtendReview { .. } => "extend_review",
-            Action::Review { .. } => "review",
-            Action::Reject { .. } => "reject",
-            Action::Escalate { .. } => "escalate",
-            Action::Approve { .. } => "approve",
-            Action::Publish { .. } => "publish",
-            Action::Correct { .. } => "correct",
-            Action::Withdraw { .. } => "withdraw",
-            Action::Archive { .. } => "archive",
+            Action::Edit { .. } => ActionKind::Edit,
+            Action::Propose { .. } => ActionKind::Propose,
+            Action::ConfidentialityReview { .. } => ActionKind::ConfidentialityReview,
+            Action::ExtendReview { .. } => ActionKind::ExtendReview,
+            Action::Review { .. } => ActionKind::Review,
+            Action::Reject { .. } => ActionKind::Reject,
+            Action::Escalate { .. } => ActionKind::Escalate,
+            Action::Approve { .. } => ActionKind::Approve,
+            Action::Publish { .. } => ActionKind::Publish,
+            Action::Correct { .. } => ActionKind::Correct,
+            Action::Withdraw { .. } => ActionKind::Withdraw,
+            Action::Archive { .. } => ActionKind::Archive,
         }
     }
 
@@ -223,6 +265,19 @@ impl Action {
         comment
     }
 
+    /// The comment or reason replaced (a reason is required to reject, withdraw, correct and extend).
+    ///
+    /// ```
+    /// use dangjian::disclosure::{Action, ActionKind};
+    /// let a = Action::new(ActionKind::Withdraw, "A1", "2026-03-05T09:00:00+08:00".parse().unwrap());
+    /// assert_eq!(a.with_comment("信息有误").comment(), "信息有误");
+    /// ```
+    #[must_use]
+    pub fn with_comment(mut self, text: impl Into<String>) -> Self {
+        *self.comment_mut() = text.into();
+        self
+    }
+
     /// The statuses the action may be taken from (条例 第十五条's order: propose → review → approve →
     /// publish; then correct, withdraw, archive).
     pub(crate) fn allowed_from(&self) -> &'static [Status] {
@@ -237,6 +292,23 @@ impl Action {
             Action::Correct { .. } => &[Status::Published],
             Action::Withdraw { .. } => &[Status::Approved, Status::Published],
             Action::Archive { .. } => &[Status::Published, Status::Withdrawn],
+        }
+    }
+
+    fn comment_mut(&mut self) -> &mut String {
+        match self {
+            Action::Edit { comment, .. }
+            | Action::Propose { comment, .. }
+            | Action::ConfidentialityReview { comment, .. }
+            | Action::ExtendReview { comment, .. }
+            | Action::Review { comment, .. }
+            | Action::Reject { comment, .. }
+            | Action::Escalate { comment, .. }
+            | Action::Approve { comment, .. }
+            | Action::Publish { comment, .. }
+            | Action::Correct { comment, .. }
+            | Action::Withdraw { comment, .. }
+            | Action::Archive { comment, .. } => comment,
         }
     }
 
@@ -262,6 +334,105 @@ impl Action {
             }
             | Action::Withdraw { actor, at, comment }
             | Action::Archive { actor, at, comment } => (actor, *at, comment),
+        }
+    }
+}
+
+/// Rust constructors, so an action needs no `comment: String::new()`.
+impl Action {
+    /// An action of `kind` by `actor` at `at`, with an empty comment and the payload a UI starts from: an edit
+    /// that changes nothing, a passed confidentiality review, a review confirming necessity and accuracy, a
+    /// correction to an empty body (give the body with [`Action::correct`]).
+    ///
+    /// ```
+    /// use dangjian::disclosure::{Action, ActionKind};
+    /// let at = "2026-03-02T10:00:00+08:00".parse().unwrap();
+    /// let a = Action::new(ActionKind::Propose, "P1", at);
+    /// assert_eq!((a.code(), a.actor(), a.comment()), ("propose", "P1", ""));
+    /// ```
+    pub fn new(kind: ActionKind, actor: impl Into<String>, at: Timestamp) -> Self {
+        let (actor, comment) = (actor.into(), String::new());
+        match kind {
+            ActionKind::Edit => Action::Edit {
+                actor,
+                at,
+                title: None,
+                body: None,
+                scope: None,
+                channels: None,
+                planned_on: None,
+                comment,
+            },
+            ActionKind::Propose => Action::Propose { actor, at, comment },
+            ActionKind::ConfidentialityReview => Action::confidentiality_review(actor, at, true),
+            ActionKind::ExtendReview => Action::ExtendReview { actor, at, comment },
+            ActionKind::Review => Action::review(actor, at, true, true),
+            ActionKind::Reject => Action::Reject { actor, at, comment },
+            ActionKind::Escalate => Action::Escalate { actor, at, comment },
+            ActionKind::Approve => Action::Approve { actor, at, comment },
+            ActionKind::Publish => Action::Publish { actor, at, comment },
+            ActionKind::Correct => Action::correct(actor, at, String::new(), String::new()),
+            ActionKind::Withdraw => Action::Withdraw { actor, at, comment },
+            ActionKind::Archive => Action::Archive { actor, at, comment },
+        }
+    }
+
+    /// 保密审查 with its outcome: `passed` when the content holds no Party or state secret.
+    ///
+    /// ```
+    /// let a = dangjian::disclosure::Action::confidentiality_review("S1", "2026-03-03T09:00:00+08:00".parse().unwrap(), false);
+    /// assert!(matches!(a, dangjian::disclosure::Action::ConfidentialityReview { passed: false, .. }));
+    /// ```
+    pub fn confidentiality_review(actor: impl Into<String>, at: Timestamp, passed: bool) -> Self {
+        let (actor, comment) = (actor.into(), String::new());
+        Action::ConfidentialityReview {
+            actor,
+            at,
+            passed,
+            comment,
+        }
+    }
+
+    /// 审核 with its two findings (both must hold for the review to pass; otherwise reject).
+    ///
+    /// ```
+    /// let a = dangjian::disclosure::Action::review("R1", "2026-03-03T10:00:00+08:00".parse().unwrap(), true, false);
+    /// assert!(matches!(a, dangjian::disclosure::Action::Review { necessity: true, accuracy: false, .. }));
+    /// ```
+    pub fn review(
+        actor: impl Into<String>,
+        at: Timestamp,
+        necessity: bool,
+        accuracy: bool,
+    ) -> Self {
+        let (actor, comment) = (actor.into(), String::new());
+        Action::Review {
+            actor,
+            at,
+            necessity,
+            accuracy,
+            comment,
+        }
+    }
+
+    /// A correction: the new body and the reason (required); the title stays unless set on the variant.
+    ///
+    /// ```
+    /// let a = dangjian::disclosure::Action::correct("A1", "2026-03-05T09:00:00+08:00".parse().unwrap(), "新正文", "金额更正");
+    /// assert_eq!((a.code(), a.comment()), ("correct", "金额更正"));
+    /// ```
+    pub fn correct(
+        actor: impl Into<String>,
+        at: Timestamp,
+        body: impl Into<String>,
+        reason: impl Into<String>,
+    ) -> Self {
+        Action::Correct {
+            actor: actor.into(),
+            at,
+            title: None,
+            body: body.into(),
+            comment: reason.into(),
         }
     }
 }

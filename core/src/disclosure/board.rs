@@ -16,7 +16,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::context::Context;
+use super::context::DisclosureContext;
 use super::item::{DisclosureItem, Status, Timestamp};
 use super::item_on::Phase;
 use super::params::{AuditViewer, WithdrawalRules};
@@ -108,8 +108,8 @@ pub struct BoardEntry {
 /// Errors: `NO_POLICY_IN_FORCE` when no redaction or withdrawal rule is in force on `on`.
 ///
 /// ```
-/// use dangjian::disclosure::{board, Context, DisclosureItem, Viewer};
-/// let ctx = Context::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}]}"#).unwrap();
+/// use dangjian::disclosure::{board, DisclosureContext, DisclosureItem, Viewer};
+/// let ctx = DisclosureContext::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}]}"#).unwrap();
 /// let item: DisclosureItem = serde_json::from_str(r#"{"schema_version":1,"id":"D1","org":"B1","title":"t",
 ///   "body":"新","category":"other","scope":{"kind":"to_society"},"created_by":"P1",
 ///   "created_at":"2026-03-02T09:00:00+08:00","status":"withdrawn","published_at":"2026-03-04T15:00:00+08:00",
@@ -127,7 +127,7 @@ pub struct BoardEntry {
 /// ```
 pub fn board(
     policy: &Policy,
-    ctx: &Context,
+    ctx: &DisclosureContext,
     viewer: &Viewer,
     items: &[DisclosureItem],
     on: NaiveDate,
@@ -184,7 +184,7 @@ fn entry(policy: &Policy, item: &DisclosureItem, on: NaiveDate) -> Result<BoardE
 /// Whether the policy shows `item`'s withdrawal record to `viewer` on `on`.
 fn shown_to(
     rules: &WithdrawalRules,
-    ctx: &Context,
+    ctx: &DisclosureContext,
     viewer: &Viewer,
     item: &DisclosureItem,
     on: NaiveDate,

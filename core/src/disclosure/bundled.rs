@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::article;
-use super::item::{Category, ScopeKind};
+use super::item::{DisclosureCategory, ScopeKind};
 use super::org::OrgKind;
 use super::params::{
     AuditViewer, CatalogueEntry, DisclosurePolicy, Frequency, RedactionRules, TimeLimits,
@@ -88,7 +88,7 @@ fn catalogue() -> Vec<Dated<Vec<CatalogueEntry>>> {
             CatalogueEntry {
                 code: "dues_annual".to_owned(),
                 title: "党费收缴、使用和管理情况".to_owned(),
-                category: Category::Organization,
+                category: DisclosureCategory::Organization,
                 scope: ScopeKind::Members,
                 frequency: Frequency::Annual,
                 due_working_days: 20,
@@ -96,7 +96,7 @@ fn catalogue() -> Vec<Dated<Vec<CatalogueEntry>>> {
             CatalogueEntry {
                 code: "activity_quarterly".to_owned(),
                 title: "党组织活动开展情况".to_owned(),
-                category: Category::Resolutions,
+                category: DisclosureCategory::Resolutions,
                 scope: ScopeKind::Organizations,
                 frequency: Frequency::Quarterly,
                 due_working_days: 10,

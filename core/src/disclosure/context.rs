@@ -13,8 +13,15 @@ use crate::{Error, Result};
 /// use dangjian::disclosure::Role;
 /// assert_eq!(serde_json::to_string(&Role::ConfidentialityReviewer).unwrap(), "\"confidentiality_reviewer\"");
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(rename = "DisclosureRole")
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", uniffi(name = "DisclosureRole"))]
 pub enum Role {
     /// Writes and proposes items (提出), publishes approved ones.
     Proposer,
@@ -32,6 +39,8 @@ pub enum Role {
 /// let r: dangjian::disclosure::RoleAssignment = serde_json::from_str(r#"{"person":"P1","org":"B1","role":"approver"}"#).unwrap();
 /// assert_eq!(r.role, dangjian::disclosure::Role::Approver);
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RoleAssignment {
@@ -40,6 +49,7 @@ pub struct RoleAssignment {
     /// The organization.
     pub org: String,
     /// The role.
+    #[cfg_attr(feature = "wasm", tsify(type = "DisclosureRole"))]
     pub role: Role,
 }
 
@@ -47,30 +57,33 @@ pub struct RoleAssignment {
 /// about the people, as one JSON document (`{"orgs":[…],"roles":[…]}`).
 ///
 /// ```
-/// use dangjian::disclosure::{Context, Role};
-/// let ctx = Context::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
+/// use dangjian::disclosure::{DisclosureContext, Role};
+/// let ctx = DisclosureContext::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
 /// assert!(ctx.has_role("P1", "B1", Role::Proposer));
 /// assert!(!ctx.has_role("P1", "B1", Role::Approver));
 /// ```
 // Read through `ContextDoc` so a context embedded in a larger document (the CLI's board input, a host's
-// own JSON) gets the same checks as `Context::from_json`; only the error's path is less precise there.
+// own JSON) gets the same checks as `DisclosureContext::from_json`; only the error's path is less precise there.
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, try_from = "ContextDoc")]
-pub struct Context {
+pub struct DisclosureContext {
     /// The organization tree.
+    #[cfg_attr(feature = "wasm", tsify(type = "Org[]"))]
     pub orgs: OrgTree,
     /// The roles.
     #[serde(default)]
     pub roles: Vec<RoleAssignment>,
 }
 
-impl Context {
+impl DisclosureContext {
     /// Builds a context, checking that every role names a known organization (`UNKNOWN_ORG` at `roles[i].org`).
     ///
     /// ```
-    /// use dangjian::disclosure::{Context, OrgTree, Role, RoleAssignment};
+    /// use dangjian::disclosure::{DisclosureContext, OrgTree, Role, RoleAssignment};
     /// let r = RoleAssignment { person: "P".into(), org: "X".into(), role: Role::Reviewer };
-    /// assert_eq!(Context::new(OrgTree::default(), vec![r]).unwrap_err().detail().field, "roles[0].org");
+    /// assert_eq!(DisclosureContext::new(OrgTree::default(), vec![r]).unwrap_err().detail().field, "roles[0].org");
     /// ```
     pub fn new(orgs: OrgTree, roles: Vec<RoleAssignment>) -> Result<Self> {
         let ctx = Self { orgs, roles };
@@ -81,7 +94,7 @@ impl Context {
     /// Reads a context document; errors name the field (`orgs[1].parent`, `roles[0].role`).
     ///
     /// ```
-    /// let e = dangjian::disclosure::Context::from_json(r#"{"orgs":[],"roles":[{"person":"P","org":"B","role":"boss"}]}"#).unwrap_err();
+    /// let e = dangjian::disclosure::DisclosureContext::from_json(r#"{"orgs":[],"roles":[{"person":"P","org":"B","role":"boss"}]}"#).unwrap_err();
     /// assert_eq!((e.code(), e.detail().field.as_str()), ("INVALID_CONTEXT_JSON", "roles[0].role"));
     /// ```
     pub fn from_json(json: &str) -> Result<Self> {
@@ -109,7 +122,7 @@ impl Context {
     /// Whether `person` holds `role` at `org`.
     ///
     /// ```
-    /// assert!(!dangjian::disclosure::Context::default().has_role("P", "B", dangjian::disclosure::Role::Reviewer));
+    /// assert!(!dangjian::disclosure::DisclosureContext::default().has_role("P", "B", dangjian::disclosure::Role::Reviewer));
     /// ```
     pub fn has_role(&self, person: &str, org: &str, role: Role) -> bool {
         self.roles
@@ -120,7 +133,7 @@ impl Context {
     /// Whether `person` holds any workflow role at `org` (a participant sees the org's unpublished items).
     ///
     /// ```
-    /// assert!(!dangjian::disclosure::Context::default().is_participant("P", "B"));
+    /// assert!(!dangjian::disclosure::DisclosureContext::default().is_participant("P", "B"));
     /// ```
     pub fn is_participant(&self, person: &str, org: &str) -> bool {
         self.roles
@@ -138,10 +151,10 @@ struct ContextDoc {
     roles: Vec<RoleAssignment>,
 }
 
-impl TryFrom<ContextDoc> for Context {
+impl TryFrom<ContextDoc> for DisclosureContext {
     type Error = Error;
     fn try_from(doc: ContextDoc) -> Result<Self> {
         let orgs = OrgTree::new(doc.orgs).map_err(|e| e.under("orgs"))?;
-        Context::new(orgs, doc.roles)
+        DisclosureContext::new(orgs, doc.roles)
     }
 }

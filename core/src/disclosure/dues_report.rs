@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::item::{CatalogueRef, Category, Channel, NewItem, Scope};
+use super::item::{CatalogueRef, Channel, DisclosureCategory, NewItem, Scope};
 use crate::dues::{BranchSummary, Period};
 use crate::{Error, Result};
 
@@ -103,7 +103,7 @@ pub fn dues_disclosure(
         org: org.to_owned(),
         title: format!("{year}年度党费收缴、使用和管理情况"),
         body,
-        category: Category::Organization,
+        category: DisclosureCategory::Organization,
         scope: Scope::Members {
             org: org.to_owned(),
         },

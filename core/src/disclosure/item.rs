@@ -5,6 +5,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+pub use super::item_meta::{Attachment, CatalogueRef, Channel};
 use super::org::OrgTree;
 use crate::{Error, Result};
 
@@ -22,15 +23,17 @@ pub const ITEM_SCHEMA_VERSION: u32 = 1;
 /// The catalogue category (条例 第十四条 党务公开目录; the categories deployed portals use), or a local one.
 ///
 /// ```
-/// use dangjian::disclosure::Category;
-/// assert_eq!(serde_json::to_string(&Category::Ideology).unwrap(), "\"ideology\"");
-/// let c: Category = serde_json::from_str(r#"{"custom":"主题教育"}"#).unwrap();
-/// assert_eq!(c, Category::Custom("主题教育".into()));
-/// assert_eq!(Category::Integrity.label_zh(), "党风廉政建设");
+/// use dangjian::disclosure::DisclosureCategory;
+/// assert_eq!(serde_json::to_string(&DisclosureCategory::Ideology).unwrap(), "\"ideology\"");
+/// let c: DisclosureCategory = serde_json::from_str(r#"{"custom":"主题教育"}"#).unwrap();
+/// assert_eq!(c, DisclosureCategory::Custom("主题教育".into()));
+/// assert_eq!(DisclosureCategory::Integrity.label_zh(), "党风廉政建设");
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Category {
+pub enum DisclosureCategory {
     /// 党组织决议决定及执行.
     Resolutions,
     /// 思想建设.
@@ -51,23 +54,23 @@ pub enum Category {
     Custom(String),
 }
 
-impl Category {
+impl DisclosureCategory {
     /// The Chinese label.
     ///
     /// ```
-    /// assert_eq!(dangjian::disclosure::Category::Other.label_zh(), "其他");
+    /// assert_eq!(dangjian::disclosure::DisclosureCategory::Other.label_zh(), "其他");
     /// ```
     pub fn label_zh(&self) -> &str {
         match self {
-            Category::Resolutions => "党组织决议决定及执行",
-            Category::Ideology => "思想建设",
-            Category::Organization => "组织管理",
-            Category::Leadership => "领导班子建设",
-            Category::Cadres => "干部选任和管理",
-            Category::Service => "联系服务党员群众",
-            Category::Integrity => "党风廉政建设",
-            Category::Other => "其他",
-            Category::Custom(label) => label,
+            DisclosureCategory::Resolutions => "党组织决议决定及执行",
+            DisclosureCategory::Ideology => "思想建设",
+            DisclosureCategory::Organization => "组织管理",
+            DisclosureCategory::Leadership => "领导班子建设",
+            DisclosureCategory::Cadres => "干部选任和管理",
+            DisclosureCategory::Service => "联系服务党员群众",
+            DisclosureCategory::Integrity => "党风廉政建设",
+            DisclosureCategory::Other => "其他",
+            DisclosureCategory::Custom(label) => label,
         }
     }
 }
@@ -81,6 +84,8 @@ impl Category {
 /// let m: Scope = serde_json::from_str(r#"{"kind":"members","org":"B1"}"#).unwrap();
 /// assert_eq!(m.kind(), dangjian::disclosure::ScopeKind::Members);
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Scope {
@@ -109,6 +114,7 @@ pub enum Scope {
 /// use dangjian::disclosure::{Scope, ScopeKind};
 /// assert_eq!(Scope::ToSociety.kind(), ScopeKind::ToSociety);
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ScopeKind {
@@ -177,67 +183,6 @@ impl Scope {
     }
 }
 
-/// A channel of disclosure (meetings, documents, bulletin boards, websites, new media …).
-///
-/// ```
-/// use dangjian::disclosure::Channel;
-/// let c: Vec<Channel> = serde_json::from_str(r#"["bulletin_board", {"other":"广播"}]"#).unwrap();
-/// assert_eq!(c[0], Channel::BulletinBoard);
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Channel {
-    /// A meeting (会议).
-    Meeting,
-    /// A document (文件).
-    Document,
-    /// A bulletin board (党务公开栏).
-    BulletinBoard,
-    /// A website.
-    Website,
-    /// An app (智慧党建 app).
-    App,
-    /// New media (微信公众号 and the like).
-    NewMedia,
-    /// Another channel, by its label.
-    Other(String),
-}
-
-/// An attachment's metadata (the file itself stays with the host).
-///
-/// ```
-/// let a: dangjian::disclosure::Attachment = serde_json::from_str(r#"{"name":"决议.pdf","media_type":"application/pdf","size_bytes":1024}"#).unwrap();
-/// assert_eq!(a.size_bytes, 1024);
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Attachment {
-    /// File name.
-    pub name: String,
-    /// Media type (`application/pdf`).
-    pub media_type: String,
-    /// Size in bytes.
-    pub size_bytes: u64,
-    /// SHA-256 of the file, hex, when the host computed it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sha256: Option<String>,
-}
-
-/// Which catalogue entry and period an item fulfils (`{"code":"dues_annual","period":"2025"}`).
-///
-/// ```
-/// let r: dangjian::disclosure::CatalogueRef = serde_json::from_str(r#"{"code":"activity_quarterly","period":"2026-Q1"}"#).unwrap();
-/// assert_eq!(r.period, "2026-Q1");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CatalogueRef {
-    /// The catalogue entry's code.
-    pub code: String,
-    /// The period label: `2025`, `2026-Q1`, `2026-03`.
-    pub period: String,
-}
-
 /// What a proposer writes: the content, scope, time and method of an item (条例 第十五条 提出).
 ///
 /// ```
@@ -245,6 +190,8 @@ pub struct CatalogueRef {
 ///   "category":"ideology","scope":{"kind":"whole_party"}}"#).unwrap();
 /// assert!(n.channels.is_empty() && n.planned_on.is_none());
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NewItem {
@@ -257,20 +204,24 @@ pub struct NewItem {
     /// Body text.
     pub body: String,
     /// Catalogue category.
-    pub category: Category,
+    pub category: DisclosureCategory,
     /// To whom.
     pub scope: Scope,
     /// Through which channels.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub channels: Vec<Channel>,
     /// The planned publication date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub planned_on: Option<NaiveDate>,
     /// Attachments.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub attachments: Vec<Attachment>,
     /// The catalogue entry it fulfils, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub catalogue: Option<CatalogueRef>,
 }
 
@@ -280,8 +231,15 @@ pub struct NewItem {
 /// use dangjian::disclosure::Status;
 /// assert_eq!(serde_json::to_string(&Status::Proposed).unwrap(), "\"proposed\"");
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(rename = "DisclosureStatus")
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", uniffi(name = "DisclosureStatus"))]
 pub enum Status {
     /// Being written.
     Draft,
@@ -329,8 +287,11 @@ impl Status {
 ///   "at":"2026-03-02T09:00:00+08:00","actor":"P1"}"#).unwrap();
 /// assert_eq!(v.number, 1);
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(rename = "ItemVersion"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", uniffi(name = "ItemVersion"))]
 pub struct Version {
     /// 1 for the first publication, then 2, 3 … per correction.
     pub number: u32,
@@ -339,6 +300,7 @@ pub struct Version {
     /// Body of this version.
     pub body: String,
     /// When it was published.
+    #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
     pub at: Timestamp,
     /// Who published it.
     pub actor: String,
@@ -354,18 +316,23 @@ pub struct Version {
 ///   "actor":"P1","at":"2026-03-02T09:00:00+08:00"}"#).unwrap();
 /// assert_eq!(t.comment, "");
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Transition {
     /// The action's code (`propose`, `review`, `approve` …).
     pub action: String,
     /// Status before.
+    #[cfg_attr(feature = "wasm", tsify(type = "DisclosureStatus"))]
     pub from: Status,
     /// Status after.
+    #[cfg_attr(feature = "wasm", tsify(type = "DisclosureStatus"))]
     pub to: Status,
     /// Who acted.
     pub actor: String,
     /// When.
+    #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
     pub at: Timestamp,
     /// The comment or reason.
     #[serde(default)]
@@ -378,12 +345,14 @@ pub struct Transition {
 /// content; `versions` keeps every published version.
 ///
 /// ```
-/// use dangjian::disclosure::{create, Context, NewItem, Status};
-/// let ctx = Context::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
+/// use dangjian::disclosure::{create, DisclosureContext, NewItem, Status};
+/// let ctx = DisclosureContext::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
 /// let new: NewItem = serde_json::from_str(r#"{"id":"D1","org":"B1","title":"t","body":"b","category":"ideology","scope":{"kind":"whole_party"}}"#).unwrap();
 /// let item = create(&ctx, new, "P1", "2026-03-02T09:00:00+08:00".parse().unwrap()).unwrap().item;
 /// assert_eq!(item.status, Status::Draft);
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DisclosureItem {
@@ -398,7 +367,7 @@ pub struct DisclosureItem {
     /// Current body.
     pub body: String,
     /// Catalogue category.
-    pub category: Category,
+    pub category: DisclosureCategory,
     /// To whom.
     pub scope: Scope,
     /// Channels.
@@ -416,8 +385,10 @@ pub struct DisclosureItem {
     /// Who created it.
     pub created_by: String,
     /// When it was created.
+    #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
     pub created_at: Timestamp,
     /// Where it is.
+    #[cfg_attr(feature = "wasm", tsify(type = "DisclosureStatus"))]
     pub status: Status,
     /// The confidentiality review (保密审查) of the current proposal: `Some(true)` passed, `Some(false)` failed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -430,6 +401,7 @@ pub struct DisclosureItem {
     pub approval_org: Option<String>,
     /// When it was first published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
     pub published_at: Option<Timestamp>,
     /// Why it was withdrawn.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -438,9 +410,11 @@ pub struct DisclosureItem {
     /// optional: an older document without it is dated by its `withdraw` transition, and one without either
     /// counts as withdrawn on every day (see [`DisclosureItem::withdrawal`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
     pub withdrawn_at: Option<Timestamp>,
     /// Every published version, oldest first.
     #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(type = "ItemVersion[]"))]
     pub versions: Vec<Version>,
     /// Every transition, oldest first.
     #[serde(default)]
@@ -451,8 +425,8 @@ impl DisclosureItem {
     /// The organization whose approver must approve: the escalated one, else the item's own.
     ///
     /// ```
-    /// # use dangjian::disclosure::{create, Context, NewItem};
-    /// # let ctx = Context::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
+    /// # use dangjian::disclosure::{create, DisclosureContext, NewItem};
+    /// # let ctx = DisclosureContext::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
     /// # let new: NewItem = serde_json::from_str(r#"{"id":"D1","org":"B1","title":"t","body":"b","category":"ideology","scope":{"kind":"whole_party"}}"#).unwrap();
     /// let item = create(&ctx, new, "P1", "2026-03-02T09:00:00+08:00".parse().unwrap()).unwrap().item;
     /// assert_eq!(item.approving_org(), "B1");
@@ -464,8 +438,8 @@ impl DisclosureItem {
     /// The version number of the current content (0 before publication).
     ///
     /// ```
-    /// # use dangjian::disclosure::{create, Context, NewItem};
-    /// # let ctx = Context::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
+    /// # use dangjian::disclosure::{create, DisclosureContext, NewItem};
+    /// # let ctx = DisclosureContext::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
     /// # let new: NewItem = serde_json::from_str(r#"{"id":"D1","org":"B1","title":"t","body":"b","category":"ideology","scope":{"kind":"whole_party"}}"#).unwrap();
     /// let item = create(&ctx, new, "P1", "2026-03-02T09:00:00+08:00".parse().unwrap()).unwrap().item;
     /// assert_eq!(item.version(), 0);
@@ -477,8 +451,8 @@ impl DisclosureItem {
     /// The person who proposed the current proposal (the last `propose` transition).
     ///
     /// ```
-    /// # use dangjian::disclosure::{create, Context, NewItem};
-    /// # let ctx = Context::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
+    /// # use dangjian::disclosure::{create, DisclosureContext, NewItem};
+    /// # let ctx = DisclosureContext::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
     /// # let new: NewItem = serde_json::from_str(r#"{"id":"D1","org":"B1","title":"t","body":"b","category":"ideology","scope":{"kind":"whole_party"}}"#).unwrap();
     /// let item = create(&ctx, new, "P1", "2026-03-02T09:00:00+08:00".parse().unwrap()).unwrap().item;
     /// assert!(item.proposer().is_none());
@@ -490,8 +464,8 @@ impl DisclosureItem {
     /// The last transition with action `action`.
     ///
     /// ```
-    /// # use dangjian::disclosure::{create, Context, NewItem};
-    /// # let ctx = Context::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
+    /// # use dangjian::disclosure::{create, DisclosureContext, NewItem};
+    /// # let ctx = DisclosureContext::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
     /// # let new: NewItem = serde_json::from_str(r#"{"id":"D1","org":"B1","title":"t","body":"b","category":"ideology","scope":{"kind":"whole_party"}}"#).unwrap();
     /// let item = create(&ctx, new, "P1", "2026-03-02T09:00:00+08:00".parse().unwrap()).unwrap().item;
     /// assert!(item.last_transition("approve").is_none());
@@ -503,8 +477,8 @@ impl DisclosureItem {
     /// Checks the document: version, ids, non-empty title, history in time order and not before creation.
     ///
     /// ```
-    /// # use dangjian::disclosure::{create, Context, NewItem};
-    /// # let ctx = Context::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
+    /// # use dangjian::disclosure::{create, DisclosureContext, NewItem};
+    /// # let ctx = DisclosureContext::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
     /// # let new: NewItem = serde_json::from_str(r#"{"id":"D1","org":"B1","title":"t","body":"b","category":"ideology","scope":{"kind":"whole_party"}}"#).unwrap();
     /// let mut item = create(&ctx, new, "P1", "2026-03-02T09:00:00+08:00".parse().unwrap()).unwrap().item;
     /// item.schema_version = 7;

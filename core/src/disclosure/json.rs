@@ -7,15 +7,24 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{
-    apply, board, catalogue_status, create, dues_disclosure, evaluate_notice, filter_visible,
-    item_deadlines, redaction_preview, visible, Action, AuditLog, Catalogue, Context,
-    DisclosureItem, DuesUse, NewItem, PublicNotice, Timestamp, Viewer,
+    allowed_actions, apply, board, catalogue_status, create, dues_disclosure, evaluate_notice,
+    filter_visible, item_deadlines, redaction_preview, visible, Action, AuditLog, Catalogue,
+    DisclosureContext, DisclosureItem, DuesUse, NewItem, PublicNotice, Timestamp, Viewer,
 };
 use crate::dues::BranchSummary;
 use crate::error::{from_json, to_json};
 use crate::{Calendar, Error, Policy, Result};
 
-fn parse_time(s: &str, field: &str) -> Result<Timestamp> {
+/// Reads an RFC 3339 instant with its offset, or refuses it as `INVALID_TIME` at `field` (what the JSON entry
+/// points and the bindings' typed exports read times with).
+///
+/// ```
+/// let t = dangjian::disclosure::parse_time("2026-03-02T09:00:00+08:00", "at").unwrap();
+/// assert_eq!(t.to_rfc3339(), "2026-03-02T09:00:00+08:00");
+/// let e = dangjian::disclosure::parse_time("2026-03-02 09:00", "at").unwrap_err();
+/// assert_eq!((e.code(), e.detail().field.as_str()), ("INVALID_TIME", "at"));
+/// ```
+pub fn parse_time(s: &str, field: &str) -> Result<Timestamp> {
     chrono::DateTime::parse_from_rfc3339(s).map_err(|_| {
         Error::input(
             "INVALID_TIME",
@@ -44,9 +53,33 @@ pub fn create_json(
     actor: &str,
     at: &str,
 ) -> Result<String> {
-    let ctx = Context::from_json(context_json)?;
+    let ctx = DisclosureContext::from_json(context_json)?;
     let new: NewItem = from_json(new_item_json, "INVALID_ITEM_JSON")?;
     to_json(&create(&ctx, new, actor, parse_time(at, "at")?)?)
+}
+
+/// [`allowed_actions`] over JSON: the codes of the actions `actor` may take at `at`, in the procedure's order
+/// (`["edit","propose"]`).
+///
+/// ```
+/// let ctx = r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#;
+/// let new = r#"{"id":"D1","org":"B1","title":"t","body":"b","category":"ideology","scope":{"kind":"whole_party"}}"#;
+/// let created: serde_json::Value = serde_json::from_str(&dangjian::disclosure::create_json(ctx, new, "P1", "2026-03-02T09:00:00+08:00").unwrap()).unwrap();
+/// let out = dangjian::disclosure::allowed_actions_json(&dangjian::Policy::bundled(), ctx, &created["item"].to_string(),
+///     "P1", "2026-03-02T10:00:00+08:00").unwrap();
+/// assert_eq!(out, r#"["edit","propose"]"#);
+/// ```
+pub fn allowed_actions_json(
+    policy: &Policy,
+    context_json: &str,
+    item_json: &str,
+    actor: &str,
+    at: &str,
+) -> Result<String> {
+    let ctx = DisclosureContext::from_json(context_json)?;
+    let item: DisclosureItem = from_json(item_json, "INVALID_ITEM_JSON")?;
+    let at = parse_time(at, "at")?;
+    to_json(&allowed_actions(policy, &ctx, &item, actor, at))
 }
 
 /// [`apply`] over JSON, appending the event to the given audit log (verified first, so the cost grows with
@@ -73,7 +106,7 @@ pub fn apply_json(
         item: DisclosureItem,
         log: AuditLog,
     }
-    let ctx = Context::from_json(context_json)?;
+    let ctx = DisclosureContext::from_json(context_json)?;
     let item: DisclosureItem = from_json(item_json, "INVALID_ITEM_JSON")?;
     let action: Action = from_json(action_json, "INVALID_ACTION_JSON")?;
     let mut log = AuditLog::from_json(log_json)?;
@@ -100,7 +133,7 @@ pub fn visible_json(
     item_json: &str,
     on: &str,
 ) -> Result<bool> {
-    let ctx = Context::from_json(context_json)?;
+    let ctx = DisclosureContext::from_json(context_json)?;
     let viewer: Viewer = from_json(viewer_json, "INVALID_VIEWER_JSON")?;
     let item: DisclosureItem = from_json(item_json, "INVALID_ITEM_JSON")?;
     Ok(visible(&ctx, &viewer, &item, date(on, "on")?))
@@ -118,7 +151,7 @@ pub fn filter_visible_json(
     items_json: &str,
     on: &str,
 ) -> Result<String> {
-    let ctx = Context::from_json(context_json)?;
+    let ctx = DisclosureContext::from_json(context_json)?;
     let viewer: Viewer = from_json(viewer_json, "INVALID_VIEWER_JSON")?;
     let items: Vec<DisclosureItem> = from_json(items_json, "INVALID_ITEM_JSON")?;
     let ids: Vec<&str> = filter_visible(&ctx, &viewer, &items, date(on, "on")?)
@@ -146,7 +179,7 @@ pub fn board_json(
     items_json: &str,
     on: &str,
 ) -> Result<String> {
-    let ctx = Context::from_json(context_json)?;
+    let ctx = DisclosureContext::from_json(context_json)?;
     let viewer: Viewer = from_json(viewer_json, "INVALID_VIEWER_JSON")?;
     let items: Vec<DisclosureItem> = from_json(items_json, "INVALID_ITEM_JSON")?;
     to_json(&board(policy, &ctx, &viewer, &items, date(on, "on")?)?)

@@ -3,10 +3,10 @@
 //! - Scope (第二条): within the Party — the whole Party or a defined range of organizations and members — or to
 //!   society: [`Scope`], and [`visible`] / [`filter_visible`] for who sees what on a day; [`board()`](fn@board) for the
 //!   board as it stood on a day (the version in force with its correction note, withdrawals from their day).
-//! - Catalogue (第十四条): the [`Category`] of each item; periodic entries with due days, [`catalogue_status`].
+//! - Catalogue (第十四条): the [`DisclosureCategory`] of each item; periodic entries with due days, [`catalogue_status`].
 //! - Procedure (第十五条): 提出 → 审核 (with 保密审查; Party and state secrets are not disclosed) → 审批 (within
 //!   the organization's authority, otherwise reported to the superior organization) → 实施: [`create`], [`apply`]
-//!   with an [`Action`], roles per organization in a [`Context`].
+//!   with an [`Action`], roles per organization in a [`DisclosureContext`].
 //! - Time limits (the 条例 fixes none; local practice, UNCONFIRMED, in policy `disclosure.time_limits`):
 //!   [`item_deadlines`]; public notices (公示) of N working days with objections: [`evaluate_notice`].
 //! - Personal data masked in published text, however it is written: [`scan`], [`published_text`],
@@ -19,9 +19,9 @@
 //! date of that offset on the official [`crate::Calendar`]. JSON entry points for bindings are in `json`.
 //!
 //! ```
-//! use dangjian::disclosure::{apply, create, Action, Context, NewItem, Status};
+//! use dangjian::disclosure::{apply, create, Action, DisclosureContext, NewItem, Status};
 //! use dangjian::Policy;
-//! let ctx = Context::from_json(r#"{"orgs":[{"id":"C1","kind":"committee"},{"id":"B1","parent":"C1","kind":"branch"}],
+//! let ctx = DisclosureContext::from_json(r#"{"orgs":[{"id":"C1","kind":"committee"},{"id":"B1","parent":"C1","kind":"branch"}],
 //!   "roles":[{"person":"P1","org":"B1","role":"proposer"},{"person":"S1","org":"B1","role":"confidentiality_reviewer"},
 //!            {"person":"R1","org":"B1","role":"reviewer"},{"person":"A1","org":"B1","role":"approver"}]}"#).unwrap();
 //! let new: NewItem = serde_json::from_str(r#"{"id":"D1","org":"B1","title":"支部委员会换届结果","body":"…",
@@ -41,6 +41,7 @@
 //! ```
 
 mod action;
+mod action_kind;
 mod audit;
 mod board;
 pub(crate) mod bundled;
@@ -48,6 +49,7 @@ mod context;
 mod deadlines;
 mod dues_report;
 mod item;
+mod item_meta;
 mod item_on;
 mod json;
 mod notice;
@@ -67,19 +69,19 @@ pub use audit::{
     AUDIT_SCHEMA_VERSION, CHECKPOINT_ALGORITHM, GENESIS_HASH,
 };
 pub use board::{board, BoardEntry, Correction, WithdrawalRecord};
-pub use context::{Context, Role, RoleAssignment};
+pub use context::{DisclosureContext, Role, RoleAssignment};
 pub use deadlines::{
     catalogue_status, item_deadlines, Catalogue, Deadline, DueStatus, PeriodicDue,
 };
 pub use dues_report::{dues_disclosure, DuesUse};
 pub use item::{
-    Attachment, CatalogueRef, Category, Channel, DisclosureItem, NewItem, Scope, ScopeKind, Status,
-    Timestamp, Transition, Version, ITEM_SCHEMA_VERSION,
+    Attachment, CatalogueRef, Channel, DisclosureCategory, DisclosureItem, NewItem, Scope,
+    ScopeKind, Status, Timestamp, Transition, Version, ITEM_SCHEMA_VERSION,
 };
 pub use json::{
-    apply_json, board_json, catalogue_status_json, create_json, dues_disclosure_json,
-    evaluate_notice_json, filter_visible_json, item_deadlines_json, redaction_preview_json,
-    verify_audit_json, visible_json,
+    allowed_actions_json, apply_json, board_json, catalogue_status_json, create_json,
+    dues_disclosure_json, evaluate_notice_json, filter_visible_json, item_deadlines_json,
+    parse_time, redaction_preview_json, verify_audit_json, visible_json,
 };
 pub use notice::{
     earliest_close, evaluate_notice, NoticeReport, NoticeResult, Objection, ObjectionDecision,
@@ -96,7 +98,15 @@ pub use redact::{
     RedactionPreview, Sensitive,
 };
 pub use visibility::{filter_visible, visible, MemberStatus, Membership, Post, Viewer};
-pub use workflow::{apply, create, Action, Applied};
+pub use workflow::{allowed_actions, apply, create, Action, ActionKind, Applied};
+
+/// The old name of [`DisclosureCategory`]; it clashed with `dues::Category` on a glob import.
+#[deprecated(note = "renamed DisclosureCategory (dues::Category has the same name)")]
+pub type Category = DisclosureCategory;
+
+/// The old name of [`DisclosureContext`]; it clashed with `membership::Context` on a glob import.
+#[deprecated(note = "renamed DisclosureContext (membership::Context has the same name)")]
+pub type Context = DisclosureContext;
 
 use crate::Citation;
 

@@ -14,6 +14,8 @@ use crate::{Error, Result};
 /// use dangjian::disclosure::OrgKind;
 /// assert_eq!(serde_json::to_string(&OrgKind::GeneralBranch).unwrap(), "\"general_branch\"");
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
@@ -34,6 +36,8 @@ pub enum OrgKind {
 /// let o: dangjian::disclosure::Org = serde_json::from_str(r#"{"id":"B1","parent":"C1","kind":"branch"}"#).unwrap();
 /// assert_eq!(o.parent.as_deref(), Some("C1"));
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::item::{Category, ScopeKind};
+use super::item::{DisclosureCategory, ScopeKind};
 use super::org::OrgKind;
 use crate::dated::{check_timeline, overlay, Dated};
 use crate::{Error, Result};
@@ -137,8 +137,8 @@ pub struct CatalogueEntry {
     pub code: String,
     /// Title.
     pub title: String,
-    /// Category.
-    pub category: Category,
+    /// DisclosureCategory.
+    pub category: DisclosureCategory,
     /// The usual scope: `members` means the catalogue's own organization's members, `organizations` its
     /// members and those of its descendants.
     pub scope: ScopeKind,

@@ -13,8 +13,8 @@ fn t(s: &str) -> Timestamp {
     s.parse().unwrap()
 }
 
-fn ctx() -> Context {
-    Context::from_json(
+fn ctx() -> DisclosureContext {
+    DisclosureContext::from_json(
         r#"{"orgs":[{"id":"C1","kind":"committee"},{"id":"B1","parent":"C1","kind":"branch"},
         {"id":"B2","parent":"C1","kind":"branch"},{"id":"G1","parent":"B1","kind":"group"}],
         "roles":[{"person":"P1","org":"B1","role":"proposer"},{"person":"S1","org":"B1","role":"confidentiality_reviewer"},
@@ -327,7 +327,7 @@ fn create_checks_its_input() {
             .code(),
         "EMPTY_TEXT"
     );
-    let e = Context::from_json(
+    let e = DisclosureContext::from_json(
         r#"{"orgs":[{"id":"A","parent":"B","kind":"branch"},{"id":"B","parent":"A","kind":"branch"}]}"#,
     );
     assert_eq!(e.unwrap_err().code(), "ORG_CYCLE");
@@ -802,7 +802,7 @@ fn a_context_inside_another_document_gets_the_role_checks() {
     // A host's own document that embeds the context (as the CLI's board input does).
     #[derive(serde::Deserialize)]
     struct Board {
-        context: Context,
+        context: DisclosureContext,
     }
     let read = |roles: &str| {
         serde_json::from_str::<Board>(&format!(

@@ -16,7 +16,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::context::Context;
+use super::context::DisclosureContext;
 use super::item::{DisclosureItem, Scope};
 use super::item_on::Phase;
 
@@ -165,8 +165,8 @@ impl Viewer {
 /// no, after a withdrawal no, in between as its scope says.
 ///
 /// ```
-/// use dangjian::disclosure::{visible, Context, DisclosureItem, Viewer};
-/// let ctx = Context::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}]}"#).unwrap();
+/// use dangjian::disclosure::{visible, DisclosureContext, DisclosureItem, Viewer};
+/// let ctx = DisclosureContext::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}]}"#).unwrap();
 /// let item: DisclosureItem = serde_json::from_str(r#"{"schema_version":1,"id":"D1","org":"B1","title":"t","body":"b",
 ///   "category":"ideology","scope":{"kind":"to_society"},"created_by":"P1","created_at":"2026-03-02T09:00:00+08:00",
 ///   "status":"published","published_at":"2026-03-05T09:00:00+08:00"}"#).unwrap();
@@ -184,7 +184,12 @@ impl Viewer {
 /// assert!(visible(&ctx, &Viewer::public(), &gone, "2026-03-08".parse().unwrap()));
 /// assert!(!visible(&ctx, &Viewer::public(), &gone, "2026-03-09".parse().unwrap()));
 /// ```
-pub fn visible(ctx: &Context, viewer: &Viewer, item: &DisclosureItem, on: NaiveDate) -> bool {
+pub fn visible(
+    ctx: &DisclosureContext,
+    viewer: &Viewer,
+    item: &DisclosureItem,
+    on: NaiveDate,
+) -> bool {
     let standing = viewer.in_good_standing(on);
     match item.phase_on(on) {
         Phase::Workflow => {
@@ -199,13 +204,24 @@ pub fn visible(ctx: &Context, viewer: &Viewer, item: &DisclosureItem, on: NaiveD
 }
 
 /// Whether `viewer` holds a post on `on` at `target` or at an organization above it.
-pub(crate) fn officer_over(ctx: &Context, viewer: &Viewer, target: &str, on: NaiveDate) -> bool {
+pub(crate) fn officer_over(
+    ctx: &DisclosureContext,
+    viewer: &Viewer,
+    target: &str,
+    on: NaiveDate,
+) -> bool {
     viewer
         .officer_orgs(on)
         .any(|p| ctx.orgs.is_within(target, p))
 }
 
-fn in_scope(ctx: &Context, viewer: &Viewer, scope: &Scope, on: NaiveDate, standing: bool) -> bool {
+fn in_scope(
+    ctx: &DisclosureContext,
+    viewer: &Viewer,
+    scope: &Scope,
+    on: NaiveDate,
+    standing: bool,
+) -> bool {
     if matches!(scope, Scope::ToSociety) {
         return true;
     }
@@ -231,12 +247,12 @@ fn in_scope(ctx: &Context, viewer: &Viewer, scope: &Scope, on: NaiveDate, standi
 /// The items `viewer` may see on `on`, in the order given (as of that day, like [`visible`]).
 ///
 /// ```
-/// use dangjian::disclosure::{filter_visible, Context, Viewer};
-/// let ctx = Context::default();
+/// use dangjian::disclosure::{filter_visible, DisclosureContext, Viewer};
+/// let ctx = DisclosureContext::default();
 /// assert!(filter_visible(&ctx, &Viewer::public(), &[], "2026-03-05".parse().unwrap()).is_empty());
 /// ```
 pub fn filter_visible<'a>(
-    ctx: &Context,
+    ctx: &DisclosureContext,
     viewer: &Viewer,
     items: &'a [DisclosureItem],
     on: NaiveDate,

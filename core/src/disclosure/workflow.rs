@@ -9,9 +9,9 @@
 
 use serde::{Deserialize, Serialize};
 
-pub use super::action::Action;
+pub use super::action::{Action, ActionKind};
 use super::audit::{content_digest, AuditEvent};
-use super::context::{Context, Role};
+use super::context::{DisclosureContext, Role};
 use super::item::{
     check_text, DisclosureItem, NewItem, Status, Timestamp, Transition, ITEM_SCHEMA_VERSION,
 };
@@ -21,14 +21,15 @@ use crate::{Error, Policy, Result};
 /// The item after an action, and the event to append to the [`super::AuditLog`].
 ///
 /// ```
-/// use dangjian::disclosure::{create, AuditLog, Context, NewItem};
-/// let ctx = Context::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
+/// use dangjian::disclosure::{create, AuditLog, DisclosureContext, NewItem};
+/// let ctx = DisclosureContext::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
 /// let new: NewItem = serde_json::from_str(r#"{"id":"D1","org":"B1","title":"t","body":"b","category":"ideology","scope":{"kind":"whole_party"}}"#).unwrap();
 /// let applied = create(&ctx, new, "P1", "2026-03-02T09:00:00+08:00".parse().unwrap()).unwrap();
 /// let mut log = AuditLog::new();
 /// log.append(applied.event);
 /// assert_eq!(log.entries.len(), 1);
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Applied {
     /// The item as it now is.
@@ -41,13 +42,18 @@ pub struct Applied {
 /// id, title and organization must be given and the scope must name known organizations.
 ///
 /// ```
-/// use dangjian::disclosure::{create, Context, NewItem};
-/// let ctx = Context::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[]}"#).unwrap();
+/// use dangjian::disclosure::{create, DisclosureContext, NewItem};
+/// let ctx = DisclosureContext::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[]}"#).unwrap();
 /// let new: NewItem = serde_json::from_str(r#"{"id":"D1","org":"B1","title":"t","body":"b","category":"ideology","scope":{"kind":"whole_party"}}"#).unwrap();
 /// let e = create(&ctx, new, "P1", "2026-03-02T09:00:00+08:00".parse().unwrap()).unwrap_err();
 /// assert_eq!((e.code(), e.detail().field.as_str()), ("ROLE_REQUIRED", "actor"));
 /// ```
-pub fn create(ctx: &Context, new: NewItem, actor: &str, at: Timestamp) -> Result<Applied> {
+pub fn create(
+    ctx: &DisclosureContext,
+    new: NewItem,
+    actor: &str,
+    at: Timestamp,
+) -> Result<Applied> {
     check_text(&new.id, "id")?;
     check_text(&new.title, "title")?;
     check_text(actor, "actor")?;
@@ -91,9 +97,9 @@ pub fn create(ctx: &Context, new: NewItem, actor: &str, at: Timestamp) -> Result
 /// (beyond the approving organization's authority), `NO_SUPERIOR_ORG`, `SEPARATION_OF_DUTIES`.
 ///
 /// ```
-/// use dangjian::disclosure::{apply, create, Action, Context, NewItem, Status};
+/// use dangjian::disclosure::{apply, create, Action, DisclosureContext, NewItem, Status};
 /// use dangjian::Policy;
-/// let ctx = Context::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
+/// let ctx = DisclosureContext::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
 /// let new: NewItem = serde_json::from_str(r#"{"id":"D1","org":"B1","title":"t","body":"b","category":"ideology","scope":{"kind":"members","org":"B1"}}"#).unwrap();
 /// let item = create(&ctx, new, "P1", "2026-03-02T09:00:00+08:00".parse().unwrap()).unwrap().item;
 /// let propose: Action = serde_json::from_str(r#"{"action":"propose","actor":"P1","at":"2026-03-02T10:00:00+08:00"}"#).unwrap();
@@ -104,7 +110,7 @@ pub fn create(ctx: &Context, new: NewItem, actor: &str, at: Timestamp) -> Result
 /// ```
 pub fn apply(
     policy: &Policy,
-    ctx: &Context,
+    ctx: &DisclosureContext,
     item: &DisclosureItem,
     action: &Action,
 ) -> Result<Applied> {
@@ -129,6 +135,52 @@ pub fn apply(
     });
     let event = event_for(&next, action.code(), actor, at, from, action.comment());
     Ok(Applied { item: next, event })
+}
+
+/// The actions `actor` may take on `item` at `at`, in the order of the procedure (条例 第十五条): what a workflow
+/// UI offers this person now.
+///
+/// Decided by [`apply`] itself, so the list cannot drift from the rules: a kind is listed when its action, as
+/// a UI submits it (with a reason; a passed confidentiality review; a review confirming necessity and
+/// accuracy; a correction of the current body), is accepted — the status allows it, the actor holds the role at
+/// the (approving) organization, the time is in order, and the step's own checks pass (保密审查 before review,
+/// once each; the approving organization's authority; separation of duties under the policy in force on the
+/// local date of `at`). A listed action can still be refused for what it carries (no reason, a review that
+/// does not confirm both criteria).
+///
+/// ```
+/// use dangjian::disclosure::{allowed_actions, create, ActionKind, DisclosureContext, NewItem};
+/// use dangjian::Policy;
+/// let ctx = DisclosureContext::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],"roles":[
+///   {"person":"P1","org":"B1","role":"proposer"},{"person":"R1","org":"B1","role":"reviewer"}]}"#).unwrap();
+/// let new: NewItem = serde_json::from_str(r#"{"id":"D1","org":"B1","title":"t","body":"b","category":"ideology","scope":{"kind":"members","org":"B1"}}"#).unwrap();
+/// let item = create(&ctx, new, "P1", "2026-03-02T09:00:00+08:00".parse().unwrap()).unwrap().item;
+/// let at = "2026-03-02T10:00:00+08:00".parse().unwrap();
+/// let policy = Policy::bundled();
+/// assert_eq!(allowed_actions(&policy, &ctx, &item, "P1", at), [ActionKind::Edit, ActionKind::Propose]);
+/// assert!(allowed_actions(&policy, &ctx, &item, "R1", at).is_empty());
+/// ```
+pub fn allowed_actions(
+    policy: &Policy,
+    ctx: &DisclosureContext,
+    item: &DisclosureItem,
+    actor: &str,
+    at: Timestamp,
+) -> Vec<ActionKind> {
+    ActionKind::ALL
+        .into_iter()
+        .filter(|&kind| apply(policy, ctx, item, &probe(item, kind, actor, at)).is_ok())
+        .collect()
+}
+
+/// The action of `kind` as a UI submits it (see [`allowed_actions`]).
+fn probe(item: &DisclosureItem, kind: ActionKind, actor: &str, at: Timestamp) -> Action {
+    let action = match kind {
+        ActionKind::Correct => Action::correct(actor, at, item.body.clone(), ""),
+        _ => Action::new(kind, actor, at),
+    };
+    // Any non-blank text stands for the reason the person will give.
+    action.with_comment("理由")
 }
 
 /// `ILLEGAL_TRANSITION`: the item's status does not allow the action.

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::action::Action;
 use super::article;
-use super::context::{Context, Role};
+use super::context::{DisclosureContext, Role};
 use super::item::{check_text, Channel, DisclosureItem, Scope, Status, Timestamp, Version};
 use super::params::WorkflowRules;
 use crate::china_time::china_date;
@@ -17,7 +17,7 @@ use crate::{Error, Policy, Result};
 /// Applies `action` to `next` (a copy of `item`) and returns the status it brings the item to.
 pub(crate) fn step(
     policy: &Policy,
-    ctx: &Context,
+    ctx: &DisclosureContext,
     item: &DisclosureItem,
     action: &Action,
     next: &mut DisclosureItem,
@@ -96,7 +96,7 @@ struct Edit<'a> {
 }
 
 /// A draft changed by its proposer; the scope must name known organizations.
-fn edit(ctx: &Context, next: &mut DisclosureItem, e: Edit<'_>) -> Result<Status> {
+fn edit(ctx: &DisclosureContext, next: &mut DisclosureItem, e: Edit<'_>) -> Result<Status> {
     if let Some(t) = e.title {
         check_text(t, "title")?;
         next.title.clone_from(t);
@@ -119,7 +119,7 @@ fn edit(ctx: &Context, next: &mut DisclosureItem, e: Edit<'_>) -> Result<Status>
 
 /// 保密审查: once per proposal (`ALREADY_REVIEWED`).
 fn confidentiality_review(
-    ctx: &Context,
+    ctx: &DisclosureContext,
     item: &DisclosureItem,
     actor: &str,
     passed: bool,
@@ -140,7 +140,7 @@ fn confidentiality_review(
 
 /// The review's time limit extended once, with a reason (`ALREADY_EXTENDED`).
 fn extend_review(
-    ctx: &Context,
+    ctx: &DisclosureContext,
     item: &DisclosureItem,
     actor: &str,
     comment: &str,
@@ -162,7 +162,7 @@ fn extend_review(
 
 /// 审核: after a passed confidentiality review, necessity and accuracy both confirmed.
 fn review(
-    ctx: &Context,
+    ctx: &DisclosureContext,
     item: &DisclosureItem,
     actor: &str,
     necessity: bool,
@@ -194,7 +194,7 @@ fn review(
 
 /// Back to draft, with a reason: by a reviewer at the organization or an approver at the approving one.
 fn reject(
-    ctx: &Context,
+    ctx: &DisclosureContext,
     item: &DisclosureItem,
     actor: &str,
     comment: &str,
@@ -217,7 +217,7 @@ fn reject(
 
 /// Reported to the superior organization, which approves from then on (`NO_SUPERIOR_ORG` at the top).
 fn escalate(
-    ctx: &Context,
+    ctx: &DisclosureContext,
     item: &DisclosureItem,
     actor: &str,
     next: &mut DisclosureItem,
@@ -240,7 +240,7 @@ fn escalate(
 /// within that organization's authority.
 fn approve(
     policy: &Policy,
-    ctx: &Context,
+    ctx: &DisclosureContext,
     item: &DisclosureItem,
     actor: &str,
     at: Timestamp,
@@ -262,7 +262,7 @@ fn approve(
 
 /// A published item corrected by an approver, with a reason: a new version.
 fn correct(
-    ctx: &Context,
+    ctx: &DisclosureContext,
     actor: &str,
     at: Timestamp,
     (title, body, comment): (Option<&str>, &str, &str),
@@ -283,7 +283,7 @@ fn correct(
 /// The authority rule of 第十五条: an organization approves within its own range; society and whole-Party
 /// disclosure only at the levels the policy names.
 fn check_authority(
-    ctx: &Context,
+    ctx: &DisclosureContext,
     rules: &WorkflowRules,
     item: &DisclosureItem,
     approving: &str,
@@ -339,7 +339,12 @@ fn push_version(item: &mut DisclosureItem, actor: &str, at: Timestamp, reason: O
     });
 }
 
-pub(crate) fn require_role(ctx: &Context, actor: &str, org: &str, roles: &[Role]) -> Result<()> {
+pub(crate) fn require_role(
+    ctx: &DisclosureContext,
+    actor: &str,
+    org: &str,
+    roles: &[Role],
+) -> Result<()> {
     if roles.iter().any(|r| ctx.has_role(actor, org, *r)) {
         Ok(())
     } else {

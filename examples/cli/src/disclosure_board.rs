@@ -6,11 +6,11 @@
 //! before only as a withdrawal record for the officers the policy names (条例 第四章) — and masks personal
 //! data. This module reads the files and prints.
 //!
-//! **The board's input.** The core takes the organizations and roles (a `Context`), a `Viewer` and the items
+//! **The board's input.** The core takes the organizations and roles (a `DisclosureContext`), a `Viewer` and the items
 //! separately; the command reads them as one document:
 //!
 //! ```text
-//! {"context": {"orgs": [...], "roles": [...]},          the core's Context document
+//! {"context": {"orgs": [...], "roles": [...]},          the core's DisclosureContext document
 //!  "viewers": [{"person": "M101", "memberships": [...], "posts": [...]}, ...],   the core's Viewer documents
 //!  "items":   [ ...disclosure items, as create/apply return them... ]}
 //! ```
@@ -22,7 +22,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use dangjian::disclosure::{board as board_on, Context, DisclosureItem, Scope, Viewer};
+use dangjian::disclosure::{board as board_on, DisclosureContext, DisclosureItem, Scope, Viewer};
 use dangjian::Policy;
 use serde::Deserialize;
 
@@ -106,7 +106,7 @@ pub(crate) fn board(args: &BoardArgs) -> Result<ExitCode, CliError> {
             ),
         ))
     })?;
-    let ctx = Context::from_json(&context.to_string()).map_err(|e| {
+    let ctx = DisclosureContext::from_json(&context.to_string()).map_err(|e| {
         CliError::input(format!(
             "{context_from}: {}",
             lang.detail(&e.detail().clone().under("context"))

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::{AuditEntry, AuditEvent, AuditHead, AuditLog, AuditSigningKey, AuditVerifyingKey};
-use crate::disclosure::{apply, Action, Context, DisclosureItem};
+use crate::disclosure::{apply, Action, DisclosureContext, DisclosureItem};
 use crate::error::{from_json, to_json};
 use crate::{Policy, Result};
 
@@ -41,7 +41,7 @@ pub fn apply_head_json(
     action_json: &str,
     head_json: &str,
 ) -> Result<String> {
-    let ctx = Context::from_json(context_json)?;
+    let ctx = DisclosureContext::from_json(context_json)?;
     let item: DisclosureItem = from_json(item_json, "INVALID_ITEM_JSON")?;
     let action: Action = from_json(action_json, "INVALID_ACTION_JSON")?;
     let mut head = AuditHead::from_json(head_json)?;
@@ -74,7 +74,7 @@ pub fn apply_to_log_json(
     action_json: &str,
     log: &mut AuditLog,
 ) -> Result<String> {
-    let ctx = Context::from_json(context_json)?;
+    let ctx = DisclosureContext::from_json(context_json)?;
     let item: DisclosureItem = from_json(item_json, "INVALID_ITEM_JSON")?;
     let action: Action = from_json(action_json, "INVALID_ACTION_JSON")?;
     let applied = apply(policy, &ctx, &item, &action)?;

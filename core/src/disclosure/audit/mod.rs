@@ -62,6 +62,8 @@ pub const AUDIT_SCHEMA_VERSION: u32 = 1;
 ///   "at":"2026-03-02T09:00:00+08:00","from":"draft","to":"proposed","comment":"","version":0,"content_sha256":"ab"}"#).unwrap();
 /// assert_eq!(e.to, dangjian::disclosure::Status::Proposed);
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AuditEvent {
@@ -72,10 +74,13 @@ pub struct AuditEvent {
     /// Who acted.
     pub actor: String,
     /// When.
+    #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
     pub at: Timestamp,
     /// Status before.
+    #[cfg_attr(feature = "wasm", tsify(type = "DisclosureStatus"))]
     pub from: Status,
     /// Status after.
+    #[cfg_attr(feature = "wasm", tsify(type = "DisclosureStatus"))]
     pub to: Status,
     /// Comment or reason.
     pub comment: String,
