@@ -24,7 +24,7 @@
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::life::Meeting;
+use super::direct::{direct_record, meeting_in, MeetingIn};
 use super::record::MemberRecord;
 use crate::dues::{BatchError, Ledger};
 use crate::error::{from_json, path_error};
@@ -34,15 +34,15 @@ use crate::{Error, Result};
 /// A members document once read: the readable records with their input positions, the errors of those that are
 /// not (by index), and the meetings and ledgers with their own errors.
 #[derive(Debug, Default)]
-pub(crate) struct Roster {
+pub(crate) struct Roster<'a> {
     /// Readable records, in input order.
     pub(crate) records: Vec<MemberRecord>,
     /// Each record's position in `members`.
     pub(crate) positions: Vec<usize>,
     /// Records that could not be read, and repeated ids, in input order.
     pub(crate) errors: Vec<BatchError>,
-    /// Readable meetings.
-    pub(crate) meetings: Vec<Meeting>,
+    /// Readable meetings, in input order (borrowed from the document where the fast read could).
+    pub(crate) meetings: Vec<MeetingIn<'a>>,
     /// Readable ledgers.
     pub(crate) ledgers: Vec<Ledger>,
     /// Unreadable meetings, then unreadable ledgers.
@@ -51,7 +51,7 @@ pub(crate) struct Roster {
     seen: FxSet<String>,
 }
 
-impl Roster {
+impl Roster<'_> {
     /// Admits a record read straight from its text (unless its id is a repeat).
     fn admit_typed(&mut self, index: usize, record: MemberRecord) {
         if self.is_repeat(index, &record.id) {
@@ -114,7 +114,7 @@ struct TreeDocument {
 /// The reference read: the whole document as a tree, each element converted with path tracking. A bad
 /// element is an error entry (`index`, the field under `meetings[i]` / `ledgers[i]` for the side lists); an
 /// input that is neither an array nor the document is the whole input's error.
-pub(crate) fn read_tree(json: &str) -> Result<Roster> {
+pub(crate) fn read_tree(json: &str) -> Result<Roster<'static>> {
     let value: serde_json::Value = from_json(json, "INVALID_RECORD_JSON")?;
     let doc = match value {
         serde_json::Value::Array(members) => TreeDocument {
@@ -128,7 +128,7 @@ pub(crate) fn read_tree(json: &str) -> Result<Roster> {
     let mut roster = Roster::default();
     for (i, v) in doc.meetings.into_iter().enumerate() {
         if let Some(m) = side_value(v, i, &MEETINGS, &mut roster.side_errors) {
-            roster.meetings.push(m);
+            roster.meetings.push(MeetingIn::Owned(m));
         }
     }
     for (i, v) in doc.ledgers.into_iter().enumerate() {
@@ -197,7 +197,7 @@ struct RawDocument<'a> {
 
 /// The fast read, or `None` when the document must take the tree path whole (it is not well-formed, not of
 /// the expected shape, or an element's text would not parse as a tree at its depth in the document).
-pub(crate) fn read_fast(json: &str) -> Option<Roster> {
+pub(crate) fn read_fast(json: &str) -> Option<Roster<'_>> {
     // Elements of a bare array sit one level deep, those of the document two: serde_json's depth limit counts
     // from the document's start, and the tree read met them there.
     let (doc, depth) = if json.trim_start().starts_with('[') {
@@ -213,9 +213,10 @@ pub(crate) fn read_fast(json: &str) -> Option<Roster> {
     };
     let mut roster = Roster::default();
     for (i, raw) in doc.meetings.into_iter().enumerate() {
-        let m = match serde_json::from_str::<Meeting>(raw.get()) {
-            Ok(m) => Some(m),
-            Err(_) => side_value(reparse(raw, depth)?, i, &MEETINGS, &mut roster.side_errors),
+        let m = match meeting_in(raw.get()) {
+            Some(m) => Some(m),
+            None => side_value(reparse(raw, depth)?, i, &MEETINGS, &mut roster.side_errors)
+                .map(MeetingIn::Owned),
         };
         roster.meetings.extend(m);
     }
@@ -230,9 +231,9 @@ pub(crate) fn read_fast(json: &str) -> Option<Roster> {
     roster.positions.reserve(doc.members.len());
     roster.seen.reserve(doc.members.len());
     for (index, raw) in doc.members.into_iter().enumerate() {
-        match serde_json::from_str::<MemberRecord>(raw.get()) {
-            Ok(r) => roster.admit_typed(index, r),
-            Err(_) => roster.admit_value(index, reparse(raw, depth)?),
+        match record_line(raw.get()) {
+            Some(r) => roster.admit_typed(index, r),
+            None => roster.admit_value(index, reparse(raw, depth)?),
         }
     }
     Some(roster)
@@ -254,17 +255,18 @@ fn reparse(raw: &RawValue, depth: usize) -> Option<serde_json::Value> {
 }
 
 /// The members document read fast, or through the tree when it must be (see the module's description).
-pub(crate) fn read_members(json: &str) -> Result<Roster> {
+pub(crate) fn read_members(json: &str) -> Result<Roster<'_>> {
     match read_fast(json) {
         Some(roster) => Ok(roster),
         None => read_tree(json),
     }
 }
 
-/// A JSON Lines record read straight into the type; `None` when it must take the tree path (the line is not a
-/// readable record as it stands: its error, and its id, come from the tree read).
+/// A record read straight from its text — by the direct reader, or by serde's typed read where the direct one
+/// declines (a date written otherwise than `YYYY-MM-DD`, say) — or `None` when it must take the tree path (the
+/// text is not a readable record as it stands: its error, and its id, come from the tree read).
 pub(crate) fn record_line(line: &str) -> Option<MemberRecord> {
-    serde_json::from_str(line).ok()
+    direct_record(line).or_else(|| serde_json::from_str(line).ok())
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 
 use super::*;
+use crate::membership::life::Meeting;
 
 const MEMBERS: &str = include_str!("../../../examples/data/members.json");
 
@@ -31,7 +32,13 @@ fn outcome(r: Result<Roster>) -> Outcome {
             r.records,
             r.positions,
             r.errors,
-            r.meetings,
+            r.meetings
+                .iter()
+                .map(|m| match m {
+                    MeetingIn::Owned(m) => m.clone(),
+                    MeetingIn::Borrowed(v) => v.to_meeting(),
+                })
+                .collect(),
             r.ledgers,
             r.side_errors,
         )
