@@ -58,10 +58,12 @@ impl<'a> LifeIndex<'a> {
     }
 
     /// The index of a members document's meetings, owned or borrowed from its text; `members` (the roster's
-    /// size) reserves the by-member table once instead of growing it step by step.
+    /// size) reserves the by-member table once, when there are meetings, instead of growing it step by step.
     fn of(meetings: &'a [MeetingIn<'a>], members: usize) -> Self {
         let mut ix = Self::default();
-        ix.present.reserve(members);
+        if !meetings.is_empty() {
+            ix.present.reserve(members);
+        }
         for m in meetings {
             match m {
                 MeetingIn::Owned(m) => {

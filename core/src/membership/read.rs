@@ -47,46 +47,87 @@ pub(crate) struct Roster<'a> {
     pub(crate) ledgers: Vec<Ledger>,
     /// Unreadable meetings, then unreadable ledgers.
     pub(crate) side_errors: Vec<BatchError>,
-    /// Ids seen so far (a later record with the same id is `DUPLICATE_MEMBER`).
-    seen: FxSet<String>,
 }
 
 impl Roster<'_> {
-    /// Admits a record read straight from its text (unless its id is a repeat).
+    /// Admits a record read straight from its text (a repeated id is found after the read, [`Self::drop_repeats`]).
     fn admit_typed(&mut self, index: usize, record: MemberRecord) {
-        if self.is_repeat(index, &record.id) {
-            return;
-        }
         self.records.push(record);
         self.positions.push(index);
     }
 
-    /// The tree path for one record: a repeated id, or the record converted with path tracking.
+    /// The tree path for one record: the record converted with path tracking, or its error (with its id).
     fn admit_value(&mut self, index: usize, value: serde_json::Value) {
         let id = value.get("id").and_then(|v| v.as_str()).map(str::to_owned);
-        if let Some(id) = &id {
-            if self.is_repeat(index, id) {
-                return;
-            }
-        }
         match MemberRecord::from_value(value) {
-            Ok(r) => {
-                self.records.push(r);
-                self.positions.push(index);
-            }
+            Ok(r) => self.admit_typed(index, r),
             Err(e) => self.errors.push(BatchError::new(index, id, &e)),
         }
     }
 
-    /// Whether `id` was seen before (then the error is recorded); remembers it otherwise.
-    fn is_repeat(&mut self, index: usize, id: &str) -> bool {
-        if self.seen.contains(id) {
-            self.errors
-                .push(BatchError::new(index, Some(id.to_owned()), &duplicate(id)));
-            return true;
+    /// Every id given before, in input order (readable or not), makes the later entry `DUPLICATE_MEMBER`: a
+    /// readable record leaves the roster, an unreadable one's error becomes the repeat's. Found once after the
+    /// read, the ids borrowed from the records: no id copied into a set of its own per record.
+    fn drop_repeats(&mut self) {
+        let (later_records, later_errors) = self.repeats();
+        if later_records.is_empty() && later_errors.is_empty() {
+            return;
         }
-        self.seen.insert(id.to_owned());
-        false
+        for &k in &later_errors {
+            if let Some(e) = self.errors.get_mut(k) {
+                let id = e.member_id.clone().unwrap_or_default();
+                *e = BatchError::new(e.index, Some(id.clone()), &duplicate(&id));
+            }
+        }
+        let mut later = later_records.iter().peekable();
+        let (records, positions) = (
+            std::mem::take(&mut self.records),
+            std::mem::take(&mut self.positions),
+        );
+        for (k, (record, index)) in records.into_iter().zip(positions).enumerate() {
+            if later.next_if_eq(&&k).is_some() {
+                let e = BatchError::new(index, Some(record.id.clone()), &duplicate(&record.id));
+                self.errors.push(e);
+            } else {
+                self.admit_typed(index, record);
+            }
+        }
+        self.errors.sort_by_key(|e| e.index);
+    }
+
+    /// The records (by position in `records`) and the errors (by position in `errors`) whose id came before:
+    /// both lists are walked together in input order.
+    fn repeats(&self) -> (Vec<usize>, Vec<usize>) {
+        let mut seen = FxSet::default();
+        seen.reserve(self.records.len().saturating_add(self.errors.len()));
+        let (mut later_records, mut later_errors) = (Vec::new(), Vec::new());
+        let (mut r, mut e) = (0, 0);
+        loop {
+            let record = self.records.get(r).zip(self.positions.get(r));
+            let error = self.errors.get(e);
+            let record_first = match (record, error) {
+                (Some((_, &at)), Some(x)) => at < x.index,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            if record_first {
+                if let Some((rec, _)) = record {
+                    if !seen.insert(rec.id.as_str()) {
+                        later_records.push(r);
+                    }
+                }
+                r = r.saturating_add(1);
+            } else {
+                if let Some(id) = error.and_then(|x| x.member_id.as_deref()) {
+                    if !seen.insert(id) {
+                        later_errors.push(e);
+                    }
+                }
+                e = e.saturating_add(1);
+            }
+        }
+        (later_records, later_errors)
     }
 }
 
@@ -136,10 +177,10 @@ pub(crate) fn read_tree(json: &str) -> Result<Roster<'static>> {
             roster.ledgers.push(l);
         }
     }
-    roster.seen.reserve(doc.members.len());
     for (index, value) in doc.members.into_iter().enumerate() {
         roster.admit_value(index, value);
     }
+    roster.drop_repeats();
     Ok(roster)
 }
 
@@ -229,13 +270,13 @@ pub(crate) fn read_fast(json: &str) -> Option<Roster<'_>> {
     }
     roster.records.reserve(doc.members.len());
     roster.positions.reserve(doc.members.len());
-    roster.seen.reserve(doc.members.len());
     for (index, raw) in doc.members.into_iter().enumerate() {
         match record_line(raw.get()) {
             Some(r) => roster.admit_typed(index, r),
             None => roster.admit_value(index, reparse(raw, depth)?),
         }
     }
+    roster.drop_repeats();
     Some(roster)
 }
 
