@@ -24,6 +24,14 @@
 //! read's (107k → 96k people/s): the larger roster's hash tables and records leave the cache. Paired with the
 //! parent of d43babc (two runs each, alternating): 106,247 people 0.375 / 0.378 s before, 0.327 / 0.374 s
 //! after; with meetings 0.628 / 0.689 s → 0.587 / 0.681 s — a gain within the machine's noise.
+//!
+//! The direct reader (issue 19: events read flat instead of through serde's tagged buffer, dates by a
+//! `YYYY-MM-DD` parser, meetings borrowed from the text for the lapse index, repeated ids found after the read),
+//! one run each on the same shared machine, `DANGJIAN_SCALE_TREE=skip`: before (7813d91) 306k / 273k / 250k
+//! people/s without meetings (×3.92 input → ×4.28 time), 188k / 166k / 111k with them (→ ×5.90); after
+//! 411k / 460k / 367k (→ ×4.91), 362k / 363k / 258k with meetings (→ ×5.52); peak 667 B a person beyond the
+//! input (877 B with meetings, was 1,053). A profile at ×16 puts the rest of the growth in the hash tables
+//! keyed by member id (the roster, the repeat check, the meetings index: random access beyond the cache).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

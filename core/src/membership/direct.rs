@@ -9,7 +9,8 @@
 //! is the answer. So the one property to keep is: a record read here is the record serde reads from the same
 //! text (`direct_tests.rs` compares the two on generated records, bad dates and unknown kinds included).
 //!
-//! Measured (issue 19, `scale` bench, thread CPU time, one run each): see the bench's header.
+//! Measured (issue 19, `scale` bench, thread CPU time, one run each, figures in the bench's header): the member
+//! check at 106,247 people 250k → 367k people/s, 111k → 258k with 36,382 meetings.
 #![deny(clippy::arithmetic_side_effects)]
 
 use chrono::NaiveDate;

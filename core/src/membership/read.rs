@@ -5,8 +5,10 @@
 //! a tree node per JSON value and a second pass over every element — most of `member check`'s time before.
 //!
 //! The fast read deserializes each element straight from its own text (kept borrowed as a
-//! [`serde_json::value::RawValue`]) into the typed record, meeting or ledger. Only an element that fails is
-//! re-read through the tree path, so its error (code, field, messages) is the tree read's, byte for byte.
+//! [`serde_json::value::RawValue`]) into the typed record, meeting or ledger — a record by the direct reader
+//! ([`super::direct`]) first, then serde's typed read; a meeting borrowed from the text where it can be. Only an
+//! element that fails is re-read through the tree path, so its error (code, field, messages) is the tree
+//! read's, byte for byte. Repeated ids are found once after the read (both reads share that step).
 //!
 //! Why the answers are the same: a typed read from text accepts no more than the tree read does (every
 //! reachable type denies unknown fields, so every byte of an element is parsed, not skipped; a repeated key is
