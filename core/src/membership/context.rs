@@ -4,6 +4,9 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
+
+use super::direct::MeetingIn;
 use super::life::Meeting;
 use super::params::MeetingKind;
 use super::record::MemberRecord;
@@ -47,19 +50,59 @@ impl<'a> LifeIndex<'a> {
     fn new(meetings: &'a [Meeting]) -> Self {
         let mut ix = Self::default();
         for m in meetings {
-            let month = YearMonth::of(m.date);
-            if m.kind != MeetingKind::BranchCommittee {
-                add(&mut ix.held, m.org.as_str(), month);
-            }
-            for who in m.attendees.iter().chain(&m.absent_with_leave) {
-                add(&mut ix.present, who.as_str(), month);
+            let present = m.attendees.iter().chain(&m.absent_with_leave);
+            ix.add(&m.org, m.kind, m.date, present.map(String::as_str));
+        }
+        ix.finish();
+        ix
+    }
+
+    /// The index of a members document's meetings, owned or borrowed from its text; `members` (the roster's
+    /// size) reserves the by-member table once, when there are meetings, instead of growing it step by step.
+    fn of(meetings: &'a [MeetingIn<'a>], members: usize) -> Self {
+        let mut ix = Self::default();
+        if !meetings.is_empty() {
+            ix.present.reserve(members);
+        }
+        for m in meetings {
+            match m {
+                MeetingIn::Owned(m) => {
+                    let present = m.attendees.iter().chain(&m.absent_with_leave);
+                    ix.add(&m.org, m.kind, m.date, present.map(String::as_str));
+                }
+                MeetingIn::Borrowed(v) => {
+                    let present = v.attendees.iter().chain(&v.absent_with_leave);
+                    ix.add(v.org, v.kind, v.date(), present.copied());
+                }
             }
         }
-        for months in ix.held.values_mut().chain(ix.present.values_mut()) {
+        ix.finish();
+        ix
+    }
+
+    /// One meeting: its month for the organization (unless a 支委会), and for each member there or on leave.
+    fn add(
+        &mut self,
+        org: &'a str,
+        kind: MeetingKind,
+        date: NaiveDate,
+        present: impl Iterator<Item = &'a str>,
+    ) {
+        let month = YearMonth::of(date);
+        if kind != MeetingKind::BranchCommittee {
+            add(&mut self.held, org, month);
+        }
+        for who in present {
+            add(&mut self.present, who, month);
+        }
+    }
+
+    /// Each list sorted and without repeats.
+    fn finish(&mut self) {
+        for months in self.held.values_mut().chain(self.present.values_mut()) {
             months.sort_unstable();
             months.dedup();
         }
-        ix
     }
 
     /// The months `org` held a meeting all its members attend, sorted.
@@ -145,6 +188,14 @@ impl<'a> Context<'a> {
     #[must_use]
     pub fn with_ledgers(mut self, ledgers: &'a [Ledger]) -> Self {
         self.ledgers = ledgers.iter().map(|l| (l.member_id.as_str(), l)).collect();
+        self
+    }
+
+    /// The same context with a members document's meetings indexed (owned or borrowed from its text); the
+    /// public `meetings` stays empty — the member check reads the index alone.
+    #[must_use]
+    pub(crate) fn with_life(mut self, meetings: &'a [MeetingIn<'a>]) -> Self {
+        self.life = LifeIndex::of(meetings, self.roster.len());
         self
     }
 

@@ -5,11 +5,12 @@
 use chrono::NaiveDate;
 
 use super::development_pipeline::{reaches_age, violation, warning, Pipeline};
+use super::params::DevelopmentRules;
 use super::record::MemberEvent;
 use super::report::{NextStep, Review};
 use super::stage::Stage;
 use super::status::{plus_months, stage_on, vote_passes};
-use crate::Result;
+use crate::{Finding, Result};
 
 pub(crate) fn review(p: &Pipeline, out: &mut Review) -> Result<()> {
     age(p, out)?;
@@ -65,74 +66,111 @@ fn talk(p: &Pipeline, out: &mut Review) -> Result<()> {
     let Some((_, application)) = p.events.get(pos) else {
         return Ok(());
     };
-    let applied = application.date();
-    let rules = p.rules(applied)?;
-    let of_age = reaches_age(p.record.birth_date, rules.min_age_years);
-    let from = of_age.map_or(applied, |a| a.max(applied));
-    let due = plus_months(from, rules.talk_within_months);
-    let cite = &rules.articles.talk;
-    let n = rules.talk_within_months;
-    // How the start of the month is said: the application, or the birthday when it came later.
-    let (since_zh, since_en) = if from > applied {
-        (
-            format!(
-                "{applied} 提出申请、{from} 年满 {} 周岁",
-                rules.min_age_years
-            ),
-            format!("applied {applied}, of age on {from}"),
-        )
-    } else {
-        (format!("{applied} 提出申请"), format!("applied {applied}"))
-    };
+    let window = TalkWindow::new(p, application.date())?;
     let talk = p
         .after(pos)
         .find(|(_, e)| matches!(e, MemberEvent::Talk { .. }))
         .map(|(_, e)| e.date());
     match talk {
-        Some(t) if t > due => out.findings.push(violation(
-            "TALK_LATE",
-            format!("{since_zh}，{t} 才谈话，超过 {n} 个月（应不晚于 {due}）"),
-            format!("{since_en}, talked {t}: later than {n} month(s) (due by {due})"),
-            cite,
-        )),
+        Some(t) if t > window.due => out.findings.push(window.late(t)),
         Some(_) => {}
         None => {
-            if p.on > due {
-                out.findings.push(violation(
-                    "TALK_OVERDUE",
-                    format!("{since_zh}，至 {} 仍未谈话（应不晚于 {due}）", p.on),
-                    format!("{since_en}, no talk by {} (due by {due})", p.on),
-                    cite,
-                ));
+            if p.on > window.due {
+                out.findings.push(window.overdue(p.on));
             }
-            if stage(p)? != Stage::Applicant {
-                return Ok(());
+            if stage(p)? == Stage::Applicant {
+                out.next_steps.push(window.next_step(p.on));
             }
-            let step = match of_age.filter(|a| p.on < *a) {
-                Some(a) => {
-                    let m = rules.min_age_years;
-                    NextStep::new(
-                        "TALK",
-                        format!("年满{m}周岁后（{a}）方可谈话，不晚于 {due}"),
-                        format!("the talk only once the applicant is {m} ({a}), by {due}"),
-                        Some(a),
-                        Some(due),
-                        Some(rules.articles.age.clone()),
-                    )
-                }
-                None => NextStep::new(
-                    "TALK",
-                    format!("党组织派人与申请人谈话，不晚于 {due}"),
-                    format!("talk with the applicant by {due}"),
-                    None,
-                    Some(due),
-                    Some(cite.clone()),
-                ),
-            };
-            out.next_steps.push(step);
         }
     }
     Ok(())
+}
+
+/// The month of 第七条 for one application: from the later of the application and the minimum-age birthday.
+struct TalkWindow<'a> {
+    rules: &'a DevelopmentRules,
+    /// The day the applicant reaches the minimum age, when known.
+    of_age: Option<NaiveDate>,
+    /// The last day of the month.
+    due: NaiveDate,
+    /// How the start of the month is said: the application, or the birthday when it came later.
+    since_zh: String,
+    since_en: String,
+}
+
+impl<'a> TalkWindow<'a> {
+    fn new(p: &Pipeline<'a>, applied: NaiveDate) -> Result<Self> {
+        let rules = p.rules(applied)?;
+        let of_age = reaches_age(p.record.birth_date, rules.min_age_years);
+        let from = of_age.map_or(applied, |a| a.max(applied));
+        let (since_zh, since_en) = if from > applied {
+            (
+                format!(
+                    "{applied} 提出申请、{from} 年满 {} 周岁",
+                    rules.min_age_years
+                ),
+                format!("applied {applied}, of age on {from}"),
+            )
+        } else {
+            (format!("{applied} 提出申请"), format!("applied {applied}"))
+        };
+        Ok(Self {
+            rules,
+            of_age,
+            due: plus_months(from, rules.talk_within_months),
+            since_zh,
+            since_en,
+        })
+    }
+
+    /// `TALK_LATE`: the talk held on `t`, after the month.
+    fn late(&self, t: NaiveDate) -> Finding {
+        let (since_zh, since_en, due) = (&self.since_zh, &self.since_en, self.due);
+        let n = self.rules.talk_within_months;
+        violation(
+            "TALK_LATE",
+            format!("{since_zh}，{t} 才谈话，超过 {n} 个月（应不晚于 {due}）"),
+            format!("{since_en}, talked {t}: later than {n} month(s) (due by {due})"),
+            &self.rules.articles.talk,
+        )
+    }
+
+    /// `TALK_OVERDUE`: no talk by `on`, past the month.
+    fn overdue(&self, on: NaiveDate) -> Finding {
+        let (since_zh, since_en, due) = (&self.since_zh, &self.since_en, self.due);
+        violation(
+            "TALK_OVERDUE",
+            format!("{since_zh}，至 {on} 仍未谈话（应不晚于 {due}）"),
+            format!("{since_en}, no talk by {on} (due by {due})"),
+            &self.rules.articles.talk,
+        )
+    }
+
+    /// The next step `TALK`: from the birthday while the applicant is under age on `on`, by the month's end.
+    fn next_step(&self, on: NaiveDate) -> NextStep {
+        let (rules, due) = (self.rules, self.due);
+        match self.of_age.filter(|a| on < *a) {
+            Some(a) => {
+                let m = rules.min_age_years;
+                NextStep::new(
+                    "TALK",
+                    format!("年满{m}周岁后（{a}）方可谈话，不晚于 {due}"),
+                    format!("the talk only once the applicant is {m} ({a}), by {due}"),
+                    Some(a),
+                    Some(due),
+                    Some(rules.articles.age.clone()),
+                )
+            }
+            None => NextStep::new(
+                "TALK",
+                format!("党组织派人与申请人谈话，不晚于 {due}"),
+                format!("talk with the applicant by {due}"),
+                None,
+                Some(due),
+                Some(rules.articles.talk.clone()),
+            ),
+        }
+    }
 }
 
 /// `TOO_MANY_CONTACTS`, `CONTACT_NOT_FULL_MEMBER`, `CONTACT_NOT_IN_ROSTER`.

@@ -111,7 +111,7 @@ pub fn check_members_tree(
 fn check_roster(
     policy: &Policy,
     calendar: &Calendar,
-    roster: Roster,
+    roster: Roster<'_>,
     on: NaiveDate,
 ) -> Result<CheckBatch> {
     // Meetings' and ledgers' errors follow the records' (`field` starts with `meetings[i]` / `ledgers[i]`,
@@ -126,7 +126,7 @@ fn check_roster(
         ..
     } = roster;
     let ctx = Context::new(policy, calendar, &records)?
-        .with_meetings(&meetings)
+        .with_life(&meetings)
         .with_ledgers(&ledgers);
     let mut reports = Vec::with_capacity(records.len());
     for (record, index) in records.iter().zip(positions) {

@@ -32,6 +32,7 @@ mod development_pipeline;
 mod development_probation;
 mod development_trial;
 mod development_vote;
+mod direct;
 mod discipline;
 mod election;
 mod idcard;

@@ -5,8 +5,10 @@
 //! a tree node per JSON value and a second pass over every element — most of `member check`'s time before.
 //!
 //! The fast read deserializes each element straight from its own text (kept borrowed as a
-//! [`serde_json::value::RawValue`]) into the typed record, meeting or ledger. Only an element that fails is
-//! re-read through the tree path, so its error (code, field, messages) is the tree read's, byte for byte.
+//! [`serde_json::value::RawValue`]) into the typed record, meeting or ledger — a record by the direct reader
+//! ([`super::direct`]) first, then serde's typed read; a meeting borrowed from the text where it can be. Only an
+//! element that fails is re-read through the tree path, so its error (code, field, messages) is the tree
+//! read's, byte for byte. Repeated ids are found once after the read (both reads share that step).
 //!
 //! Why the answers are the same: a typed read from text accepts no more than the tree read does (every
 //! reachable type denies unknown fields, so every byte of an element is parsed, not skipped; a repeated key is
@@ -24,7 +26,7 @@
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::life::Meeting;
+use super::direct::{direct_record, meeting_in, MeetingIn};
 use super::record::MemberRecord;
 use crate::dues::{BatchError, Ledger};
 use crate::error::{from_json, path_error};
@@ -34,59 +36,100 @@ use crate::{Error, Result};
 /// A members document once read: the readable records with their input positions, the errors of those that are
 /// not (by index), and the meetings and ledgers with their own errors.
 #[derive(Debug, Default)]
-pub(crate) struct Roster {
+pub(crate) struct Roster<'a> {
     /// Readable records, in input order.
     pub(crate) records: Vec<MemberRecord>,
     /// Each record's position in `members`.
     pub(crate) positions: Vec<usize>,
     /// Records that could not be read, and repeated ids, in input order.
     pub(crate) errors: Vec<BatchError>,
-    /// Readable meetings.
-    pub(crate) meetings: Vec<Meeting>,
+    /// Readable meetings, in input order (borrowed from the document where the fast read could).
+    pub(crate) meetings: Vec<MeetingIn<'a>>,
     /// Readable ledgers.
     pub(crate) ledgers: Vec<Ledger>,
     /// Unreadable meetings, then unreadable ledgers.
     pub(crate) side_errors: Vec<BatchError>,
-    /// Ids seen so far (a later record with the same id is `DUPLICATE_MEMBER`).
-    seen: FxSet<String>,
 }
 
-impl Roster {
-    /// Admits a record read straight from its text (unless its id is a repeat).
+impl Roster<'_> {
+    /// Admits a record read straight from its text (a repeated id is found after the read, [`Self::drop_repeats`]).
     fn admit_typed(&mut self, index: usize, record: MemberRecord) {
-        if self.is_repeat(index, &record.id) {
-            return;
-        }
         self.records.push(record);
         self.positions.push(index);
     }
 
-    /// The tree path for one record: a repeated id, or the record converted with path tracking.
+    /// The tree path for one record: the record converted with path tracking, or its error (with its id).
     fn admit_value(&mut self, index: usize, value: serde_json::Value) {
         let id = value.get("id").and_then(|v| v.as_str()).map(str::to_owned);
-        if let Some(id) = &id {
-            if self.is_repeat(index, id) {
-                return;
-            }
-        }
         match MemberRecord::from_value(value) {
-            Ok(r) => {
-                self.records.push(r);
-                self.positions.push(index);
-            }
+            Ok(r) => self.admit_typed(index, r),
             Err(e) => self.errors.push(BatchError::new(index, id, &e)),
         }
     }
 
-    /// Whether `id` was seen before (then the error is recorded); remembers it otherwise.
-    fn is_repeat(&mut self, index: usize, id: &str) -> bool {
-        if self.seen.contains(id) {
-            self.errors
-                .push(BatchError::new(index, Some(id.to_owned()), &duplicate(id)));
-            return true;
+    /// Every id given before, in input order (readable or not), makes the later entry `DUPLICATE_MEMBER`: a
+    /// readable record leaves the roster, an unreadable one's error becomes the repeat's. Found once after the
+    /// read, the ids borrowed from the records: no id copied into a set of its own per record.
+    fn drop_repeats(&mut self) {
+        let (later_records, later_errors) = self.repeats();
+        if later_records.is_empty() && later_errors.is_empty() {
+            return;
         }
-        self.seen.insert(id.to_owned());
-        false
+        for &k in &later_errors {
+            if let Some(e) = self.errors.get_mut(k) {
+                let id = e.member_id.clone().unwrap_or_default();
+                *e = BatchError::new(e.index, Some(id.clone()), &duplicate(&id));
+            }
+        }
+        let mut later = later_records.iter().peekable();
+        let (records, positions) = (
+            std::mem::take(&mut self.records),
+            std::mem::take(&mut self.positions),
+        );
+        for (k, (record, index)) in records.into_iter().zip(positions).enumerate() {
+            if later.next_if_eq(&&k).is_some() {
+                let e = BatchError::new(index, Some(record.id.clone()), &duplicate(&record.id));
+                self.errors.push(e);
+            } else {
+                self.admit_typed(index, record);
+            }
+        }
+        self.errors.sort_by_key(|e| e.index);
+    }
+
+    /// The records (by position in `records`) and the errors (by position in `errors`) whose id came before:
+    /// both lists are walked together in input order.
+    fn repeats(&self) -> (Vec<usize>, Vec<usize>) {
+        let mut seen = FxSet::default();
+        seen.reserve(self.records.len().saturating_add(self.errors.len()));
+        let (mut later_records, mut later_errors) = (Vec::new(), Vec::new());
+        let (mut r, mut e) = (0, 0);
+        loop {
+            let record = self.records.get(r).zip(self.positions.get(r));
+            let error = self.errors.get(e);
+            let record_first = match (record, error) {
+                (Some((_, &at)), Some(x)) => at < x.index,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            if record_first {
+                if let Some((rec, _)) = record {
+                    if !seen.insert(rec.id.as_str()) {
+                        later_records.push(r);
+                    }
+                }
+                r = r.saturating_add(1);
+            } else {
+                if let Some(id) = error.and_then(|x| x.member_id.as_deref()) {
+                    if !seen.insert(id) {
+                        later_errors.push(e);
+                    }
+                }
+                e = e.saturating_add(1);
+            }
+        }
+        (later_records, later_errors)
     }
 }
 
@@ -114,7 +157,7 @@ struct TreeDocument {
 /// The reference read: the whole document as a tree, each element converted with path tracking. A bad
 /// element is an error entry (`index`, the field under `meetings[i]` / `ledgers[i]` for the side lists); an
 /// input that is neither an array nor the document is the whole input's error.
-pub(crate) fn read_tree(json: &str) -> Result<Roster> {
+pub(crate) fn read_tree(json: &str) -> Result<Roster<'static>> {
     let value: serde_json::Value = from_json(json, "INVALID_RECORD_JSON")?;
     let doc = match value {
         serde_json::Value::Array(members) => TreeDocument {
@@ -128,7 +171,7 @@ pub(crate) fn read_tree(json: &str) -> Result<Roster> {
     let mut roster = Roster::default();
     for (i, v) in doc.meetings.into_iter().enumerate() {
         if let Some(m) = side_value(v, i, &MEETINGS, &mut roster.side_errors) {
-            roster.meetings.push(m);
+            roster.meetings.push(MeetingIn::Owned(m));
         }
     }
     for (i, v) in doc.ledgers.into_iter().enumerate() {
@@ -136,10 +179,10 @@ pub(crate) fn read_tree(json: &str) -> Result<Roster> {
             roster.ledgers.push(l);
         }
     }
-    roster.seen.reserve(doc.members.len());
     for (index, value) in doc.members.into_iter().enumerate() {
         roster.admit_value(index, value);
     }
+    roster.drop_repeats();
     Ok(roster)
 }
 
@@ -197,7 +240,7 @@ struct RawDocument<'a> {
 
 /// The fast read, or `None` when the document must take the tree path whole (it is not well-formed, not of
 /// the expected shape, or an element's text would not parse as a tree at its depth in the document).
-pub(crate) fn read_fast(json: &str) -> Option<Roster> {
+pub(crate) fn read_fast(json: &str) -> Option<Roster<'_>> {
     // Elements of a bare array sit one level deep, those of the document two: serde_json's depth limit counts
     // from the document's start, and the tree read met them there.
     let (doc, depth) = if json.trim_start().starts_with('[') {
@@ -213,9 +256,10 @@ pub(crate) fn read_fast(json: &str) -> Option<Roster> {
     };
     let mut roster = Roster::default();
     for (i, raw) in doc.meetings.into_iter().enumerate() {
-        let m = match serde_json::from_str::<Meeting>(raw.get()) {
-            Ok(m) => Some(m),
-            Err(_) => side_value(reparse(raw, depth)?, i, &MEETINGS, &mut roster.side_errors),
+        let m = match meeting_in(raw.get()) {
+            Some(m) => Some(m),
+            None => side_value(reparse(raw, depth)?, i, &MEETINGS, &mut roster.side_errors)
+                .map(MeetingIn::Owned),
         };
         roster.meetings.extend(m);
     }
@@ -228,13 +272,13 @@ pub(crate) fn read_fast(json: &str) -> Option<Roster> {
     }
     roster.records.reserve(doc.members.len());
     roster.positions.reserve(doc.members.len());
-    roster.seen.reserve(doc.members.len());
     for (index, raw) in doc.members.into_iter().enumerate() {
-        match serde_json::from_str::<MemberRecord>(raw.get()) {
-            Ok(r) => roster.admit_typed(index, r),
-            Err(_) => roster.admit_value(index, reparse(raw, depth)?),
+        match record_line(raw.get()) {
+            Some(r) => roster.admit_typed(index, r),
+            None => roster.admit_value(index, reparse(raw, depth)?),
         }
     }
+    roster.drop_repeats();
     Some(roster)
 }
 
@@ -254,17 +298,18 @@ fn reparse(raw: &RawValue, depth: usize) -> Option<serde_json::Value> {
 }
 
 /// The members document read fast, or through the tree when it must be (see the module's description).
-pub(crate) fn read_members(json: &str) -> Result<Roster> {
+pub(crate) fn read_members(json: &str) -> Result<Roster<'_>> {
     match read_fast(json) {
         Some(roster) => Ok(roster),
         None => read_tree(json),
     }
 }
 
-/// A JSON Lines record read straight into the type; `None` when it must take the tree path (the line is not a
-/// readable record as it stands: its error, and its id, come from the tree read).
+/// A record read straight from its text — by the direct reader, or by serde's typed read where the direct one
+/// declines (a date written otherwise than `YYYY-MM-DD`, say) — or `None` when it must take the tree path (the
+/// text is not a readable record as it stands: its error, and its id, come from the tree read).
 pub(crate) fn record_line(line: &str) -> Option<MemberRecord> {
-    serde_json::from_str(line).ok()
+    direct_record(line).or_else(|| serde_json::from_str(line).ok())
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 
 use super::*;
+use crate::membership::life::Meeting;
 
 const MEMBERS: &str = include_str!("../../../examples/data/members.json");
 
@@ -31,7 +32,13 @@ fn outcome(r: Result<Roster>) -> Outcome {
             r.records,
             r.positions,
             r.errors,
-            r.meetings,
+            r.meetings
+                .iter()
+                .map(|m| match m {
+                    MeetingIn::Owned(m) => m.clone(),
+                    MeetingIn::Borrowed(v) => v.to_meeting(),
+                })
+                .collect(),
             r.ledgers,
             r.side_errors,
         )
@@ -283,5 +290,45 @@ proptest! {
             let tree = from_json::<Value>(&line, "INVALID_RECORD_JSON").and_then(MemberRecord::from_value);
             prop_assert_eq!(Ok(r), tree, "line: {}", line);
         }
+    }
+}
+
+#[test]
+fn a_repeated_id_is_the_later_entrys_error_readable_or_not() {
+    // Worked by hand: A reads; B does not (an impossible date), so its error is its own; the later B (readable)
+    // and the later A repeat an earlier id; C does not read, and its repeat, unreadable too, is a repeat first.
+    let rec = |id: &str, date: &str| {
+        format!(r#"{{"id":"{id}","name":"甲","birth_date":"{date}","org":"B1"}}"#)
+    };
+    let json = format!(
+        "[{},{},{},{},{},{}]",
+        rec("A", "2000-01-01"),
+        rec("B", "2000-02-30"),
+        rec("B", "2000-01-01"),
+        rec("A", "2000-01-02"),
+        rec("C", "x"),
+        rec("C", "y"),
+    );
+    for roster in [read_members(&json).unwrap(), read_tree(&json).unwrap()] {
+        let ids: Vec<&str> = roster.records.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!((ids, roster.positions), (vec!["A"], vec![0]));
+        let errors: Vec<(usize, &str, &str, &str)> = roster
+            .errors
+            .iter()
+            .map(|e| {
+                let id = e.member_id.as_deref().unwrap_or("");
+                (e.index, id, e.code.as_str(), e.field.as_str())
+            })
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                (1, "B", "INVALID_RECORD_JSON", "birth_date"),
+                (2, "B", "DUPLICATE_MEMBER", "id"),
+                (3, "A", "DUPLICATE_MEMBER", "id"),
+                (4, "C", "INVALID_RECORD_JSON", "birth_date"),
+                (5, "C", "DUPLICATE_MEMBER", "id"),
+            ]
+        );
     }
 }

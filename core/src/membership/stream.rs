@@ -25,6 +25,7 @@ use super::record::MemberRecord;
 use super::report::MemberReport;
 use crate::dues::{BatchError, Ledger};
 use crate::error::{from_json, to_json};
+use crate::fx::FxSet;
 use crate::month::parse_date;
 use crate::{Calendar, Error, Policy, Result};
 
@@ -105,6 +106,78 @@ enum Slot {
     Failed(BatchError),
 }
 
+/// The lines read: the records (the roster) with their lines' indexes, the meetings and ledgers, and what each
+/// line answers, in input order.
+#[derive(Default)]
+struct Lines {
+    records: Vec<MemberRecord>,
+    positions: Vec<usize>,
+    meetings: Vec<Meeting>,
+    ledgers: Vec<Ledger>,
+    slots: Vec<Slot>,
+    /// Ids seen so far (a later record with the same id is `DUPLICATE_MEMBER`).
+    seen: FxSet<String>,
+}
+
+impl Lines {
+    /// Reads line `index`: a meeting, a ledger or a record — straight into the type first, the path-tracking
+    /// read only for a line that fails (its error).
+    fn read(&mut self, index: usize, line: &str) {
+        match wrapper(line) {
+            Some("meeting") => match serde_json::from_str::<MeetingLine>(line)
+                .or_else(|_| from_json::<MeetingLine>(line, "INVALID_MEETING_JSON"))
+            {
+                Ok(m) => self.meetings.push(m.meeting),
+                Err(e) => self.fail(index, &e, None),
+            },
+            Some(_) => match serde_json::from_str::<LedgerLine>(line)
+                .or_else(|_| from_json::<LedgerLine>(line, "INVALID_LEDGER_JSON"))
+            {
+                Ok(l) => self.ledgers.push(l.ledger),
+                Err(e) => self.fail(index, &e, None),
+            },
+            None => self.record(index, line),
+        }
+    }
+
+    /// A record line: read straight into the type when it reads as it stands; otherwise the tree read gives
+    /// the error (and the id) exactly as before. A repeated id is the later line's error.
+    fn record(&mut self, index: usize, line: &str) {
+        if let Some(r) = record_line(line) {
+            if self.seen.insert(r.id.clone()) {
+                self.push(index, r);
+            } else {
+                self.fail(index, &duplicate(&r.id), Some(r.id));
+            }
+            return;
+        }
+        let value = match from_json::<serde_json::Value>(line, "INVALID_RECORD_JSON") {
+            Ok(v) => v,
+            Err(e) => return self.fail(index, &e, None),
+        };
+        let id = value.get("id").and_then(|v| v.as_str()).map(str::to_owned);
+        if let Some(id) = &id {
+            if !self.seen.insert(id.clone()) {
+                return self.fail(index, &duplicate(id), Some(id.clone()));
+            }
+        }
+        match MemberRecord::from_value(value) {
+            Ok(r) => self.push(index, r),
+            Err(e) => self.fail(index, &e, id),
+        }
+    }
+
+    fn push(&mut self, index: usize, record: MemberRecord) {
+        self.slots.push(Slot::Record(self.records.len()));
+        self.records.push(record);
+        self.positions.push(index);
+    }
+
+    fn fail(&mut self, index: usize, e: &Error, id: Option<String>) {
+        self.slots.push(Slot::Failed(BatchError::new(index, id, e)));
+    }
+}
+
 /// `member check` over JSON Lines: reads every line (records, meetings, ledgers), then calls `emit` with one
 /// answer per record — its report, or the error of a record that cannot be read or checked (a repeated id is
 /// `DUPLICATE_MEMBER` on the later one) — and for each unreadable meeting or ledger line, in input order.
@@ -136,72 +209,40 @@ pub(super) fn members_at<S: AsRef<str>>(
     calendar: &Calendar,
     lines: impl IntoIterator<Item = S>,
     on: NaiveDate,
-    mut emit: impl FnMut(usize, Answer<'_, MemberReport>),
+    emit: impl FnMut(usize, Answer<'_, MemberReport>),
 ) -> Result<StreamSummary> {
-    let (mut records, mut meetings, mut ledgers, mut slots) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    let mut seen = std::collections::HashSet::new();
+    let mut read = Lines::default();
     for (index, line) in lines.into_iter().enumerate() {
         let line = line.as_ref();
-        if line.trim().is_empty() {
-            continue;
-        }
-        let failed = |e: &Error, id: Option<String>| Slot::Failed(BatchError::new(index, id, e));
-        match wrapper(line) {
-            // Straight into the type first; the path-tracking read only for a line that fails (its error).
-            Some("meeting") => match serde_json::from_str::<MeetingLine>(line)
-                .or_else(|_| from_json::<MeetingLine>(line, "INVALID_MEETING_JSON"))
-            {
-                Ok(m) => meetings.push(m.meeting),
-                Err(e) => slots.push(failed(&e, None)),
-            },
-            Some(_) => match serde_json::from_str::<LedgerLine>(line)
-                .or_else(|_| from_json::<LedgerLine>(line, "INVALID_LEDGER_JSON"))
-            {
-                Ok(l) => ledgers.push(l.ledger),
-                Err(e) => slots.push(failed(&e, None)),
-            },
-            None => {
-                // Straight into the type when the line reads as it stands; otherwise the tree read below
-                // gives the error (and the id) exactly as before.
-                if let Some(r) = record_line(line) {
-                    if seen.insert(r.id.clone()) {
-                        slots.push(Slot::Record(records.len()));
-                        records.push((index, r));
-                    } else {
-                        slots.push(failed(&duplicate(&r.id), Some(r.id)));
-                    }
-                    continue;
-                }
-                let value = match from_json::<serde_json::Value>(line, "INVALID_RECORD_JSON") {
-                    Ok(v) => v,
-                    Err(e) => {
-                        slots.push(failed(&e, None));
-                        continue;
-                    }
-                };
-                let id = value.get("id").and_then(|v| v.as_str()).map(str::to_owned);
-                if let Some(id) = &id {
-                    if !seen.insert(id.clone()) {
-                        slots.push(failed(&duplicate(id), Some(id.clone())));
-                        continue;
-                    }
-                }
-                match MemberRecord::from_value(value) {
-                    Ok(r) => {
-                        slots.push(Slot::Record(records.len()));
-                        records.push((index, r));
-                    }
-                    Err(e) => slots.push(failed(&e, id)),
-                }
-            }
+        if !line.trim().is_empty() {
+            read.read(index, line);
         }
     }
+    let Lines {
+        records,
+        positions,
+        meetings,
+        ledgers,
+        slots,
+        seen,
+    } = read;
     drop(seen);
-    let (positions, records): (Vec<usize>, Vec<MemberRecord>) = records.into_iter().unzip();
     let ctx = Context::new(policy, calendar, &records)?
         .with_meetings(&meetings)
         .with_ledgers(&ledgers);
+    Ok(answer(&ctx, &records, &positions, slots, on, emit))
+}
+
+/// Hands each line's answer to `emit`, in input order: a record's report (or the error of its check), or the
+/// error of a line that could not be read.
+fn answer(
+    ctx: &Context<'_>,
+    records: &[MemberRecord],
+    positions: &[usize],
+    slots: Vec<Slot>,
+    on: NaiveDate,
+    mut emit: impl FnMut(usize, Answer<'_, MemberReport>),
+) -> StreamSummary {
     let mut summary = StreamSummary::default();
     for slot in slots {
         let error = match slot {
@@ -209,7 +250,7 @@ pub(super) fn members_at<S: AsRef<str>>(
                 let (Some(record), Some(&index)) = (records.get(k), positions.get(k)) else {
                     continue;
                 };
-                match check(&ctx, record, on) {
+                match check(ctx, record, on) {
                     Ok(report) => {
                         emit(index, Answer::Report(&report));
                         summary.reports = summary.reports.saturating_add(1);
@@ -223,7 +264,7 @@ pub(super) fn members_at<S: AsRef<str>>(
         emit(error.index, Answer::Error(&error));
         summary.errors = summary.errors.saturating_add(1);
     }
-    Ok(summary)
+    summary
 }
 
 /// `org check` over JSON Lines: each line an organization document (a bundle), checked on `on` and handed to
