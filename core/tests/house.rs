@@ -5,6 +5,8 @@
 //!   `self::…`, or a path that starts with one of A's own child modules). Comments and string literals
 //!   are not read, so a doc link is no import.
 //! - **No non-test file over [`MAX_LINES`] lines.**
+//! - **No function over [`MAX_FN_LINES`] lines** (from its `fn` line to its closing brace, comments and
+//!   string contents not read), so a rule reads as named steps.
 //!
 //! How a path is resolved to a file, as `farm-studio look` reads the house: the module tree is read from
 //! `lib.rs` down through its `mod` declarations (a `#[path]` attribute is followed). A path walks that tree
@@ -40,6 +42,52 @@ use reader::{circles, expand, mod_decls, src, strip, ties, House};
 /// The most lines a non-test file of `core/src` may have.
 const MAX_LINES: usize = 600;
 
+/// The most lines a function of a non-test file may have.
+const MAX_FN_LINES: usize = 80;
+
+/// Each function with a body in `code` (comments cut, strings blanked): its name and its lines, from the
+/// `fn` line to the line of its closing brace.
+fn functions(code: &str) -> Vec<(String, usize)> {
+    let bytes = code.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(p) = code[at..].find("fn ").map(|p| p + at) {
+        at = p + 3;
+        let starts_word = p == 0 || !(bytes[p - 1].is_ascii_alphanumeric() || bytes[p - 1] == b'_');
+        let name: String = code[at..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        if !starts_word || name.is_empty() {
+            continue;
+        }
+        // A signature holds no brace: the first `{` or `;` ends it (`;`: a declaration without a body).
+        let Some(open) = code[at..].find(['{', ';']).map(|o| o + at) else {
+            break;
+        };
+        if bytes[open] == b';' {
+            continue;
+        }
+        let mut depth = 0usize;
+        let mut close = code.len();
+        for (k, b) in bytes[open..].iter().enumerate() {
+            match b {
+                b'{' => depth += 1,
+                b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        close = open + k;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        out.push((name, code[p..=close.min(code.len() - 1)].lines().count()));
+    }
+    out
+}
+
 #[test]
 fn no_import_circle_between_core_files() {
     let house = House::read();
@@ -66,6 +114,37 @@ fn no_big_non_test_file() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn no_long_function() {
+    let house = House::read();
+    let mut problems = Vec::new();
+    for m in house.modules.iter().filter(|m| !m.test) {
+        let code = strip(&fs::read_to_string(src().join(&m.file)).unwrap(), true);
+        for (name, lines) in functions(&code) {
+            if lines > MAX_FN_LINES {
+                problems.push(format!(
+                    "core/src/{}: fn {name} has {lines} lines (> {MAX_FN_LINES})",
+                    m.file
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn functions_are_measured_from_fn_to_closing_brace() {
+    let code = "trait T {\n    fn declared(&self);\n}\nfn two() {\n    let s = \"  \";\n}\npub fn outer() -> u8 {\n    fn inner() {}\n    if true {\n        1\n    } else {\n        2\n    }\n}\n";
+    assert_eq!(
+        functions(code),
+        vec![
+            ("two".to_string(), 3),
+            ("outer".to_string(), 8),
+            ("inner".to_string(), 1)
+        ]
+    );
 }
 
 /// The reader itself, on a small hand-made house: the resolution rules the checks above rely on.
