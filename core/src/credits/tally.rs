@@ -183,7 +183,7 @@ impl DayTotals {
 /// };
 /// let d = t.day_totals(&rows, &[]).unwrap();
 /// // Login: 1 a day, cap 1: the second login the same day scores nothing.
-/// assert_eq!((d.members, d.points), (vec![7, 7], vec![1, 1]));
+/// assert_eq!((&d.members[..], &d.points[..]), (&[7, 7][..], &[1, 1][..]));
 /// assert_eq!(d.date(1).unwrap().to_string(), "2026-03-03");
 /// ```
 #[derive(Debug, Clone)]
