@@ -1,7 +1,7 @@
 //! A seeded generator of dues batches as JSON text (the document `dues::assess_batch_from_json` reads): a
 //! realistic branch mix of employed members with five to nine payroll items, retirees, annual-salary,
 //! self-employed and flat-amount members. Shared by `benches/dues_json.rs` and `examples/dues_json.rs`.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::indexing_slicing)]
 
 use std::fmt::Write as _;
 

@@ -42,7 +42,7 @@ struct Input<E> {
 
 /// One event's text, read straight into the event; one the fast read refuses is read again as a JSON value
 /// (as it always was: trailing text ignored, a key named twice keeping its last value) to name its fault.
-fn read_event(raw: &str) -> std::result::Result<Event, (Option<String>, Error)> {
+fn read_event(raw: &str) -> std::result::Result<Event, Box<(Option<String>, Error)>> {
     if let Ok(event) = serde_json::from_str::<Event>(raw) {
         return Ok(event);
     }
@@ -51,7 +51,7 @@ fn read_event(raw: &str) -> std::result::Result<Event, (Option<String>, Error)> 
         .get("event_id")
         .and_then(|v| v.as_str())
         .map(str::to_owned);
-    from_json::<Event>(&value.to_string(), "INVALID_EVENT_JSON").map_err(|e| (id, e))
+    from_json::<Event>(&value.to_string(), "INVALID_EVENT_JSON").map_err(|e| Box::new((id, e)))
 }
 
 /// Applies voids and offences after the events, and writes the document.
@@ -157,7 +157,7 @@ impl Scorer {
                     events.push(e);
                     positions.push(index);
                 }
-                Err((id, e)) => errors.push(EventError::new(index, None, id, &e)),
+                Err(bad) => errors.push(EventError::new(index, None, bad.0, &bad.1)),
             }
         }
         let mut r = self.ingest(events);
@@ -230,7 +230,7 @@ fn score_lines(scheme: &Scheme, jsonl: &[u8], explain: bool) -> Result<String> {
                 events.push(e);
                 lines.push(i);
             }
-            Err((id, e)) => errors.push(EventError::new(i, Some(number), id, &e)),
+            Err(bad) => errors.push(EventError::new(i, Some(number), bad.0, &bad.1)),
         }
     }
     let r = scorer.ingest(events);

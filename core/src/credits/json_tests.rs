@@ -46,10 +46,11 @@ fn old_ingest(scorer: &mut Scorer, json: &str) -> Result<Ingest> {
 }
 
 /// `score_lines`' reading of one line before this change.
-fn old_line(line: &str) -> std::result::Result<Event, (Option<String>, Error)> {
-    let value: serde_json::Value = from_json(line, "INVALID_EVENT_JSON").map_err(|e| (None, e))?;
+fn old_line(line: &str) -> std::result::Result<Event, Box<(Option<String>, Error)>> {
+    let value: serde_json::Value =
+        from_json(line, "INVALID_EVENT_JSON").map_err(|e| Box::new((None, e)))?;
     let id = old_id(&value);
-    old_read_event(value).map_err(|e| (id, e))
+    old_read_event(value).map_err(|e| Box::new((id, e)))
 }
 
 fn event(id: u8, activity: u8, fault: u8) -> String {
@@ -64,7 +65,7 @@ fn event(id: u8, activity: u8, fault: u8) -> String {
         3 => format!("{base},\"activity\":\"login\"}}"),
         4 => "{\"event_id\":\"e9\"}".to_owned(),
         5 => format!("{base}}} trailing"),
-        6 => format!("{base}"),
+        6 => base,
         7 => base.replace("2026-03-02T07:00:00+08:00", "yesterday") + "}",
         8 => "7".to_owned(),
         _ => format!("{base}}}"),

@@ -41,7 +41,7 @@ impl<'p> Batch<'p> {
     }
 
     /// The next member's text, assessed.
-    fn member(&mut self, raw: &str) -> Result<Assessment, BatchError> {
+    fn member(&mut self, raw: &str) -> Result<Assessment, Box<BatchError>> {
         let index = self.index;
         self.index = index.saturating_add(1);
         let member = match serde_json::from_str::<DuesMember>(raw) {
@@ -52,17 +52,14 @@ impl<'p> Batch<'p> {
             Err(_) => self.reread(index, raw)?,
         };
         assess(self.policy, &member, self.month, self.options)
-            .map_err(|e| BatchError::new(index, Some(member.member_id.clone()), &e))
+            .map_err(|e| Box::new(BatchError::new(index, Some(member.member_id.clone()), &e)))
     }
 
     /// The first entry carrying an id claims it, readable or not: a later one is `DUPLICATE_MEMBER_ID`.
-    fn claim(&mut self, index: usize, id: &str) -> Result<(), BatchError> {
+    fn claim(&mut self, index: usize, id: &str) -> Result<(), Box<BatchError>> {
         if self.seen.contains(id) {
-            return Err(BatchError::new(
-                index,
-                Some(id.to_owned()),
-                &duplicate_id(id),
-            ));
+            let e = BatchError::new(index, Some(id.to_owned()), &duplicate_id(id));
+            return Err(Box::new(e));
         }
         self.seen.insert(id.to_owned());
         Ok(())
@@ -71,9 +68,9 @@ impl<'p> Batch<'p> {
     /// A member the fast read refused, read as a JSON value (an object naming a field twice keeps its last
     /// value, as it always did): its id claimed, then read again from the value (the member, if only a key
     /// was named twice) or its fault named by the path inside the member.
-    fn reread(&mut self, index: usize, raw: &str) -> Result<DuesMember, BatchError> {
-        let value: serde_json::Value =
-            crate::error::from_json(raw, CODE).map_err(|e| BatchError::new(index, None, &e))?;
+    fn reread(&mut self, index: usize, raw: &str) -> Result<DuesMember, Box<BatchError>> {
+        let value: serde_json::Value = crate::error::from_json(raw, CODE)
+            .map_err(|e| Box::new(BatchError::new(index, None, &e)))?;
         let id = value
             .get("member_id")
             .and_then(|v| v.as_str())
@@ -83,7 +80,7 @@ impl<'p> Batch<'p> {
         }
         // The value's text (one key each) read again with its path: the fault the value has, named.
         crate::error::from_json::<DuesMember>(&value.to_string(), CODE)
-            .map_err(|e| BatchError::new(index, id, &e))
+            .map_err(|e| Box::new(BatchError::new(index, id, &e)))
     }
 }
 
@@ -103,7 +100,7 @@ impl<'de, E: Deserialize<'de> + Deref<Target = RawValue>> Visitor<'de> for Each<
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         while let Some(raw) = seq.next_element::<E>()? {
-            (self.out)(self.batch.member(raw.get()));
+            (self.out)(self.batch.member(raw.get()).map_err(|e| *e));
         }
         Ok(())
     }
