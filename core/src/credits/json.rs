@@ -43,7 +43,7 @@ struct Input<E> {
 /// One event's text, read straight into the event; one the fast read refuses is read again as a JSON value
 /// (as it always was: trailing text ignored, a key named twice keeping its last value) to name its fault.
 fn read_event(raw: &str) -> std::result::Result<Event, Box<(Option<String>, Error)>> {
-    if let Ok(event) = serde_json::from_str::<Event>(raw) {
+    if let Some(event) = crate::error::fast_read::<Event>(raw) {
         return Ok(event);
     }
     let value: serde_json::Value = from_json(raw, "INVALID_EVENT_JSON").map_err(|e| (None, e))?;

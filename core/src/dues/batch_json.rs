@@ -44,12 +44,12 @@ impl<'p> Batch<'p> {
     fn member(&mut self, raw: &str) -> Result<Assessment, Box<BatchError>> {
         let index = self.index;
         self.index = index.saturating_add(1);
-        let member = match serde_json::from_str::<DuesMember>(raw) {
-            Ok(m) => {
+        let member = match crate::error::fast_read::<DuesMember>(raw) {
+            Some(m) => {
                 self.claim(index, &m.member_id)?;
                 m
             }
-            Err(_) => self.reread(index, raw)?,
+            None => self.reread(index, raw)?,
         };
         assess(self.policy, &member, self.month, self.options)
             .map_err(|e| Box::new(BatchError::new(index, Some(member.member_id.clone()), &e)))
