@@ -3,6 +3,7 @@
 //! with its position (and line number, for JSON Lines) and the field at fault.
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use super::board::{leaderboard, rate, OrgMap, Tier};
 use super::event::{Entry, Event, EventError, Offence};
@@ -10,7 +11,7 @@ use super::report::{Explanation, Total};
 use super::rules::Scheme;
 use super::scorer::{Ingest, Scorer};
 use super::time::PeriodKind;
-use crate::error::{from_json, path_error, to_json};
+use crate::error::{from_json, to_json};
 use crate::{Error, Result};
 
 #[derive(Serialize)]
@@ -31,24 +32,26 @@ struct Scored<'a> {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Input {
-    events: Vec<serde_json::Value>,
+struct Input<E> {
+    events: Vec<E>,
     #[serde(default)]
     voids: Vec<String>,
     #[serde(default)]
     offences: Vec<Offence>,
 }
 
-fn read_event(value: serde_json::Value) -> std::result::Result<Event, Error> {
-    serde_path_to_error::deserialize::<_, Event>(value)
-        .map_err(|e| path_error(e, "INVALID_EVENT_JSON"))
-}
-
-fn event_id_of(value: &serde_json::Value) -> Option<String> {
-    value
+/// One event's text, read straight into the event; one the fast read refuses is read again as a JSON value
+/// (as it always was: trailing text ignored, a key named twice keeping its last value) to name its fault.
+fn read_event(raw: &str) -> std::result::Result<Event, Box<(Option<String>, Error)>> {
+    if let Some(event) = crate::error::fast_read::<Event>(raw) {
+        return Ok(event);
+    }
+    let value: serde_json::Value = from_json(raw, "INVALID_EVENT_JSON").map_err(|e| (None, e))?;
+    let id = value
         .get("event_id")
         .and_then(|v| v.as_str())
-        .map(str::to_owned)
+        .map(str::to_owned);
+    from_json::<Event>(&value.to_string(), "INVALID_EVENT_JSON").map_err(|e| Box::new((id, e)))
 }
 
 /// Applies voids and offences after the events, and writes the document.
@@ -104,9 +107,12 @@ fn finish(
 /// assert!(out.contains(r#""index":1,"event_id":"e2","kind":"invalid_input","code":"UNKNOWN_ACTIVITY""#));
 /// ```
 pub fn score_json(scheme: &Scheme, input_json: &str, explain: bool) -> Result<String> {
-    let input: Input = from_json(input_json, "INVALID_EVENTS_JSON")?;
+    let input: Input<&RawValue> = crate::error::from_json_raw::<_, Input<serde_json::Value>>(
+        input_json,
+        "INVALID_EVENTS_JSON",
+    )?;
     let mut scorer = Scorer::new(scheme.clone())?;
-    let r = scorer.ingest_values(input.events);
+    let r = scorer.ingest_raw(&input.events);
     finish(
         &mut scorer,
         r.duplicates,
@@ -133,23 +139,25 @@ impl Scorer {
     /// assert_eq!((r.errors[0].index, r.errors[0].field.as_str()), (1, "activity"));
     /// ```
     pub fn ingest_json(&mut self, events_json: &str) -> Result<Ingest> {
-        let values: Vec<serde_json::Value> = from_json(events_json, "INVALID_EVENTS_JSON")?;
-        Ok(self.ingest_values(values))
+        let raw: Vec<&RawValue> = crate::error::from_json_raw::<_, Vec<serde_json::Value>>(
+            events_json,
+            "INVALID_EVENTS_JSON",
+        )?;
+        Ok(self.ingest_raw(&raw))
     }
 
-    /// [`Scorer::ingest_json`] over already parsed JSON values (also what [`score_json`] feeds).
-    pub(crate) fn ingest_values(&mut self, values: Vec<serde_json::Value>) -> Ingest {
-        let mut events = Vec::with_capacity(values.len());
-        let mut positions = Vec::with_capacity(values.len());
+    /// [`Scorer::ingest_json`] over the array's elements as text (also what [`score_json`] feeds).
+    fn ingest_raw(&mut self, raw: &[&RawValue]) -> Ingest {
+        let mut events = Vec::with_capacity(raw.len());
+        let mut positions = Vec::with_capacity(raw.len());
         let mut errors = Vec::new();
-        for (index, value) in values.into_iter().enumerate() {
-            let id = event_id_of(&value);
-            match read_event(value) {
+        for (index, value) in raw.iter().enumerate() {
+            match read_event(value.get()) {
                 Ok(e) => {
                     events.push(e);
                     positions.push(index);
                 }
-                Err(e) => errors.push(EventError::new(index, None, id, &e)),
+                Err(bad) => errors.push(EventError::new(index, None, bad.0, &bad.1)),
             }
         }
         let mut r = self.ingest(events);
@@ -217,20 +225,12 @@ fn score_lines(scheme: &Scheme, jsonl: &[u8], explain: bool) -> Result<String> {
         if line.trim().is_empty() {
             continue;
         }
-        let value: serde_json::Value = match from_json(line, "INVALID_EVENT_JSON") {
-            Ok(v) => v,
-            Err(e) => {
-                errors.push(EventError::new(i, Some(number), None, &e));
-                continue;
-            }
-        };
-        let id = event_id_of(&value);
-        match read_event(value) {
+        match read_event(line) {
             Ok(e) => {
                 events.push(e);
                 lines.push(i);
             }
-            Err(e) => errors.push(EventError::new(i, Some(number), id, &e)),
+            Err(bad) => errors.push(EventError::new(i, Some(number), bad.0, &bad.1)),
         }
     }
     let r = scorer.ingest(events);
@@ -343,3 +343,7 @@ pub fn dues_events_json(ledger_json: &str, activity: &str) -> Result<String> {
         activity,
     ))
 }
+
+#[cfg(test)]
+#[path = "json_tests.rs"]
+mod tests;

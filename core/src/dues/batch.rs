@@ -131,61 +131,7 @@ pub fn assess_batch_with_progress(
     out
 }
 
-/// Assesses a JSON array of members. Each element is read on its own, so a malformed member becomes an
-/// error entry (its field path named) and the others are still assessed. A document that is not an array
-/// at all is an error.
-///
-/// ```
-/// use dangjian::{dues, Policy};
-/// let json = r#"[{"member_id":"A","category":"student"},{"member_id":"B","category":"astronaut"}]"#;
-/// let out = dues::assess_batch_from_json(&Policy::bundled(), json, "2026-01".parse().unwrap(), Default::default()).unwrap();
-/// assert_eq!(out.errors[0].field, "category");
-/// assert_eq!(out.errors[0].member_id.as_deref(), Some("B"));
-/// ```
-pub fn assess_batch_from_json(
-    policy: &Policy,
-    json: &str,
-    month: YearMonth,
-    options: AssessOptions,
-) -> Result<BatchOutcome, Error> {
-    let raw: Vec<serde_json::Value> = crate::error::from_json(json, "INVALID_MEMBER_JSON")?;
-    let mut members = Vec::with_capacity(raw.len());
-    let mut positions = Vec::with_capacity(raw.len());
-    let mut errors = Vec::new();
-    // The first entry carrying an id claims it, readable or not, as in `assess_batch`.
-    let mut seen = std::collections::HashSet::with_capacity(raw.len());
-    for (index, value) in raw.into_iter().enumerate() {
-        let id = value
-            .get("member_id")
-            .and_then(|v| v.as_str())
-            .map(str::to_owned);
-        if let Some(id) = &id {
-            if !seen.insert(id.clone()) {
-                errors.push(BatchError::new(index, Some(id.clone()), &duplicate_id(id)));
-                continue;
-            }
-        }
-        match serde_path_to_error::deserialize::<_, DuesMember>(value) {
-            Ok(m) => {
-                members.push(m);
-                positions.push(index);
-            }
-            Err(e) => {
-                let err = crate::error::path_error(e, "INVALID_MEMBER_JSON");
-                errors.push(BatchError::new(index, id, &err));
-            }
-        }
-    }
-    let mut out = assess_batch(policy, &members, month, options);
-    for e in &mut out.errors {
-        e.index = positions.get(e.index).copied().unwrap_or(e.index);
-    }
-    out.errors.extend(errors);
-    out.errors.sort_by_key(|e| e.index);
-    Ok(out)
-}
-
-fn duplicate_id(id: &str) -> Error {
+pub(super) fn duplicate_id(id: &str) -> Error {
     Error::input(
         "DUPLICATE_MEMBER_ID",
         "member_id",

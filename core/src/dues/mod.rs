@@ -28,6 +28,7 @@ mod amount;
 mod assess;
 mod base;
 mod batch;
+mod batch_json;
 mod build;
 pub(crate) mod bundled;
 mod items;
@@ -41,9 +42,8 @@ mod tracer;
 
 pub use crate::money::MAX_AMOUNT_YUAN;
 pub use assess::{assess, AssessOptions, Assessment};
-pub use batch::{
-    assess_batch, assess_batch_from_json, assess_batch_with_progress, BatchError, BatchOutcome,
-};
+pub use batch::{assess_batch, assess_batch_with_progress, BatchError, BatchOutcome};
+pub use batch_json::{assess_batch_from_json, assess_batch_from_reader};
 pub use items::{Category, EmployerType, ItemCode};
 pub use json::{assess_batch_json, assess_json, evaluate_ledger_json, summarize_json};
 pub use ledger::{
@@ -60,5 +60,7 @@ pub use params::{
 };
 pub use summary::{summarize, BranchSummary, Period};
 
+#[cfg(test)]
+mod batch_json_tests;
 #[cfg(test)]
 mod tests;
