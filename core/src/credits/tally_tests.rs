@@ -243,12 +243,7 @@ fn scheme(which: u8) -> Scheme {
 /// Day totals (member, date, points) and refusals (row, code, field).
 type Outcome = (Vec<(u32, String, i64)>, Vec<(usize, String, String)>);
 
-fn reference(
-    scheme: Scheme,
-    base: i64,
-    rows: &[Gen],
-    offences: &[(u32, i64)],
-) -> Outcome {
+fn reference(scheme: Scheme, base: i64, rows: &[Gen], offences: &[(u32, i64)]) -> Outcome {
     let china = FixedOffset::east_opt(8 * 3600).unwrap();
     let time = |s: i64| {
         DateTime::from_timestamp(base + s, 0)
@@ -303,12 +298,7 @@ fn reference(
     (totals, errors)
 }
 
-fn fast(
-    scheme: &Scheme,
-    base: i64,
-    rows: &[Gen],
-    offences: &[(u32, i64)],
-) -> Outcome {
+fn fast(scheme: &Scheme, base: i64, rows: &[Gen], offences: &[(u32, i64)]) -> Outcome {
     let col = |f: &dyn Fn(&Gen) -> Option<u32>| -> Vec<u32> {
         rows.iter().map(|r| f(r).unwrap_or(Rows::NONE)).collect()
     };
