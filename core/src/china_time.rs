@@ -37,6 +37,16 @@ pub(crate) fn instant_nanos(at: &DateTime<FixedOffset>) -> Option<i64> {
         .checked_add(nanos)
 }
 
+/// The error of an instant [`instant_nanos`] cannot hold (outside the years 1678–2261), at `field`.
+pub(crate) fn out_of_range(field: &str) -> crate::Error {
+    crate::Error::input(
+        "TIME_OUT_OF_RANGE",
+        field,
+        "时间超出范围（1678—2261 年）",
+        "the time is out of range (years 1678–2261)",
+    )
+}
+
 /// The China-time calendar date of an instant.
 ///
 /// ```

@@ -32,12 +32,14 @@ WASM_RAW="$WASM_ROOT/target/$WASM_TARGET/$WASM_PROFILE/dangjian_wasm.wasm"
 # 450 KB, membership to 617 KB, the code registry (zh/en sentences) to 656 KB, the dated board, the personal-data
 # scanner, SM2/SM3 signed checkpoints (≈ 85 KB) and the panic guard to 758 KB, the fast typed member reader,
 # JSON Lines checks and the TypeScript-declaring derives to 789 KB. Results out as JSON + JSON.parse instead
-# of serde-wasm-bindgen (one serializer per type, not two): measured 778 KB, budget 800 KB.
+# of serde-wasm-bindgen (one serializer per type, not two): measured 778 KB. The disclosure workflow's allowed
+# actions and typed items, the sentences that replace serde's wording in error messages (core/src/error/reader.rs,
+# zh and en), the JSON readers' fallback paths and the memory reservation before large calls: 804 KB, budget 832 KB.
 # Between it and the 400 KB target (wasm/scripts/wasm-sizes.mjs on the cargo build's module): the path-tracking
 # reader (serde_path_to_error, 21 % of the code: every Deserialize impl instantiated through its wrapper, a
 # reader that tracks paths only to report a failing record would drop most of it), the core's own code
 # (20 %: membership 6 %, disclosure 4 %, dues 3 %, credits 3 %), serde's derived code and serde_json (13 %).
-WASM_GZIP_LIMIT=$((800 * 1024))
+WASM_GZIP_LIMIT=$((832 * 1024))
 WASM_GZIP_TARGET=$((400 * 1024))
 # dangjian-dues (feature `dues`: dues, Policy, Calendar, the code registry): measured 318 KB, budget 336 KB.
 # Between it and the 120 KB target: Policy is the whole policy document (its reader, `bundled` and `validate`

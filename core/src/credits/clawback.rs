@@ -89,12 +89,7 @@ impl Scorer {
             let ts = match super::time::instant_nanos(&o.decided_at) {
                 Some(ts) => ts,
                 None => {
-                    let e = Error::input(
-                        "TIME_OUT_OF_RANGE",
-                        "decided_at",
-                        "时间超出范围",
-                        "the time is out of range",
-                    );
+                    let e = super::time::out_of_range("decided_at");
                     out.errors
                         .push(EventError::new(index, None, Some(o.offence_id), &e));
                     continue;

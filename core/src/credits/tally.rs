@@ -21,7 +21,7 @@ use super::fold::{score, Fold, Rec, NO_CONTENT};
 use super::packed::View;
 use super::restriction::{restrictions, Restriction};
 use super::rules::{Scheme, Unit};
-use super::time::{china_day_and_second_of, day_to_date, CHINA_OFFSET_SECONDS};
+use super::time::{self, china_day_and_second_of, day_to_date, CHINA_OFFSET_SECONDS};
 use super::validate::{check_declared_bound, needs};
 use crate::fx::FxMap;
 use crate::{Error, Result};
@@ -241,14 +241,9 @@ impl Tally {
     fn penalties(&self, offences: &[(u32, i64)]) -> Result<FxMap<u32, Vec<Restriction>>> {
         let mut by_member: FxMap<u32, Vec<(i64, String)>> = FxMap::default();
         for &(member, seconds) in offences {
-            let ts = seconds.checked_mul(1_000_000_000).ok_or_else(|| {
-                Error::input(
-                    "TIME_OUT_OF_RANGE",
-                    "decided_at",
-                    "时间超出范围",
-                    "the time is out of range",
-                )
-            })?;
+            let ts = seconds
+                .checked_mul(1_000_000_000)
+                .ok_or_else(|| time::out_of_range("decided_at"))?;
             by_member
                 .entry(member)
                 .or_default()
@@ -296,14 +291,9 @@ impl Tally {
             ));
         };
         let seconds = rows.seconds.get(i).copied().unwrap_or(0);
-        let ts = seconds.checked_mul(1_000_000_000).ok_or_else(|| {
-            Error::input(
-                "TIME_OUT_OF_RANGE",
-                "occurred_at",
-                "时间超出范围（1678—2261 年）",
-                "the time is out of range (years 1678–2261)",
-            )
-        })?;
+        let ts = seconds
+            .checked_mul(1_000_000_000)
+            .ok_or_else(|| time::out_of_range("occurred_at"))?;
         let content = Rows::opt(rows.contents, i);
         let view = View {
             id: "",

@@ -109,14 +109,8 @@ impl Scorer {
                 format!("the scheme has no activity {}", e.activity),
             ));
         };
-        let ts = e.ts.ok_or_else(|| {
-            Error::input(
-                "TIME_OUT_OF_RANGE",
-                "occurred_at",
-                "时间超出范围（1678—2261 年）",
-                "the time is out of range (years 1678–2261)",
-            )
-        })?;
+        let ts =
+            e.ts.ok_or_else(|| super::time::out_of_range("occurred_at"))?;
         let (day, _) = china_day_and_second_of(ts.div_euclid(1_000_000_000));
         if self.horizon.is_some_and(|h| day <= h) {
             return Err(period_closed("occurred_at", day));
