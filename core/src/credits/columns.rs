@@ -246,8 +246,8 @@ struct Row<'c> {
     ts: i64,
 }
 
-/// `INVALID_COLUMNS` at `field`.
-fn bad(field: &str, zh: &str, en: &str) -> Result<()> {
+/// `INVALID_COLUMNS` at `field` (the columnar ingest's and [`super::Tally`]'s shape checks).
+pub(super) fn bad(field: &str, zh: &str, en: &str) -> Result<()> {
     Err(Error::input(
         "INVALID_COLUMNS",
         field,

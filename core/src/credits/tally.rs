@@ -15,6 +15,7 @@
 
 use chrono::NaiveDate;
 
+use super::columns::bad;
 use super::compiled::{Compiled, NO_RULE};
 use super::event::EventError;
 use super::fold::{score, Fold, Rec, NO_CONTENT};
@@ -125,16 +126,6 @@ impl Rows<'_> {
     fn opt(column: &[u32], i: usize) -> Option<u32> {
         column.get(i).copied().filter(|&v| v != Self::NONE)
     }
-}
-
-/// `INVALID_COLUMNS` at `field`.
-fn bad(field: &str, zh: &str, en: &str) -> Result<()> {
-    Err(Error::input(
-        "INVALID_COLUMNS",
-        field,
-        format!("列 {field}：{zh}"),
-        format!("column {field}: {en}"),
-    ))
 }
 
 /// Points per member per China-time day, as columns in member then day order: one entry for each day a

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
-use super::check::check;
+use super::check::check_placed;
 use super::context::Context;
 use super::json::CheckBatch;
 use super::life::Meeting;
@@ -40,18 +40,11 @@ pub fn check_records(
     ledgers: &[Ledger],
     on: NaiveDate,
 ) -> Result<CheckBatch> {
-    let (roster, positions, mut errors) = first_of_each_id(records);
+    let (roster, positions, errors) = first_of_each_id(records);
     let ctx = Context::new(policy, calendar, &roster)?
         .with_meetings(meetings)
         .with_ledgers(ledgers);
-    let mut reports = Vec::with_capacity(roster.len());
-    for (record, index) in roster.iter().zip(positions) {
-        match check(&ctx, record, on) {
-            Ok(r) => reports.push(r),
-            Err(e) => errors.push(BatchError::new(index, Some(record.id.clone()), &e)),
-        }
-    }
-    errors.sort_by_key(|e| e.index);
+    let (reports, errors) = check_placed(&ctx, &roster, positions, errors, on);
     Ok(CheckBatch { reports, errors })
 }
 

@@ -12,6 +12,7 @@ use super::record::MemberRecord;
 use super::report::{MemberReport, Review};
 use super::stage::Stage;
 use super::status::{history, probation};
+use crate::dues::BatchError;
 use crate::Result;
 
 /// Audits one record on `on` (events dated after `on` are ignored).
@@ -98,6 +99,27 @@ pub(crate) fn audit(ctx: &Context, record: &MemberRecord, on: NaiveDate) -> Resu
 /// ```
 pub fn check_all(ctx: &Context, on: NaiveDate) -> Vec<Result<MemberReport>> {
     ctx.members().map(|r| check(ctx, r, on)).collect()
+}
+
+/// The batch check shared by the JSON document and the records in hand: each record of `records` (which stood
+/// at `positions[i]` of the input) checked on `on`, its report kept or its error added to `errors` at its
+/// position; the errors come back in input order.
+pub(crate) fn check_placed(
+    ctx: &Context,
+    records: &[MemberRecord],
+    positions: Vec<usize>,
+    mut errors: Vec<BatchError>,
+    on: NaiveDate,
+) -> (Vec<MemberReport>, Vec<BatchError>) {
+    let mut reports = Vec::with_capacity(records.len());
+    for (record, index) in records.iter().zip(positions) {
+        match check(ctx, record, on) {
+            Ok(r) => reports.push(r),
+            Err(e) => errors.push(BatchError::new(index, Some(record.id.clone()), &e)),
+        }
+    }
+    errors.sort_by_key(|e| e.index);
+    (reports, errors)
 }
 
 #[cfg(test)]

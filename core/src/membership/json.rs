@@ -9,7 +9,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::check::check;
+use super::check::{check, check_placed};
 use super::context::Context;
 use super::discipline::rights_on;
 use super::read::{read_members, read_tree, Roster};
@@ -119,7 +119,7 @@ fn check_roster(
     let Roster {
         records,
         positions,
-        mut errors,
+        errors,
         meetings,
         ledgers,
         side_errors,
@@ -128,14 +128,7 @@ fn check_roster(
     let ctx = Context::new(policy, calendar, &records)?
         .with_life(&meetings)
         .with_ledgers(&ledgers);
-    let mut reports = Vec::with_capacity(records.len());
-    for (record, index) in records.iter().zip(positions) {
-        match check(&ctx, record, on) {
-            Ok(r) => reports.push(r),
-            Err(e) => errors.push(BatchError::new(index, Some(record.id.clone()), &e)),
-        }
-    }
-    errors.sort_by_key(|e| e.index);
+    let (reports, mut errors) = check_placed(&ctx, &records, positions, errors, on);
     errors.extend(side_errors);
     Ok(CheckBatch { reports, errors })
 }
