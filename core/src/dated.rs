@@ -17,6 +17,7 @@ use crate::{Citation, Error, Result};
 /// assert!(d.covers(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Dated<T> {
     /// First day in force.

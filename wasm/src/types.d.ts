@@ -2,10 +2,11 @@
 // Emitted into the package's .d.ts beside the declarations the core derives itself (feature `wasm`, tsify):
 // the scalars (`Decimal`, `YearMonth`, `NaiveDate`/`IsoDate`, `DangjianErrorKind`, core/src/surface.rs), the
 // explanations (`Citation`, `Severity`, `Finding`, `TraceStep`), every dues record and enum, and the credits
-// engine's records (scheme rules, events, offences, ledger entries, totals, boards), the membership records,
+// engine's records and documents (the scheme and its dated rule sets, events, offences, ledger entries, totals,
+// boards, the columns of `ingestColumns`, what the scorer and `creditsScore` take and return), the membership records,
 // events, reports and organization documents, and the disclosure workflow's (organizations, roles, context,
 // items, actions and their kinds, audit events). This file holds what is
-// JS-specific (the error shape, the columns and composite results of the wasm API) and the engines not yet
+// JS-specific (the error shape, the guard) and the engines not yet
 // derived. A field marked `?` is absent (never null) in what the
 // library returns; `T | null` fields are always present.
 
@@ -59,115 +60,6 @@ export interface DayInfo {
   working: boolean;
   /** True when no notice is loaded for the year (statutory holidays, their 补假 and weekends, without the 调休). */
   provisional: boolean;
-}
-
-// ---- Shared by credits and disclosure
-
-/** A value with the period it is in force and the article it rests on (policy and scheme timelines). */
-export interface Dated<T> {
-  effective_from: IsoDate;
-  /** Last day; open-ended when absent. */
-  effective_to?: IsoDate;
-  citation: Citation;
-  value: T;
-  /** e.g. `"UNCONFIRMED: …"` for a parameter the sources leave open. */
-  note?: string;
-}
-
-// ---- Credits: scheme
-
-/** A points scheme document (`CreditsScheme.toJson()` / `CreditsScheme.fromJson()`). */
-export interface SchemeDocument {
-  schema_version: number;
-  name: string;
-  rule_sets: Dated<RuleSet>[];
-}
-
-// ---- Credits: events in, ledger out
-
-/**
- * A batch of events as columns, for `CreditsScorer.ingestColumns` (Arrow's layout: the ids end to end with
- * offsets, member ids, activity codes and content ids once in a table and referenced by index). Row `i` is the
- * event `{ event_id: the UTF-8 bytes event_id_offsets[i] up to event_id_offsets[i + 1] of event_id_bytes,
- * member_id: member_ids[members[i]], activity: activity_codes[activities[i]], occurred_at: occurred_at_ns[i],
- * content_id: content_ids[contents[i]], duration_seconds: duration_seconds[i], … }`. An optional column left
- * out (or empty) means the field is absent from every row.
- */
-export interface CreditColumns {
-  /** The event ids end to end: a string, or its UTF-8 bytes (Arrow's value buffer). */
-  event_id_bytes: string | Uint8Array;
-  /** One more entry than rows, from 0: UTF-8 byte offsets into `event_id_bytes` (empty for no rows). */
-  event_id_offsets: Uint32Array;
-  /** The member ids the batch refers to, each once. */
-  member_ids: string[];
-  /** Per row: index into `member_ids`. */
-  members: Uint32Array;
-  /** The activity codes the batch refers to, each once. */
-  activity_codes: string[];
-  /** Per row: index into `activity_codes`. */
-  activities: Uint32Array;
-  /** Per row: `occurred_at` in nanoseconds since 1970-01-01T00:00:00Z; its length is the number of rows. */
-  occurred_at_ns: BigInt64Array;
-  /** Per row: the UTC offset (seconds east, under a day) `occurred_at` is written with; absent: `+08:00`. */
-  offset_seconds?: Int32Array;
-  /** The content ids the batch refers to, each once. */
-  content_ids?: string[];
-  /** Per row: index into `content_ids`, or 4294967295 for none. */
-  contents?: Uint32Array;
-  /** Per row: seconds spent; a typed array when every row has one, else `null` for a row without. */
-  duration_seconds?: Uint32Array | (number | null)[];
-  /** Per row: correct answers. */
-  correct_answers?: Uint32Array | (number | null)[];
-  /** Per row: place in a contest, 1-based. */
-  place?: Uint32Array | (number | null)[];
-  /** Per row: declared points (bonus and deduction items). */
-  points?: Int32Array | (number | null)[];
-}
-
-/** The input of `creditsScore`. */
-export interface ScoreInput {
-  events: CreditEvent[];
-  /** Event ids to void (clawback). */
-  voids?: string[];
-  offences?: Offence[];
-}
-
-/** A `creditsScore` entry: the ledger entry, with its explanation when asked for. */
-export interface ScoredEntry extends LedgerEntry {
-  explanation?: Explanation;
-}
-
-/** What `creditsScore` / `creditsScoreJsonl` return. */
-export interface ScoreResult {
-  /** Canonical order: `occurred_at`, then `event_id`. */
-  entries: ScoredEntry[];
-  /** Event ids received again with the same content, sorted. */
-  duplicates: string[];
-  errors: EventError[];
-  totals: CreditTotal[];
-}
-
-/** What `CreditsScorer.closeThrough` closed. */
-export interface ClosedDays {
-  /** The last closed day (China time). */
-  through: IsoDate;
-  /** The entries this call closed, canonical order: final, no longer shown by the scorer. */
-  entries: LedgerEntry[];
-  /** Entries still open. */
-  open: number;
-}
-
-/** What one `CreditsScorer` call changed. */
-export interface ScorerChanges {
-  /** Entries new or re-scored, canonical order. */
-  changed: LedgerEntry[];
-  duplicates: string[];
-  errors: EventError[];
-}
-
-export interface MemberScore {
-  member_id: string;
-  score: number;
 }
 
 // ---- Disclosure: organizations, people, items

@@ -41,6 +41,19 @@ pub struct Closed {
     pub open: usize,
 }
 
+/// The document [`Scorer::close_through_json`] writes (`ClosedDays` in TypeScript).
+#[derive(Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+struct ClosedDays<'a> {
+    /// The last closed day (China time).
+    through: NaiveDate,
+    /// The entries this call closed, canonical order: final, no longer shown by the scorer.
+    #[cfg_attr(feature = "wasm", tsify(type = "LedgerEntry[]"))]
+    entries: Vec<super::Entry<'a>>,
+    /// Entries still open.
+    open: usize,
+}
+
 impl Scorer {
     /// Closes every day up to and including `through` (China time): their entries become final and are
     /// dropped from the ledger, the members' totals keep them, and from then on an event or an offence
@@ -210,18 +223,12 @@ impl Scorer {
                 format!("expected a date as YYYY-MM-DD: {through}"),
             )
         })?;
-        #[derive(Serialize)]
-        struct Out<'a> {
-            through: NaiveDate,
-            entries: Vec<super::Entry<'a>>,
-            open: usize,
-        }
         // Serialized before closing (the entries borrow the tables closing rewrites). Already closed
         // days hold no entries, so none is returned twice.
         let through = self.closed_through().map_or(day, |h| h.max(day));
         let entries = self.ledger_through(day);
         let open = self.len().saturating_sub(entries.len());
-        let json = to_json(&Out {
+        let json = to_json(&ClosedDays {
             through,
             entries,
             open,

@@ -27,35 +27,70 @@ use crate::{Error, Result};
 /// let c = Columns { occurred_at_ns: &[0, 1], ..Columns::default() };
 /// assert_eq!(c.len(), 2);
 /// ```
+///
+/// In TypeScript (`CreditColumns`, `CreditsScorer.ingestColumns`) the per-row columns are typed arrays, the
+/// ids a string or its UTF-8 bytes, the tables plain string arrays, `NONE` is 4294967295, and an optional
+/// column may be left out.
 #[derive(Debug, Clone, Copy, Default)]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(rename = "CreditColumns")
+)]
 pub struct Columns<'a> {
     /// The event ids end to end.
+    #[cfg_attr(feature = "wasm", tsify(type = "string | Uint8Array"))]
     pub event_id_bytes: &'a str,
     /// `len + 1` byte offsets into `event_id_bytes`, from 0: row `i`'s id is `[offsets[i], offsets[i + 1])`.
+    #[cfg_attr(feature = "wasm", tsify(type = "Uint32Array"))]
     pub event_id_offsets: &'a [u32],
     /// The member ids the batch refers to (each once).
+    #[cfg_attr(feature = "wasm", tsify(type = "string[]"))]
     pub member_ids: &'a [&'a str],
     /// Per row: index into `member_ids`.
+    #[cfg_attr(feature = "wasm", tsify(type = "Uint32Array"))]
     pub members: &'a [u32],
     /// The activity codes the batch refers to (each once).
+    #[cfg_attr(feature = "wasm", tsify(type = "string[]"))]
     pub activity_codes: &'a [&'a str],
     /// Per row: index into `activity_codes`.
+    #[cfg_attr(feature = "wasm", tsify(type = "Uint32Array"))]
     pub activities: &'a [u32],
     /// Per row: `occurred_at` in nanoseconds since 1970-01-01T00:00:00Z.
+    #[cfg_attr(feature = "wasm", tsify(type = "BigInt64Array"))]
     pub occurred_at_ns: &'a [i64],
     /// Per row: the UTC offset (seconds east) `occurred_at` is written with; empty: `+08:00` for all.
+    #[cfg_attr(feature = "wasm", tsify(type = "Int32Array", optional))]
     pub offset_seconds: &'a [i32],
     /// The content ids the batch refers to (each once).
+    #[cfg_attr(feature = "wasm", tsify(type = "string[]", optional))]
     pub content_ids: &'a [&'a str],
     /// Per row: index into `content_ids`, or [`Columns::NONE`]; empty: no row has one.
+    #[cfg_attr(feature = "wasm", tsify(type = "Uint32Array", optional))]
     pub contents: &'a [u32],
     /// Per row, or empty: none.
+    #[cfg_attr(
+        feature = "wasm",
+        tsify(type = "Uint32Array | (number | null)[]", optional)
+    )]
     pub duration_seconds: &'a [Option<u32>],
     /// Per row, or empty: none.
+    #[cfg_attr(
+        feature = "wasm",
+        tsify(type = "Uint32Array | (number | null)[]", optional)
+    )]
     pub correct_answers: &'a [Option<u32>],
     /// Per row, or empty: none.
+    #[cfg_attr(
+        feature = "wasm",
+        tsify(type = "Uint32Array | (number | null)[]", optional)
+    )]
     pub place: &'a [Option<u32>],
     /// Per row, or empty: none.
+    #[cfg_attr(
+        feature = "wasm",
+        tsify(type = "Int32Array | (number | null)[]", optional)
+    )]
     pub points: &'a [Option<i64>],
 }
 

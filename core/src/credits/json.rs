@@ -14,26 +14,42 @@ use super::time::PeriodKind;
 use crate::error::{from_json, to_json};
 use crate::{Error, Result};
 
+/// A [`score_json`] entry: the ledger entry, with its explanation when asked for.
 #[derive(Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(rename = "ScoredEntry"))]
 struct EntryOut<'a> {
     #[serde(flatten)]
+    #[cfg_attr(feature = "wasm", tsify(type = "LedgerEntry"))]
     entry: Entry<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     explanation: Option<Explanation>,
 }
 
+/// What [`score_json`] and [`score_jsonl`] write.
 #[derive(Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(rename = "ScoreResult"))]
 struct Scored<'a> {
+    /// Canonical order: `occurred_at`, then `event_id`.
+    #[cfg_attr(feature = "wasm", tsify(type = "ScoredEntry[]"))]
     entries: Vec<EntryOut<'a>>,
+    /// Event ids received again with the same content, sorted.
     duplicates: Vec<String>,
     errors: Vec<EventError>,
+    #[cfg_attr(feature = "wasm", tsify(type = "CreditTotal[]"))]
     totals: Vec<Total>,
 }
 
+/// The document [`score_json`] reads (the events read one by one: `E` is each event's text).
 #[derive(Deserialize)]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(rename = "ScoreInput", type_params = "E = CreditEvent")
+)]
 #[serde(deny_unknown_fields)]
 struct Input<E> {
     events: Vec<E>,
+    /// Event ids to void (clawback).
     #[serde(default)]
     voids: Vec<String>,
     #[serde(default)]
@@ -298,17 +314,20 @@ pub fn leaderboard_json(
 /// assert!(out.contains(r#""tier":"合格""#)); // one rated: quota ⌊1/3⌋ = 0
 /// ```
 pub fn rate_json(scores_json: &str, tiers_json: &str) -> Result<String> {
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Score {
-        member_id: String,
-        score: i64,
-    }
-    let scores: Vec<Score> = from_json(scores_json, "INVALID_SCORES_JSON")?;
+    let scores: Vec<MemberScore> = from_json(scores_json, "INVALID_SCORES_JSON")?;
     let tiers: Option<Vec<Tier>> = from_json(tiers_json, "INVALID_TIERS_JSON")?;
     let tiers = tiers.unwrap_or_else(super::default_tiers);
     let pairs: Vec<(String, i64)> = scores.into_iter().map(|s| (s.member_id, s.score)).collect();
     to_json(&rate(&pairs, &tiers)?)
+}
+
+/// A member's score, as [`rate_json`] reads it.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+struct MemberScore {
+    member_id: String,
+    score: i64,
 }
 
 /// [`super::meeting_events`] over JSON: an array of 三会一课 attendance records in, an array of events out,

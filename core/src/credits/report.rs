@@ -76,6 +76,11 @@ pub struct Total {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(rename = "ScorerChanges")
+)]
+#[cfg_attr(
     feature = "uniffi",
     derive(uniffi::Record),
     uniffi(name = "ScorerChanges")

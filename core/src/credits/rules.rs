@@ -20,6 +20,11 @@ pub const SCHEME_VERSION: u32 = 1;
 /// assert!(s.validate().is_ok());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "wasm",
+    derive(tsify::Tsify),
+    tsify(rename = "SchemeDocument")
+)]
 #[serde(deny_unknown_fields)]
 pub struct Scheme {
     /// Always [`SCHEME_VERSION`].
