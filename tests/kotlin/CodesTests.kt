@@ -9,6 +9,7 @@ import cn.dangjian.Policy
 import cn.dangjian.allCodes
 import cn.dangjian.assessDues
 import cn.dangjian.describeCode
+import cn.dangjian.forcePanicForTests
 
 fun codesTests(h: Harness) {
     h.test("describeCode: an exception's code has its registry record (area, kind, generic messages)") {
@@ -25,6 +26,12 @@ fun codesTests(h: Harness) {
         val e = expectThrows<DangjianException.InvalidInput> { assessDues(Policy.bundled(), member, "2026-11", false) }
         checkEq("${e.field}：${e.messageZh} [MISSING_INCOME]".trimStart('：'), e.toString(), "toString")
         check(!e.toString().contains("messageEn=")) { "a field dump: $e" }
+    }
+    h.test("an exception's message is the same sentence (field：中文说明 [CODE]), with or without a field") {
+        val e = expectThrows<DangjianException.Policy> { Policy.fromJson("{}") }
+        checkEq("schema_version：${e.messageZh} [INVALID_POLICY_JSON]", e.message, "message with a field")
+        val i = expectThrows<DangjianException.Internal> { forcePanicForTests() }
+        checkEq("${i.messageZh} [INTERNAL]", i.message, "message without a field")
     }
     h.test("describeCode: unknown or wrongly cased codes are null") {
         for (bad in listOf("", "missing_income", "NOPE")) checkEq(null, describeCode(bad), bad)
