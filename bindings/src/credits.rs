@@ -18,8 +18,10 @@ use crate::error::{guarded, DangjianError, Result};
 
 mod calls;
 mod columns;
+mod tally;
 pub use calls::{credits_default_tiers, credits_leaderboard, credits_rate};
 pub use columns::CreditsColumns;
+pub use tally::{CreditsTally, TallyRows, TallyTotals};
 
 /// Writes a core value as compact JSON (the core's own writer: `SERIALIZATION_FAILED`, never a panic).
 pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {

@@ -50,6 +50,7 @@ import init, {
 import {
   CreditsScheme,
   CreditsScorer,
+  CreditsTally,
   creditsLeaderboard,
   creditsLeaderboardJson,
   creditsRate,
@@ -112,6 +113,8 @@ import {
   type Rating,
   type RedactionPreview,
   type SchemeDocument,
+  type TallyRows,
+  type TallyTotals,
   type Scope,
   type ScoreResult,
   type ScorerChanges,
@@ -320,12 +323,16 @@ export function creditsDemo(): string[] {
   const kind: PeriodKind = "year";
   const board: Standing[] = creditsLeaderboard(totals, orgMap, kind, "2026", "C1");
   const rated: Rating[] = creditsRate([{ member_id: "M1", score: 95 }]);
+  const tallyRows: TallyRows = { members: new Uint32Array([0]), activity_codes: ["login"], activities: new Uint32Array([0]),
+    seconds: new Float64Array([1772406000]) };
+  const tallied: TallyTotals = new CreditsTally(scheme).dayTotals(tallyRows, { members: new Uint32Array([]), seconds: new BigInt64Array([]) });
   const ratedOwn: Rating[] = creditsRate([{ member_id: "M1", score: 95 }], tiers);
   return [doc.name, reason ?? "", err?.field ?? "", String(voided.changed.length + penalised.changed.length + fromColumns.changed.length),
     String(ledger.length), one?.day ?? "", why?.steps[0]?.step ?? "", String(count), String(result.entries.length),
     String(fromLines.errors.length), String(board[0]?.rank), rated[0]?.tier ?? "", ratedOwn[0]?.tier ?? "",
     creditsScoreJson(scheme, "{}"), creditsScoreJsonlJson(scheme, "", false), creditsRateJson("[]", "null"),
-    creditsLeaderboardJson("[]", "{}", "year", "2026", "C1"), scheme.name, String(closed.open), horizon ?? ""];
+    creditsLeaderboardJson("[]", "{}", "year", "2026", "C1"), scheme.name, String(closed.open), horizon ?? "",
+    String(tallied.points[0]) + String(tallied.days[0]) + String(tallied.members[0])];
 }
 
 export function disclosureDemo(policy: Policy, cal: Calendar): string[] {
@@ -359,6 +366,8 @@ export function disclosureDemo(policy: Policy, cal: Calendar): string[] {
 export const numericTime: CreditEvent = { ...event, occurred_at: 1767225600 };
 // @ts-expect-error indexes are a Uint32Array, not a plain array
 export const plainIndexes: CreditColumns["members"] = [0];
+// @ts-expect-error tally members are a Uint32Array, not a plain array
+export const plainMembers: TallyRows["members"] = [0];
 // @ts-expect-error reasons are a closed union
 export const badReason: CreditReason = "LUCKY";
 // @ts-expect-error period kinds are a closed union

@@ -382,6 +382,9 @@ fun main(args: Array<String>) {
     // ---- the typed credits calls (CreditsTypedTests.kt) ----
     creditsTypedTests(h)
 
+    // ---- the credits totals fast path (TallyTests.kt) ----
+    tallyTests(h)
+
     // ---- membership (MembershipTests.kt) ----
     membershipTests(h)
 

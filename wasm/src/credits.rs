@@ -5,15 +5,17 @@
 //! Times cross as RFC 3339 strings with an offset (`"2026-03-02T07:00:00+08:00"`); days, weeks, months and
 //! years are China time whatever the offset. Points and scores are JS numbers (whole numbers).
 
-use dangjian::credits::{self, Entry, Event, EventError, Offence, Scheme, Scorer};
+use dangjian::credits::{self, Event, EventError, Offence, Scheme, Scorer};
 use serde::de::DeserializeOwned;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{from_js, parse_json, stringify, to_js};
 use crate::error::{codes, ApiError};
 
 mod columns;
+mod tally;
+
+pub use tally::CreditsTally;
 
 /// The codes the core's credits JSON entry points give to a document they cannot read.
 mod read_codes {
@@ -105,15 +107,6 @@ impl CreditsScheme {
     }
 }
 
-/// What one scorer call changed: the entries new or re-scored (canonical order), the event ids received
-/// again with the same content, and the inputs refused (with their position in the call's array).
-#[derive(Serialize)]
-struct Changes<'a> {
-    changed: Vec<Entry<'a>>,
-    duplicates: Vec<String>,
-    errors: Vec<EventError>,
-}
-
 /// The stateful, incremental scorer: feed it events in any order and any batches; `ledger()` is always what
 /// one replay of everything received would give.
 ///
@@ -189,24 +182,17 @@ impl CreditsScorer {
     /// positions in the caller's array and merged with the read errors, by position.
     fn changes(
         &self,
-        r: credits::Ingest,
+        mut r: credits::Ingest,
         positions: &[usize],
         mut errors: Vec<EventError>,
     ) -> Result<JsValue, ApiError> {
-        errors.extend(r.errors.into_iter().map(|mut e| {
+        errors.extend(r.errors.drain(..).map(|mut e| {
             e.index = positions.get(e.index).copied().unwrap_or(e.index);
             e
         }));
         errors.sort_by_key(|e| e.index);
-        to_js(&Changes {
-            changed: r
-                .changed
-                .iter()
-                .filter_map(|&id| self.inner.get(id))
-                .collect(),
-            duplicates: r.duplicates,
-            errors,
-        })
+        r.errors = errors;
+        to_js(&self.inner.changes(r))
     }
 }
 
@@ -378,7 +364,7 @@ pub fn credits_score(
     parse_json(&credits_score_json(scheme, &json, explain)?)
 }
 
-/// `creditsScore` over JSON: the input document in, the result document out.
+/// `creditsScore` over JSON: `dangjian::credits::score_json` (documents and errors in its rustdoc).
 ///
 /// ```js
 /// const out = JSON.parse(creditsScoreJson(CreditsScheme.learningPlatform(), '{"events":[]}'));
@@ -412,7 +398,7 @@ pub fn credits_score_jsonl(
     parse_json(&credits_score_jsonl_json(scheme, jsonl, explain)?)
 }
 
-/// `creditsScoreJsonl` with the result as a JSON document.
+/// `creditsScoreJsonl` with the result as a JSON document: `dangjian::credits::score_jsonl`.
 ///
 /// ```js
 /// const doc = creditsScoreJsonlJson(CreditsScheme.learningPlatform(), linesText); // '{"entries":[…],…}'
@@ -457,7 +443,7 @@ pub fn credits_leaderboard(
     )?)
 }
 
-/// `creditsLeaderboard` over JSON.
+/// `creditsLeaderboard` over JSON: `dangjian::credits::leaderboard_json`.
 ///
 /// ```js
 /// creditsLeaderboardJson('[{"member_id":"A","kind":"year","period":"2026","points":5,"score":5}]',
@@ -500,7 +486,7 @@ pub fn credits_rate(
     parse_json(&credits_rate_json(&scores, &tiers)?)
 }
 
-/// `creditsRate` over JSON (`tiersJson` `"null"` for the default tiers).
+/// `creditsRate` over JSON: `dangjian::credits::rate_json` (`tiersJson` `"null"` for the default tiers).
 ///
 /// ```js
 /// creditsRateJson('[{"member_id":"A","score":95}]', "null"); // '[{"member_id":"A","score":95,"tier":"合格"}]'
@@ -513,8 +499,7 @@ pub fn credits_rate_json(
     Ok(credits::rate_json(scores_json, tiers_json)?)
 }
 
-/// 三会一课 attendance as `member_points` events (`dangjian::credits::meeting_events_json`): one event per
-/// attendee, ready for `CreditsScorer.ingest`.
+/// `dangjian::credits::meeting_events_json`: 三会一课 attendance as `member_points` events.
 ///
 /// ```js
 /// creditsMeetingEventsJson('[{"meeting_id":"m1","meeting_type":"party_lecture","date":"2026-03-02","attendees":["A"]}]',
@@ -528,8 +513,7 @@ pub fn credits_meeting_events_json(
     Ok(credits::meeting_events_json(records_json, activity)?)
 }
 
-/// On-time dues as `member_points` events (`dangjian::credits::dues_events_json`): a dues ledger document in,
-/// one event per owed month paid by the month's last day out.
+/// `dangjian::credits::dues_events_json`: on-time dues as `member_points` events.
 ///
 /// ```js
 /// creditsDuesEventsJson(JSON.stringify(ledger), "dues_on_time"); // '[{"event_id":"dues:M1:2026-01",…}]'

@@ -35,27 +35,45 @@ use crate::{Error, Result};
 /// let r = Rows { members: &[0, 1], activities: &[0, 0], seconds: &[0, 60], ..Rows::default() };
 /// assert_eq!(r.len(), 2);
 /// ```
+///
+/// In TypeScript (`TallyRows`, `CreditsTally.dayTotals`) the numeric columns are typed arrays, `seconds` a
+/// `BigInt64Array` or a `Float64Array` of whole seconds, `voided` a `Uint8Array` (not 0: voided), `NONE` is
+/// 4294967295, and an optional column may be left out.
 #[derive(Debug, Clone, Copy, Default)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(rename = "TallyRows"))]
 pub struct Rows<'a> {
     /// Per row: the member's number (the caller's numbering; any `u32`).
+    #[cfg_attr(feature = "wasm", tsify(type = "Uint32Array"))]
     pub members: &'a [u32],
     /// The activity codes the batch refers to.
+    #[cfg_attr(feature = "wasm", tsify(type = "string[]"))]
     pub activity_codes: &'a [&'a str],
     /// Per row: index into `activity_codes`.
+    #[cfg_attr(feature = "wasm", tsify(type = "Uint32Array"))]
     pub activities: &'a [u32],
     /// Per row: `occurred_at` in seconds since 1970-01-01T00:00:00Z.
+    #[cfg_attr(feature = "wasm", tsify(type = "BigInt64Array | Float64Array"))]
     pub seconds: &'a [i64],
     /// Per row: the content's number, or [`Rows::NONE`]; empty: no row has one.
+    #[cfg_attr(feature = "wasm", tsify(type = "Uint32Array", optional))]
     pub contents: &'a [u32],
     /// Per row or empty; [`Rows::NONE`]: absent.
+    #[cfg_attr(feature = "wasm", tsify(type = "Uint32Array", optional))]
     pub duration_seconds: &'a [u32],
     /// Per row or empty; [`Rows::NONE`]: absent.
+    #[cfg_attr(feature = "wasm", tsify(type = "Uint32Array", optional))]
     pub correct_answers: &'a [u32],
     /// Per row or empty; [`Rows::NONE`]: absent.
+    #[cfg_attr(feature = "wasm", tsify(type = "Uint32Array", optional))]
     pub place: &'a [u32],
     /// Per row or empty: declared points.
+    #[cfg_attr(
+        feature = "wasm",
+        tsify(type = "Int32Array | (number | null)[]", optional)
+    )]
     pub points: &'a [Option<i64>],
     /// Per row or empty: the event was voided (clawed back).
+    #[cfg_attr(feature = "wasm", tsify(type = "Uint8Array", optional))]
     pub voided: &'a [bool],
 }
 
@@ -135,13 +153,20 @@ impl Rows<'_> {
 /// let t = dangjian::credits::DayTotals::default();
 /// assert!(t.members.is_empty() && t.date(0).is_none());
 /// ```
+///
+/// In TypeScript (`TallyTotals`) the columns are typed arrays: `members` a `Uint32Array`, `days` an
+/// `Int32Array`, `points` a `Float64Array` (JS numbers, as in the scorer's totals).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(rename = "TallyTotals"))]
 pub struct DayTotals {
     /// The member's index.
+    #[cfg_attr(feature = "wasm", tsify(type = "Uint32Array"))]
     pub members: Vec<u32>,
     /// The China-time day, numbered from 1970-01-01 (see [`DayTotals::date`]).
+    #[cfg_attr(feature = "wasm", tsify(type = "Int32Array"))]
     pub days: Vec<i64>,
     /// The points of that member on that day.
+    #[cfg_attr(feature = "wasm", tsify(type = "Float64Array"))]
     pub points: Vec<i64>,
     /// Rows refused (`index`: the row), as [`Scorer::ingest`](super::Scorer::ingest) refuses them.
     pub errors: Vec<EventError>,

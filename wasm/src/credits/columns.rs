@@ -18,7 +18,7 @@ use crate::error::ApiError;
 const INVALID_COLUMNS: &str = "INVALID_COLUMNS";
 
 /// An `INVALID_COLUMNS` error at `field`, worded as the core words its own.
-fn bad(field: &str, zh: &str, en: &str) -> ApiError {
+pub(super) fn bad(field: &str, zh: &str, en: &str) -> ApiError {
     ApiError::invalid_input(
         INVALID_COLUMNS,
         field,
@@ -28,19 +28,19 @@ fn bad(field: &str, zh: &str, en: &str) -> ApiError {
 }
 
 /// The property `key` of `obj`; `None` when it is absent, `undefined` or `null`.
-fn property(obj: &JsValue, key: &str) -> Option<JsValue> {
+pub(super) fn property(obj: &JsValue, key: &str) -> Option<JsValue> {
     Reflect::get(obj, &JsValue::from_str(key))
         .ok()
         .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
 /// The property `key`, which the batch cannot do without.
-fn required(obj: &JsValue, key: &str) -> Result<JsValue, ApiError> {
+pub(super) fn required(obj: &JsValue, key: &str) -> Result<JsValue, ApiError> {
     property(obj, key).ok_or_else(|| bad(key, "缺失", "is missing"))
 }
 
 /// A typed-array column: `A` (named `js_type` in the error) copied out; an optional column left out is empty.
-fn typed<A: JsCast, T>(
+pub(super) fn typed<A: JsCast, T>(
     value: Option<JsValue>,
     key: &str,
     js_type: &str,
@@ -59,7 +59,7 @@ fn typed<A: JsCast, T>(
 }
 
 /// A table of strings (a plain array); an optional table left out is empty.
-fn strings(value: Option<JsValue>, key: &str) -> Result<Vec<String>, ApiError> {
+pub(super) fn strings(value: Option<JsValue>, key: &str) -> Result<Vec<String>, ApiError> {
     let Some(v) = value else {
         return Ok(Vec::new());
     };
@@ -78,7 +78,7 @@ fn strings(value: Option<JsValue>, key: &str) -> Result<Vec<String>, ApiError> {
 
 /// An optional per-row number column: a typed array (`A`, every row has a value) or a plain array of
 /// whole numbers in `T`'s range and `null` (that row has none).
-fn per_row<A: JsCast, T: TryFrom<i64>>(
+pub(super) fn per_row<A: JsCast, T: TryFrom<i64>>(
     value: Option<JsValue>,
     key: &str,
     js_type: &str,
@@ -120,7 +120,7 @@ fn per_row<A: JsCast, T: TryFrom<i64>>(
 }
 
 /// A JS number that is a safe whole number (no rounding happened on the way in), as an `i64`.
-fn whole(n: f64) -> Option<i64> {
+pub(super) fn whole(n: f64) -> Option<i64> {
     // 2^53 - 1: beyond it a JS number may already have been rounded.
     const SAFE: f64 = 9_007_199_254_740_991.0;
     // Exact: a whole number within ±(2^53 - 1).
