@@ -96,6 +96,8 @@ test('.d.ts: every export and method is documented with a JS example; both flavo
     'membershipCheckMembersLines', 'membershipCheckMembersLinesJson', 'membershipCheckOrgsLines', 'membershipCheckOrgsLinesJson',
     // The columnar dues entry (wasm/src/dues_columns.rs; amountsFen is declared generic in its own TS section).
     'MonthRules', 'bundled', 'resolve',
+    // The credits totals fast path (wasm/src/credits/tally.rs).
+    'CreditsTally', 'dayTotals',
     // The panic guard's start function (wasm/src/guard.rs): exported by wasm-bindgen, runs by itself.
     'start',
   ].sort());
