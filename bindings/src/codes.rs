@@ -57,18 +57,3 @@ pub fn all_codes() -> Vec<CodeInfo> {
 pub fn describe_code(code: String) -> Option<CodeInfo> {
     codes::describe(&code).map(CodeInfo::from)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_code_crosses_with_its_record() {
-        let all = all_codes();
-        assert_eq!(all.len(), codes::all().count());
-        let info = describe_code("MISSING_INCOME".to_owned()).unwrap();
-        assert_eq!((info.area.as_str(), info.kind.as_str()), ("dues", "error"));
-        assert_eq!(info.message_zh, "未提供收入，无法计算党费");
-        assert!(describe_code("missing_income".to_owned()).is_none());
-    }
-}

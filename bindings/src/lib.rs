@@ -71,6 +71,3 @@ pub fn force_panic_for_tests() -> error::Result<()> {
     #[allow(clippy::panic)] // the one deliberate panic: what the guard's tests catch
     error::guarded(|| panic!("forced by force_panic_for_tests"))
 }
-
-#[cfg(test)]
-mod tests;

@@ -26,14 +26,8 @@ use crate::calendar::Calendar;
 use crate::error::{guarded, Result};
 use crate::policy::Policy;
 
-/// Checks one member record on a date (`membership::check_member_json`): its stage, the dates of the
-/// development pipeline, its findings and next steps. The record is its own roster, so a sponsor or contact
-/// outside it is reported as not in the roster; check a whole branch with [`membership_check_members`].
-///
-/// Errors: `DangjianException.InvalidInput` — `INVALID_RECORD_JSON` at the path of the field at fault
-/// (`events[0].kind`), `INVALID_DATE` at `on`, and the core's checks of the record (events out of order, an
-/// invalid 身份证号 …) with the field at fault; `DangjianException.Policy` when no membership rules are in
-/// force; `CALENDAR_UNAVAILABLE`.
+/// `dangjian::membership::check_member_json` (the record is its own roster; the rules, the documents and the
+/// errors in its rustdoc).
 ///
 /// ```kotlin
 /// val report = membershipCheckMember(Policy.bundled(), Calendar.official(),
@@ -48,30 +42,19 @@ pub fn membership_check_member(
     on: String,
 ) -> Result<String> {
     guarded(|| {
-        let cal = calendar.read()?;
         Ok(core::check_member_json(
             &policy.inner,
-            &cal,
+            &*calendar.read()?,
             &record_json,
             &on,
         )?)
     })
 }
 
-/// Checks a branch's members on a date (`membership::check_members_json`): a JSON array of records, or
-/// `{"members":[…],"meetings":[…],"ledgers":[…]}` (the meetings for organizational life, the dues ledgers
-/// for the lapse rule). Out: `{"reports":[…],"errors":[{"index","member_id","kind","code","field",…}]}` — a
-/// record that cannot be read or checked is an entry of `errors` and the others are still checked; a
-/// repeated id is `DUPLICATE_MEMBER` on the later one.
-///
-/// Errors (the whole call): `DangjianException.InvalidInput` — `INVALID_RECORD_JSON` when the document is
-/// neither an array nor a members document, `INVALID_DATE` at `on`; `DangjianException.Policy` when no
-/// membership rules are in force; `CALENDAR_UNAVAILABLE`.
+/// `dangjian::membership::check_members_json`: an array of records or `{"members","meetings","ledgers"}`.
 ///
 /// ```kotlin
-/// val batch = JSONObject(membershipCheckMembers(Policy.bundled(), Calendar.official(),
-///     """{"members":[{"id":"A","name":"甲","birth_date":"2000-01-01","org":"B1"}]}""", "2026-01-01"))
-/// val errors = batch.getJSONArray("errors")   // []
+/// val batch = membershipCheckMembers(Policy.bundled(), Calendar.official(), File("branch.json").readText(), "2026-01-01")
 /// ```
 #[uniffi::export]
 pub fn membership_check_members(
@@ -81,25 +64,17 @@ pub fn membership_check_members(
     on: String,
 ) -> Result<String> {
     guarded(|| {
-        let cal = calendar.read()?;
         Ok(core::check_members_json(
             &policy.inner,
-            &cal,
+            &*calendar.read()?,
             &members_json,
             &on,
         )?)
     })
 }
 
-/// Records one event on a member (`membership::apply_event_json`): the record, the event
-/// (`{"kind":"activist","date":"2024-03-01",…}`) and the roster the sponsors and contacts are looked up in (a
-/// JSON array of records, may be `[]`). Returns the record with the event appended, or throws the error of
-/// the first rule the event breaks.
-///
-/// Errors: `DangjianException.InvalidInput` — `INVALID_RECORD_JSON` at the record's field,
-/// `INVALID_EVENT_JSON` at `event.…`, a roster record's fault at `roster[i].…`, and the transition's
-/// refusals (an event out of order, too early, a sponsor who is not a full member …) with their code and
-/// field; `DangjianException.Policy` when no membership rules are in force; `CALENDAR_UNAVAILABLE`.
+/// `dangjian::membership::apply_event_json`: the record with the event appended, or the error of the first
+/// rule the event breaks.
 ///
 /// ```kotlin
 /// val record = membershipApplyEvent(Policy.bundled(), Calendar.official(),
@@ -126,28 +101,17 @@ pub fn membership_apply_event(
     })
 }
 
-/// A member's rights on a date (`membership::rights_json`): whether they may vote, stand for election,
-/// be elected …, as limited by probation and by discipline (留党察看) in force on that date.
-///
-/// Errors: `DangjianException.InvalidInput` — `INVALID_RECORD_JSON` at the record's field, `INVALID_DATE`
-/// at `on`; `DangjianException.Policy` when no membership rules are in force.
+/// `dangjian::membership::rights_json`.
 ///
 /// ```kotlin
-/// val rights = membershipRights(Policy.bundled(),
-///     """{"id":"M1","name":"甲","birth_date":"1990-01-01","org":"B1",
-///       "events":[{"kind":"imported","date":"2015-07-01","stage":"full"}]}""", "2026-01-01")   // …"may_vote":true…
+/// val rights = membershipRights(Policy.bundled(), recordJson, "2026-01-01")   // …"may_vote":true…
 /// ```
 #[uniffi::export]
 pub fn membership_rights(policy: &Policy, record_json: String, on: String) -> Result<String> {
     guarded(|| Ok(core::rights_json(&policy.inner, &record_json, &on)?))
 }
 
-/// Checks the party organizations on a date (`membership::check_orgs_json`): an organizations document
-/// (`{"orgs":[{"id","kind","parent",…}],…}` with the details, members, meetings, elections and 民主评议
-/// rounds) in, the report with its `findings` out.
-///
-/// Errors: `DangjianException.InvalidInput` — `INVALID_ORG_JSON` at the path of the field at fault,
-/// `INVALID_DATE` at `on`; `DangjianException.Policy` when no membership rules are in force.
+/// `dangjian::membership::check_orgs_json`.
 ///
 /// ```kotlin
 /// val report = membershipCheckOrgs(Policy.bundled(), """{"orgs":[{"id":"B1","kind":"branch"}]}""", "2026-01-01")
@@ -157,15 +121,10 @@ pub fn membership_check_orgs(policy: &Policy, doc_json: String, on: String) -> R
     guarded(|| Ok(core::check_orgs_json(&policy.inner, &doc_json, &on)?))
 }
 
-/// Checks a 公民身份号码 (GB 11643-1999) against a birth date (`membership::validate_id_number_str`):
-/// returns nothing when the number is well formed, its check digit right and its birth date the one given.
-///
-/// Errors: `DangjianException.InvalidInput` — `INVALID_ID_NUMBER` at `id_number` (wrong length, characters,
-/// check digit or birth date), `INVALID_DATE` at `birth_date`.
+/// `dangjian::membership::validate_id_number_str`: a 公民身份号码 (GB 11643-1999) against a birth date.
 ///
 /// ```kotlin
 /// membershipValidateIdNumber("11010519491231002X", "1949-12-31")   // passes
-/// membershipValidateIdNumber("110105194912310021", "1949-12-31")   // throws InvalidInput INVALID_ID_NUMBER
 /// ```
 #[uniffi::export]
 pub fn membership_validate_id_number(id: String, birth_date: String) -> Result<()> {

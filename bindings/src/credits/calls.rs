@@ -185,7 +185,3 @@ pub fn credits_rate(scores: HashMap<String, i64>, tiers: Option<Vec<Tier>>) -> R
 pub fn credits_default_tiers() -> Vec<Tier> {
     core::default_tiers()
 }
-
-#[cfg(test)]
-#[path = "calls_tests.rs"]
-mod tests;

@@ -1,5 +1,7 @@
-//! The dues exports: typed and JSON, each a call of the core function of the same name. The typed ones take
-//! and return the core's own records (`dangjian::dues`, UniFFI derives behind the core's feature `uniffi`).
+//! The dues exports: typed and JSON, each a call of the core function of the same name, whose rustdoc has
+//! the rules, the documents and the errors. The typed ones take and return the core's own records
+//! (`dangjian::dues`, UniFFI derives behind the core's feature `uniffi`); a month or a date argument that
+//! cannot be read is `INVALID_MONTH` / `INVALID_DATE` naming the argument.
 
 use dangjian::dues::{
     self as core, AssessOptions, Assessment, BatchOutcome, BranchSummary, DuesMember, Ledger,
@@ -10,17 +12,7 @@ use dangjian::month::{parse_date, parse_month};
 use crate::error::{guarded, Result};
 use crate::policy::Policy;
 
-/// Assesses one member's dues for `month` (`YYYY-MM`) under the rules in force then
-/// (`dangjian::dues::assess`): base, rate, amount, the article, findings and, when `trace` is true, the
-/// step-by-step trace.
-///
-/// Errors: `DangjianException.InvalidInput` — `INVALID_MONTH` at `month`; `INVALID_DATE` / `INVALID_MONTH` /
-/// `INVALID_AMOUNT` for a string or number the bindings cannot read, at its path (`admitted_on`,
-/// `incomes[1].from`); the core's checks at their paths: `NEGATIVE_AMOUNT` / `TOO_MANY_DECIMALS` /
-/// `AMOUNT_TOO_LARGE` (`incomes[0].items[0].amount`), `DUPLICATE_ITEM`, `NET_BASE_WITH_ITEMS`,
-/// `MISSING_EMPLOYER_TYPE`, `MISSING_INCOME`, `MISSING_MEMBER_ID`, `INCOMES_NOT_ORDERED`, the hardship
-/// checks (`hardship[0].reduced_amount` …). `DangjianException.Policy` `NO_POLICY_IN_FORCE` (e.g. at
-/// `dues.fixing`) for a month no rule covers.
+/// `dangjian::dues::assess`: one member's dues for `month` (`YYYY-MM`) under the rules in force then.
 ///
 /// ```kotlin
 /// val m = DuesMember("M001", Category.EMPLOYED, EmployerType.PUBLIC_INSTITUTION,
@@ -46,17 +38,10 @@ pub fn assess_dues(
     })
 }
 
-/// Assesses every member for `month` (`dangjian::dues::assess_batch`): a member the core rejects becomes a
-/// `BatchError` (its index, id, code and path inside the member) and the others are still assessed;
-/// a repeated `member_id` is a `DUPLICATE_MEMBER_ID` entry on the later one.
-///
-/// Errors (the whole call): `DangjianException.InvalidInput` — `INVALID_MONTH` at `month`; a string or
-/// number the bindings cannot read (`INVALID_DATE`, `INVALID_MONTH`, `INVALID_AMOUNT`) at
-/// `members[i].<path>`. Everything the core checks is a `BatchError` entry instead.
+/// `dangjian::dues::assess_batch`: every member for `month`, a refused one a `BatchError` entry.
 ///
 /// ```kotlin
 /// val out = assessDuesBatch(Policy.bundled(), branch, "2026-11", false)
-/// out.assessments.forEach { println("${it.memberId} ${it.amount}") }
 /// out.errors.forEach { println("#${it.index} ${it.code} at ${it.field}") }
 /// ```
 #[uniffi::export]
@@ -77,15 +62,7 @@ pub fn assess_dues_batch(
     })
 }
 
-/// Evaluates a member's ledger as of `as_of` (`YYYY-MM-DD`; payments after it are ignored;
-/// `dangjian::dues::evaluate_ledger`): month lines, totals, arrears, voluntary dues and the six-month line
-/// (`lapse_on`, finding `DUES_LAPSE`), with findings such as `DUES_ARREARS`, `BACK_PAYMENT_BEYOND_WINDOW`,
-/// `VOLUNTARY_REMITTED_TO_CENTRE`.
-///
-/// Errors: `DangjianException.InvalidInput` — `INVALID_DATE` at `as_of`; unreadable strings or numbers at
-/// their path in the ledger (`payments[0].paid_on`, `obligations[2].amount`); the core's checks
-/// (`NEGATIVE_AMOUNT`, `TOO_MANY_DECIMALS` … at their paths). `DangjianException.Policy`
-/// `NO_POLICY_IN_FORCE`.
+/// `dangjian::dues::evaluate_ledger`: a member's ledger as of `as_of` (`YYYY-MM-DD`).
 ///
 /// ```kotlin
 /// val report = evaluateDuesLedger(Policy.bundled(), ledger, "2026-11-21")
@@ -103,33 +80,20 @@ pub fn evaluate_dues_ledger(
     })
 }
 
-/// Sums ledger reports into the branch's figures for a period (`dangjian::dues::summarize`): members, due,
-/// collected, outstanding, payment rate, members in arrears, voluntary dues and what was remitted to the
-/// Centre.
-///
-/// Errors: `DangjianException.InvalidInput` only for a report string or number the bindings cannot read
-/// (`INVALID_DATE`, `INVALID_MONTH`, `INVALID_AMOUNT` at `reports[i].<path>`) or a bad period month
-/// (`INVALID_MONTH` at `month`). The reports of [`evaluate_dues_ledger`] always read back.
+/// `dangjian::dues::summarize`: ledger reports summed into the branch's figures for a period.
 ///
 /// ```kotlin
 /// val year = summarizeDues(reports, Period.Year(2026))
-/// println("${year.collected} of ${year.due}, rate ${year.paymentRate}")
 /// ```
 #[uniffi::export]
 pub fn summarize_dues(reports: Vec<LedgerReport>, period: Period) -> Result<BranchSummary> {
     guarded(|| Ok(core::summarize(&reports, period)?))
 }
 
-/// [`assess_dues`] over JSON (`dangjian::dues::assess_json`): a `DuesMember` document in (the contract's
-/// snake_case fields and codes, decimals as strings), the assessment document out (compact JSON, the same
-/// bytes on every platform).
-///
-/// Errors: as [`assess_dues`]; a document the core cannot read is `DangjianException.InvalidInput`
-/// `INVALID_MEMBER_JSON` at the path of the field at fault (`category`, `incomes[0].items[0].code`).
+/// `dangjian::dues::assess_json`.
 ///
 /// ```kotlin
 /// val json = assessDuesJson(Policy.bundled(), """{"member_id":"S1","category":"student"}""", "2026-11", false)
-/// // {"member_id":"S1","month":"2026-11","category":"student","base":null,"rate":null,"amount":"0.20",…}
 /// ```
 #[uniffi::export]
 pub fn assess_dues_json(
@@ -148,12 +112,7 @@ pub fn assess_dues_json(
     })
 }
 
-/// [`assess_dues_batch`] over JSON (`dangjian::dues::assess_batch_json`): an array of member documents
-/// in, `{"assessments":[…],"errors":[…]}` out. Each member is read on its own, so an unreadable member is an
-/// `INVALID_MEMBER_JSON` entry naming its field and the others are still assessed.
-///
-/// Errors: `DangjianException.InvalidInput` — `INVALID_MONTH` at `month`; `INVALID_MEMBER_JSON` when the
-/// document is not an array at all.
+/// `dangjian::dues::assess_batch_json`.
 ///
 /// ```kotlin
 /// val out = assessDuesBatchJson(Policy.bundled(), File("branch.json").readText(), "2026-11", false)
@@ -175,10 +134,7 @@ pub fn assess_dues_batch_json(
     })
 }
 
-/// [`evaluate_dues_ledger`] over JSON (`dangjian::dues::evaluate_ledger_json`): a `Ledger` document in,
-/// the `LedgerReport` document out.
-///
-/// Errors: as [`evaluate_dues_ledger`]; an unreadable document is `INVALID_LEDGER_JSON` at its path.
+/// `dangjian::dues::evaluate_ledger_json`.
 ///
 /// ```kotlin
 /// val report = evaluateDuesLedgerJson(Policy.bundled(), ledgerJson, "2026-11-21")
@@ -198,11 +154,7 @@ pub fn evaluate_dues_ledger_json(
     })
 }
 
-/// [`summarize_dues`] over JSON (`dangjian::dues::summarize_json`): an array of `LedgerReport` documents
-/// and a period document (`{"year":2026}` or `{"month":"2026-11"}`) in, the `BranchSummary` document out.
-///
-/// Errors: `DangjianException.InvalidInput` — `INVALID_REPORT_JSON` or `INVALID_PERIOD_JSON` at the path of
-/// the field at fault.
+/// `dangjian::dues::summarize_json`.
 ///
 /// ```kotlin
 /// val summary = summarizeDuesJson("[$reportJson]", """{"month":"2026-11"}""")

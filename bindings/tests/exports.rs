@@ -1,7 +1,8 @@
 //! Rust-side checks of the exports: the typed exports (the core's own records, crossing through its UniFFI
 //! derives) agree with the core's JSON entry points, core errors keep their paths, and a value that cannot
 //! cross (NaN, a 30th decimal, 2026-02-30) fails to lift as the library's own coded error, which UniFFI
-//! throws as the export's error. The Kotlin and Python suites call the same exports through FFI.
+//! throws as the export's error. The Kotlin and Python suites call the same exports through FFI. Only the
+//! public exports are used: these are the crate's integration tests.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::sync::Arc;
@@ -9,8 +10,8 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 use uniffi::{Lift, Lower, RustBuffer};
 
-use crate::dues::*;
-use crate::{core_version, force_panic_for_tests, Calendar, DangjianError, Policy};
+use dangjian_ffi::dues::*;
+use dangjian_ffi::{core_version, force_panic_for_tests, Calendar, DangjianError, Policy};
 
 type CoreTag = dangjian::UniFfiTag;
 
@@ -301,7 +302,7 @@ fn calendar_spring_festival_2026_provisional_2027_and_loading() {
     assert!(cal.is_working_day("2026-02-14".into()).unwrap().value);
     assert_eq!(
         cal.day("2026-02-16".into()).unwrap().kind,
-        crate::calendar::DayKind::Holiday
+        dangjian_ffi::calendar::DayKind::Holiday
     );
     let provisional = cal.is_working_day("2027-01-01".into()).unwrap();
     assert_eq!(
@@ -342,7 +343,7 @@ const APPLICANT_JSON: &str = r#"{"id":"M1","name":"甲","birth_date":"2000-01-01
 
 #[test]
 fn membership_exports_return_the_core_documents() {
-    use crate::membership::*;
+    use dangjian_ffi::membership::*;
     let (p, cal) = (Policy::bundled(), Calendar::official());
     let (core_p, core_cal) = (dangjian::Policy::bundled(), dangjian::Calendar::official());
     let m =
@@ -376,7 +377,7 @@ fn membership_exports_return_the_core_documents() {
 
 #[test]
 fn membership_errors_keep_their_codes_and_paths() {
-    use crate::membership::*;
+    use dangjian_ffi::membership::*;
     let (p, cal) = (Policy::bundled(), Calendar::official());
     let unknown = APPLICANT_JSON.replace("application", "joined");
     assert_eq!(
@@ -449,7 +450,7 @@ fn a_panic_inside_an_export_is_internal_and_the_next_call_works() {
 
 #[test]
 fn line_exports_return_the_core_outcomes() {
-    use crate::streams::*;
+    use dangjian_ffi::streams::*;
     let (p, cal) = (Policy::bundled(), Calendar::official());
     let (core_p, core_cal) = (dangjian::Policy::bundled(), dangjian::Calendar::official());
     let members = include_str!("../../examples/data/members-lines.jsonl");

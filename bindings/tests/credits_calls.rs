@@ -3,16 +3,15 @@
 //! the JSON calls for the same input, and an instant that cannot cross refused as the library's coded error.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
-use dangjian::credits::{Reason, Standing};
+use dangjian::credits::{Event, Offence, OrgMap, PeriodKind, Reason, Standing, Total};
+use dangjian_ffi::credits::*;
+use dangjian_ffi::DangjianError;
 use serde_json::Value;
 use uniffi::{Lift, Lower, RustBuffer};
-
-use super::*;
-use crate::credits::{credits_leaderboard_json, credits_rate_json, CreditsScheme};
-use crate::error::DangjianError;
 
 fn ev(id: &str, member: &str, activity: &str, at: &str) -> Event {
     Event {
@@ -303,4 +302,50 @@ fn an_instant_crosses_as_the_json_contract_writes_it_and_a_bad_one_is_invalid_ti
         assert_eq!(back, text);
         assert_eq!(Value::from(back), value(&lift_instant(text).unwrap()));
     }
+}
+
+// The JSON methods of the scorer and the scheme.
+
+const LOGIN: &str = r#"[{"event_id":"b","member_id":"M1","activity":"login","occurred_at":"2026-03-02T09:00:00+08:00"},
+    {"event_id":"x","member_id":"M1"},
+    {"event_id":"n","member_id":"M1","activity":"nap","occurred_at":"2026-03-02T09:00:00+08:00"}]"#;
+
+#[test]
+fn ingest_reads_each_event_on_its_own_and_keeps_positions() {
+    let s = CreditsScorer::new(&CreditsScheme::learning_platform()).unwrap();
+    let out: serde_json::Value =
+        serde_json::from_str(&s.ingest_json(LOGIN.into()).unwrap()).unwrap();
+    assert_eq!(out["changed"][0]["event_id"], "b");
+    assert_eq!(out["errors"][0]["index"], 1);
+    assert_eq!(out["errors"][0]["code"], "INVALID_EVENT_JSON");
+    assert_eq!(out["errors"][0]["field"], "activity");
+    assert_eq!(out["errors"][1]["index"], 2);
+    assert_eq!(out["errors"][1]["code"], "UNKNOWN_ACTIVITY");
+}
+
+#[test]
+fn the_scorer_agrees_with_score_json() {
+    let scheme = CreditsScheme::learning_platform();
+    let s = CreditsScorer::new(&scheme).unwrap();
+    s.ingest_json(LOGIN.into()).unwrap();
+    let whole: serde_json::Value = serde_json::from_str(
+        &credits_score_json(&scheme, format!(r#"{{"events":{LOGIN}}}"#), false).unwrap(),
+    )
+    .unwrap();
+    let ledger: serde_json::Value = serde_json::from_str(&s.ledger_json().unwrap()).unwrap();
+    let totals: serde_json::Value = serde_json::from_str(&s.totals_json().unwrap()).unwrap();
+    assert_eq!(ledger, whole["entries"]);
+    assert_eq!(totals, whole["totals"]);
+}
+
+#[test]
+fn a_scheme_round_trips() {
+    let json = CreditsScheme::member_points().to_json().unwrap();
+    assert_eq!(
+        CreditsScheme::from_json(json.clone())
+            .unwrap()
+            .to_json()
+            .unwrap(),
+        json
+    );
 }
