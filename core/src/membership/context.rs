@@ -94,7 +94,7 @@ impl<'a> Context<'a> {
     #[must_use]
     pub fn with_meetings(mut self, meetings: &'a [Meeting]) -> Self {
         self.meetings = meetings;
-        let mut ix = Builder::new(self.records, &self.ids);
+        let mut ix = Builder::new(self.records.len(), &self.ids);
         for m in meetings {
             let present = m.attendees.iter().chain(&m.absent_with_leave);
             ix.add(Held {
@@ -127,7 +127,7 @@ impl<'a> Context<'a> {
     /// public `meetings` stays empty — the member check reads the index alone.
     #[must_use]
     pub(crate) fn with_life(mut self, meetings: &'a [MeetingIn<'a>]) -> Self {
-        let mut ix = Builder::new(self.records, &self.ids);
+        let mut ix = Builder::new(self.records.len(), &self.ids);
         for m in meetings {
             match m {
                 MeetingIn::Owned(m) => ix.add(Held {
@@ -159,7 +159,7 @@ impl<'a> Context<'a> {
 
     /// The months member `id` attended a meeting or was absent from one with leave, sorted.
     pub(crate) fn present(&self, id: &str) -> Option<&[YearMonth]> {
-        match self.ids.get(self.records, id) {
+        match self.ids.get(id) {
             Some(k) => self.life.present_at(k),
             None => self.life.present_other(id),
         }
@@ -191,7 +191,7 @@ impl<'a> Context<'a> {
     /// assert!(dangjian::membership::Context::new(&p, &c, &[]).unwrap().member("X").is_none());
     /// ```
     pub fn member(&self, id: &str) -> Option<&'a MemberRecord> {
-        self.records.get(self.ids.get(self.records, id)?)
+        self.records.get(self.ids.get(id)?)
     }
 
     /// Every record, by id.

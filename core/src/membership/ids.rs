@@ -3,10 +3,11 @@
 //! share — where three hash tables keyed by the id's text were built one after the other before, each out of
 //! cache at a province's size.
 //!
-//! The table holds no text: each slot is 32 bits of the id's hash and the record's position, and a lookup
-//! compares the text of the record whose hash bits match. So it borrows nothing, travels with the records it
-//! indexes (a members document's read keeps it for the check), and costs 8 bytes a slot at most half full — at
-//! a province's 106,247 people 2 MB, where a map of (text, record) pairs was 3 MB and its control bytes.
+//! Each slot is 32 bits of the id's hash and the record's position; a lookup compares the text of the one
+//! record whose hash bits match, in the table's own copy of the ids (end to end, in record order). So it
+//! borrows nothing, travels with the records it indexes (a members document's read keeps it for the check),
+//! and costs 8 bytes a slot at most half full plus the ids once — at a province's 106,247 people 2 MB of
+//! slots, where a map of (text, record) pairs was 3 MB and its control bytes.
 #![deny(clippy::arithmetic_side_effects)]
 
 use std::hash::{BuildHasher, BuildHasherDefault};
@@ -15,15 +16,20 @@ use super::record::MemberRecord;
 use crate::fx::Fx;
 
 /// Member ids → positions in a slice of records (the first record of each id), by open addressing with
-/// linear probing. Every call takes the slice the table was built over.
+/// linear probing.
 ///
 /// ```ignore
 /// let (table, repeats) = IdTable::build(&records);
-/// assert_eq!(table.get(&records, &records[0].id), Some(0));
+/// assert_eq!(table.get(&records[0].id), Some(0));
 /// ```
 #[derive(Debug, Clone, Default)]
 pub(crate) struct IdTable {
     slots: Vec<Slot>,
+    /// Every record's id, in record order, end to end: a lookup's text compare reads here, a few cache lines
+    /// of its own, rather than the record and then its id's allocation (two more misses an attendance).
+    text: String,
+    /// Record `k`'s id is `text[bounds[k]..bounds[k + 1]]`.
+    bounds: Vec<usize>,
     /// More records than a slot can number (over four thousand million, beyond any memory that could hold
     /// them): no slots, and every lookup scans — slow, never wrong.
     wide: bool,
@@ -49,15 +55,6 @@ fn hash(id: &str) -> u64 {
 }
 
 impl IdTable {
-    /// An empty table with room for `n` ids at most half full (a power of two, so a slot is a mask away).
-    fn with_room(n: usize) -> Self {
-        let size = n.saturating_mul(2).max(8).next_power_of_two();
-        Self {
-            slots: vec![Slot::default(); size],
-            wide: false,
-        }
-    }
-
     /// The table over `records` and the repeats, in input order: `(later, earlier)` for each record whose id an
     /// earlier record has (the table keeps the earlier).
     pub(crate) fn build(records: &[MemberRecord]) -> (Self, Vec<(usize, usize)>) {
@@ -66,30 +63,42 @@ impl IdTable {
 
     /// [`Self::build`] with slots for fewer than `limit` records (the tests lower it to reach the scan).
     fn build_within(records: &[MemberRecord], limit: u32) -> (Self, Vec<(usize, usize)>) {
+        let mut table = Self::default();
+        table.bounds.reserve(records.len().saturating_add(1));
+        table.bounds.push(0);
+        for r in records {
+            table.text.push_str(&r.id);
+            table.bounds.push(table.text.len());
+        }
         let mut repeats = Vec::new();
         if u32::try_from(records.len()).map_or(true, |n| n >= limit) {
+            table.wide = true;
             for (i, r) in records.iter().enumerate() {
-                if let Some(earlier) = records.iter().take(i).position(|e| e.id == r.id) {
+                if let Some(earlier) = (0..i).find(|&e| table.text_at(e) == Some(&r.id)) {
                     repeats.push((i, earlier));
                 }
             }
-            let table = Self {
-                slots: Vec::new(),
-                wide: true,
-            };
             return (table, repeats);
         }
-        let mut table = Self::with_room(records.len());
+        // At most half full (a power of two, so a slot is a mask away).
+        let size = records.len().saturating_mul(2).max(8).next_power_of_two();
+        table.slots = vec![Slot::default(); size];
         for (i, r) in records.iter().enumerate() {
-            if let Err(earlier) = table.insert(records, &r.id, i) {
+            if let Err(earlier) = table.insert(&r.id, i) {
                 repeats.push((i, earlier));
             }
         }
         (table, repeats)
     }
 
+    /// The id of record `k`.
+    fn text_at(&self, k: usize) -> Option<&str> {
+        let (from, to) = (*self.bounds.get(k)?, *self.bounds.get(k.checked_add(1)?)?);
+        self.text.get(from..to)
+    }
+
     /// The slot `id` (of hash `h`) is in, or the empty slot where it would go.
-    fn find(&self, records: &[MemberRecord], id: &str, h: u64) -> Option<usize> {
+    fn find(&self, id: &str, h: u64) -> Option<usize> {
         let mask = self.slots.len().checked_sub(1)?;
         // Truncation is the point: the low bits pick the slot.
         #[allow(clippy::cast_possible_truncation)]
@@ -97,7 +106,10 @@ impl IdTable {
         // At most half full, so an empty slot ends every probe; the bound only guards the loop.
         for _ in 0..self.slots.len() {
             let slot = self.slots.get(s)?;
-            if slot.at == 0 || (slot.tag == tag(h) && text_at(records, slot.at) == Some(id)) {
+            let Some(k) = slot.at.checked_sub(1) else {
+                return Some(s);
+            };
+            if slot.tag == tag(h) && self.text_at(usize::try_from(k).ok()?) == Some(id) {
                 return Some(s);
             }
             s = s.wrapping_add(1) & mask;
@@ -106,9 +118,9 @@ impl IdTable {
     }
 
     /// Adds record `index` (whose id is `id`), or gives the position of the earlier record with the same id.
-    fn insert(&mut self, records: &[MemberRecord], id: &str, index: usize) -> Result<(), usize> {
+    fn insert(&mut self, id: &str, index: usize) -> Result<(), usize> {
         let h = hash(id);
-        let Some(s) = self.find(records, id, h) else {
+        let Some(s) = self.find(id, h) else {
             return Ok(());
         };
         let Some(slot) = self.slots.get_mut(s) else {
@@ -126,20 +138,14 @@ impl IdTable {
     }
 
     /// The position of the record with id `id`.
-    pub(crate) fn get(&self, records: &[MemberRecord], id: &str) -> Option<usize> {
+    pub(crate) fn get(&self, id: &str) -> Option<usize> {
         if self.wide {
-            return records.iter().position(|r| r.id == id);
+            let records = self.bounds.len().saturating_sub(1);
+            return (0..records).find(|&k| self.text_at(k) == Some(id));
         }
-        let s = self.find(records, id, hash(id))?;
+        let s = self.find(id, hash(id))?;
         usize::try_from(self.slots.get(s)?.at.checked_sub(1)?).ok()
     }
-}
-
-/// The id of the record at position `at - 1`.
-fn text_at(records: &[MemberRecord], at: u32) -> Option<&str> {
-    records
-        .get(usize::try_from(at.checked_sub(1)?).ok()?)
-        .map(|r| r.id.as_str())
 }
 
 #[cfg(test)]

@@ -20,12 +20,12 @@ fn a_repeat_names_the_earlier_record_and_the_table_keeps_it() {
     let records: Vec<MemberRecord> = ["A", "B", "A", "A"].map(record).into();
     let (table, repeats) = IdTable::build(&records);
     assert_eq!(repeats, [(2, 0), (3, 0)]);
-    assert_eq!(table.get(&records, "A"), Some(0));
-    assert_eq!(table.get(&records, "B"), Some(1));
-    assert_eq!(table.get(&records, "C"), None);
-    assert_eq!(table.get(&records, ""), None);
+    assert_eq!(table.get("A"), Some(0));
+    assert_eq!(table.get("B"), Some(1));
+    assert_eq!(table.get("C"), None);
+    assert_eq!(table.get(""), None);
     let (empty, none) = IdTable::build(&[]);
-    assert_eq!((empty.get(&[], "A"), none.len()), (None, 0));
+    assert_eq!((empty.get("A"), none.len()), (None, 0));
 }
 
 proptest! {
@@ -45,7 +45,7 @@ proptest! {
         for (table, repeats) in [IdTable::build(&records), IdTable::build_within(&records, 1)] {
             prop_assert_eq!(&repeats, &walked);
             for id in ids.iter().chain(&asked) {
-                prop_assert_eq!(table.get(&records, id), first.get(id.as_str()).copied());
+                prop_assert_eq!(table.get(id), first.get(id.as_str()).copied());
             }
         }
     }

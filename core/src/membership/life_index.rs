@@ -14,7 +14,6 @@ use chrono::NaiveDate;
 
 use super::ids::IdTable;
 use super::params::MeetingKind;
-use super::record::MemberRecord;
 use crate::fx::FxMap;
 use crate::YearMonth;
 
@@ -38,17 +37,17 @@ pub(crate) struct Held<'a, I: Iterator<Item = &'a str>> {
 
 /// The index while meetings are added: attendances of roster members as (position, month) pairs.
 pub(crate) struct Builder<'a, 'r> {
-    records: &'r [MemberRecord],
+    members: usize,
     ids: &'r IdTable,
     pairs: Vec<(usize, YearMonth)>,
     index: LifeIndex<'a>,
 }
 
 impl<'a, 'r> Builder<'a, 'r> {
-    /// An index over the roster `records` (with its id table).
-    pub(crate) fn new(records: &'r [MemberRecord], ids: &'r IdTable) -> Self {
+    /// An index over a roster of `members` records, with its id table.
+    pub(crate) fn new(members: usize, ids: &'r IdTable) -> Self {
         Self {
-            records,
+            members,
             ids,
             pairs: Vec::new(),
             index: LifeIndex::default(),
@@ -62,7 +61,7 @@ impl<'a, 'r> Builder<'a, 'r> {
             add(&mut self.index.held, m.org, month);
         }
         for who in m.present {
-            match self.ids.get(self.records, who) {
+            match self.ids.get(who) {
                 Some(k) => self.pairs.push((k, month)),
                 None => add(&mut self.index.others, who, month),
             }
@@ -72,7 +71,7 @@ impl<'a, 'r> Builder<'a, 'r> {
     /// The index: the pairs grouped by member (one counting pass), each run sorted and without repeats.
     pub(crate) fn finish(self) -> LifeIndex<'a> {
         let Self {
-            records,
+            members,
             pairs,
             mut index,
             ..
@@ -82,7 +81,7 @@ impl<'a, 'r> Builder<'a, 'r> {
             months.dedup();
         }
         if let Some(&(_, fill)) = pairs.first() {
-            let (starts, months) = grouped(&pairs, records.len(), fill);
+            let (starts, months) = grouped(&pairs, members, fill);
             (index.starts, index.months) = runs(starts, months);
         }
         index

@@ -116,7 +116,7 @@ impl Roster<'_> {
             let Some(id) = e.member_id.as_deref() else {
                 continue;
             };
-            let first = ids.get(&self.records, id);
+            let first = ids.get(id);
             let record_at = first.and_then(|r| self.positions.get(r).copied());
             if !seen.insert(id) || record_at.is_some_and(|at| at < e.index) {
                 later_errors.push(k);
