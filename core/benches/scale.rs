@@ -40,15 +40,15 @@
 //! of it the by-member meetings lookup), the meetings index 11%, the roster map 6% (`Context::new`), freeing the
 //! records 5%. After: one table built (5%), the meetings index 12% — its time in the slot loads, a cache miss
 //! an attendance — and no lookup left in the lapse rule. Figures with `DANGJIAN_SCALE_TREE=skip`, thread time,
-//! least of three runs a size, one process each at load ≈ 18 on the shared 2-core machine: before (fb08a3e)
-//! 607k / 576k / 612k people/s without meetings (×3.92 input → ×3.69 time), 446k / 368k / 299k with them
-//! (→ ×4.83), peak 667 / 877 B a person beyond the input; after 413k / 477k / 558k (→ ×3.35), 482k / 434k /
-//! 405k with meetings (→ ×4.20), 656 / 828 B. Paired (×4 and ×16 only, four alternations, medians): without
-//! meetings ×4 563k → 721k, ×16 554k → 582k people/s (so ×4 → ×16 grew from ×3.98 to ×4.86 the time: ×4 gained
-//! more than ×16, whose table, 2 MB, passes the core's share of L2); with meetings ×4 386k → 436k, ×16 301k →
-//! 412k (×5.03 → ×4.15). The single-process runs and the paired medians disagree on the growth without
-//! meetings (×3.35 and ×4.86): on this machine the growth is within its noise, and the profiles at ×4 and ×16
-//! differ, beyond that noise, only in the id table's build (3.6% → 6.6% of the check, 16-byte slots then).
+//! least of three runs a size, one process each back to back at load ≈ 16 on the shared 2-core machine: before
+//! (fb08a3e) 893k / 729k / 663k people/s without meetings (×3.92 input → ×4.32 time), 541k / 402k / 346k with
+//! them (→ ×4.56), peak 667 / 877 B a person beyond the input; after (1d71ba3) 598k / 616k / 686k (→ ×3.52),
+//! 487k / 485k / 461k with meetings (→ ×4.13), 678 / 849 B. Paired runs (×4 and ×16 only, four alternations,
+//! medians, before the table kept its own copy of the ids, which measured within the noise): without meetings
+//! ×4 563k → 721k, ×16 554k → 582k people/s; with meetings ×4 386k → 436k, ×16 301k → 412k (the growth ×5.03 →
+//! ×4.15 the time). Without meetings the growth is within this machine's noise (the first version gave ×3.35
+//! in one process and ×4.86 from the paired medians); the profiles at ×4 and ×16 differ, beyond that noise, only in the id table's
+//! build (3.6% → 6.6% of the check, 16-byte slots then): 2 MB of slots pass the core's share of L2.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
