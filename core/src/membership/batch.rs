@@ -8,12 +8,12 @@ use chrono::NaiveDate;
 
 use super::check::check_placed;
 use super::context::Context;
+use super::ids::IdTable;
 use super::json::CheckBatch;
 use super::life::Meeting;
 use super::read::duplicate;
 use super::record::MemberRecord;
 use crate::dues::{BatchError, Ledger};
-use crate::fx::FxSet;
 use crate::{Calendar, Policy, Result};
 
 /// Checks a branch's records on `on` (RULES §2–§5: the development pipeline, probation, discipline, lapse,
@@ -40,35 +40,45 @@ pub fn check_records(
     ledgers: &[Ledger],
     on: NaiveDate,
 ) -> Result<CheckBatch> {
-    let (roster, positions, errors) = first_of_each_id(records);
-    let ctx = Context::new(policy, calendar, &roster)?
+    let (ids, repeats) = IdTable::build(records);
+    let (roster, ids, positions, errors) = first_of_each_id(records, ids, &repeats);
+    let ctx = Context::indexed(policy, calendar, &roster, ids)
         .with_meetings(meetings)
         .with_ledgers(ledgers);
     let (reports, errors) = check_placed(&ctx, &roster, positions, errors, on);
     Ok(CheckBatch { reports, errors })
 }
 
-/// The records with a first-seen id and their positions, and a `DUPLICATE_MEMBER` entry per repeat. The
-/// roster is borrowed as given unless a repeat has to be left out of it.
-fn first_of_each_id(
-    records: &[MemberRecord],
-) -> (Cow<'_, [MemberRecord]>, Vec<usize>, Vec<BatchError>) {
-    let mut seen: FxSet<&str> = FxSet::default();
+/// The records with a first-seen id, their id table and positions, and a `DUPLICATE_MEMBER` entry per repeat
+/// (`repeats`, from the table over `records`). The roster and its table are kept as given unless a repeat has
+/// to be left out of them.
+fn first_of_each_id<'a>(
+    records: &'a [MemberRecord],
+    ids: IdTable,
+    repeats: &[(usize, usize)],
+) -> (
+    Cow<'a, [MemberRecord]>,
+    IdTable,
+    Vec<usize>,
+    Vec<BatchError>,
+) {
+    let mut later = repeats.iter().map(|&(i, _)| i).peekable();
     let mut positions = Vec::with_capacity(records.len());
     let mut errors = Vec::new();
     for (i, r) in records.iter().enumerate() {
-        if seen.insert(r.id.as_str()) {
-            positions.push(i);
-        } else {
+        if later.next_if_eq(&i).is_some() {
             errors.push(BatchError::new(i, Some(r.id.clone()), &duplicate(&r.id)));
+        } else {
+            positions.push(i);
         }
     }
     if errors.is_empty() {
-        return (Cow::Borrowed(records), positions, errors);
+        return (Cow::Borrowed(records), ids, positions, errors);
     }
-    let kept = positions
+    let kept: Vec<MemberRecord> = positions
         .iter()
         .filter_map(|&i| records.get(i).cloned())
         .collect();
-    (Cow::Owned(kept), positions, errors)
+    let ids = IdTable::build(&kept).0;
+    (Cow::Owned(kept), ids, positions, errors)
 }

@@ -4,14 +4,12 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
-
 use super::direct::MeetingIn;
+use super::ids::IdTable;
 use super::life::Meeting;
-use super::params::MeetingKind;
+use super::life_index::{Builder, Held, LifeIndex};
 use super::record::MemberRecord;
 use crate::dues::Ledger;
-use crate::fx::FxMap;
 use crate::{Calendar, Error, Policy, Result, YearMonth};
 
 /// The policy, the calendar and the records a check can consult.
@@ -28,100 +26,15 @@ pub struct Context<'a> {
     pub policy: &'a Policy,
     /// The working-day calendar.
     pub calendar: &'a Calendar,
-    /// By id, for the lookups of sponsors and contacts (a hash: a province's roster is looked up per sponsor).
-    roster: FxMap<&'a str, &'a MemberRecord>,
+    /// The roster, without repeated ids.
+    records: &'a [MemberRecord],
+    /// The roster's ids, for the lookups of sponsors, contacts and attendances (a hash: a province's roster is
+    /// looked up per sponsor).
+    ids: IdTable,
     /// Meetings of the organizations (organizational life, 三会一课).
     pub meetings: &'a [Meeting],
     ledgers: BTreeMap<&'a str, &'a Ledger>,
     life: LifeIndex<'a>,
-}
-
-/// The meetings read once: the months each organization held a meeting every member attends (all kinds but the
-/// 支委会), and the months each member was present or absent with leave — so that the lapse rule looks a member up
-/// instead of scanning every meeting. Each list is sorted and without repeats (a member has a few months a
-/// quarter: a short vector, where a tree set cost a node allocation per member).
-#[derive(Debug, Clone, Default)]
-pub(crate) struct LifeIndex<'a> {
-    held: FxMap<&'a str, Vec<YearMonth>>,
-    present: FxMap<&'a str, Vec<YearMonth>>,
-}
-
-impl<'a> LifeIndex<'a> {
-    fn new(meetings: &'a [Meeting]) -> Self {
-        let mut ix = Self::default();
-        for m in meetings {
-            let present = m.attendees.iter().chain(&m.absent_with_leave);
-            ix.add(&m.org, m.kind, m.date, present.map(String::as_str));
-        }
-        ix.finish();
-        ix
-    }
-
-    /// The index of a members document's meetings, owned or borrowed from its text; `members` (the roster's
-    /// size) reserves the by-member table once, when there are meetings, instead of growing it step by step.
-    fn of(meetings: &'a [MeetingIn<'a>], members: usize) -> Self {
-        let mut ix = Self::default();
-        if !meetings.is_empty() {
-            ix.present.reserve(members);
-        }
-        for m in meetings {
-            match m {
-                MeetingIn::Owned(m) => {
-                    let present = m.attendees.iter().chain(&m.absent_with_leave);
-                    ix.add(&m.org, m.kind, m.date, present.map(String::as_str));
-                }
-                MeetingIn::Borrowed(v) => {
-                    let present = v.attendees.iter().chain(&v.absent_with_leave);
-                    ix.add(v.org, v.kind, v.date(), present.copied());
-                }
-            }
-        }
-        ix.finish();
-        ix
-    }
-
-    /// One meeting: its month for the organization (unless a 支委会), and for each member there or on leave.
-    fn add(
-        &mut self,
-        org: &'a str,
-        kind: MeetingKind,
-        date: NaiveDate,
-        present: impl Iterator<Item = &'a str>,
-    ) {
-        let month = YearMonth::of(date);
-        if kind != MeetingKind::BranchCommittee {
-            add(&mut self.held, org, month);
-        }
-        for who in present {
-            add(&mut self.present, who, month);
-        }
-    }
-
-    /// Each list sorted and without repeats.
-    fn finish(&mut self) {
-        for months in self.held.values_mut().chain(self.present.values_mut()) {
-            months.sort_unstable();
-            months.dedup();
-        }
-    }
-
-    /// The months `org` held a meeting all its members attend, sorted.
-    pub(crate) fn held(&self, org: &str) -> Option<&[YearMonth]> {
-        self.held.get(org).map(Vec::as_slice)
-    }
-
-    /// The months `member` attended a meeting or was absent from one with leave, sorted.
-    pub(crate) fn present(&self, member: &str) -> Option<&[YearMonth]> {
-        self.present.get(member).map(Vec::as_slice)
-    }
-}
-
-/// Adds `month` to `key`'s list; meetings come roughly in date order, so a repeat is usually the last one.
-fn add<'a>(map: &mut FxMap<&'a str, Vec<YearMonth>>, key: &'a str, month: YearMonth) {
-    let months = map.entry(key).or_default();
-    if months.last() != Some(&month) {
-        months.push(month);
-    }
 }
 
 impl<'a> Context<'a> {
@@ -140,26 +53,35 @@ impl<'a> Context<'a> {
         calendar: &'a Calendar,
         records: &'a [MemberRecord],
     ) -> Result<Self> {
-        let mut roster = FxMap::default();
-        roster.reserve(records.len());
-        for (i, r) in records.iter().enumerate() {
-            if roster.insert(r.id.as_str(), r).is_some() {
-                return Err(Error::input(
-                    "DUPLICATE_MEMBER",
-                    format!("[{i}].id"),
-                    format!("党员编号重复：{}", r.id),
-                    format!("member {} is listed twice", r.id),
-                ));
-            }
+        let (ids, repeats) = IdTable::build(records);
+        if let Some((i, _)) = repeats.first() {
+            let id = records.get(*i).map_or("", |r| r.id.as_str());
+            return Err(Error::input(
+                "DUPLICATE_MEMBER",
+                format!("[{i}].id"),
+                format!("党员编号重复：{id}"),
+                format!("member {id} is listed twice"),
+            ));
         }
-        Ok(Self {
+        Ok(Self::indexed(policy, calendar, records, ids))
+    }
+
+    /// A context over `records` whose ids are already in `ids` (built over the same records, without repeats).
+    pub(crate) fn indexed(
+        policy: &'a Policy,
+        calendar: &'a Calendar,
+        records: &'a [MemberRecord],
+        ids: IdTable,
+    ) -> Self {
+        Self {
             policy,
             calendar,
-            roster,
+            records,
+            ids,
             meetings: &[],
             ledgers: BTreeMap::new(),
             life: LifeIndex::default(),
-        })
+        }
     }
 
     /// The same context with the meetings to consult.
@@ -172,7 +94,17 @@ impl<'a> Context<'a> {
     #[must_use]
     pub fn with_meetings(mut self, meetings: &'a [Meeting]) -> Self {
         self.meetings = meetings;
-        self.life = LifeIndex::new(meetings);
+        let mut ix = Builder::new(self.records.len(), &self.ids);
+        for m in meetings {
+            let present = m.attendees.iter().chain(&m.absent_with_leave);
+            ix.add(Held {
+                org: &m.org,
+                kind: m.kind,
+                date: m.date,
+                present: present.map(String::as_str),
+            });
+        }
+        self.life = ix.finish();
         self
     }
 
@@ -195,13 +127,61 @@ impl<'a> Context<'a> {
     /// public `meetings` stays empty — the member check reads the index alone.
     #[must_use]
     pub(crate) fn with_life(mut self, meetings: &'a [MeetingIn<'a>]) -> Self {
-        self.life = LifeIndex::of(meetings, self.roster.len());
+        let mut ix = Builder::new(self.records.len(), &self.ids);
+        for m in meetings {
+            match m {
+                MeetingIn::Owned(m) => ix.add(Held {
+                    org: &m.org,
+                    kind: m.kind,
+                    date: m.date,
+                    present: m
+                        .attendees
+                        .iter()
+                        .chain(&m.absent_with_leave)
+                        .map(String::as_str),
+                }),
+                MeetingIn::Borrowed(v) => ix.add(Held {
+                    org: v.org,
+                    kind: v.kind,
+                    date: v.date(),
+                    present: v.attendees.iter().chain(&v.absent_with_leave).copied(),
+                }),
+            }
+        }
+        self.life = ix.finish();
         self
     }
 
     /// The meetings, indexed by organization and by member.
     pub(crate) fn life(&self) -> &LifeIndex<'a> {
         &self.life
+    }
+
+    /// The months member `id` attended a meeting or was absent from one with leave, sorted.
+    pub(crate) fn present(&self, id: &str) -> Option<&[YearMonth]> {
+        match self.ids.get(id) {
+            Some(k) => self.life.present_at(k),
+            None => self.life.present_other(id),
+        }
+    }
+
+    /// [`Self::present`] of `record`'s id. A record of this context's roster is found by its place in it,
+    /// without hashing its id again (the batch check asks this once per member).
+    pub(crate) fn present_of(&self, record: &MemberRecord) -> Option<&[YearMonth]> {
+        match self.position(record) {
+            Some(k) => self.life.present_at(k),
+            None => self.present(&record.id),
+        }
+    }
+
+    /// The position of `record` in the roster when it is one of the roster's records (the same place in
+    /// memory, not merely the same id).
+    fn position(&self, record: &MemberRecord) -> Option<usize> {
+        let base = self.records.as_ptr() as usize;
+        let offset = (record as *const MemberRecord as usize).checked_sub(base)?;
+        let k = offset.checked_div(std::mem::size_of::<MemberRecord>())?;
+        self.records.get(k).filter(|r| std::ptr::eq(*r, record))?;
+        Some(k)
     }
 
     /// The record of member `id`, when it is in the roster.
@@ -211,7 +191,7 @@ impl<'a> Context<'a> {
     /// assert!(dangjian::membership::Context::new(&p, &c, &[]).unwrap().member("X").is_none());
     /// ```
     pub fn member(&self, id: &str) -> Option<&'a MemberRecord> {
-        self.roster.get(id).copied()
+        self.records.get(self.ids.get(id)?)
     }
 
     /// Every record, by id.
@@ -222,7 +202,7 @@ impl<'a> Context<'a> {
     /// ```
     pub fn members(&self) -> impl Iterator<Item = &'a MemberRecord> + '_ {
         // Sorted here, on the rare call, rather than kept in a tree every lookup pays for.
-        let mut all: Vec<&'a MemberRecord> = self.roster.values().copied().collect();
+        let mut all: Vec<&'a MemberRecord> = self.records.iter().collect();
         all.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         all.into_iter()
     }

@@ -123,9 +123,9 @@ fn check_roster(
         meetings,
         ledgers,
         side_errors,
-        ..
+        ids,
     } = roster;
-    let ctx = Context::new(policy, calendar, &records)?
+    let ctx = Context::indexed(policy, calendar, &records, ids)
         .with_life(&meetings)
         .with_ledgers(&ledgers);
     let (reports, mut errors) = check_placed(&ctx, &records, positions, errors, on);

@@ -164,7 +164,7 @@ fn lapse(ctx: &Context, record: &MemberRecord, on: NaiveDate, out: &mut Review) 
     // the organization's (`MEETING_MISSING` in the organization check), not the member's.
     let held = ctx.life().held(&record.org).unwrap_or(&[]);
     if let Some(evidence) = held.first().copied() {
-        let present = ctx.life().present(&record.id);
+        let present = ctx.present_of(record);
         let gaps: Vec<YearMonth> = months_absent(present, first.max(evidence), last)
             .into_iter()
             .filter(|m| !excused.contains(m))

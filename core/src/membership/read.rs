@@ -27,6 +27,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::direct::{direct_record, meeting_in, MeetingIn};
+use super::ids::IdTable;
 use super::record::MemberRecord;
 use crate::dues::{BatchError, Ledger};
 use crate::error::{from_json, path_error};
@@ -49,6 +50,8 @@ pub(crate) struct Roster<'a> {
     pub(crate) ledgers: Vec<Ledger>,
     /// Unreadable meetings, then unreadable ledgers.
     pub(crate) side_errors: Vec<BatchError>,
+    /// The ids of `records` (built with the repeat check, kept for the check's lookups).
+    pub(crate) ids: IdTable,
 }
 
 impl Roster<'_> {
@@ -69,10 +72,13 @@ impl Roster<'_> {
 
     /// Every id given before, in input order (readable or not), makes the later entry `DUPLICATE_MEMBER`: a
     /// readable record leaves the roster, an unreadable one's error becomes the repeat's. Found once after the
-    /// read, the ids borrowed from the records: no id copied into a set of its own per record.
+    /// read, by the roster's id table — the one the check then looks members up in (rebuilt only when a repeat
+    /// left the roster).
     fn drop_repeats(&mut self) {
-        let (later_records, later_errors) = self.repeats();
+        let (ids, repeats) = IdTable::build(&self.records);
+        let (later_records, later_errors) = self.repeats(&ids, repeats);
         if later_records.is_empty() && later_errors.is_empty() {
+            self.ids = ids;
             return;
         }
         for &k in &later_errors {
@@ -95,40 +101,31 @@ impl Roster<'_> {
             }
         }
         self.errors.sort_by_key(|e| e.index);
+        self.ids = IdTable::build(&self.records).0;
     }
 
-    /// The records (by position in `records`) and the errors (by position in `errors`) whose id came before:
-    /// both lists are walked together in input order.
-    fn repeats(&self) -> (Vec<usize>, Vec<usize>) {
-        let mut seen = FxSet::default();
-        seen.reserve(self.records.len().saturating_add(self.errors.len()));
-        let (mut later_records, mut later_errors) = (Vec::new(), Vec::new());
-        let (mut r, mut e) = (0, 0);
-        loop {
-            let record = self.records.get(r).zip(self.positions.get(r));
-            let error = self.errors.get(e);
-            let record_first = match (record, error) {
-                (Some((_, &at)), Some(x)) => at < x.index,
-                (Some(_), None) => true,
-                (None, Some(_)) => false,
-                (None, None) => break,
+    /// The records (by position in `records`, ascending) and the errors (by position in `errors`) whose id an
+    /// earlier entry has, given the records' table and their repeats among themselves. An error is a repeat
+    /// when an earlier error or the id's first record came before it; the first record is a repeat when an
+    /// error came before it (errors are few: their ids get a set of their own).
+    fn repeats(&self, ids: &IdTable, repeats: Vec<(usize, usize)>) -> (Vec<usize>, Vec<usize>) {
+        let mut later_records: Vec<usize> = repeats.into_iter().map(|(later, _)| later).collect();
+        let mut later_errors = Vec::new();
+        let mut seen: FxSet<&str> = FxSet::default();
+        for (k, e) in self.errors.iter().enumerate() {
+            let Some(id) = e.member_id.as_deref() else {
+                continue;
             };
-            if record_first {
-                if let Some((rec, _)) = record {
-                    if !seen.insert(rec.id.as_str()) {
-                        later_records.push(r);
-                    }
-                }
-                r = r.saturating_add(1);
-            } else {
-                if let Some(id) = error.and_then(|x| x.member_id.as_deref()) {
-                    if !seen.insert(id) {
-                        later_errors.push(e);
-                    }
-                }
-                e = e.saturating_add(1);
+            let first = ids.get(id);
+            let record_at = first.and_then(|r| self.positions.get(r).copied());
+            if !seen.insert(id) || record_at.is_some_and(|at| at < e.index) {
+                later_errors.push(k);
+            } else if let Some(r) = first {
+                later_records.push(r);
             }
         }
+        later_records.sort_unstable();
+        later_records.dedup();
         (later_records, later_errors)
     }
 }

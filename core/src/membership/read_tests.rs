@@ -332,3 +332,41 @@ fn a_repeated_id_is_the_later_entrys_error_readable_or_not() {
         );
     }
 }
+
+proptest! {
+    /// The repeat check through the id table against the walk it replaced: in input order, an entry (readable
+    /// or not) whose id came before is `DUPLICATE_MEMBER`; the others are kept or keep their own error.
+    #[test]
+    fn repeats_are_found_as_an_input_order_walk_finds_them(
+        entries in proptest::collection::vec((0usize..4, any::<bool>()), 0..30),
+    ) {
+        let texts: Vec<String> = entries.iter().map(|&(id, readable)| {
+            let date = if readable { "2000-01-01" } else { "x" };
+            format!(r#"{{"id":"M{id}","name":"甲","birth_date":"{date}","org":"B1"}}"#)
+        }).collect();
+        let json = format!("[{}]", texts.join(","));
+        let mut seen = std::collections::HashSet::new();
+        let (mut kept, mut errors) = (Vec::new(), Vec::new());
+        for (i, &(id, readable)) in entries.iter().enumerate() {
+            let id = format!("M{id}");
+            if !seen.insert(id.clone()) {
+                errors.push((i, id, "DUPLICATE_MEMBER"));
+            } else if readable {
+                kept.push((i, id));
+            } else {
+                errors.push((i, id, "INVALID_RECORD_JSON"));
+            }
+        }
+        for roster in [read_members(&json).unwrap(), read_tree(&json).unwrap()] {
+            let got: Vec<(usize, String)> = roster.positions.iter().copied()
+                .zip(roster.records.iter().map(|r| r.id.clone())).collect();
+            prop_assert_eq!(&got, &kept);
+            let got: Vec<(usize, String, &str)> = roster.errors.iter()
+                .map(|e| (e.index, e.member_id.clone().unwrap_or_default(), e.code.as_str())).collect();
+            prop_assert_eq!(&got, &errors);
+            for (k, r) in roster.records.iter().enumerate() {
+                prop_assert_eq!(roster.ids.get(&r.id), Some(k));
+            }
+        }
+    }
+}
