@@ -17,18 +17,18 @@ use crate::convert::{from_js, parse_json, stringify, to_js};
 use crate::error::ApiError;
 use crate::policy::Policy;
 
-/// The codes the core's disclosure JSON entry points give to a document they cannot read.
-mod read_codes {
-    pub const CONTEXT: &str = "INVALID_CONTEXT_JSON";
-    pub const ITEM: &str = "INVALID_ITEM_JSON";
-    pub const ACTION: &str = "INVALID_ACTION_JSON";
-    pub const AUDIT: &str = "INVALID_AUDIT_JSON";
-    pub const VIEWER: &str = "INVALID_VIEWER_JSON";
-    pub const CATALOGUE: &str = "INVALID_CATALOGUE_JSON";
-    pub const NOTICE: &str = "INVALID_NOTICE_JSON";
-    pub const SUMMARY: &str = "INVALID_SUMMARY_JSON";
-    pub const USES: &str = "INVALID_USES_JSON";
-}
+// The codes the core's disclosure JSON entry points give to a document they cannot read: the object
+// functions report the same code for the same wrong shape.
+const CONTEXT: &str = "INVALID_CONTEXT_JSON";
+const ITEM: &str = "INVALID_ITEM_JSON";
+const ACTION: &str = "INVALID_ACTION_JSON";
+const AUDIT: &str = "INVALID_AUDIT_JSON";
+const EVENT: &str = "INVALID_AUDIT_EVENT_JSON";
+const VIEWER: &str = "INVALID_VIEWER_JSON";
+const CATALOGUE: &str = "INVALID_CATALOGUE_JSON";
+const NOTICE: &str = "INVALID_NOTICE_JSON";
+const SUMMARY: &str = "INVALID_SUMMARY_JSON";
+const USES: &str = "INVALID_USES_JSON";
 
 /// Creates a draft item (提出 starts from it): `{ item, event }` — the item in `draft` and the audit event to
 /// start its log with (`disclosureAuditAppend`). The actor needs the `proposer` role in the item's
@@ -47,9 +47,8 @@ pub fn disclosure_create(
     actor: &str,
     at: &str,
 ) -> Result<JsValue, ApiError> {
-    let context = stringify(context, read_codes::CONTEXT)?;
-    let new_item = stringify(new_item, read_codes::ITEM)?;
-    parse_json(&disclosure_create_json(&context, &new_item, actor, at)?)
+    let (context, new_item) = (stringify(context, CONTEXT)?, stringify(new_item, ITEM)?);
+    parse_json(&disclosure::create_json(&context, &new_item, actor, at)?)
 }
 
 /// `disclosureCreate` over JSON: `{"item":…,"event":…}`.
@@ -89,12 +88,14 @@ pub fn disclosure_apply(
     #[wasm_bindgen(unchecked_param_type = "DisclosureAction")] action: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "AuditLog")] log: &JsValue,
 ) -> Result<JsValue, ApiError> {
-    let context = stringify(context, read_codes::CONTEXT)?;
-    let item = stringify(item, read_codes::ITEM)?;
-    let action = stringify(action, read_codes::ACTION)?;
-    let log = stringify(log, read_codes::AUDIT)?;
-    parse_json(&disclosure_apply_json(
-        policy, &context, &item, &action, &log,
+    let (context, item) = (stringify(context, CONTEXT)?, stringify(item, ITEM)?);
+    let (action, log) = (stringify(action, ACTION)?, stringify(log, AUDIT)?);
+    parse_json(&disclosure::apply_json(
+        &policy.inner,
+        &context,
+        &item,
+        &action,
+        &log,
     )?)
 }
 
@@ -135,10 +136,13 @@ pub fn disclosure_allowed_actions(
     actor: &str,
     at: &str,
 ) -> Result<JsValue, ApiError> {
-    let context = stringify(context, read_codes::CONTEXT)?;
-    let item = stringify(item, read_codes::ITEM)?;
-    parse_json(&disclosure_allowed_actions_json(
-        policy, &context, &item, actor, at,
+    let (context, item) = (stringify(context, CONTEXT)?, stringify(item, ITEM)?);
+    parse_json(&disclosure::allowed_actions_json(
+        &policy.inner,
+        &context,
+        &item,
+        actor,
+        at,
     )?)
 }
 
@@ -176,9 +180,8 @@ pub fn disclosure_audit_append(
     #[wasm_bindgen(unchecked_param_type = "AuditLog")] log: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "AuditEvent")] event: &JsValue,
 ) -> Result<JsValue, ApiError> {
-    let log = stringify(log, read_codes::AUDIT)?;
-    let event = stringify(event, "INVALID_AUDIT_EVENT_JSON")?;
-    parse_json(&disclosure_audit_append_json(&log, &event)?)
+    let (log, event) = (stringify(log, AUDIT)?, stringify(event, EVENT)?);
+    parse_json(&disclosure::audit_append_json(&log, &event)?)
 }
 
 /// `disclosureAuditAppend` over JSON: the log document with the event appended.
@@ -204,10 +207,7 @@ pub fn disclosure_audit_append_json(
 pub fn disclosure_verify_audit(
     #[wasm_bindgen(unchecked_param_type = "AuditLog")] log: &JsValue,
 ) -> Result<JsValue, ApiError> {
-    parse_json(&disclosure_verify_audit_json(&stringify(
-        log,
-        read_codes::AUDIT,
-    )?)?)
+    parse_json(&disclosure::verify_audit_json(&stringify(log, AUDIT)?)?)
 }
 
 /// `disclosureVerifyAudit` over JSON.
@@ -237,10 +237,13 @@ pub fn disclosure_visible(
     #[wasm_bindgen(unchecked_param_type = "DisclosureItem")] item: &JsValue,
     on: &str,
 ) -> Result<bool, ApiError> {
-    let context = stringify(context, read_codes::CONTEXT)?;
-    let viewer = stringify(viewer, read_codes::VIEWER)?;
-    let item = stringify(item, read_codes::ITEM)?;
-    disclosure_visible_json(&context, &viewer, &item, on)
+    let (context, viewer) = (stringify(context, CONTEXT)?, stringify(viewer, VIEWER)?);
+    Ok(disclosure::visible_json(
+        &context,
+        &viewer,
+        &stringify(item, ITEM)?,
+        on,
+    )?)
 }
 
 /// `disclosureVisible` over JSON.
@@ -277,9 +280,9 @@ pub fn disclosure_filter_visible(
     on: &str,
 ) -> Result<JsValue, ApiError> {
     // Read in the order the JSON entry point reads them, so the same bad input gives the same error.
-    let context = DisclosureContext::from_json(&stringify(context, read_codes::CONTEXT)?)?;
-    let viewer: Viewer = from_js(viewer, read_codes::VIEWER)?;
-    let items: Vec<DisclosureItem> = from_js(items, read_codes::ITEM)?;
+    let context = DisclosureContext::from_json(&stringify(context, CONTEXT)?)?;
+    let viewer: Viewer = from_js(viewer, VIEWER)?;
+    let items: Vec<DisclosureItem> = from_js(items, ITEM)?;
     let on = parse_date(on, "on")?;
     to_js(&disclosure::filter_visible(&context, &viewer, &items, on))
 }
@@ -320,11 +323,14 @@ pub fn disclosure_board(
     #[wasm_bindgen(unchecked_param_type = "DisclosureItem[]")] items: &JsValue,
     on: &str,
 ) -> Result<JsValue, ApiError> {
-    let context = stringify(context, read_codes::CONTEXT)?;
-    let viewer = stringify(viewer, read_codes::VIEWER)?;
-    let items = stringify(items, read_codes::ITEM)?;
-    parse_json(&disclosure_board_json(
-        policy, &context, &viewer, &items, on,
+    let (context, viewer) = (stringify(context, CONTEXT)?, stringify(viewer, VIEWER)?);
+    let items = stringify(items, ITEM)?;
+    parse_json(&disclosure::board_json(
+        &policy.inner,
+        &context,
+        &viewer,
+        &items,
+        on,
     )?)
 }
 
@@ -363,9 +369,12 @@ pub fn disclosure_item_deadlines(
     #[wasm_bindgen(unchecked_param_type = "DisclosureItem")] item: &JsValue,
     on: &str,
 ) -> Result<JsValue, ApiError> {
-    let item = stringify(item, read_codes::ITEM)?;
-    parse_json(&disclosure_item_deadlines_json(
-        policy, calendar, &item, on,
+    let item = stringify(item, ITEM)?;
+    parse_json(&disclosure::item_deadlines_json(
+        &policy.inner,
+        &calendar.inner,
+        &item,
+        on,
     )?)
 }
 
@@ -403,9 +412,9 @@ pub fn disclosure_catalogue_status(
     #[wasm_bindgen(unchecked_param_type = "DisclosureItem[]")] items: &JsValue,
     on: &str,
 ) -> Result<JsValue, ApiError> {
-    let catalogue = stringify(catalogue, read_codes::CATALOGUE)?;
-    let items = stringify(items, read_codes::ITEM)?;
-    parse_json(&disclosure_catalogue_status_json(
+    let (catalogue, items) = (stringify(catalogue, CATALOGUE)?, stringify(items, ITEM)?);
+    let (policy, calendar) = (&policy.inner, &calendar.inner);
+    parse_json(&disclosure::catalogue_status_json(
         policy, calendar, &catalogue, &items, on,
     )?)
 }
@@ -446,9 +455,12 @@ pub fn disclosure_evaluate_notice(
     #[wasm_bindgen(unchecked_param_type = "PublicNotice")] notice: &JsValue,
     on: &str,
 ) -> Result<JsValue, ApiError> {
-    let notice = stringify(notice, read_codes::NOTICE)?;
-    parse_json(&disclosure_evaluate_notice_json(
-        policy, calendar, &notice, on,
+    let notice = stringify(notice, NOTICE)?;
+    parse_json(&disclosure::evaluate_notice_json(
+        &policy.inner,
+        &calendar.inner,
+        &notice,
+        on,
     )?)
 }
 
@@ -484,8 +496,11 @@ pub fn disclosure_redaction_preview(
     #[wasm_bindgen(unchecked_param_type = "DisclosureItem")] item: &JsValue,
     on: &str,
 ) -> Result<JsValue, ApiError> {
-    let item = stringify(item, read_codes::ITEM)?;
-    parse_json(&disclosure_redaction_preview_json(policy, &item, on)?)
+    parse_json(&disclosure::redaction_preview_json(
+        &policy.inner,
+        &stringify(item, ITEM)?,
+        on,
+    )?)
 }
 
 /// `disclosureRedactionPreview` over JSON.
@@ -542,9 +557,8 @@ pub fn disclosure_dues_report(
     id: &str,
     #[wasm_bindgen(unchecked_param_type = "DuesUse[]")] uses: &JsValue,
 ) -> Result<JsValue, ApiError> {
-    let summary = stringify(summary, read_codes::SUMMARY)?;
-    let uses = stringify(uses, read_codes::USES)?;
-    parse_json(&disclosure_dues_report_json(&summary, org, id, &uses)?)
+    let (summary, uses) = (stringify(summary, SUMMARY)?, stringify(uses, USES)?);
+    parse_json(&disclosure::dues_disclosure_json(&summary, org, id, &uses)?)
 }
 
 /// `disclosureDuesReport` over JSON: a `BranchSummary` document and an array of uses in, a `NewItem` out.
