@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use dangjian::disclosure::{self as core, AuditLog, AuditSigningKey, AuditVerifyingKey};
 pub use dangjian::disclosure::{AuditEntry, AuditHead, Checkpoint, Verification};
 
-use crate::disclosure::{Action, Applied, AuditEvent, DisclosureContext, DisclosureItem};
+use crate::disclosure::{call, Action, Applied, AuditEvent, DisclosureContext, DisclosureItem};
 use crate::error::{guarded, DangjianError, Result};
 use crate::policy::Policy;
 
@@ -50,7 +50,7 @@ pub fn disclosure_apply_at_head(
 /// ```
 #[uniffi::export]
 pub fn disclosure_audit_append_at_head(head_json: String, event_json: String) -> Result<String> {
-    guarded(|| Ok(core::audit_append_head_json(&head_json, &event_json)?))
+    call(|| core::audit_append_head_json(&head_json, &event_json))
 }
 
 /// `disclosure::audit_head_json`: the head of a log (verified first).
@@ -60,7 +60,7 @@ pub fn disclosure_audit_append_at_head(head_json: String, event_json: String) ->
 /// ```
 #[uniffi::export]
 pub fn disclosure_audit_head(log_json: String) -> Result<String> {
-    guarded(|| Ok(core::audit_head_json(&log_json)?))
+    call(|| core::audit_head_json(&log_json))
 }
 
 /// `disclosure::sign_audit_json`: the log with a new checkpoint signed by the organization's SM2 private key
@@ -71,7 +71,7 @@ pub fn disclosure_audit_head(log_json: String) -> Result<String> {
 /// ```
 #[uniffi::export]
 pub fn disclosure_audit_sign(log_json: String, private_key_pem: String) -> Result<String> {
-    guarded(|| Ok(core::sign_audit_json(&log_json, &private_key_pem)?))
+    call(|| core::sign_audit_json(&log_json, &private_key_pem))
 }
 
 /// `disclosure::verify_audit_signed_json`: the chain and every checkpoint's signature checked with the SM2
@@ -82,7 +82,7 @@ pub fn disclosure_audit_sign(log_json: String, private_key_pem: String) -> Resul
 /// ```
 #[uniffi::export]
 pub fn disclosure_verify_audit_signed(log_json: String, public_key_pem: String) -> Result<String> {
-    guarded(|| Ok(core::verify_audit_signed_json(&log_json, &public_key_pem)?))
+    call(|| core::verify_audit_signed_json(&log_json, &public_key_pem))
 }
 
 /// `disclosure::verify_audit_jsonl`: a JSON Lines log verified line by line, with the public key when
@@ -96,7 +96,7 @@ pub fn disclosure_verify_audit_jsonl(
     jsonl: String,
     public_key_pem: Option<String>,
 ) -> Result<String> {
-    guarded(|| Ok(core::verify_audit_jsonl(&jsonl, public_key_pem.as_deref())?))
+    call(|| core::verify_audit_jsonl(&jsonl, public_key_pem.as_deref()))
 }
 
 /// Verifies a log (`AuditLog::verify`, or `verify_with_key` with the organization's SM2 public key, SPKI PEM):
@@ -201,7 +201,7 @@ impl AuditTrail {
 
     /// Appends an event document: `{"entries":[…],"head":…}` (`disclosure::append_event_json`).
     pub fn append(&self, event_json: String) -> Result<String> {
-        guarded(|| Ok(core::append_event_json(&mut *self.lock()?, &event_json)?))
+        call(|| core::append_event_json(&mut *self.lock()?, &event_json))
     }
 
     /// Applies an action document and appends its event: `{"item":…,"entries":[…],"head":…}`

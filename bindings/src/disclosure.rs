@@ -76,14 +76,7 @@ pub fn disclosure_apply_action(
     item: DisclosureItem,
     action: Action,
 ) -> Result<Applied> {
-    guarded(|| {
-        Ok(core::apply(
-            &policy.inner,
-            &checked(context)?,
-            &item,
-            &action,
-        )?)
-    })
+    call(|| core::apply(&policy.inner, &checked(context)?, &item, &action))
 }
 
 /// The actions a person may take on an item at a time (`disclosure::allowed_actions`), in the order of the
@@ -307,7 +300,12 @@ pub fn disclosure_dues_item(
     id: String,
     uses: Vec<DuesUse>,
 ) -> Result<NewItem> {
-    guarded(|| Ok(core::dues_disclosure(&summary, &org, &id, &uses)?))
+    call(|| core::dues_disclosure(&summary, &org, &id, &uses))
+}
+
+/// Runs a core call in the panic guard, its error thrown as the bindings' error (every JSON entry is one).
+pub(crate) fn call<T>(f: impl FnOnce() -> dangjian::Result<T>) -> Result<T> {
+    guarded(|| Ok(f()?))
 }
 
 /// A context as a host built it, checked as the core builds one (every role at a known organization; the
@@ -330,14 +328,7 @@ pub fn disclosure_create(
     actor: String,
     at: String,
 ) -> Result<String> {
-    guarded(|| {
-        Ok(core::create_json(
-            &context_json,
-            &new_item_json,
-            &actor,
-            &at,
-        )?)
-    })
+    call(|| core::create_json(&context_json, &new_item_json, &actor, &at))
 }
 
 /// `disclosure::apply_json`: the action applied and appended to the log (verified first): `{"item":…,"log":…}`.
@@ -353,15 +344,8 @@ pub fn disclosure_apply(
     action_json: String,
     log_json: String,
 ) -> Result<String> {
-    guarded(|| {
-        Ok(core::apply_json(
-            &policy.inner,
-            &context_json,
-            &item_json,
-            &action_json,
-            &log_json,
-        )?)
-    })
+    let p = &policy.inner;
+    call(|| core::apply_json(p, &context_json, &item_json, &action_json, &log_json))
 }
 
 /// `disclosure::visible_json` (a viewer `{}` is the public).
@@ -376,14 +360,7 @@ pub fn disclosure_visible(
     item_json: String,
     on: String,
 ) -> Result<bool> {
-    guarded(|| {
-        Ok(core::visible_json(
-            &context_json,
-            &viewer_json,
-            &item_json,
-            &on,
-        )?)
-    })
+    call(|| core::visible_json(&context_json, &viewer_json, &item_json, &on))
 }
 
 /// `disclosure::filter_visible_json`: the ids of the visible items (`["D1","D3"]`).
@@ -398,14 +375,7 @@ pub fn disclosure_filter_visible(
     items_json: String,
     on: String,
 ) -> Result<String> {
-    guarded(|| {
-        Ok(core::filter_visible_json(
-            &context_json,
-            &viewer_json,
-            &items_json,
-            &on,
-        )?)
-    })
+    call(|| core::filter_visible_json(&context_json, &viewer_json, &items_json, &on))
 }
 
 /// `disclosure::board_json`: the board's entries as a JSON array.
@@ -421,15 +391,7 @@ pub fn disclosure_board(
     items_json: String,
     on: String,
 ) -> Result<String> {
-    guarded(|| {
-        Ok(core::board_json(
-            &policy.inner,
-            &context_json,
-            &viewer_json,
-            &items_json,
-            &on,
-        )?)
-    })
+    call(|| core::board_json(&policy.inner, &context_json, &viewer_json, &items_json, &on))
 }
 
 /// `disclosure::item_deadlines_json`: `{"value":[…],"findings":[…]}`.
@@ -444,14 +406,7 @@ pub fn disclosure_item_deadlines(
     item_json: String,
     on: String,
 ) -> Result<String> {
-    guarded(|| {
-        Ok(core::item_deadlines_json(
-            &policy.inner,
-            &*calendar.read()?,
-            &item_json,
-            &on,
-        )?)
-    })
+    call(|| core::item_deadlines_json(&policy.inner, &*calendar.read()?, &item_json, &on))
 }
 
 /// `disclosure::catalogue_status_json`: `{"value":[…],"findings":[…]}`.
@@ -469,8 +424,9 @@ pub fn disclosure_catalogue_status(
 ) -> Result<String> {
     guarded(|| {
         let cal = calendar.read()?;
+        let p = &policy.inner;
         Ok(core::catalogue_status_json(
-            &policy.inner,
+            p,
             &cal,
             &catalogue_json,
             &items_json,
@@ -491,14 +447,7 @@ pub fn disclosure_evaluate_notice(
     notice_json: String,
     on: String,
 ) -> Result<String> {
-    guarded(|| {
-        Ok(core::evaluate_notice_json(
-            &policy.inner,
-            &*calendar.read()?,
-            &notice_json,
-            &on,
-        )?)
-    })
+    call(|| core::evaluate_notice_json(&policy.inner, &*calendar.read()?, &notice_json, &on))
 }
 
 /// `disclosure::redaction_preview_json`: `{"masked":true,"found":[…],"text":"…"}`.
@@ -512,13 +461,7 @@ pub fn disclosure_redaction_preview(
     item_json: String,
     on: String,
 ) -> Result<String> {
-    guarded(|| {
-        Ok(core::redaction_preview_json(
-            &policy.inner,
-            &item_json,
-            &on,
-        )?)
-    })
+    call(|| core::redaction_preview_json(&policy.inner, &item_json, &on))
 }
 
 /// `disclosure::verify_audit_json`: `{"valid":true,"entries":3,"head":"…"}`; a broken chain is a report.
@@ -528,7 +471,7 @@ pub fn disclosure_redaction_preview(
 /// ```
 #[uniffi::export]
 pub fn disclosure_verify_audit(log_json: String) -> Result<String> {
-    guarded(|| Ok(core::verify_audit_json(&log_json)?))
+    call(|| core::verify_audit_json(&log_json))
 }
 
 /// `disclosure::dues_disclosure_json`: a year's summary document and the uses in, a new-item document out.
@@ -543,14 +486,7 @@ pub fn disclosure_dues_report(
     id: String,
     uses_json: String,
 ) -> Result<String> {
-    guarded(|| {
-        Ok(core::dues_disclosure_json(
-            &summary_json,
-            &org,
-            &id,
-            &uses_json,
-        )?)
-    })
+    call(|| core::dues_disclosure_json(&summary_json, &org, &id, &uses_json))
 }
 
 /// `disclosure::audit_append_json`: the log (verified first) with the event appended.
@@ -560,5 +496,5 @@ pub fn disclosure_dues_report(
 /// ```
 #[uniffi::export]
 pub fn disclosure_audit_append(log_json: String, event_json: String) -> Result<String> {
-    guarded(|| Ok(core::audit_append_json(&log_json, &event_json)?))
+    call(|| core::audit_append_json(&log_json, &event_json))
 }
