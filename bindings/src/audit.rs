@@ -201,7 +201,7 @@ impl AuditTrail {
 
     /// Appends an event document: `{"entries":[…],"head":…}` (`disclosure::append_event_json`).
     pub fn append(&self, event_json: String) -> Result<String> {
-        call(|| core::append_event_json(&mut *self.lock()?, &event_json))
+        guarded(|| Ok(core::append_event_json(&mut *self.lock()?, &event_json)?))
     }
 
     /// Applies an action document and appends its event: `{"item":…,"entries":[…],"head":…}`

@@ -406,7 +406,8 @@ pub fn disclosure_item_deadlines(
     item_json: String,
     on: String,
 ) -> Result<String> {
-    call(|| core::item_deadlines_json(&policy.inner, &*calendar.read()?, &item_json, &on))
+    let cal = calendar.read()?;
+    call(|| core::item_deadlines_json(&policy.inner, &cal, &item_json, &on))
 }
 
 /// `disclosure::catalogue_status_json`: `{"value":[…],"findings":[…]}`.
@@ -422,17 +423,8 @@ pub fn disclosure_catalogue_status(
     items_json: String,
     on: String,
 ) -> Result<String> {
-    guarded(|| {
-        let cal = calendar.read()?;
-        let p = &policy.inner;
-        Ok(core::catalogue_status_json(
-            p,
-            &cal,
-            &catalogue_json,
-            &items_json,
-            &on,
-        )?)
-    })
+    let (p, cal) = (&policy.inner, calendar.read()?);
+    call(|| core::catalogue_status_json(p, &cal, &catalogue_json, &items_json, &on))
 }
 
 /// `disclosure::evaluate_notice_json`.
@@ -447,7 +439,8 @@ pub fn disclosure_evaluate_notice(
     notice_json: String,
     on: String,
 ) -> Result<String> {
-    call(|| core::evaluate_notice_json(&policy.inner, &*calendar.read()?, &notice_json, &on))
+    let cal = calendar.read()?;
+    call(|| core::evaluate_notice_json(&policy.inner, &cal, &notice_json, &on))
 }
 
 /// `disclosure::redaction_preview_json`: `{"masked":true,"found":[…],"text":"…"}`.
