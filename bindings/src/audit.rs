@@ -2,24 +2,22 @@
 //! signing a log's head with the organization's SM2 key (国密 SM2 with SM3; PEM keys) and verifying with its
 //! public key, JSON Lines verified line by line, and the [`AuditTrail`] object that holds a log in memory.
 //!
-//! Documents cross as JSON strings in the core's contract (`dangjian::disclosure::*_json`). Without a
+//! The typed calls take and return the core's records (`AuditLog`, `AuditEntry`, `AuditHead`, `Checkpoint`,
+//! `Verification`); the JSON documents cross as strings (`dangjian::disclosure::*_json`). Without a
 //! public key a verification checks integrity only (`"authenticated":false`): anyone can rewrite a log and
 //! recompute its hashes. See the core's `disclosure::AuditLog` docs for exactly what a signature guarantees.
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use dangjian::disclosure::{self as core, AuditLog, AuditSigningKey, AuditVerifyingKey};
+pub use dangjian::disclosure::{AuditEntry, AuditHead, Checkpoint, Verification};
 
-use crate::credits::to_json;
+use crate::disclosure::{call, Action, Applied, AuditEvent, DisclosureContext, DisclosureItem};
 use crate::error::{guarded, DangjianError, Result};
 use crate::policy::Policy;
 
-/// Applies one workflow action at the chain's head (`disclosure::apply_head_json`), in constant time: the
-/// head (`{"entries":53,"hash":"…","checkpoint":{…}}`, as [`disclosure_audit_head`] or the last call gave it)
-/// in; `{"item":…,"entries":[…],"head":…}` out — add `entries` to the end of the stored log, keep `head`.
-///
-/// Errors: `DangjianException.InvalidInput` — as `disclosureApply`, and `INVALID_AUDIT_HEAD_JSON` at the
-/// head's field at fault.
+/// `disclosure::apply_head_json`: an action applied at the chain's head, in constant time:
+/// `{"item":…,"entries":[…],"head":…}` — add `entries` to the stored log, keep `head`.
 ///
 /// ```kotlin
 /// val out = JSONObject(disclosureApplyAtHead(Policy.bundled(), ctx, item, action, head))
@@ -33,8 +31,9 @@ pub fn disclosure_apply_at_head(
     head_json: String,
 ) -> Result<String> {
     guarded(|| {
+        let p = &policy.inner;
         Ok(core::apply_head_json(
-            &policy.inner,
+            p,
             &context_json,
             &item_json,
             &action_json,
@@ -43,65 +42,51 @@ pub fn disclosure_apply_at_head(
     })
 }
 
-/// Appends an audit event at the chain's head (`disclosure::audit_append_head_json`), in constant time:
-/// `{"entries":[…],"head":…}`. The empty log's head is `{"entries":0,"hash":"000…0"}` (64 zeros).
-///
-/// Errors: `DangjianException.InvalidInput` — `INVALID_AUDIT_HEAD_JSON`, `INVALID_AUDIT_EVENT_JSON`.
+/// `disclosure::audit_append_head_json`: `{"entries":[…],"head":…}`, in constant time. The empty log's head
+/// is `{"entries":0,"hash":"000…0"}` (64 zeros).
 ///
 /// ```kotlin
-/// val out = JSONObject(disclosureAuditAppendAtHead(head, created.getJSONObject("event").toString()))
+/// val out = JSONObject(disclosureAuditAppendAtHead(head, eventJson))
 /// ```
 #[uniffi::export]
 pub fn disclosure_audit_append_at_head(head_json: String, event_json: String) -> Result<String> {
-    guarded(|| Ok(core::audit_append_head_json(&head_json, &event_json)?))
+    call(|| core::audit_append_head_json(&head_json, &event_json))
 }
 
-/// The head of a log (verified first): `{"entries":…,"hash":…,"checkpoint":…}`.
-///
-/// Errors: `DangjianException.InvalidInput` — `INVALID_AUDIT_JSON`, `AUDIT_CHAIN_BROKEN` at `entries[i]`.
+/// `disclosure::audit_head_json`: the head of a log (verified first).
 ///
 /// ```kotlin
 /// val head = disclosureAuditHead(logJson)
 /// ```
 #[uniffi::export]
 pub fn disclosure_audit_head(log_json: String) -> Result<String> {
-    guarded(|| Ok(core::audit_head_json(&log_json)?))
+    call(|| core::audit_head_json(&log_json))
 }
 
-/// Signs a log's head with the organization's SM2 private key (PKCS#8 PEM, `openssl genpkey -algorithm
-/// SM2`): the log with a new checkpoint. Deterministic (no randomness needed).
-///
-/// Errors: `DangjianException.InvalidInput` — `INVALID_PRIVATE_KEY` at `private_key`, `INVALID_AUDIT_JSON`,
-/// `AUDIT_CHAIN_BROKEN` (a broken chain is never signed), `ALREADY_SIGNED`.
+/// `disclosure::sign_audit_json`: the log with a new checkpoint signed by the organization's SM2 private key
+/// (PKCS#8 PEM). Deterministic.
 ///
 /// ```kotlin
 /// val signed = disclosureAuditSign(logJson, File("org.key.pem").readText())
 /// ```
 #[uniffi::export]
 pub fn disclosure_audit_sign(log_json: String, private_key_pem: String) -> Result<String> {
-    guarded(|| Ok(core::sign_audit_json(&log_json, &private_key_pem)?))
+    call(|| core::sign_audit_json(&log_json, &private_key_pem))
 }
 
-/// Verifies a log with the organization's SM2 public key (SubjectPublicKeyInfo PEM): the chain and every
-/// checkpoint's signature; `{"valid":true,"entries":53,"head":"…","authenticated":true,"key_id":"…",
-/// "checkpoints":1}`, or `valid:false` with `first_broken` and `code` (`CHECKPOINT_MISMATCH`, `NOT_SIGNED`,
-/// `KEY_MISMATCH`, `SIGNATURE_INVALID`, `UNSIGNED_TAIL`, … and the chain's codes).
-///
-/// Errors: `DangjianException.InvalidInput` — `INVALID_PUBLIC_KEY` at `public_key`, `INVALID_AUDIT_JSON`.
+/// `disclosure::verify_audit_signed_json`: the chain and every checkpoint's signature checked with the SM2
+/// public key (SPKI PEM).
 ///
 /// ```kotlin
 /// val v = JSONObject(disclosureVerifyAuditSigned(logJson, File("org.pub.pem").readText()))
 /// ```
 #[uniffi::export]
 pub fn disclosure_verify_audit_signed(log_json: String, public_key_pem: String) -> Result<String> {
-    guarded(|| Ok(core::verify_audit_signed_json(&log_json, &public_key_pem)?))
+    call(|| core::verify_audit_signed_json(&log_json, &public_key_pem))
 }
 
-/// Verifies a JSON Lines log line by line (an optional `{"schema_version":1}` line, one entry a line, each
-/// checkpoint as `{"checkpoint":{…}}` after its entry), with the public key when given (`null`: integrity
-/// only). The same verification document as [`disclosure_verify_audit_signed`].
-///
-/// Errors: `DangjianException.InvalidInput` — `INVALID_PUBLIC_KEY`, `INVALID_AUDIT_JSON` at `line N: …`.
+/// `disclosure::verify_audit_jsonl`: a JSON Lines log verified line by line, with the public key when
+/// given (`null`: integrity only).
 ///
 /// ```kotlin
 /// val v = disclosureVerifyAuditJsonl(File("audit.jsonl").readText(), publicKeyPem)
@@ -111,7 +96,25 @@ pub fn disclosure_verify_audit_jsonl(
     jsonl: String,
     public_key_pem: Option<String>,
 ) -> Result<String> {
-    guarded(|| Ok(core::verify_audit_jsonl(&jsonl, public_key_pem.as_deref())?))
+    call(|| core::verify_audit_jsonl(&jsonl, public_key_pem.as_deref()))
+}
+
+/// Verifies a log (`AuditLog::verify`, or `verify_with_key` with the organization's SM2 public key, SPKI PEM):
+/// a broken or forged log is a report (`valid = false` with `firstBroken` and `code`), not an error.
+/// Error: `INVALID_PUBLIC_KEY`.
+///
+/// ```kotlin
+/// disclosureVerifyLog(trail.log(), File("org.pub.pem").readText()).authenticated   // true once signed
+/// ```
+#[uniffi::export]
+pub fn disclosure_verify_log(
+    log: AuditLog,
+    public_key_pem: Option<String>,
+) -> Result<Verification> {
+    guarded(|| match public_key_pem {
+        Some(pem) => Ok(log.verify_with_key(&AuditVerifyingKey::from_pem(&pem)?)),
+        None => Ok(log.verify()),
+    })
 }
 
 /// An audit log held in memory (`dangjian::disclosure::AuditLog`): append and apply in constant time, the
@@ -120,8 +123,8 @@ pub fn disclosure_verify_audit_jsonl(
 ///
 /// ```kotlin
 /// val trail = AuditTrail()
-/// trail.append(created.getJSONObject("event").toString())
-/// trail.apply(Policy.bundled(), ctx, item, """{"action":"propose","actor":"P1","at":"…"}""")
+/// trail.appendEvent(created.event)
+/// val item = trail.applyAction(Policy.bundled(), context, created.item, DisclosureAction.Propose("P1", at, "")).item
 /// trail.sign(File("org.key.pem").readText())
 /// File("audit.json").writeText(trail.toJson())
 /// ```
@@ -145,6 +148,12 @@ impl AuditTrail {
     fn lock(&self) -> Result<MutexGuard<'_, AuditLog>> {
         self.inner.lock().map_err(|_| unavailable())
     }
+
+    fn of(log: AuditLog) -> Arc<Self> {
+        Arc::new(Self {
+            inner: Mutex::new(log),
+        })
+    }
 }
 
 #[uniffi::export]
@@ -152,41 +161,51 @@ impl AuditTrail {
     /// An empty log.
     #[uniffi::constructor]
     pub fn new() -> Arc<Self> {
-        Arc::new(Self {
-            inner: Mutex::new(AuditLog::new()),
-        })
+        Self::of(AuditLog::new())
     }
 
-    /// A log read from its JSON document (`{"schema_version":1,"entries":[…],"checkpoints":[…]}`), its chain
-    /// verified. Errors: `INVALID_AUDIT_JSON`, `UNSUPPORTED_SCHEMA_VERSION`, `AUDIT_CHAIN_BROKEN`.
+    /// A log read from its JSON document, its chain verified (`AuditLog::from_json`). Errors:
+    /// `INVALID_AUDIT_JSON`, `UNSUPPORTED_SCHEMA_VERSION`, `AUDIT_CHAIN_BROKEN`.
     #[uniffi::constructor]
     pub fn from_json(log_json: String) -> Result<Arc<Self>> {
-        guarded(|| {
-            Ok(Arc::new(Self {
-                inner: Mutex::new(AuditLog::from_json(&log_json)?),
-            }))
-        })
+        guarded(|| Ok(Self::of(AuditLog::from_json(&log_json)?)))
     }
 
-    /// A log read from JSON Lines, its chain verified. Errors: `INVALID_AUDIT_JSON` at `line N: …`,
-    /// `AUDIT_CHAIN_BROKEN`.
+    /// A log read from JSON Lines, its chain verified (`AuditLog::from_jsonl`).
     #[uniffi::constructor]
     pub fn from_jsonl(jsonl: String) -> Result<Arc<Self>> {
+        guarded(|| Ok(Self::of(AuditLog::from_jsonl(&jsonl)?)))
+    }
+
+    /// Appends an audit event (the `event` of `disclosureCreateItem`); returns the new entry.
+    pub fn append_event(&self, event: AuditEvent) -> Result<AuditEntry> {
+        guarded(|| Ok(self.lock()?.append(event)))
+    }
+
+    /// Applies a workflow action (`disclosure::apply`, errors as `disclosureApplyAction`) and appends its
+    /// event; nothing is appended when the action is refused.
+    pub fn apply_action(
+        &self,
+        policy: &Policy,
+        context: DisclosureContext,
+        item: DisclosureItem,
+        action: Action,
+    ) -> Result<Applied> {
         guarded(|| {
-            Ok(Arc::new(Self {
-                inner: Mutex::new(AuditLog::from_jsonl(&jsonl)?),
-            }))
+            let ctx = DisclosureContext::new(context.orgs, context.roles)?;
+            let applied = core::apply(&policy.inner, &ctx, &item, &action)?;
+            self.lock()?.append(applied.event.clone());
+            Ok(applied)
         })
     }
 
-    /// Appends an audit event (the `event` of `disclosureCreate`): `{"entries":[…],"head":…}`. Error:
-    /// `INVALID_AUDIT_EVENT_JSON`.
+    /// Appends an event document: `{"entries":[…],"head":…}` (`disclosure::append_event_json`).
     pub fn append(&self, event_json: String) -> Result<String> {
         guarded(|| Ok(core::append_event_json(&mut *self.lock()?, &event_json)?))
     }
 
-    /// Applies a workflow action and appends its event: `{"item":…,"entries":[…],"head":…}`. Errors as
-    /// `disclosureApply` (nothing is appended when the action is refused).
+    /// Applies an action document and appends its event: `{"item":…,"entries":[…],"head":…}`
+    /// (`disclosure::apply_to_log_json`).
     pub fn apply(
         &self,
         policy: &Policy,
@@ -195,19 +214,26 @@ impl AuditTrail {
         action_json: String,
     ) -> Result<String> {
         guarded(|| {
+            let mut log = self.lock()?;
+            let p = &policy.inner;
             Ok(core::apply_to_log_json(
-                &policy.inner,
+                p,
                 &context_json,
                 &item_json,
                 &action_json,
-                &mut *self.lock()?,
+                &mut log,
             )?)
         })
     }
 
-    /// The head: `{"entries":…,"hash":…,"checkpoint":…}`.
-    pub fn head(&self) -> Result<String> {
-        guarded(|| to_json(&self.lock()?.head()))
+    /// The head: entries, last hash, last checkpoint.
+    pub fn head(&self) -> Result<AuditHead> {
+        guarded(|| Ok(self.lock()?.head()))
+    }
+
+    /// The whole log.
+    pub fn log(&self) -> Result<AuditLog> {
+        guarded(|| Ok(self.lock()?.clone()))
     }
 
     /// The number of entries.
@@ -220,34 +246,32 @@ impl AuditTrail {
         guarded(|| Ok(self.lock()?.entries.is_empty()))
     }
 
-    /// Verifies integrity only (`"authenticated":false`).
-    pub fn verify(&self) -> Result<String> {
-        guarded(|| to_json(&self.lock()?.verify()))
+    /// Verifies integrity only (`authenticated = false`).
+    pub fn verify(&self) -> Result<Verification> {
+        guarded(|| Ok(self.lock()?.verify()))
     }
 
     /// Verifies integrity and authenticity with the organization's SM2 public key (SPKI PEM). Error:
     /// `INVALID_PUBLIC_KEY`.
-    pub fn verify_with_key(&self, public_key_pem: String) -> Result<String> {
+    pub fn verify_with_key(&self, public_key_pem: String) -> Result<Verification> {
         guarded(|| {
             let key = AuditVerifyingKey::from_pem(&public_key_pem)?;
-            to_json(&self.lock()?.verify_with_key(&key))
+            Ok(self.lock()?.verify_with_key(&key))
         })
     }
 
     /// Signs the head with the organization's SM2 private key (PKCS#8 PEM); returns the checkpoint. Sign at
     /// every export. Errors: `INVALID_PRIVATE_KEY`, `ALREADY_SIGNED`.
-    pub fn sign(&self, private_key_pem: String) -> Result<String> {
+    pub fn sign(&self, private_key_pem: String) -> Result<Checkpoint> {
         guarded(|| {
             let key = AuditSigningKey::from_pem(&private_key_pem)?;
-            let mut log = self.lock()?;
-            let checkpoint = log.sign(&key)?.clone();
-            to_json(&checkpoint)
+            Ok(self.lock()?.sign(&key)?.clone())
         })
     }
 
     /// The log as its JSON document.
     pub fn to_json(&self) -> Result<String> {
-        guarded(|| to_json(&*self.lock()?))
+        guarded(|| Ok(self.lock()?.to_json()))
     }
 
     /// The log as JSON Lines.

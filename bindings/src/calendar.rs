@@ -1,38 +1,13 @@
-//! The working-day calendar (`dangjian::Calendar`) as a shared object that hosts may load years into.
+//! The working-day calendar (`dangjian::Calendar`) as a shared object that hosts may load years into. `DayInfo`
+//! and `DayKind` are the core's (`dangjian_types`); the answers are records here because UniFFI has no generics.
 
 use std::sync::{Arc, RwLock, RwLockReadGuard};
 
 use dangjian::month::parse_date;
-pub use dangjian::DayKind;
+pub use dangjian::{DayInfo, DayKind};
 
 use crate::error::{guarded, DangjianError, Result};
 use dangjian::Finding;
-
-/// What kind of day a date is (`dangjian::DayKind`).
-#[uniffi::remote(Enum)]
-pub enum DayKind {
-    /// A weekday with no holiday.
-    Workday,
-    /// A Saturday or Sunday with no make-up work.
-    Weekend,
-    /// A day off inside an official holiday span.
-    Holiday,
-    /// A weekend day worked in exchange for a holiday (调休).
-    MakeUpWorkday,
-}
-
-/// One date's answer (`dangjian::DayInfo`).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct DayInfo {
-    /// The date, `YYYY-MM-DD`.
-    pub date: String,
-    /// Its kind.
-    pub kind: DayKind,
-    /// Whether people work that day.
-    pub working: bool,
-    /// True when no notice is loaded for the year (statutory holidays, their 补假 and weekends, without the 调休).
-    pub provisional: bool,
-}
 
 /// A yes/no answer with its findings (`PROVISIONAL_CALENDAR` when the year has no notice loaded).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -195,13 +170,7 @@ impl Calendar {
     pub fn day(&self, date: String) -> Result<DayInfo> {
         guarded(|| {
             let date = parse_date(&date, "date")?;
-            let d = self.read()?.day(date);
-            Ok(DayInfo {
-                date: d.date.to_string(),
-                kind: d.kind,
-                working: d.working,
-                provisional: d.provisional,
-            })
+            Ok(self.read()?.day(date))
         })
     }
 

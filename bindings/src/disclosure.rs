@@ -1,376 +1,52 @@
-//! Party-affairs disclosure (党务公开): the core's JSON entry points (`dangjian::disclosure::*_json`) and the
-//! three core calls they do not cover (scan and mask of personal data, appending to the audit log).
-//!
-//! Documents cross as JSON strings in the core's contract (context, items, actions, audit log, notices,
-//! catalogue): they are large, nested and versioned, and typed records for them are future work. Times are
-//! RFC 3339 with an offset (`2026-03-02T09:00:00+08:00`), dates `YYYY-MM-DD`.
+//! Party-affairs disclosure (党务公开): typed exports over the core's own records (`dangjian_types`: Kotlin
+//! `cn.dangjian.types`, Python `dangjian_types`) and the JSON-document entry points
+//! (`dangjian::disclosure::*_json`), one line each. The rules and their docs are the core's: each export
+//! names the core function it calls. Times are RFC 3339 with an offset (`2026-03-02T09:00:00+08:00`), dates
+//! `YYYY-MM-DD`; a malformed one is `INVALID_TIME` / `INVALID_DATE` naming its argument.
 
 use dangjian::disclosure::{self as core};
 pub use dangjian::disclosure::{
-    Action, ActionKind, Applied, Attachment, AuditEvent, CatalogueRef, Channel, DisclosureCategory,
-    DisclosureContext, DisclosureItem, NewItem, Org, OrgKind, Role, RoleAssignment, Scope,
-    ScopeKind, Status, Transition, Version,
+    Action, ActionKind, Applied, Attachment, AuditEvent, BoardEntry, Catalogue, CatalogueEntry,
+    CatalogueRef, Channel, Correction, Deadline, DisclosureCategory, DisclosureContext,
+    DisclosureItem, DueStatus, DuesUse, MemberStatus, Membership, NewItem, NoticeReport,
+    NoticeResult, Org, OrgKind, PeriodicDue, PersonalKind, Post, PublicNotice, RedactionPreview,
+    Role, RoleAssignment, Scope, ScopeKind, Sensitive, Status, Transition, Version, Viewer,
+    WithdrawalRecord,
 };
+use dangjian::dues::BranchSummary;
+use dangjian::month::parse_date;
+use dangjian::Finding;
 
 use crate::calendar::Calendar;
-use crate::credits::to_json;
 use crate::error::{guarded, Result};
 use crate::policy::Policy;
 
-/// Creates a draft item (`disclosure::create_json`): the organization context
-/// (`{"orgs":[{"id","parent","kind"}],"roles":[{"person","org","role"}]}`), the new item
-/// (`{"id","org","title","body","category","scope":{…}}`), the actor and the time (RFC 3339) in;
-/// `{"item":…,"event":…}` out — the draft and the audit event to start its log with
-/// ([`disclosure_audit_append`]).
-///
-/// Errors: `DangjianException.InvalidInput` — `INVALID_CONTEXT_JSON` / `INVALID_ITEM_JSON` at the path of the
-/// field at fault, `INVALID_TIME` at `at`, and the core's checks (an actor without the proposer role, an
-/// unknown org …).
-///
-/// ```kotlin
-/// val created = disclosureCreate(contextJson, """{"id":"D1","org":"B1","title":"…","body":"…",
-///   "category":"organization","scope":{"kind":"members","org":"B1"}}""", "P1", "2026-03-02T09:00:00+08:00")
-/// ```
-#[uniffi::export]
-pub fn disclosure_create(
-    context_json: String,
-    new_item_json: String,
-    actor: String,
-    at: String,
-) -> Result<String> {
-    guarded(|| {
-        Ok(core::create_json(
-            &context_json,
-            &new_item_json,
-            &actor,
-            &at,
-        )?)
-    })
+/// An item's deadlines with their findings (`dangjian::Answer<Vec<Deadline>>`: UniFFI has no generics).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct DeadlinesAnswer {
+    /// The time limits running on the item.
+    pub value: Vec<Deadline>,
+    /// `REVIEW_OVERDUE`, `PUBLICATION_OVERDUE`, `PROVISIONAL_CALENDAR`.
+    pub findings: Vec<Finding>,
 }
 
-/// Applies one workflow action to an item (`disclosure::apply_json`): propose, confidentiality review,
-/// review, approve, publish, withdraw, correct … (`{"action":"approve","actor":"A1","at":"…"}`), appending
-/// the event to the audit log given (verified first). Out: `{"item":…,"log":…}`.
-///
-/// Errors: `DangjianException.InvalidInput` — `INVALID_ITEM_JSON`, `INVALID_ACTION_JSON`,
-/// `INVALID_AUDIT_JSON` at their paths, `AUDIT_CHAIN_BROKEN` at `entries[i]`, and the workflow's refusals
-/// (a wrong status, a missing role, a secret not cleared …) with the field at fault.
-/// `DangjianException.Policy` for a policy with no disclosure rules in force.
-///
-/// ```kotlin
-/// val out = disclosureApply(Policy.bundled(), contextJson, itemJson,
-///     """{"action":"propose","actor":"P1","at":"2026-03-02T10:00:00+08:00"}""", logJson)
-/// ```
-#[uniffi::export]
-pub fn disclosure_apply(
-    policy: &Policy,
-    context_json: String,
-    item_json: String,
-    action_json: String,
-    log_json: String,
-) -> Result<String> {
-    guarded(|| {
-        Ok(core::apply_json(
-            &policy.inner,
-            &context_json,
-            &item_json,
-            &action_json,
-            &log_json,
-        )?)
-    })
+/// A catalogue's periodic disclosures with their findings (`dangjian::Answer<Vec<PeriodicDue>>`).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct CatalogueAnswer {
+    /// One per period ended, each with its due day and status.
+    pub value: Vec<PeriodicDue>,
+    /// `DISCLOSURE_OVERDUE`, `DISCLOSURE_LATE`, `PROVISIONAL_CALENDAR`.
+    pub findings: Vec<Finding>,
 }
 
-/// Whether a viewer sees an item on a date, as of that day (`disclosure::visible_json`): the item's scope,
-/// publication, correction and withdrawal dates against the viewer (`{"person","memberships":[…],"posts":[…]}`; `{}` for the public).
-///
-/// Errors: `DangjianException.InvalidInput` — `INVALID_CONTEXT_JSON`, `INVALID_VIEWER_JSON`,
-/// `INVALID_ITEM_JSON` at their paths; `INVALID_DATE` at `on`.
-///
-/// ```kotlin
-/// if (disclosureVisible(contextJson, viewerJson, itemJson, "2026-03-03")) show(item)
-/// ```
-#[uniffi::export]
-pub fn disclosure_visible(
-    context_json: String,
-    viewer_json: String,
-    item_json: String,
-    on: String,
-) -> Result<bool> {
-    guarded(|| {
-        Ok(core::visible_json(
-            &context_json,
-            &viewer_json,
-            &item_json,
-            &on,
-        )?)
-    })
-}
+// ---- Typed: the workflow
 
-/// The ids of the items a viewer sees on a date, in order (`disclosure::filter_visible_json`): a JSON array
-/// of item documents in, a JSON array of ids out.
-///
-/// Errors: as [`disclosure_visible`].
-///
-/// ```kotlin
-/// val ids = disclosureFilterVisible(contextJson, viewerJson, itemsJson, "2026-03-03")   // ["D1","D3"]
-/// ```
-#[uniffi::export]
-pub fn disclosure_filter_visible(
-    context_json: String,
-    viewer_json: String,
-    items_json: String,
-    on: String,
-) -> Result<String> {
-    guarded(|| {
-        Ok(core::filter_visible_json(
-            &context_json,
-            &viewer_json,
-            &items_json,
-            &on,
-        )?)
-    })
-}
-
-/// The board a viewer sees on a date, as it stood that day (`disclosure::board_json`): a JSON array of
-/// `{"id","status","version","title","text","published_at"?,"corrected"?,"withdrawn"?}` — the version in
-/// force (the last published on or before the day) with its correction note; a withdrawn item only from
-/// before its withdrawal day, and after it only as a withdrawal record for the viewers the policy names
-/// (`disclosure.withdrawal`).
-///
-/// Errors: as [`disclosure_visible`]; `DangjianException.Policy` when no redaction or withdrawal rule is in
-/// force on the day.
-///
-/// ```kotlin
-/// val entries = disclosureBoard(Policy.bundled(), contextJson, viewerJson, itemsJson, "2026-03-09")
-/// ```
-#[uniffi::export]
-pub fn disclosure_board(
-    policy: &Policy,
-    context_json: String,
-    viewer_json: String,
-    items_json: String,
-    on: String,
-) -> Result<String> {
-    guarded(|| {
-        Ok(core::board_json(
-            &policy.inner,
-            &context_json,
-            &viewer_json,
-            &items_json,
-            &on,
-        )?)
-    })
-}
-
-/// The time limits running on an item on a date, counted in working days on the calendar
-/// (`disclosure::item_deadlines_json`): `{"value":[{"kind","due_on","overdue",…}],"findings":[…]}`.
-///
-/// Errors: `DangjianException.InvalidInput` — `INVALID_ITEM_JSON` at its path, `INVALID_DATE` at `on`;
-/// `DangjianException.Policy` when no disclosure time limits are in force; `CALENDAR_UNAVAILABLE`.
-///
-/// ```kotlin
-/// val d = disclosureItemDeadlines(Policy.bundled(), Calendar.official(), itemJson, "2026-03-10")
-/// ```
-#[uniffi::export]
-pub fn disclosure_item_deadlines(
-    policy: &Policy,
-    calendar: &Calendar,
-    item_json: String,
-    on: String,
-) -> Result<String> {
-    guarded(|| {
-        let cal = calendar.read()?;
-        Ok(core::item_deadlines_json(
-            &policy.inner,
-            &cal,
-            &item_json,
-            &on,
-        )?)
-    })
-}
-
-/// The periodic disclosures of a catalogue and whether each is done, due or overdue on a date
-/// (`disclosure::catalogue_status_json`): the catalogue (`{"org","since",…}`) and the org's items in,
-/// `{"value":[{"code","period","due_on","status",…}],"findings":[…]}` out.
-///
-/// Errors: `DangjianException.InvalidInput` — `INVALID_CATALOGUE_JSON`, `INVALID_ITEM_JSON` at their paths,
-/// `INVALID_DATE` at `on`; `DangjianException.Policy` when no catalogue is in force; `CALENDAR_UNAVAILABLE`.
-///
-/// ```kotlin
-/// val s = disclosureCatalogueStatus(Policy.bundled(), Calendar.official(), """{"org":"B1","since":"2026-01-01"}""", "[]", "2026-04-20")
-/// ```
-#[uniffi::export]
-pub fn disclosure_catalogue_status(
-    policy: &Policy,
-    calendar: &Calendar,
-    catalogue_json: String,
-    items_json: String,
-    on: String,
-) -> Result<String> {
-    guarded(|| {
-        let cal = calendar.read()?;
-        Ok(core::catalogue_status_json(
-            &policy.inner,
-            &cal,
-            &catalogue_json,
-            &items_json,
-            &on,
-        )?)
-    })
-}
-
-/// Evaluates a public notice (公示) on a date (`disclosure::evaluate_notice_json`): its working days, the
-/// earliest close, objections, and `result` `passed` / `failed` / `pending` with findings.
-///
-/// Errors: `DangjianException.InvalidInput` — `INVALID_NOTICE_JSON` at its path, `INVALID_DATE` at `on`,
-/// the core's checks of the notice (`closes_on` before `opens_on` …); `CALENDAR_UNAVAILABLE`.
-///
-/// ```kotlin
-/// val r = disclosureEvaluateNotice(Policy.bundled(), Calendar.official(),
-///     """{"id":"N1","subject":"s","opens_on":"2026-02-12","closes_on":"2026-02-25"}""", "2026-02-26")   // "result":"passed"
-/// ```
-#[uniffi::export]
-pub fn disclosure_evaluate_notice(
-    policy: &Policy,
-    calendar: &Calendar,
-    notice_json: String,
-    on: String,
-) -> Result<String> {
-    guarded(|| {
-        let cal = calendar.read()?;
-        Ok(core::evaluate_notice_json(
-            &policy.inner,
-            &cal,
-            &notice_json,
-            &on,
-        )?)
-    })
-}
-
-/// What a reviewer sees before publication (`disclosure::redaction_preview_json`): whether masking applies
-/// to the item's scope, the personal data found (each with its kind and range in the body's characters) and
-/// the text as it will be published: `{"masked":true,"found":[{"kind","start","end","text","masked"}],"text":"…"}`.
-///
-/// Errors: `DangjianException.InvalidInput` — `INVALID_ITEM_JSON` at its path, `INVALID_DATE` at `on`;
-/// `DangjianException.Policy` when no redaction rules are in force.
-///
-/// ```kotlin
-/// val p = disclosureRedactionPreview(Policy.bundled(), itemJson, "2026-03-03")   // …"138****8000"…
-/// ```
-#[uniffi::export]
-pub fn disclosure_redaction_preview(
-    policy: &Policy,
-    item_json: String,
-    on: String,
-) -> Result<String> {
-    guarded(|| {
-        Ok(core::redaction_preview_json(
-            &policy.inner,
-            &item_json,
-            &on,
-        )?)
-    })
-}
-
-/// Verifies an audit log's hash chain (`disclosure::verify_audit_json`): `{"valid":true,"entries":3,
-/// "head":"…"}`, or `{"valid":false,"first_broken":1,"code":"HASH_MISMATCH",…}` — a broken chain is a
-/// report, not an error.
-///
-/// Errors: `DangjianException.InvalidInput` — `INVALID_AUDIT_JSON` at its path,
-/// `UNSUPPORTED_SCHEMA_VERSION` at `schema_version`.
-///
-/// ```kotlin
-/// disclosureVerifyAudit("""{"schema_version":1,"entries":[]}""")   // {"valid":true,"entries":0}
-/// ```
-#[uniffi::export]
-pub fn disclosure_verify_audit(log_json: String) -> Result<String> {
-    guarded(|| Ok(core::verify_audit_json(&log_json)?))
-}
-
-/// The annual dues disclosure (`disclosure::dues_disclosure_json`): a year's `BranchSummary` document (as
-/// `summarizeDuesJson` writes it), the org, the new item's id and the uses of the dues
-/// (`[{"purpose","amount",…}]`) in; a new-item document out, ready for [`disclosure_create`].
-///
-/// Errors: `DangjianException.InvalidInput` — `INVALID_SUMMARY_JSON`, `INVALID_USES_JSON` at their paths,
-/// `NOT_ANNUAL_PERIOD` for a month's summary, and the core's checks of the uses.
-///
-/// ```kotlin
-/// val newItem = disclosureDuesReport(summarizeDuesJson(reports, """{"year":2025}"""), "B1", "DUES-2025", "[]")
-/// ```
-#[uniffi::export]
-pub fn disclosure_dues_report(
-    summary_json: String,
-    org: String,
-    id: String,
-    uses_json: String,
-) -> Result<String> {
-    guarded(|| {
-        Ok(core::dues_disclosure_json(
-            &summary_json,
-            &org,
-            &id,
-            &uses_json,
-        )?)
-    })
-}
-
-/// The personal data found in a text (`disclosure::scan`), however it is written (full-width digits, spaces,
-/// `-`, `.`, `·` between groups, `+86`): a JSON array of
-/// `{"kind":"id_number"|"mobile"|"bank_card","start","end","text","masked"}`, offsets in characters, the
-/// mask keeping separators as written. Landline numbers (`landline`) and e-mail addresses (`email`) are
-/// found only through [`disclosure_redaction_preview`] under a policy with `mask_landlines`/`mask_emails`.
-/// Never fails (`SERIALIZATION_FAILED` is never expected).
-///
-/// ```kotlin
-/// disclosureScan("电话13800138000")   // [{"kind":"mobile","start":2,"end":13,"text":"13800138000","masked":"138****8000"}]
-/// ```
-#[uniffi::export]
-pub fn disclosure_scan(text: String) -> Result<String> {
-    guarded(|| to_json(&core::scan(&text)))
-}
-
-/// The text with every personal datum masked (`disclosure::mask`), as it would be published. Never fails.
-///
-/// ```kotlin
-/// disclosureMask("电话13800138000")   // "电话138****8000"
-/// ```
-#[uniffi::export]
-pub fn disclosure_mask(text: String) -> String {
-    core::mask(&text)
-}
-
-/// Appends an audit event (the `event` of [`disclosure_create`]'s output) to a log, chaining its hash
-/// (`AuditLog::from_json` + `AuditLog::append`); returns the log. Start a log with
-/// `{"schema_version":1,"entries":[]}`. [`disclosure_apply`] appends its own events.
-///
-/// Errors: `DangjianException.InvalidInput` — for the log as [`disclosure_apply`] (`INVALID_AUDIT_JSON`,
-/// `AUDIT_CHAIN_BROKEN` at `entries[i]`, `UNSUPPORTED_SCHEMA_VERSION`); `INVALID_AUDIT_EVENT_JSON` at the
-/// path of the event's field at fault.
-///
-/// ```kotlin
-/// val created = JSONObject(disclosureCreate(ctx, newItem, "P1", at))
-/// var log = disclosureAuditAppend("""{"schema_version":1,"entries":[]}""", created.getJSONObject("event").toString())
-/// ```
-#[uniffi::export]
-pub fn disclosure_audit_append(log_json: String, event_json: String) -> Result<String> {
-    guarded(|| Ok(core::audit_append_json(&log_json, &event_json)?))
-}
-
-// The typed workflow: the core's own records (`dangjian_types`: Kotlin `cn.dangjian.types`, Python
-// `dangjian_types`), the same rules as the JSON entries above.
-
-/// Creates a draft item (`disclosure::create`) from typed records: the context (organizations and roles), the
-/// new item, the actor and the time (RFC 3339 with its offset). Out: the draft and the audit event to start
-/// its log with.
-///
-/// Errors: `DangjianException.InvalidInput` — `INVALID_TIME` at `at`, `UNKNOWN_ORG` at `roles[i].org` for a
-/// role at an organization the context lacks, and the core's checks (`ROLE_REQUIRED` at `actor`, an unknown
-/// org, an empty title …).
+/// Creates a draft item (`disclosure::create`): the draft and the audit event to start its log with.
+/// Errors: `INVALID_TIME` at `at`, `UNKNOWN_ORG` at `roles[i].org`, `ROLE_REQUIRED` at `actor`, …
 ///
 /// ```kotlin
 /// val draft = disclosureCreateItem(context, NewItem("D1", "B1", "换届结果", "正文",
-///     DisclosureCategory.Organization, Scope.Members("B1"), listOf(), null, listOf(), null),
-///     "P1", "2026-03-02T09:00:00+08:00").item
+///     DisclosureCategory.Organization, Scope.Members("B1")), "P1", "2026-03-02T09:00:00+08:00").item
 /// ```
 #[uniffi::export]
 pub fn disclosure_create_item(
@@ -385,17 +61,13 @@ pub fn disclosure_create_item(
     })
 }
 
-/// Applies one workflow action to an item (`disclosure::apply`) under the policy in force on the action's
-/// local date. Out: the item as it now is and the event to append to its audit log
-/// ([`crate::AuditTrail`] or [`disclosure_audit_append`]).
-///
-/// Errors: `DangjianException.InvalidInput` — the workflow's refusals with the field at fault
-/// (`ILLEGAL_TRANSITION`, `ROLE_REQUIRED`, `COMMENT_REQUIRED`, `SEPARATION_OF_DUTIES` …);
-/// `DangjianException.Policy` for a policy with no disclosure rules in force.
+/// Applies one workflow action (`disclosure::apply`): the item as it now is and the event for its audit log
+/// ([`crate::AuditTrail`]). Errors: the workflow's refusals (`ILLEGAL_TRANSITION`, `ROLE_REQUIRED`, …);
+/// `Policy` when no disclosure rules are in force.
 ///
 /// ```kotlin
 /// val next = disclosureApplyAction(Policy.bundled(), context, draft,
-///     Action.Propose("P1", "2026-03-02T10:00:00+08:00", "")).item
+///     DisclosureAction.Propose("P1", "2026-03-02T10:00:00+08:00", "")).item
 /// ```
 #[uniffi::export]
 pub fn disclosure_apply_action(
@@ -404,25 +76,14 @@ pub fn disclosure_apply_action(
     item: DisclosureItem,
     action: Action,
 ) -> Result<Applied> {
-    guarded(|| {
-        Ok(core::apply(
-            &policy.inner,
-            &checked(context)?,
-            &item,
-            &action,
-        )?)
-    })
+    call(|| core::apply(&policy.inner, &checked(context)?, &item, &action))
 }
 
 /// The actions a person may take on an item at a time (`disclosure::allowed_actions`), in the order of the
-/// procedure: what a workflow screen offers. Decided by the workflow's own `apply`, so each listed action,
-/// submitted with a reason (and a passed review), is accepted and each other one refused.
-///
-/// Errors: `DangjianException.InvalidInput` — `INVALID_TIME` at `at`, `UNKNOWN_ORG` at `roles[i].org`.
+/// procedure. Errors: `INVALID_TIME` at `at`, `UNKNOWN_ORG` at `roles[i].org`.
 ///
 /// ```kotlin
-/// val kinds = disclosureAllowedActions(Policy.bundled(), context, draft, "P1", "2026-03-02T10:00:00+08:00")
-/// // [ActionKind.EDIT, ActionKind.PROPOSE]
+/// disclosureAllowedActions(Policy.bundled(), context, draft, "P1", "2026-03-02T10:00:00+08:00")   // [EDIT, PROPOSE]
 /// ```
 #[uniffi::export]
 pub fn disclosure_allowed_actions(
@@ -445,8 +106,388 @@ pub fn disclosure_allowed_actions(
     })
 }
 
+// ---- Typed: who sees what, deadlines, notices, redaction, the dues report
+
+/// Whether `viewer` sees `item` on `on` (`disclosure::visible`; `Viewer()` is the public).
+/// Errors: `INVALID_DATE` at `on`, `UNKNOWN_ORG` at `roles[i].org`.
+///
+/// ```kotlin
+/// disclosureItemVisible(context, Viewer(), item, "2026-03-05")   // true only for items published to society
+/// ```
+#[uniffi::export]
+pub fn disclosure_item_visible(
+    context: DisclosureContext,
+    viewer: Viewer,
+    item: DisclosureItem,
+    on: String,
+) -> Result<bool> {
+    guarded(|| {
+        let on = parse_date(&on, "on")?;
+        Ok(core::visible(&checked(context)?, &viewer, &item, on))
+    })
+}
+
+/// The items `viewer` sees on `on`, in the order given (`disclosure::filter_visible`). Errors as
+/// [`disclosure_item_visible`].
+///
+/// ```kotlin
+/// val shown = disclosureVisibleItems(context, viewer, items, "2026-03-16")
+/// ```
+#[uniffi::export]
+pub fn disclosure_visible_items(
+    context: DisclosureContext,
+    viewer: Viewer,
+    items: Vec<DisclosureItem>,
+    on: String,
+) -> Result<Vec<DisclosureItem>> {
+    guarded(|| {
+        let on = parse_date(&on, "on")?;
+        let ctx = checked(context)?;
+        Ok(core::filter_visible(&ctx, &viewer, &items, on)
+            .into_iter()
+            .cloned()
+            .collect())
+    })
+}
+
+/// The board `viewer` sees on `on`, as it stood that day (`disclosure::board`). Errors as
+/// [`disclosure_item_visible`]; `Policy` when no redaction or withdrawal rule is in force.
+///
+/// ```kotlin
+/// disclosureBoardEntries(Policy.bundled(), context, Viewer(), items, "2026-03-09")[0].corrected?.on
+/// ```
+#[uniffi::export]
+pub fn disclosure_board_entries(
+    policy: &Policy,
+    context: DisclosureContext,
+    viewer: Viewer,
+    items: Vec<DisclosureItem>,
+    on: String,
+) -> Result<Vec<BoardEntry>> {
+    guarded(|| {
+        let on = parse_date(&on, "on")?;
+        Ok(core::board(
+            &policy.inner,
+            &checked(context)?,
+            &viewer,
+            &items,
+            on,
+        )?)
+    })
+}
+
+/// An item's working-day time limits on `on` (`disclosure::item_deadlines`). Errors: `INVALID_DATE`;
+/// `Policy` when no time limits are in force; `CALENDAR_UNAVAILABLE`.
+///
+/// ```kotlin
+/// disclosureDeadlines(Policy.bundled(), Calendar.official(), item, "2026-02-25").value[0].dueOn   // "2026-02-24"
+/// ```
+#[uniffi::export]
+pub fn disclosure_deadlines(
+    policy: &Policy,
+    calendar: &Calendar,
+    item: DisclosureItem,
+    on: String,
+) -> Result<DeadlinesAnswer> {
+    guarded(|| {
+        let on = parse_date(&on, "on")?;
+        let a = core::item_deadlines(&policy.inner, &*calendar.read()?, &item, on)?;
+        Ok(DeadlinesAnswer {
+            value: a.value,
+            findings: a.findings,
+        })
+    })
+}
+
+/// A catalogue's periodic disclosures on `on` (`disclosure::catalogue_status`). Errors: `INVALID_DATE`;
+/// `Policy` when no catalogue is in force; `CALENDAR_UNAVAILABLE`.
+///
+/// ```kotlin
+/// disclosurePeriodicDues(Policy.bundled(), Calendar.official(), Catalogue("B1", "2025-01-01"), items, "2026-02-02")
+/// ```
+#[uniffi::export]
+pub fn disclosure_periodic_dues(
+    policy: &Policy,
+    calendar: &Calendar,
+    catalogue: Catalogue,
+    items: Vec<DisclosureItem>,
+    on: String,
+) -> Result<CatalogueAnswer> {
+    guarded(|| {
+        let on = parse_date(&on, "on")?;
+        let cal = calendar.read()?;
+        let a = core::catalogue_status(&policy.inner, &cal, &catalogue, &items, on)?;
+        Ok(CatalogueAnswer {
+            value: a.value,
+            findings: a.findings,
+        })
+    })
+}
+
+/// A public notice (公示) on `on` (`disclosure::evaluate_notice`). Errors: `INVALID_DATE`, the notice's
+/// checks (`closes_on` before `opens_on` …); `CALENDAR_UNAVAILABLE`.
+///
+/// ```kotlin
+/// disclosureNoticeReport(Policy.bundled(), Calendar.official(),
+///     PublicNotice("N1", "发展对象公示", null, "2026-02-12", "2026-02-25"), "2026-02-26").result   // PASSED
+/// ```
+#[uniffi::export]
+pub fn disclosure_notice_report(
+    policy: &Policy,
+    calendar: &Calendar,
+    notice: PublicNotice,
+    on: String,
+) -> Result<NoticeReport> {
+    guarded(|| {
+        let on = parse_date(&on, "on")?;
+        Ok(core::evaluate_notice(
+            &policy.inner,
+            &*calendar.read()?,
+            &notice,
+            on,
+        )?)
+    })
+}
+
+/// The reviewer's preview of an item's body as published on `on` (`disclosure::redaction_preview`).
+/// Errors: `INVALID_DATE`; `Policy` when no redaction rules are in force.
+///
+/// ```kotlin
+/// disclosurePreviewRedaction(Policy.bundled(), item, "2026-03-03").text   // "电话138****8000"
+/// ```
+#[uniffi::export]
+pub fn disclosure_preview_redaction(
+    policy: &Policy,
+    item: DisclosureItem,
+    on: String,
+) -> Result<RedactionPreview> {
+    guarded(|| {
+        let on = parse_date(&on, "on")?;
+        Ok(core::redaction_preview(&policy.inner, &item, on)?)
+    })
+}
+
+/// The personal data in a text (`disclosure::scan`), character offsets. Never fails.
+///
+/// ```kotlin
+/// disclosureScan("电话13800138000")[0].masked   // "138****8000"
+/// ```
+#[uniffi::export]
+pub fn disclosure_scan(text: String) -> Vec<Sensitive> {
+    core::scan(&text)
+}
+
+/// The text with every personal datum masked (`disclosure::mask`). Never fails.
+///
+/// ```kotlin
+/// disclosureMask("电话13800138000")   // "电话138****8000"
+/// ```
+#[uniffi::export]
+pub fn disclosure_mask(text: String) -> String {
+    core::mask(&text)
+}
+
+/// The annual dues disclosure as a new item (`disclosure::dues_disclosure`), from a year's summary.
+/// Errors: `NOT_ANNUAL_PERIOD`, `NEGATIVE_AMOUNT` at `uses[i].amount`.
+///
+/// ```kotlin
+/// val newItem = disclosureDuesItem(summarizeDues(reports, Period.Year(2025)), "B1", "DUES-2025", listOf())
+/// ```
+#[uniffi::export]
+pub fn disclosure_dues_item(
+    summary: BranchSummary,
+    org: String,
+    id: String,
+    uses: Vec<DuesUse>,
+) -> Result<NewItem> {
+    call(|| core::dues_disclosure(&summary, &org, &id, &uses))
+}
+
+/// Runs a core call in the panic guard, its error thrown as the bindings' error (every JSON entry is one).
+pub(crate) fn call<T>(f: impl FnOnce() -> dangjian::Result<T>) -> Result<T> {
+    guarded(|| Ok(f()?))
+}
+
 /// A context as a host built it, checked as the core builds one (every role at a known organization; the
 /// tree itself was checked when it crossed).
 fn checked(context: DisclosureContext) -> dangjian::Result<DisclosureContext> {
     DisclosureContext::new(context.orgs, context.roles)
+}
+
+// ---- The JSON documents (the core's `*_json`, same codes with the field path inside the document)
+
+/// `disclosure::create_json`: `{"item":…,"event":…}`.
+///
+/// ```kotlin
+/// val created = disclosureCreate(contextJson, newItemJson, "P1", "2026-03-02T09:00:00+08:00")
+/// ```
+#[uniffi::export]
+pub fn disclosure_create(
+    context_json: String,
+    new_item_json: String,
+    actor: String,
+    at: String,
+) -> Result<String> {
+    call(|| core::create_json(&context_json, &new_item_json, &actor, &at))
+}
+
+/// `disclosure::apply_json`: the action applied and appended to the log (verified first): `{"item":…,"log":…}`.
+///
+/// ```kotlin
+/// val out = disclosureApply(Policy.bundled(), contextJson, itemJson, """{"action":"propose","actor":"P1","at":"…"}""", logJson)
+/// ```
+#[uniffi::export]
+pub fn disclosure_apply(
+    policy: &Policy,
+    context_json: String,
+    item_json: String,
+    action_json: String,
+    log_json: String,
+) -> Result<String> {
+    let p = &policy.inner;
+    call(|| core::apply_json(p, &context_json, &item_json, &action_json, &log_json))
+}
+
+/// `disclosure::visible_json` (a viewer `{}` is the public).
+///
+/// ```kotlin
+/// disclosureVisible(contextJson, "{}", itemJson, "2026-03-03")
+/// ```
+#[uniffi::export]
+pub fn disclosure_visible(
+    context_json: String,
+    viewer_json: String,
+    item_json: String,
+    on: String,
+) -> Result<bool> {
+    call(|| core::visible_json(&context_json, &viewer_json, &item_json, &on))
+}
+
+/// `disclosure::filter_visible_json`: the ids of the visible items (`["D1","D3"]`).
+///
+/// ```kotlin
+/// disclosureFilterVisible(contextJson, viewerJson, itemsJson, "2026-03-03")
+/// ```
+#[uniffi::export]
+pub fn disclosure_filter_visible(
+    context_json: String,
+    viewer_json: String,
+    items_json: String,
+    on: String,
+) -> Result<String> {
+    call(|| core::filter_visible_json(&context_json, &viewer_json, &items_json, &on))
+}
+
+/// `disclosure::board_json`: the board's entries as a JSON array.
+///
+/// ```kotlin
+/// disclosureBoard(Policy.bundled(), contextJson, "{}", itemsJson, "2026-03-09")
+/// ```
+#[uniffi::export]
+pub fn disclosure_board(
+    policy: &Policy,
+    context_json: String,
+    viewer_json: String,
+    items_json: String,
+    on: String,
+) -> Result<String> {
+    call(|| core::board_json(&policy.inner, &context_json, &viewer_json, &items_json, &on))
+}
+
+/// `disclosure::item_deadlines_json`: `{"value":[…],"findings":[…]}`.
+///
+/// ```kotlin
+/// disclosureItemDeadlines(Policy.bundled(), Calendar.official(), itemJson, "2026-03-10")
+/// ```
+#[uniffi::export]
+pub fn disclosure_item_deadlines(
+    policy: &Policy,
+    calendar: &Calendar,
+    item_json: String,
+    on: String,
+) -> Result<String> {
+    let cal = calendar.read()?;
+    call(|| core::item_deadlines_json(&policy.inner, &cal, &item_json, &on))
+}
+
+/// `disclosure::catalogue_status_json`: `{"value":[…],"findings":[…]}`.
+///
+/// ```kotlin
+/// disclosureCatalogueStatus(Policy.bundled(), Calendar.official(), """{"org":"B1","since":"2026-01-01"}""", "[]", "2026-04-20")
+/// ```
+#[uniffi::export]
+pub fn disclosure_catalogue_status(
+    policy: &Policy,
+    calendar: &Calendar,
+    catalogue_json: String,
+    items_json: String,
+    on: String,
+) -> Result<String> {
+    let (p, cal) = (&policy.inner, calendar.read()?);
+    call(|| core::catalogue_status_json(p, &cal, &catalogue_json, &items_json, &on))
+}
+
+/// `disclosure::evaluate_notice_json`.
+///
+/// ```kotlin
+/// disclosureEvaluateNotice(Policy.bundled(), Calendar.official(), noticeJson, "2026-02-26")   // …"result":"passed"…
+/// ```
+#[uniffi::export]
+pub fn disclosure_evaluate_notice(
+    policy: &Policy,
+    calendar: &Calendar,
+    notice_json: String,
+    on: String,
+) -> Result<String> {
+    let cal = calendar.read()?;
+    call(|| core::evaluate_notice_json(&policy.inner, &cal, &notice_json, &on))
+}
+
+/// `disclosure::redaction_preview_json`: `{"masked":true,"found":[…],"text":"…"}`.
+///
+/// ```kotlin
+/// disclosureRedactionPreview(Policy.bundled(), itemJson, "2026-03-03")
+/// ```
+#[uniffi::export]
+pub fn disclosure_redaction_preview(
+    policy: &Policy,
+    item_json: String,
+    on: String,
+) -> Result<String> {
+    call(|| core::redaction_preview_json(&policy.inner, &item_json, &on))
+}
+
+/// `disclosure::verify_audit_json`: `{"valid":true,"entries":3,"head":"…"}`; a broken chain is a report.
+///
+/// ```kotlin
+/// disclosureVerifyAudit("""{"schema_version":1,"entries":[]}""")   // {"valid":true,"entries":0,…}
+/// ```
+#[uniffi::export]
+pub fn disclosure_verify_audit(log_json: String) -> Result<String> {
+    call(|| core::verify_audit_json(&log_json))
+}
+
+/// `disclosure::dues_disclosure_json`: a year's summary document and the uses in, a new-item document out.
+///
+/// ```kotlin
+/// disclosureDuesReport(summarizeDuesJson(reports, """{"year":2025}"""), "B1", "DUES-2025", "[]")
+/// ```
+#[uniffi::export]
+pub fn disclosure_dues_report(
+    summary_json: String,
+    org: String,
+    id: String,
+    uses_json: String,
+) -> Result<String> {
+    call(|| core::dues_disclosure_json(&summary_json, &org, &id, &uses_json))
+}
+
+/// `disclosure::audit_append_json`: the log (verified first) with the event appended.
+///
+/// ```kotlin
+/// val log = disclosureAuditAppend("""{"schema_version":1,"entries":[]}""", eventJson)
+/// ```
+#[uniffi::export]
+pub fn disclosure_audit_append(log_json: String, event_json: String) -> Result<String> {
+    call(|| core::audit_append_json(&log_json, &event_json))
 }

@@ -142,6 +142,21 @@ for (const c of vectorCases('disclosure')) {
     add('Verification', dj.disclosureVerifyAudit(log));
   }
 }
+// The audit vectors' logs and their verifications; the signed example log held by an AuditTrail (its head with
+// the checkpoint, its verification with the key); the calendar's DayInfo and answers.
+for (const c of vectorCases('disclosure')) {
+  if (c.kind === 'audit_verify') {
+    add('AuditLog', c.log);
+    add('Verification', dj.disclosureVerifyAudit(c.log));
+  }
+}
+{
+  const trail = dj.AuditTrail.fromJson(readFileSync(join(ROOT, 'examples', 'data', 'audit-log.json'), 'utf8'));
+  add('AuditHead', trail.head());
+  add('Verification', trail.verifyWithKey(readFileSync(join(ROOT, 'examples', 'data', 'audit-log.pub.pem'), 'utf8')));
+}
+add('DayInfo', cal.day('2026-02-14'));
+add('Answer<NaiveDate>', cal.addWorkingDays('2026-02-13', 4));
 // Membership: every record of the vectors as MemberRecord, the batch (CheckBatch, MemberReport, NextStep), the
 // records apply returns, rights, and a batch error.
 for (const c of vectorCases('membership')) {

@@ -16,6 +16,7 @@ import cn.dangjian.disclosureCreate
 import cn.dangjian.disclosureVerifyAudit
 import cn.dangjian.disclosureVerifyAuditJsonl
 import cn.dangjian.disclosureVerifyAuditSigned
+import cn.dangjian.disclosureVerifyLog
 import java.io.File
 import java.math.BigDecimal
 
@@ -92,12 +93,14 @@ fun auditTests(h: Harness, root: File) {
         checkEq(4uL, trail.len(), "entries")
         expectCoded<DangjianException.InvalidInput>("INVALID_ACTION_JSON", "action") { trail.apply(Policy.bundled(), A_CONTEXT, item, "{}") }
         checkEq(4uL, trail.len(), "nothing appended by a refused action")
-        checkEq("NOT_SIGNED", m(trail.verifyWithKey(public))["code"], "unsigned")
-        val checkpoint = m(trail.sign(private))
-        checkEq(listOf(4, "SM2-SM3"), listOf(n(checkpoint["entries"]), checkpoint["algorithm"]), "checkpoint")
-        checkEq(true, m(trail.verifyWithKey(public))["authenticated"], "authenticated")
-        checkEq(false, m(trail.verify())["authenticated"], "integrity only")
-        checkEq(4, n(m(trail.head())["entries"]), "head")
+        checkEq("NOT_SIGNED", trail.verifyWithKey(public).code, "unsigned")
+        val checkpoint = trail.sign(private)
+        checkEq(listOf(4uL, "SM2-SM3"), listOf(checkpoint.entries, checkpoint.algorithm), "checkpoint")
+        checkEq(true, trail.verifyWithKey(public).authenticated, "authenticated")
+        checkEq(false, trail.verify().authenticated, "integrity only")
+        checkEq(4uL to checkpoint, trail.head().let { it.entries to it.checkpoint }, "head")
+        checkEq(listOf(true, true, 1uL), disclosureVerifyLog(trail.log(), public).let { listOf(it.valid, it.authenticated, it.checkpoints) }, "typed log with key")
+        checkEq("KEY_MISMATCH", disclosureVerifyLog(trail.log(), OTHER_PUBLIC).code, "typed log, wrong key")
         checkEq(trail.toJson(), AuditTrail.fromJson(trail.toJson()).toJson(), "JSON round trip")
         checkEq(trail.toJson(), AuditTrail.fromJsonl(trail.toJsonl()).toJson(), "JSON Lines round trip")
         checkEq(true, m(disclosureVerifyAuditJsonl(trail.toJsonl(), public))["authenticated"], "JSON Lines with key")

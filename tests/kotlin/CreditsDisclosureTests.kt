@@ -26,6 +26,7 @@ import cn.dangjian.disclosureItemDeadlines
 import cn.dangjian.disclosureMask
 import cn.dangjian.disclosureRedactionPreview
 import cn.dangjian.disclosureScan
+import cn.dangjian.types.PersonalKind
 import cn.dangjian.disclosureVerifyAudit
 import cn.dangjian.disclosureVisible
 import cn.dangjian.summarizeDuesJson
@@ -299,8 +300,8 @@ fun creditsDisclosureTests(h: Harness) {
     }
     h.test("disclosure: mask, scan, redaction preview") {
         checkEq("电话138****8000", disclosureMask("电话13800138000"), "mask")
-        val found = arr(disclosureScan("电话13800138000")).map { listOf(it["kind"], int(it["start"]), int(it["end"]), it["masked"]) }
-        checkEq(listOf(listOf("mobile", 2, 13, "138****8000")), found, "scan")
+        val found = disclosureScan("电话13800138000").map { listOf(it.kind, it.start, it.end, it.masked) }
+        checkEq(listOf(listOf(PersonalKind.MOBILE, 2u, 13u, "138****8000")), found, "scan")
         val item = mapOf(
             "schema_version" to 1, "id" to "D1", "org" to "B1", "title" to "t", "body" to "电话13800138000", "category" to "service",
             "scope" to mapOf("kind" to "to_society"), "created_by" to "P1", "created_at" to "2026-03-02T09:00:00+08:00", "status" to "reviewed",

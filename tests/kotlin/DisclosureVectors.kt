@@ -157,7 +157,9 @@ private class DisclosureRun(where: String, case: Map<String, Any?>) : VectorRun(
         val p = Json.parse(disclosureRedactionPreview(policy, Json.write(item), "2026-03-03")).asMap()
         val fromPreview = redaction(p["text"], p["found"])
         if (case.containsKey("policy_overrides")) return fromPreview
-        val fromScan = redaction(disclosureMask(text), Json.parse(disclosureScan(text)))
+        val fromScan = redaction(disclosureMask(text), disclosureScan(text).map {
+            mapOf("kind" to it.kind.name.lowercase(), "start" to BigDecimal(it.start.toLong()), "end" to BigDecimal(it.end.toLong()))
+        })
         return if (sameJson(fromScan, fromPreview)) fromScan else mapOf("scan" to fromScan, "preview" to fromPreview)
     }
 

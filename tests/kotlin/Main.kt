@@ -9,7 +9,7 @@ import cn.dangjian.Calendar
 import cn.dangjian.types.Category
 import cn.dangjian.types.Citation
 import cn.dangjian.types.DangjianException
-import cn.dangjian.DayKind
+import cn.dangjian.types.DayKind
 import cn.dangjian.types.DuesMember
 import cn.dangjian.types.EmployerType
 import cn.dangjian.types.HardshipDecision
@@ -378,6 +378,7 @@ fun main(args: Array<String>) {
     // ---- credits and disclosure (CreditsDisclosureTests.kt) ----
     creditsDisclosureTests(h)
     disclosureTypedTests(h)
+    disclosureBeyondWorkflowTests(h)
 
     // ---- the typed credits calls (CreditsTypedTests.kt) ----
     creditsTypedTests(h)

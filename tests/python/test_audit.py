@@ -10,6 +10,7 @@ import dangjian as dj
 import dangjian_types as djt
 from test_bindings import ErrorsAssert
 from test_credits_disclosure import ACTIONS, CONTEXT, NEW_ITEM
+from test_disclosure_typed import action, context, new_item
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 PUBLIC = (ROOT / "examples/data/audit-log.pub.pem").read_text()
@@ -80,13 +81,13 @@ class AuditTrailTest(ErrorsAssert):
         # A refused action appends nothing.
         self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_ACTION_JSON", "action", lambda: trail.apply(dj.Policy.bundled(), CONTEXT, json.dumps(item), "{}"))
         self.assertEqual(trail.len(), 6)
-        self.assertEqual(json.loads(trail.verify_with_key(PUBLIC))["code"], "NOT_SIGNED")
-        checkpoint = json.loads(trail.sign(PRIVATE))
-        self.assertEqual((checkpoint["entries"], checkpoint["algorithm"]), (6, "SM2-SM3"))
-        self.assertTrue(json.loads(trail.verify_with_key(PUBLIC))["authenticated"])
-        self.assertFalse(json.loads(trail.verify())["authenticated"])
-        head = json.loads(trail.head())
-        self.assertEqual((head["entries"], head["checkpoint"]["entries"]), (6, 6))
+        self.assertEqual(trail.verify_with_key(PUBLIC).code, "NOT_SIGNED")
+        checkpoint = trail.sign(PRIVATE)
+        self.assertEqual((checkpoint.entries, checkpoint.algorithm), (6, "SM2-SM3"))
+        self.assertTrue(trail.verify_with_key(PUBLIC).authenticated)
+        self.assertFalse(trail.verify().authenticated)
+        head = trail.head()
+        self.assertEqual((head.entries, head.checkpoint), (6, checkpoint))
         # Round trips: JSON and JSON Lines.
         back = dj.AuditTrail.from_json(trail.to_json())
         self.assertEqual(back.to_json(), trail.to_json())
@@ -96,6 +97,46 @@ class AuditTrailTest(ErrorsAssert):
         self.assertFalse(json.loads(dj.disclosure_verify_audit_jsonl(lines, None))["authenticated"])
         self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_AUDIT_JSON", "line 2: seq", lambda: dj.disclosure_verify_audit_jsonl('{"schema_version":1}\n{}', None))
         self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_AUDIT_EVENT_JSON", "item_id", lambda: trail.append("{}"))
+
+    def test_the_typed_trail_writes_the_chain_the_documents_write(self):
+        """append_event / apply_action with the core's records write the log the JSON calls write, entry for entry
+        (each hash is over the entry's content); the log, head, checkpoint and verifications come back typed."""
+        policy, ctx, at = dj.Policy.bundled(), context(json.loads(CONTEXT)), "2026-03-02T09:00:00+08:00"
+        created = dj.disclosure_create_item(ctx, new_item(NEW_ITEM), "P1", at)
+        trail, docs = dj.AuditTrail(), dj.AuditTrail()
+        first = trail.append_event(created.event)
+        self.assertEqual((first.seq, first.prev_hash, first.event), (0, GENESIS, created.event))
+        doc = json.loads(dj.disclosure_create(CONTEXT, json.dumps(NEW_ITEM, ensure_ascii=False), "P1", at))
+        docs.append(json.dumps(doc["event"], ensure_ascii=False))
+        item, doc_item = created.item, doc["item"]
+        for a in ACTIONS:
+            item = trail.apply_action(policy, ctx, item, action(a)).item
+            doc_item = json.loads(docs.apply(policy, CONTEXT, json.dumps(doc_item, ensure_ascii=False), json.dumps(a)))["item"]
+        self.assertEqual((item.status, trail.len()), (djt.DisclosureStatus.PUBLISHED, 6))
+        self.assertEqual(trail.to_json(), docs.to_json())
+        log = trail.log()
+        self.assertEqual([e.seq for e in log.entries], list(range(6)))
+        self.assertEqual([e.prev_hash for e in log.entries[1:]], [e.hash for e in log.entries[:-1]])
+        self.assertEqual(trail.head(), djt.AuditHead(entries=6, hash=log.entries[-1].hash, checkpoint=None))
+        # A refused action appends nothing (a published item cannot be approved again).
+        again = djt.DisclosureAction.APPROVE(actor="A1", at="2026-03-05T09:00:00+08:00", comment="")
+        self.assertCoded(djt.DangjianError.InvalidInput, "ILLEGAL_TRANSITION", "action",
+                         lambda: trail.apply_action(policy, ctx, item, again))
+        self.assertEqual(trail.len(), 6)
+        v = dj.disclosure_verify_log(log, None)
+        self.assertEqual((v.valid, v.entries, v.authenticated, v.head), (True, 6, False, log.entries[-1].hash))
+        self.assertEqual(dj.disclosure_verify_log(log, PUBLIC).code, "NOT_SIGNED")
+        checkpoint = trail.sign(PRIVATE)
+        self.assertEqual((checkpoint.entries, checkpoint.head), (6, log.entries[-1].hash))
+        v = dj.disclosure_verify_log(trail.log(), PUBLIC)
+        self.assertEqual((v.valid, v.authenticated, v.checkpoints), (True, True, 1))
+        self.assertEqual(dj.disclosure_verify_log(trail.log(), OTHER_PUBLIC).code, "KEY_MISMATCH")
+        # An edited actor breaks that entry's hash (the audit vector's second case, here on entry 2).
+        log.entries[2].event.actor = "FORGER"
+        v = dj.disclosure_verify_log(log, None)
+        self.assertEqual((v.valid, v.first_broken, v.code), (False, 2, "HASH_MISMATCH"))
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_PUBLIC_KEY", "public_key",
+                         lambda: dj.disclosure_verify_log(log, PRIVATE))
 
     def test_apply_at_the_head_gives_what_the_whole_log_gives(self):
         created = json.loads(dj.disclosure_create(CONTEXT, json.dumps(NEW_ITEM, ensure_ascii=False), "P1", "2026-03-02T09:00:00+08:00"))

@@ -315,15 +315,15 @@ class CalendarTest(ErrorsAssert):
         self.assertEqual((saturday.value, saturday.findings), (True, []))
         info = cal.day("2026-02-14")
         self.assertEqual((info.date, info.kind, info.working, info.provisional),
-                         ("2026-02-14", dj.DayKind.MAKE_UP_WORKDAY, True, False))
-        self.assertEqual(cal.day("2026-02-16").kind, dj.DayKind.HOLIDAY)
-        self.assertEqual(cal.day("2026-02-28").kind, dj.DayKind.MAKE_UP_WORKDAY)
+                         ("2026-02-14", djt.DayKind.MAKE_UP_WORKDAY, True, False))
+        self.assertEqual(cal.day("2026-02-16").kind, djt.DayKind.HOLIDAY)
+        self.assertEqual(cal.day("2026-02-28").kind, djt.DayKind.MAKE_UP_WORKDAY)
 
     def test_provisional_2027_then_loaded(self):
         cal = dj.Calendar.official()
         a = cal.is_working_day("2027-01-01")
         self.assertFalse(a.value, "a Friday, but 元旦 by law (放假办法 第二条)")
-        self.assertEqual(cal.day("2027-10-01").kind, dj.DayKind.HOLIDAY)
+        self.assertEqual(cal.day("2027-10-01").kind, djt.DayKind.HOLIDAY)
         self.assertTrue(cal.is_working_day("2027-01-04").value)
         self.assertEqual([f.code for f in a.findings], ["PROVISIONAL_CALENDAR"])
         self.assertEqual(a.findings[0].severity, djt.Severity.WARNING)
@@ -336,7 +336,7 @@ class CalendarTest(ErrorsAssert):
         self.assertIn(2027, cal.official_years())
         now = cal.is_working_day("2027-01-01")
         self.assertEqual((now.value, now.findings), (False, []))
-        self.assertEqual(cal.day("2027-01-01").kind, dj.DayKind.HOLIDAY)
+        self.assertEqual(cal.day("2027-01-01").kind, djt.DayKind.HOLIDAY)
 
     def test_bad_year_json_is_a_calendar_error(self):
         cal = dj.Calendar.official()

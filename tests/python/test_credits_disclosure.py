@@ -325,8 +325,8 @@ class DisclosureTest(ErrorsAssert):
 
     def test_redaction(self):
         self.assertEqual(dj.disclosure_mask("电话13800138000"), "电话138****8000")
-        found = json.loads(dj.disclosure_scan("电话13800138000"))
-        self.assertEqual([(f["kind"], f["start"], f["end"], f["masked"]) for f in found], [("mobile", 2, 13, "138****8000")])
+        found = dj.disclosure_scan("电话13800138000")
+        self.assertEqual([(f.kind, f.start, f.end, f.masked) for f in found], [(djt.PersonalKind.MOBILE, 2, 13, "138****8000")])
         item = {
             "schema_version": 1, "id": "D1", "org": "B1", "title": "t", "body": "电话13800138000", "category": "service",
             "scope": {"kind": "to_society"}, "created_by": "P1", "created_at": "2026-03-02T09:00:00+08:00", "status": "reviewed",

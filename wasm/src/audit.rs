@@ -5,7 +5,7 @@
 //! JSON entry points. Without a public key a verification checks integrity only (`authenticated: false`):
 //! anyone can rewrite a log and recompute its hashes.
 
-use dangjian::disclosure::{self, AuditLog, AuditSigningKey, AuditVerifyingKey};
+use dangjian::disclosure::{self as core, AuditLog, AuditSigningKey, AuditVerifyingKey};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{parse_json, stringify, to_js};
@@ -32,13 +32,15 @@ pub fn disclosure_apply_at_head(
     #[wasm_bindgen(unchecked_param_type = "DisclosureAction")] action: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "AuditHead")] head: &JsValue,
 ) -> Result<JsValue, ApiError> {
-    parse_json(&disclosure::apply_head_json(
-        &policy.inner,
+    let p = &policy.inner;
+    let json = core::apply_head_json(
+        p,
         &stringify(context, "INVALID_CONTEXT_JSON")?,
         &stringify(item, "INVALID_ITEM_JSON")?,
         &stringify(action, "INVALID_ACTION_JSON")?,
         &stringify(head, HEAD)?,
-    )?)
+    )?;
+    parse_json(&json)
 }
 
 /// `disclosureApplyAtHead` over JSON.
@@ -54,13 +56,9 @@ pub fn disclosure_apply_at_head_json(
     #[wasm_bindgen(js_name = actionJson)] action_json: &str,
     #[wasm_bindgen(js_name = headJson)] head_json: &str,
 ) -> Result<String, ApiError> {
-    Ok(disclosure::apply_head_json(
-        &policy.inner,
-        context_json,
-        item_json,
-        action_json,
-        head_json,
-    )?)
+    let p = &policy.inner;
+    let r = core::apply_head_json(p, context_json, item_json, action_json, head_json);
+    Ok(r?)
 }
 
 /// Appends an audit event at the chain's head, in constant time: `{ entries, head }`. The empty log's head is
@@ -74,10 +72,8 @@ pub fn disclosure_audit_append_at_head(
     #[wasm_bindgen(unchecked_param_type = "AuditHead")] head: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "AuditEvent")] event: &JsValue,
 ) -> Result<JsValue, ApiError> {
-    parse_json(&disclosure::audit_append_head_json(
-        &stringify(head, HEAD)?,
-        &stringify(event, EVENT)?,
-    )?)
+    let json = core::audit_append_head_json(&stringify(head, HEAD)?, &stringify(event, EVENT)?)?;
+    parse_json(&json)
 }
 
 /// `disclosureAuditAppendAtHead` over JSON.
@@ -90,7 +86,7 @@ pub fn disclosure_audit_append_at_head_json(
     #[wasm_bindgen(js_name = headJson)] head_json: &str,
     #[wasm_bindgen(js_name = eventJson)] event_json: &str,
 ) -> Result<String, ApiError> {
-    Ok(disclosure::audit_append_head_json(head_json, event_json)?)
+    Ok(core::audit_append_head_json(head_json, event_json)?)
 }
 
 /// Signs a log's head with the organization's SM2 private key (PKCS#8 PEM): the log with a new checkpoint.
@@ -104,10 +100,8 @@ pub fn disclosure_audit_sign(
     #[wasm_bindgen(unchecked_param_type = "AuditLog")] log: &JsValue,
     #[wasm_bindgen(js_name = privateKeyPem)] private_key_pem: &str,
 ) -> Result<JsValue, ApiError> {
-    parse_json(&disclosure::sign_audit_json(
-        &stringify(log, AUDIT)?,
-        private_key_pem,
-    )?)
+    let json = core::sign_audit_json(&stringify(log, AUDIT)?, private_key_pem)?;
+    parse_json(&json)
 }
 
 /// Verifies a log with the organization's SM2 public key (SubjectPublicKeyInfo PEM): the chain and every
@@ -123,10 +117,8 @@ pub fn disclosure_verify_audit_signed(
     #[wasm_bindgen(unchecked_param_type = "AuditLog")] log: &JsValue,
     #[wasm_bindgen(js_name = publicKeyPem)] public_key_pem: &str,
 ) -> Result<JsValue, ApiError> {
-    parse_json(&disclosure::verify_audit_signed_json(
-        &stringify(log, AUDIT)?,
-        public_key_pem,
-    )?)
+    let json = core::verify_audit_signed_json(&stringify(log, AUDIT)?, public_key_pem)?;
+    parse_json(&json)
 }
 
 /// Verifies a JSON Lines log line by line, with the public key when given (otherwise integrity only).
@@ -140,10 +132,7 @@ pub fn disclosure_verify_audit_jsonl(
     jsonl: &str,
     #[wasm_bindgen(js_name = publicKeyPem)] public_key_pem: Option<String>,
 ) -> Result<JsValue, ApiError> {
-    parse_json(&disclosure::verify_audit_jsonl(
-        jsonl,
-        public_key_pem.as_deref(),
-    )?)
+    parse_json(&core::verify_audit_jsonl(jsonl, public_key_pem.as_deref())?)
 }
 
 /// An audit log held in memory: append and apply in constant time, the head, verification with or without
@@ -210,7 +199,7 @@ impl AuditTrail {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "AuditEvent")] event: &JsValue,
     ) -> Result<JsValue, ApiError> {
-        parse_json(&disclosure::append_event_json(
+        parse_json(&core::append_event_json(
             &mut self.inner,
             &stringify(event, EVENT)?,
         )?)
@@ -230,7 +219,7 @@ impl AuditTrail {
         #[wasm_bindgen(unchecked_param_type = "DisclosureItem")] item: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "DisclosureAction")] action: &JsValue,
     ) -> Result<JsValue, ApiError> {
-        parse_json(&disclosure::apply_to_log_json(
+        parse_json(&core::apply_to_log_json(
             &policy.inner,
             &stringify(context, "INVALID_CONTEXT_JSON")?,
             &stringify(item, "INVALID_ITEM_JSON")?,

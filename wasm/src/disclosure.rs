@@ -8,7 +8,7 @@
 //! the same coded errors (`INVALID_CONTEXT_JSON`, `INVALID_ITEM_JSON`, … naming the field path). Times cross
 //! as RFC 3339 strings with an offset (`"2026-03-02T09:00:00+08:00"`), dates as `YYYY-MM-DD`.
 
-use dangjian::disclosure::{self, DisclosureContext, DisclosureItem, Viewer};
+use dangjian::disclosure::{self as core, DisclosureContext, DisclosureItem, Viewer};
 use dangjian::month::parse_date;
 use wasm_bindgen::prelude::*;
 
@@ -17,18 +17,18 @@ use crate::convert::{from_js, parse_json, stringify, to_js};
 use crate::error::ApiError;
 use crate::policy::Policy;
 
-/// The codes the core's disclosure JSON entry points give to a document they cannot read.
-mod read_codes {
-    pub const CONTEXT: &str = "INVALID_CONTEXT_JSON";
-    pub const ITEM: &str = "INVALID_ITEM_JSON";
-    pub const ACTION: &str = "INVALID_ACTION_JSON";
-    pub const AUDIT: &str = "INVALID_AUDIT_JSON";
-    pub const VIEWER: &str = "INVALID_VIEWER_JSON";
-    pub const CATALOGUE: &str = "INVALID_CATALOGUE_JSON";
-    pub const NOTICE: &str = "INVALID_NOTICE_JSON";
-    pub const SUMMARY: &str = "INVALID_SUMMARY_JSON";
-    pub const USES: &str = "INVALID_USES_JSON";
-}
+// The codes the core's disclosure JSON entry points give to a document they cannot read: the object
+// functions report the same code for the same wrong shape.
+const CONTEXT: &str = "INVALID_CONTEXT_JSON";
+const ITEM: &str = "INVALID_ITEM_JSON";
+const ACTION: &str = "INVALID_ACTION_JSON";
+const AUDIT: &str = "INVALID_AUDIT_JSON";
+const EVENT: &str = "INVALID_AUDIT_EVENT_JSON";
+const VIEWER: &str = "INVALID_VIEWER_JSON";
+const CATALOGUE: &str = "INVALID_CATALOGUE_JSON";
+const NOTICE: &str = "INVALID_NOTICE_JSON";
+const SUMMARY: &str = "INVALID_SUMMARY_JSON";
+const USES: &str = "INVALID_USES_JSON";
 
 /// Creates a draft item (提出 starts from it): `{ item, event }` — the item in `draft` and the audit event to
 /// start its log with (`disclosureAuditAppend`). The actor needs the `proposer` role in the item's
@@ -47,9 +47,8 @@ pub fn disclosure_create(
     actor: &str,
     at: &str,
 ) -> Result<JsValue, ApiError> {
-    let context = stringify(context, read_codes::CONTEXT)?;
-    let new_item = stringify(new_item, read_codes::ITEM)?;
-    parse_json(&disclosure_create_json(&context, &new_item, actor, at)?)
+    let (context, new_item) = (stringify(context, CONTEXT)?, stringify(new_item, ITEM)?);
+    parse_json(&core::create_json(&context, &new_item, actor, at)?)
 }
 
 /// `disclosureCreate` over JSON: `{"item":…,"event":…}`.
@@ -64,12 +63,7 @@ pub fn disclosure_create_json(
     actor: &str,
     at: &str,
 ) -> Result<String, ApiError> {
-    Ok(disclosure::create_json(
-        context_json,
-        new_item_json,
-        actor,
-        at,
-    )?)
+    Ok(core::create_json(context_json, new_item_json, actor, at)?)
 }
 
 /// Applies one action (propose, confidentiality_review, review, approve, escalate, publish, correct,
@@ -89,13 +83,10 @@ pub fn disclosure_apply(
     #[wasm_bindgen(unchecked_param_type = "DisclosureAction")] action: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "AuditLog")] log: &JsValue,
 ) -> Result<JsValue, ApiError> {
-    let context = stringify(context, read_codes::CONTEXT)?;
-    let item = stringify(item, read_codes::ITEM)?;
-    let action = stringify(action, read_codes::ACTION)?;
-    let log = stringify(log, read_codes::AUDIT)?;
-    parse_json(&disclosure_apply_json(
-        policy, &context, &item, &action, &log,
-    )?)
+    let (context, item) = (stringify(context, CONTEXT)?, stringify(item, ITEM)?);
+    let (action, log) = (stringify(action, ACTION)?, stringify(log, AUDIT)?);
+    let p = &policy.inner;
+    parse_json(&core::apply_json(p, &context, &item, &action, &log)?)
 }
 
 /// `disclosureApply` over JSON: `{"item":…,"log":…}`.
@@ -111,13 +102,9 @@ pub fn disclosure_apply_json(
     #[wasm_bindgen(js_name = actionJson)] action_json: &str,
     #[wasm_bindgen(js_name = logJson)] log_json: &str,
 ) -> Result<String, ApiError> {
-    Ok(disclosure::apply_json(
-        &policy.inner,
-        context_json,
-        item_json,
-        action_json,
-        log_json,
-    )?)
+    let p = &policy.inner;
+    let r = core::apply_json(p, context_json, item_json, action_json, log_json);
+    Ok(r?)
 }
 
 /// The actions a person may take on an item at a time, in the order of the procedure (what a workflow screen
@@ -135,11 +122,9 @@ pub fn disclosure_allowed_actions(
     actor: &str,
     at: &str,
 ) -> Result<JsValue, ApiError> {
-    let context = stringify(context, read_codes::CONTEXT)?;
-    let item = stringify(item, read_codes::ITEM)?;
-    parse_json(&disclosure_allowed_actions_json(
-        policy, &context, &item, actor, at,
-    )?)
+    let (context, item) = (stringify(context, CONTEXT)?, stringify(item, ITEM)?);
+    let p = &policy.inner;
+    parse_json(&core::allowed_actions_json(p, &context, &item, actor, at)?)
 }
 
 /// `disclosureAllowedActions` over JSON: `["edit","propose"]`.
@@ -155,13 +140,9 @@ pub fn disclosure_allowed_actions_json(
     actor: &str,
     at: &str,
 ) -> Result<String, ApiError> {
-    Ok(disclosure::allowed_actions_json(
-        &policy.inner,
-        context_json,
-        item_json,
-        actor,
-        at,
-    )?)
+    let p = &policy.inner;
+    let r = core::allowed_actions_json(p, context_json, item_json, actor, at);
+    Ok(r?)
 }
 
 /// Appends an audit event (from `disclosureCreate`) to a log, chaining its SHA-256 hash; the log is
@@ -176,9 +157,8 @@ pub fn disclosure_audit_append(
     #[wasm_bindgen(unchecked_param_type = "AuditLog")] log: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "AuditEvent")] event: &JsValue,
 ) -> Result<JsValue, ApiError> {
-    let log = stringify(log, read_codes::AUDIT)?;
-    let event = stringify(event, "INVALID_AUDIT_EVENT_JSON")?;
-    parse_json(&disclosure_audit_append_json(&log, &event)?)
+    let (log, event) = (stringify(log, AUDIT)?, stringify(event, EVENT)?);
+    parse_json(&core::audit_append_json(&log, &event)?)
 }
 
 /// `disclosureAuditAppend` over JSON: the log document with the event appended.
@@ -191,7 +171,7 @@ pub fn disclosure_audit_append_json(
     #[wasm_bindgen(js_name = logJson)] log_json: &str,
     #[wasm_bindgen(js_name = eventJson)] event_json: &str,
 ) -> Result<String, ApiError> {
-    Ok(disclosure::audit_append_json(log_json, event_json)?)
+    Ok(core::audit_append_json(log_json, event_json)?)
 }
 
 /// Verifies an audit log's hash chain: `{ valid, entries, first_broken?, code?, head? }`. A broken chain is a
@@ -204,10 +184,7 @@ pub fn disclosure_audit_append_json(
 pub fn disclosure_verify_audit(
     #[wasm_bindgen(unchecked_param_type = "AuditLog")] log: &JsValue,
 ) -> Result<JsValue, ApiError> {
-    parse_json(&disclosure_verify_audit_json(&stringify(
-        log,
-        read_codes::AUDIT,
-    )?)?)
+    parse_json(&core::verify_audit_json(&stringify(log, AUDIT)?)?)
 }
 
 /// `disclosureVerifyAudit` over JSON.
@@ -219,7 +196,7 @@ pub fn disclosure_verify_audit(
 pub fn disclosure_verify_audit_json(
     #[wasm_bindgen(js_name = logJson)] log_json: &str,
 ) -> Result<String, ApiError> {
-    Ok(disclosure::verify_audit_json(log_json)?)
+    Ok(core::verify_audit_json(log_json)?)
 }
 
 /// Whether `viewer` may see `item` on the day `on`, as of that day (条例 第二条): published to society —
@@ -237,10 +214,9 @@ pub fn disclosure_visible(
     #[wasm_bindgen(unchecked_param_type = "DisclosureItem")] item: &JsValue,
     on: &str,
 ) -> Result<bool, ApiError> {
-    let context = stringify(context, read_codes::CONTEXT)?;
-    let viewer = stringify(viewer, read_codes::VIEWER)?;
-    let item = stringify(item, read_codes::ITEM)?;
-    disclosure_visible_json(&context, &viewer, &item, on)
+    let (context, viewer) = (stringify(context, CONTEXT)?, stringify(viewer, VIEWER)?);
+    let r = core::visible_json(&context, &viewer, &stringify(item, ITEM)?, on);
+    Ok(r?)
 }
 
 /// `disclosureVisible` over JSON.
@@ -255,12 +231,8 @@ pub fn disclosure_visible_json(
     #[wasm_bindgen(js_name = itemJson)] item_json: &str,
     on: &str,
 ) -> Result<bool, ApiError> {
-    Ok(disclosure::visible_json(
-        context_json,
-        viewer_json,
-        item_json,
-        on,
-    )?)
+    let r = core::visible_json(context_json, viewer_json, item_json, on);
+    Ok(r?)
 }
 
 /// The items `viewer` may see on `on`, in the order given — the item objects themselves (the JSON variant
@@ -277,11 +249,11 @@ pub fn disclosure_filter_visible(
     on: &str,
 ) -> Result<JsValue, ApiError> {
     // Read in the order the JSON entry point reads them, so the same bad input gives the same error.
-    let context = DisclosureContext::from_json(&stringify(context, read_codes::CONTEXT)?)?;
-    let viewer: Viewer = from_js(viewer, read_codes::VIEWER)?;
-    let items: Vec<DisclosureItem> = from_js(items, read_codes::ITEM)?;
+    let context = DisclosureContext::from_json(&stringify(context, CONTEXT)?)?;
+    let viewer: Viewer = from_js(viewer, VIEWER)?;
+    let items: Vec<DisclosureItem> = from_js(items, ITEM)?;
     let on = parse_date(on, "on")?;
-    to_js(&disclosure::filter_visible(&context, &viewer, &items, on))
+    to_js(&core::filter_visible(&context, &viewer, &items, on))
 }
 
 /// `disclosureFilterVisible` over JSON: the ids of the visible items, in order (`'["D1","D3"]'`).
@@ -296,12 +268,8 @@ pub fn disclosure_filter_visible_json(
     #[wasm_bindgen(js_name = itemsJson)] items_json: &str,
     on: &str,
 ) -> Result<String, ApiError> {
-    Ok(disclosure::filter_visible_json(
-        context_json,
-        viewer_json,
-        items_json,
-        on,
-    )?)
+    let r = core::filter_visible_json(context_json, viewer_json, items_json, on);
+    Ok(r?)
 }
 
 /// The board `viewer` sees on `on`, as it stood that day: `BoardEntry[]` — each visible item with the version
@@ -320,12 +288,10 @@ pub fn disclosure_board(
     #[wasm_bindgen(unchecked_param_type = "DisclosureItem[]")] items: &JsValue,
     on: &str,
 ) -> Result<JsValue, ApiError> {
-    let context = stringify(context, read_codes::CONTEXT)?;
-    let viewer = stringify(viewer, read_codes::VIEWER)?;
-    let items = stringify(items, read_codes::ITEM)?;
-    parse_json(&disclosure_board_json(
-        policy, &context, &viewer, &items, on,
-    )?)
+    let (context, viewer) = (stringify(context, CONTEXT)?, stringify(viewer, VIEWER)?);
+    let items = stringify(items, ITEM)?;
+    let p = &policy.inner;
+    parse_json(&core::board_json(p, &context, &viewer, &items, on)?)
 }
 
 /// `disclosureBoard` over JSON: the entries as a JSON array.
@@ -341,13 +307,9 @@ pub fn disclosure_board_json(
     #[wasm_bindgen(js_name = itemsJson)] items_json: &str,
     on: &str,
 ) -> Result<String, ApiError> {
-    Ok(disclosure::board_json(
-        &policy.inner,
-        context_json,
-        viewer_json,
-        items_json,
-        on,
-    )?)
+    let p = &policy.inner;
+    let r = core::board_json(p, context_json, viewer_json, items_json, on);
+    Ok(r?)
 }
 
 /// An item's working-day time limits on `on` (review after proposal, publication after approval):
@@ -363,10 +325,9 @@ pub fn disclosure_item_deadlines(
     #[wasm_bindgen(unchecked_param_type = "DisclosureItem")] item: &JsValue,
     on: &str,
 ) -> Result<JsValue, ApiError> {
-    let item = stringify(item, read_codes::ITEM)?;
-    parse_json(&disclosure_item_deadlines_json(
-        policy, calendar, &item, on,
-    )?)
+    let item = stringify(item, ITEM)?;
+    let p = &policy.inner;
+    parse_json(&core::item_deadlines_json(p, &calendar.inner, &item, on)?)
 }
 
 /// `disclosureItemDeadlines` over JSON: `{"value":[…],"findings":[…]}`.
@@ -381,12 +342,9 @@ pub fn disclosure_item_deadlines_json(
     #[wasm_bindgen(js_name = itemJson)] item_json: &str,
     on: &str,
 ) -> Result<String, ApiError> {
-    Ok(disclosure::item_deadlines_json(
-        &policy.inner,
-        &calendar.inner,
-        item_json,
-        on,
-    )?)
+    let p = &policy.inner;
+    let r = core::item_deadlines_json(p, &calendar.inner, item_json, on);
+    Ok(r?)
 }
 
 /// The periodic entries of a disclosure catalogue (条例 第十四条) due since `catalogue.since`, each with its
@@ -403,11 +361,10 @@ pub fn disclosure_catalogue_status(
     #[wasm_bindgen(unchecked_param_type = "DisclosureItem[]")] items: &JsValue,
     on: &str,
 ) -> Result<JsValue, ApiError> {
-    let catalogue = stringify(catalogue, read_codes::CATALOGUE)?;
-    let items = stringify(items, read_codes::ITEM)?;
-    parse_json(&disclosure_catalogue_status_json(
-        policy, calendar, &catalogue, &items, on,
-    )?)
+    let (catalogue, items) = (stringify(catalogue, CATALOGUE)?, stringify(items, ITEM)?);
+    let (policy, calendar) = (&policy.inner, &calendar.inner);
+    let json = core::catalogue_status_json(policy, calendar, &catalogue, &items, on)?;
+    parse_json(&json)
 }
 
 /// `disclosureCatalogueStatus` over JSON.
@@ -423,13 +380,9 @@ pub fn disclosure_catalogue_status_json(
     #[wasm_bindgen(js_name = itemsJson)] items_json: &str,
     on: &str,
 ) -> Result<String, ApiError> {
-    Ok(disclosure::catalogue_status_json(
-        &policy.inner,
-        &calendar.inner,
-        catalogue_json,
-        items_json,
-        on,
-    )?)
+    let p = &policy.inner;
+    let r = core::catalogue_status_json(p, &calendar.inner, catalogue_json, items_json, on);
+    Ok(r?)
 }
 
 /// A public notice (公示) on `on`: working days counted on the official calendar, the earliest lawful close,
@@ -446,10 +399,10 @@ pub fn disclosure_evaluate_notice(
     #[wasm_bindgen(unchecked_param_type = "PublicNotice")] notice: &JsValue,
     on: &str,
 ) -> Result<JsValue, ApiError> {
-    let notice = stringify(notice, read_codes::NOTICE)?;
-    parse_json(&disclosure_evaluate_notice_json(
-        policy, calendar, &notice, on,
-    )?)
+    let notice = stringify(notice, NOTICE)?;
+    let p = &policy.inner;
+    let json = core::evaluate_notice_json(p, &calendar.inner, &notice, on)?;
+    parse_json(&json)
 }
 
 /// `disclosureEvaluateNotice` over JSON.
@@ -464,12 +417,9 @@ pub fn disclosure_evaluate_notice_json(
     #[wasm_bindgen(js_name = noticeJson)] notice_json: &str,
     on: &str,
 ) -> Result<String, ApiError> {
-    Ok(disclosure::evaluate_notice_json(
-        &policy.inner,
-        &calendar.inner,
-        notice_json,
-        on,
-    )?)
+    let p = &policy.inner;
+    let r = core::evaluate_notice_json(p, &calendar.inner, notice_json, on);
+    Ok(r?)
 }
 
 /// The reviewer's preview of an item's body as published on `on`: `{ masked, found, text }` — identity
@@ -484,8 +434,9 @@ pub fn disclosure_redaction_preview(
     #[wasm_bindgen(unchecked_param_type = "DisclosureItem")] item: &JsValue,
     on: &str,
 ) -> Result<JsValue, ApiError> {
-    let item = stringify(item, read_codes::ITEM)?;
-    parse_json(&disclosure_redaction_preview_json(policy, &item, on)?)
+    let p = &policy.inner;
+    let json = core::redaction_preview_json(p, &stringify(item, ITEM)?, on)?;
+    parse_json(&json)
 }
 
 /// `disclosureRedactionPreview` over JSON.
@@ -499,11 +450,8 @@ pub fn disclosure_redaction_preview_json(
     #[wasm_bindgen(js_name = itemJson)] item_json: &str,
     on: &str,
 ) -> Result<String, ApiError> {
-    Ok(disclosure::redaction_preview_json(
-        &policy.inner,
-        item_json,
-        on,
-    )?)
+    let p = &policy.inner;
+    Ok(core::redaction_preview_json(p, item_json, on)?)
 }
 
 /// The personal data in a text, however it is written (full-width digits, spaces, `-`, `.`, `·` between
@@ -515,7 +463,7 @@ pub fn disclosure_redaction_preview_json(
 /// ```
 #[wasm_bindgen(js_name = disclosureScan, unchecked_return_type = "Sensitive[]")]
 pub fn disclosure_scan(text: &str) -> Result<JsValue, ApiError> {
-    to_js(&disclosure::scan(text))
+    to_js(&core::scan(text))
 }
 
 /// A text with every piece of personal data `disclosureScan` finds replaced by its mask.
@@ -525,7 +473,7 @@ pub fn disclosure_scan(text: &str) -> Result<JsValue, ApiError> {
 /// ```
 #[wasm_bindgen(js_name = disclosureMask)]
 pub fn disclosure_mask(text: &str) -> String {
-    disclosure::mask(text)
+    core::mask(text)
 }
 
 /// The annual dues disclosure (党费收缴、使用和管理情况) of a branch as a `NewItem` to create, from the
@@ -542,9 +490,8 @@ pub fn disclosure_dues_report(
     id: &str,
     #[wasm_bindgen(unchecked_param_type = "DuesUse[]")] uses: &JsValue,
 ) -> Result<JsValue, ApiError> {
-    let summary = stringify(summary, read_codes::SUMMARY)?;
-    let uses = stringify(uses, read_codes::USES)?;
-    parse_json(&disclosure_dues_report_json(&summary, org, id, &uses)?)
+    let (summary, uses) = (stringify(summary, SUMMARY)?, stringify(uses, USES)?);
+    parse_json(&core::dues_disclosure_json(&summary, org, id, &uses)?)
 }
 
 /// `disclosureDuesReport` over JSON: a `BranchSummary` document and an array of uses in, a `NewItem` out.
@@ -559,10 +506,6 @@ pub fn disclosure_dues_report_json(
     id: &str,
     #[wasm_bindgen(js_name = usesJson)] uses_json: &str,
 ) -> Result<String, ApiError> {
-    Ok(disclosure::dues_disclosure_json(
-        summary_json,
-        org,
-        id,
-        uses_json,
-    )?)
+    let r = core::dues_disclosure_json(summary_json, org, id, uses_json);
+    Ok(r?)
 }

@@ -1,12 +1,13 @@
 // ---- Values as they cross: the core's serde JSON forms (snake_case fields; decimals, months and dates as strings).
 // Emitted into the package's .d.ts beside the declarations the core derives itself (feature `wasm`, tsify):
 // the scalars (`Decimal`, `YearMonth`, `NaiveDate`/`IsoDate`, `DangjianErrorKind`, core/src/surface.rs), the
-// explanations (`Citation`, `Severity`, `Finding`, `TraceStep`), every dues record and enum, and the credits
+// explanations (`Citation`, `Severity`, `Finding`, `TraceStep`), every dues record and enum, the credits
 // engine's records and documents (the scheme and its dated rule sets, events, offences, ledger entries, totals,
-// boards, the columns of `ingestColumns`, what the scorer and `creditsScore` take and return), the membership records,
-// events, reports and organization documents, and the disclosure workflow's (organizations, roles, context,
-// items, actions and their kinds, audit events). This file holds what is
-// JS-specific (the error shape, the guard) and the engines not yet
+// boards, the columns of `ingestColumns` and the tally, what the scorer and `creditsScore` take and return), the
+// membership records, events, reports and organization documents, the disclosure records (the workflow's,
+// visibility, the board, the audit log, deadlines, the catalogue, notices, redaction) and the calendar's. This
+// file holds what is JS-specific (the error shape, the disclosure object functions' composite results) and the
+// engines not yet
 // derived. A field marked `?` is absent (never null) in what the
 // library returns; `T | null` fields are always present.
 
@@ -44,119 +45,11 @@ export interface DangjianError extends Error {
  */
 export function isDangjianError(e: unknown): e is DangjianError;
 
-// ---- Calendar
-
-/** A value with the findings gathered while computing it (e.g. `PROVISIONAL_CALENDAR`). */
-export interface Answer<T> {
-  value: T;
-  findings: Finding[];
-}
-
-export type DayKind = "workday" | "weekend" | "holiday" | "make_up_workday";
-
-export interface DayInfo {
-  date: IsoDate;
-  kind: DayKind;
-  working: boolean;
-  /** True when no notice is loaded for the year (statutory holidays, their 补假 and weekends, without the 调休). */
-  provisional: boolean;
-}
-
-// ---- Disclosure: organizations, people, items
-
-export type MemberStatus = "full" | "probationary" | "suspended" | "removed";
-
-export interface Membership {
-  org: string;
-  status: MemberStatus;
-  from: IsoDate;
-  to?: IsoDate;
-}
-
-/** An officer's post (书记, 委员) in an organization. */
-export interface Post {
-  org: string;
-  from: IsoDate;
-  to?: IsoDate;
-}
-
-/** Who is looking: `{}` is the public. */
-export interface Viewer {
-  person?: string;
-  memberships?: Membership[];
-  posts?: Post[];
-}
-
-export type ScopeKind = Scope["kind"];
-
-/** The correction in force on the day a board is asked for. */
-export interface Correction {
-  version: number;
-  at: Rfc3339;
-  /** Its China-time day. */
-  on: IsoDate;
-  reason: string;
-}
-
-/** A withdrawal as recorded, for the viewers the policy (`disclosure.withdrawal`) names. */
-export interface WithdrawalRecord {
-  /** Absent for an older document that kept no date. */
-  at?: Rfc3339;
-  on?: IsoDate;
-  reason: string;
-  citation: Citation;
-}
-
-/** One item on the board as a viewer saw it on a day (`disclosureBoard`). */
-export interface BoardEntry {
-  id: string;
-  /** The status that day (`withdrawn` only in a withdrawal record). */
-  status: DisclosureStatus;
-  /** The version in force that day (0 when none was published). */
-  version: number;
-  title: string;
-  /** The text in force, as published (masked per the policy). */
-  text: string;
-  published_at?: Rfc3339;
-  corrected?: Correction;
-  withdrawn?: WithdrawalRecord;
-}
-
-// ---- Disclosure: the procedure and the audit log
-
-export interface AuditEntry {
-  seq: number;
-  event: AuditEvent;
-  prev_hash: string;
-  hash: string;
-}
-
-/** The tamper-evident log (SHA-256 chain); `{ schema_version: 1, entries: [] }` is empty. */
-export interface AuditLog {
-  schema_version: number;
-  entries: AuditEntry[];
-  /** SM2 signatures over the head, in increasing order of `entries` (absent while there are none). */
-  checkpoints?: Checkpoint[];
-}
-
-/** The organization's SM2 signature (with SM3) over the first `entries` entries, ending in `head`. */
-export interface Checkpoint {
-  entries: number;
-  head: string;
-  /** `"SM2-SM3"`. */
-  algorithm: string;
-  /** SM3 (hex) of the signer's public key (SubjectPublicKeyInfo DER). */
-  key_id: string;
-  /** `r ‖ s`, 128 hex digits. */
-  signature: string;
-}
-
-/** All an append needs: the entry count, the last hash (64 zeros when empty), the last checkpoint. */
-export interface AuditHead {
-  entries: number;
-  hash: string;
-  checkpoint?: Checkpoint;
-}
+// ---- Disclosure: the wasm API's own results
+// The records (viewers, board entries, the audit log, its entries, head, checkpoints and verification,
+// deadlines, the catalogue, notices, redaction, the dues uses) and the calendar's `Answer<T>`, `DayInfo` and
+// `DayKind` are derived from the core's declarations (`dangjian::disclosure`, `dangjian::calendar`, feature
+// `wasm`). What follows is the shape of the object functions' composite results.
 
 /** What an append at the head returns: the new entries (add them to the stored log) and the new head. */
 export interface Appended {
@@ -169,21 +62,6 @@ export interface AppliedAtHead extends Appended {
   item: DisclosureItem;
 }
 
-export interface Verification {
-  valid: boolean;
-  entries: number;
-  first_broken?: number;
-  code?: string;
-  /** The last entry's hash. */
-  head?: string;
-  /** `true` only when verified with the organization's public key; `false`: integrity only was checked. */
-  authenticated: boolean;
-  /** The key checked against, when one was given. */
-  key_id?: string;
-  /** Checkpoints read (absent when none). */
-  checkpoints?: number;
-}
-
 /** What `disclosureCreate` returns. */
 export interface Created {
   item: DisclosureItem;
@@ -194,111 +72,6 @@ export interface Created {
 export interface Applied {
   item: DisclosureItem;
   log: AuditLog;
-}
-
-// ---- Disclosure: deadlines, catalogue, notices, redaction, dues
-
-export interface Deadline {
-  /** `review`, `publication`. */
-  kind: string;
-  due_on: IsoDate;
-  met_on?: IsoDate;
-  overdue: boolean;
-}
-
-export type Frequency = "annual" | "quarterly" | "monthly";
-
-export interface CatalogueEntry {
-  code: string;
-  title: string;
-  category: DisclosureCategory;
-  scope: ScopeKind;
-  frequency: Frequency;
-  due_working_days: number;
-}
-
-export interface Catalogue {
-  org: string;
-  since: IsoDate;
-  entries?: CatalogueEntry[];
-  without_defaults?: boolean;
-}
-
-export type DueStatus = "met" | "late" | "overdue" | "open";
-
-export interface PeriodicDue {
-  code: string;
-  title: string;
-  /** `2025`, `2026-Q1`, `2026-03`. */
-  period: string;
-  period_end: IsoDate;
-  due_on: IsoDate;
-  item_id?: string;
-  published_on?: IsoDate;
-  status: DueStatus;
-}
-
-export interface ObjectionDecision {
-  upheld: boolean;
-  reason: string;
-  by: string;
-  at: Rfc3339;
-}
-
-export interface Objection {
-  by: string;
-  at: Rfc3339;
-  content: string;
-  decision?: ObjectionDecision;
-}
-
-/** A public notice (公示) of N working days. */
-export interface PublicNotice {
-  id: string;
-  subject: string;
-  item_id?: string;
-  opens_on: IsoDate;
-  closes_on: IsoDate;
-  objections?: Objection[];
-}
-
-export type NoticeResult = "passed" | "failed" | "pending";
-
-export interface NoticeReport {
-  working_days: number;
-  required_working_days: number;
-  earliest_close: IsoDate;
-  window_ok: boolean;
-  pending_objections: number;
-  upheld_objections: number;
-  result: NoticeResult;
-  findings: Finding[];
-}
-
-/** `landline` and `email` only when the policy asks (`mask_landlines`, `mask_emails`). */
-export type PersonalKind = "id_number" | "mobile" | "bank_card" | "landline" | "email";
-
-/** Personal data found in a text (character offsets, end excluded; `masked` keeps separators as written). */
-export interface Sensitive {
-  kind: PersonalKind;
-  start: number;
-  end: number;
-  text: string;
-  masked: string;
-}
-
-export interface RedactionPreview {
-  /** Whether the published text is masked. */
-  masked: boolean;
-  found: Sensitive[];
-  /** The body as published. */
-  text: string;
-}
-
-/** A use of the dues a branch kept, for the annual dues disclosure. */
-export interface DuesUse {
-  purpose: string;
-  amount: Decimal;
 }
 
 // ---- Membership (党员发展与管理)

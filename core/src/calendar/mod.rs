@@ -59,6 +59,8 @@ pub struct CalendarYear {
 /// let d = chrono::NaiveDate::from_ymd_opt(2026, 2, 14).unwrap(); // a make-up Saturday
 /// assert_eq!(cal.day(d).kind, DayKind::MakeUpWorkday);
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DayKind {
@@ -79,6 +81,8 @@ pub enum DayKind {
 /// let info = cal.day(chrono::NaiveDate::from_ymd_opt(2027, 1, 4).unwrap());
 /// assert!(info.working && info.provisional);
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayInfo {
     /// The date.
@@ -98,6 +102,7 @@ pub struct DayInfo {
 /// let a = cal.is_working_day(chrono::NaiveDate::from_ymd_opt(2026, 10, 7).unwrap());
 /// assert!(!a.value && a.findings.is_empty());
 /// ```
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Answer<T> {
     /// The value.

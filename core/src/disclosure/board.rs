@@ -33,12 +33,15 @@ use crate::{Citation, Policy, Result};
 ///     r#"{"version":2,"at":"2026-03-09T09:00:00+08:00","on":"2026-03-09","reason":"更正"}"#).unwrap();
 /// assert_eq!(c.version, 2);
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Correction {
     /// The version in force (2 or more).
     pub version: u32,
     /// When it was published.
+    #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
     pub at: Timestamp,
     /// Its day (China time).
     pub on: NaiveDate,
@@ -53,11 +56,14 @@ pub struct Correction {
 ///   "on":"2026-03-08","reason":"另行通知","citation":{"regulation":"r","article":"a"}}"#).unwrap();
 /// assert_eq!(w.reason, "另行通知");
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WithdrawalRecord {
     /// When it was withdrawn (absent for an older document that kept no date).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
     pub at: Option<Timestamp>,
     /// Its day (China time).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -75,12 +81,15 @@ pub struct WithdrawalRecord {
 ///   "title":"t","text":"b","published_at":"2026-03-04T15:00:00+08:00"}"#).unwrap();
 /// assert!(e.corrected.is_none() && e.withdrawn.is_none());
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BoardEntry {
     /// The item's id.
     pub id: String,
     /// Its status on the day (`published`, `archived`, `withdrawn`, or a workflow status for participants).
+    #[cfg_attr(feature = "wasm", tsify(type = "DisclosureStatus"))]
     pub status: Status,
     /// The version in force on the day (0 when none was published).
     pub version: u32,
@@ -91,6 +100,7 @@ pub struct BoardEntry {
     pub text: String,
     /// When it was first published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
     pub published_at: Option<Timestamp>,
     /// The correction in force, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]

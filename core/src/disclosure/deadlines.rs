@@ -19,6 +19,8 @@ use crate::{Answer, Calendar, Error, Finding, Policy, Result, Severity};
 /// let d: dangjian::disclosure::Deadline = serde_json::from_str(r#"{"kind":"review","due_on":"2026-03-05","overdue":false}"#).unwrap();
 /// assert!(d.met_on.is_none());
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Deadline {
     /// `review` or `publication`.
@@ -153,6 +155,8 @@ fn review_deadline(
 /// let c: dangjian::disclosure::Catalogue = serde_json::from_str(r#"{"org":"B1","since":"2025-01-01"}"#).unwrap();
 /// assert!(c.entries.is_empty() && !c.without_defaults);
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Catalogue {
@@ -162,9 +166,11 @@ pub struct Catalogue {
     pub since: NaiveDate,
     /// Own entries.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub entries: Vec<CatalogueEntry>,
     /// Whether the policy's entries are left out.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub without_defaults: bool,
 }
 
@@ -175,6 +181,8 @@ pub struct Catalogue {
 ///   "period_end":"2025-12-31","due_on":"2026-01-30","status":"overdue"}"#).unwrap();
 /// assert_eq!(d.status, dangjian::disclosure::DueStatus::Overdue);
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PeriodicDue {
     /// The entry's code.
@@ -202,6 +210,8 @@ pub struct PeriodicDue {
 /// ```
 /// assert_eq!(serde_json::to_string(&dangjian::disclosure::DueStatus::Late).unwrap(), "\"late\"");
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DueStatus {

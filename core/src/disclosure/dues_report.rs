@@ -16,6 +16,8 @@ use crate::{Error, Result};
 /// let u: dangjian::disclosure::DuesUse = serde_json::from_str(r#"{"purpose":"订阅学习资料","amount":"320.00"}"#).unwrap();
 /// assert_eq!(u.amount.to_string(), "320.00");
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DuesUse {

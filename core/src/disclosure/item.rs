@@ -114,6 +114,7 @@ pub enum Scope {
 /// use dangjian::disclosure::{Scope, ScopeKind};
 /// assert_eq!(Scope::ToSociety.kind(), ScopeKind::ToSociety);
 /// ```
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -19,6 +19,7 @@ use crate::{Calendar, Error, Finding, Policy, Result, Severity};
 ///   "by":"C1","at":"2026-02-26T10:00:00+08:00"}"#).unwrap();
 /// assert!(!d.upheld);
 /// ```
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
@@ -30,6 +31,7 @@ pub struct ObjectionDecision {
     /// Who decided.
     pub by: String,
     /// When.
+    #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
     pub at: Timestamp,
 }
 
@@ -39,6 +41,7 @@ pub struct ObjectionDecision {
 /// let o: dangjian::disclosure::Objection = serde_json::from_str(r#"{"by":"M9","at":"2026-02-13T15:00:00+08:00","content":"…"}"#).unwrap();
 /// assert!(o.decision.is_none());
 /// ```
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
@@ -46,6 +49,7 @@ pub struct Objection {
     /// Who raised it (may be anonymous as the host decides; an id or a label).
     pub by: String,
     /// When.
+    #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
     pub at: Timestamp,
     /// What was said.
     pub content: String,
@@ -61,6 +65,8 @@ pub struct Objection {
 ///   "opens_on":"2026-02-12","closes_on":"2026-02-25"}"#).unwrap();
 /// assert!(n.objections.is_empty());
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PublicNotice {
@@ -70,6 +76,7 @@ pub struct PublicNotice {
     pub subject: String,
     /// The disclosure item that published it, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub item_id: Option<String>,
     /// First day of the window.
     pub opens_on: NaiveDate,
@@ -77,6 +84,7 @@ pub struct PublicNotice {
     pub closes_on: NaiveDate,
     /// Objections received.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub objections: Vec<Objection>,
 }
 
@@ -85,6 +93,8 @@ pub struct PublicNotice {
 /// ```
 /// assert_eq!(serde_json::to_string(&dangjian::disclosure::NoticeResult::Pending).unwrap(), "\"pending\"");
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NoticeResult {
@@ -104,6 +114,8 @@ pub enum NoticeResult {
 /// let r = evaluate_notice(&dangjian::Policy::bundled(), &dangjian::Calendar::official(), &n, "2026-02-26".parse().unwrap()).unwrap();
 /// assert_eq!((r.working_days, r.result), (5, NoticeResult::Passed));
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NoticeReport {
     /// Working days in the window, both ends included.

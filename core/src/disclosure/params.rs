@@ -111,6 +111,7 @@ pub enum AuditViewer {
 /// use dangjian::disclosure::Frequency;
 /// assert_eq!(serde_json::to_string(&Frequency::Quarterly).unwrap(), "\"quarterly\"");
 /// ```
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
@@ -130,6 +131,8 @@ pub enum Frequency {
 ///   "category":"organization","scope":"members","frequency":"annual","due_working_days":20}"#).unwrap();
 /// assert_eq!(e.due_working_days, 20);
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CatalogueEntry {

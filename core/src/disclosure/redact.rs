@@ -26,6 +26,8 @@ use crate::{Policy, Result};
 /// let p = dangjian::disclosure::RedactionPreview { masked: true, found: vec![], text: "t".into() };
 /// assert!(p.found.is_empty());
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RedactionPreview {
     /// Whether the published text will be masked (false when the scope is allowed unmasked).

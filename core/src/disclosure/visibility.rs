@@ -27,6 +27,8 @@ use super::item_on::Phase;
 /// assert!(MemberStatus::Probationary.in_good_standing());
 /// assert!(!MemberStatus::Suspended.in_good_standing());
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MemberStatus {
@@ -57,6 +59,8 @@ impl MemberStatus {
 /// let m: dangjian::disclosure::Membership = serde_json::from_str(r#"{"org":"B1","status":"full","from":"2020-07-01"}"#).unwrap();
 /// assert!(m.covers("2026-03-01".parse().unwrap()));
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Membership {
@@ -68,6 +72,7 @@ pub struct Membership {
     pub from: NaiveDate,
     /// Last day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub to: Option<NaiveDate>,
 }
 
@@ -89,6 +94,8 @@ impl Membership {
 /// let p: dangjian::disclosure::Post = serde_json::from_str(r#"{"org":"C1","from":"2024-01-01"}"#).unwrap();
 /// assert!(p.to.is_none());
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Post {
@@ -98,6 +105,7 @@ pub struct Post {
     pub from: NaiveDate,
     /// Last day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub to: Option<NaiveDate>,
 }
 
@@ -107,17 +115,22 @@ pub struct Post {
 /// let v = dangjian::disclosure::Viewer::public();
 /// assert!(v.person.is_none());
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Viewer {
     /// The person's id; `None` for the public.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub person: Option<String>,
     /// Memberships over time.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub memberships: Vec<Membership>,
     /// Officer posts over time.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub posts: Vec<Post>,
 }
 

@@ -24,6 +24,8 @@ use crate::{Error, Result};
 /// assert_eq!(entry, log.append(ev));
 /// assert_eq!(head, log.head());
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AuditHead {
@@ -33,6 +35,7 @@ pub struct AuditHead {
     pub hash: String,
     /// The last signed checkpoint, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub checkpoint: Option<Checkpoint>,
 }
 

@@ -102,6 +102,8 @@ pub struct AuditEvent {
 /// assert_eq!((e.seq, e.prev_hash.as_str()), (0, GENESIS_HASH));
 /// assert_eq!(e.hash.len(), 64);
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AuditEntry {
@@ -141,6 +143,8 @@ impl AuditEntry {
 /// let log = AuditLog::new();
 /// assert_eq!(AuditLog::from_json(&log.to_json()).unwrap(), log);
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AuditLog {
@@ -150,6 +154,7 @@ pub struct AuditLog {
     pub entries: Vec<AuditEntry>,
     /// Signed checkpoints, in increasing order of the entries they cover.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub checkpoints: Vec<Checkpoint>,
 }
 

@@ -39,6 +39,8 @@ const DIST_ID: &str = "1234567812345678";
 ///   "key_id":"cd","signature":"ef"}"#).unwrap();
 /// assert_eq!(c.entries, 53);
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Checkpoint {

@@ -22,6 +22,8 @@ use super::{AuditEntry, GENESIS_HASH};
 /// let v = dangjian::disclosure::AuditLog::new().verify();
 /// assert!(v.valid && v.first_broken.is_none() && !v.authenticated);
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Verification {
     /// Whether everything checked holds.

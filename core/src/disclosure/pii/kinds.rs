@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 /// use dangjian::disclosure::PersonalKind;
 /// assert_eq!(serde_json::to_string(&PersonalKind::IdNumber).unwrap(), "\"id_number\"");
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PersonalKind {
@@ -34,6 +36,8 @@ pub enum PersonalKind {
 /// let f = &dangjian::disclosure::scan("电话13800138000")[0];
 /// assert_eq!((f.start, f.end, f.masked.as_str()), (2, 13, "138****8000"));
 /// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sensitive {
     /// Kind.
