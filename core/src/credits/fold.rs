@@ -7,8 +7,9 @@
 use super::compiled::{ActRule, Compiled};
 use super::event::Reason;
 use super::rules::{Dedup, Unit, MAX_EVENT_POINTS};
-use super::time::{china_day_and_second_of, month_and_year, week_start};
+use super::time::{china_day_and_second_of, date_to_day, day_to_date, month_and_year, week_start};
 use crate::fx::FxSet;
+use chrono::{Datelike, NaiveDate};
 
 pub(crate) const NO_CONTENT: u32 = u32::MAX;
 
@@ -127,11 +128,17 @@ pub(crate) struct Fold {
 impl Fold {
     /// Moves the state to `day`, resetting the counters of every period left behind.
     pub(crate) fn roll(&mut self, day: i64) {
+        self.roll_with(day, &mut Months::default());
+    }
+
+    /// [`Fold::roll`] with the month looked up through `months` (the fast path keeps one for a whole
+    /// batch; a scorer's states keep none, so a member's state does not grow).
+    pub(crate) fn roll_with(&mut self, day: i64, months: &mut Months) {
         if self.day == Some(day) {
             return;
         }
         let week = week_start(day);
-        let (month, year) = month_and_year(day);
+        let (month, year) = months.of(day);
         let fresh = self.day.is_none();
         let keep = [
             false,
@@ -217,6 +224,43 @@ impl Fold {
         if scored.consumed && rule.dedup == Dedup::Ever && rec.content != NO_CONTENT {
             self.seen_ever.insert(content_key(rule.act, rec.content));
         }
+    }
+}
+
+/// The last month looked up: `(month, year)` (see `month_and_year`) and the days it holds, first and one
+/// past the last. A roll within them skips the calendar (a date conversion per member-day was a few per
+/// cent of a replay).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Months {
+    month: (i64, i64),
+    days: (i64, i64),
+}
+
+impl Months {
+    /// `(month, year)` of `day`, from the cached month when `day` is in it.
+    pub(crate) fn of(&mut self, day: i64) -> (i64, i64) {
+        let (from, to) = self.days;
+        if from <= day && day < to {
+            return self.month;
+        }
+        self.days = month_days(day);
+        self.month = month_and_year(day);
+        self.month
+    }
+}
+
+/// The days of `day`'s month, first and one past the last (an empty span where the calendar ends:
+/// nothing cached).
+fn month_days(day: i64) -> (i64, i64) {
+    let date = day_to_date(day);
+    let first = day.saturating_sub(i64::from(date.day0()));
+    let next = match date.month() {
+        12 => NaiveDate::from_ymd_opt(date.year().saturating_add(1), 1, 1),
+        m => NaiveDate::from_ymd_opt(date.year(), m.saturating_add(1), 1),
+    };
+    match next {
+        Some(next) if date_to_day(date) == day => (first, date_to_day(next)),
+        _ => (0, 0),
     }
 }
 
@@ -409,4 +453,56 @@ fn allowed_by_caps(rule: &ActRule, c: &Counter, raw: i64, total_room: Option<i64
         }
     }
     (allowed, bound)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::arithmetic_side_effects)]
+mod tests {
+    use super::{month_and_year, month_days, Fold, Months};
+    use crate::china_time::date_to_day;
+    use chrono::NaiveDate;
+    use proptest::prelude::*;
+
+    fn day(y: i32, m: u32, d: u32) -> i64 {
+        date_to_day(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    fn span(from: i64, to: i64) -> (i64, i64) {
+        (from, to)
+    }
+
+    /// A leap February, a December into January, a month's last day, the epoch's month; past the
+    /// calendar's end, nothing.
+    #[test]
+    fn month_spans() {
+        assert_eq!(
+            month_days(day(2024, 2, 10)),
+            span(day(2024, 2, 1), day(2024, 3, 1))
+        );
+        assert_eq!(
+            month_days(day(2023, 12, 31)),
+            span(day(2023, 12, 1), day(2024, 1, 1))
+        );
+        assert_eq!(
+            month_days(day(2023, 4, 30)),
+            span(day(2023, 4, 1), day(2023, 5, 1))
+        );
+        assert_eq!(month_days(day(1970, 1, 1)), (0, 31));
+        assert_eq!(month_days(i64::MAX - 1), (0, 0));
+    }
+
+    proptest! {
+        /// Rolled through any days in any order (some past the calendar) with one month cache, the
+        /// month and year are the calendar's.
+        #[test]
+        fn cached_month_is_the_calendars(
+            days in proptest::collection::vec(prop_oneof![9 => -1_000i64..30_000, 1 => any::<i64>()], 1..60),
+        ) {
+            let (mut f, mut months) = (Fold::default(), Months::default());
+            for d in days {
+                f.roll_with(d, &mut months);
+                prop_assert_eq!((f.month, f.year), month_and_year(d));
+            }
+        }
+    }
 }

@@ -44,7 +44,8 @@
 #![deny(clippy::arithmetic_side_effects)]
 
 mod adapters;
-mod arena;
+// The id buffer and index are leaves the dues JSON batch shares (its ids seen).
+pub(crate) mod arena;
 mod board;
 mod clawback;
 mod close;
@@ -53,7 +54,7 @@ mod columns;
 mod compiled;
 mod event;
 mod fold;
-mod id_table;
+pub(crate) mod id_table;
 mod ingest;
 mod json;
 mod order;

@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 use super::columns::bad;
 use super::compiled::{Compiled, NO_RULE};
 use super::event::EventError;
-use super::fold::{score, Fold, Rec, NO_CONTENT};
+use super::fold::{score, Fold, Months, Rec, NO_CONTENT};
 use super::packed::View;
 use super::restriction::{restrictions, Restriction};
 use super::rules::{Scheme, Unit};
@@ -241,14 +241,14 @@ impl Tally {
         let recs = self.pack(rows, &mut out.errors);
         let most = rows.members.iter().max().copied().unwrap_or(0);
         let mut recs = by_member(recs, most);
-        let mut fold = Fold::default();
+        let (mut fold, mut months) = (Fold::default(), Months::default());
         let no_penalty: Vec<Restriction> = Vec::new();
         for slice in recs.chunk_by_mut(|a, b| a.member == b.member) {
             let Some(member) = slice.first().map(|r| r.member) else {
                 continue;
             };
             let restricted = penalties.get(&member).unwrap_or(&no_penalty);
-            self.fold_member(member, slice, restricted, &mut fold, &mut out);
+            self.fold_member(member, slice, restricted, &mut fold, &mut months, &mut out);
         }
         Ok(out)
     }
@@ -355,6 +355,7 @@ impl Tally {
         recs: &mut [Rec],
         restricted: &[Restriction],
         fold: &mut Fold,
+        months: &mut Months,
         out: &mut DayTotals,
     ) {
         if !recs.is_sorted_by_key(|r| r.ts) {
@@ -372,7 +373,7 @@ impl Tally {
                 push(out, member, day, sum);
                 (day, sum) = (d, 0);
             }
-            fold.roll(d);
+            fold.roll_with(d, months);
             let covered = restricted.iter().any(|r| r.covers(rec));
             let declared = || Some(i64::from(rec.place as i32));
             let s = score(&self.compiled, rec, declared, covered, fold);
@@ -391,30 +392,37 @@ fn declared_bits(points: i64) -> u32 {
 /// Stable radix sort of the records by member, least significant digit first: at most 2^10 buckets a
 /// pass (their write cursors stay in cache), as few passes as the largest member needs (two for up to a
 /// million members). One scattering pass to 100 000 members' own slices would miss the cache on nearly
-/// every store; this costs a few sequential passes instead.
+/// every store; this costs a few sequential passes instead. Every pass's buckets are counted in one read
+/// of the records, and the second buffer is written once rather than copied from the first (at ten
+/// million records each read saved is 320 MB).
 fn by_member(mut recs: Vec<Rec>, most: u32) -> Vec<Rec> {
     let bits = u32::BITS.saturating_sub(most.leading_zeros());
+    let Some(&first) = recs.first() else {
+        return recs;
+    };
     if bits == 0 || recs.len() < 2 {
         return recs;
     }
     let passes = bits.div_ceil(10);
     let digit = bits.div_ceil(passes);
     let mask = (1u32 << digit).saturating_sub(1);
-    let mut other = recs.clone();
-    for pass in 0..passes {
-        let shift = digit.saturating_mul(pass);
-        let mut next = vec![0usize; (mask as usize).saturating_add(1)];
-        for r in &recs {
-            if let Some(c) = next.get_mut(((r.member >> shift) & mask) as usize) {
+    let bucket = |r: &Rec, pass: u32| ((r.member >> digit.saturating_mul(pass)) & mask) as usize;
+    let mut counts = vec![vec![0usize; (mask as usize).saturating_add(1)]; passes as usize];
+    for r in &recs {
+        for (pass, c) in (0..).zip(&mut counts) {
+            if let Some(c) = c.get_mut(bucket(r, pass)) {
                 *c = c.saturating_add(1);
             }
         }
+    }
+    let mut other = vec![first; recs.len()];
+    for (pass, mut next) in (0..).zip(counts) {
         let mut at = 0usize;
         for c in &mut next {
             (at, *c) = (at.saturating_add(*c), at);
         }
         for r in &recs {
-            if let Some(c) = next.get_mut(((r.member >> shift) & mask) as usize) {
+            if let Some(c) = next.get_mut(bucket(r, pass)) {
                 if let Some(slot) = other.get_mut(*c) {
                     *slot = *r;
                 }
