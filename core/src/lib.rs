@@ -46,6 +46,10 @@ pub mod dues;
 pub mod error;
 pub mod explain;
 mod fx;
+// Ids held end to end and an 8-byte-slot index over them: the ground floor's, shared by the credits scorer
+// (event and member ids) and the dues JSON batch (ids seen).
+mod id_arena;
+mod id_table;
 pub mod membership;
 pub mod money;
 pub mod month;

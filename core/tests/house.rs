@@ -202,7 +202,7 @@ fn reader_reads_the_real_module_tree() {
     assert!(find("membership/development_tests/age.rs").is_some_and(|m| m.test));
     let g = house.graph();
     let close = &g["credits/close.rs"];
-    assert!(close.contains("credits/arena.rs"), "{close:?}");
+    assert!(close.contains("id_arena.rs"), "{close:?}");
     assert!(
         !close.contains("credits/mod.rs") && !close.contains("lib.rs"),
         "{close:?}"

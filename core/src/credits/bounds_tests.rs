@@ -1,9 +1,9 @@
 //! The bounds that let the ledger keep 32-bit points and 32-bit id ends: events whose raw points could
 //! pass a billion are refused, and so are ids past the arena's limit, each before anything is stored.
 
-use super::arena::IdArena;
 use super::tests::ev;
 use super::*;
+use crate::id_arena::IdArena;
 
 /// A scheme from 2026 with the scaled units at 1000 points a step and no caps, so an accepted event's
 /// points are its raw points.

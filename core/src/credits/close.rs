@@ -19,10 +19,10 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::arena::{hash_str, IdArena};
 use super::scorer::Scorer;
 use super::time::{date_to_day, day_to_date};
 use crate::error::to_json;
+use crate::id_arena::{hash_str, IdArena};
 use crate::{Error, Result};
 
 /// What [`Scorer::close_through`] did.

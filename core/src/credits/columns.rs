@@ -3,11 +3,11 @@
 
 use chrono::FixedOffset;
 
-use super::arena::hash_str;
 use super::event::EventError;
 use super::fold::NO_CONTENT;
 use super::packed::{Step, View};
 use super::scorer::{Ingest, Scorer};
+use crate::id_arena::hash_str;
 use crate::{Error, Result};
 
 /// A batch of events as columns (Arrow's layout: strings end to end with offsets, the repeated ids

@@ -2,13 +2,13 @@
 //! new ids in bulk and handing the batch to its members in canonical order.
 #![deny(clippy::arithmetic_side_effects)]
 
-use super::arena::hash_str;
 use super::event::{Event, EventError};
 use super::fold::{Rec, Scored};
 use super::order::{bucket_sort, id_prefix, shared_prefix_len, Key};
 use super::packed::{Meta, Step, Triage, View};
 use super::scorer::{Ingest, Scorer};
 use super::validate::{ids_too_long, too_many_events};
+use crate::id_arena::hash_str;
 use crate::Result;
 
 impl Scorer {

@@ -44,8 +44,6 @@
 #![deny(clippy::arithmetic_side_effects)]
 
 mod adapters;
-// The id buffer and index are leaves the dues JSON batch shares (its ids seen).
-pub(crate) mod arena;
 mod board;
 mod clawback;
 mod close;
@@ -54,7 +52,6 @@ mod columns;
 mod compiled;
 mod event;
 mod fold;
-pub(crate) mod id_table;
 mod ingest;
 mod json;
 mod order;

@@ -10,21 +10,21 @@
 //! The scorer's parts: this file holds its tables and the lookups on them; [`super::ingest`] takes
 //! batches in, [`super::validate`] checks and packs each event, [`super::settle`] re-scores what changed,
 //! [`super::clawback`] voids and offences, [`super::close`] closing days; [`super::packed`],
-//! [`super::arena`], [`super::restriction`] and [`super::closed_part`] are the leaves they share.
+//! [`crate::id_arena`], [`super::restriction`] and [`super::closed_part`] are the leaves they share.
 #![deny(clippy::arithmetic_side_effects)]
 
 use serde::Serialize;
 
-use super::arena::{hash_str, IdArena};
 use super::closed_part::ClosedPart;
 use super::compiled::Compiled;
 use super::event::EventError;
 use super::fold::{Fold, Rec, Scored, NO_CONTENT};
-use super::id_table::IdTable;
 use super::packed::Meta;
 use super::restriction::Restriction;
 use super::rules::Scheme;
 use crate::fx::FxMap;
+use crate::id_arena::{hash_str, IdArena};
+use crate::id_table::IdTable;
 use crate::{Error, Result};
 
 /// A handle on one ledger entry of a [`Scorer`] (stable for the scorer's life).

@@ -4,12 +4,12 @@
 
 use std::cmp::Ordering;
 
-use super::arena::IdArena;
 use super::closed_part::absorb_base;
 use super::fold::{score, Rec, Scored};
 use super::order::{bucket_sort, Key};
 use super::packed::Meta;
 use super::scorer::{EntryId, Ingest, Scorer};
+use crate::id_arena::IdArena;
 
 impl Scorer {
     /// Places pending events and re-scores what they, voids and offences touched. `batch` is the first

@@ -3,6 +3,7 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::id_arena as arena;
 
 pub(super) fn ev(id: &str, member: &str, activity: &str, at: &str) -> Event {
     Event {

@@ -5,11 +5,11 @@
 use super::closed_part::period_closed;
 use super::compiled::{ActRule, NO_RULE};
 use super::fold::{narrow, Rec, NO_CONTENT};
-use super::id_table::IdTable;
 use super::packed::{Meta, Step, View, HAS_CORRECT, HAS_DURATION, HAS_PLACE, HAS_POINTS};
 use super::rules::{Unit, MAX_EVENT_POINTS};
 use super::scorer::Scorer;
 use super::time::china_day_and_second_of;
+use crate::id_table::IdTable;
 use crate::{Error, Result};
 
 impl Scorer {

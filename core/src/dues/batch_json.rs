@@ -15,9 +15,9 @@ use serde_json::value::RawValue;
 use super::assess::{assess, AssessOptions, Assessment};
 use super::batch::{duplicate_id, BatchError, BatchOutcome};
 use super::member::DuesMember;
-use crate::credits::arena::{hash_str, IdArena};
-use crate::credits::id_table::IdTable;
 use crate::fx::FxSet;
+use crate::id_arena::{hash_str, IdArena};
+use crate::id_table::IdTable;
 use crate::{Error, Policy, YearMonth};
 
 const CODE: &str = "INVALID_MEMBER_JSON";

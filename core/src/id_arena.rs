@@ -1,5 +1,5 @@
-//! Event ids end to end in one buffer, and the hash the id table files them under. A leaf: the scorer,
-//! its closing and its column intake all use it, and it uses none of them.
+//! Ids end to end in one buffer, and the hash the id table files them under. On the ground floor, a leaf:
+//! the credits scorer (its closing and column intake) and the dues JSON batch use it; it uses no engine.
 #![deny(clippy::arithmetic_side_effects)]
 
 use std::hash::{BuildHasher, BuildHasherDefault};
