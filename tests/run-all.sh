@@ -10,6 +10,9 @@ set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root" || exit 2
 mkdir -p target/logs
+# No incremental compilation data unless asked for: a test run builds each crate once, and the data (about
+# 9 GB for this workspace's debug builds) costs CPU and disk on a fresh clone without making it faster.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 
 passed=0
 failed=0
@@ -17,7 +20,8 @@ summary=()
 
 # CPU seconds (user + system) of every finished child so far, read from `times` without a subshell (a
 # subshell's own children start at zero). Other work on the machine slows the wall clock, not this.
-cpu_file="target/logs/.cpu"
+cpu_file="target/logs/.cpu-$$"
+trap 'rm -f "$cpu_file"' EXIT
 cpu=0
 cpu_now() { # sets cpu
     times >"$cpu_file"
