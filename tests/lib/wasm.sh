@@ -102,7 +102,7 @@ wasm_size_report() {
 WASM_EXIT_OVER_BUDGET=3
 
 # Progress goes to stderr: the last stdout line of a suite is its `<suite>: N passed, N failed` count.
-wasm_log() { printf '[%s %4ds] %s\n' "${WASM_LOG_TAG:-wasm}" "$SECONDS" "$*" >&2; }
+wasm_log() { printf '[%s] %s\n' "${WASM_LOG_TAG:-wasm}" "$*" >&2; }
 wasm_die() { wasm_log "ERROR: $*"; exit 1; }
 
 # Put the project-local tools first on PATH (wasm-bindgen, wasm-bindgen-test-runner, wasm-opt, tsc).
