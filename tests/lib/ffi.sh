@@ -92,8 +92,8 @@ _ffi_on_exit() {
 # bindings/src/bin/uniffi-bindgen.rs runs too), installed once into target/tools/uniffi: built as part of
 # dangjian-ffi it needed a second target dir (another feature set of the same cdylib) and so a second build
 # of the core, of dangjian-ffi and of every dependency they share (from scratch on a 2-core machine: 216 s
-# CPU that way, 149 s installed). Dev profile without debug info: it only
-# reads metadata and renders templates, and an unoptimised build takes about half the CPU time.
+# CPU that way, 149 s installed). Dev profile without debug info: it only reads metadata and renders
+# templates, and an unoptimised build takes about half the CPU time.
 ffi_build() {
     log "cargo build --release -p dangjian-ffi --lib"
     (cd "$FFI_ROOT" && cargo build --release -p dangjian-ffi --lib)
