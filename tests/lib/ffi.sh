@@ -15,7 +15,7 @@
 #   FFI_LIB         the built host library ($FFI_TARGET/release/libdangjian_ffi.so, .dylib on macOS)
 #   FFI_LIB_DIR     its directory
 #   log MSG...                 progress to stderr
-#   ffi_build                  cargo build of the library + install of the uniffi-bindgen binary
+#   ffi_build                  cargo build of the library + the generator (bindings/bindgen)
 #   ffi_generate LANG [CONFIG] [OUT]  regenerate bindings for LANG into OUT (default
 #                              $FFI_GEN/LANG), emptied first
 #   ffi_apt_install FILE PKG.. apt-get install PKGs unless FILE exists (apt-get update first)
@@ -43,8 +43,8 @@ case "$(uname -s)" in
     Darwin) FFI_LIB="$FFI_LIB_DIR/libdangjian_ffi.dylib" ;;
     *) FFI_LIB="$FFI_LIB_DIR/libdangjian_ffi.so" ;;
 esac
-FFI_BINDGEN_ROOT="$FFI_TOOLS/uniffi"
-FFI_BINDGEN="$FFI_BINDGEN_ROOT/bin/uniffi-bindgen"
+FFI_BINDGEN_TARGET="$FFI_TOOLS/bindgen"
+FFI_BINDGEN="$FFI_BINDGEN_TARGET/debug/uniffi-bindgen"
 FFI_KOTLIN_VERSION="2.4.20"
 
 FFI_PASSED=0
@@ -87,40 +87,22 @@ _ffi_on_exit() {
 }
 [ "${FFI_SUMMARY:-1}" = 0 ] || trap _ffi_on_exit EXIT
 
-# Build the library exactly as it ships (release, no `cli` feature) and install the generator. The
-# generator is uniffi's own `uniffi-bindgen` binary at the version Cargo.lock pins for the library (what
-# bindings/src/bin/uniffi-bindgen.rs runs too), installed once into target/tools/uniffi: built as part of
-# dangjian-ffi it needed a second target dir (another feature set of the same cdylib) and so a second build
-# of the core, of dangjian-ffi and of every dependency they share (from scratch on a 2-core machine: 216 s
-# CPU that way, 149 s installed). Dev profile without debug info: it only reads metadata and renders
+# Build the library exactly as it ships (release) and the generator. The generator is the crate
+# bindings/bindgen (UniFFI's own `uniffi-bindgen` plus the step that gives errors their sentence), a
+# workspace of its own with its own lock, built into target/tools/bindgen: it compiles only UniFFI's tree.
+# Built as a feature of dangjian-ffi it needed a second target dir and so a second build of the core, of
+# dangjian-ffi and of every dependency they share (from scratch on a 2-core machine: 216 s CPU that way,
+# about 150 s for UniFFI's tree alone). Dev profile without debug info: it only reads metadata and renders
 # templates, and an unoptimised build takes about half the CPU time.
 ffi_build() {
     log "cargo build --release -p dangjian-ffi --lib"
     (cd "$FFI_ROOT" && cargo build --release -p dangjian-ffi --lib)
-    ffi_bindgen_install
+    log "cargo build --manifest-path bindings/bindgen/Cargo.toml (target dir $FFI_BINDGEN_TARGET)"
+    (cd "$FFI_ROOT" && CARGO_PROFILE_DEV_DEBUG=false CARGO_INCREMENTAL=0 \
+        cargo build --locked --manifest-path bindings/bindgen/Cargo.toml --target-dir "$FFI_BINDGEN_TARGET")
+    # The generator's dirs of earlier layouts: nothing uses them now.
+    rm -rf "$FFI_TOOLS/uniffi-bindgen" "$FFI_TOOLS/uniffi"
     [ -f "$FFI_LIB" ] || { log "expected $FFI_LIB after the build"; return 1; }
-}
-
-# The uniffi version Cargo.lock pins ("" when the lock has none).
-ffi_lock_uniffi_version() {
-    awk '/^\[\[package\]\]/{n=""} /^name = "uniffi"$/{n=1; next} n && /^version = /{gsub(/"/,"",$3); print $3; exit}' \
-        "$FFI_ROOT/Cargo.lock"
-}
-
-# Installs uniffi-bindgen (the lock's uniffi version) into $FFI_BINDGEN_ROOT unless it is there already.
-ffi_bindgen_install() {
-    local version
-    version=$(ffi_lock_uniffi_version)
-    [ -n "$version" ] || { log "Cargo.lock has no uniffi entry"; return 1; }
-    if [ "$("$FFI_BINDGEN" --version 2>/dev/null)" = "uniffi-bindgen $version" ]; then
-        return 0
-    fi
-    log "cargo install uniffi@$version --features cli --bin uniffi-bindgen (into $FFI_BINDGEN_ROOT)"
-    # uniffi ships its lock file: --locked builds the generator as its release was tested.
-    CARGO_PROFILE_DEV_DEBUG=false CARGO_INCREMENTAL=0 cargo install uniffi --version "$version" --locked \
-        --features cli --bin uniffi-bindgen --debug --force --root "$FFI_BINDGEN_ROOT" >&2
-    # The generator's build dir of the earlier layout (target/tools/uniffi-bindgen): nothing uses it now.
-    rm -rf "$FFI_TOOLS/uniffi-bindgen"
 }
 
 # ffi_generate LANG [CONFIG] [OUT]: CONFIG is an optional global --config file
