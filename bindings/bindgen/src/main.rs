@@ -1,5 +1,5 @@
 //! The UniFFI bindings generator, pinned to the same UniFFI version as the
-//! library: `cargo run --features cli --bin uniffi-bindgen -- generate --library …`.
+//! library: `cargo run --manifest-path bindings/bindgen/Cargo.toml -- generate --library …`.
 //!
 //! After UniFFI's `generate`, one step of its own: the error's message. The core exports its `Display`
 //! (`field：中文说明 [CODE]`), which UniFFI 0.32 gives Kotlin as `toString()` and Swift as `description`,
