@@ -29,7 +29,7 @@ use serde_json::value::RawValue;
 use super::direct::{direct_record, meeting_in, MeetingIn};
 use super::record::MemberRecord;
 use crate::dues::{BatchError, Ledger};
-use crate::error::{from_json, path_error};
+use crate::error::{from_json, from_value};
 use crate::fx::FxSet;
 use crate::{Error, Result};
 
@@ -165,8 +165,7 @@ pub(crate) fn read_tree(json: &str) -> Result<Roster<'static>> {
             meetings: Vec::new(),
             ledgers: Vec::new(),
         },
-        other => serde_path_to_error::deserialize(other)
-            .map_err(|e| path_error(e, "INVALID_RECORD_JSON"))?,
+        other => from_value(other, "INVALID_RECORD_JSON")?,
     };
     let mut roster = Roster::default();
     for (i, v) in doc.meetings.into_iter().enumerate() {
@@ -216,10 +215,10 @@ fn side_value<T: serde::de::DeserializeOwned>(
         .get(side.id_key)
         .and_then(|v| v.as_str())
         .map(str::to_owned);
-    match serde_path_to_error::deserialize(v) {
+    match from_value(v, side.code) {
         Ok(t) => Some(t),
         Err(e) => {
-            let e = path_error(e, side.code).under(&format!("{}[{i}]", side.list));
+            let e = e.under(&format!("{}[{i}]", side.list));
             errors.push(BatchError::new(i, id, &e));
             None
         }
