@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(any(feature = "wasm", test))]
+mod path;
 mod reader;
 
 /// The stable code, the path of the field at fault and the messages of an [`Error`].
@@ -231,47 +233,35 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// assert_eq!(missing.detail().field, "rate");
 /// ```
 pub fn from_json<T: serde::de::DeserializeOwned>(json: &str, code: &str) -> Result<T> {
-    from_json_borrowed(json, code)
-}
-
-/// [`from_json`] for types that borrow from the text (`Vec<&RawValue>`). The path costs nothing on the good
-/// path: the text is read plainly, and read again tracking the path only when that read fails. Text after the
-/// value is not checked, as with [`from_json`] always.
-#[cfg(not(feature = "wasm"))]
-pub(crate) fn from_json_borrowed<'a, T: serde::Deserialize<'a>>(
-    json: &'a str,
-    code: &str,
-) -> Result<T> {
     let mut de = serde_json::Deserializer::from_str(json);
-    T::deserialize(&mut de).map_err(|e| reread::<T>(json, &e, code))
+    T::deserialize(&mut de).map_err(|e| reread_owned::<T>(json, &e, code))
 }
 
-/// The wasm build keeps the one path-tracked read: a plain read beside it would be a second reader of every
-/// type in the module (measured: 778 → 882 KB gzip). Faster there waits for paths rebuilt without a typed
-/// second read.
-#[cfg(feature = "wasm")]
-pub(crate) fn from_json_borrowed<'a, T: serde::Deserialize<'a>>(
-    json: &'a str,
-    code: &str,
-) -> Result<T> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(de).map_err(|e| path_error(e, code))
-}
-
-/// A record read plainly from its text, or `None` when that fails — or always in the wasm build (see
-/// [`from_json_borrowed`]), where every record takes the path-tracked read.
-#[cfg(not(feature = "wasm"))]
+/// A record read plainly from its text, or `None` when that fails.
 pub(crate) fn fast_read<'a, T: serde::Deserialize<'a>>(json: &'a str) -> Option<T> {
     serde_json::from_str(json).ok()
 }
 
-/// See the other build's `fast_read`.
-#[cfg(feature = "wasm")]
-pub(crate) fn fast_read<'a, T: serde::Deserialize<'a>>(_json: &'a str) -> Option<T> {
-    None
+/// `T` read from a JSON value (a document read as a tree first), its fault named by the field path.
+#[cfg(not(feature = "wasm"))]
+pub(crate) fn from_value<T: serde::de::DeserializeOwned>(
+    value: serde_json::Value,
+    code: &str,
+) -> Result<T> {
+    serde_path_to_error::deserialize(value).map_err(|e| path_error(e, code))
 }
 
-/// [`from_json_borrowed`] for a document whose elements `T` keeps as raw text: a failure is reported as reading
+/// The wasm build reads the value's text instead (its keys in the value's order, so the same member fails
+/// first): the text reader is the module's one reader of each type, where reading values would be a second.
+#[cfg(feature = "wasm")]
+pub(crate) fn from_value<T: serde::de::DeserializeOwned>(
+    value: serde_json::Value,
+    code: &str,
+) -> Result<T> {
+    from_json(&value.to_string(), code)
+}
+
+/// [`from_json`] for a document whose elements `T` keeps as raw text: a failure is reported as reading
 /// the document as `Tree` (the same shape with JSON values) reports it, so a fault inside an element is named
 /// down to its field (`events[0].x[0]`), not at the element.
 pub(crate) fn from_json_raw<'a, T: serde::Deserialize<'a>, Tree: serde::de::DeserializeOwned>(
@@ -287,6 +277,7 @@ pub(crate) fn from_json_raw<'a, T: serde::Deserialize<'a>, Tree: serde::de::Dese
 
 /// The coded error of a read of `json` as `T` that failed with `first`: the same read again, tracking the
 /// field path (the same failure, now with its path).
+#[cfg(not(feature = "wasm"))]
 #[cold]
 fn reread<'a, T: serde::Deserialize<'a>>(
     json: &'a str,
@@ -298,6 +289,50 @@ fn reread<'a, T: serde::Deserialize<'a>>(
         Err(e) => path_error(e, code),
         Ok(_) => coded(String::new(), first.to_string(), code),
     }
+}
+
+/// [`reread`] of a type that owns its data.
+#[cfg(not(feature = "wasm"))]
+fn reread_owned<T: serde::de::DeserializeOwned>(
+    json: &str,
+    first: &serde_json::Error,
+    code: &str,
+) -> Error {
+    reread::<T>(json, first, code)
+}
+
+/// The wasm build finds the path without a second reader of `T` (a path-tracking one compiles every type's
+/// reader again through its wrappers: the full package measured 805 KB gzip with it, 682 KB without): from
+/// the text and the place the read stopped at (`path.rs`). A borrowing `T` cannot read the one changed text
+/// that path finding may try. (`T` stays in the signature the callers share with the other build.)
+#[cfg(feature = "wasm")]
+#[cold]
+#[allow(clippy::extra_unused_type_parameters)]
+fn reread<'a, T: serde::Deserialize<'a>>(
+    json: &'a str,
+    first: &serde_json::Error,
+    code: &str,
+) -> Error {
+    coded(path::path_of(json, first, None), first.to_string(), code)
+}
+
+/// [`reread`] of a type that owns its data: the path finding may read a changed text as `T`.
+#[cfg(feature = "wasm")]
+#[cold]
+fn reread_owned<T: serde::de::DeserializeOwned>(
+    json: &str,
+    first: &serde_json::Error,
+    code: &str,
+) -> Error {
+    let read = |text: &str| {
+        let mut de = serde_json::Deserializer::from_str(text);
+        T::deserialize(&mut de).err()
+    };
+    coded(
+        path::path_of(json, first, Some(&read)),
+        first.to_string(),
+        code,
+    )
 }
 
 /// Writes a value as compact JSON. The library's types always serialise (string keys, infallible values); a
@@ -320,6 +355,7 @@ pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String> {
 /// The path as the field paths are written (`incomes[0].items`, `[2].id`), without the segments the reader
 /// could not name: a key it never got to (the text ends after a comma) is serde_path_to_error's `?`, which
 /// names no place.
+#[cfg(any(not(feature = "wasm"), test))]
 fn known_path(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
     let mut out = String::new();
@@ -335,6 +371,7 @@ fn known_path(path: &serde_path_to_error::Path) -> String {
 
 /// The coded error for a deserialisation failure at a path. serde reports a missing field at its parent's
 /// path, so the field's own name is appended: the path then names what is missing (`incomes[0].items`).
+#[cfg(any(not(feature = "wasm"), test))]
 pub(crate) fn path_error<E: std::fmt::Display>(
     e: serde_path_to_error::Error<E>,
     code: &str,

@@ -35,17 +35,24 @@ WASM_RAW="$WASM_ROOT/target/$WASM_TARGET/$WASM_PROFILE/dangjian_wasm.wasm"
 # of serde-wasm-bindgen (one serializer per type, not two): measured 778 KB. The disclosure workflow's allowed
 # actions and typed items, the sentences that replace serde's wording in error messages (core/src/error/reader.rs,
 # zh and en), the JSON readers' fallback paths and the memory reservation before large calls: 804 KB, budget 832 KB.
-# Between it and the 400 KB target (wasm/scripts/wasm-sizes.mjs on the cargo build's module): the path-tracking
-# reader (serde_path_to_error, 21 % of the code: every Deserialize impl instantiated through its wrapper, a
-# reader that tracks paths only to report a failing record would drop most of it), the core's own code
-# (20 %: membership 6 %, disclosure 4 %, dues 3 %, credits 3 %), serde's derived code and serde_json (13 %).
-WASM_GZIP_LIMIT=$((832 * 1024))
+# The readers without serde_path_to_error (a failing read's field path rebuilt from the text and the place the
+# plain read stopped, core/src/error/path.rs: every type read once, not also through the path tracker's
+# wrappers; the fast first read on again, it is now the one reader): 682 KB, budget 696 KB.
+# Between it and the 400 KB target (wasm/scripts/wasm-sizes.mjs on the cargo build's module): the core's own
+# code (25 % of the code: membership 8 %, disclosure 5 %, dues 4 %, credits 3 %), the typed JSON readers
+# (serde_json's deserializer instantiated per type, 15 %, with serde's derived visitors 13 %), alloc and
+# core (17 %, formatting and collections), the wasm-bindgen glue, js_sys and the exports (9 %), chrono, rust_decimal and the
+# SM2/SM3 code (6 %). Measured and not taken: wasm-opt -Os instead of -Oz (the dues package 0.4 % smaller),
+# --converge, a second -Oz pass, --gufa (each 0–0.3 % larger).
+WASM_GZIP_LIMIT=$((696 * 1024))
 WASM_GZIP_TARGET=$((400 * 1024))
-# dangjian-dues (feature `dues`: dues, Policy, Calendar, the code registry): measured 318 KB, budget 336 KB.
+# dangjian-dues (feature `dues`: dues, Policy, Calendar, the code registry): measured 318 KB, budget 336 KB;
+# without serde_path_to_error (see the full package) 285 KB, budget 290 KB.
 # Between it and the 120 KB target: Policy is the whole policy document (its reader, `bundled` and `validate`
-# carry the disclosure and membership parameters too: a core cfg per engine would drop them), the
-# path-tracking reader of every dues and policy type, and the code registry (every code's zh/en sentence).
-WASM_DUES_GZIP_LIMIT=$((336 * 1024))
+# carry the disclosure and membership parameters too: a core cfg per engine would drop them), the typed
+# reader of every dues and policy type (serde_json's deserializer per type), and the code registry (every
+# code's zh/en sentence, and `Code::from_str`).
+WASM_DUES_GZIP_LIMIT=$((290 * 1024))
 WASM_DUES_GZIP_TARGET=$((120 * 1024))
 # The payroll package (build-npm.sh --payroll: every export plus readPayroll, with calamine, zip and the GBK
 # decoder), apart so the main package does not carry them: measured 1123 KB gzip (the main package's 761 KB

@@ -30,7 +30,7 @@ use super::direct::{direct_record, meeting_in, MeetingIn};
 use super::ids::IdTable;
 use super::record::MemberRecord;
 use crate::dues::{BatchError, Ledger};
-use crate::error::{from_json, path_error};
+use crate::error::{from_json, from_value};
 use crate::fx::FxSet;
 use crate::{Error, Result};
 
@@ -162,8 +162,7 @@ pub(crate) fn read_tree(json: &str) -> Result<Roster<'static>> {
             meetings: Vec::new(),
             ledgers: Vec::new(),
         },
-        other => serde_path_to_error::deserialize(other)
-            .map_err(|e| path_error(e, "INVALID_RECORD_JSON"))?,
+        other => from_value(other, "INVALID_RECORD_JSON")?,
     };
     let mut roster = Roster::default();
     for (i, v) in doc.meetings.into_iter().enumerate() {
@@ -213,10 +212,10 @@ fn side_value<T: serde::de::DeserializeOwned>(
         .get(side.id_key)
         .and_then(|v| v.as_str())
         .map(str::to_owned);
-    match serde_path_to_error::deserialize(v) {
+    match from_value(v, side.code) {
         Ok(t) => Some(t),
         Err(e) => {
-            let e = path_error(e, side.code).under(&format!("{}[{i}]", side.list));
+            let e = e.under(&format!("{}[{i}]", side.list));
             errors.push(BatchError::new(i, id, &e));
             None
         }

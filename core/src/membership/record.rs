@@ -518,8 +518,7 @@ impl MemberRecord {
     /// ```
     pub fn from_value(value: serde_json::Value) -> crate::Result<Self> {
         let events = value.get("events").cloned();
-        serde_path_to_error::deserialize::<_, Self>(value).map_err(|e| {
-            let mut err = crate::error::path_error(e, "INVALID_RECORD_JSON");
+        crate::error::from_value::<Self>(value, "INVALID_RECORD_JSON").map_err(|mut err| {
             if let Some(field) = refine_event_field(&err.detail().field, events.as_ref()) {
                 err = crate::Error::input(
                     "INVALID_RECORD_JSON",
@@ -555,7 +554,9 @@ fn faulty_key(event: &serde_json::Value) -> Option<String> {
         .find(|key| {
             let mut without = event.clone();
             without.remove(key.as_str());
-            match serde_json::from_value::<MemberEvent>(serde_json::Value::Object(without)) {
+            // Read from its text, not the value: the text reader of events is the one every build has.
+            let text = serde_json::Value::Object(without).to_string();
+            match serde_json::from_str::<MemberEvent>(&text) {
                 Ok(_) => true,
                 Err(e) => e.to_string().starts_with(&format!("missing field `{key}`")),
             }
@@ -573,8 +574,7 @@ impl MemberEvent {
     /// ```
     pub fn from_json(json: &str) -> crate::Result<Self> {
         let value: serde_json::Value = crate::error::from_json(json, "INVALID_EVENT_JSON")?;
-        serde_path_to_error::deserialize::<_, Self>(&value).map_err(|e| {
-            let err = crate::error::path_error(e, "INVALID_EVENT_JSON");
+        crate::error::from_value::<Self>(value.clone(), "INVALID_EVENT_JSON").map_err(|err| {
             match faulty_key(&value) {
                 Some(key) if err.detail().field.is_empty() => crate::Error::input(
                     "INVALID_EVENT_JSON",
