@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
-use dangjian::credits::{Event, Offence, OrgMap, PeriodKind, Reason, Standing, Total};
+use dangjian::credits::{Event, Offence, OrgMap, PeriodKind, Reason, Total};
 use dangjian_ffi::credits::*;
 use dangjian_ffi::DangjianError;
 use serde_json::Value;
@@ -203,19 +203,11 @@ fn the_typed_leaderboard_and_rating_match_their_json_twins() {
     )
     .unwrap();
     // D's branch is not under root; B and C share second place, listed by id.
-    let standing = |rank, m: &str, score| Standing {
-        rank,
-        member_id: m.into(),
-        score,
-    };
-    assert_eq!(
-        board,
-        [
-            standing(1, "A", 95),
-            standing(2, "B", 80),
-            standing(2, "C", 80)
-        ]
-    );
+    let ranks: Vec<_> = board
+        .iter()
+        .map(|s| (s.rank, s.member_id.as_str(), s.score))
+        .collect();
+    assert_eq!(ranks, [(1, "A", 95), (2, "B", 80), (2, "C", 80)]);
     let json = credits_leaderboard_json(
         serde_json::to_string(&totals).unwrap(),
         serde_json::to_string(&orgs).unwrap(),

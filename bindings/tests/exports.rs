@@ -29,27 +29,13 @@ fn code_field(e: DangjianError) -> (&'static str, String, String) {
 }
 
 fn employed(id: &str, amount: &str) -> DuesMember {
-    DuesMember {
-        schema_version: None,
-        member_id: id.to_owned(),
-        category: Category::Employed,
-        employer_type: Some(EmployerType::PublicInstitution),
-        incomes: vec![IncomeRecord {
-            from: None,
-            items: vec![
-                IncomeItem {
-                    code: ItemCode::PostSalary,
-                    amount: dec(amount),
-                },
-                IncomeItem {
-                    code: ItemCode::RewardPerformance,
-                    amount: dec("3000.00"),
-                },
-            ],
-        }],
-        admitted_on: None,
-        hardship: vec![],
-    }
+    dangjian::dues::DuesMember::new(id, Category::Employed)
+        .employer(EmployerType::PublicInstitution)
+        .income(
+            dangjian::dues::IncomeRecord::new()
+                .item(ItemCode::PostSalary, dec(amount))
+                .item(ItemCode::RewardPerformance, dec("3000.00")),
+        )
 }
 
 const EMPLOYED_JSON: &str = r#"{"member_id":"M1","category":"employed","employer_type":"public_institution",

@@ -65,15 +65,7 @@ fn population(n: usize) -> Vec<DuesMember> {
     (0..n)
         .map(|i| {
             let roll = rng.next() % 100;
-            let mut m = DuesMember {
-                schema_version: None,
-                member_id: format!("M{i:06}"),
-                category: Category::Employed,
-                employer_type: None,
-                incomes: Vec::new(),
-                admitted_on: None,
-                hardship: Vec::new(),
-            };
+            let mut m = DuesMember::new(format!("M{i:06}"), Category::Employed);
             let record = |items| IncomeRecord { from: None, items };
             match roll {
                 0..=59 => {
@@ -218,18 +210,8 @@ fn bases(n: usize, seed: u64) -> Vec<i64> {
 }
 
 fn net_base(category: Category, base_fen: i64) -> DuesMember {
-    DuesMember {
-        schema_version: None,
-        member_id: "M".to_owned(),
-        category,
-        employer_type: None,
-        incomes: vec![IncomeRecord {
-            from: None,
-            items: vec![item(ItemCode::NetBase, Decimal::new(base_fen, 2))],
-        }],
-        admitted_on: None,
-        hardship: Vec::new(),
-    }
+    DuesMember::new("M", category)
+        .income(IncomeRecord::new().item(ItemCode::NetBase, Decimal::new(base_fen, 2)))
 }
 
 fn amounts(c: &mut Criterion) {

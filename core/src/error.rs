@@ -93,6 +93,7 @@ impl std::fmt::Display for ErrorDetail {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Error {
     /// The data given (a member, a payment, a date) is wrong.
     #[error("{0}")]
@@ -114,6 +115,19 @@ impl Error {
     /// assert_eq!(e.detail().field, "dues");
     /// ```
     pub fn detail(&self) -> &ErrorDetail {
+        match self {
+            Error::InvalidInput(d) | Error::Policy(d) | Error::Calendar(d) => d,
+        }
+    }
+
+    /// The detail, taken out of the error (a surface that copies its parts into its own error type).
+    ///
+    /// ```
+    /// # use dangjian::{Error, ErrorDetail};
+    /// let d = Error::input("MISSING_INCOME", "members[2].income", "缺少收入", "income missing").into_detail();
+    /// assert_eq!(d.field, "members[2].income");
+    /// ```
+    pub fn into_detail(self) -> ErrorDetail {
         match self {
             Error::InvalidInput(d) | Error::Policy(d) | Error::Calendar(d) => d,
         }

@@ -237,6 +237,7 @@ fn oracle(orgs: &[Org], roles: &[RoleAssignment], v: &Viewer, item: &DisclosureI
                     member_of.iter().any(|m| reach.contains(*m)) || officer_over(o)
                 }),
                 Scope::Members { org } => member_of.contains(org.as_str()) || officer_over(org),
+                other => panic!("the naive model has no rule for the scope {other:?}: add one"),
             }
         }
         _ => {

@@ -150,15 +150,10 @@ fn member() -> impl Strategy<Value = DuesMember> {
                 } else {
                     employer_type
                 };
-                DuesMember {
-                    schema_version: None,
-                    member_id: format!("M{id}"),
-                    category,
-                    employer_type,
-                    incomes,
-                    admitted_on,
-                    hardship,
-                }
+                let mut m = DuesMember::new(format!("M{id}"), category);
+                (m.employer_type, m.incomes) = (employer_type, incomes);
+                (m.admitted_on, m.hardship) = (admitted_on, hardship);
+                m
             },
         )
 }
@@ -342,18 +337,7 @@ fn assess_base(
     } else {
         (Category::Employed, ItemCode::NetBase)
     };
-    let m = DuesMember {
-        schema_version: None,
-        member_id: "B".to_owned(),
-        category,
-        employer_type: None,
-        incomes: vec![IncomeRecord {
-            from: None,
-            items: vec![IncomeItem { code, amount: base }],
-        }],
-        admitted_on: None,
-        hardship: Vec::new(),
-    };
+    let m = DuesMember::new("B", category).income(IncomeRecord::new().item(code, base));
     dues::assess(policy, &m, month, AssessOptions { trace: false }).unwrap()
 }
 

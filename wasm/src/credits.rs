@@ -157,16 +157,10 @@ fn read_each<T: DeserializeOwned>(
                 let id = js_sys::Reflect::get(&element, &JsValue::from_str(id_key))
                     .ok()
                     .and_then(|v| v.as_string());
-                errors.push(EventError {
-                    index,
-                    line: None,
-                    event_id: id,
-                    kind: e.kind.to_owned(),
-                    code: e.code,
-                    field: e.field,
-                    message_zh: e.message_zh,
-                    message_en: e.message_en,
-                });
+                let core = dangjian::Error::input(&e.code, e.field, e.message_zh, e.message_en);
+                let mut entry = EventError::new(index, None, id, &core);
+                entry.kind = e.kind.to_owned();
+                errors.push(entry);
             }
         }
     }

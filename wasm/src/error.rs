@@ -71,11 +71,7 @@ impl ApiError {
 impl From<dangjian::Error> for ApiError {
     fn from(e: dangjian::Error) -> Self {
         let kind = e.kind();
-        let d = match e {
-            dangjian::Error::InvalidInput(d)
-            | dangjian::Error::Policy(d)
-            | dangjian::Error::Calendar(d) => d,
-        };
+        let d = e.into_detail();
         Self {
             kind,
             code: d.code,

@@ -18,6 +18,7 @@ use crate::YearMonth;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum MeetingType {
     /// 支部党员大会.
     BranchAssembly,

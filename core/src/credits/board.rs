@@ -13,12 +13,13 @@ use crate::{Error, Result};
 /// listed by member id.
 ///
 /// ```
-/// let s = dangjian::credits::Standing { rank: 2, member_id: "M2".into(), score: 30 };
+/// let s: dangjian::credits::Standing = serde_json::from_str(r#"{"rank":2,"member_id":"M2","score":30}"#).unwrap();
 /// assert_eq!(s.rank, 2);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[non_exhaustive]
 pub struct Standing {
     /// 1-based rank; equal scores share a rank and the next rank skips.
     pub rank: u32,
@@ -180,12 +181,13 @@ impl Quota {
 /// One member's rating.
 ///
 /// ```
-/// let r = dangjian::credits::Rating { member_id: "M1".into(), score: 95, tier: "优秀".into() };
+/// let r: dangjian::credits::Rating = serde_json::from_str(r#"{"member_id":"M1","score":95,"tier":"优秀"}"#).unwrap();
 /// assert_eq!(r.tier, "优秀");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[non_exhaustive]
 pub struct Rating {
     /// The member.
     pub member_id: String,

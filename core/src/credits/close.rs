@@ -32,6 +32,7 @@ use crate::{Error, Result};
 /// assert_eq!((c.entries, c.open), (0, 0));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Closed {
     /// The last closed day (China time): the horizon after the call.
     pub through: Option<NaiveDate>,

@@ -101,6 +101,7 @@ pub struct Offence {
     uniffi(name = "CreditReason")
 )]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[non_exhaustive]
 pub enum Reason {
     /// Scored in full.
     Scored,
@@ -230,6 +231,7 @@ impl Entry<'_> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct LedgerEntry {
     /// The event id.
     pub event_id: String,
@@ -264,6 +266,7 @@ impl From<Entry<'_>> for LedgerEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[non_exhaustive]
 pub struct EventError {
     /// Position in the input (0-based).
     pub index: usize,

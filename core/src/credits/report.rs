@@ -23,6 +23,7 @@ use crate::{Citation, TraceStep};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[non_exhaustive]
 pub struct Explanation {
     /// The steps: rule set, raw points, window, cap, result.
     pub steps: Vec<TraceStep>,
@@ -86,6 +87,7 @@ pub struct Total {
     uniffi(name = "ScorerChanges")
 )]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Changes {
     /// The entries new or re-scored, in canonical order (`occurred_at`, then `event_id`).
     pub changed: Vec<LedgerEntry>,

@@ -132,6 +132,7 @@ fn is_true(b: &bool) -> bool {
 #[cfg_attr(feature = "wasm", tsify(rename = "CreditUnit"))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum), uniffi(name = "CreditUnit"))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum Unit {
     /// `points` per event.
     PerItem {
@@ -217,6 +218,7 @@ pub struct Caps {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Dedup {
     /// Every event scores.
     #[default]
@@ -308,6 +310,7 @@ fn hhmm(s: &str, field: &str) -> Result<u32> {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum PenaltyStep {
     /// No points for `days` China-time days from the offence (the offence's day counts as the first).
     Suspend {

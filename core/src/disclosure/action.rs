@@ -36,6 +36,7 @@ use super::item::{Channel, Scope, Status, Timestamp};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", uniffi(name = "DisclosureAction"))]
+#[non_exhaustive]
 pub enum Action {
     /// Changes a draft (proposer).
     Edit {

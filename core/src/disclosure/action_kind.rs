@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "uniffi", uniffi(name = "DisclosureActionKind"))]
+#[non_exhaustive]
 pub enum ActionKind {
     /// [`super::Action::Edit`].
     Edit,

@@ -85,6 +85,7 @@ pub struct WithdrawalRecord {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct BoardEntry {
     /// The item's id.
     pub id: String,

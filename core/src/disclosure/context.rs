@@ -22,6 +22,7 @@ use crate::{Error, Result};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "uniffi", uniffi(name = "DisclosureRole"))]
+#[non_exhaustive]
 pub enum Role {
     /// Writes and proposes items (提出), publishes approved ones.
     Proposer,

@@ -22,6 +22,7 @@ use crate::{Answer, Calendar, Error, Finding, Policy, Result, Severity};
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Deadline {
     /// `review` or `publication`.
     pub kind: String,
@@ -184,6 +185,7 @@ pub struct Catalogue {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PeriodicDue {
     /// The entry's code.
     pub code: String,
@@ -214,6 +216,7 @@ pub struct PeriodicDue {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum DueStatus {
     /// Published by the due day.
     Met,

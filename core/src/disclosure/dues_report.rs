@@ -20,6 +20,7 @@ use crate::{Error, Result};
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct DuesUse {
     /// What for.
     pub purpose: String,

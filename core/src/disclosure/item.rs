@@ -33,6 +33,7 @@ pub const ITEM_SCHEMA_VERSION: u32 = 1;
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum DisclosureCategory {
     /// 党组织决议决定及执行.
     Resolutions,
@@ -88,6 +89,7 @@ impl DisclosureCategory {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum Scope {
     /// To society: anyone.
     ToSociety,
@@ -118,6 +120,7 @@ pub enum Scope {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ScopeKind {
     /// [`Scope::ToSociety`].
     ToSociety,
@@ -241,6 +244,7 @@ pub struct NewItem {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "uniffi", uniffi(name = "DisclosureStatus"))]
+#[non_exhaustive]
 pub enum Status {
     /// Being written.
     Draft,

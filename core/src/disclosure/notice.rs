@@ -97,6 +97,7 @@ pub struct PublicNotice {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum NoticeResult {
     /// Window long enough and over, every objection handled, none upheld.
     Passed,
@@ -117,6 +118,7 @@ pub enum NoticeResult {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct NoticeReport {
     /// Working days in the window, both ends included.
     pub working_days: u32,

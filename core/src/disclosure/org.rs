@@ -18,6 +18,7 @@ use crate::{Error, Result};
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum OrgKind {
     /// A party committee (基层党委 and above, 党组).
     Committee,

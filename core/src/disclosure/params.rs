@@ -98,6 +98,7 @@ pub struct WithdrawalRules {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum AuditViewer {
     /// Officers (书记, 委员) on the day of the item's organization or of any organization above it.
     Officers,
@@ -115,6 +116,7 @@ pub enum AuditViewer {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Frequency {
     /// Once a calendar year (period label `2025`).
     Annual,

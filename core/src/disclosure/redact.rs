@@ -23,12 +23,14 @@ use crate::{Policy, Result};
 /// What a reviewer sees before publication: whether masking applies, what will be masked and the result.
 ///
 /// ```
-/// let p = dangjian::disclosure::RedactionPreview { masked: true, found: vec![], text: "t".into() };
+/// let p: dangjian::disclosure::RedactionPreview =
+///     serde_json::from_str(r#"{"masked":true,"found":[],"text":"t"}"#).unwrap();
 /// assert!(p.found.is_empty());
 /// ```
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RedactionPreview {
     /// Whether the published text will be masked (false when the scope is allowed unmasked).
     pub masked: bool,

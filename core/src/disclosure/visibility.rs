@@ -31,6 +31,7 @@ use super::item_on::Phase;
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum MemberStatus {
     /// Full member (正式党员).
     Full,

@@ -31,6 +31,7 @@ use crate::{Error, Policy, Result};
 /// ```
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Applied {
     /// The item as it now is.
     pub item: DisclosureItem,

@@ -17,6 +17,7 @@ use crate::{Error, Policy, YearMonth};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[non_exhaustive]
 pub struct BatchError {
     /// Position in the input (0-based).
     pub index: usize,
@@ -65,6 +66,7 @@ impl BatchError {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[non_exhaustive]
 pub struct BatchOutcome {
     /// One per member that could be assessed, in input order.
     pub assessments: Vec<Assessment>,

@@ -91,6 +91,7 @@ pub struct HardshipDecision {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum HardshipOutcome {
     /// 少交.
     Reduced,
@@ -109,6 +110,7 @@ pub enum HardshipOutcome {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct DuesMember {
     /// The member's id (unique within a batch).
     pub member_id: String,

@@ -284,6 +284,7 @@ pub struct Rounding {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum RoundingMode {
     /// 四舍五入: halves away from zero.
     HalfUp,
@@ -353,6 +354,7 @@ fn check_rounding(r: &Rounding) -> Result<()> {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum FixingRule {
     /// 2008 Art. 10: the dues follow the income from the month it changes.
     MonthOfChange,

@@ -49,6 +49,7 @@ mod walk;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[non_exhaustive]
 pub struct Rights {
     /// May vote (表决权).
     pub may_vote: bool,
@@ -93,6 +94,7 @@ fn no_stage() -> Stage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[non_exhaustive]
 pub struct SanctionEffect {
     /// Which sanction.
     pub kind: SanctionKind,

@@ -30,6 +30,7 @@ use crate::{Citation, Dated, Error, Finding, Policy, Result, Severity};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[non_exhaustive]
 pub struct RuleCompliance {
     /// Which meeting.
     pub meeting: MeetingKind,
@@ -52,6 +53,7 @@ pub struct RuleCompliance {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[non_exhaustive]
 pub struct LifeReport {
     /// The organization.
     pub org: String,

@@ -43,6 +43,7 @@ pub struct LineReport<R> {
 /// assert_eq!((l.line, l.code.as_str(), l.field.as_str()), (2, "ARITHMETIC_OVERFLOW", "events[0].date"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LineError {
     /// The line's number, 1-based.
     pub line: usize,

@@ -34,6 +34,7 @@ use crate::{Error, Finding, Policy, Result};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[non_exhaustive]
 pub struct OrgSection {
     /// The organization's id.
     pub org: String,
@@ -71,6 +72,7 @@ pub struct OrgSection {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[non_exhaustive]
 pub struct OrgReport {
     /// The day checked.
     pub on: NaiveDate,

@@ -170,6 +170,7 @@ pub struct MeetingRule {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum MeetingKind {
     /// 支部党员大会.
     GeneralMeeting,

@@ -48,6 +48,7 @@ pub struct MemberRecord {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Recommendation {
     /// 党员推荐.
     PartyMembers,
@@ -65,6 +66,7 @@ pub enum Recommendation {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum NoticeStage {
     /// 入党积极分子 (local practice).
     Activist,
@@ -86,6 +88,7 @@ pub enum NoticeStage {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum SanctionKind {
     /// 警告.
     Warning,
@@ -108,6 +111,7 @@ pub enum SanctionKind {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum RemovalKind {
     /// 除名.
     StruckOff,
@@ -162,6 +166,7 @@ pub struct Vote {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum MemberEvent {
     /// The record starts here: a member whose earlier history is kept elsewhere (a legacy import). The pipeline
     /// rules are not checked before it.

@@ -20,6 +20,7 @@ use crate::{Citation, Finding};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[non_exhaustive]
 pub struct NextStep {
     /// Stable code (`TALK`, `BECOME_DEVELOPMENT_TARGET`, `APPROVAL`, `CONVERSION`, `TRANSFER_REPORT_IN` …).
     pub code: String,
@@ -71,6 +72,7 @@ impl NextStep {
 /// assert!(r.findings.is_empty() && r.next_steps.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Review {
     /// Findings, in the order found.
     pub findings: Vec<Finding>,
@@ -92,6 +94,7 @@ pub struct Review {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[non_exhaustive]
 pub struct MemberReport {
     /// The member.
     pub member_id: String,

@@ -36,6 +36,7 @@ use crate::{Calendar, Error, Policy, Result};
 /// assert_eq!((s.reports, s.errors), (0, 0));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct StreamSummary {
     /// Reports written.
     pub reports: usize,

@@ -287,6 +287,8 @@ fn scope_text(scope: &Scope) -> String {
             }
         ),
         Scope::Members { org } => format!("members:{org}"),
+        // A scope added to the core after this CLI: its JSON form says what it is.
+        other => serde_json::to_string(other).unwrap_or_default(),
     }
 }
 

@@ -256,32 +256,16 @@ pub(crate) fn load_policy(path: Option<&Path>) -> Result<Policy, CliError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dangjian::dues::{Category, IncomeItem, IncomeRecord, ItemCode};
+    use dangjian::dues::{Category, IncomeRecord, ItemCode};
     use rust_decimal::Decimal;
 
     #[test]
     fn item_paths_become_column_names() {
-        let member = DuesMember {
-            schema_version: None,
-            member_id: "DY1".into(),
-            category: Category::Employed,
-            employer_type: None,
-            incomes: vec![IncomeRecord {
-                from: None,
-                items: vec![
-                    IncomeItem {
-                        code: ItemCode::PostSalary,
-                        amount: Decimal::ONE,
-                    },
-                    IncomeItem {
-                        code: ItemCode::NetBase,
-                        amount: Decimal::ONE,
-                    },
-                ],
-            }],
-            admitted_on: None,
-            hardship: Vec::new(),
-        };
+        let member = DuesMember::new("DY1", Category::Employed).income(
+            IncomeRecord::new()
+                .item(ItemCode::PostSalary, Decimal::ONE)
+                .item(ItemCode::NetBase, Decimal::ONE),
+        );
         assert_eq!(column_of("incomes[0].items[1].code", &member), "net_base");
         assert_eq!(
             column_of("incomes[0].items[9].code", &member),

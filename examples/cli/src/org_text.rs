@@ -222,7 +222,7 @@ mod tests {
     use super::*;
     use crate::member_cmd::Format;
     use crate::org_cmd::render;
-    use dangjian::membership::{LifeReport, MeetingKind, NextStep, RatingCounts, Term};
+    use dangjian::membership::{MeetingKind, NextStep, Term};
     use dangjian::Citation;
 
     fn day(s: &str) -> NaiveDate {
@@ -286,17 +286,17 @@ mod tests {
             Some(day("2026-03-15")),
             None,
         ));
-        s.life = LifeReport {
-            rules: vec![serde_json::from_str(r#"{"meeting":"general_meeting","frequency":"quarterly",
-                "citation":{"regulation":"r","article":"a"},"held":["2026-Q1"],"missing":[]}"#).unwrap()],
-            attendance: serde_json::from_str(
+        s.life.rules = vec![serde_json::from_str(
+            r#"{"meeting":"general_meeting","frequency":"quarterly",
+                "citation":{"regulation":"r","article":"a"},"held":["2026-Q1"],"missing":[]}"#,
+        )
+        .unwrap()];
+        s.life.attendance = serde_json::from_str(
                 r#"[{"member":"M1","expected":3,"attended":3,"with_leave":0,"without_leave":0,"rate":"1.00"},
                 {"member":"M9","expected":0,"attended":0,"with_leave":0,"without_leave":0},
                 {"member":"M4","expected":3,"attended":2,"with_leave":0,"without_leave":1,"rate":"0.67"}]"#,
-            )
-            .unwrap(),
-            ..s.life
-        };
+        )
+        .unwrap();
         let text = block(&s, Lang::En);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(
@@ -354,15 +354,9 @@ mod tests {
 
     #[test]
     fn election_and_review_lines() {
-        let mut e = ElectionReport {
-            id: "E1".to_owned(),
-            date: day("2026-03-10"),
-            entitled: 5,
-            present: 4,
-            valid: false,
-            not_elected: vec!["M1".to_owned()],
-            ..ElectionReport::default()
-        };
+        let mut e = ElectionReport::default();
+        (e.id, e.date, e.entitled, e.present) = ("E1".to_owned(), day("2026-03-10"), 5, 4);
+        (e.valid, e.not_elected) = (false, vec!["M1".to_owned()]);
         assert_eq!(
             election_line(&e, Lang::En),
             "election E1 2026-03-10: not valid, 4/5 present, elected —; not elected M1"
@@ -378,18 +372,9 @@ mod tests {
             election_line(&e, Lang::Zh),
             "选举 E1 2026年3月10日：有效，应到 5 实到 4，当选 M1 M2"
         );
-        let r = RatingReport {
-            year: 2025,
-            graded: 4,
-            excellent_max: 1,
-            counts: RatingCounts {
-                excellent: 2,
-                qualified: 2,
-                not_graded: 1,
-                ..RatingCounts::default()
-            },
-            ..RatingReport::default()
-        };
+        let mut r = RatingReport::default();
+        (r.year, r.graded, r.excellent_max) = (2025, 4, 1);
+        (r.counts.excellent, r.counts.qualified, r.counts.not_graded) = (2, 2, 1);
         assert_eq!(
             review_line(&r, Lang::En),
             "民主评议 2025: 2 excellent of 4 graded (max 1), 2 qualified, 0 basically_qualified, 0 unqualified, 1 not graded"
@@ -402,13 +387,11 @@ mod tests {
 
     #[test]
     fn the_summary_counts_codes() {
-        let mut report = OrgReport {
-            on: day("2026-04-01"),
-            period: dangjian::membership::DateRange {
-                from: day("2026-01-01"),
-                to: day("2026-03-31"),
-            },
-            ..OrgReport::default()
+        let mut report = OrgReport::default();
+        report.on = day("2026-04-01");
+        report.period = dangjian::membership::DateRange {
+            from: day("2026-01-01"),
+            to: day("2026-03-31"),
         };
         for code in ["TERM_EXPIRED", "A", "TERM_EXPIRED"] {
             report

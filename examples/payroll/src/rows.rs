@@ -298,21 +298,17 @@ fn member(grid: &Grid, row: &GridRow, columns: &[Mapped], options: &ReadOptions)
     let member_id = cell_of(row, columns, Target::MemberId).to_owned();
     let name = cell_of(row, columns, Target::Name).to_owned();
     let member = match category {
-        Some(category) if problems.is_empty() => Ok(DuesMember {
-            schema_version: None,
-            member_id: member_id.clone(),
-            category,
-            employer_type,
+        Some(category) if problems.is_empty() => {
+            let mut member = DuesMember::new(member_id.clone(), category);
+            member.employer_type = employer_type;
             // No record at all when no cell was filled in: the core then reports a missing income for a
             // member whose base needs one. A cell holding 0 is a value, not a missing one.
-            incomes: if items.is_empty() {
-                Vec::new()
-            } else {
-                vec![IncomeRecord { from: None, items }]
-            },
-            admitted_on,
-            hardship: Vec::new(),
-        }),
+            if !items.is_empty() {
+                member.incomes = vec![IncomeRecord { from: None, items }];
+            }
+            member.admitted_on = admitted_on;
+            Ok(member)
+        }
         _ => Err(problems),
     };
     MemberRow {

@@ -25,6 +25,7 @@ use super::{AuditEntry, GENESIS_HASH};
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Verification {
     /// Whether everything checked holds.
     pub valid: bool,

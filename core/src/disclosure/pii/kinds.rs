@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum PersonalKind {
     /// 居民身份证号码: 18 characters (GB 11643-1999: region, birth date, check character) or a
     /// first-generation 15-digit number (region, birth date).
@@ -39,6 +40,7 @@ pub enum PersonalKind {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Sensitive {
     /// Kind.
     pub kind: PersonalKind,
