@@ -2,7 +2,9 @@
 //! authority to approve (条例 第二条, 第十五条). The membership rules will extend it.
 #![deny(clippy::arithmetic_side_effects)]
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use crate::fx::FxMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -69,7 +71,7 @@ pub struct OrgTree {
     /// The organizations in id order; an organization's index is its position here.
     orgs: Vec<Org>,
     /// id → index.
-    index: HashMap<String, u32>,
+    index: FxMap<String, u32>,
     /// The parent's index; `NONE` for a root.
     parent: Vec<u32>,
     /// Depth-first numbering: `enter[i]` is the organization's own number, `leave[i]` one past its subtree's last.
@@ -122,7 +124,8 @@ impl OrgTree {
     /// assert_eq!((e.code(), e.detail().field.as_str()), ("UNKNOWN_ORG", "[0].parent"));
     /// ```
     pub fn new(orgs: Vec<Org>) -> Result<Self> {
-        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(orgs.len());
+        let mut seen: FxMap<&str, usize> = FxMap::default();
+        seen.reserve(orgs.len());
         for (i, o) in orgs.iter().enumerate() {
             if o.id.trim().is_empty() {
                 return Err(Error::input(
@@ -169,7 +172,7 @@ impl OrgTree {
     /// The index of a validated list: sorted by id, parents by index, the depth-first numbering.
     fn indexed(mut orgs: Vec<Org>) -> Self {
         orgs.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-        let index: HashMap<String, u32> = orgs
+        let index: FxMap<String, u32> = orgs
             .iter()
             .enumerate()
             .map(|(i, o)| (o.id.clone(), to_u32(i)))

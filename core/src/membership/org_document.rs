@@ -4,17 +4,17 @@
 //! read these types, and nothing here reads them.
 #![deny(clippy::arithmetic_side_effects)]
 
-use std::collections::BTreeSet;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::election::Election;
+use super::ids::IdTable;
 use super::meeting::Meeting;
 use super::rating::ReviewRound;
 use super::record::MemberRecord;
 use crate::disclosure::OrgTree;
 use crate::error::from_json;
+use crate::fx::FxSet;
 use crate::{Error, Result};
 
 /// The elected committee of an organization (absent: a secretary only).
@@ -154,10 +154,17 @@ impl OrgDocument {
     /// assert_eq!((e.code(), e.detail().field.as_str()), ("DUPLICATE_ORG", "details[1].org"));
     /// ```
     pub fn validate(&self) -> Result<()> {
-        let known = |org: &str, field: String| self.orgs.require(org, &field).map(|_| ());
-        let mut seen = BTreeSet::new();
+        // The field path is written only for an error: a province's document names millions of references.
+        let known = |org: &str, list: &str, i: usize| match self.orgs.get(org) {
+            Some(_) => Ok(()),
+            None => self
+                .orgs
+                .require(org, &format!("{list}[{i}].org"))
+                .map(|_| ()),
+        };
+        let mut seen = FxSet::default();
         for (i, d) in self.details.iter().enumerate() {
-            known(&d.org, format!("details[{i}].org"))?;
+            known(&d.org, "details", i)?;
             if !seen.insert(d.org.as_str()) {
                 return Err(Error::input(
                     "DUPLICATE_ORG",
@@ -167,10 +174,12 @@ impl OrgDocument {
                 ));
             }
         }
-        let mut ids = BTreeSet::new();
+        // The repeats come in input order: the first is reported unless an unknown organization comes before it.
+        let (_, repeats) = IdTable::build(&self.members);
+        let first_repeat = repeats.first().map(|&(later, _)| later);
         for (i, m) in self.members.iter().enumerate() {
-            known(&m.org, format!("members[{i}].org"))?;
-            if !ids.insert(m.id.as_str()) {
+            known(&m.org, "members", i)?;
+            if first_repeat == Some(i) {
                 return Err(Error::input(
                     "DUPLICATE_MEMBER",
                     format!("members[{i}].id"),
@@ -180,13 +189,13 @@ impl OrgDocument {
             }
         }
         for (i, m) in self.meetings.iter().enumerate() {
-            known(&m.org, format!("meetings[{i}].org"))?;
+            known(&m.org, "meetings", i)?;
         }
         for (i, e) in self.elections.iter().enumerate() {
-            known(&e.org, format!("elections[{i}].org"))?;
+            known(&e.org, "elections", i)?;
         }
         for (i, r) in self.reviews.iter().enumerate() {
-            known(&r.org, format!("reviews[{i}].org"))?;
+            known(&r.org, "reviews", i)?;
         }
         if let Some(p) = self.period {
             if p.to < p.from {

@@ -4,11 +4,10 @@
 //! of the whole document, so a check grows linearly with the document.
 #![deny(clippy::arithmetic_side_effects)]
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
 use super::discipline::rights_on;
+use super::ids::IdTable;
 use super::org_document::{OrgDetails, OrgDocument};
 use super::report::Stage;
 use super::standing::Standing;
@@ -86,7 +85,7 @@ pub(crate) struct DocIndex<'d> {
     /// Members by their organization's depth-first position.
     members: Groups,
     /// Member position by id (the first record with the id).
-    by_id: HashMap<&'d str, usize>,
+    by_id: IdTable,
 }
 
 impl<'d> DocIndex<'d> {
@@ -101,10 +100,7 @@ impl<'d> DocIndex<'d> {
             }
         }
         let pos = |org: &str| tree.index_of(org).and_then(|i| tree.position(i));
-        let mut by_id = HashMap::with_capacity(doc.members.len());
-        for (i, m) in doc.members.iter().enumerate() {
-            by_id.entry(m.id.as_str()).or_insert(i);
-        }
+        let (by_id, _) = IdTable::build(&doc.members);
         Self {
             doc,
             details,
@@ -134,7 +130,7 @@ impl<'d> DocIndex<'d> {
 
     /// The position of member `id`.
     pub(crate) fn member(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
+        self.by_id.get(id)
     }
 
     /// The standing of the member at position `i` on `on` (`None` when not a full or probationary member).

@@ -157,6 +157,32 @@ pub fn history(policy: &Policy, record: &MemberRecord, on: NaiveDate) -> Result<
     Ok(out)
 }
 
+/// The stage on every day from `from` to `to` when it cannot change between them, else `None` (ask [`stage_on`]
+/// day by day). [`history`] reads a day only through the events dated up to it and the probations ending by it,
+/// so when nothing is recorded after `from` up to `to` and no probation ends in that range, every day reads the
+/// same events the same way. A check over a quarter asks once a member instead of once a meeting.
+pub(crate) fn settled_stage(
+    policy: &Policy,
+    record: &MemberRecord,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Option<Stage> {
+    let within = |d: NaiveDate| from < d && d <= to;
+    if record.events.iter().any(|e| within(e.date())) {
+        return None;
+    }
+    for e in record.events.iter().filter(|e| e.date() <= to) {
+        if let MemberEvent::Conversion { .. } = e {
+            match probation(policy, record, e.date()) {
+                Ok(Some(p)) if within(p.ends) => return None,
+                Ok(_) => {}
+                Err(_) => return None,
+            }
+        }
+    }
+    stage_on(policy, record, to).ok()
+}
+
 /// The stage on `on`.
 ///
 /// ```
@@ -172,3 +198,7 @@ pub fn stage_on(policy: &Policy, record: &MemberRecord, on: NaiveDate) -> Result
         .last()
         .map_or(Stage::None, |s| s.stage))
 }
+
+#[cfg(test)]
+#[path = "status_tests.rs"]
+mod tests;
