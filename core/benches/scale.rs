@@ -49,6 +49,18 @@
 //! ×4.15 the time). Without meetings the growth is within this machine's noise (the first version gave ×3.35
 //! in one process and ×4.86 from the paired medians); the profiles at ×4 and ×16 differ, beyond that noise, only in the id table's
 //! build (3.6% → 6.6% of the check, 16-byte slots then): 2 MB of slots pass the core's share of L2.
+//!
+//! On the machine otherwise idle (December 2026, load from this bench alone; the thread clock ticks every 4 ms,
+//! so ×1's 8–28 ms carry ±15%): `member check` 891k / 847k / 738k people/s without meetings, 594k / 564k / 501k
+//! with them (least of 3); least of 7, the growth ×3.92 input → ×4.38 time without meetings, ×4.00 with them.
+//! `org check` least of 7: 50.2 / 57.2 / 64.6 µs an organization (×3.86 → ×4.37); a profile at ×4 and ×16
+//! (samples per person) put the growth in id-keyed tables — SipHash over the tree's index and the member map,
+//! a `BTreeSet` of every member id in `validate`, the attendance marks rehashed as they grew — and in a field
+//! path written for every reference `validate` checks. With those gone (Fx tables sized once, the shared
+//! `IdTable`, a path only for an error, one stage a member per quarter): 50.3 / 55.3 / 61.1 µs (×4.28). What
+//! grows is now the id table's build (×2.2 per person from ×4 to ×16) and glibc's freeing of the larger
+//! document. Visibility 13–14 M checks/s. The province: 3,450 units 7.4 s (was 9.5 s); 8,500 units — 269,769
+//! organizations, 3.55 M people, 1.21 M meetings, past the province in each — 17.2 s, 0.9 MB a bundle.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
