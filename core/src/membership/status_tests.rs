@@ -20,20 +20,32 @@ fn record(events: Vec<Value>) -> MemberRecord {
     .unwrap()
 }
 
+/// The pipeline's events in order of their stage; a kind's extra fields are added to its date.
+const KINDS: [&str; 9] = [
+    "application",
+    "activist",
+    "development_target",
+    "branch_vote",
+    "approval",
+    "probation_extended",
+    "conversion",
+    "suspended",
+    "reinstated",
+];
+
 fn event(kind: u8, date: NaiveDate, n: u32) -> Value {
-    let date = date.to_string();
-    match kind {
-        0 => json!({"kind": "application", "date": date}),
-        1 => json!({"kind": "activist", "date": date, "recommended_by": "party_members"}),
-        2 => json!({"kind": "development_target", "date": date}),
-        3 => json!({"kind": "branch_vote", "date": date,
-                    "vote": {"entitled": 20, "present": 15, "yes": 8 + n % 8, "no": 0, "abstain": 0}}),
-        4 => json!({"kind": "approval", "date": date}),
-        5 => json!({"kind": "probation_extended", "date": date, "months": 6 + n % 7}),
-        6 => json!({"kind": "conversion", "date": date}),
-        7 => json!({"kind": "suspended", "date": date}),
-        _ => json!({"kind": "reinstated", "date": date}),
+    let name = KINDS[usize::from(kind) % KINDS.len()];
+    let mut e = json!({"kind": name, "date": date.to_string()});
+    match name {
+        "activist" => e["recommended_by"] = json!("party_members"),
+        "branch_vote" => {
+            let yes = 8 + n % 8; // 8 to 15 of 20 entitled: passing from 11 (a majority), failing below
+            e["vote"] = json!({"entitled": 20, "present": 15, "yes": yes, "no": 0, "abstain": 0});
+        }
+        "probation_extended" => e["months"] = json!(6 + n % 7),
+        _ => {}
     }
+    e
 }
 
 #[test]
