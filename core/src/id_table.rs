@@ -1,5 +1,5 @@
 //! An id index: 64-bit id hash → entry index, in 8-byte slots (the credits scorer's event and member ids,
-//! the dues JSON batch's ids seen).
+//! the dues batches' ids seen).
 //!
 //! A general hash map stores a `(u64, u32)` pair in a 16-byte padded slot plus a control byte; at ten
 //! million events that was the largest per-event item after the records themselves (≈ 28 bytes an

@@ -41,8 +41,14 @@ proptest! {
                 None => { first.insert(id, i); }
             }
         }
-        // The slots, and the scan a roster too large for them takes (reached here by lowering the limit).
-        for (table, repeats) in [IdTable::build(&records), IdTable::build_within(&records, 1)] {
+        // The slots; the slots built a region of two slots at a time (a province's table has regions of 4,096);
+        // and the scan a roster too large for them takes (reached here by lowering the limit).
+        let builds = [
+            IdTable::build(&records),
+            IdTable::build_within(&records, u32::MAX, 1),
+            IdTable::build_within(&records, 1, REGION_LOG2),
+        ];
+        for (table, repeats) in builds {
             prop_assert_eq!(&repeats, &walked);
             for id in ids.iter().chain(&asked) {
                 prop_assert_eq!(table.get(id), first.get(id.as_str()).copied());
