@@ -61,6 +61,14 @@
 //! grows is now the id table's build (×2.2 per person from ×4 to ×16) and glibc's freeing of the larger
 //! document. Visibility 13–14 M checks/s. The province: 3,450 units 7.4 s (was 9.5 s); 8,500 units — 269,769
 //! organizations, 3.55 M people, 1.21 M meetings, past the province in each — 17.2 s, 0.9 MB a bundle.
+//!
+//! The id table then built a region of 4,096 slots at a time (`membership/ids.rs`). At ×1 = 16 units the ×4
+//! step (8–120 ms) is within the 4 ms clock's reach of noise, so the figures below take ×1 = 64 units
+//! (`DANGJIAN_SCALE_UNITS=64`, least of 5): `member check` 27,078 / 106,247 / 426,191 people 752k / 759k /
+//! 740k people/s (×3.92 → ×3.89, ×4.01 → ×4.11 the time); with meetings 521k / 501k / 442k (×4.08, then ×4.55:
+//! the attendees' lookups in the id table and glibc's consolidation of a larger heap grow per person);
+//! `org check` 53.4 / 59.2 / 62.5 µs an organization (×4.29, then ×4.21 for ×3.98); visibility 13.1 / 13.5 /
+//! 12.6 M checks/s (×4.27 for ×3.98).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
