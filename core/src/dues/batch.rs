@@ -120,7 +120,7 @@ pub fn assess_batch_with_progress(
     };
     let mut seen = Repeats::new(members);
     for (index, member) in members.iter().enumerate() {
-        let result = if seen.first(index) {
+        let result = if seen.first(index, &member.member_id) {
             assess(policy, member, month, options)
         } else {
             Err(duplicate_id(&member.member_id))
@@ -158,12 +158,9 @@ impl<'m> Repeats<'m> {
         }
     }
 
-    /// Claims the id of member `at`: false when an earlier member has it.
-    fn first(&mut self, at: usize) -> bool {
+    /// Claims `id`, the id of member `at`: false when an earlier member has it.
+    fn first(&mut self, at: usize, id: &'m str) -> bool {
         let members = self.members;
-        let Some(id) = members.get(at).map(|m| m.member_id.as_str()) else {
-            return true;
-        };
         let h = hash_str(id);
         let earlier = self
             .index
