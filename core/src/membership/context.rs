@@ -94,7 +94,11 @@ impl<'a> Context<'a> {
     #[must_use]
     pub fn with_meetings(mut self, meetings: &'a [Meeting]) -> Self {
         self.meetings = meetings;
-        let mut ix = Builder::new(self.records.len(), &self.ids);
+        let attendances = meetings
+            .iter()
+            .map(|m| m.attendees.len().saturating_add(m.absent_with_leave.len()))
+            .fold(0, usize::saturating_add);
+        let mut ix = Builder::new(self.records.len(), &self.ids, attendances);
         for m in meetings {
             let present = m.attendees.iter().chain(&m.absent_with_leave);
             ix.add(Held {
@@ -127,7 +131,11 @@ impl<'a> Context<'a> {
     /// public `meetings` stays empty — the member check reads the index alone.
     #[must_use]
     pub(crate) fn with_life(mut self, meetings: &'a [MeetingIn<'a>]) -> Self {
-        let mut ix = Builder::new(self.records.len(), &self.ids);
+        let attendances = meetings
+            .iter()
+            .map(MeetingIn::present_count)
+            .fold(0, usize::saturating_add);
+        let mut ix = Builder::new(self.records.len(), &self.ids, attendances);
         for m in meetings {
             match m {
                 MeetingIn::Owned(m) => ix.add(Held {

@@ -502,6 +502,16 @@ pub(crate) enum MeetingIn<'a> {
     Borrowed(MeetingView<'a>),
 }
 
+impl MeetingIn<'_> {
+    /// How many people the meeting lists as present or absent with leave.
+    pub(crate) fn present_count(&self) -> usize {
+        match self {
+            MeetingIn::Owned(m) => m.attendees.len().saturating_add(m.absent_with_leave.len()),
+            MeetingIn::Borrowed(v) => v.attendees.len().saturating_add(v.absent_with_leave.len()),
+        }
+    }
+}
+
 /// The meeting in `json`, borrowed where it can be, owned where serde reads it and the view does not, or
 /// `None` (the path-tracking read then gives its error).
 pub(crate) fn meeting_in(json: &str) -> Option<MeetingIn<'_>> {

@@ -121,25 +121,30 @@ impl IdTable {
                 *c = c.saturating_add(before);
             }
         }
-        let mut order = vec![0usize; records.len()];
+        // Each record's hash travels with its position, so the insert loop below reads one array in order and
+        // touches neither the records nor the hashes at random (a cache miss a record at a province's size).
+        let mut order = vec![(0u64, 0usize); records.len()];
         for (i, &h) in hashes.iter().enumerate() {
             if let Some(at) = start.get_mut(region(h)) {
                 if let Some(o) = order.get_mut(*at) {
-                    *o = i;
+                    *o = (h, i);
                 }
                 *at = at.saturating_add(1);
             }
         }
-        for i in order {
-            let (Some(r), Some(&h)) = (records.get(i), hashes.get(i)) else {
-                continue;
-            };
-            if let Err(earlier) = self.insert(&r.id, h, i) {
+        drop(hashes);
+        for (h, i) in order {
+            if let Err(earlier) = self.insert(h, i) {
                 repeats.push((i, earlier));
             }
         }
         repeats.sort_unstable();
         repeats
+    }
+
+    /// The id of record `k`, when there is one (a lookup by position, for callers that can guess it).
+    pub(crate) fn id_at(&self, k: usize) -> Option<&str> {
+        self.text_at(k)
     }
 
     /// The id of record `k`.
@@ -148,8 +153,9 @@ impl IdTable {
         self.text.get(from..to)
     }
 
-    /// The slot `id` (of hash `h`) is in, or the empty slot where it would go.
-    fn find(&self, id: &str, h: u64) -> Option<usize> {
+    /// The slot of the record of hash `h` for which `same` holds, or the empty slot where it would go; `same`
+    /// is asked only of records whose slot has the hash's tag.
+    fn find(&self, h: u64, same: impl Fn(usize) -> bool) -> Option<usize> {
         let mask = self.slots.len().checked_sub(1)?;
         // Truncation is the point: the low bits pick the slot.
         #[allow(clippy::cast_possible_truncation)]
@@ -160,7 +166,7 @@ impl IdTable {
             let Some(k) = slot.at.checked_sub(1) else {
                 return Some(s);
             };
-            if slot.tag == tag(h) && self.text_at(usize::try_from(k).ok()?) == Some(id) {
+            if slot.tag == tag(h) && same(usize::try_from(k).ok()?) {
                 return Some(s);
             }
             s = s.wrapping_add(1) & mask;
@@ -168,9 +174,10 @@ impl IdTable {
         None
     }
 
-    /// Adds record `index` (whose id is `id`, of hash `h`), or gives the position of the earlier record with the same id.
-    fn insert(&mut self, id: &str, h: u64, index: usize) -> Result<(), usize> {
-        let Some(s) = self.find(id, h) else {
+    /// Adds record `index` (of hash `h`), or gives the position of the earlier record with the same id.
+    fn insert(&mut self, h: u64, index: usize) -> Result<(), usize> {
+        let id = self.text_at(index);
+        let Some(s) = self.find(h, |k| self.text_at(k) == id) else {
             return Ok(());
         };
         let Some(slot) = self.slots.get_mut(s) else {
@@ -193,7 +200,7 @@ impl IdTable {
             let records = self.bounds.len().saturating_sub(1);
             return (0..records).find(|&k| self.text_at(k) == Some(id));
         }
-        let s = self.find(id, hash(id))?;
+        let s = self.find(hash(id), |k| self.text_at(k) == Some(id))?;
         usize::try_from(self.slots.get(s)?.at.checked_sub(1)?).ok()
     }
 }

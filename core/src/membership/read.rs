@@ -251,6 +251,8 @@ pub(crate) fn read_fast(json: &str) -> Option<Roster<'_>> {
         (serde_json::from_str::<RawDocument<'_>>(json).ok()?, 2)
     };
     let mut roster = Roster::default();
+    roster.meetings.reserve(doc.meetings.len());
+    roster.ledgers.reserve(doc.ledgers.len());
     for (i, raw) in doc.meetings.into_iter().enumerate() {
         let m = match meeting_in(raw.get()) {
             Some(m) => Some(m),
