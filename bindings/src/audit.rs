@@ -10,11 +10,45 @@
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use dangjian::disclosure::{self as core, AuditLog, AuditSigningKey, AuditVerifyingKey};
-pub use dangjian::disclosure::{AuditEntry, AuditHead, Checkpoint, Verification};
+pub use dangjian::disclosure::{Appended, AuditEntry, AuditHead, Checkpoint, Verification};
 
-use crate::disclosure::{call, Action, Applied, AuditEvent, DisclosureContext, DisclosureItem};
+use crate::disclosure::{
+    call, checked, Action, Applied, AuditEvent, DisclosureContext, DisclosureItem,
+};
 use crate::error::{guarded, DangjianError, Result};
 use crate::policy::Policy;
+
+/// Appends an audit event at the chain's head (`disclosure::append_at_head`), in constant time whatever the
+/// log's length: the new entries (add them to the stored log) and the new head (keep it for the next append).
+/// Error: `INVALID_AUDIT_HEAD_JSON` naming the head's field at fault.
+///
+/// ```kotlin
+/// val out = disclosureAppendAtHead(AuditHead(0uL, "0".repeat(64), null), created.event)
+/// store.addAll(out.entries); head = out.head
+/// ```
+#[uniffi::export]
+pub fn disclosure_append_at_head(head: AuditHead, event: AuditEvent) -> Result<Appended> {
+    call(|| core::append_at_head(head, event))
+}
+
+/// Applies a workflow action at the chain's head (`disclosure::apply_at_head`): the item as it now is, the
+/// new entries and the new head, in constant time; nothing is appended when the action is refused. Errors as
+/// `disclosureApplyAction`, and `INVALID_AUDIT_HEAD_JSON` for the head.
+///
+/// ```kotlin
+/// val out = disclosureApplyActionAtHead(Policy.bundled(), context, draft,
+///     DisclosureAction.Propose("P1", "2026-03-02T10:00:00+08:00", ""), head)
+/// ```
+#[uniffi::export]
+pub fn disclosure_apply_action_at_head(
+    policy: &Policy,
+    context: DisclosureContext,
+    item: DisclosureItem,
+    action: Action,
+    head: AuditHead,
+) -> Result<Appended> {
+    call(|| core::apply_at_head(&policy.inner, &checked(context)?, &item, &action, head))
+}
 
 /// `disclosure::apply_head_json`: an action applied at the chain's head, in constant time:
 /// `{"item":…,"entries":[…],"head":…}` — add `entries` to the stored log, keep `head`.

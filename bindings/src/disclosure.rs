@@ -310,7 +310,7 @@ pub(crate) fn call<T>(f: impl FnOnce() -> dangjian::Result<T>) -> Result<T> {
 
 /// A context as a host built it, checked as the core builds one (every role at a known organization; the
 /// tree itself was checked when it crossed).
-fn checked(context: DisclosureContext) -> dangjian::Result<DisclosureContext> {
+pub(crate) fn checked(context: DisclosureContext) -> dangjian::Result<DisclosureContext> {
     DisclosureContext::new(context.orgs, context.roles)
 }
 

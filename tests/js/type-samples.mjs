@@ -132,11 +132,17 @@ for (const c of vectorCases('disclosure')) {
     add('Created', created);
     let log = dj.disclosureAuditAppend({ schema_version: 1, entries: [] }, created.event);
     let { item } = created;
+    // The same steps at the head: `Appended` without an item (an event), then with one (an action).
+    let { head } = dj.disclosureAuditAppendAtHead({ entries: 0, hash: '0'.repeat(64) }, created.event);
+    add('Appended', dj.disclosureAuditAppendAtHead({ entries: 0, hash: '0'.repeat(64) }, created.event));
     for (const action of c.actions) {
       add('DisclosureAction', action);
+      const atHead = sampleOf(() => dj.disclosureApplyAtHead(policy, c.context, item, action, head));
       const out = sampleOf(() => dj.disclosureApply(policy, c.context, item, action, log));
       if (!out) break;
       add('Applied', out);
+      add('Appended', atHead);
+      ({ head } = atHead);
       ({ item, log } = out);
     }
     add('Verification', dj.disclosureVerifyAudit(log));

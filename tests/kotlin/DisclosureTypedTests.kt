@@ -6,14 +6,16 @@
 // (disclosureBoardEntries, disclosureVisibleItems, disclosureItemVisible), the officer's withdrawal record; the
 // first notice, deadline and catalogue vectors (disclosureNoticeReport, disclosureDeadlines,
 // disclosurePeriodicDues); redaction (disclosureScan, disclosurePreviewRedaction); the dues item; the typed
-// AuditTrail and disclosureVerifyLog. Expected values are the vectors'. Registered in Main.kt.
+// AuditTrail and disclosureVerifyLog; appends at the head (disclosureAppendAtHead, disclosureApplyActionAtHead). Expected values are the vectors'. Registered in Main.kt.
 package cn.dangjian.tests
 
 import cn.dangjian.AuditTrail
 import cn.dangjian.Calendar
 import cn.dangjian.Policy
 import cn.dangjian.disclosureAllowedActions
+import cn.dangjian.disclosureAppendAtHead
 import cn.dangjian.disclosureApplyAction
+import cn.dangjian.disclosureApplyActionAtHead
 import cn.dangjian.disclosureBoardEntries
 import cn.dangjian.disclosureCreateItem
 import cn.dangjian.disclosureDeadlines
@@ -138,6 +140,33 @@ fun disclosureTypedTests(h: Harness) {
             disclosureAllowedActions(policy, ctx, item, "A1", "2026-03-05T09:00:00+08:00"),
             "published",
         )
+    }
+
+    h.test("typed disclosure: appends at the head give the entries a trail holding the whole log gives") {
+        val created = disclosureCreateItem(ctx, newItem(), "P1", "2026-03-02T09:00:00+08:00")
+        val trail = AuditTrail()
+        trail.appendEvent(created.event)
+        var out = disclosureAppendAtHead(AuditHead(0uL, "0".repeat(64), null), created.event)
+        checkEq(null, out.item, "an event appends no item")
+        val stored = out.entries.toMutableList()
+        var head = out.head
+        var item = created.item
+        val steps = listOf(
+            DisclosureAction.Propose("P1", "2026-03-02T10:00:00+08:00", ""),
+            DisclosureAction.ConfidentialityReview("S1", "2026-03-03T09:00:00+08:00", true, ""),
+        )
+        for (action in steps) {
+            out = disclosureApplyActionAtHead(policy, ctx, item, action, head)
+            item = trail.applyAction(policy, ctx, item, action).item
+            checkEq(item, out.item, "item after ${item.status}")
+            stored += out.entries
+            head = out.head
+        }
+        checkEq(trail.log().entries, stored, "entries")
+        checkEq(trail.head(), head, "head")
+        checkEq(mapOf("code" to "INVALID_AUDIT_HEAD_JSON", "field" to "hash"), invalid {
+            disclosureAppendAtHead(AuditHead(1uL, "0".repeat(64), null), created.event)
+        }, "an empty log's hash after one entry")
     }
 
     h.test("typed disclosure: refusals carry the core's code and field") {

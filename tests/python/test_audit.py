@@ -98,6 +98,32 @@ class AuditTrailTest(ErrorsAssert):
         self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_AUDIT_JSON", "line 2: seq", lambda: dj.disclosure_verify_audit_jsonl('{"schema_version":1}\n{}', None))
         self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_AUDIT_EVENT_JSON", "item_id", lambda: trail.append("{}"))
 
+    def test_typed_appends_at_the_head_write_the_chain_the_trail_writes(self):
+        """disclosure_append_at_head / disclosure_apply_action_at_head keep only the head, yet give the entries an
+        AuditTrail holding the whole log gives; a malformed head is INVALID_AUDIT_HEAD_JSON at its field."""
+        policy, ctx, at = dj.Policy.bundled(), context(json.loads(CONTEXT)), "2026-03-02T09:00:00+08:00"
+        created = dj.disclosure_create_item(ctx, new_item(NEW_ITEM), "P1", at)
+        trail = dj.AuditTrail()
+        trail.append_event(created.event)
+        out = dj.disclosure_append_at_head(djt.AuditHead(entries=0, hash=GENESIS, checkpoint=None), created.event)
+        self.assertIsNone(out.item)
+        stored, head, item = list(out.entries), out.head, created.item
+        for a in ACTIONS:
+            out = dj.disclosure_apply_action_at_head(policy, ctx, item, action(a), head)
+            item = trail.apply_action(policy, ctx, item, action(a)).item
+            self.assertEqual(out.item, item)
+            stored += out.entries
+            head = out.head
+        self.assertEqual(stored, trail.log().entries)
+        self.assertEqual(head, trail.head())
+        bad = djt.AuditHead(entries=1, hash=GENESIS, checkpoint=None)  # an empty log's hash after one entry
+        self.assertCoded(djt.DangjianError.InvalidInput, "INVALID_AUDIT_HEAD_JSON", "hash",
+                         lambda: dj.disclosure_append_at_head(bad, created.event))
+        # A refused action appends nothing: the head given back is the one given.
+        again = djt.DisclosureAction.APPROVE(actor="A1", at="2026-03-05T09:00:00+08:00", comment="")
+        self.assertCoded(djt.DangjianError.InvalidInput, "ILLEGAL_TRANSITION", "action",
+                         lambda: dj.disclosure_apply_action_at_head(policy, ctx, item, again, head))
+
     def test_the_typed_trail_writes_the_chain_the_documents_write(self):
         """append_event / apply_action with the core's records write the log the JSON calls write, entry for entry
         (each hash is over the entry's content); the log, head, checkpoint and verifications come back typed."""

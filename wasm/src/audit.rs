@@ -24,7 +24,7 @@ const EVENT: &str = "INVALID_AUDIT_EVENT_JSON";
 /// const out = disclosureApplyAtHead(Policy.bundled(), ctx, item, { action: "propose", actor: "P1", at }, head);
 /// store.push(...out.entries); head = out.head;
 /// ```
-#[wasm_bindgen(js_name = disclosureApplyAtHead, unchecked_return_type = "AppliedAtHead")]
+#[wasm_bindgen(js_name = disclosureApplyAtHead, unchecked_return_type = "Appended")]
 pub fn disclosure_apply_at_head(
     policy: &Policy,
     #[wasm_bindgen(unchecked_param_type = "DisclosureContext")] context: &JsValue,
@@ -211,7 +211,7 @@ impl AuditTrail {
     /// ```js
     /// const { item } = trail.apply(Policy.bundled(), ctx, created.item, { action: "propose", actor: "P1", at });
     /// ```
-    #[wasm_bindgen(unchecked_return_type = "AppliedAtHead")]
+    #[wasm_bindgen(unchecked_return_type = "Appended")]
     pub fn apply(
         &mut self,
         policy: &Policy,

@@ -51,17 +51,6 @@ export function isDangjianError(e: unknown): e is DangjianError;
 // `DayKind` are derived from the core's declarations (`dangjian::disclosure`, `dangjian::calendar`, feature
 // `wasm`). What follows is the shape of the object functions' composite results.
 
-/** What an append at the head returns: the new entries (add them to the stored log) and the new head. */
-export interface Appended {
-  entries: AuditEntry[];
-  head: AuditHead;
-}
-
-/** What `disclosureApplyAtHead` and `AuditTrail.apply` return. */
-export interface AppliedAtHead extends Appended {
-  item: DisclosureItem;
-}
-
 /** What `disclosureCreate` returns. */
 export interface Created {
   item: DisclosureItem;
@@ -91,35 +80,4 @@ export interface MembersDocument {
   meetings?: Meeting[];
   /** Dues ledgers (the lapse rule). */
   ledgers?: Ledger[];
-}
-
-// ---- Membership: JSON Lines (membershipCheckMembersLines, membershipCheckOrgsLines)
-
-/** The report of one JSON Lines line, with its number. */
-export interface LineReport<R> {
-  /** 1-based, as an editor counts (blank lines count). */
-  line: number;
-  report: R;
-}
-
-/** A JSON Lines line that could not be read or checked. */
-export interface LineError {
-  /** 1-based, as an editor counts (blank lines count). */
-  line: number;
-  /** null when the line is not a member record or its id could not be read. */
-  member_id: string | null;
-  kind: DangjianErrorKind;
-  code: string;
-  /** Path of the field at fault, inside the line's value (`events[0].kind`, `orgs[0].kind`). */
-  field: string;
-  message_zh: string;
-  message_en: string;
-}
-
-/** What `membershipCheckMembersLines` (`R` = `MemberReport`) and `membershipCheckOrgsLines` (`R` = `OrgReport`) return. */
-export interface LinesOutcome<R> {
-  /** One per good line, in line order. */
-  reports: LineReport<R>[];
-  /** One per bad line, in line order. */
-  errors: LineError[];
 }

@@ -62,11 +62,11 @@ mod workflow;
 mod workflow_steps;
 
 pub use audit::{
-    append_event_json, apply_head_json, apply_to_log_json, audit_append_head_json,
-    audit_append_json, audit_head_json, sign_audit_json, verify_audit_jsonl,
-    verify_audit_signed_json, verify_lines, AuditEntry, AuditEvent, AuditHead, AuditLine, AuditLog,
-    AuditSigningKey, AuditVerifyingKey, ChainVerifier, Checkpoint, Verification,
-    AUDIT_SCHEMA_VERSION, CHECKPOINT_ALGORITHM, GENESIS_HASH,
+    append_at_head, append_event_json, apply_at_head, apply_head_json, apply_to_log_json,
+    audit_append_head_json, audit_append_json, audit_head_json, sign_audit_json,
+    verify_audit_jsonl, verify_audit_signed_json, verify_lines, Appended, AuditEntry, AuditEvent,
+    AuditHead, AuditLine, AuditLog, AuditSigningKey, AuditVerifyingKey, ChainVerifier, Checkpoint,
+    Verification, AUDIT_SCHEMA_VERSION, CHECKPOINT_ALGORITHM, GENESIS_HASH,
 };
 pub use board::{board, BoardEntry, Correction, WithdrawalRecord};
 pub use context::{DisclosureContext, Role, RoleAssignment};

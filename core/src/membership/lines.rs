@@ -28,8 +28,9 @@ use crate::{Calendar, Policy, Result};
 /// assert!(dangjian::error::to_json(&r).unwrap().starts_with(r#"{"line":3,"report":{"on":"#));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct LineReport<R> {
-    /// The line's number, 1-based.
+    /// The line's number, 1-based, as an editor counts (blank lines count).
     pub line: usize,
     /// Its report.
     pub report: R,
@@ -43,13 +44,15 @@ pub struct LineReport<R> {
 /// assert_eq!((l.line, l.code.as_str(), l.field.as_str()), (2, "ARITHMETIC_OVERFLOW", "events[0].date"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[non_exhaustive]
 pub struct LineError {
-    /// The line's number, 1-based.
+    /// The line's number, 1-based, as an editor counts (blank lines count).
     pub line: usize,
     /// The member's id, when the line is a member record whose id could be read.
     pub member_id: Option<String>,
     /// `invalid_input`, `policy` or `calendar`.
+    #[cfg_attr(feature = "wasm", tsify(type = "DangjianErrorKind"))]
     pub kind: String,
     /// Stable code (the registry's).
     pub code: String,
@@ -82,6 +85,7 @@ impl From<BatchError> for LineError {
 /// assert!(o.reports.is_empty() && o.errors.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct LinesOutcome<R> {
     /// The reports, in line order.
     pub reports: Vec<LineReport<R>>,

@@ -8,7 +8,90 @@ use serde::{Deserialize, Serialize};
 use super::encode::{is_digest_hex, EntryHasher};
 use super::sign::Checkpoint;
 use super::{AuditEntry, AuditEvent, GENESIS_HASH};
-use crate::{Error, Result};
+use crate::disclosure::{apply, Action, DisclosureContext, DisclosureItem};
+use crate::{Error, Policy, Result};
+
+/// What an append at the head gives back (`{"item":…,"entries":[…],"head":…}`): the new entries, to add to
+/// the end of the stored log, the head after them, to keep for the next append, and the item as it now is
+/// when a workflow action was applied ([`apply_at_head`]; absent for a plain event, [`append_at_head`]).
+///
+/// ```
+/// use dangjian::disclosure::{append_at_head, AuditEvent, AuditHead, Status};
+/// let ev = AuditEvent { item_id: "D1".into(), action: "create".into(), actor: "P1".into(),
+///   at: "2026-03-02T09:00:00+08:00".parse().unwrap(), from: Status::Draft, to: Status::Draft,
+///   comment: String::new(), version: 0, content_sha256: String::new() };
+/// let out = append_at_head(AuditHead::genesis(), ev).unwrap();
+/// assert_eq!((out.entries[0].seq, out.head.entries, out.item.is_none()), (0, 1, true));
+/// ```
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Appended {
+    /// The item after the action, when an action was applied.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub item: Option<DisclosureItem>,
+    /// The new entries, in order: add them to the end of the stored log.
+    pub entries: Vec<AuditEntry>,
+    /// The head after them.
+    pub head: AuditHead,
+}
+
+/// Appends an event after `head` (checked as [`AuditHead::from_json`] checks a head read from JSON), in
+/// constant time whatever the log's length. Error: `INVALID_AUDIT_HEAD_JSON` naming the head's field at fault.
+///
+/// ```
+/// use dangjian::disclosure::{append_at_head, AuditEvent, AuditHead, Status};
+/// # let ev = AuditEvent { item_id: "D1".into(), action: "create".into(), actor: "P1".into(),
+/// #   at: "2026-03-02T09:00:00+08:00".parse().unwrap(), from: Status::Draft, to: Status::Draft,
+/// #   comment: String::new(), version: 0, content_sha256: String::new() };
+/// let mut bad = AuditHead::genesis();
+/// bad.entries = 3; // an empty log's hash on a log of three entries
+/// assert_eq!(append_at_head(bad, ev).unwrap_err().detail().field, "hash");
+/// ```
+pub fn append_at_head(mut head: AuditHead, event: AuditEvent) -> Result<Appended> {
+    head.check()?;
+    let entry = head.append(event);
+    Ok(Appended {
+        item: None,
+        entries: vec![entry],
+        head,
+    })
+}
+
+/// [`apply`] at the chain's head: the action applied to `item` (errors as [`apply`]) and its event appended
+/// after `head` (as [`append_at_head`]), in constant time; nothing is appended when the action is refused.
+///
+/// ```
+/// use dangjian::disclosure::{apply_at_head, create, Action, AuditHead, DisclosureContext, NewItem, Status};
+/// let ctx = DisclosureContext::from_json(r#"{"orgs":[{"id":"B1","kind":"branch"}],
+///   "roles":[{"person":"P1","org":"B1","role":"proposer"}]}"#).unwrap();
+/// let new: NewItem = serde_json::from_str(r#"{"id":"D1","org":"B1","title":"t","body":"b",
+///   "category":"ideology","scope":{"kind":"whole_party"}}"#).unwrap();
+/// let created = create(&ctx, new, "P1", "2026-03-02T09:00:00+08:00".parse().unwrap()).unwrap();
+/// let mut head = AuditHead::genesis();
+/// head.append(created.event);
+/// let propose: Action = serde_json::from_str(r#"{"action":"propose","actor":"P1","at":"2026-03-02T10:00:00+08:00"}"#).unwrap();
+/// let out = apply_at_head(&dangjian::Policy::bundled(), &ctx, &created.item, &propose, head).unwrap();
+/// assert_eq!((out.item.unwrap().status, out.entries[0].seq, out.head.entries), (Status::Proposed, 1, 2));
+/// ```
+pub fn apply_at_head(
+    policy: &Policy,
+    ctx: &DisclosureContext,
+    item: &DisclosureItem,
+    action: &Action,
+    mut head: AuditHead,
+) -> Result<Appended> {
+    head.check()?;
+    let applied = apply(policy, ctx, item, action)?;
+    let entry = head.append(applied.event);
+    Ok(Appended {
+        item: Some(applied.item),
+        entries: vec![entry],
+        head,
+    })
+}
 
 /// The head of a chain (`{"entries":53,"hash":"…","checkpoint":{…}}`).
 ///
@@ -92,18 +175,33 @@ impl AuditHead {
     /// assert_eq!((e.code(), e.detail().field.as_str()), ("INVALID_AUDIT_HEAD_JSON", "hash"));
     /// ```
     pub fn from_json(json: &str) -> Result<Self> {
-        const CODE: &str = "INVALID_AUDIT_HEAD_JSON";
-        let head: AuditHead = crate::error::from_json(json, CODE)?;
-        let bad = |field: &str, zh: &str, en: &str| Err(Error::input(CODE, field, zh, en));
-        if !is_digest_hex(&head.hash) || (head.entries == 0) != (head.hash == GENESIS_HASH) {
+        let head: AuditHead = crate::error::from_json(json, HEAD_CODE)?;
+        head.check()?;
+        Ok(head)
+    }
+
+    /// Checks the head's shape: `hash` 64 lower-case hex digits, [`GENESIS_HASH`] exactly when `entries` is 0;
+    /// a checkpoint no further than the head (and on the head's hash when it ends there). Error:
+    /// `INVALID_AUDIT_HEAD_JSON` naming the field (the code of a head read from JSON, so that a head given as a
+    /// record fails as the same head given as text).
+    ///
+    /// ```
+    /// let mut head = dangjian::disclosure::AuditHead::genesis();
+    /// assert!(head.check().is_ok());
+    /// head.hash = "AB".repeat(32); // upper-case
+    /// assert_eq!(head.check().unwrap_err().code(), "INVALID_AUDIT_HEAD_JSON");
+    /// ```
+    pub fn check(&self) -> Result<()> {
+        let bad = |field: &str, zh: &str, en: &str| Err(Error::input(HEAD_CODE, field, zh, en));
+        if !is_digest_hex(&self.hash) || (self.entries == 0) != (self.hash == GENESIS_HASH) {
             return bad(
                 "hash",
                 "链头哈希应为 64 位小写十六进制；空日志的链头为 64 个 0",
                 "the head hash is 64 lower-case hex digits, 64 zeros exactly for an empty log",
             );
         }
-        if let Some(c) = &head.checkpoint {
-            if c.entries > head.entries || (c.entries == head.entries && c.head != head.hash) {
+        if let Some(c) = &self.checkpoint {
+            if c.entries > self.entries || (c.entries == self.entries && c.head != self.hash) {
                 return bad(
                     "checkpoint",
                     "签名检查点超出链头或与链头不符",
@@ -111,6 +209,9 @@ impl AuditHead {
                 );
             }
         }
-        Ok(head)
+        Ok(())
     }
 }
+
+/// The code of a malformed head.
+const HEAD_CODE: &str = "INVALID_AUDIT_HEAD_JSON";

@@ -2,21 +2,11 @@
 //! a log, verify with or without the organization's public key, verify JSON Lines as they stream.
 #![deny(clippy::arithmetic_side_effects)]
 
-use serde::Serialize;
-
-use super::{AuditEntry, AuditEvent, AuditHead, AuditLog, AuditSigningKey, AuditVerifyingKey};
+use super::head::{append_at_head, apply_at_head, Appended};
+use super::{AuditEvent, AuditHead, AuditLog, AuditSigningKey, AuditVerifyingKey};
 use crate::disclosure::{apply, Action, DisclosureContext, DisclosureItem};
 use crate::error::{from_json, to_json};
 use crate::{Policy, Result};
-
-/// The new entries and the head after them.
-#[derive(Serialize)]
-struct Appended<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    item: Option<&'a DisclosureItem>,
-    entries: [&'a AuditEntry; 1],
-    head: &'a AuditHead,
-}
 
 /// [`apply`] at the chain's head, in constant time whatever the log's length: `{"item":…,"entries":[…],
 /// "head":…}` — the item after the action, the new entries to add to the end of the stored log, and the
@@ -44,14 +34,8 @@ pub fn apply_head_json(
     let ctx = DisclosureContext::from_json(context_json)?;
     let item: DisclosureItem = from_json(item_json, "INVALID_ITEM_JSON")?;
     let action: Action = from_json(action_json, "INVALID_ACTION_JSON")?;
-    let mut head = AuditHead::from_json(head_json)?;
-    let applied = apply(policy, &ctx, &item, &action)?;
-    let entry = head.append(applied.event);
-    to_json(&Appended {
-        item: Some(&applied.item),
-        entries: [&entry],
-        head: &head,
-    })
+    let head = AuditHead::from_json(head_json)?;
+    to_json(&apply_at_head(policy, &ctx, &item, &action, head)?)
 }
 
 /// [`apply`] appending to a log held in memory (the bindings' `AuditTrail`), in constant time:
@@ -80,9 +64,9 @@ pub fn apply_to_log_json(
     let applied = apply(policy, &ctx, &item, &action)?;
     let entry = log.append(applied.event);
     to_json(&Appended {
-        item: Some(&applied.item),
-        entries: [&entry],
-        head: &log.head(),
+        item: Some(applied.item),
+        entries: vec![entry],
+        head: log.head(),
     })
 }
 
@@ -99,8 +83,8 @@ pub fn append_event_json(log: &mut AuditLog, event_json: &str) -> Result<String>
     let entry = log.append(event);
     to_json(&Appended {
         item: None,
-        entries: [&entry],
-        head: &log.head(),
+        entries: vec![entry],
+        head: log.head(),
     })
 }
 
@@ -115,14 +99,9 @@ pub fn append_event_json(log: &mut AuditLog, event_json: &str) -> Result<String>
 /// assert!(out.starts_with(r#"{"entries":[{"seq":0,"#) && out.contains(r#""head":{"entries":1,"#));
 /// ```
 pub fn audit_append_head_json(head_json: &str, event_json: &str) -> Result<String> {
-    let mut head = AuditHead::from_json(head_json)?;
+    let head = AuditHead::from_json(head_json)?;
     let event: AuditEvent = from_json(event_json, "INVALID_AUDIT_EVENT_JSON")?;
-    let entry = head.append(event);
-    to_json(&Appended {
-        item: None,
-        entries: [&entry],
-        head: &head,
-    })
+    to_json(&append_at_head(head, event)?)
 }
 
 /// Appends an event to a whole log (read and verified first, so its cost grows with the log: a convenience;

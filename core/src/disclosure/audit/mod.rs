@@ -39,7 +39,7 @@ mod tests;
 mod verify;
 
 pub(crate) use encode::content_digest;
-pub use head::AuditHead;
+pub use head::{append_at_head, apply_at_head, Appended, AuditHead};
 pub use json::{
     append_event_json, apply_head_json, apply_to_log_json, audit_append_head_json,
     audit_append_json, audit_head_json, sign_audit_json, verify_audit_jsonl,
