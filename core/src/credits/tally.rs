@@ -246,6 +246,9 @@ impl Tally {
         let radix = Radix::for_members(rows.members.iter().max().copied().unwrap_or(0));
         let (recs, counts) = self.pack(rows, &radix, &mut out.errors);
         let mut recs = by_member(recs, &radix, counts);
+        out.members.reserve(recs.len());
+        out.days.reserve(recs.len());
+        out.points.reserve(recs.len());
         let (mut fold, mut months) = (Fold::default(), Months::default());
         let no_penalty: Vec<Restriction> = Vec::new();
         for slice in recs.chunk_by_mut(|a, b| a.member == b.member) {
@@ -255,6 +258,11 @@ impl Tally {
             let restricted = penalties.get(&member).unwrap_or(&no_penalty);
             self.fold_member(member, slice, restricted, &mut fold, &mut months, &mut out);
         }
+        // Reserved for a total per record (their most) and given back after: growing by doubling
+        // copied the columns a few times over; shrinking does not copy.
+        out.members.shrink_to_fit();
+        out.days.shrink_to_fit();
+        out.points.shrink_to_fit();
         Ok(out)
     }
 
@@ -429,7 +437,7 @@ impl Tally {
         let Some(first) = recs.first() else {
             return;
         };
-        fold.reset_to(first.day());
+        fold.reset_with(first.day(), months);
         let mut day = first.day();
         let mut sum = 0i64;
         for rec in recs.iter() {
