@@ -133,6 +133,7 @@ impl Fold {
 
     /// [`Fold::roll`] with the month looked up through `months` (the fast path keeps one for a whole
     /// batch; a scorer's states keep none, so a member's state does not grow).
+    #[inline]
     pub(crate) fn roll_with(&mut self, day: i64, months: &mut Months) {
         if self.day == Some(day) {
             return;
@@ -165,11 +166,17 @@ impl Fold {
 
     /// A fresh state at the start of `day`.
     pub(crate) fn reset_to(&mut self, day: i64) {
+        self.reset_with(day, &mut Months::default());
+    }
+
+    /// [`Fold::reset_to`] with the month looked up through `months`, as [`Fold::roll_with`] (with a
+    /// fresh cache per member the fast path worked out a calendar month per member).
+    pub(crate) fn reset_with(&mut self, day: i64, months: &mut Months) {
         self.counters.clear();
         self.seen_day.clear();
         self.seen_ever.clear();
         self.day = None;
-        self.roll(day);
+        self.roll_with(day, months);
     }
 
     /// The activity's counter, created on first use (always `Some`; an `Option` only because the

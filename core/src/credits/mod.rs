@@ -53,10 +53,12 @@ mod compiled;
 mod event;
 mod fold;
 mod ingest;
+mod interner;
 mod json;
 mod order;
 mod packed;
 mod presets;
+mod quick;
 mod report;
 mod restriction;
 mod rules;
@@ -85,6 +87,7 @@ pub use board::{default_tiers, leaderboard, rate, OrgMap, Quota, Rating, Standin
 pub use close::Closed;
 pub use columns::Columns;
 pub use event::{Entry, Event, EventError, LedgerEntry, Offence, Reason};
+pub use interner::Interner;
 pub use json::{
     dues_events_json, leaderboard_json, meeting_events_json, rate_json, score_json, score_jsonl,
     score_jsonl_bytes, MAX_LINE_LEN,
@@ -95,5 +98,5 @@ pub use rules::{
     Activity, Caps, Dedup, PenaltyStep, RuleSet, Scheme, TimeWindow, Unit, SCHEME_VERSION,
 };
 pub use scorer::{EntryId, Ingest, Scorer};
-pub use tally::{DayTotals, Interner, Rows, Tally};
+pub use tally::{DayTotals, Rows, Tally};
 pub use time::{china_date, period_key, PeriodKind, CHINA_OFFSET_SECONDS};

@@ -2,15 +2,17 @@
 //! points per China-time day, without a ledger, an event-id table or a `String` per row.
 //!
 //! The contract that makes it fast: members, activities and contents are numbers (a caller with string
-//! ids numbers them once through an [`Interner`]); times are seconds since the epoch; rows at the same
+//! ids numbers them once through an [`Interner`](super::Interner)); times are seconds since the epoch; rows at the same
 //! second are taken in row order (the reference orders them by `event_id`, so row order stands for ids
 //! that sort as the rows do). Every event is scored by the same rule steps as [`Scorer`](super::Scorer)
 //! (`fold::score`: caps, dedup, windows, units, penalties, voids), so the totals are the reference's
 //! [`Scorer::totals`](super::Scorer::totals) for days, and a refused row gets the reference's code and field.
 //!
-//! How: one pass checks and packs each row (32 bytes, written front to back), a stable radix sort by
-//! member gathers each member's rows (a few sequential passes: see `by_member`), then each member's
-//! rows are put in time order (skipped when they already are) and folded.
+//! How: one pass checks and packs each row (32 bytes, written front to back) and counts the radix
+//! digits; a row the rule in force accepts is checked with a few comparisons worked out once per
+//! scheme (see `quick`), any other row by the full validation. A stable radix sort by member gathers
+//! each member's rows (a few sequential passes: see `by_member`), then each member's rows are put in
+//! time order (skipped when they already are) and folded.
 #![deny(clippy::arithmetic_side_effects)]
 
 use chrono::NaiveDate;
@@ -20,6 +22,7 @@ use super::compiled::{Compiled, NO_RULE};
 use super::event::EventError;
 use super::fold::{score, Fold, Months, Rec, NO_CONTENT};
 use super::packed::View;
+use super::quick::{self, Quick, RuleCache};
 use super::restriction::{restrictions, Restriction};
 use super::rules::{Scheme, Unit};
 use super::time::{self, china_day_and_second_of, day_to_date, CHINA_OFFSET_SECONDS};
@@ -205,6 +208,8 @@ impl DayTotals {
 #[derive(Debug, Clone)]
 pub struct Tally {
     compiled: Compiled,
+    /// Per rule of `compiled`: the row check as comparisons (see `quick`).
+    quick: Vec<Quick>,
 }
 
 impl Tally {
@@ -214,9 +219,9 @@ impl Tally {
     /// assert!(dangjian::credits::Tally::new(&dangjian::credits::Scheme::member_points()).is_ok());
     /// ```
     pub fn new(scheme: &Scheme) -> Result<Self> {
-        Ok(Self {
-            compiled: Compiled::new(scheme)?,
-        })
+        let compiled = Compiled::new(scheme)?;
+        let quick = compiled.rules.iter().map(Quick::of).collect();
+        Ok(Self { compiled, quick })
     }
 
     /// Scores a whole batch and returns each member's points per day. `offences` are `(member, seconds)`
@@ -238,9 +243,12 @@ impl Tally {
         rows.validate()?;
         let penalties = self.penalties(offences)?;
         let mut out = DayTotals::default();
-        let recs = self.pack(rows, &mut out.errors);
-        let most = rows.members.iter().max().copied().unwrap_or(0);
-        let mut recs = by_member(recs, most);
+        let radix = Radix::for_members(rows.members.iter().max().copied().unwrap_or(0));
+        let (recs, counts) = self.pack(rows, &radix, &mut out.errors);
+        let mut recs = by_member(recs, &radix, counts);
+        out.members.reserve(recs.len());
+        out.days.reserve(recs.len());
+        out.points.reserve(recs.len());
         let (mut fold, mut months) = (Fold::default(), Months::default());
         let no_penalty: Vec<Restriction> = Vec::new();
         for slice in recs.chunk_by_mut(|a, b| a.member == b.member) {
@@ -250,6 +258,11 @@ impl Tally {
             let restricted = penalties.get(&member).unwrap_or(&no_penalty);
             self.fold_member(member, slice, restricted, &mut fold, &mut months, &mut out);
         }
+        // Reserved for a total per record (their most) and given back after: growing by doubling
+        // copied the columns a few times over; shrinking does not copy.
+        out.members.shrink_to_fit();
+        out.days.shrink_to_fit();
+        out.points.shrink_to_fit();
         Ok(out)
     }
 
@@ -275,21 +288,81 @@ impl Tally {
     }
 
     /// Every row checked and the accepted ones packed, in row order (written front to back: no random
-    /// stores); the refused ones go to `errors`.
-    fn pack(&self, rows: &Rows<'_>, errors: &mut Vec<EventError>) -> Vec<Rec> {
+    /// stores), with the radix sort's digit counts taken on the way (no second read of the records);
+    /// the refused ones go to `errors`. A row the quick check accepts is packed as the full check
+    /// would pack it; any other row takes the full check.
+    fn pack(
+        &self,
+        rows: &Rows<'_>,
+        radix: &Radix,
+        errors: &mut Vec<EventError>,
+    ) -> (Vec<Rec>, Vec<Vec<usize>>) {
         let acts: Vec<Option<u16>> = rows
             .activity_codes
             .iter()
             .map(|a| self.compiled.acts.get(*a).copied())
             .collect();
+        let mut cache = RuleCache::new();
+        let mut counts = radix.counts();
         let mut recs = Vec::with_capacity(rows.len());
         for i in 0..rows.len() {
-            match self.check_row(rows, i, &acts) {
-                Ok(rec) => recs.push(rec),
-                Err(e) => errors.push(EventError::new(i, None, None, &e)),
-            }
+            let rec = match self.quick_row(rows, i, &acts, &mut cache) {
+                Some(rec) => rec,
+                None => match self.check_row(rows, i, &acts) {
+                    Ok(rec) => rec,
+                    Err(e) => {
+                        errors.push(EventError::new(i, None, None, &e));
+                        continue;
+                    }
+                },
+            };
+            radix.count(&mut counts, rec.member);
+            recs.push(rec);
         }
-        recs
+        (recs, counts)
+    }
+
+    /// Row `i` packed when it passes the quick check of the rule in force on its day (see `quick`),
+    /// `None` to send it to the full check.
+    #[inline]
+    fn quick_row(
+        &self,
+        rows: &Rows<'_>,
+        i: usize,
+        acts: &[Option<u16>],
+        cache: &mut RuleCache,
+    ) -> Option<Rec> {
+        let code = *rows.activities.get(i)? as usize;
+        let act = (*acts.get(code)?)?;
+        let seconds = *rows.seconds.get(i)?;
+        let ts = seconds.checked_mul(1_000_000_000)?;
+        let rule = cache.rule(&self.compiled, china_day_and_second_of(seconds).0, act);
+        let check = self.quick.get(usize::from(rule)).unwrap_or(&Quick::ANY);
+        let content = Rows::opt(rows.contents, i);
+        let duration = Rows::opt(rows.duration_seconds, i);
+        let correct = Rows::opt(rows.correct_answers, i);
+        let place = Rows::opt(rows.place, i);
+        let has = u8::from(duration.is_some())
+            | u8::from(correct.is_some()) << 1
+            | u8::from(place.is_some()) << 2
+            | u8::from(content.is_some()) << 3;
+        let (duration, correct, place) = (
+            duration.unwrap_or(0),
+            correct.unwrap_or(0),
+            place.unwrap_or(0),
+        );
+        let ok = check.accepts(has, duration, correct, place)
+            && quick::declared_in_bound(rows.points.get(i).copied().flatten());
+        ok.then(|| Rec {
+            ts,
+            member: rows.members.get(i).copied().unwrap_or(0),
+            content: content.unwrap_or(NO_CONTENT),
+            duration,
+            correct,
+            place,
+            rule,
+            voided: rows.voided.get(i).copied().unwrap_or(false),
+        })
     }
 
     /// Checks row `i` against the rule in force on its day, in the order the reference checks an event,
@@ -364,7 +437,7 @@ impl Tally {
         let Some(first) = recs.first() else {
             return;
         };
-        fold.reset_to(first.day());
+        fold.reset_with(first.day(), months);
         let mut day = first.day();
         let mut sum = 0i64;
         for rec in recs.iter() {
@@ -389,31 +462,62 @@ fn declared_bits(points: i64) -> u32 {
     i32::try_from(points).unwrap_or(0) as u32
 }
 
-/// Stable radix sort of the records by member, least significant digit first: at most 2^10 buckets a
-/// pass (their write cursors stay in cache), as few passes as the largest member needs (two for up to a
-/// million members). One scattering pass to 100 000 members' own slices would miss the cache on nearly
-/// every store; this costs a few sequential passes instead. Every pass's buckets are counted in one read
-/// of the records, and the second buffer is written once rather than copied from the first (at ten
-/// million records each read saved is 320 MB).
-fn by_member(mut recs: Vec<Rec>, most: u32) -> Vec<Rec> {
-    let bits = u32::BITS.saturating_sub(most.leading_zeros());
-    let Some(&first) = recs.first() else {
-        return recs;
-    };
-    if bits == 0 || recs.len() < 2 {
-        return recs;
+/// The digits of the radix sort by member: at most 2^10 buckets a pass (their write cursors stay in
+/// cache), as few passes as the largest member needs (two for up to a million members). One scattering
+/// pass to 100 000 members' own slices would miss the cache on nearly every store; this costs a few
+/// sequential passes instead.
+struct Radix {
+    passes: u32,
+    digit: u32,
+    mask: u32,
+}
+
+impl Radix {
+    fn for_members(most: u32) -> Self {
+        let bits = u32::BITS.saturating_sub(most.leading_zeros());
+        let passes = bits.div_ceil(10);
+        let digit = if passes == 0 {
+            0
+        } else {
+            bits.div_ceil(passes)
+        };
+        Radix {
+            passes,
+            digit,
+            mask: (1u32 << digit).saturating_sub(1),
+        }
     }
-    let passes = bits.div_ceil(10);
-    let digit = bits.div_ceil(passes);
-    let mask = (1u32 << digit).saturating_sub(1);
-    let bucket = |r: &Rec, pass: u32| ((r.member >> digit.saturating_mul(pass)) & mask) as usize;
-    let mut counts = vec![vec![0usize; (mask as usize).saturating_add(1)]; passes as usize];
-    for r in &recs {
-        for (pass, c) in (0..).zip(&mut counts) {
-            if let Some(c) = c.get_mut(bucket(r, pass)) {
+
+    /// Empty counts, one table a pass.
+    fn counts(&self) -> Vec<Vec<usize>> {
+        vec![vec![0usize; (self.mask as usize).saturating_add(1)]; self.passes as usize]
+    }
+
+    #[inline]
+    fn bucket(&self, member: u32, pass: u32) -> usize {
+        ((member >> self.digit.saturating_mul(pass)) & self.mask) as usize
+    }
+
+    /// Counts `member` in every pass's table.
+    #[inline]
+    fn count(&self, counts: &mut [Vec<usize>], member: u32) {
+        for (pass, c) in (0..).zip(counts) {
+            if let Some(c) = c.get_mut(self.bucket(member, pass)) {
                 *c = c.saturating_add(1);
             }
         }
+    }
+}
+
+/// Stable radix sort of the records by member, least significant digit first, from the counts `pack`
+/// took. The second buffer is written once rather than copied from the first (at ten million records
+/// each read saved is 320 MB).
+fn by_member(mut recs: Vec<Rec>, radix: &Radix, counts: Vec<Vec<usize>>) -> Vec<Rec> {
+    let Some(&first) = recs.first() else {
+        return recs;
+    };
+    if radix.passes == 0 || recs.len() < 2 {
+        return recs;
     }
     let mut other = vec![first; recs.len()];
     for (pass, mut next) in (0..).zip(counts) {
@@ -422,7 +526,7 @@ fn by_member(mut recs: Vec<Rec>, most: u32) -> Vec<Rec> {
             (at, *c) = (at.saturating_add(*c), at);
         }
         for r in &recs {
-            if let Some(c) = next.get_mut(bucket(r, pass)) {
+            if let Some(c) = next.get_mut(radix.bucket(r.member, pass)) {
                 if let Some(slot) = other.get_mut(*c) {
                     *slot = *r;
                 }
@@ -438,64 +542,4 @@ fn push(out: &mut DayTotals, member: u32, day: i64, points: i64) {
     out.members.push(member);
     out.days.push(day);
     out.points.push(points);
-}
-
-/// The one interning layer between string ids and the fast path's numbers: each id gets the next number
-/// on first sight, and the number gives the id back.
-///
-/// ```
-/// let mut ids = dangjian::credits::Interner::default();
-/// assert_eq!((ids.intern("M9"), ids.intern("M2"), ids.intern("M9")), (Some(0), Some(1), Some(0)));
-/// assert_eq!(ids.name(1), Some("M2"));
-/// ```
-#[derive(Debug, Clone, Default)]
-pub struct Interner {
-    numbers: FxMap<String, u32>,
-    names: Vec<String>,
-}
-
-impl Interner {
-    /// The id's number, given on first sight; `None` once 2^32 − 1 ids are numbered.
-    ///
-    /// ```
-    /// assert_eq!(dangjian::credits::Interner::default().intern("a"), Some(0));
-    /// ```
-    pub fn intern(&mut self, id: &str) -> Option<u32> {
-        if let Some(&n) = self.numbers.get(id) {
-            return Some(n);
-        }
-        let n = u32::try_from(self.names.len())
-            .ok()
-            .filter(|&n| n != u32::MAX)?;
-        self.numbers.insert(id.to_owned(), n);
-        self.names.push(id.to_owned());
-        Some(n)
-    }
-
-    /// The id numbered `n`.
-    ///
-    /// ```
-    /// assert_eq!(dangjian::credits::Interner::default().name(0), None);
-    /// ```
-    pub fn name(&self, n: u32) -> Option<&str> {
-        self.names.get(n as usize).map(String::as_str)
-    }
-
-    /// How many ids are numbered.
-    ///
-    /// ```
-    /// assert_eq!(dangjian::credits::Interner::default().len(), 0);
-    /// ```
-    pub fn len(&self) -> usize {
-        self.names.len()
-    }
-
-    /// Whether no id is numbered.
-    ///
-    /// ```
-    /// assert!(dangjian::credits::Interner::default().is_empty());
-    /// ```
-    pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
-    }
 }

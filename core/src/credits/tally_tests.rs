@@ -166,6 +166,36 @@ fn refused_rows_and_batches() {
     );
 }
 
+/// The quick check's limits are the full check's: a quiz of 1e9 correct answers scores (capped at 5),
+/// one more is refused with the reference's code and field, and so is a place of 0.
+#[test]
+fn quick_check_limits_are_the_full_checks() {
+    let t = at("2026-03-02T07:00:00+08:00");
+    let rows = Rows {
+        members: &[0, 0, 0],
+        activity_codes: &["daily_quiz", "four_player"],
+        activities: &[0, 0, 1],
+        seconds: &[t, t, t],
+        correct_answers: &[1_000_000_000, 1_000_000_001, Rows::NONE],
+        place: &[Rows::NONE, Rows::NONE, 0],
+        ..Rows::default()
+    };
+    let d = learning().day_totals(&rows, &[]).unwrap();
+    let e: Vec<(usize, &str, &str)> = d
+        .errors
+        .iter()
+        .map(|e| (e.index, e.code.as_str(), e.field.as_str()))
+        .collect();
+    assert_eq!(
+        e,
+        [
+            (1, "POINTS_OUT_OF_RANGE", "correct_answers"),
+            (2, "INVALID_PLACE", "place")
+        ]
+    );
+    assert_eq!(d.points, [5]);
+}
+
 /// The interning layer: one number per id, the first seen first.
 #[test]
 fn interner_numbers_once() {
@@ -213,12 +243,25 @@ fn gen_row() -> impl Strategy<Value = Gen> {
         0usize..CODES.len(),
         0i64..10 * 86_400,
         prop::option::weighted(0.9, 0u32..4),
-        prop::option::weighted(0.9, 0u32..500),
-        prop::option::weighted(0.9, 0u32..8),
+        // Now and then at the raw-points bound (±1e9) and past it: the quick check's limits.
+        prop::option::weighted(0.9, prop_oneof![19 => 0u32..500, 1 => edge()]),
+        prop::option::weighted(0.9, prop_oneof![19 => 0u32..8, 1 => edge()]),
         prop::option::weighted(0.9, 0u32..5),
         prop::option::weighted(0.3, -12i64..12),
         prop::bool::weighted(0.1),
     )
+}
+
+/// Counts at the raw-points bound: a per-correct point a count gives 1e9 at most; a per-minutes
+/// unit needs 60 s a point, so no `u32` duration passes it at 1 point a minute. The largest is one
+/// below `Rows::NONE` (which the fast path reads as absent).
+fn edge() -> impl Strategy<Value = u32> {
+    prop::sample::select(vec![
+        999_999_999u32,
+        1_000_000_000,
+        1_000_000_001,
+        u32::MAX - 1,
+    ])
 }
 
 /// The schemes the property runs: the learning platform (its 2019 and 2022 sets meet in the span), the
