@@ -4,7 +4,7 @@
 //! only when no test can produce the code. The generated table (CODES.md) is sorted by area and code, so the order here is free.
 #![deny(clippy::arithmetic_side_effects)]
 
-use super::{Area, CodeInfo, Kind, UnknownCode};
+use super::{Area, CodeInfo, Kind};
 
 registry! {
     // ---- common: values every engine reads -----------------------------------------------------------------
