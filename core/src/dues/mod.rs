@@ -64,3 +64,5 @@ pub use summary::{summarize, BranchSummary, Period};
 mod batch_json_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod trace_tests;
