@@ -11,10 +11,11 @@ use super::bundled::rules_2008;
 use super::items::Category;
 use super::member::{DuesMember, IncomeRecord};
 use super::params::{bracket_for, Bracket, Rounding};
+use super::trace::Step;
 use super::tracer::{category_article, Tracer};
 use crate::policy::in_force;
 use crate::Dated;
-use crate::{Citation, Error, Finding, Policy, Result, Severity, TraceStep, YearMonth};
+use crate::{Citation, Error, Finding, Policy, Result, Severity, YearMonth};
 
 /// Money at the fen, written with two decimals. Inputs carry at most two decimals, so nothing is lost.
 pub(crate) fn to_fen(amount: Decimal) -> Decimal {
@@ -81,14 +82,11 @@ fn flat_amount(
             Some(citation),
         ));
     }
-    tracer.push(|| {
-        TraceStep::new(
-            "amount",
-            format!("flat monthly amount for {}", member.category),
-            amount.to_string(),
-        )
-        .with_parameter(parameter)
-        .cite(dated_citation.clone())
+    tracer.push_cited(dated_citation, |cite| Step::Flat {
+        category: member.category,
+        amount,
+        parameter,
+        cite,
     });
     Ok(Computed {
         base: None,
@@ -199,21 +197,15 @@ fn trace_rate(
     tracer: &mut Tracer,
     base: Decimal,
     bracket: &Bracket,
-    parameter: &str,
+    parameter: &'static str,
     citation: &Citation,
 ) {
-    tracer.push(|| {
-        let band = match bracket.up_to {
-            Some(bound) => format!("base {base} ≤ {bound}"),
-            None => format!("base {base} is in the top bracket"),
-        };
-        TraceStep::new(
-            "rate",
-            format!("{band}: rate applies to the whole base"),
-            bracket.rate.to_string(),
-        )
-        .with_parameter(parameter)
-        .cite(citation.clone())
+    tracer.push_cited(citation, |cite| Step::Rate {
+        base,
+        up_to: bracket.up_to,
+        rate: bracket.rate,
+        parameter,
+        cite,
     });
 }
 
@@ -226,17 +218,13 @@ fn trace_rounding(
     amount: Decimal,
     rounding: &Dated<Rounding>,
 ) {
-    tracer.push(|| {
-        TraceStep::new(
-            "amount",
-            format!(
-                "{base} × {rate} = {exact}, rounded {} to {} decimals",
-                rounding.value.mode.as_str(),
-                rounding.value.scale
-            ),
-            amount.to_string(),
-        )
-        .with_parameter("dues.rounding")
-        .cite(rounding.citation.clone())
+    tracer.push_cited(&rounding.citation, |cite| Step::Rounded {
+        base,
+        rate,
+        exact,
+        amount,
+        mode: rounding.value.mode,
+        scale: rounding.value.scale,
+        cite,
     });
 }

@@ -9,12 +9,13 @@ use super::amount::{amount_in, Computed};
 use super::items::Category;
 use super::member::{DuesMember, HardshipOutcome};
 use super::params::FixingRule;
+use super::trace::{Fixed, Step, Trace};
 use super::tracer::Tracer;
 pub(crate) use crate::dues::bundled::rules_2008;
 use crate::dues::bundled::NOTICE_2017;
 use crate::policy::in_force;
 use crate::Dated;
-use crate::{Citation, Error, Finding, Policy, Result, Severity, TraceStep, YearMonth};
+use crate::{Citation, Error, Finding, Policy, Result, Severity, YearMonth};
 
 /// What to compute besides the amount.
 ///
@@ -66,8 +67,10 @@ pub struct Assessment {
     pub citation: Citation,
     /// What the caller should know (stable codes).
     pub findings: Vec<Finding>,
-    /// How the amount was reached (empty when traces are off).
-    pub trace: Vec<TraceStep>,
+    /// How the amount was reached (empty when traces are off): read as a list of [`crate::TraceStep`]s,
+    /// written out only when read; the JSON array of steps (TypeScript `TraceStep[]`) on every surface.
+    #[cfg_attr(feature = "wasm", tsify(type = "TraceStep[]"))]
+    pub trace: Trace,
 }
 
 impl Assessment {
@@ -111,7 +114,14 @@ pub fn assess(
     options: AssessOptions,
 ) -> Result<Assessment> {
     member.validate()?;
-    let mut tracer = Tracer::new(options.trace);
+    let mut tracer = Tracer::new(options.trace, || {
+        member
+            .incomes
+            .iter()
+            .map(|r| r.items.len())
+            .max()
+            .unwrap_or(0)
+    });
     let mut findings = Vec::new();
     let admitted = member.admitted_on.map(YearMonth::of);
     if let Some(admitted_month) = admitted.filter(|a| month < *a) {
@@ -147,7 +157,7 @@ pub fn assess(
         assessed_in,
         citation: computed.citation,
         findings,
-        trace: tracer.into_steps(),
+        trace: tracer.into_trace(),
     })
 }
 
@@ -167,13 +177,9 @@ fn not_owed_before_admission(
         format!("admitted as a probationary member in {admitted_month}: nothing is owed before"),
         Some(rules_2008("第八条")),
     ));
-    tracer.push(|| {
-        TraceStep::new(
-            "admission",
-            format!("admitted in {admitted_month}: {month} is not owed"),
-            "0.00",
-        )
-        .cite(rules_2008("第八条"))
+    tracer.push(|| Step::NotOwed {
+        admitted: admitted_month,
+        month,
     });
     Assessment {
         member_id: member.member_id.clone(),
@@ -185,19 +191,14 @@ fn not_owed_before_admission(
         assessed_in: month,
         citation: rules_2008("第八条"),
         findings,
-        trace: tracer.into_steps(),
+        trace: tracer.into_trace(),
     }
 }
 
 /// The trace step saying a probationary member owes dues from the month of admission (2008 Art. 8).
 fn trace_owed_from_admission(tracer: &mut Tracer, admitted_month: YearMonth) {
-    tracer.push(|| {
-        TraceStep::new(
-            "admission",
-            format!("probationary member admitted in {admitted_month}: dues owed from that month"),
-            admitted_month.to_string(),
-        )
-        .cite(rules_2008("第八条"))
+    tracer.push(|| Step::OwedFrom {
+        admitted: admitted_month,
     });
 }
 
@@ -232,20 +233,15 @@ fn assessed_month(
                 .unwrap_or(month)
         }
     };
-    tracer.push(|| {
-        let how = match fixing.value {
-            FixingRule::MonthOfChange => "dues follow the income of the month itself".to_owned(),
-            FixingRule::AnnualFixed if periodic_base => {
-                "annual fixing does not apply: this base is the month's (Art. 3) or the last quarter's (Art. 4)"
-                    .to_owned()
-            }
-            FixingRule::AnnualFixed => {
-                format!("annual fixing: the amount assessed in {assessed_in} holds for the year")
-            }
-        };
-        TraceStep::new("fixing", how, assessed_in.to_string())
-            .with_parameter("dues.fixing")
-            .cite(fixing.citation.clone())
+    let how = match fixing.value {
+        FixingRule::MonthOfChange => Fixed::MonthOfChange,
+        FixingRule::AnnualFixed if periodic_base => Fixed::Periodic,
+        FixingRule::AnnualFixed => Fixed::Annual,
+    };
+    tracer.push_cited(&fixing.citation, |cite| Step::Fixing {
+        how,
+        assessed_in,
+        cite,
     });
     assessed_in
 }
@@ -397,13 +393,10 @@ fn apply_hardship(
         Some(citation.clone()),
     ));
     let before = computed.amount;
-    tracer.push(|| {
-        TraceStep::new(
-            "hardship",
-            format!("{en} from {before}"),
-            granted.to_string(),
-        )
-        .cite(citation.clone())
+    tracer.push(|| Step::Hardship {
+        outcome: decision.outcome,
+        before,
+        granted,
     });
     computed.amount = granted;
     computed.citation = citation;

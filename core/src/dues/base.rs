@@ -9,17 +9,10 @@ use super::bundled::rules_2008;
 use super::items::{Category, EmployerType, ItemCode};
 use super::member::{DuesMember, IncomeItem, IncomeRecord};
 use super::params::Composition;
+use super::trace::{Step, Treatment};
 use super::tracer::{category_article, Tracer};
 use crate::policy::in_force;
-use crate::{Citation, Dated, Error, Finding, Policy, Result, Severity, TraceStep, YearMonth};
-
-/// What happens to an item for this member under the composition in force.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Treatment {
-    Counted,
-    Deducted,
-    Excluded,
-}
+use crate::{Citation, Dated, Error, Finding, Policy, Result, Severity, YearMonth};
 
 fn counted_items(
     composition: &Composition,
@@ -65,13 +58,11 @@ pub(super) fn compose_base(
         &composition.citation,
         findings,
     );
-    tracer.push(|| {
-        TraceStep::new(
-            "base",
-            format!("counted {total} − deducted {deducted}"),
-            base.to_string(),
-        )
-        .cite(composition.citation.clone())
+    tracer.push_cited(&composition.citation, |cite| Step::Base {
+        total,
+        deducted,
+        base,
+        cite,
     });
     Ok(base)
 }
@@ -90,13 +81,7 @@ fn given_net_base(
     if only.code != ItemCode::NetBase {
         return None;
     }
-    tracer.push(|| {
-        TraceStep::new(
-            "base",
-            "net_base given: the base is already known",
-            only.amount.to_string(),
-        )
-    });
+    tracer.push(|| Step::GivenBase { base: only.amount });
     if only.amount.is_zero() {
         findings.push(base_zero(
             member.category,
@@ -172,20 +157,12 @@ fn trace_item(
     amount: Decimal,
     composition: &Dated<Composition>,
 ) {
-    tracer.push(|| {
-        let what = match treatment {
-            Treatment::Counted if item.code == ItemCode::QuarterNetIncome => {
-                format!("quarter_net_income {} ÷ 3 counted", item.amount)
-            }
-            Treatment::Counted => format!("{} counted", item.code),
-            Treatment::Deducted => format!("{} deducted", item.code),
-            Treatment::Excluded => {
-                format!("{} excluded: not part of this member's base", item.code)
-            }
-        };
-        TraceStep::new("item", what, amount.to_string())
-            .with_parameter("dues.composition")
-            .cite(composition.citation.clone())
+    tracer.push_cited(&composition.citation, |cite| Step::Item {
+        code: item.code,
+        treatment,
+        given: item.amount,
+        monthly: amount,
+        cite,
     });
 }
 

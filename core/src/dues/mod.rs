@@ -38,6 +38,7 @@ mod member;
 mod month_rules;
 mod params;
 mod summary;
+mod trace;
 mod tracer;
 
 pub use crate::money::MAX_AMOUNT_YUAN;
@@ -59,6 +60,7 @@ pub use params::{
     FlatAmounts, PaymentRules, Rounding, RoundingMode,
 };
 pub use summary::{summarize, BranchSummary, Period};
+pub use trace::Trace;
 
 #[cfg(test)]
 mod batch_json_tests;

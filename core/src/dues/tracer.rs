@@ -3,33 +3,60 @@
 #![deny(clippy::arithmetic_side_effects)]
 
 use super::items::Category;
-use crate::TraceStep;
+use super::trace::{Cited, Step, Trace};
+use crate::Citation;
 
-/// Collects trace steps only when asked, so the amounts-only path builds no strings.
+/// Collects the steps only when asked, so the amounts-only path builds nothing.
 pub(super) struct Tracer {
     on: bool,
-    steps: Vec<TraceStep>,
+    trace: Trace,
+    /// The citation the last cited entry was copied from: the steps citing one policy value in a row (a
+    /// payroll's items, then its base) share one entry, found by address, not by comparing the text.
+    last_cited: Option<*const Citation>,
 }
 
 impl Tracer {
-    /// A collector that keeps steps when `on` (the caller asked for a trace) and drops them otherwise.
-    pub(super) fn new(on: bool) -> Self {
+    /// A collector that keeps steps when `on` (the caller asked for a trace) and drops them otherwise; `items`
+    /// is the most income items a record of the member has, so the steps take one allocation of their size.
+    pub(super) fn new(on: bool, items: impl FnOnce() -> usize) -> Self {
+        let mut trace = Trace::default();
+        if on {
+            // Admission, fixing, the items, base, rate, amount and hardship; four policy citations at most.
+            trace.steps.reserve_exact(items().saturating_add(6));
+            trace.cited.reserve_exact(4);
+        }
         Tracer {
             on,
-            steps: Vec::new(),
+            trace,
+            last_cited: None,
         }
     }
 
     /// Records the step built by `step`, which is only called when tracing.
-    pub(super) fn push(&mut self, step: impl FnOnce() -> TraceStep) {
+    pub(super) fn push(&mut self, step: impl FnOnce() -> Step) {
         if self.on {
-            self.steps.push(step());
+            self.trace.steps.push(step());
         }
     }
 
+    /// Records the step built by `step` with `citation`, stored once however many steps in a row cite it.
+    pub(super) fn push_cited(&mut self, citation: &Citation, step: impl FnOnce(Cited) -> Step) {
+        if !self.on {
+            return;
+        }
+        let cited = &mut self.trace.cited;
+        let from = std::ptr::from_ref(citation);
+        if self.last_cited != Some(from) {
+            cited.push(citation.clone());
+            self.last_cited = Some(from);
+        }
+        let at = u8::try_from(cited.len().saturating_sub(1)).unwrap_or(u8::MAX);
+        self.trace.steps.push(step(Cited(at)));
+    }
+
     /// The steps collected, in order (empty when not tracing).
-    pub(super) fn into_steps(self) -> Vec<TraceStep> {
-        self.steps
+    pub(super) fn into_trace(self) -> Trace {
+        self.trace
     }
 }
 

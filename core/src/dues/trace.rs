@@ -1,0 +1,434 @@
+//! The trace of an assessment, kept compact: each step is its kind and the numbers it was computed from
+//! (decimals, months, codes, references to static text), and its words are written only when someone reads
+//! them. Writing the text of every step of every member (three or four `String`s and several formatted
+//! decimals a step) was nine tenths of a traced batch's time; most traces are stored or counted, few are read.
+//!
+//! On every surface the trace is what it was: the list of [`TraceStep`]s, in JSON, TypeScript (`TraceStep[]`),
+//! Kotlin, Swift and Python alike. Each kind of step has its text written in one place, [`Step::render`].
+#![deny(clippy::arithmetic_side_effects)]
+
+use std::sync::OnceLock;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::bundled::rules_2008;
+use super::items::{Category, ItemCode};
+use super::member::HardshipOutcome;
+use super::params::RoundingMode;
+use crate::{Citation, TraceStep, YearMonth};
+
+/// How an assessment reached its amount: the steps, in order, read as [`TraceStep`]s.
+///
+/// The steps are held as numbers and written out as text the first time they are read (then kept): through
+/// [`Trace::steps`], the slice it dereferences to, iteration, serde or the UniFFI record. Its JSON is the
+/// array of [`TraceStep`] objects, and reads back from one.
+///
+/// ```
+/// use dangjian::{dues, Policy};
+/// let m: dues::DuesMember = serde_json::from_str(r#"{"member_id":"M1","category":"employed",
+///   "incomes":[{"items":[{"code":"net_base","amount":"5400"}]}]}"#).unwrap();
+/// let a = dues::assess(&Policy::bundled(), &m, "2026-03".parse().unwrap(), Default::default()).unwrap();
+/// assert_eq!(a.trace.len(), 4); // fixing, base, rate, amount
+/// assert_eq!(a.trace[2].value, "0.015");
+/// assert_eq!(a.trace.steps()[3].detail, "5400.00 × 0.015 = 81.00000, rounded half_up to 2 decimals");
+/// let json = serde_json::to_string(&a.trace).unwrap();
+/// assert!(json.starts_with(r#"[{"step":"fixing","detail":"annual fixing"#));
+/// let back: dues::Trace = serde_json::from_str(&json).unwrap();
+/// assert_eq!(back, a.trace);
+/// ```
+#[derive(Clone, Default)]
+pub struct Trace {
+    /// The steps as computed (empty for a trace read from its text).
+    pub(super) steps: Vec<Step>,
+    /// The policy citations the steps name, each stored once ([`Cited`] indexes them): a province's citations
+    /// are owned strings, and copying them once per step was a copy per payroll item.
+    pub(super) cited: Vec<Citation>,
+    /// The steps as text, written on first read.
+    rendered: OnceLock<Vec<TraceStep>>,
+}
+
+impl Trace {
+    /// An empty trace (what an assessment without trace carries).
+    ///
+    /// ```
+    /// assert!(dangjian::dues::Trace::new().is_empty());
+    /// ```
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The number of steps (counted without writing them out).
+    ///
+    /// ```
+    /// let t = dangjian::dues::Trace::from(vec![dangjian::TraceStep::new("base", "given", "1.00")]);
+    /// assert_eq!(t.len(), 1);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.rendered.get().map_or(self.steps.len(), Vec::len)
+    }
+
+    /// Whether there is no step (an assessment made without trace).
+    ///
+    /// ```
+    /// assert!(dangjian::dues::Trace::default().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Drops every step (an assessment compared without its trace).
+    ///
+    /// ```
+    /// let mut t = dangjian::dues::Trace::from(vec![dangjian::TraceStep::new("base", "given", "1.00")]);
+    /// t.clear();
+    /// assert!(t.is_empty() && t.steps().is_empty());
+    /// ```
+    pub fn clear(&mut self) {
+        *self = Self::default();
+    }
+
+    /// The steps as text, written on the first call and kept.
+    ///
+    /// ```
+    /// let t = dangjian::dues::Trace::from(vec![dangjian::TraceStep::new("base", "given", "1.00")]);
+    /// assert_eq!(t.steps()[0].step, "base");
+    /// ```
+    pub fn steps(&self) -> &[TraceStep] {
+        self.rendered.get_or_init(|| self.render_all().collect())
+    }
+
+    /// The steps as text, owned (written now unless they were read before).
+    ///
+    /// ```
+    /// let t = dangjian::dues::Trace::from(vec![dangjian::TraceStep::new("base", "given", "1.00")]);
+    /// assert_eq!(t.into_steps().len(), 1);
+    /// ```
+    pub fn into_steps(mut self) -> Vec<TraceStep> {
+        match self.rendered.take() {
+            Some(steps) => steps,
+            None => self.render_all().collect(),
+        }
+    }
+
+    fn render_all(&self) -> impl Iterator<Item = TraceStep> + '_ {
+        self.steps.iter().map(|s| s.render(&self.cited))
+    }
+}
+
+impl std::ops::Deref for Trace {
+    type Target = [TraceStep];
+
+    fn deref(&self) -> &[TraceStep] {
+        self.steps()
+    }
+}
+
+impl<'a> IntoIterator for &'a Trace {
+    type Item = &'a TraceStep;
+    type IntoIter = std::slice::Iter<'a, TraceStep>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.steps().iter()
+    }
+}
+
+impl From<Vec<TraceStep>> for Trace {
+    fn from(steps: Vec<TraceStep>) -> Self {
+        Self {
+            rendered: OnceLock::from(steps),
+            ..Self::default()
+        }
+    }
+}
+
+impl From<Trace> for Vec<TraceStep> {
+    fn from(trace: Trace) -> Self {
+        trace.into_steps()
+    }
+}
+
+/// Two traces are equal when they read the same: the text is the contract (`5400` and `5400.00` are equal
+/// decimals but different steps).
+impl PartialEq for Trace {
+    fn eq(&self, other: &Self) -> bool {
+        self.steps() == other.steps()
+    }
+}
+
+impl Eq for Trace {}
+
+impl std::fmt::Debug for Trace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.steps().fmt(f)
+    }
+}
+
+impl Serialize for Trace {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.rendered.get() {
+            Some(steps) => steps.serialize(serializer),
+            // Written step by step into the output, not kept: a batch written to JSON holds no second copy.
+            None => serializer.collect_seq(self.render_all()),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Trace {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::<TraceStep>::deserialize(deserializer).map(Self::from)
+    }
+}
+
+// Kotlin, Swift and Python see the list of steps they always saw (`List<TraceStep>`, `[TraceStep]`, `list`),
+// written out when the record is lowered.
+#[cfg(feature = "uniffi")]
+uniffi::custom_type!(Trace, Vec<TraceStep>, {
+    lower: |t| t.into_steps(),
+    try_lift: |v| Ok(Trace::from(v)),
+});
+
+/// A policy citation of the trace, by its place in [`Trace`]'s list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Cited(pub(super) u8);
+
+/// What happens to an income item for this member under the composition in force.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Treatment {
+    Counted,
+    Deducted,
+    Excluded,
+}
+
+/// How the fixing rule in force chose the month whose income decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Fixed {
+    /// 2008 Art. 10: the month itself.
+    MonthOfChange,
+    /// Annual fixing, but the base is the month's (Art. 3) or the last quarter's (Art. 4).
+    Periodic,
+    /// 2017 Notice: the start of the year (or the later admission or first income).
+    Annual,
+}
+
+/// One step, as its numbers. Each kind is written out by [`Step::render`] alone.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Step {
+    /// A month before admission as probationary member: nothing owed (2008 Art. 8).
+    NotOwed {
+        admitted: YearMonth,
+        month: YearMonth,
+    },
+    /// Owed from the month of admission (2008 Art. 8).
+    OwedFrom { admitted: YearMonth },
+    /// The month whose income decides (`dues.fixing`).
+    Fixing {
+        how: Fixed,
+        assessed_in: YearMonth,
+        cite: Cited,
+    },
+    /// A base given as `net_base`.
+    GivenBase { base: Decimal },
+    /// One payroll item: `given` as written, `monthly` as it counts (a quarter's income ÷ 3).
+    Item {
+        code: ItemCode,
+        treatment: Treatment,
+        given: Decimal,
+        monthly: Decimal,
+        cite: Cited,
+    },
+    /// The composed base.
+    Base {
+        total: Decimal,
+        deducted: Decimal,
+        base: Decimal,
+        cite: Cited,
+    },
+    /// A flat amount (2008 Art. 6) and the parameter it comes from.
+    Flat {
+        category: Category,
+        amount: Decimal,
+        parameter: &'static str,
+        cite: Cited,
+    },
+    /// The bracket found for the base (2008 Arts. 2–5).
+    Rate {
+        base: Decimal,
+        up_to: Option<Decimal>,
+        rate: Decimal,
+        parameter: &'static str,
+        cite: Cited,
+    },
+    /// The product and its rounding (`dues.rounding`).
+    Rounded {
+        base: Decimal,
+        rate: Decimal,
+        exact: Decimal,
+        amount: Decimal,
+        mode: RoundingMode,
+        scale: u32,
+        cite: Cited,
+    },
+    /// A hardship decision lowering the amount (2008 Art. 7).
+    Hardship {
+        outcome: HardshipOutcome,
+        before: Decimal,
+        granted: Decimal,
+    },
+}
+
+// Four decimals and a few bytes: a traced member of ten steps holds 720 bytes, in one allocation.
+const _: () = assert!(std::mem::size_of::<Step>() <= 72);
+
+impl Step {
+    /// The step's text: the one place each kind's words are written.
+    fn render(&self, cited: &[Citation]) -> TraceStep {
+        match *self {
+            Step::NotOwed { admitted, month } => TraceStep::new(
+                "admission",
+                format!("admitted in {admitted}: {month} is not owed"),
+                "0.00",
+            )
+            .cite(rules_2008("第八条")),
+            Step::OwedFrom { admitted } => TraceStep::new(
+                "admission",
+                format!("probationary member admitted in {admitted}: dues owed from that month"),
+                admitted.to_string(),
+            )
+            .cite(rules_2008("第八条")),
+            Step::Fixing {
+                how,
+                assessed_in,
+                cite,
+            } => {
+                let how = match how {
+                    Fixed::MonthOfChange => "dues follow the income of the month itself".to_owned(),
+                    Fixed::Periodic => "annual fixing does not apply: this base is the month's (Art. 3) or the last quarter's (Art. 4)".to_owned(),
+                    Fixed::Annual => format!("annual fixing: the amount assessed in {assessed_in} holds for the year"),
+                };
+                let s = TraceStep::new("fixing", how, assessed_in.to_string());
+                with_policy(s, "dues.fixing", cited, cite)
+            }
+            Step::GivenBase { base } => TraceStep::new(
+                "base",
+                "net_base given: the base is already known",
+                base.to_string(),
+            ),
+            Step::Item {
+                code,
+                treatment,
+                given,
+                monthly,
+                cite,
+            } => {
+                let s = TraceStep::new(
+                    "item",
+                    item_text(code, treatment, given),
+                    monthly.to_string(),
+                );
+                with_policy(s, "dues.composition", cited, cite)
+            }
+            Step::Base {
+                total,
+                deducted,
+                base,
+                cite,
+            } => {
+                let how = format!("counted {total} − deducted {deducted}");
+                with_citation(TraceStep::new("base", how, base.to_string()), cited, cite)
+            }
+            Step::Flat {
+                category,
+                amount,
+                parameter,
+                cite,
+            } => {
+                let how = format!("flat monthly amount for {category}");
+                with_policy(
+                    TraceStep::new("amount", how, amount.to_string()),
+                    parameter,
+                    cited,
+                    cite,
+                )
+            }
+            Step::Rate {
+                base,
+                up_to,
+                rate,
+                parameter,
+                cite,
+            } => {
+                let band = match up_to {
+                    Some(bound) => format!("base {base} ≤ {bound}"),
+                    None => format!("base {base} is in the top bracket"),
+                };
+                let how = format!("{band}: rate applies to the whole base");
+                with_policy(
+                    TraceStep::new("rate", how, rate.to_string()),
+                    parameter,
+                    cited,
+                    cite,
+                )
+            }
+            Step::Rounded {
+                base,
+                rate,
+                exact,
+                amount,
+                mode,
+                scale,
+                cite,
+            } => {
+                let mode = mode.as_str();
+                let how = format!("{base} × {rate} = {exact}, rounded {mode} to {scale} decimals");
+                with_policy(
+                    TraceStep::new("amount", how, amount.to_string()),
+                    "dues.rounding",
+                    cited,
+                    cite,
+                )
+            }
+            Step::Hardship {
+                outcome,
+                before,
+                granted,
+            } => {
+                let en = match outcome {
+                    HardshipOutcome::Waived => "waived",
+                    HardshipOutcome::Reduced => "reduced",
+                };
+                TraceStep::new(
+                    "hardship",
+                    format!("{en} from {before}"),
+                    granted.to_string(),
+                )
+                .cite(rules_2008("第七条"))
+            }
+        }
+    }
+}
+
+/// An item step's words: counted (a quarter's income with its division), deducted or excluded.
+fn item_text(code: ItemCode, treatment: Treatment, given: Decimal) -> String {
+    match treatment {
+        Treatment::Counted if code == ItemCode::QuarterNetIncome => {
+            format!("quarter_net_income {given} ÷ 3 counted")
+        }
+        Treatment::Counted => format!("{code} counted"),
+        Treatment::Deducted => format!("{code} deducted"),
+        Treatment::Excluded => format!("{code} excluded: not part of this member's base"),
+    }
+}
+
+/// The step with the policy citation it names.
+fn with_citation(step: TraceStep, cited: &[Citation], cite: Cited) -> TraceStep {
+    match cited.get(usize::from(cite.0)) {
+        Some(c) => step.cite(c.clone()),
+        None => step,
+    }
+}
+
+/// The step with the policy parameter it used and that parameter's citation.
+fn with_policy(step: TraceStep, parameter: &str, cited: &[Citation], cite: Cited) -> TraceStep {
+    with_citation(step.with_parameter(parameter), cited, cite)
+}
