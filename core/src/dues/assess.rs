@@ -114,14 +114,7 @@ pub fn assess(
     options: AssessOptions,
 ) -> Result<Assessment> {
     member.validate()?;
-    let mut tracer = Tracer::new(options.trace, || {
-        member
-            .incomes
-            .iter()
-            .map(|r| r.items.len())
-            .max()
-            .unwrap_or(0)
-    });
+    let mut tracer = Tracer::new(options.trace, member);
     let mut findings = Vec::new();
     let admitted = member.admitted_on.map(YearMonth::of);
     if let Some(admitted_month) = admitted.filter(|a| month < *a) {

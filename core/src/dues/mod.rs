@@ -39,6 +39,7 @@ mod month_rules;
 mod params;
 mod summary;
 mod trace;
+mod trace_codec;
 mod tracer;
 
 pub use crate::money::MAX_AMOUNT_YUAN;

@@ -16,6 +16,7 @@ use super::bundled::rules_2008;
 use super::items::{Category, ItemCode};
 use super::member::HardshipOutcome;
 use super::params::RoundingMode;
+use super::trace_codec::Steps;
 use crate::{Citation, TraceStep, YearMonth};
 
 /// How an assessment reached its amount: the steps, in order, read as [`TraceStep`]s.
@@ -39,8 +40,10 @@ use crate::{Citation, TraceStep, YearMonth};
 /// ```
 #[derive(Clone, Default)]
 pub struct Trace {
-    /// The steps as computed (empty for a trace read from its text).
-    pub(super) steps: Vec<Step>,
+    /// The steps as computed, encoded ([`super::trace_codec`]; empty for a trace read from its text).
+    pub(super) bytes: Vec<u8>,
+    /// How many steps `bytes` holds.
+    pub(super) count: usize,
     /// The policy citations the steps name, each stored once ([`Cited`] indexes them): a province's citations
     /// are owned strings, and copying them once per step was a copy per payroll item.
     pub(super) cited: Vec<Citation>,
@@ -65,7 +68,7 @@ impl Trace {
     /// assert_eq!(t.len(), 1);
     /// ```
     pub fn len(&self) -> usize {
-        self.rendered.get().map_or(self.steps.len(), Vec::len)
+        self.rendered.get().map_or(self.count, Vec::len)
     }
 
     /// Whether there is no step (an assessment made without trace).
@@ -112,7 +115,7 @@ impl Trace {
     }
 
     fn render_all(&self) -> impl Iterator<Item = TraceStep> + '_ {
-        self.steps.iter().map(|s| s.render(&self.cited))
+        Steps::new(&self.bytes).map(|s| s.render(&self.cited))
     }
 }
 
@@ -211,7 +214,8 @@ pub(super) enum Fixed {
     Annual,
 }
 
-/// One step, as its numbers. Each kind is written out by [`Step::render`] alone.
+/// One step, as its numbers (stored encoded, [`super::trace_codec`]). Each kind is written out by
+/// [`Step::render`] alone.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Step {
     /// A month before admission as probationary member: nothing owed (2008 Art. 8).
@@ -276,9 +280,6 @@ pub(super) enum Step {
         granted: Decimal,
     },
 }
-
-// Four decimals and a few bytes: a traced member of ten steps holds 720 bytes, in one allocation.
-const _: () = assert!(std::mem::size_of::<Step>() <= 72);
 
 impl Step {
     /// The step's text: the one place each kind's words are written.

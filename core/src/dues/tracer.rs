@@ -3,7 +3,9 @@
 #![deny(clippy::arithmetic_side_effects)]
 
 use super::items::Category;
+use super::member::DuesMember;
 use super::trace::{Cited, Step, Trace};
+use super::trace_codec::{encode, room_for};
 use crate::Citation;
 
 /// Collects the steps only when asked, so the amounts-only path builds nothing.
@@ -16,13 +18,12 @@ pub(super) struct Tracer {
 }
 
 impl Tracer {
-    /// A collector that keeps steps when `on` (the caller asked for a trace) and drops them otherwise; `items`
-    /// is the most income items a record of the member has, so the steps take one allocation of their size.
-    pub(super) fn new(on: bool, items: impl FnOnce() -> usize) -> Self {
+    /// A collector of `member`'s steps when `on` (the caller asked for a trace), dropping them otherwise.
+    pub(super) fn new(on: bool, member: &DuesMember) -> Self {
         let mut trace = Trace::default();
         if on {
-            // Admission, fixing, the items, base, rate, amount and hardship; four policy citations at most.
-            trace.steps.reserve_exact(items().saturating_add(6));
+            trace.bytes.reserve_exact(room_for(member));
+            // Four policy citations at most.
             trace.cited.reserve_exact(4);
         }
         Tracer {
@@ -35,7 +36,7 @@ impl Tracer {
     /// Records the step built by `step`, which is only called when tracing.
     pub(super) fn push(&mut self, step: impl FnOnce() -> Step) {
         if self.on {
-            self.trace.steps.push(step());
+            self.record(&step());
         }
     }
 
@@ -51,7 +52,12 @@ impl Tracer {
             self.last_cited = Some(from);
         }
         let at = u8::try_from(cited.len().saturating_sub(1)).unwrap_or(u8::MAX);
-        self.trace.steps.push(step(Cited(at)));
+        self.record(&step(Cited(at)));
+    }
+
+    fn record(&mut self, step: &Step) {
+        encode(step, &mut self.trace.bytes);
+        self.trace.count = self.trace.count.saturating_add(1);
     }
 
     /// The steps collected, in order (empty when not tracing).
