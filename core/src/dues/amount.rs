@@ -34,11 +34,11 @@ pub(super) struct Computed {
 }
 
 /// The amount the rules in force in `month` give for the member's income then.
-pub(super) fn amount_in(
-    policy: &Policy,
+pub(super) fn amount_in<'p>(
+    policy: &'p Policy,
     member: &DuesMember,
     month: YearMonth,
-    tracer: &mut Tracer,
+    tracer: &mut Tracer<'_, 'p>,
     findings: &mut Vec<Finding>,
 ) -> Result<Computed> {
     if member.category.is_flat() {
@@ -55,11 +55,11 @@ pub(super) fn amount_in(
 /// The flat monthly amount of a farmer, student, unemployed, relief or subsistence member (2008 Art. 6).
 ///
 /// Income items given for such a member raise `ITEMS_IGNORED_FOR_FLAT_AMOUNT`: they play no part.
-fn flat_amount(
-    policy: &Policy,
+fn flat_amount<'p>(
+    policy: &'p Policy,
     member: &DuesMember,
     month: YearMonth,
-    tracer: &mut Tracer,
+    tracer: &mut Tracer<'_, 'p>,
     findings: &mut Vec<Finding>,
 ) -> Result<Computed> {
     let citation = rules_2008(category_article(member.category));
@@ -154,12 +154,12 @@ fn income_record(member: &DuesMember, month: YearMonth) -> Result<&IncomeRecord>
 
 /// The bracket's rate applied to the whole base, rounded per policy (2008 Arts. 2–5): retirees have their
 /// own table (Art. 5), every other rated category the employed one.
-fn rated_amount(
-    policy: &Policy,
+fn rated_amount<'p>(
+    policy: &'p Policy,
     member: &DuesMember,
     month: YearMonth,
     base: Decimal,
-    tracer: &mut Tracer,
+    tracer: &mut Tracer<'_, 'p>,
 ) -> Result<Computed> {
     let on = month.first_day();
     let dues = &policy.dues;
@@ -193,12 +193,12 @@ fn rated_amount(
 }
 
 /// The trace step of the bracket found for the base (2008 Arts. 2–5: the rate applies to the whole base).
-fn trace_rate(
-    tracer: &mut Tracer,
+fn trace_rate<'p>(
+    tracer: &mut Tracer<'_, 'p>,
     base: Decimal,
     bracket: &Bracket,
     parameter: &'static str,
-    citation: &Citation,
+    citation: &'p Citation,
 ) {
     tracer.push_cited(citation, |cite| Step::Rate {
         base,
@@ -210,13 +210,13 @@ fn trace_rate(
 }
 
 /// The trace step of the product and its rounding under the policy's rule.
-fn trace_rounding(
-    tracer: &mut Tracer,
+fn trace_rounding<'p>(
+    tracer: &mut Tracer<'_, 'p>,
     base: Decimal,
     rate: Decimal,
     exact: Decimal,
     amount: Decimal,
-    rounding: &Dated<Rounding>,
+    rounding: &'p Dated<Rounding>,
 ) {
     tracer.push_cited(&rounding.citation, |cite| Step::Rounded {
         base,

@@ -10,7 +10,7 @@ use super::items::Category;
 use super::member::{DuesMember, HardshipOutcome};
 use super::params::FixingRule;
 use super::trace::{Fixed, Step, Trace};
-use super::tracer::Tracer;
+use super::tracer::{Recorder, Tracer};
 pub(crate) use crate::dues::bundled::rules_2008;
 use crate::dues::bundled::NOTICE_2017;
 use crate::policy::in_force;
@@ -113,8 +113,19 @@ pub fn assess(
     month: YearMonth,
     options: AssessOptions,
 ) -> Result<Assessment> {
+    assess_with(policy, member, month, options, &mut Recorder::for_one())
+}
+
+/// [`assess`] writing the trace's steps into `recorder`, which a batch shares between its members.
+pub(super) fn assess_with<'p>(
+    policy: &'p Policy,
+    member: &DuesMember,
+    month: YearMonth,
+    options: AssessOptions,
+    recorder: &mut Recorder<'p>,
+) -> Result<Assessment> {
     member.validate()?;
-    let mut tracer = Tracer::new(options.trace, member);
+    let mut tracer = Tracer::new(options.trace, member, recorder);
     let mut findings = Vec::new();
     let admitted = member.admitted_on.map(YearMonth::of);
     if let Some(admitted_month) = admitted.filter(|a| month < *a) {
@@ -160,7 +171,7 @@ fn not_owed_before_admission(
     member: &DuesMember,
     month: YearMonth,
     admitted_month: YearMonth,
-    mut tracer: Tracer,
+    mut tracer: Tracer<'_, '_>,
     mut findings: Vec<Finding>,
 ) -> Assessment {
     findings.push(Finding::new(
@@ -189,7 +200,7 @@ fn not_owed_before_admission(
 }
 
 /// The trace step saying a probationary member owes dues from the month of admission (2008 Art. 8).
-fn trace_owed_from_admission(tracer: &mut Tracer, admitted_month: YearMonth) {
+fn trace_owed_from_admission(tracer: &mut Tracer<'_, '_>, admitted_month: YearMonth) {
     tracer.push(|| Step::OwedFrom {
         admitted: admitted_month,
     });
@@ -199,12 +210,12 @@ fn trace_owed_from_admission(tracer: &mut Tracer, admitted_month: YearMonth) {
 ///
 /// 2017 Notice: annual fixing, the start of the year (or the later month of admission or of the first
 /// income record, never after `month`); before it, 2008 Art. 10: the month itself.
-fn assessed_month(
-    fixing: &Dated<FixingRule>,
+fn assessed_month<'p>(
+    fixing: &'p Dated<FixingRule>,
     member: &DuesMember,
     month: YearMonth,
     admitted: Option<YearMonth>,
-    tracer: &mut Tracer,
+    tracer: &mut Tracer<'_, 'p>,
 ) -> YearMonth {
     // Annual fixing re-bases wages and pensions once a year. An annual-salary member pays on the pay received
     // that month (2008 Art. 3) and a self-employed member on the last quarter's income (Art. 4): their bases
@@ -343,7 +354,7 @@ impl Category {
 fn apply_hardship(
     computed: &mut Computed,
     decision: &super::member::HardshipDecision,
-    tracer: &mut Tracer,
+    tracer: &mut Tracer<'_, '_>,
     findings: &mut Vec<Finding>,
 ) {
     let citation = rules_2008("第七条");

@@ -30,12 +30,12 @@ fn counted_items(
 }
 
 /// The base for `month` from `record`'s items, with a trace step per item and the base findings.
-pub(super) fn compose_base(
-    policy: &Policy,
+pub(super) fn compose_base<'p>(
+    policy: &'p Policy,
     member: &DuesMember,
     record: &IncomeRecord,
     month: YearMonth,
-    tracer: &mut Tracer,
+    tracer: &mut Tracer<'_, 'p>,
     findings: &mut Vec<Finding>,
 ) -> Result<Decimal> {
     if let Some(given) = given_net_base(member, record, tracer, findings) {
@@ -72,7 +72,7 @@ pub(super) fn compose_base(
 fn given_net_base(
     member: &DuesMember,
     record: &IncomeRecord,
-    tracer: &mut Tracer,
+    tracer: &mut Tracer<'_, '_>,
     findings: &mut Vec<Finding>,
 ) -> Option<Decimal> {
     let [only] = record.items.as_slice() else {
@@ -94,11 +94,11 @@ fn given_net_base(
 
 /// The counted and the deducted totals of the record's items under the composition in force (2008 Arts.
 /// 2–5), with a trace step per item.
-fn sum_items(
-    composition: &Dated<Composition>,
+fn sum_items<'p>(
+    composition: &'p Dated<Composition>,
     member: &DuesMember,
     record: &IncomeRecord,
-    tracer: &mut Tracer,
+    tracer: &mut Tracer<'_, 'p>,
 ) -> Result<(Decimal, Decimal)> {
     let counted = counted_items(&composition.value, member.category, member.employer_type);
     let deductions = if member.category == Category::Retired {
@@ -150,12 +150,12 @@ fn per_month(code: ItemCode, amount: Decimal) -> Result<Decimal> {
 }
 
 /// The trace step of one item: counted, deducted or excluded, and the monthly amount it stands for.
-fn trace_item(
-    tracer: &mut Tracer,
+fn trace_item<'p>(
+    tracer: &mut Tracer<'_, 'p>,
     item: &IncomeItem,
     treatment: Treatment,
     amount: Decimal,
-    composition: &Dated<Composition>,
+    composition: &'p Dated<Composition>,
 ) {
     tracer.push_cited(&composition.citation, |cite| Step::Item {
         code: item.code,

@@ -3,11 +3,17 @@
 //! them. Writing the text of every step of every member (three or four `String`s and several formatted
 //! decimals a step) was nine tenths of a traced batch's time; most traces are stored or counted, few are read.
 //!
+//! The steps are written as bytes ([`super::trace_codec`]) into a store that the traces of a batch share, a
+//! chunk of members at a time ([`super::tracer::Recorder`]): a traced member costs no allocation of its own, and
+//! a hundred thousand of them fill a few hundred chunks the allocator keeps between batches. A trace kept alive
+//! keeps its chunk (at most [`super::tracer::CHUNK`] bytes) alive.
+//!
 //! On every surface the trace is what it was: the list of [`TraceStep`]s, in JSON, TypeScript (`TraceStep[]`),
 //! Kotlin, Swift and Python alike. Each kind of step has its text written in one place, [`Step::render`].
 #![deny(clippy::arithmetic_side_effects)]
 
-use std::sync::OnceLock;
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -40,18 +46,37 @@ use crate::{Citation, TraceStep, YearMonth};
 /// ```
 #[derive(Clone, Default)]
 pub struct Trace {
-    /// The steps as computed, encoded ([`super::trace_codec`]; empty for a trace read from its text).
-    pub(super) bytes: Vec<u8>,
-    /// How many steps `bytes` holds.
-    pub(super) count: usize,
-    /// The policy citations the steps name, each stored once ([`Cited`] indexes them): a province's citations
-    /// are owned strings, and copying them once per step was a copy per payroll item.
-    pub(super) cited: Vec<Citation>,
+    /// The store holding the steps, shared with the other traces of its chunk and filled once the chunk is
+    /// done (none for an empty trace or one read from its text).
+    store: Option<Arc<OnceLock<Store>>>,
+    /// Where the steps' bytes are in the store.
+    bytes: Range<usize>,
+    /// How many steps they are.
+    count: usize,
     /// The steps as text, written on first read.
     rendered: OnceLock<Vec<TraceStep>>,
 }
 
+/// The steps of the traces of one chunk of a batch (or of one assessment), encoded one after the other, and the
+/// policy citations they name, each once ([`Cited`] indexes them): copying a province's owned citation once per
+/// step was a copy per payroll item, and a bundled one still 48 bytes.
+#[derive(Default)]
+pub(super) struct Store {
+    pub(super) bytes: Vec<u8>,
+    pub(super) cited: Vec<Citation>,
+}
+
 impl Trace {
+    /// The `count` steps at `bytes` of the chunk `store`, readable once the chunk is filled in.
+    pub(super) fn stored(store: Arc<OnceLock<Store>>, bytes: Range<usize>, count: usize) -> Self {
+        Self {
+            store: Some(store),
+            bytes,
+            count,
+            rendered: OnceLock::new(),
+        }
+    }
+
     /// An empty trace (what an assessment without trace carries).
     ///
     /// ```
@@ -115,7 +140,12 @@ impl Trace {
     }
 
     fn render_all(&self) -> impl Iterator<Item = TraceStep> + '_ {
-        Steps::new(&self.bytes).map(|s| s.render(&self.cited))
+        let store = self.store.as_deref().and_then(OnceLock::get);
+        let (bytes, cited) = store.map_or((&[][..], &[][..]), |s| {
+            let bytes = s.bytes.get(self.bytes.clone()).unwrap_or_default();
+            (bytes, s.cited.as_slice())
+        });
+        Steps::new(bytes).map(move |s| s.render(cited))
     }
 }
 

@@ -2,67 +2,155 @@
 //! imports none of them, so `assess.rs` and `base.rs` each import it instead of each other.
 #![deny(clippy::arithmetic_side_effects)]
 
+use std::sync::{Arc, OnceLock};
+
 use super::items::Category;
 use super::member::DuesMember;
-use super::trace::{Cited, Step, Trace};
+use super::trace::{Cited, Step, Store, Trace};
 use super::trace_codec::{encode, room_for};
 use crate::Citation;
 
-/// Collects the steps only when asked, so the amounts-only path builds nothing.
-pub(super) struct Tracer {
-    on: bool,
-    trace: Trace,
-    /// The citation the last cited entry was copied from: the steps citing one policy value in a row (a
-    /// payroll's items, then its base) share one entry, found by address, not by comparing the text.
-    last_cited: Option<*const Citation>,
+/// The bytes of a batch's chunk: about 180 traced members. Below the size the allocator maps on its own, so a
+/// batch's chunks are reused by the next batch instead of being mapped and zeroed again.
+pub(super) const CHUNK: usize = 64 * 1024;
+
+/// Where the traces of a batch (or of one assessment) write their steps: a chunk at a time, each chunk shared by
+/// the traces in it and filled in when the next one starts or the recorder is dropped.
+///
+/// The citations of a chunk are the policy's (`'p`), each copied once and found again by address.
+pub(super) struct Recorder<'p> {
+    /// The bytes to reserve for a chunk: [`CHUNK`] in a batch, none ahead for one assessment (its room only).
+    capacity: usize,
+    chunk: Option<Arc<OnceLock<Store>>>,
+    store: Store,
+    /// The policy citations copied into `store.cited`, in the same order.
+    cited_from: Vec<&'p Citation>,
 }
 
-impl Tracer {
-    /// A collector of `member`'s steps when `on` (the caller asked for a trace), dropping them otherwise.
-    pub(super) fn new(on: bool, member: &DuesMember) -> Self {
-        let mut trace = Trace::default();
-        if on {
-            trace.bytes.reserve_exact(room_for(member));
-            // Four policy citations at most.
-            trace.cited.reserve_exact(4);
+impl<'p> Recorder<'p> {
+    /// A recorder for many assessments, a chunk of [`CHUNK`] bytes at a time.
+    pub(super) fn for_batch() -> Self {
+        Self::with_capacity(CHUNK)
+    }
+
+    /// A recorder for one assessment, holding exactly its steps.
+    pub(super) fn for_one() -> Self {
+        Self::with_capacity(0)
+    }
+
+    fn with_capacity(capacity: usize) -> Self {
+        Recorder {
+            capacity,
+            chunk: None,
+            store: Store::default(),
+            cited_from: Vec::new(),
         }
+    }
+
+    /// The chunk the next trace goes into, with room for its `room` bytes and four more citations.
+    fn begin(&mut self, room: usize) -> Arc<OnceLock<Store>> {
+        let bytes = &self.store.bytes;
+        let full = bytes.len().saturating_add(room) > bytes.capacity()
+            || self.store.cited.len() > usize::from(u8::MAX).saturating_sub(4);
+        if full {
+            self.seal();
+        }
+        let (store, capacity) = (&mut self.store, self.capacity);
+        let chunk = self.chunk.get_or_insert_with(|| {
+            store.bytes.reserve_exact(capacity.max(room));
+            Arc::default()
+        });
+        Arc::clone(chunk)
+    }
+
+    /// `citation`'s place in the chunk, copied there the first time.
+    fn cite(&mut self, citation: &'p Citation) -> Cited {
+        let found = self
+            .cited_from
+            .iter()
+            .position(|c| std::ptr::eq(*c, citation));
+        let at = found.unwrap_or_else(|| {
+            self.cited_from.push(citation);
+            self.store.cited.push(citation.clone());
+            self.store.cited.len().saturating_sub(1)
+        });
+        // `begin` keeps a chunk under 256 citations.
+        Cited(u8::try_from(at).unwrap_or(u8::MAX))
+    }
+
+    /// Hands the chunk's steps to its traces.
+    fn seal(&mut self) {
+        if let Some(chunk) = self.chunk.take() {
+            // The only write of this chunk's store: it is taken out of `self.chunk` here.
+            let _ = chunk.set(std::mem::take(&mut self.store));
+        }
+        self.store = Store::default();
+        self.cited_from.clear();
+    }
+}
+
+impl Drop for Recorder<'_> {
+    fn drop(&mut self) {
+        self.seal();
+    }
+}
+
+/// Collects one assessment's steps only when asked, so the amounts-only path builds nothing.
+pub(super) struct Tracer<'r, 'p> {
+    /// Where the steps go; `None` when not tracing.
+    recorder: Option<&'r mut Recorder<'p>>,
+    chunk: Option<Arc<OnceLock<Store>>>,
+    start: usize,
+    count: usize,
+}
+
+impl<'r, 'p> Tracer<'r, 'p> {
+    /// A collector of `member`'s steps into `recorder` when `on` (the caller asked for a trace).
+    pub(super) fn new(on: bool, member: &DuesMember, recorder: &'r mut Recorder<'p>) -> Self {
+        if !on {
+            return Tracer {
+                recorder: None,
+                chunk: None,
+                start: 0,
+                count: 0,
+            };
+        }
+        let chunk = recorder.begin(room_for(member));
         Tracer {
-            on,
-            trace,
-            last_cited: None,
+            start: recorder.store.bytes.len(),
+            recorder: Some(recorder),
+            chunk: Some(chunk),
+            count: 0,
         }
     }
 
     /// Records the step built by `step`, which is only called when tracing.
+    #[inline]
     pub(super) fn push(&mut self, step: impl FnOnce() -> Step) {
-        if self.on {
-            self.record(&step());
+        if let Some(recorder) = self.recorder.as_deref_mut() {
+            encode(&step(), &mut recorder.store.bytes);
+            self.count = self.count.saturating_add(1);
         }
     }
 
-    /// Records the step built by `step` with `citation`, stored once however many steps in a row cite it.
-    pub(super) fn push_cited(&mut self, citation: &Citation, step: impl FnOnce(Cited) -> Step) {
-        if !self.on {
-            return;
+    /// Records the step built by `step` with the policy's `citation` (stored once per chunk).
+    #[inline]
+    pub(super) fn push_cited(&mut self, citation: &'p Citation, step: impl FnOnce(Cited) -> Step) {
+        if let Some(recorder) = self.recorder.as_deref_mut() {
+            let at = recorder.cite(citation);
+            encode(&step(at), &mut recorder.store.bytes);
+            self.count = self.count.saturating_add(1);
         }
-        let cited = &mut self.trace.cited;
-        let from = std::ptr::from_ref(citation);
-        if self.last_cited != Some(from) {
-            cited.push(citation.clone());
-            self.last_cited = Some(from);
-        }
-        let at = u8::try_from(cited.len().saturating_sub(1)).unwrap_or(u8::MAX);
-        self.record(&step(Cited(at)));
-    }
-
-    fn record(&mut self, step: &Step) {
-        encode(step, &mut self.trace.bytes);
-        self.trace.count = self.trace.count.saturating_add(1);
     }
 
     /// The steps collected, in order (empty when not tracing).
     pub(super) fn into_trace(self) -> Trace {
-        self.trace
+        match (self.recorder, self.chunk) {
+            (Some(recorder), Some(chunk)) => {
+                Trace::stored(chunk, self.start..recorder.store.bytes.len(), self.count)
+            }
+            _ => Trace::default(),
+        }
     }
 }
 
