@@ -16,6 +16,7 @@ use proptest::sample::{select, subsequence};
 use rust_decimal::Decimal;
 
 use super::assess::{assess, to_fen, AssessOptions};
+use super::batch::assess_batch;
 use super::bundled::rules_2008;
 use super::items::{Category, EmployerType, ItemCode};
 use super::member::{DuesMember, HardshipDecision, HardshipOutcome, IncomeItem, IncomeRecord};
@@ -344,6 +345,61 @@ proptest! {
         prop_assert_eq!(&a.trace[..], &expected[..]);
         let json = serde_json::to_value(&a.trace).unwrap();
         prop_assert_eq!(json, serde_json::to_value(&expected).unwrap());
+    }
+
+    #[test]
+    fn a_batch_traces_each_member_as_alone(
+        p in policy(),
+        ms in prop::collection::vec(member(), 1..40),
+        month in month(),
+    ) {
+        let mut ms: Vec<DuesMember> = ms.into_iter().filter(|m| m.validate().is_ok()).collect();
+        for (i, m) in ms.iter_mut().enumerate() {
+            m.member_id = format!("M{i}");
+        }
+        let out = assess_batch(&p, &ms, month, AssessOptions { trace: true });
+        let alone = ms.iter().filter_map(|m| assess(&p, m, month, AssessOptions { trace: true }).ok());
+        prop_assert_eq!(out.assessments.len(), alone.clone().count());
+        for (a, b) in out.assessments.iter().zip(alone) {
+            prop_assert_eq!(&a.trace, &b.trace);
+        }
+    }
+}
+
+/// Thousands of members fill many chunks of the batch's shared store: every trace reads its own steps.
+#[test]
+fn traces_across_chunks_read_their_own_steps() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let month: YearMonth = "2026-11".parse().unwrap();
+    for p in [
+        Policy::bundled(),
+        policy().new_tree(&mut runner).unwrap().current(),
+    ] {
+        let members: Vec<DuesMember> = (0..3000)
+            .map(|i| {
+                let mut m = member().new_tree(&mut runner).unwrap().current();
+                m.member_id = format!("M{i}");
+                m
+            })
+            .filter(|m| m.validate().is_ok())
+            .collect();
+        let out = assess_batch(&p, &members, month, AssessOptions { trace: true });
+        let bytes: usize = members.iter().map(super::trace_codec::room_for).sum();
+        assert!(
+            bytes > 4 * super::tracer::CHUNK,
+            "only {bytes} bytes of room"
+        );
+        let mut at = 0;
+        for a in &out.assessments {
+            while members[at].member_id != a.member_id {
+                at += 1;
+            }
+            let expected = reference(&p, &members[at], month).unwrap();
+            assert_eq!(&a.trace[..], &expected[..], "{}", a.member_id);
+        }
+        assert!(out.assessments.len() > 2000);
     }
 }
 
