@@ -11,7 +11,7 @@ use super::bundled::rules_2008;
 use super::items::Category;
 use super::member::{DuesMember, IncomeRecord};
 use super::params::{bracket_for, Bracket, Rounding};
-use super::trace::Step;
+use super::step::Step;
 use super::tracer::{category_article, Tracer};
 use crate::policy::in_force;
 use crate::Dated;

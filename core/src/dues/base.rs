@@ -9,7 +9,7 @@ use super::bundled::rules_2008;
 use super::items::{Category, EmployerType, ItemCode};
 use super::member::{DuesMember, IncomeItem, IncomeRecord};
 use super::params::Composition;
-use super::trace::{Step, Treatment};
+use super::step::{Step, Treatment};
 use super::tracer::{category_article, Tracer};
 use crate::policy::in_force;
 use crate::{Citation, Dated, Error, Finding, Policy, Result, Severity, YearMonth};

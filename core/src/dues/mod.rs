@@ -37,6 +37,7 @@ mod ledger;
 mod member;
 mod month_rules;
 mod params;
+mod step;
 mod summary;
 mod trace;
 mod trace_codec;

@@ -9,21 +9,16 @@
 //! keeps its chunk (at most [`super::tracer::CHUNK`] bytes) alive.
 //!
 //! On every surface the trace is what it was: the list of [`TraceStep`]s, in JSON, TypeScript (`TraceStep[]`),
-//! Kotlin, Swift and Python alike. Each kind of step has its text written in one place, [`Step::render`].
+//! Kotlin, Swift and Python alike. Each kind of step has its text written in one place ([`super::step`]).
 #![deny(clippy::arithmetic_side_effects)]
 
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
-use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::bundled::rules_2008;
-use super::items::{Category, ItemCode};
-use super::member::HardshipOutcome;
-use super::params::RoundingMode;
 use super::trace_codec::Steps;
-use crate::{Citation, TraceStep, YearMonth};
+use crate::{Citation, TraceStep};
 
 /// How an assessment reached its amount: the steps, in order, read as [`TraceStep`]s.
 ///
@@ -58,7 +53,7 @@ pub struct Trace {
 }
 
 /// The steps of the traces of one chunk of a batch (or of one assessment), encoded one after the other, and the
-/// policy citations they name, each once ([`Cited`] indexes them): copying a province's owned citation once per
+/// policy citations they name, each once (a step names one by its place here): copying a province's owned citation once per
 /// step was a copy per payroll item, and a bundled one still 48 bytes.
 #[derive(Default)]
 pub(super) struct Store {
@@ -220,246 +215,3 @@ uniffi::custom_type!(Trace, Vec<TraceStep>, {
     lower: |t| t.into_steps(),
     try_lift: |v| Ok(Trace::from(v)),
 });
-
-/// A policy citation of the trace, by its place in [`Trace`]'s list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Cited(pub(super) u8);
-
-/// What happens to an income item for this member under the composition in force.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Treatment {
-    Counted,
-    Deducted,
-    Excluded,
-}
-
-/// How the fixing rule in force chose the month whose income decides.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Fixed {
-    /// 2008 Art. 10: the month itself.
-    MonthOfChange,
-    /// Annual fixing, but the base is the month's (Art. 3) or the last quarter's (Art. 4).
-    Periodic,
-    /// 2017 Notice: the start of the year (or the later admission or first income).
-    Annual,
-}
-
-/// One step, as its numbers (stored encoded, [`super::trace_codec`]). Each kind is written out by
-/// [`Step::render`] alone.
-#[derive(Debug, Clone, Copy)]
-pub(super) enum Step {
-    /// A month before admission as probationary member: nothing owed (2008 Art. 8).
-    NotOwed {
-        admitted: YearMonth,
-        month: YearMonth,
-    },
-    /// Owed from the month of admission (2008 Art. 8).
-    OwedFrom { admitted: YearMonth },
-    /// The month whose income decides (`dues.fixing`).
-    Fixing {
-        how: Fixed,
-        assessed_in: YearMonth,
-        cite: Cited,
-    },
-    /// A base given as `net_base`.
-    GivenBase { base: Decimal },
-    /// One payroll item: `given` as written, `monthly` as it counts (a quarter's income ÷ 3).
-    Item {
-        code: ItemCode,
-        treatment: Treatment,
-        given: Decimal,
-        monthly: Decimal,
-        cite: Cited,
-    },
-    /// The composed base.
-    Base {
-        total: Decimal,
-        deducted: Decimal,
-        base: Decimal,
-        cite: Cited,
-    },
-    /// A flat amount (2008 Art. 6) and the parameter it comes from.
-    Flat {
-        category: Category,
-        amount: Decimal,
-        parameter: &'static str,
-        cite: Cited,
-    },
-    /// The bracket found for the base (2008 Arts. 2–5).
-    Rate {
-        base: Decimal,
-        up_to: Option<Decimal>,
-        rate: Decimal,
-        parameter: &'static str,
-        cite: Cited,
-    },
-    /// The product and its rounding (`dues.rounding`).
-    Rounded {
-        base: Decimal,
-        rate: Decimal,
-        exact: Decimal,
-        amount: Decimal,
-        mode: RoundingMode,
-        scale: u32,
-        cite: Cited,
-    },
-    /// A hardship decision lowering the amount (2008 Art. 7).
-    Hardship {
-        outcome: HardshipOutcome,
-        before: Decimal,
-        granted: Decimal,
-    },
-}
-
-impl Step {
-    /// The step's text: the one place each kind's words are written.
-    fn render(&self, cited: &[Citation]) -> TraceStep {
-        match *self {
-            Step::NotOwed { admitted, month } => TraceStep::new(
-                "admission",
-                format!("admitted in {admitted}: {month} is not owed"),
-                "0.00",
-            )
-            .cite(rules_2008("第八条")),
-            Step::OwedFrom { admitted } => TraceStep::new(
-                "admission",
-                format!("probationary member admitted in {admitted}: dues owed from that month"),
-                admitted.to_string(),
-            )
-            .cite(rules_2008("第八条")),
-            Step::Fixing {
-                how,
-                assessed_in,
-                cite,
-            } => {
-                let how = match how {
-                    Fixed::MonthOfChange => "dues follow the income of the month itself".to_owned(),
-                    Fixed::Periodic => "annual fixing does not apply: this base is the month's (Art. 3) or the last quarter's (Art. 4)".to_owned(),
-                    Fixed::Annual => format!("annual fixing: the amount assessed in {assessed_in} holds for the year"),
-                };
-                let s = TraceStep::new("fixing", how, assessed_in.to_string());
-                with_policy(s, "dues.fixing", cited, cite)
-            }
-            Step::GivenBase { base } => TraceStep::new(
-                "base",
-                "net_base given: the base is already known",
-                base.to_string(),
-            ),
-            Step::Item {
-                code,
-                treatment,
-                given,
-                monthly,
-                cite,
-            } => {
-                let s = TraceStep::new(
-                    "item",
-                    item_text(code, treatment, given),
-                    monthly.to_string(),
-                );
-                with_policy(s, "dues.composition", cited, cite)
-            }
-            Step::Base {
-                total,
-                deducted,
-                base,
-                cite,
-            } => {
-                let how = format!("counted {total} − deducted {deducted}");
-                with_citation(TraceStep::new("base", how, base.to_string()), cited, cite)
-            }
-            Step::Flat {
-                category,
-                amount,
-                parameter,
-                cite,
-            } => {
-                let how = format!("flat monthly amount for {category}");
-                with_policy(
-                    TraceStep::new("amount", how, amount.to_string()),
-                    parameter,
-                    cited,
-                    cite,
-                )
-            }
-            Step::Rate {
-                base,
-                up_to,
-                rate,
-                parameter,
-                cite,
-            } => {
-                let band = match up_to {
-                    Some(bound) => format!("base {base} ≤ {bound}"),
-                    None => format!("base {base} is in the top bracket"),
-                };
-                let how = format!("{band}: rate applies to the whole base");
-                with_policy(
-                    TraceStep::new("rate", how, rate.to_string()),
-                    parameter,
-                    cited,
-                    cite,
-                )
-            }
-            Step::Rounded {
-                base,
-                rate,
-                exact,
-                amount,
-                mode,
-                scale,
-                cite,
-            } => {
-                let mode = mode.as_str();
-                let how = format!("{base} × {rate} = {exact}, rounded {mode} to {scale} decimals");
-                with_policy(
-                    TraceStep::new("amount", how, amount.to_string()),
-                    "dues.rounding",
-                    cited,
-                    cite,
-                )
-            }
-            Step::Hardship {
-                outcome,
-                before,
-                granted,
-            } => {
-                let en = match outcome {
-                    HardshipOutcome::Waived => "waived",
-                    HardshipOutcome::Reduced => "reduced",
-                };
-                TraceStep::new(
-                    "hardship",
-                    format!("{en} from {before}"),
-                    granted.to_string(),
-                )
-                .cite(rules_2008("第七条"))
-            }
-        }
-    }
-}
-
-/// An item step's words: counted (a quarter's income with its division), deducted or excluded.
-fn item_text(code: ItemCode, treatment: Treatment, given: Decimal) -> String {
-    match treatment {
-        Treatment::Counted if code == ItemCode::QuarterNetIncome => {
-            format!("quarter_net_income {given} ÷ 3 counted")
-        }
-        Treatment::Counted => format!("{code} counted"),
-        Treatment::Deducted => format!("{code} deducted"),
-        Treatment::Excluded => format!("{code} excluded: not part of this member's base"),
-    }
-}
-
-/// The step with the policy citation it names.
-fn with_citation(step: TraceStep, cited: &[Citation], cite: Cited) -> TraceStep {
-    match cited.get(usize::from(cite.0)) {
-        Some(c) => step.cite(c.clone()),
-        None => step,
-    }
-}
-
-/// The step with the policy parameter it used and that parameter's citation.
-fn with_policy(step: TraceStep, parameter: &str, cited: &[Citation], cite: Cited) -> TraceStep {
-    with_citation(step.with_parameter(parameter), cited, cite)
-}

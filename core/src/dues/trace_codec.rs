@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use super::items::{Category, ItemCode};
 use super::member::{DuesMember, HardshipOutcome};
 use super::params::RoundingMode;
-use super::trace::{Cited, Fixed, Step, Treatment};
+use super::step::{Cited, Fixed, Step, Treatment};
 use crate::YearMonth;
 
 const NOT_OWED: u8 = 0;
@@ -108,6 +108,15 @@ pub(super) fn encode(step: &Step, out: &mut Vec<u8>) {
             w.bytes(&[BASE, cite.0]);
             w.decimals(&[total, deducted, base]);
         }
+        Step::Flat { .. } | Step::Rate { .. } | Step::Rounded { .. } | Step::Hardship { .. } => {
+            encode_amount(step, &mut w);
+        }
+    }
+}
+
+/// Appends a step of the amount (flat, rate, rounding, hardship) to `w`.
+fn encode_amount(step: &Step, w: &mut Writer<'_>) {
+    match *step {
         Step::Flat {
             category,
             amount,
@@ -153,6 +162,13 @@ pub(super) fn encode(step: &Step, out: &mut Vec<u8>) {
             w.bytes(&[HARDSHIP, outcome_code(outcome)]);
             w.decimals(&[before, granted]);
         }
+        // Written by `encode`.
+        Step::NotOwed { .. }
+        | Step::OwedFrom { .. }
+        | Step::Fixing { .. }
+        | Step::GivenBase { .. }
+        | Step::Item { .. }
+        | Step::Base { .. } => {}
     }
 }
 
@@ -170,7 +186,8 @@ impl Iterator for Steps<'_> {
 
     fn next(&mut self) -> Option<Step> {
         let r = &mut self.0;
-        Some(match r.byte()? {
+        let tag = r.byte()?;
+        Some(match tag {
             NOT_OWED => Step::NotOwed {
                 admitted: r.month()?,
                 month: r.month()?,
@@ -208,59 +225,66 @@ impl Iterator for Steps<'_> {
                     cite,
                 }
             }
-            FLAT => {
-                let [category, parameter, cite] = r.array()?;
-                Step::Flat {
-                    category: *Category::ALL.get(usize::from(category))?,
-                    parameter: PARAMETERS.get(usize::from(parameter))?,
-                    cite: Cited(cite),
-                    amount: r.decimal()?,
-                }
-            }
-            RATE => {
-                let [parameter, cite, bounded] = r.array()?;
-                let [base, rate] = r.decimals()?;
-                let up_to = if bounded == 1 {
-                    Some(r.decimal()?)
-                } else {
-                    None
-                };
-                let parameter = PARAMETERS.get(usize::from(parameter))?;
-                Step::Rate {
-                    base,
-                    up_to,
-                    rate,
-                    parameter,
-                    cite: Cited(cite),
-                }
-            }
-            ROUNDED => {
-                let [mode, cite] = r.array()?;
-                let scale = u32::from_le_bytes(r.array()?);
-                let [base, rate, exact, amount] = r.decimals()?;
-                let (mode, cite) = (mode_of(mode)?, Cited(cite));
-                Step::Rounded {
-                    base,
-                    rate,
-                    exact,
-                    amount,
-                    mode,
-                    scale,
-                    cite,
-                }
-            }
-            HARDSHIP => {
-                let outcome = outcome_of(r.byte()?)?;
-                let [before, granted] = r.decimals()?;
-                Step::Hardship {
-                    outcome,
-                    before,
-                    granted,
-                }
-            }
-            _ => return None,
+            _ => return read_amount(tag, r),
         })
     }
+}
+
+/// A step of the amount (flat, rate, rounding, hardship) after its tag.
+fn read_amount(tag: u8, r: &mut Reader<'_>) -> Option<Step> {
+    Some(match tag {
+        FLAT => {
+            let [category, parameter, cite] = r.array()?;
+            Step::Flat {
+                category: *Category::ALL.get(usize::from(category))?,
+                parameter: PARAMETERS.get(usize::from(parameter))?,
+                cite: Cited(cite),
+                amount: r.decimal()?,
+            }
+        }
+        RATE => {
+            let [parameter, cite, bounded] = r.array()?;
+            let [base, rate] = r.decimals()?;
+            let up_to = if bounded == 1 {
+                Some(r.decimal()?)
+            } else {
+                None
+            };
+            let parameter = PARAMETERS.get(usize::from(parameter))?;
+            Step::Rate {
+                base,
+                up_to,
+                rate,
+                parameter,
+                cite: Cited(cite),
+            }
+        }
+        ROUNDED => {
+            let [mode, cite] = r.array()?;
+            let scale = u32::from_le_bytes(r.array()?);
+            let [base, rate, exact, amount] = r.decimals()?;
+            let (mode, cite) = (mode_of(mode)?, Cited(cite));
+            Step::Rounded {
+                base,
+                rate,
+                exact,
+                amount,
+                mode,
+                scale,
+                cite,
+            }
+        }
+        HARDSHIP => {
+            let outcome = outcome_of(r.byte()?)?;
+            let [before, granted] = r.decimals()?;
+            Step::Hardship {
+                outcome,
+                before,
+                granted,
+            }
+        }
+        _ => return None,
+    })
 }
 
 struct Writer<'a>(&'a mut Vec<u8>);

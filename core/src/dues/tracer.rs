@@ -6,7 +6,8 @@ use std::sync::{Arc, OnceLock};
 
 use super::items::Category;
 use super::member::DuesMember;
-use super::trace::{Cited, Step, Store, Trace};
+use super::step::{Cited, Step};
+use super::trace::{Store, Trace};
 use super::trace_codec::{encode, room_for};
 use crate::Citation;
 
