@@ -11,7 +11,7 @@ use super::trace::{Store, Trace};
 use super::trace_codec::{encode, room_for};
 use crate::Citation;
 
-/// The bytes of a batch's chunk: about 180 traced members. Below the size the allocator maps on its own, so a
+/// The bytes of a batch's chunk: about 500 traced members. Below the size the allocator maps on its own, so a
 /// batch's chunks are reused by the next batch instead of being mapped and zeroed again.
 pub(super) const CHUNK: usize = 64 * 1024;
 
