@@ -11,10 +11,11 @@ use super::bundled::rules_2008;
 use super::items::Category;
 use super::member::{DuesMember, IncomeRecord};
 use super::params::{bracket_for, Bracket, Rounding};
+use super::step::Step;
 use super::tracer::{category_article, Tracer};
 use crate::policy::in_force;
 use crate::Dated;
-use crate::{Citation, Error, Finding, Policy, Result, Severity, TraceStep, YearMonth};
+use crate::{Citation, Error, Finding, Policy, Result, Severity, YearMonth};
 
 /// Money at the fen, written with two decimals. Inputs carry at most two decimals, so nothing is lost.
 pub(crate) fn to_fen(amount: Decimal) -> Decimal {
@@ -33,11 +34,11 @@ pub(super) struct Computed {
 }
 
 /// The amount the rules in force in `month` give for the member's income then.
-pub(super) fn amount_in(
-    policy: &Policy,
+pub(super) fn amount_in<'p>(
+    policy: &'p Policy,
     member: &DuesMember,
     month: YearMonth,
-    tracer: &mut Tracer,
+    tracer: &mut Tracer<'_, 'p>,
     findings: &mut Vec<Finding>,
 ) -> Result<Computed> {
     if member.category.is_flat() {
@@ -54,11 +55,11 @@ pub(super) fn amount_in(
 /// The flat monthly amount of a farmer, student, unemployed, relief or subsistence member (2008 Art. 6).
 ///
 /// Income items given for such a member raise `ITEMS_IGNORED_FOR_FLAT_AMOUNT`: they play no part.
-fn flat_amount(
-    policy: &Policy,
+fn flat_amount<'p>(
+    policy: &'p Policy,
     member: &DuesMember,
     month: YearMonth,
-    tracer: &mut Tracer,
+    tracer: &mut Tracer<'_, 'p>,
     findings: &mut Vec<Finding>,
 ) -> Result<Computed> {
     let citation = rules_2008(category_article(member.category));
@@ -81,14 +82,11 @@ fn flat_amount(
             Some(citation),
         ));
     }
-    tracer.push(|| {
-        TraceStep::new(
-            "amount",
-            format!("flat monthly amount for {}", member.category),
-            amount.to_string(),
-        )
-        .with_parameter(parameter)
-        .cite(dated_citation.clone())
+    tracer.push_cited(dated_citation, |cite| Step::Flat {
+        category: member.category,
+        amount,
+        parameter,
+        cite,
     });
     Ok(Computed {
         base: None,
@@ -156,12 +154,12 @@ fn income_record(member: &DuesMember, month: YearMonth) -> Result<&IncomeRecord>
 
 /// The bracket's rate applied to the whole base, rounded per policy (2008 Arts. 2–5): retirees have their
 /// own table (Art. 5), every other rated category the employed one.
-fn rated_amount(
-    policy: &Policy,
+fn rated_amount<'p>(
+    policy: &'p Policy,
     member: &DuesMember,
     month: YearMonth,
     base: Decimal,
-    tracer: &mut Tracer,
+    tracer: &mut Tracer<'_, 'p>,
 ) -> Result<Computed> {
     let on = month.first_day();
     let dues = &policy.dues;
@@ -195,48 +193,38 @@ fn rated_amount(
 }
 
 /// The trace step of the bracket found for the base (2008 Arts. 2–5: the rate applies to the whole base).
-fn trace_rate(
-    tracer: &mut Tracer,
+fn trace_rate<'p>(
+    tracer: &mut Tracer<'_, 'p>,
     base: Decimal,
     bracket: &Bracket,
-    parameter: &str,
-    citation: &Citation,
+    parameter: &'static str,
+    citation: &'p Citation,
 ) {
-    tracer.push(|| {
-        let band = match bracket.up_to {
-            Some(bound) => format!("base {base} ≤ {bound}"),
-            None => format!("base {base} is in the top bracket"),
-        };
-        TraceStep::new(
-            "rate",
-            format!("{band}: rate applies to the whole base"),
-            bracket.rate.to_string(),
-        )
-        .with_parameter(parameter)
-        .cite(citation.clone())
+    tracer.push_cited(citation, |cite| Step::Rate {
+        base,
+        up_to: bracket.up_to,
+        rate: bracket.rate,
+        parameter,
+        cite,
     });
 }
 
 /// The trace step of the product and its rounding under the policy's rule.
-fn trace_rounding(
-    tracer: &mut Tracer,
+fn trace_rounding<'p>(
+    tracer: &mut Tracer<'_, 'p>,
     base: Decimal,
     rate: Decimal,
     exact: Decimal,
     amount: Decimal,
-    rounding: &Dated<Rounding>,
+    rounding: &'p Dated<Rounding>,
 ) {
-    tracer.push(|| {
-        TraceStep::new(
-            "amount",
-            format!(
-                "{base} × {rate} = {exact}, rounded {} to {} decimals",
-                rounding.value.mode.as_str(),
-                rounding.value.scale
-            ),
-            amount.to_string(),
-        )
-        .with_parameter("dues.rounding")
-        .cite(rounding.citation.clone())
+    tracer.push_cited(&rounding.citation, |cite| Step::Rounded {
+        base,
+        rate,
+        exact,
+        amount,
+        mode: rounding.value.mode,
+        scale: rounding.value.scale,
+        cite,
     });
 }

@@ -9,12 +9,14 @@ use super::amount::{amount_in, Computed};
 use super::items::Category;
 use super::member::{DuesMember, HardshipOutcome};
 use super::params::FixingRule;
-use super::tracer::Tracer;
+use super::step::{Fixed, Step};
+use super::trace::Trace;
+use super::tracer::{Recorder, Tracer};
 pub(crate) use crate::dues::bundled::rules_2008;
 use crate::dues::bundled::NOTICE_2017;
 use crate::policy::in_force;
 use crate::Dated;
-use crate::{Citation, Error, Finding, Policy, Result, Severity, TraceStep, YearMonth};
+use crate::{Citation, Error, Finding, Policy, Result, Severity, YearMonth};
 
 /// What to compute besides the amount.
 ///
@@ -66,8 +68,10 @@ pub struct Assessment {
     pub citation: Citation,
     /// What the caller should know (stable codes).
     pub findings: Vec<Finding>,
-    /// How the amount was reached (empty when traces are off).
-    pub trace: Vec<TraceStep>,
+    /// How the amount was reached (empty when traces are off): read as a list of [`crate::TraceStep`]s,
+    /// written out only when read; the JSON array of steps (TypeScript `TraceStep[]`) on every surface.
+    #[cfg_attr(feature = "wasm", tsify(type = "TraceStep[]"))]
+    pub trace: Trace,
 }
 
 impl Assessment {
@@ -110,8 +114,19 @@ pub fn assess(
     month: YearMonth,
     options: AssessOptions,
 ) -> Result<Assessment> {
+    assess_with(policy, member, month, options, &mut Recorder::for_one())
+}
+
+/// [`assess`] writing the trace's steps into `recorder`, which a batch shares between its members.
+pub(super) fn assess_with<'p>(
+    policy: &'p Policy,
+    member: &DuesMember,
+    month: YearMonth,
+    options: AssessOptions,
+    recorder: &mut Recorder<'p>,
+) -> Result<Assessment> {
     member.validate()?;
-    let mut tracer = Tracer::new(options.trace);
+    let mut tracer = Tracer::new(options.trace, member, recorder);
     let mut findings = Vec::new();
     let admitted = member.admitted_on.map(YearMonth::of);
     if let Some(admitted_month) = admitted.filter(|a| month < *a) {
@@ -147,7 +162,7 @@ pub fn assess(
         assessed_in,
         citation: computed.citation,
         findings,
-        trace: tracer.into_steps(),
+        trace: tracer.into_trace(),
     })
 }
 
@@ -157,7 +172,7 @@ fn not_owed_before_admission(
     member: &DuesMember,
     month: YearMonth,
     admitted_month: YearMonth,
-    mut tracer: Tracer,
+    mut tracer: Tracer<'_, '_>,
     mut findings: Vec<Finding>,
 ) -> Assessment {
     findings.push(Finding::new(
@@ -167,13 +182,9 @@ fn not_owed_before_admission(
         format!("admitted as a probationary member in {admitted_month}: nothing is owed before"),
         Some(rules_2008("第八条")),
     ));
-    tracer.push(|| {
-        TraceStep::new(
-            "admission",
-            format!("admitted in {admitted_month}: {month} is not owed"),
-            "0.00",
-        )
-        .cite(rules_2008("第八条"))
+    tracer.push(|| Step::NotOwed {
+        admitted: admitted_month,
+        month,
     });
     Assessment {
         member_id: member.member_id.clone(),
@@ -185,19 +196,14 @@ fn not_owed_before_admission(
         assessed_in: month,
         citation: rules_2008("第八条"),
         findings,
-        trace: tracer.into_steps(),
+        trace: tracer.into_trace(),
     }
 }
 
 /// The trace step saying a probationary member owes dues from the month of admission (2008 Art. 8).
-fn trace_owed_from_admission(tracer: &mut Tracer, admitted_month: YearMonth) {
-    tracer.push(|| {
-        TraceStep::new(
-            "admission",
-            format!("probationary member admitted in {admitted_month}: dues owed from that month"),
-            admitted_month.to_string(),
-        )
-        .cite(rules_2008("第八条"))
+fn trace_owed_from_admission(tracer: &mut Tracer<'_, '_>, admitted_month: YearMonth) {
+    tracer.push(|| Step::OwedFrom {
+        admitted: admitted_month,
     });
 }
 
@@ -205,12 +211,12 @@ fn trace_owed_from_admission(tracer: &mut Tracer, admitted_month: YearMonth) {
 ///
 /// 2017 Notice: annual fixing, the start of the year (or the later month of admission or of the first
 /// income record, never after `month`); before it, 2008 Art. 10: the month itself.
-fn assessed_month(
-    fixing: &Dated<FixingRule>,
+fn assessed_month<'p>(
+    fixing: &'p Dated<FixingRule>,
     member: &DuesMember,
     month: YearMonth,
     admitted: Option<YearMonth>,
-    tracer: &mut Tracer,
+    tracer: &mut Tracer<'_, 'p>,
 ) -> YearMonth {
     // Annual fixing re-bases wages and pensions once a year. An annual-salary member pays on the pay received
     // that month (2008 Art. 3) and a self-employed member on the last quarter's income (Art. 4): their bases
@@ -232,20 +238,15 @@ fn assessed_month(
                 .unwrap_or(month)
         }
     };
-    tracer.push(|| {
-        let how = match fixing.value {
-            FixingRule::MonthOfChange => "dues follow the income of the month itself".to_owned(),
-            FixingRule::AnnualFixed if periodic_base => {
-                "annual fixing does not apply: this base is the month's (Art. 3) or the last quarter's (Art. 4)"
-                    .to_owned()
-            }
-            FixingRule::AnnualFixed => {
-                format!("annual fixing: the amount assessed in {assessed_in} holds for the year")
-            }
-        };
-        TraceStep::new("fixing", how, assessed_in.to_string())
-            .with_parameter("dues.fixing")
-            .cite(fixing.citation.clone())
+    let how = match fixing.value {
+        FixingRule::MonthOfChange => Fixed::MonthOfChange,
+        FixingRule::AnnualFixed if periodic_base => Fixed::Periodic,
+        FixingRule::AnnualFixed => Fixed::Annual,
+    };
+    tracer.push_cited(&fixing.citation, |cite| Step::Fixing {
+        how,
+        assessed_in,
+        cite,
     });
     assessed_in
 }
@@ -354,7 +355,7 @@ impl Category {
 fn apply_hardship(
     computed: &mut Computed,
     decision: &super::member::HardshipDecision,
-    tracer: &mut Tracer,
+    tracer: &mut Tracer<'_, '_>,
     findings: &mut Vec<Finding>,
 ) {
     let citation = rules_2008("第七条");
@@ -397,13 +398,10 @@ fn apply_hardship(
         Some(citation.clone()),
     ));
     let before = computed.amount;
-    tracer.push(|| {
-        TraceStep::new(
-            "hardship",
-            format!("{en} from {before}"),
-            granted.to_string(),
-        )
-        .cite(citation.clone())
+    tracer.push(|| Step::Hardship {
+        outcome: decision.outcome,
+        before,
+        granted,
     });
     computed.amount = granted;
     computed.citation = citation;

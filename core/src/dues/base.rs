@@ -9,17 +9,10 @@ use super::bundled::rules_2008;
 use super::items::{Category, EmployerType, ItemCode};
 use super::member::{DuesMember, IncomeItem, IncomeRecord};
 use super::params::Composition;
+use super::step::{Step, Treatment};
 use super::tracer::{category_article, Tracer};
 use crate::policy::in_force;
-use crate::{Citation, Dated, Error, Finding, Policy, Result, Severity, TraceStep, YearMonth};
-
-/// What happens to an item for this member under the composition in force.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Treatment {
-    Counted,
-    Deducted,
-    Excluded,
-}
+use crate::{Citation, Dated, Error, Finding, Policy, Result, Severity, YearMonth};
 
 fn counted_items(
     composition: &Composition,
@@ -37,12 +30,12 @@ fn counted_items(
 }
 
 /// The base for `month` from `record`'s items, with a trace step per item and the base findings.
-pub(super) fn compose_base(
-    policy: &Policy,
+pub(super) fn compose_base<'p>(
+    policy: &'p Policy,
     member: &DuesMember,
     record: &IncomeRecord,
     month: YearMonth,
-    tracer: &mut Tracer,
+    tracer: &mut Tracer<'_, 'p>,
     findings: &mut Vec<Finding>,
 ) -> Result<Decimal> {
     if let Some(given) = given_net_base(member, record, tracer, findings) {
@@ -65,13 +58,11 @@ pub(super) fn compose_base(
         &composition.citation,
         findings,
     );
-    tracer.push(|| {
-        TraceStep::new(
-            "base",
-            format!("counted {total} − deducted {deducted}"),
-            base.to_string(),
-        )
-        .cite(composition.citation.clone())
+    tracer.push_cited(&composition.citation, |cite| Step::Base {
+        total,
+        deducted,
+        base,
+        cite,
     });
     Ok(base)
 }
@@ -81,7 +72,7 @@ pub(super) fn compose_base(
 fn given_net_base(
     member: &DuesMember,
     record: &IncomeRecord,
-    tracer: &mut Tracer,
+    tracer: &mut Tracer<'_, '_>,
     findings: &mut Vec<Finding>,
 ) -> Option<Decimal> {
     let [only] = record.items.as_slice() else {
@@ -90,13 +81,7 @@ fn given_net_base(
     if only.code != ItemCode::NetBase {
         return None;
     }
-    tracer.push(|| {
-        TraceStep::new(
-            "base",
-            "net_base given: the base is already known",
-            only.amount.to_string(),
-        )
-    });
+    tracer.push(|| Step::GivenBase { base: only.amount });
     if only.amount.is_zero() {
         findings.push(base_zero(
             member.category,
@@ -109,11 +94,11 @@ fn given_net_base(
 
 /// The counted and the deducted totals of the record's items under the composition in force (2008 Arts.
 /// 2–5), with a trace step per item.
-fn sum_items(
-    composition: &Dated<Composition>,
+fn sum_items<'p>(
+    composition: &'p Dated<Composition>,
     member: &DuesMember,
     record: &IncomeRecord,
-    tracer: &mut Tracer,
+    tracer: &mut Tracer<'_, 'p>,
 ) -> Result<(Decimal, Decimal)> {
     let counted = counted_items(&composition.value, member.category, member.employer_type);
     let deductions = if member.category == Category::Retired {
@@ -165,27 +150,19 @@ fn per_month(code: ItemCode, amount: Decimal) -> Result<Decimal> {
 }
 
 /// The trace step of one item: counted, deducted or excluded, and the monthly amount it stands for.
-fn trace_item(
-    tracer: &mut Tracer,
+fn trace_item<'p>(
+    tracer: &mut Tracer<'_, 'p>,
     item: &IncomeItem,
     treatment: Treatment,
     amount: Decimal,
-    composition: &Dated<Composition>,
+    composition: &'p Dated<Composition>,
 ) {
-    tracer.push(|| {
-        let what = match treatment {
-            Treatment::Counted if item.code == ItemCode::QuarterNetIncome => {
-                format!("quarter_net_income {} ÷ 3 counted", item.amount)
-            }
-            Treatment::Counted => format!("{} counted", item.code),
-            Treatment::Deducted => format!("{} deducted", item.code),
-            Treatment::Excluded => {
-                format!("{} excluded: not part of this member's base", item.code)
-            }
-        };
-        TraceStep::new("item", what, amount.to_string())
-            .with_parameter("dues.composition")
-            .cite(composition.citation.clone())
+    tracer.push_cited(&composition.citation, |cite| Step::Item {
+        code: item.code,
+        treatment,
+        given: item.amount,
+        monthly: amount,
+        cite,
     });
 }
 

@@ -3,8 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::assess::{assess, AssessOptions, Assessment};
+use super::assess::{assess_with, AssessOptions, Assessment};
 use super::member::DuesMember;
+use super::tracer::Recorder;
 use crate::fx::FxSet;
 use crate::id_arena::hash_str;
 use crate::id_table::IdTable;
@@ -119,9 +120,11 @@ pub fn assess_batch_with_progress(
         errors: Vec::new(),
     };
     let mut seen = Repeats::new(members);
+    // The traces' steps go into chunks shared by the members in them: no allocation per traced member.
+    let mut recorder = Recorder::for_batch();
     for (index, member) in members.iter().enumerate() {
         let result = if seen.first(index, &member.member_id) {
-            assess(policy, member, month, options)
+            assess_with(policy, member, month, options, &mut recorder)
         } else {
             Err(duplicate_id(&member.member_id))
         };

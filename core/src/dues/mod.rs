@@ -37,7 +37,10 @@ mod ledger;
 mod member;
 mod month_rules;
 mod params;
+mod step;
 mod summary;
+mod trace;
+mod trace_codec;
 mod tracer;
 
 pub use crate::money::MAX_AMOUNT_YUAN;
@@ -59,8 +62,11 @@ pub use params::{
     FlatAmounts, PaymentRules, Rounding, RoundingMode,
 };
 pub use summary::{summarize, BranchSummary, Period};
+pub use trace::Trace;
 
 #[cfg(test)]
 mod batch_json_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod trace_tests;
