@@ -69,6 +69,16 @@
 //! the attendees' lookups in the id table and glibc's consolidation of a larger heap grow per person);
 //! `org check` 53.4 / 59.2 / 62.5 µs an organization (×4.29, then ×4.21 for ×3.98); visibility 13.1 / 13.5 /
 //! 12.6 M checks/s (×4.27 for ×3.98).
+//!
+//! The meetings index then found each attendee first among the few records after the last one found
+//! (`membership/life_index.rs`: 89% of the province's attendances), its pairs reserved once, and the id
+//! table inserted from one ordered array of (hash, position). Phase timers (thread time) had put the with-meetings
+//! growth in the index's build (×5.6 for ×4 the attendances). Same settings, three processes back to back on the
+//! machine otherwise idle (least of 7 runs a size): with meetings 486k / 487k / 457k people/s at ×16 (0.876 /
+//! 0.936 / 0.932 s, was 0.964), the growth from ×4 to ×16 ×4.38 / ×4.68 / ×4.57 for ×4.01 — still beyond 10% in
+//! two of three; without meetings ×4.05 / ×4.38 / ×3.82. What grows per person beyond that is glibc's heap work
+//! (`_int_malloc`, `unlink_chunk`, `malloc_consolidate`: 18.9% of the samples at ×4, 21.7% at ×16) and the id
+//! table's probes for the attendees not found near.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
