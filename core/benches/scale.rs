@@ -78,7 +78,12 @@
 //! 0.936 / 0.932 s, was 0.964), the growth from ×4 to ×16 ×4.38 / ×4.68 / ×4.57 for ×4.01 — still beyond 10% in
 //! two of three; without meetings ×4.05 / ×4.38 / ×3.82. What grows per person beyond that is glibc's heap work
 //! (`_int_malloc`, `unlink_chunk`, `malloc_consolidate`: 18.9% of the samples at ×4, 21.7% at ×16) and the id
-//! table's probes for the attendees not found near.
+//! table's probes for the attendees not found near. With glibc's mmap threshold lifted
+//! (`GLIBC_TUNABLES=glibc.malloc.mmap_threshold=4294967295:glibc.malloc.trim_threshold=4294967295`, two processes)
+//! the ×16 run takes 0.824 / 0.836 s and the growth is ×4.29 / ×4.10, within 10%: glibc maps every allocation
+//! over 32 MB afresh (at ×16 the records, the reports and the meetings index's pairs; at ×4 all are under it and
+//! reused from the heap between runs), so each ×16 run faults its pages in again. Disabling the fastbins
+//! (`glibc.malloc.mxfast=0`) changed nothing measurable.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
