@@ -142,13 +142,8 @@ impl IdTable {
         repeats
     }
 
-    /// The id of record `k`, when there is one (a lookup by position, for callers that can guess it).
-    pub(crate) fn id_at(&self, k: usize) -> Option<&str> {
-        self.text_at(k)
-    }
-
-    /// The id of record `k`.
-    fn text_at(&self, k: usize) -> Option<&str> {
+    /// The id of record `k`, when there is one (also a lookup by position, for callers that can guess it).
+    pub(crate) fn text_at(&self, k: usize) -> Option<&str> {
         let (from, to) = (*self.bounds.get(k)?, *self.bounds.get(k.checked_add(1)?)?);
         self.text.get(from..to)
     }

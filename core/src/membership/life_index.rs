@@ -85,7 +85,7 @@ impl<'a, 'r> Builder<'a, 'r> {
     /// cache an attendance); on the generated province 89% of attendances are found near.
     fn position(&mut self, who: &str) -> Option<usize> {
         let next = self.last.map_or(0, |k| k.saturating_add(1));
-        let near = (next..next.saturating_add(NEAR)).find(|&k| self.ids.id_at(k) == Some(who));
+        let near = (next..next.saturating_add(NEAR)).find(|&k| self.ids.text_at(k) == Some(who));
         let k = match near {
             Some(k) => k,
             None => self.ids.get(who)?,
