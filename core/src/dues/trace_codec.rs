@@ -379,6 +379,11 @@ fn place<T: PartialEq>(all: &[T], value: T) -> u8 {
 
 // The crate's own enums by an exhaustive match each way, so a new variant cannot go unwritten.
 
+/// The value of `all` whose code is `b`: each enum's reading is its writing's inverse, found by one search.
+fn of_code<T: Copy, const N: usize>(all: [T; N], code: fn(T) -> u8, b: u8) -> Option<T> {
+    all.into_iter().find(|v| code(*v) == b)
+}
+
 fn fixed_code(f: Fixed) -> u8 {
     match f {
         Fixed::MonthOfChange => 0,
@@ -388,9 +393,11 @@ fn fixed_code(f: Fixed) -> u8 {
 }
 
 fn fixed_of(b: u8) -> Option<Fixed> {
-    [Fixed::MonthOfChange, Fixed::Periodic, Fixed::Annual]
-        .into_iter()
-        .find(|f| fixed_code(*f) == b)
+    of_code(
+        [Fixed::MonthOfChange, Fixed::Periodic, Fixed::Annual],
+        fixed_code,
+        b,
+    )
 }
 
 fn treatment_code(t: Treatment) -> u8 {
@@ -402,9 +409,11 @@ fn treatment_code(t: Treatment) -> u8 {
 }
 
 fn treatment_of(b: u8) -> Option<Treatment> {
-    [Treatment::Counted, Treatment::Deducted, Treatment::Excluded]
-        .into_iter()
-        .find(|t| treatment_code(*t) == b)
+    of_code(
+        [Treatment::Counted, Treatment::Deducted, Treatment::Excluded],
+        treatment_code,
+        b,
+    )
 }
 
 fn mode_code(m: RoundingMode) -> u8 {
@@ -423,7 +432,7 @@ fn mode_of(b: u8) -> Option<RoundingMode> {
         RoundingMode::Down,
         RoundingMode::Up,
     ];
-    modes.into_iter().find(|m| mode_code(*m) == b)
+    of_code(modes, mode_code, b)
 }
 
 fn outcome_code(o: HardshipOutcome) -> u8 {
@@ -434,7 +443,9 @@ fn outcome_code(o: HardshipOutcome) -> u8 {
 }
 
 fn outcome_of(b: u8) -> Option<HardshipOutcome> {
-    [HardshipOutcome::Waived, HardshipOutcome::Reduced]
-        .into_iter()
-        .find(|o| outcome_code(*o) == b)
+    of_code(
+        [HardshipOutcome::Waived, HardshipOutcome::Reduced],
+        outcome_code,
+        b,
+    )
 }
