@@ -421,7 +421,7 @@ impl<'de> Deserialize<'de> for DirectEvent {
 /// The record as serde reads it, but with direct events and dates.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct DirectRecord {
+pub(crate) struct DirectRecord {
     id: String,
     name: String,
     birth_date: Date,
@@ -435,15 +435,23 @@ struct DirectRecord {
 /// The record in `json`, read directly, or `None` when it is not read here (the serde read then answers: the
 /// record, or its error).
 pub(crate) fn direct_record(json: &str) -> Option<MemberRecord> {
-    let r: DirectRecord = serde_json::from_str(json).ok()?;
-    Some(MemberRecord {
-        id: r.id,
-        name: r.name,
-        birth_date: r.birth_date.0,
-        org: r.org,
-        id_number: r.id_number,
-        events: r.events.into_iter().map(|e| e.0).collect(),
-    })
+    serde_json::from_str::<DirectRecord>(json)
+        .ok()
+        .map(DirectRecord::into_record)
+}
+
+impl DirectRecord {
+    /// The record (the events become [`MemberEvent`]s in place: the vector is reused).
+    pub(crate) fn into_record(self) -> MemberRecord {
+        MemberRecord {
+            id: self.id,
+            name: self.name,
+            birth_date: self.birth_date.0,
+            org: self.org,
+            id_number: self.id_number,
+            events: self.events.into_iter().map(|e| e.0).collect(),
+        }
+    }
 }
 
 /// A meeting read for the member check's index without copying its text: the organization, kind, day and

@@ -67,10 +67,42 @@ fn base() -> Value {
 fn the_example_roster_reads_the_same_and_fast() {
     same(MEMBERS);
     same(&base().to_string());
-    // The fast read takes it without the tree (nothing in it fails).
+    // The fast read takes it without the tree (nothing in it fails), and so does the one-pass read.
     let r = read_fast(MEMBERS).unwrap();
     assert_eq!(r.records.len(), 12);
     assert!(r.errors.is_empty() && r.side_errors.is_empty());
+    for doc in [MEMBERS.to_owned(), base().to_string()] {
+        let whole = outcome(Ok(read_whole(&doc).unwrap()));
+        assert_eq!(whole, outcome(read_tree(&doc)));
+    }
+}
+
+#[test]
+fn one_element_the_one_pass_read_cannot_take_sends_the_document_to_the_element_by_element_read() {
+    let mut doc = base();
+    // An impossible date in the second member, a meeting with an escaped id (not borrowed), a ledger of the
+    // wrong shape: each alone stops the one-pass read, and the other elements are still read and kept.
+    let breaks = [
+        ("/members/1/birth_date", json!("2000-02-30")),
+        ("/meetings/0/id", json!("M\\u0031")),
+        ("/ledgers/1/payments", json!(3)),
+    ];
+    for (at, value) in breaks {
+        let mut d = doc.clone();
+        *d.pointer_mut(at).unwrap() = value;
+        let text = d.to_string();
+        assert!(read_whole(&text).is_none(), "{at}");
+        same(&text);
+        assert!(read_members(&text).unwrap().records.len() >= 11, "{at}");
+    }
+    doc["members"][1]["id"] = doc["members"][0]["id"].clone();
+    let repeated = doc.to_string();
+    let r = read_whole(&repeated).unwrap();
+    assert_eq!(
+        (r.records.len(), r.errors[0].code.as_str()),
+        (11, "DUPLICATE_MEMBER")
+    );
+    same(&repeated);
 }
 
 #[test]
