@@ -4,6 +4,12 @@
 //!
 //! Run with `cargo bench -p dangjian --bench audit`; figures are entries per second (targets: ≥ 100 000
 //! appends/s, ≥ 1 million entries/s verified).
+//!
+//! December 2026, one sitting on the machine otherwise idle: appends at the head 1.38 M/s, to the whole log
+//! 1.24 M/s; verification in memory 2.34–2.49 M entries/s; as JSON Lines 0.60–0.79 M/s before an audit event's
+//! time was read digit by digit in the form the library writes (chrono's general reader was a tenth of it) and
+//! entry lines were read in place (strings borrowed, no boxed entry), 0.92–0.96 M/s after. What is left of a
+//! line's time is serde_json's read of its ~330 bytes (about 60%) and the SHA-256 (about 20%).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::hint::black_box;

@@ -5,7 +5,7 @@
 use sha2::{Digest, Sha256};
 
 use super::AuditEntry;
-use crate::disclosure::item::Status;
+use crate::disclosure::item::{Status, Timestamp};
 
 /// The tag that starts an entry's encoding.
 pub(super) const ENCODING_TAG: &str = "dangjian.disclosure.audit.v1";
@@ -45,15 +45,19 @@ pub(super) struct EntryHasher {
 impl EntryHasher {
     /// The SHA-256 of the entry's canonical encoding, as 64 lower-case hex digits.
     pub(super) fn hash(&mut self, entry: &AuditEntry) -> [u8; 64] {
-        let e = &entry.event;
+        self.hash_fields(&EntryFields::of(entry))
+    }
+
+    /// [`Self::hash`] of an entry's fields, wherever they are held (an entry line read in place).
+    pub(super) fn hash_fields(&mut self, e: &EntryFields<'_>) -> [u8; 64] {
         self.buf.clear();
         self.time.clear();
-        rfc3339(&mut self.time, &e.at);
+        rfc3339(&mut self.time, e.at);
         let mut digits = [0u8; 20];
         let b = &mut self.buf;
         field(b, ENCODING_TAG.as_bytes());
-        field(b, decimal(entry.seq, &mut digits));
-        field(b, entry.prev_hash.as_bytes());
+        field(b, decimal(e.seq, &mut digits));
+        field(b, e.prev_hash.as_bytes());
         field(b, e.item_id.as_bytes());
         field(b, e.action.as_bytes());
         field(b, e.actor.as_bytes());
@@ -64,6 +68,40 @@ impl EntryHasher {
         field(b, decimal(u64::from(e.version), &mut digits));
         field(b, e.content_sha256.as_bytes());
         hex_array(&Sha256::digest(&self.buf))
+    }
+}
+
+/// The fields of an entry that its hash covers, borrowed (from an [`AuditEntry`] or from a line's text).
+pub(super) struct EntryFields<'a> {
+    pub(super) seq: u64,
+    pub(super) prev_hash: &'a str,
+    pub(super) item_id: &'a str,
+    pub(super) action: &'a str,
+    pub(super) actor: &'a str,
+    pub(super) at: &'a Timestamp,
+    pub(super) from: Status,
+    pub(super) to: Status,
+    pub(super) comment: &'a str,
+    pub(super) version: u32,
+    pub(super) content_sha256: &'a str,
+}
+
+impl<'a> EntryFields<'a> {
+    pub(super) fn of(entry: &'a AuditEntry) -> Self {
+        let e = &entry.event;
+        Self {
+            seq: entry.seq,
+            prev_hash: &entry.prev_hash,
+            item_id: &e.item_id,
+            action: &e.action,
+            actor: &e.actor,
+            at: &e.at,
+            from: e.from,
+            to: e.to,
+            comment: &e.comment,
+            version: e.version,
+            content_sha256: &e.content_sha256,
+        }
     }
 }
 

@@ -36,6 +36,7 @@ mod lines;
 mod sign;
 #[cfg(test)]
 mod tests;
+mod timestamp;
 mod verify;
 
 pub(crate) use encode::content_digest;
@@ -75,6 +76,7 @@ pub struct AuditEvent {
     pub actor: String,
     /// When.
     #[cfg_attr(feature = "wasm", tsify(type = "Rfc3339"))]
+    #[serde(deserialize_with = "timestamp::read")]
     pub at: Timestamp,
     /// Status before.
     #[cfg_attr(feature = "wasm", tsify(type = "DisclosureStatus"))]

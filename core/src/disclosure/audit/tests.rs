@@ -378,6 +378,40 @@ fn json_lines_round_trip_and_stream_the_same_verdicts() {
 }
 
 #[test]
+fn entry_lines_read_in_place_verify_as_the_whole_log_does_escapes_and_other_time_forms_included() {
+    let mut log = AuditLog::new();
+    for (i, (comment, at)) in [
+        ("同意", "2026-03-02T09:00:00+08:00"),
+        ("含\"引号\"与\n换行", "2026-03-02T01:00:00Z"),
+        ("\u{1F600}", "2026-03-02T09:00:00.250-05:00"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut e = event(i);
+        e.comment = comment.into();
+        e.at = at.parse().unwrap();
+        log.append(e);
+    }
+    let text = log.to_jsonl();
+    let v = verify_lines(&text, None).unwrap();
+    assert_eq!((v.valid, v.entries), (true, 3));
+    assert_eq!(v, log.verify());
+    // A changed comment (escaped) breaks the hash there, as in the whole log.
+    let tampered = text.replacen("与\\n换行", "与\\t换行", 1);
+    assert_ne!(tampered, text);
+    let v = verify_lines(&tampered, None).unwrap();
+    assert_eq!(verdict(&v), (false, Some(1), Some("HASH_MISMATCH")));
+    // An entry line the in-place read refuses is answered by the full reader: an unknown field is named.
+    let extra = text.replacen("\"seq\":2,", "\"seq\":2,\"note\":1,", 1);
+    let e = verify_lines(&extra, None).unwrap_err();
+    assert_eq!(
+        (e.code(), e.detail().field.as_str()),
+        ("INVALID_AUDIT_JSON", "line 4: note")
+    );
+}
+
+#[test]
 fn json_entry_points_sign_verify_and_append_at_the_head() {
     let log = log_signed_at(4, &[]);
     let signed = sign_audit_json(&log.to_json(), KEY).unwrap();

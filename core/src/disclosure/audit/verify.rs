@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::encode::EntryHasher;
+use super::encode::{EntryFields, EntryHasher};
 use super::sign::{AuditVerifyingKey, Checkpoint};
 use super::{AuditEntry, GENESIS_HASH};
 
@@ -111,6 +111,11 @@ impl<'k> ChainVerifier<'k> {
 
     /// Reads the next entry; `false` once the chain is broken (later input is ignored).
     pub fn entry(&mut self, e: &AuditEntry) -> bool {
+        self.entry_fields(&EntryFields::of(e), &e.hash)
+    }
+
+    /// [`Self::entry`] of an entry's fields and the hash it carries, wherever they are held.
+    pub(super) fn entry_fields(&mut self, e: &EntryFields<'_>, hash: &str) -> bool {
         if self.broken.is_some() {
             return false;
         }
@@ -119,7 +124,7 @@ impl<'k> ChainVerifier<'k> {
             Some("SEQUENCE_BROKEN")
         } else if e.prev_hash != self.prev {
             Some("CHAIN_BROKEN")
-        } else if self.hasher.hash(e).as_slice() != e.hash.as_bytes() {
+        } else if self.hasher.hash_fields(e).as_slice() != hash.as_bytes() {
             Some("HASH_MISMATCH")
         } else {
             None
@@ -129,7 +134,7 @@ impl<'k> ChainVerifier<'k> {
             Some(code) => self.broken = Some((at, code)),
             None => {
                 self.prev.clear();
-                self.prev.push_str(&e.hash);
+                self.prev.push_str(hash);
             }
         }
         self.broken.is_none()
