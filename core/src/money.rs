@@ -203,6 +203,9 @@ pub(crate) fn de_decimal_opt<'de, D: Deserializer<'de>>(
 /// digits. Sign, scale and bound are the validation's ([`crate::dues::check_amount`]), which reports them in
 /// the document's order with the same codes.
 pub(crate) fn read_amount(text: &str, field: &str) -> Result<Decimal> {
+    if let Some(amount) = plain_amount(text) {
+        return Ok(amount);
+    }
     check_grammar(text).map_err(|()| invalid(text, field))?;
     let trimmed = trim_zero_decimals(text);
     Decimal::from_str_exact(trimmed).map_err(|_| {
@@ -214,17 +217,134 @@ pub(crate) fn read_amount(text: &str, field: &str) -> Result<Decimal> {
     })
 }
 
+/// An amount as a payroll writes it — digits, then at most two decimals, unsigned, at most 18 bytes — read
+/// without the general reader: the same `Decimal` (mantissa and scale as written, `5400` scale 0, `5400.00`
+/// scale 2) that [`read_amount`]'s general path gives; `None` for any other text (it then decides). A tenth of
+/// reading a dues batch from JSON went to the general path (issue 14).
+fn plain_amount(text: &str) -> Option<Decimal> {
+    if text.len() > 18 {
+        return None;
+    }
+    let (int, frac) = match text.split_once('.') {
+        Some((int, frac)) if !frac.is_empty() && frac.len() <= 2 => (int, frac),
+        Some(_) => return None,
+        None => (text, ""),
+    };
+    if int.is_empty() {
+        return None;
+    }
+    // At most 18 digits: below 10^18, so the mantissa fits an i64 and nothing overflows.
+    let mut mantissa = 0i64;
+    for b in int.bytes().chain(frac.bytes()) {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        mantissa = mantissa
+            .checked_mul(10)?
+            .checked_add(i64::from(b.wrapping_sub(b'0')))?;
+    }
+    Some(Decimal::new(mantissa, u32::try_from(frac.len()).ok()?))
+}
+
+/// The serde visitor of an amount: the text read where it lies (no copy), `expecting` worded as a string's
+/// own, so a wrong type reads as it did when the text was first read into a `String`.
+struct Money;
+
+impl serde::de::Visitor<'_> for Money {
+    type Value = Decimal;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> std::result::Result<Decimal, E> {
+        read_amount(text, "").map_err(|e| to_serde(&e))
+    }
+}
+
 /// `#[serde(deserialize_with)]` for an amount of money ([`read_amount`]).
 pub(crate) fn de_money<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Decimal, D::Error> {
-    let text = String::deserialize(d)?;
-    read_amount(&text, "").map_err(|e| to_serde(&e))
+    d.deserialize_str(Money)
 }
 
 /// `#[serde(deserialize_with)]` for an optional amount of money.
 pub(crate) fn de_money_opt<'de, D: Deserializer<'de>>(
     d: D,
 ) -> std::result::Result<Option<Decimal>, D::Error> {
-    let text = Option::<String>::deserialize(d)?;
-    text.map(|t| read_amount(&t, "").map_err(|e| to_serde(&e)))
-        .transpose()
+    struct Maybe;
+    impl<'de> serde::de::Visitor<'de> for Maybe {
+        type Value = Option<Decimal>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("option")
+        }
+        fn visit_none<E: serde::de::Error>(self) -> std::result::Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> std::result::Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(
+            self,
+            d: D,
+        ) -> std::result::Result<Self::Value, D::Error> {
+            de_money(d).map(Some)
+        }
+    }
+    d.deserialize_option(Maybe)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use proptest::prelude::*;
+
+    /// [`read_amount`] without its plain path: the general reader alone.
+    fn general(text: &str) -> Result<Decimal> {
+        check_grammar(text).map_err(|()| invalid(text, ""))?;
+        let trimmed = trim_zero_decimals(text);
+        Decimal::from_str_exact(trimmed).map_err(|_| too_large(text, ""))
+    }
+
+    #[test]
+    fn the_plain_path_takes_a_payrolls_amounts_and_declines_the_rest() {
+        for (text, written) in [
+            ("5400", "5400"),
+            ("5400.00", "5400.00"),
+            ("0.5", "0.5"),
+            ("007.10", "7.10"),
+        ] {
+            let d = plain_amount(text).unwrap();
+            assert_eq!(
+                (d.to_string().as_str(), d),
+                (written, general(text).unwrap())
+            );
+        }
+        for text in [
+            "",
+            ".5",
+            "5.",
+            "-1.00",
+            "1.500",
+            "1e3",
+            " 1",
+            "1,000",
+            "1234567890123456789",
+            "１",
+        ] {
+            assert_eq!(plain_amount(text), None, "{text}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        /// Wherever the plain path answers, the general reader gives the same decimal, scale included.
+        #[test]
+        fn the_plain_path_is_the_general_readers_answer(text in "-?[0-9]{0,19}(\\.[0-9]{0,4})?") {
+            if let Some(d) = plain_amount(&text) {
+                let g = general(&text).unwrap();
+                prop_assert_eq!(d, g);
+                prop_assert_eq!(d.to_string(), g.to_string());
+                prop_assert_eq!(d.scale(), g.scale());
+            }
+        }
+    }
 }

@@ -4,17 +4,27 @@
 #![deny(clippy::arithmetic_side_effects)]
 
 use chrono::{FixedOffset, NaiveDate, TimeZone};
-use serde::{Deserialize, Deserializer};
+use serde::Deserializer;
 
 use super::super::item::Timestamp;
 
-/// The serde reader of [`super::AuditEvent::at`].
+/// The serde reader of [`super::AuditEvent::at`]: chrono's own visitor's words and errors, the text read where
+/// it lies (no copy).
 pub(super) fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
-    let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-    match written(&text) {
-        Some(t) => Ok(t),
-        None => text.parse().map_err(serde::de::Error::custom),
+    struct Visit;
+    impl serde::de::Visitor<'_> for Visit {
+        type Value = Timestamp;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an RFC 3339 formatted date and time string")
+        }
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Timestamp, E> {
+            match written(text) {
+                Some(t) => Ok(t),
+                None => text.parse().map_err(E::custom),
+            }
+        }
     }
+    d.deserialize_str(Visit)
 }
 
 /// `YYYY-MM-DDTHH:MM:SS±HH:MM` exactly, as a valid instant; `None` for anything else (then chrono decides,
