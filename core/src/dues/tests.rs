@@ -422,3 +422,31 @@ fn a_zero_base_is_assessed_with_its_trace_and_article() {
         ("MISSING_INCOME", "incomes[1].items")
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// The batch's repeat check is an input-order walk's: a member is `DUPLICATE_MEMBER_ID` exactly when an
+    /// earlier member has its id (ids drawn from a few, so they repeat, in runs and far apart).
+    #[test]
+    fn a_batch_names_as_repeats_exactly_the_ids_an_earlier_member_has(
+        ids in proptest::collection::vec(0u8..6, 0..300),
+        spread in 1usize..3,
+    ) {
+        let members: Vec<DuesMember> = ids
+            .iter()
+            .map(|&i| member(&format!(r#"{{"member_id":"M{}","category":"student"}}"#, usize::from(i) * spread)))
+            .collect();
+        let out = assess_batch(&Policy::bundled(), &members, month("2026-01"), AssessOptions::default());
+        let mut seen = std::collections::HashSet::new();
+        let expected: Vec<usize> = ids.iter().enumerate().filter(|(_, i)| !seen.insert(**i)).map(|(k, _)| k).collect();
+        let named: Vec<usize> = out
+            .errors
+            .iter()
+            .filter(|e| e.code == "DUPLICATE_MEMBER_ID")
+            .map(|e| e.index)
+            .collect();
+        proptest::prop_assert_eq!(named, expected);
+        proptest::prop_assert_eq!(out.assessments.len() + out.errors.len(), ids.len());
+    }
+}
