@@ -202,6 +202,33 @@ impl<'de> Deserialize<'de> for YearMonth {
     }
 }
 
+/// A `YYYY-MM-DD` date: exactly four digits, a dash, two, a dash, two, naming a day of the proleptic Gregorian
+/// calendar — `None` otherwise. Where it answers, chrono's `NaiveDate::from_str` gives the same day; what
+/// chrono refuses it refuses too (it also refuses forms chrono takes, such as `2024-1-05` or `+2024-01-05`).
+///
+/// ```ignore
+/// assert_eq!(iso_date("2024-02-29"), chrono::NaiveDate::from_ymd_opt(2024, 2, 29));
+/// assert_eq!(iso_date("2023-02-29"), None);
+/// ```
+pub(crate) fn iso_date(s: &str) -> Option<NaiveDate> {
+    let b: &[u8; 10] = s.as_bytes().try_into().ok()?;
+    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *b else {
+        return None;
+    };
+    let year = number(&[y0, y1, y2, y3])?;
+    let month = number(&[m0, m1])?;
+    let day = number(&[d0, d1])?;
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
+
+/// The value of a run of ASCII digits; `None` for any other byte, or past `u32`.
+pub(crate) fn number(digits: &[u8]) -> Option<u32> {
+    digits.iter().try_fold(0u32, |n, &c| {
+        let d = c.checked_sub(b'0').filter(|d| *d <= 9)?;
+        n.checked_mul(10)?.checked_add(u32::from(d))
+    })
+}
+
 /// Parses an ISO date (`YYYY-MM-DD`) with a coded error naming `field`.
 ///
 /// ```

@@ -1,7 +1,7 @@
 //! The direct reader of member records: each event read field by field into one flat struct (its `kind` a field
 //! like the others), the variant built after — instead of serde's internally tagged read, which buffers every
 //! event's fields in its `Content` tree to find the tag, then reads the variant from that buffer — and each date
-//! through [`iso_date`] instead of chrono's format-driven parser.
+//! through [`crate::month::iso_date`] instead of chrono's format-driven parser.
 //!
 //! It answers only "this text is this record" or "not read here": on any doubt (an unknown or missing kind, a
 //! field the kind does not take, a repeated key, a date not written `YYYY-MM-DD`, a `null` where the variant's
@@ -24,35 +24,9 @@ use super::record::{
 };
 use super::stage::Stage;
 use crate::disclosure::Objection;
+use crate::month::iso_date;
 
-/// A `YYYY-MM-DD` date: exactly four digits, a dash, two, a dash, two, naming a day of the proleptic Gregorian
-/// calendar — `None` otherwise. Where it answers, chrono's `NaiveDate::from_str` gives the same day; what
-/// chrono refuses it refuses too (it also refuses forms chrono takes, such as `2024-1-05` or `+2024-01-05`).
-///
-/// ```ignore
-/// assert_eq!(iso_date("2024-02-29"), chrono::NaiveDate::from_ymd_opt(2024, 2, 29));
-/// assert_eq!(iso_date("2023-02-29"), None);
-/// ```
-pub(crate) fn iso_date(s: &str) -> Option<NaiveDate> {
-    let b: &[u8; 10] = s.as_bytes().try_into().ok()?;
-    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *b else {
-        return None;
-    };
-    let year = number(&[y0, y1, y2, y3])?;
-    let month = number(&[m0, m1])?;
-    let day = number(&[d0, d1])?;
-    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
-}
-
-/// The value of a run of ASCII digits (at most four here, so no overflow).
-fn number(digits: &[u8]) -> Option<u32> {
-    digits.iter().try_fold(0u32, |n, &c| {
-        let d = c.checked_sub(b'0').filter(|d| *d <= 9)?;
-        n.checked_mul(10)?.checked_add(u32::from(d))
-    })
-}
-
-/// A date read by [`iso_date`]; anything else is an error (the caller then takes the serde read).
+/// A date read by [`crate::month::iso_date`]; anything else is an error (the caller then takes the serde read).
 #[derive(Debug)]
 struct Date(NaiveDate);
 

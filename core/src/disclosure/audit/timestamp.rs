@@ -3,10 +3,11 @@
 //! general reader was a tenth of verifying a JSON Lines log (issue 19: ≥ 1 million entries/s).
 #![deny(clippy::arithmetic_side_effects)]
 
-use chrono::{FixedOffset, NaiveDate, TimeZone};
+use chrono::{FixedOffset, TimeZone};
 use serde::Deserializer;
 
 use super::super::item::Timestamp;
+use crate::month::{iso_date, number};
 
 /// The serde reader of [`super::AuditEvent::at`]: chrono's own visitor's words and errors, the text read where
 /// it lies (no copy).
@@ -28,20 +29,14 @@ pub(super) fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Timestamp, D::Erro
 }
 
 /// `YYYY-MM-DDTHH:MM:SS±HH:MM` exactly, as a valid instant; `None` for anything else (then chrono decides,
-/// including a leap second, a fraction, `Z` and the forms it also takes).
+/// including a leap second, a fraction, `Z` and the forms it also takes). The date is the ground floor's
+/// [`iso_date`], the other fields its [`number`].
 fn written(s: &str) -> Option<Timestamp> {
     let b = s.as_bytes();
     if b.len() != 25 {
         return None;
     }
-    let punct = [
-        (4, b'-'),
-        (7, b'-'),
-        (10, b'T'),
-        (13, b':'),
-        (16, b':'),
-        (22, b':'),
-    ];
+    let punct = [(10, b'T'), (13, b':'), (16, b':'), (22, b':')];
     if punct.iter().any(|&(i, c)| b.get(i) != Some(&c)) {
         return None;
     }
@@ -50,26 +45,16 @@ fn written(s: &str) -> Option<Timestamp> {
         b'-' => -1,
         _ => return None,
     };
-    let n = |from: usize, to: usize| digits(b.get(from..to)?);
+    let n = |from: usize, to: usize| number(b.get(from..to)?);
     let (hh, mm) = (n(20, 22)?, n(23, 25)?);
     if mm >= 60 {
         return None;
     }
     let seconds = i32::try_from(hh.checked_mul(3600)?.checked_add(mm.checked_mul(60)?)?).ok()?;
     let offset = FixedOffset::east_opt(sign.checked_mul(seconds)?)?;
-    let date = NaiveDate::from_ymd_opt(i32::try_from(n(0, 4)?).ok()?, n(5, 7)?, n(8, 10)?)?;
+    let date = iso_date(s.get(..10)?)?;
     let time = date.and_hms_opt(n(11, 13)?, n(14, 16)?, n(17, 19)?)?;
     offset.from_local_datetime(&time).single()
-}
-
-/// The number the ASCII digits spell; `None` for any other byte.
-fn digits(b: &[u8]) -> Option<u32> {
-    b.iter().try_fold(0u32, |acc, &c| {
-        c.is_ascii_digit().then(|| {
-            acc.checked_mul(10)?
-                .checked_add(u32::from(c.wrapping_sub(b'0')))
-        })?
-    })
 }
 
 #[cfg(test)]
