@@ -3,7 +3,7 @@
 //! public key, JSON Lines verified line by line, and the [`AuditTrail`] object that holds a log in memory.
 //!
 //! The typed calls take and return the core's records (`AuditLog`, `AuditEntry`, `AuditHead`, `Checkpoint`,
-//! `Verification`); the JSON documents cross as strings (`dangjian::disclosure::*_json`). Without a
+//! `Verification`); the JSON documents cross as strings through [`crate::entry_points`]. Without a
 //! public key a verification checks integrity only (`"authenticated":false`): anyone can rewrite a log and
 //! recompute its hashes. See the core's `disclosure::AuditLog` docs for exactly what a signature guarantees.
 
@@ -48,89 +48,6 @@ pub fn disclosure_apply_action_at_head(
     head: AuditHead,
 ) -> Result<Appended> {
     call(|| core::apply_at_head(&policy.inner, &checked(context)?, &item, &action, head))
-}
-
-/// `disclosure::apply_head_json`: an action applied at the chain's head, in constant time:
-/// `{"item":…,"entries":[…],"head":…}` — add `entries` to the stored log, keep `head`.
-///
-/// ```kotlin
-/// val out = JSONObject(disclosureApplyAtHead(Policy.bundled(), ctx, item, action, head))
-/// ```
-#[uniffi::export]
-pub fn disclosure_apply_at_head(
-    policy: &Policy,
-    context_json: String,
-    item_json: String,
-    action_json: String,
-    head_json: String,
-) -> Result<String> {
-    guarded(|| {
-        let p = &policy.inner;
-        Ok(core::apply_head_json(
-            p,
-            &context_json,
-            &item_json,
-            &action_json,
-            &head_json,
-        )?)
-    })
-}
-
-/// `disclosure::audit_append_head_json`: `{"entries":[…],"head":…}`, in constant time. The empty log's head
-/// is `{"entries":0,"hash":"000…0"}` (64 zeros).
-///
-/// ```kotlin
-/// val out = JSONObject(disclosureAuditAppendAtHead(head, eventJson))
-/// ```
-#[uniffi::export]
-pub fn disclosure_audit_append_at_head(head_json: String, event_json: String) -> Result<String> {
-    call(|| core::audit_append_head_json(&head_json, &event_json))
-}
-
-/// `disclosure::audit_head_json`: the head of a log (verified first).
-///
-/// ```kotlin
-/// val head = disclosureAuditHead(logJson)
-/// ```
-#[uniffi::export]
-pub fn disclosure_audit_head(log_json: String) -> Result<String> {
-    call(|| core::audit_head_json(&log_json))
-}
-
-/// `disclosure::sign_audit_json`: the log with a new checkpoint signed by the organization's SM2 private key
-/// (PKCS#8 PEM). Deterministic.
-///
-/// ```kotlin
-/// val signed = disclosureAuditSign(logJson, File("org.key.pem").readText())
-/// ```
-#[uniffi::export]
-pub fn disclosure_audit_sign(log_json: String, private_key_pem: String) -> Result<String> {
-    call(|| core::sign_audit_json(&log_json, &private_key_pem))
-}
-
-/// `disclosure::verify_audit_signed_json`: the chain and every checkpoint's signature checked with the SM2
-/// public key (SPKI PEM).
-///
-/// ```kotlin
-/// val v = JSONObject(disclosureVerifyAuditSigned(logJson, File("org.pub.pem").readText()))
-/// ```
-#[uniffi::export]
-pub fn disclosure_verify_audit_signed(log_json: String, public_key_pem: String) -> Result<String> {
-    call(|| core::verify_audit_signed_json(&log_json, &public_key_pem))
-}
-
-/// `disclosure::verify_audit_jsonl`: a JSON Lines log verified line by line, with the public key when
-/// given (`null`: integrity only).
-///
-/// ```kotlin
-/// val v = disclosureVerifyAuditJsonl(File("audit.jsonl").readText(), publicKeyPem)
-/// ```
-#[uniffi::export]
-pub fn disclosure_verify_audit_jsonl(
-    jsonl: String,
-    public_key_pem: Option<String>,
-) -> Result<String> {
-    call(|| core::verify_audit_jsonl(&jsonl, public_key_pem.as_deref()))
 }
 
 /// Verifies a log (`AuditLog::verify`, or `verify_with_key` with the organization's SM2 public key, SPKI PEM):

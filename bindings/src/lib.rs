@@ -17,13 +17,14 @@
 //!   `summarize_dues` and their JSON twins.
 //! - [`credits`]: the [`CreditsScheme`] and [`CreditsScorer`] objects, the typed credits calls over the core's
 //!   records (scorer, voids, offences, leaderboard, rating) and the credits JSON entry points.
-//! - [`disclosure`]: the disclosure JSON entry points; [`audit`]: the audit trail (append at the head, SM2
-//!   signatures, JSON Lines) and the [`AuditTrail`] object.
+//! - [`entry_points`]: the JSON-document entry points of disclosure, the audit trail and membership (JSON
+//!   Lines included), rendered from the core's tables (`dangjian::surface`).
+//! - [`disclosure`]: the typed disclosure exports; [`audit`]: the typed audit trail (append at the head, SM2
+//!   signatures) and the [`AuditTrail`] object.
 //! - [`membership`]: the membership records (the core's, re-exported) and the typed exports `check_member`,
 //!   `member_next_steps`, `check_members` (lapse, transfers), `apply_member_event`, `member_rights`,
-//!   `check_orgs`, `life_compliance` (三会一课), `rate_review` (民主评议), `evaluate_election`; the JSON entry
-//!   points (member and branch checks, the transition API, rights, organizations) and the 公民身份号码 check; [`streams`]: the member and organization checks over JSON Lines
-//!   (one record or one organization's bundle a line), every line answered with its number.
+//!   `check_orgs`, `life_compliance` (三会一课), `rate_review` (民主评议), `evaluate_election`, and the
+//!   公民身份号码 check.
 //!
 //! Dates cross as `YYYY-MM-DD` strings and months as `YYYY-MM` strings, read with
 //! [`dangjian::month::parse_date`] / [`dangjian::month::parse_month`]: a malformed one is `InvalidInput`
@@ -37,10 +38,10 @@ pub mod codes;
 pub mod credits;
 pub mod disclosure;
 pub mod dues;
+pub mod entry_points;
 pub mod error;
 pub mod membership;
 pub mod policy;
-pub mod streams;
 
 pub use audit::AuditTrail;
 pub use calendar::Calendar;

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset};
 use dangjian::credits::{Event, Offence, OrgMap, PeriodKind, Reason, Total};
 use dangjian_ffi::credits::*;
+use dangjian_ffi::entry_points::*;
 use dangjian_ffi::DangjianError;
 use serde_json::Value;
 use uniffi::{Lift, Lower, RustBuffer};

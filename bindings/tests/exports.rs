@@ -329,7 +329,7 @@ const APPLICANT_JSON: &str = r#"{"id":"M1","name":"甲","birth_date":"2000-01-01
 
 #[test]
 fn membership_exports_return_the_core_documents() {
-    use dangjian_ffi::membership::*;
+    use dangjian_ffi::{entry_points::*, membership::*};
     let (p, cal) = (Policy::bundled(), Calendar::official());
     let (core_p, core_cal) = (dangjian::Policy::bundled(), dangjian::Calendar::official());
     let m =
@@ -363,7 +363,7 @@ fn membership_exports_return_the_core_documents() {
 
 #[test]
 fn membership_errors_keep_their_codes_and_paths() {
-    use dangjian_ffi::membership::*;
+    use dangjian_ffi::{entry_points::*, membership::*};
     let (p, cal) = (Policy::bundled(), Calendar::official());
     let unknown = APPLICANT_JSON.replace("application", "joined");
     assert_eq!(
@@ -436,7 +436,7 @@ fn a_panic_inside_an_export_is_internal_and_the_next_call_works() {
 
 #[test]
 fn line_exports_return_the_core_outcomes() {
-    use dangjian_ffi::streams::*;
+    use dangjian_ffi::entry_points::*;
     let (p, cal) = (Policy::bundled(), Calendar::official());
     let (core_p, core_cal) = (dangjian::Policy::bundled(), dangjian::Calendar::official());
     let members = include_str!("../../examples/data/members-lines.jsonl");

@@ -25,6 +25,9 @@
 //! every surface (the UniFFI side is to map the same scalars to its own custom types).
 #![deny(clippy::arithmetic_side_effects)]
 
+// The JSON-document entry points of every surface, one table per engine (`disclosure_entry_points!`, …).
+mod entry_points;
+
 /// The TypeScript half of the table above (`IsoDate` is the name the hand-written declarations of the
 /// engines not yet derived still use; it is the same type).
 #[cfg(feature = "wasm")]

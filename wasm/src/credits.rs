@@ -25,10 +25,6 @@ mod read_codes {
     pub const EVENT: &str = "INVALID_EVENT_JSON";
     /// One offence (the core reads offences inside the events document).
     pub const OFFENCE: &str = "INVALID_EVENTS_JSON";
-    /// Totals (`leaderboard_json`).
-    pub const TOTALS: &str = "INVALID_TOTALS_JSON";
-    /// The organization map (`leaderboard_json`).
-    pub const ORGS: &str = "INVALID_ORGS_JSON";
     /// Scores (`rate_json`).
     pub const SCORES: &str = "INVALID_SCORES_JSON";
     /// Tiers (`rate_json`).
@@ -44,7 +40,7 @@ mod read_codes {
 #[wasm_bindgen]
 #[derive(Debug, Clone)]
 pub struct CreditsScheme {
-    inner: Scheme,
+    pub(crate) inner: Scheme,
 }
 
 #[wasm_bindgen]
@@ -338,128 +334,6 @@ impl CreditsScorer {
     }
 }
 
-/// Scores `{ events, voids?, offences? }` in one go: `{ entries, duplicates, errors, totals }`, entries in
-/// canonical order (each with its `explanation` when `explain` is true; default false). A bad event is an
-/// entry of `errors` (`index`, `event_id`, `code`, `field`); a void of an unknown id has field `voids[i]`.
-/// Throws when the document itself cannot be read (`INVALID_EVENTS_JSON`).
-///
-/// ```js
-/// const out = creditsScore(CreditsScheme.learningPlatform(), { events: [
-///   { event_id: "e1", member_id: "M1", activity: "login", occurred_at: "2026-03-02T07:00:00+08:00" }] });
-/// out.entries[0].points; // 1
-/// ```
-#[wasm_bindgen(js_name = creditsScore, unchecked_return_type = "ScoreResult")]
-pub fn credits_score(
-    scheme: &CreditsScheme,
-    #[wasm_bindgen(unchecked_param_type = "ScoreInput")] input: &JsValue,
-    explain: Option<bool>,
-) -> Result<JsValue, ApiError> {
-    let json = stringify(input, read_codes::EVENTS)?;
-    parse_json(&credits_score_json(scheme, &json, explain)?)
-}
-
-/// `creditsScore` over JSON: `dangjian::credits::score_json` (documents and errors in its rustdoc).
-///
-/// ```js
-/// const out = JSON.parse(creditsScoreJson(CreditsScheme.learningPlatform(), '{"events":[]}'));
-/// ```
-#[wasm_bindgen(js_name = creditsScoreJson)]
-pub fn credits_score_json(
-    scheme: &CreditsScheme,
-    #[wasm_bindgen(js_name = inputJson)] input_json: &str,
-    explain: Option<bool>,
-) -> Result<String, ApiError> {
-    Ok(credits::score_json(
-        &scheme.inner,
-        input_json,
-        explain.unwrap_or(false),
-    )?)
-}
-
-/// Scores JSON Lines, one event per line (blank lines skipped): a line that is not a valid event is an
-/// entry of `errors` with its `line` (1-based) and field; the rest are scored. Result as `creditsScore`.
-///
-/// ```js
-/// const out = creditsScoreJsonl(CreditsScheme.learningPlatform(), uploadedText);
-/// out.errors.map((e) => `line ${e.line}: ${e.code} ${e.field}`);
-/// ```
-#[wasm_bindgen(js_name = creditsScoreJsonl, unchecked_return_type = "ScoreResult")]
-pub fn credits_score_jsonl(
-    scheme: &CreditsScheme,
-    jsonl: &str,
-    explain: Option<bool>,
-) -> Result<JsValue, ApiError> {
-    parse_json(&credits_score_jsonl_json(scheme, jsonl, explain)?)
-}
-
-/// `creditsScoreJsonl` with the result as a JSON document: `dangjian::credits::score_jsonl`.
-///
-/// ```js
-/// const doc = creditsScoreJsonlJson(CreditsScheme.learningPlatform(), linesText); // '{"entries":[…],…}'
-/// ```
-#[wasm_bindgen(js_name = creditsScoreJsonlJson)]
-pub fn credits_score_jsonl_json(
-    scheme: &CreditsScheme,
-    jsonl: &str,
-    explain: Option<bool>,
-) -> Result<String, ApiError> {
-    Ok(credits::score_jsonl(
-        &scheme.inner,
-        jsonl,
-        explain.unwrap_or(false),
-    )?)
-}
-
-/// The leaderboard of one period for the members of `org` and the organizations under it: standard
-/// competition ranking (1, 2, 2, 4), equal scores by member id. `periodKind` is `day`, `week`, `month` or
-/// `year`; `period` as in the totals (`2026-03-02`, `2026-W10`, `2026-03`, `2026`).
-///
-/// ```js
-/// creditsLeaderboard(scorer.totals(), { member_org: { M1: "B1" }, parent: { B1: "C1" } }, "year", "2026", "C1");
-/// // [{ rank: 1, member_id: "M1", score: 61 }]
-/// ```
-#[wasm_bindgen(js_name = creditsLeaderboard, unchecked_return_type = "Standing[]")]
-pub fn credits_leaderboard(
-    #[wasm_bindgen(unchecked_param_type = "CreditTotal[]")] totals: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "OrgMap")] orgs: &JsValue,
-    #[wasm_bindgen(js_name = periodKind, unchecked_param_type = "PeriodKind")] period_kind: &str,
-    period: &str,
-    org: &str,
-) -> Result<JsValue, ApiError> {
-    let totals = stringify(totals, read_codes::TOTALS)?;
-    let orgs = stringify(orgs, read_codes::ORGS)?;
-    parse_json(&credits_leaderboard_json(
-        &totals,
-        &orgs,
-        period_kind,
-        period,
-        org,
-    )?)
-}
-
-/// `creditsLeaderboard` over JSON: `dangjian::credits::leaderboard_json`.
-///
-/// ```js
-/// creditsLeaderboardJson('[{"member_id":"A","kind":"year","period":"2026","points":5,"score":5}]',
-///   '{"member_org":{"A":"b"}}', "year", "2026", "b"); // '[{"rank":1,"member_id":"A","score":5}]'
-/// ```
-#[wasm_bindgen(js_name = creditsLeaderboardJson)]
-pub fn credits_leaderboard_json(
-    #[wasm_bindgen(js_name = totalsJson)] totals_json: &str,
-    #[wasm_bindgen(js_name = orgsJson)] orgs_json: &str,
-    #[wasm_bindgen(js_name = periodKind)] period_kind: &str,
-    period: &str,
-    org: &str,
-) -> Result<String, ApiError> {
-    Ok(credits::leaderboard_json(
-        totals_json,
-        orgs_json,
-        period_kind,
-        period,
-        org,
-    )?)
-}
-
 /// The annual rating: members into tiers, highest first, each within its quota (equal scores at a quota
 /// line all fall to the next tier). `tiers` absent or `null`: 优秀 ≥ 90 (at most 1/3), 合格 ≥ 60,
 /// 基本合格 ≥ 40, 不合格.
@@ -477,45 +351,5 @@ pub fn credits_rate(
         Some(t) => stringify(&t, read_codes::TIERS)?,
         None => "null".to_owned(),
     };
-    parse_json(&credits_rate_json(&scores, &tiers)?)
-}
-
-/// `creditsRate` over JSON: `dangjian::credits::rate_json` (`tiersJson` `"null"` for the default tiers).
-///
-/// ```js
-/// creditsRateJson('[{"member_id":"A","score":95}]', "null"); // '[{"member_id":"A","score":95,"tier":"合格"}]'
-/// ```
-#[wasm_bindgen(js_name = creditsRateJson)]
-pub fn credits_rate_json(
-    #[wasm_bindgen(js_name = scoresJson)] scores_json: &str,
-    #[wasm_bindgen(js_name = tiersJson)] tiers_json: &str,
-) -> Result<String, ApiError> {
-    Ok(credits::rate_json(scores_json, tiers_json)?)
-}
-
-/// `dangjian::credits::meeting_events_json`: 三会一课 attendance as `member_points` events.
-///
-/// ```js
-/// creditsMeetingEventsJson('[{"meeting_id":"m1","meeting_type":"party_lecture","date":"2026-03-02","attendees":["A"]}]',
-///   "meeting_attendance"); // '[{"event_id":"meeting:m1:A",…}]'
-/// ```
-#[wasm_bindgen(js_name = creditsMeetingEventsJson)]
-pub fn credits_meeting_events_json(
-    #[wasm_bindgen(js_name = recordsJson)] records_json: &str,
-    activity: &str,
-) -> Result<String, ApiError> {
-    Ok(credits::meeting_events_json(records_json, activity)?)
-}
-
-/// `dangjian::credits::dues_events_json`: on-time dues as `member_points` events.
-///
-/// ```js
-/// creditsDuesEventsJson(JSON.stringify(ledger), "dues_on_time"); // '[{"event_id":"dues:M1:2026-01",…}]'
-/// ```
-#[wasm_bindgen(js_name = creditsDuesEventsJson)]
-pub fn credits_dues_events_json(
-    #[wasm_bindgen(js_name = ledgerJson)] ledger_json: &str,
-    activity: &str,
-) -> Result<String, ApiError> {
-    Ok(credits::dues_events_json(ledger_json, activity)?)
+    parse_json(&credits::rate_json(&scores, &tiers)?)
 }

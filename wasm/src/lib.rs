@@ -29,6 +29,8 @@ pub mod disclosure;
 pub mod dues;
 #[cfg(feature = "dues")]
 pub mod dues_columns;
+#[cfg(any(feature = "disclosure", feature = "membership", feature = "credits"))]
+pub mod entry_points;
 pub mod error;
 pub mod guard;
 #[cfg(feature = "membership")]
@@ -38,8 +40,6 @@ mod memory;
 #[cfg(feature = "payroll")]
 pub mod payroll;
 pub mod policy;
-#[cfg(feature = "membership")]
-pub mod streams;
 
 #[cfg(feature = "audit")]
 pub use audit::AuditTrail;
