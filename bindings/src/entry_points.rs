@@ -1,4 +1,4 @@
-//! The core's JSON-document entry points (the tables in `dangjian::surface`, core/src/surface/entry_points.rs),
+//! The core's JSON-document entry points (the tables in `dangjian::surface`, core/src/surface/entry_points/),
 //! exported to Kotlin, Swift and Python under each entry's `uniffi` name: documents as JSON strings in and out,
 //! the same codes with the field path inside the document. `disclosure_create` is Kotlin's
 //! `disclosureCreate(contextJson, newItemJson, actor, at)` and Python's
@@ -53,6 +53,7 @@ macro_rules! entry_point {
     };
 }
 
+dangjian::dues_entry_points!(entry_point);
 dangjian::disclosure_entry_points!(entry_point);
 dangjian::audit_entry_points!(entry_point);
 dangjian::membership_entry_points!(entry_point);

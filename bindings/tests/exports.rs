@@ -11,6 +11,9 @@ use rust_decimal::Decimal;
 use uniffi::{Lift, Lower, RustBuffer};
 
 use dangjian_ffi::dues::*;
+use dangjian_ffi::entry_points::{
+    assess_dues_json, evaluate_dues_ledger_json, summarize_dues_json,
+};
 use dangjian_ffi::{core_version, force_panic_for_tests, Calendar, DangjianError, Policy};
 
 type CoreTag = dangjian::UniFfiTag;

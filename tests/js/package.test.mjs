@@ -92,7 +92,7 @@ test('.d.ts: every export and method is documented with a JS example; both flavo
     'AuditTrail', 'append', 'apply', 'disclosureApplyAtHead', 'disclosureApplyAtHeadJson', 'disclosureAuditAppendAtHead',
     'disclosureAuditAppendAtHeadJson', 'disclosureAuditSign', 'disclosureVerifyAuditJsonl', 'disclosureVerifyAuditSigned',
     'fromJson', 'fromJsonl', 'head', 'sign', 'toJson', 'toJsonl', 'verify', 'verifyWithKey',
-    // JSON Lines for the member and organization checks (core/src/surface/entry_points.rs).
+    // JSON Lines for the member and organization checks (core/src/surface/entry_points/membership.rs).
     'membershipCheckMembersLines', 'membershipCheckMembersLinesJson', 'membershipCheckOrgsLines', 'membershipCheckOrgsLinesJson',
     // The columnar dues entry (wasm/src/dues_columns.rs; amountsFen is declared generic in its own TS section).
     'MonthRules', 'bundled', 'resolve',

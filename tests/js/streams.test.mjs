@@ -1,4 +1,4 @@
-// JSON Lines for the member and organization checks (the membership table in core/src/surface/entry_points.rs): the example files
+// JSON Lines for the member and organization checks (core/src/surface/entry_points/membership.rs): the example files
 // examples/data/members-lines.jsonl and orgs-lines.jsonl (a bad line each) through membershipCheckMembersLines /
 // membershipCheckOrgsLines — the good lines' reports are the document checks' reports, each with its line; the
 // bad line is named by line, code and field and loses none of the others; object = JSON.

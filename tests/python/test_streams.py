@@ -1,4 +1,4 @@
-"""Python tests of the JSON Lines member and organization checks (the membership table in core/src/surface/entry_points.rs): the example files
+"""Python tests of the JSON Lines member and organization checks (core/src/surface/entry_points/membership.rs): the example files
 examples/data/members-lines.jsonl and orgs-lines.jsonl (a bad line each) — the good lines' reports are the
 document checks' reports, each with its line; the bad line is named by line, code and field and loses none of
 the others; only a bad day fails the whole call."""

@@ -1,5 +1,5 @@
-//! Party dues (core [`dangjian::dues`]): the object API (JS objects in and out) and the JSON API (strings in
-//! and out, byte for byte the core's JSON entry points).
+//! Party dues (core [`dangjian::dues`]): the object API (JS objects in and out) and the batch's JSON form, which
+//! reserves memory first; the other JSON forms are rendered from the core's table in [`crate::entry_points`].
 //!
 //! Months cross as `YYYY-MM`, dates as `YYYY-MM-DD`, money as decimal strings (`"5400.00"`). `trace` defaults
 //! to the core's default (on).
@@ -113,28 +113,6 @@ pub fn summarize_dues(
     to_js(&dues::summarize(&reports, period)?)
 }
 
-/// `assessDues` over JSON: a `DuesMember` document in, an `Assessment` document out (compact JSON, the
-/// same bytes on every platform).
-///
-/// ```js
-/// const out = JSON.parse(assessDuesJson(Policy.bundled(), '{"member_id":"S1","category":"student"}', "2026-11"));
-/// out.amount; // "0.20"
-/// ```
-#[wasm_bindgen(js_name = assessDuesJson)]
-pub fn assess_dues_json(
-    policy: &Policy,
-    #[wasm_bindgen(js_name = memberJson)] member_json: &str,
-    month: &str,
-    trace: Option<bool>,
-) -> Result<String, ApiError> {
-    Ok(dues::assess_json(
-        &policy.inner,
-        member_json,
-        month,
-        options(trace).trace,
-    )?)
-}
-
 /// `assessDuesBatch` over JSON: an array of members in, `{"assessments":[…],"errors":[…]}` out.
 ///
 /// ```js
@@ -154,36 +132,4 @@ pub fn assess_dues_batch_json(
         month,
         options(trace).trace,
     )?)
-}
-
-/// `evaluateDuesLedger` over JSON: a `Ledger` document in, a `LedgerReport` document out.
-///
-/// ```js
-/// const report = evaluateDuesLedgerJson(Policy.bundled(), '{"member_id":"M1","obligations":[],"payments":[]}', "2026-07-01");
-/// ```
-#[wasm_bindgen(js_name = evaluateDuesLedgerJson)]
-pub fn evaluate_dues_ledger_json(
-    policy: &Policy,
-    #[wasm_bindgen(js_name = ledgerJson)] ledger_json: &str,
-    #[wasm_bindgen(js_name = asOf)] as_of: &str,
-) -> Result<String, ApiError> {
-    Ok(dues::evaluate_ledger_json(
-        &policy.inner,
-        ledger_json,
-        as_of,
-    )?)
-}
-
-/// `summarizeDues` over JSON: an array of `LedgerReport` documents and a `Period` document in, a
-/// `BranchSummary` document out.
-///
-/// ```js
-/// const summary = JSON.parse(summarizeDuesJson("[]", '{"year":2026}')); // summary.members === 0
-/// ```
-#[wasm_bindgen(js_name = summarizeDuesJson)]
-pub fn summarize_dues_json(
-    #[wasm_bindgen(js_name = reportsJson)] reports_json: &str,
-    #[wasm_bindgen(js_name = periodJson)] period_json: &str,
-) -> Result<String, ApiError> {
-    Ok(dues::summarize_json(reports_json, period_json)?)
 }

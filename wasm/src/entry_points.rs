@@ -1,4 +1,4 @@
-//! The core's JSON-document entry points (the tables in `dangjian::surface`, core/src/surface/entry_points.rs),
+//! The core's JSON-document entry points (the tables in `dangjian::surface`, core/src/surface/entry_points/),
 //! exported in their two JS forms:
 //!
 //! - the object form (`disclosureCreate`): JS values in, each turned into JSON text by `JSON.stringify`, and
@@ -10,11 +10,7 @@
 
 use wasm_bindgen::prelude::*;
 
-#[cfg(any(feature = "disclosure", feature = "membership"))]
-use crate::calendar::Calendar;
-use crate::convert::{parse_json, stringify};
 use crate::error::ApiError;
-use crate::policy::Policy;
 
 /// Renders one entry of a core table: its JSON form and its object form, as the entry's `js` asks.
 ///
@@ -88,7 +84,7 @@ macro_rules! entry_point {
     };
     (@out String) => { JsValue };
     (@out bool) => { bool };
-    (@read String $out:expr) => { parse_json(&$out) };
+    (@read String $out:expr) => { crate::convert::parse_json(&$out) };
     (@read bool $out:expr) => { Ok($out) };
     (@(object $ts:literal) $m:tt $n:ident $f:tt $r:ident [$($p:tt)*] [$($a:tt)*] [$($d:tt)*] $arg:ident: text($t:literal), $($rest:tt)*) => {
         entry_point!(@(object $ts) $m $n $f $r
@@ -98,16 +94,16 @@ macro_rules! entry_point {
     (@(object $ts:literal) $m:tt $n:ident $f:tt $r:ident [$($p:tt)*] [$($a:tt)*] [$($d:tt)*] $arg:ident: doc($c:literal, $t:literal), $($rest:tt)*) => {
         entry_point!(@(object $ts) $m $n $f $r
             [$($p)* #[wasm_bindgen(js_name = [<$arg:lower_camel>], unchecked_param_type = $t)] $arg: &JsValue,]
-            [$($a)* &stringify($arg, $c)?,] [$($d)* #[doc = "  " $arg:lower_camel ", // " $t]] $($rest)*);
+            [$($a)* &crate::convert::stringify($arg, $c)?,] [$($d)* #[doc = "  " $arg:lower_camel ", // " $t]] $($rest)*);
     };
 
     // The kinds that cross the same way in both forms.
     (@$form:tt $m:tt $n:ident $f:tt $r:ident [$($p:tt)*] [$($a:tt)*] [$($d:tt)*] $arg:ident: policy, $($rest:tt)*) => {
-        entry_point!(@$form $m $n $f $r [$($p)* $arg: &Policy,] [$($a)* &$arg.inner,]
+        entry_point!(@$form $m $n $f $r [$($p)* $arg: &crate::policy::Policy,] [$($a)* &$arg.inner,]
             [$($d)* #[doc = "  Policy.bundled(),"]] $($rest)*);
     };
     (@$form:tt $m:tt $n:ident $f:tt $r:ident [$($p:tt)*] [$($a:tt)*] [$($d:tt)*] $arg:ident: calendar, $($rest:tt)*) => {
-        entry_point!(@$form $m $n $f $r [$($p)* $arg: &Calendar,] [$($a)* &$arg.inner,]
+        entry_point!(@$form $m $n $f $r [$($p)* $arg: &crate::calendar::Calendar,] [$($a)* &$arg.inner,]
             [$($d)* #[doc = "  Calendar.official(),"]] $($rest)*);
     };
     (@$form:tt $m:tt $n:ident $f:tt $r:ident [$($p:tt)*] [$($a:tt)*] [$($d:tt)*] $arg:ident: scheme, $($rest:tt)*) => {
@@ -131,6 +127,8 @@ macro_rules! entry_point {
     };
 }
 
+#[cfg(feature = "dues")]
+dangjian::dues_entry_points!(entry_point);
 #[cfg(feature = "disclosure")]
 dangjian::disclosure_entry_points!(entry_point);
 #[cfg(feature = "audit")]

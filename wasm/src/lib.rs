@@ -29,7 +29,12 @@ pub mod disclosure;
 pub mod dues;
 #[cfg(feature = "dues")]
 pub mod dues_columns;
-#[cfg(any(feature = "disclosure", feature = "membership", feature = "credits"))]
+#[cfg(any(
+    feature = "dues",
+    feature = "disclosure",
+    feature = "membership",
+    feature = "credits"
+))]
 pub mod entry_points;
 pub mod error;
 pub mod guard;
@@ -48,9 +53,10 @@ pub use calendar::Calendar;
 pub use credits::{CreditsScheme, CreditsScorer};
 #[cfg(feature = "dues")]
 pub use dues::{
-    assess_dues, assess_dues_batch, assess_dues_batch_json, assess_dues_json, evaluate_dues_ledger,
-    evaluate_dues_ledger_json, summarize_dues, summarize_dues_json,
+    assess_dues, assess_dues_batch, assess_dues_batch_json, evaluate_dues_ledger, summarize_dues,
 };
+#[cfg(feature = "dues")]
+pub use entry_points::{assess_dues_json, evaluate_dues_ledger_json, summarize_dues_json};
 pub use policy::Policy;
 
 use wasm_bindgen::prelude::*;

@@ -1,5 +1,5 @@
-//! The dues exports: typed and JSON, each a call of the core function of the same name, whose rustdoc has
-//! the rules, the documents and the errors. The typed ones take and return the core's own records
+//! The typed dues exports, each a call of the core function of the same name, whose rustdoc has the rules, the
+//! documents and the errors (the JSON forms are rendered from the core's table in [`crate::entry_points`]). The typed ones take and return the core's own records
 //! (`dangjian::dues`, UniFFI derives behind the core's feature `uniffi`); a month or a date argument that
 //! cannot be read is `INVALID_MONTH` / `INVALID_DATE` naming the argument.
 
@@ -88,78 +88,4 @@ pub fn evaluate_dues_ledger(
 #[uniffi::export]
 pub fn summarize_dues(reports: Vec<LedgerReport>, period: Period) -> Result<BranchSummary> {
     guarded(|| Ok(core::summarize(&reports, period)?))
-}
-
-/// `dangjian::dues::assess_json`.
-///
-/// ```kotlin
-/// val json = assessDuesJson(Policy.bundled(), """{"member_id":"S1","category":"student"}""", "2026-11", false)
-/// ```
-#[uniffi::export]
-pub fn assess_dues_json(
-    policy: &Policy,
-    member_json: String,
-    month: String,
-    trace: bool,
-) -> Result<String> {
-    guarded(|| {
-        Ok(core::assess_json(
-            &policy.inner,
-            &member_json,
-            &month,
-            trace,
-        )?)
-    })
-}
-
-/// `dangjian::dues::assess_batch_json`.
-///
-/// ```kotlin
-/// val out = assessDuesBatchJson(Policy.bundled(), File("branch.json").readText(), "2026-11", false)
-/// ```
-#[uniffi::export]
-pub fn assess_dues_batch_json(
-    policy: &Policy,
-    members_json: String,
-    month: String,
-    trace: bool,
-) -> Result<String> {
-    guarded(|| {
-        Ok(core::assess_batch_json(
-            &policy.inner,
-            &members_json,
-            &month,
-            trace,
-        )?)
-    })
-}
-
-/// `dangjian::dues::evaluate_ledger_json`.
-///
-/// ```kotlin
-/// val report = evaluateDuesLedgerJson(Policy.bundled(), ledgerJson, "2026-11-21")
-/// ```
-#[uniffi::export]
-pub fn evaluate_dues_ledger_json(
-    policy: &Policy,
-    ledger_json: String,
-    as_of: String,
-) -> Result<String> {
-    guarded(|| {
-        Ok(core::evaluate_ledger_json(
-            &policy.inner,
-            &ledger_json,
-            &as_of,
-        )?)
-    })
-}
-
-/// `dangjian::dues::summarize_json`.
-///
-/// ```kotlin
-/// val summary = summarizeDuesJson("[$reportJson]", """{"month":"2026-11"}""")
-/// ```
-#[uniffi::export]
-pub fn summarize_dues_json(reports_json: String, period_json: String) -> Result<String> {
-    guarded(|| Ok(core::summarize_json(&reports_json, &period_json)?))
 }
