@@ -5,11 +5,10 @@
 // engine's records and documents (the scheme and its dated rule sets, events, offences, ledger entries, totals,
 // boards, the columns of `ingestColumns` and the tally, what the scorer and `creditsScore` take and return), the
 // membership records, events, reports and organization documents, the disclosure records (the workflow's,
-// visibility, the board, the audit log, deadlines, the catalogue, notices, redaction) and the calendar's. This
-// file holds what is JS-specific (the error shape, the disclosure object functions' composite results) and the
-// engines not yet
-// derived. A field marked `?` is absent (never null) in what the
-// library returns; `T | null` fields are always present.
+// visibility, the board, the audit log, deadlines, the catalogue, notices, redaction), the members document and
+// the calendar's. This file holds what is JS-specific: the error's shape and its guard, and the two composite
+// results of the disclosure object functions. A field marked `?` is absent (never null) in what the library
+// returns; `T | null` fields are always present.
 
 // ---- Errors
 
@@ -46,38 +45,24 @@ export interface DangjianError extends Error {
 export function isDangjianError(e: unknown): e is DangjianError;
 
 // ---- Disclosure: the wasm API's own results
-// The records (viewers, board entries, the audit log, its entries, head, checkpoints and verification,
-// deadlines, the catalogue, notices, redaction, the dues uses) and the calendar's `Answer<T>`, `DayInfo` and
-// `DayKind` are derived from the core's declarations (`dangjian::disclosure`, `dangjian::calendar`, feature
-// `wasm`). What follows is the shape of the object functions' composite results.
+// tsify names a declaration after its Rust type, and the core's `Applied` (UniFFI's record of the same name) is
+// what `disclosureCreate` returns here; so these two keep their JS names by hand.
 
-/** What `disclosureCreate` returns. */
+/** What `disclosureCreate` returns (the core's `disclosure::Applied`). */
 export interface Created {
   item: DisclosureItem;
   event: AuditEvent;
 }
 
-/** What `disclosureApply` returns. */
+/** What `disclosureApply` returns: the item and the log with the action's event appended. */
 export interface Applied {
   item: DisclosureItem;
   log: AuditLog;
 }
 
 // ---- Membership (党员发展与管理)
-// The records, events, reports and organization documents are derived from the core's declarations
-// (`dangjian::membership`, feature `wasm`): `MemberRecord`, `MemberEvent`, `Meeting`, `MemberReport`,
-// `CheckBatch`, `Rights`, `NextStep`, `OrgDocument`, `OrgReport`, `LifeReport`, `RatingReport`,
-// `ElectionReport`, `DateRange` and the rest. What follows is the wasm API's own.
+// The records, events, reports and documents are derived from the core's declarations (`dangjian::membership`,
+// feature `wasm`), `MembersDocument` included. What follows is a convenience of the wasm API.
 
 /** Every `MemberEvent` kind. */
 export type MemberEventKind = MemberEvent["kind"];
-
-/** What `membershipCheckMembers` takes besides a bare array of records. */
-export interface MembersDocument {
-  /** The records (also the roster sponsors and contacts are looked up in). */
-  members: MemberRecord[];
-  /** Meetings (organizational life). */
-  meetings?: Meeting[];
-  /** Dues ledgers (the lapse rule). */
-  ledgers?: Ledger[];
-}

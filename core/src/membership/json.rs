@@ -12,11 +12,12 @@ use serde::{Deserialize, Serialize};
 use super::check::{check, check_placed};
 use super::context::Context;
 use super::discipline::rights_on;
+use super::life::Meeting;
 use super::read::{read_members, read_tree, Roster};
 use super::record::{MemberEvent, MemberRecord};
 use super::report::MemberReport;
 use super::transition::apply;
-use crate::dues::BatchError;
+use crate::dues::{BatchError, Ledger};
 use crate::error::{from_json, to_json};
 use crate::month::parse_date;
 use crate::{Calendar, Policy, Result};
@@ -35,6 +36,34 @@ pub struct CheckBatch {
     pub reports: Vec<MemberReport>,
     /// Records that could not be read or checked (`index` is the position in the input).
     pub errors: Vec<BatchError>,
+}
+
+/// The members document [`check_members_json`] reads besides a bare array of records: the records with the
+/// roster's meetings (organizational life) and dues ledgers (the lapse rule). Build one in Rust and write it
+/// with serde_json; TypeScript gets it as `MembersDocument`.
+///
+/// ```
+/// use dangjian::membership::{check_members_json, MembersDocument};
+/// let doc: MembersDocument = serde_json::from_str(r#"{"members":[{"id":"M1","name":"甲",
+///   "birth_date":"2000-01-01","org":"B1","events":[{"kind":"application","date":"2024-01-10"}]}]}"#).unwrap();
+/// assert!(doc.meetings.is_empty() && doc.ledgers.is_empty());
+/// let json = serde_json::to_string(&doc).unwrap();
+/// let out = check_members_json(&dangjian::Policy::bundled(), &dangjian::Calendar::official(), &json, "2024-01-20").unwrap();
+/// assert!(out.contains(r#""stage":"applicant""#));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct MembersDocument {
+    /// The records (also the roster that sponsors and contacts are looked up in).
+    pub members: Vec<MemberRecord>,
+    /// Meetings held (organizational life).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meetings: Vec<Meeting>,
+    /// Dues ledgers (the lapse rule).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ledgers: Vec<Ledger>,
 }
 
 /// [`check`] over JSON: one record in, its report out (the record is its own roster: sponsors outside it are

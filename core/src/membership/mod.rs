@@ -75,7 +75,7 @@ pub use election::{evaluate_election, Candidate, Election, ElectionReport};
 pub use idcard::validate_id_number;
 pub use json::{
     apply_event_json, check_member_json, check_members, check_members_json, check_members_tree,
-    check_orgs_json, rights_json, validate_id_number_str, CheckBatch,
+    check_orgs_json, rights_json, validate_id_number_str, CheckBatch, MembersDocument,
 };
 pub use life::{compliance, LifeReport, Meeting, RuleCompliance};
 pub use lines::{
