@@ -2,7 +2,6 @@
 //! is a coded error naming the field path, exactly as the JSON entry points report it); core values out as
 //! plain JSON-compatible objects (decimals and dates stay strings) through the core's JSON form and `JSON.parse`.
 
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
@@ -10,6 +9,7 @@ use crate::error::{codes, ApiError};
 
 /// The codes the core's JSON entry points (`dangjian::dues::*_json`) give to a document they cannot read;
 /// the object API reports the same code for the same wrong shape.
+#[cfg(feature = "dues")]
 pub(crate) mod read_codes {
     /// A member (`dues::assess_json`, `dues::assess_batch_from_json`).
     pub const MEMBER: &str = "INVALID_MEMBER_JSON";
@@ -44,7 +44,11 @@ pub(crate) fn stringify(value: &JsValue, code: &str) -> Result<String, ApiError>
 }
 
 /// A JS value read as the core type `T` by the core's JSON reader (`dangjian::error::from_json`).
-pub(crate) fn from_js<T: DeserializeOwned>(value: &JsValue, code: &str) -> Result<T, ApiError> {
+#[cfg(any(feature = "dues", feature = "credits", feature = "disclosure"))]
+pub(crate) fn from_js<T: serde::de::DeserializeOwned>(
+    value: &JsValue,
+    code: &str,
+) -> Result<T, ApiError> {
     let json = stringify(value, code)?;
     Ok(dangjian::error::from_json(&json, code)?)
 }
