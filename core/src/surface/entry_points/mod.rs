@@ -12,12 +12,15 @@
 //! fn NAME = [CORE FUNCTION](ARG: KIND, …) -> String | bool, js FORMS, uniffi NAME | none;
 //! ```
 //!
+//! - Every argument, the last too, ends with a comma.
 //! - `NAME` is the wasm name in snake case: `disclosure_create` is `disclosureCreate` (the object form, JS
 //!   values in and out) and `disclosureCreateJson` (the JSON form, text in and out).
 //! - `KIND` says how an argument crosses:
-//!   - `policy`, `calendar`: the surface's `Policy` or `Calendar` object;
+//!   - `policy`, `calendar`, `scheme`: the surface's `Policy`, `Calendar` or `CreditsScheme` object;
 //!   - `str`: a string given as is (a date, an id, a JSON Lines text);
 //!   - `opt_str`: a string that may be absent;
+//!   - `text("TsType")`: a string the wasm object form types more narrowly (`PeriodKind`);
+//!   - `flag(default)`: a boolean, required on UniFFI, optional in JS (`default` when left out);
 //!   - `doc(CODE, "TsType")`: a JSON document, `ARG_json` in the JSON forms; in the wasm object form a JS
 //!     value of that TypeScript type, turned into JSON text by `JSON.stringify`, `CODE` when it cannot be.
 //! - `js` forms: `(both "TsResult")`, `(json)` (the object form is written by hand), `(object "TsResult")`,
