@@ -203,9 +203,11 @@ pub(crate) fn de_decimal_opt<'de, D: Deserializer<'de>>(
 /// digits. Sign, scale and bound are the validation's ([`crate::dues::check_amount`]), which reports them in
 /// the document's order with the same codes.
 pub(crate) fn read_amount(text: &str, field: &str) -> Result<Decimal> {
-    if let Some(amount) = plain_amount(text) {
-        return Ok(amount);
-    }
+    plain_amount(text).map_or_else(|| general_amount(text, field), Ok)
+}
+
+/// [`read_amount`] for every text the plain path declines: the grammar, then the exact read.
+fn general_amount(text: &str, field: &str) -> Result<Decimal> {
     check_grammar(text).map_err(|()| invalid(text, field))?;
     let trimmed = trim_zero_decimals(text);
     Decimal::from_str_exact(trimmed).map_err(|_| {
@@ -219,7 +221,7 @@ pub(crate) fn read_amount(text: &str, field: &str) -> Result<Decimal> {
 
 /// An amount as a payroll writes it — digits, then at most two decimals, unsigned, at most 18 bytes — read
 /// without the general reader: the same `Decimal` (mantissa and scale as written, `5400` scale 0, `5400.00`
-/// scale 2) that [`read_amount`]'s general path gives; `None` for any other text (it then decides). A tenth of
+/// scale 2) that [`general_amount`] gives; `None` for any other text (it then decides). A tenth of
 /// reading a dues batch from JSON went to the general path (issue 14).
 fn plain_amount(text: &str) -> Option<Decimal> {
     if text.len() > 18 {
@@ -297,13 +299,6 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// [`read_amount`] without its plain path: the general reader alone.
-    fn general(text: &str) -> Result<Decimal> {
-        check_grammar(text).map_err(|()| invalid(text, ""))?;
-        let trimmed = trim_zero_decimals(text);
-        Decimal::from_str_exact(trimmed).map_err(|_| too_large(text, ""))
-    }
-
     #[test]
     fn the_plain_path_takes_a_payrolls_amounts_and_declines_the_rest() {
         for (text, written) in [
@@ -315,7 +310,7 @@ mod tests {
             let d = plain_amount(text).unwrap();
             assert_eq!(
                 (d.to_string().as_str(), d),
-                (written, general(text).unwrap())
+                (written, general_amount(text, "").unwrap())
             );
         }
         for text in [
@@ -340,7 +335,7 @@ mod tests {
         #[test]
         fn the_plain_path_is_the_general_readers_answer(text in "-?[0-9]{0,19}(\\.[0-9]{0,4})?") {
             if let Some(d) = plain_amount(&text) {
-                let g = general(&text).unwrap();
+                let g = general_amount(&text, "").unwrap();
                 prop_assert_eq!(d, g);
                 prop_assert_eq!(d.to_string(), g.to_string());
                 prop_assert_eq!(d.scale(), g.scale());
