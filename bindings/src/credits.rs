@@ -1,5 +1,5 @@
 //! Learning credits (学习积分) and member points (党员积分制): the scheme and the incremental scorer as
-//! objects, and the core's JSON entry points (`dangjian::credits`).
+//! objects (the core's JSON entry points, `dangjian::credits::*_json`, are in [`crate::entry_points`]).
 //!
 //! The scorer's calls, the leaderboard and the rating also come typed (`calls.rs`), with the core's own
 //! records (`dangjian::credits::{Event, Offence, Changes, LedgerEntry, Total, Explanation, OrgMap, Tier, …}`,
@@ -231,7 +231,7 @@ impl CreditsScorer {
         guarded(|| to_json(&self.lock()?.ledger()))
     }
 
-    /// `Scorer::totals` as a JSON array — the input of [`credits_leaderboard_json`].
+    /// `Scorer::totals` as a JSON array — the input of [`crate::entry_points::credits_leaderboard_json`].
     ///
     /// ```kotlin
     /// val board = creditsLeaderboardJson(scorer.totalsJson(), orgsJson, "year", "2026", "C1")

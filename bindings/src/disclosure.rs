@@ -303,7 +303,7 @@ pub fn disclosure_dues_item(
     call(|| core::dues_disclosure(&summary, &org, &id, &uses))
 }
 
-/// Runs a core call in the panic guard, its error thrown as the bindings' error (every JSON entry is one).
+/// Runs a core call in the panic guard, its error thrown as the bindings' error.
 pub(crate) fn call<T>(f: impl FnOnce() -> dangjian::Result<T>) -> Result<T> {
     guarded(|| Ok(f()?))
 }

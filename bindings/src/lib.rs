@@ -14,11 +14,11 @@
 //! - [`policy`]: the [`Policy`] object; [`calendar`]: the [`Calendar`] object.
 //! - [`codes`]: the code registry — `all_codes`, `describe_code`.
 //! - [`dues`]: the dues records and the exports `assess_dues`, `assess_dues_batch`, `evaluate_dues_ledger`,
-//!   `summarize_dues` and their JSON twins.
+//!   `summarize_dues` (their JSON twins are in [`entry_points`]).
 //! - [`credits`]: the [`CreditsScheme`] and [`CreditsScorer`] objects, the typed credits calls over the core's
-//!   records (scorer, voids, offences, leaderboard, rating) and the credits JSON entry points.
-//! - [`entry_points`]: the JSON-document entry points of disclosure, the audit trail and membership (JSON
-//!   Lines included), rendered from the core's tables (`dangjian::surface`).
+//!   records (scorer, voids, offences, leaderboard, rating); the credits JSON entry points are in [`entry_points`].
+//! - [`entry_points`]: the JSON-document entry points of dues, disclosure, the audit trail, membership (JSON
+//!   Lines included) and credits, rendered from the core's tables (`dangjian::surface`).
 //! - [`disclosure`]: the typed disclosure exports; [`audit`]: the typed audit trail (append at the head, SM2
 //!   signatures) and the [`AuditTrail`] object.
 //! - [`membership`]: the membership records (the core's, re-exported) and the typed exports `check_member`,

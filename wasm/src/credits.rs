@@ -1,6 +1,6 @@
 //! Learning credits and member points (core [`dangjian::credits`]): the scheme, the stateful incremental
-//! scorer, and the batch functions — object API (JS objects in and out) and JSON API (strings in and out,
-//! byte for byte the core's JSON entry points).
+//! scorer, and `creditsRate`'s object form (its tiers may be `null`); the other batch functions are the core's
+//! JSON entry points, exported by [`crate::entry_points`] in their object and JSON forms.
 //!
 //! Times cross as RFC 3339 strings with an offset (`"2026-03-02T07:00:00+08:00"`); days, weeks, months and
 //! years are China time whatever the offset. Points and scores are JS numbers (whole numbers).

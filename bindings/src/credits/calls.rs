@@ -136,7 +136,7 @@ impl CreditsScorer {
 }
 
 /// The ranking of one organization's subtree for one period (`dangjian::credits::leaderboard`) — the typed
-/// twin of [`super::credits_leaderboard_json`]: totals (as [`CreditsScorer::totals`] gives them), the org map,
+/// twin of [`crate::entry_points::credits_leaderboard_json`]: totals (as [`CreditsScorer::totals`] gives them), the org map,
 /// the period kind and period (`2026`, `2026-03`, `2026-W10`, `2026-03-02`) and the org; equal scores share a
 /// rank (1, 2, 2, 4) and are listed by member id.
 ///
@@ -157,7 +157,7 @@ pub fn credits_leaderboard(
 }
 
 /// Annual rating tiers with a quota (`dangjian::credits::rate`) — the typed twin of
-/// [`super::credits_rate_json`]: each member's score (member id → score) and the tiers, highest first (null
+/// [`crate::entry_points::credits_rate_json`]: each member's score (member id → score) and the tiers, highest first (null
 /// for [`credits_default_tiers`]), in; each member's tier out, by score (highest first), then member id.
 ///
 /// Errors: `DangjianException.InvalidInput` `NO_TIERS` at `tiers`, `TIERS_NOT_DESCENDING` at
