@@ -12,6 +12,15 @@
 //! share) and written as text only when read. Same sitting, 2 shared cores, binaries alternated: traced batch
 //! 0.17–0.18 M members/s before, 1.68–1.70 M/s after; the batch without trace 2.03–2.24 M/s before, 2.11–2.31
 //! after (a first run of a sequence now and then at 1.65); the plain loop 3.0–3.4 before, 3.6–3.7 after.
+//!
+//! The repeated-id check (issue 14): it was a lookup beside each assessment, a read at a random place of a table
+//! larger than the cache that nothing else could overlap; it is now one pass over the ids before assessing, their
+//! slots touched a block of 32 at a time and each id filed in one scan (`IdTable::claim`). Old and new binaries
+//! alternated twice, one sitting, machine otherwise idle: `batch_100k/no_trace` 2.17–2.30 → 2.42–2.49 M members/s;
+//! `batch_1m_flat/no_trace` (a million students: the batch's own work at scale) 2.31–2.41 → 3.02–3.22 M/s, against
+//! 1.20–1.27 M/s for the loop that keeps the same assessments (`loop_collect_no_trace`). The plain loop that keeps
+//! only the sum (`batch_100k/loop_no_trace`, 3.7–3.8 M/s) stays ahead of the batch: it drops each assessment as it
+//! goes, while the batch writes 240 bytes an assessment and frees the ids at the end.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::hint::black_box;
@@ -223,6 +232,45 @@ fn batch(c: &mut Criterion) {
     group.finish();
 }
 
+/// A million flat-amount members (students, no income items): the batch's own work at scale — the repeated-id
+/// check over a table larger than the cache, one assessment kept per member — beside the loop that keeps the
+/// same assessments.
+fn batch_1m_flat(c: &mut Criterion) {
+    const N: usize = 1_000_000;
+    let policy = Policy::bundled();
+    let month: YearMonth = "2026-11".parse().unwrap();
+    let members: Vec<DuesMember> = (0..N)
+        .map(|i| DuesMember::new(format!("S{i:07}"), Category::Student))
+        .collect();
+    let mut group = c.benchmark_group("batch_1m_flat");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5))
+        .throughput(Throughput::Elements(N as u64));
+    group.bench_function("no_trace", |b| {
+        b.iter(|| {
+            dues::assess_batch(
+                &policy,
+                black_box(&members),
+                month,
+                AssessOptions::default(),
+            )
+        })
+    });
+    group.bench_function("loop_collect_no_trace", |b| {
+        b.iter(|| {
+            members
+                .iter()
+                .filter_map(|m| {
+                    dues::assess(&policy, black_box(m), month, AssessOptions::default()).ok()
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    group.finish();
+}
+
 /// `n` employed bases in fen, below 20 000 yuan: every bracket.
 fn bases(n: usize, seed: u64) -> Vec<i64> {
     let mut rng = Lcg(seed);
@@ -309,6 +357,7 @@ fn main() {
     let mut c = Criterion::default().configure_from_args();
     single(&mut c);
     batch(&mut c);
+    batch_1m_flat(&mut c);
     amounts(&mut c);
     national();
     c.final_summary();

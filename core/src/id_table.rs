@@ -140,6 +140,37 @@ impl IdTable {
         true
     }
 
+    /// Files index `ix` under `h` unless an entry of the same id is there, in one scan of the run: each
+    /// tag match is put to `same` (is the id at that index the one being filed?). `Some(true)`: filed;
+    /// `Some(false)`: `same` said yes, nothing filed; `None`: `ix` is `u32::MAX` or the table cannot grow
+    /// (see [`IdTable::reserve`]), nothing filed and nothing looked for — the caller keeps such ids aside.
+    ///
+    /// A lookup then an insert scanned the run twice, through an iterator over two slices; this walks
+    /// the slots with a mask, which a batch's duplicate check spends most of its time in.
+    pub(crate) fn claim(&mut self, h: u64, ix: u32, same: impl Fn(u32) -> bool) -> Option<bool> {
+        let stored = ix.checked_add(1)?;
+        let total = self.len.checked_add(1)?;
+        if !self.reserve(total) {
+            return None;
+        }
+        // At most 7/8 full after `reserve`, so the walk meets an empty slot before it comes round.
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = self.bucket(h);
+        for _ in 0..self.slots.len() {
+            let slot = self.slots.get_mut(at)?;
+            if *slot == 0 {
+                *slot = (h & TAG) | u64::from(stored);
+                self.len = total;
+                return Some(true);
+            }
+            if (*slot ^ h) & TAG == 0 && same(((*slot & !TAG) as u32).wrapping_sub(1)) {
+                return Some(false);
+            }
+            at = at.wrapping_add(1) & mask;
+        }
+        None
+    }
+
     /// The slots from `h`'s bucket to the first empty one, wrapping at the end of the table.
     fn run(&self, h: u64) -> impl Iterator<Item = u64> + '_ {
         let (front, back) = self
@@ -155,6 +186,13 @@ impl IdTable {
         self.run(h)
             .filter(move |&s| (s ^ h) & TAG == 0)
             .map(|s| ((s & !TAG) as u32).wrapping_sub(1))
+    }
+
+    /// Reads `h`'s home slot and discards it: called for a block of hashes before they are looked up, so
+    /// that the block's cache misses are in flight together instead of one after another (a lookup's
+    /// branches on what it reads keep the processor from running ahead to the next one).
+    pub(crate) fn touch(&self, h: u64) {
+        std::hint::black_box(self.slots.get(self.bucket(h)));
     }
 
     /// Whether any index is stored under `h`'s tag (a yes may be another id's: look it up).
@@ -248,6 +286,34 @@ mod tests {
         // A neighbouring tag (the same bucket at this size) probes the same run and matches none.
         assert_eq!(t.bucket(tag), t.bucket(tag + (1 << 32)));
         assert!(!t.contains_tag(tag + (1 << 32)));
+    }
+
+    /// `claim` files each id once, confirms a repeat only through `same` (a tag match of another id is
+    /// filed beside it), wraps at the end of the table, and refuses `u32::MAX` without filing.
+    #[test]
+    fn claim_files_once_and_asks_on_tag_matches() {
+        let mut t = IdTable::default();
+        let ids: Vec<u64> = (0..10_000u64).map(mix).collect();
+        for (ix, &h) in (0u32..).zip(&ids) {
+            assert_eq!(
+                t.claim(h, ix, |_| unreachable!()).or(Some(true)),
+                Some(true)
+            );
+        }
+        assert_eq!(t.len(), 10_000);
+        for (ix, &h) in (0u32..).zip(&ids) {
+            assert_eq!(t.claim(h, 20_000, |at| at == ix), Some(false), "{ix}");
+        }
+        // Same tag, another id: asked, told no, filed.
+        assert_eq!(t.claim(ids[7], 10_000, |_| false), Some(true));
+        assert_eq!(t.len(), 10_001);
+        assert!(t.candidates(ids[7]).eq([7, 10_000]));
+        assert_eq!(t.claim(1, u32::MAX, |_| true), None);
+        // Two hashes homed in the last bucket of an 8-slot table: the second wraps to slot 0.
+        let mut w = IdTable::default();
+        assert_eq!(w.claim(u64::MAX, 0, |_| false), Some(true));
+        assert_eq!(w.claim(u64::MAX - (1 << 32), 1, |_| false), Some(true));
+        assert_eq!(w.slots[0] & !super::TAG, 2);
     }
 
     #[test]

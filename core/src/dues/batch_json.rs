@@ -48,23 +48,29 @@ impl Seen {
     /// Claims `id`: false when it was claimed before.
     fn claim(&mut self, id: &str) -> bool {
         let h = hash_str(id);
-        let known = self
-            .index
-            .candidates(h)
-            .any(|ix| self.ids.get(ix) == Some(id));
-        if known || self.more.contains(id) {
-            return false;
-        }
-        let indexed = self.count != u32::MAX
-            && self.ids.end_after(id).is_some()
-            && self.index.insert(h, self.count)
-            && self.ids.push(id);
-        if indexed {
-            self.count = self.count.saturating_add(1);
+        let ids = &self.ids;
+        let same = |ix: u32| ids.get(ix) == Some(id);
+        let room = self.count != u32::MAX && ids.end_after(id).is_some();
+        let filed = if room {
+            self.index.claim(h, self.count, same)
         } else {
-            self.more.insert(id.to_owned());
+            None
+        };
+        match filed {
+            Some(first) => {
+                // The buffer has room for it (`end_after` above).
+                if first && self.ids.push(id) {
+                    self.count = self.count.saturating_add(1);
+                }
+                first
+            }
+            // Not looked for in the table: the ids it took before it filled are still there.
+            None => {
+                !self.index.candidates(h).any(same)
+                    && !self.more.contains(id)
+                    && self.more.insert(id.to_owned())
+            }
         }
-        true
     }
 }
 
