@@ -286,9 +286,14 @@ fn note_deferred_change(
     if assessed_in == month || member.category.is_flat() {
         return;
     }
-    let fixed = member.income_in(assessed_in).map(|r| &r.items);
+    let fixed = member.income_in(assessed_in);
     let current = member.income_in(month);
-    if fixed != current.map(|r| &r.items) {
+    // Most members have one record for the whole year: the same record, so nothing to compare item by item.
+    let same_record = match (fixed, current) {
+        (Some(f), Some(c)) => std::ptr::eq(f, c),
+        (f, c) => f.is_none() && c.is_none(),
+    };
+    if !same_record && fixed.map(|r| &r.items) != current.map(|r| &r.items) {
         let changed = current.and_then(|r| r.from).unwrap_or(month);
         findings.push(Finding::new(
             "INCOME_CHANGE_DEFERRED",
