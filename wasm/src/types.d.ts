@@ -6,9 +6,9 @@
 // boards, the columns of `ingestColumns` and the tally, what the scorer and `creditsScore` take and return), the
 // membership records, events, reports and organization documents, the disclosure records (the workflow's,
 // visibility, the board, the audit log, deadlines, the catalogue, notices, redaction), the members document and
-// the calendar's. This file holds what is JS-specific: the error's shape and its guard, and the two composite
-// results of the disclosure object functions. A field marked `?` is absent (never null) in what the library
-// returns; `T | null` fields are always present.
+// the calendar's, and the disclosure workflow's two results (`Created` and `Applied`, declared in the core under
+// those names). This file holds what is JS-specific: the error's shape and its guard, and one convenience. A field
+// marked `?` is absent (never null) in what the library returns; `T | null` fields are always present.
 
 // ---- Errors
 
@@ -43,22 +43,6 @@ export interface DangjianError extends Error {
  * ```
  */
 export function isDangjianError(e: unknown): e is DangjianError;
-
-// ---- Disclosure: the wasm API's own results
-// tsify names a declaration after its Rust type, and the core's `Applied` (UniFFI's record of the same name) is
-// what `disclosureCreate` returns here; so these two keep their JS names by hand.
-
-/** What `disclosureCreate` returns (the core's `disclosure::Applied`). */
-export interface Created {
-  item: DisclosureItem;
-  event: AuditEvent;
-}
-
-/** What `disclosureApply` returns: the item and the log with the action's event appended. */
-export interface Applied {
-  item: DisclosureItem;
-  log: AuditLog;
-}
 
 // ---- Membership (党员发展与管理)
 // The records, events, reports and documents are derived from the core's declarations (`dangjian::membership`,

@@ -4,7 +4,7 @@
 #![deny(clippy::arithmetic_side_effects)]
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{
     allowed_actions, apply, board, catalogue_status, create, dues_disclosure, evaluate_notice,
@@ -82,6 +82,25 @@ pub fn allowed_actions_json(
     to_json(&allowed_actions(policy, &ctx, &item, actor, at))
 }
 
+/// What [`apply_json`] returns: the item after the action, and the audit log with the action's event
+/// appended (TypeScript `Applied`, what `disclosureApply` returns).
+///
+/// ```
+/// let out: dangjian::disclosure::AppliedToLog = serde_json::from_str(r#"{"item":{"schema_version":1,"id":"D1",
+///   "org":"B1","title":"t","body":"b","category":"ideology","scope":{"kind":"whole_party"},"created_by":"P1",
+///   "created_at":"2026-03-02T09:00:00+08:00","status":"draft"},"log":{"schema_version":1,"entries":[]}}"#).unwrap();
+/// assert!(out.log.entries.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(rename = "Applied"))]
+#[non_exhaustive]
+pub struct AppliedToLog {
+    /// The item as it now is.
+    pub item: DisclosureItem,
+    /// The log given, with the action's event appended.
+    pub log: AuditLog,
+}
+
 /// [`apply`] over JSON, appending the event to the given audit log (verified first, so the cost grows with
 /// the log: a convenience; [`super::apply_head_json`] appends at the head in constant time):
 /// `{"item":…,"log":…}`.
@@ -101,18 +120,13 @@ pub fn apply_json(
     action_json: &str,
     log_json: &str,
 ) -> Result<String> {
-    #[derive(Serialize)]
-    struct Out {
-        item: DisclosureItem,
-        log: AuditLog,
-    }
     let ctx = DisclosureContext::from_json(context_json)?;
     let item: DisclosureItem = from_json(item_json, "INVALID_ITEM_JSON")?;
     let action: Action = from_json(action_json, "INVALID_ACTION_JSON")?;
     let mut log = AuditLog::from_json(log_json)?;
     let applied = apply(policy, &ctx, &item, &action)?;
     log.append(applied.event);
-    to_json(&Out {
+    to_json(&AppliedToLog {
         item: applied.item,
         log,
     })

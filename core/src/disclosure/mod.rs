@@ -81,7 +81,7 @@ pub use item::{
 pub use json::{
     allowed_actions_json, apply_json, board_json, catalogue_status_json, create_json,
     dues_disclosure_json, evaluate_notice_json, filter_visible_json, item_deadlines_json,
-    parse_time, redaction_preview_json, verify_audit_json, visible_json,
+    parse_time, redaction_preview_json, verify_audit_json, visible_json, AppliedToLog,
 };
 pub use notice::{
     earliest_close, evaluate_notice, NoticeReport, NoticeResult, Objection, ObjectionDecision,

@@ -29,7 +29,11 @@ use crate::{Error, Policy, Result};
 /// log.append(applied.event);
 /// assert_eq!(log.entries.len(), 1);
 /// ```
+///
+/// In TypeScript it is `Created` (what `disclosureCreate` returns); TypeScript's `Applied` is
+/// [`AppliedToLog`](super::AppliedToLog), what `disclosureApply` returns.
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(rename = "Created"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Applied {
