@@ -23,11 +23,9 @@
     clippy::arithmetic_side_effects
 )]
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::fmt::Write as _;
 use std::io::{BufWriter, Write as _};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use dangjian::credits::{Columns, Interner, PeriodKind, Rows, Scheme, Scorer, Tally};
@@ -35,40 +33,10 @@ use dangjian::credits::{Columns, Interner, PeriodKind, Rows, Scheme, Scorer, Tal
 mod common;
 use common::Lcg;
 
-/// Counts the heap in use and its peak, so memory is measured exactly rather than through RSS.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: forwards to the system allocator; only counts bytes (as the scale bench does).
-#[allow(unsafe_code)]
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(l) };
-        if !p.is_null() {
-            let now = LIVE.fetch_add(l.size(), Ordering::Relaxed) + l.size();
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
-        unsafe { System.dealloc(p, l) };
-        LIVE.fetch_sub(l.size(), Ordering::Relaxed);
-    }
-    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
-        let q = unsafe { System.realloc(p, l, new) };
-        if !q.is_null() {
-            LIVE.fetch_sub(l.size(), Ordering::Relaxed);
-            let now = LIVE.fetch_add(new, Ordering::Relaxed) + new;
-            PEAK.fetch_max(now, Ordering::Relaxed);
-        }
-        q
-    }
-}
-
+#[path = "support/counting.rs"]
+mod counting;
 #[global_allocator]
-static GLOBAL: Counting = Counting;
+static GLOBAL: counting::Counting = counting::Counting;
 
 const MEMBERS: u64 = 100_000;
 const DAYS: u64 = 30;
@@ -372,10 +340,9 @@ fn run(n: usize, rounds: usize, out: &Path) {
 /// China-time day at a time, each day closed once it is in (`close_through`), and fed in one batch.
 fn memory(d: &Data, tally: &Tally, report: &mut String) {
     let n = d.members.len();
-    let base = LIVE.load(Ordering::Relaxed);
-    PEAK.store(base, Ordering::Relaxed);
+    let base = counting::reset_peak();
     let totals = tally.day_totals(&d.rows(), &[]).unwrap();
-    let peak = PEAK.load(Ordering::Relaxed) - base;
+    let peak = counting::peak() - base;
     drop(totals);
     let _ = writeln!(
         report,
@@ -413,7 +380,7 @@ fn memory(d: &Data, tally: &Tally, report: &mut String) {
 /// Heap the scorer holds after the (day-ordered) events fed a day at a time, closing each (`close`).
 fn held_after(d: &Data, close: bool) -> usize {
     let n = d.members.len();
-    let before = LIVE.load(Ordering::Relaxed);
+    let before = counting::live();
     let mut s = Scorer::new(Scheme::learning_platform()).unwrap();
     let mut from = 0;
     while from < n {
@@ -436,7 +403,7 @@ fn held_after(d: &Data, close: bool) -> usize {
         }
         from = to;
     }
-    let held = LIVE.load(Ordering::Relaxed) - before;
+    let held = counting::live() - before;
     drop(s);
     held
 }
