@@ -110,8 +110,6 @@
     missing_docs
 )]
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use chrono::NaiveDate;
@@ -124,35 +122,10 @@ use dangjian::{Calendar, Policy};
 #[path = "support/national.rs"]
 mod national;
 
-struct Counting;
-static NOW: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: forwards to the system allocator; only counts bytes.
-#[allow(unsafe_code)]
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-        let n = NOW.fetch_add(l.size(), Ordering::Relaxed) + l.size();
-        PEAK.fetch_max(n, Ordering::Relaxed);
-        unsafe { System.alloc(l) }
-    }
-    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
-        NOW.fetch_sub(l.size(), Ordering::Relaxed);
-        unsafe { System.dealloc(p, l) }
-    }
-    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
-        if new > l.size() {
-            let n = NOW.fetch_add(new - l.size(), Ordering::Relaxed) + new - l.size();
-            PEAK.fetch_max(n, Ordering::Relaxed);
-        } else {
-            NOW.fetch_sub(l.size() - new, Ordering::Relaxed);
-        }
-        unsafe { System.realloc(p, l, new) }
-    }
-}
-
+#[path = "support/counting.rs"]
+mod counting;
 #[global_allocator]
-static ALLOC: Counting = Counting;
+static ALLOC: counting::Counting = counting::Counting;
 
 /// The nanoseconds this thread has spent on a core (Linux `schedstat`), when the system says: on a shared
 /// machine the wall time counts other processes' turns, the thread's own time does not — "members/s on one core".
@@ -165,8 +138,7 @@ fn cpu_ns() -> Option<u64> {
 /// does not say) and the peak heap above what was live before it.
 fn measure<T>(f: impl FnOnce() -> T) -> (T, f64, usize) {
     heap::before_run();
-    let before = NOW.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
+    let before = counting::reset_peak();
     let (t, cpu) = (Instant::now(), cpu_ns());
     let out = f();
     let wall = t.elapsed().as_secs_f64();
@@ -174,11 +146,7 @@ fn measure<T>(f: impl FnOnce() -> T) -> (T, f64, usize) {
         (Some(a), Some(b)) => b.saturating_sub(a) as f64 / 1e9,
         _ => wall,
     };
-    (
-        out,
-        secs,
-        PEAK.load(Ordering::Relaxed).saturating_sub(before),
-    )
+    (out, secs, counting::peak().saturating_sub(before))
 }
 
 /// [`measure`] `DANGJIAN_SCALE_RUNS` times (default 3), keeping the last result, the least time and the
