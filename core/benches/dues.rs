@@ -37,7 +37,10 @@ mod common;
 use common::Lcg;
 #[path = "support/dues_population.rs"]
 mod dues_population;
+#[path = "support/groups.rs"]
+mod groups;
 use dues_population::population;
+use groups::batch_group;
 
 const BATCH: usize = 100_000;
 
@@ -106,12 +109,7 @@ fn batch(c: &mut Criterion) {
     let members = population(BATCH);
     let check = dues::assess_batch(&policy, &members, month, AssessOptions { trace: false });
     assert!(check.errors.is_empty(), "{:?}", check.errors.first());
-    let mut group = c.benchmark_group("batch_100k");
-    group
-        .sample_size(10)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(5))
-        .throughput(Throughput::Elements(BATCH as u64));
+    let mut group = batch_group(c, "batch_100k", BATCH);
     for trace in [false, true] {
         let name = if trace { "trace" } else { "no_trace" };
         group.bench_function(name, |b| {
@@ -157,12 +155,7 @@ fn batch_1m_flat(c: &mut Criterion) {
     let members: Vec<DuesMember> = (0..N)
         .map(|i| DuesMember::new(format!("S{i:07}"), Category::Student))
         .collect();
-    let mut group = c.benchmark_group("batch_1m_flat");
-    group
-        .sample_size(10)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(5))
-        .throughput(Throughput::Elements(N as u64));
+    let mut group = batch_group(c, "batch_1m_flat", N);
     group.bench_function("no_trace", |b| {
         b.iter(|| {
             dues::assess_batch(
@@ -221,12 +214,7 @@ fn amounts(c: &mut Criterion) {
             "the paths disagree on {m:?}"
         );
     }
-    let mut group = c.benchmark_group("amounts_1m");
-    group
-        .sample_size(10)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(5))
-        .throughput(Throughput::Elements(N as u64));
+    let mut group = batch_group(c, "amounts_1m", N);
     group.bench_function("month_rules_fen", |b| {
         b.iter(|| {
             let rules = MonthRules::resolve(&policy, month).unwrap();

@@ -3,14 +3,16 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::hint::black_box;
-use std::time::Duration;
 
-use criterion::{Criterion, Throughput};
+use criterion::Criterion;
 use dangjian::dues::{self, AssessOptions};
 use dangjian::{Policy, YearMonth};
 
 #[path = "support/dues_json.rs"]
 mod gen;
+#[path = "support/groups.rs"]
+mod groups;
+use groups::batch_group;
 
 const BATCH: usize = 100_000;
 
@@ -22,12 +24,7 @@ fn json(c: &mut Criterion) {
     let check = dues::assess_batch_from_json(&policy, &doc, month, options).unwrap();
     assert!(check.errors.is_empty(), "{:?}", check.errors.first());
     assert_eq!(check.assessments.len(), BATCH);
-    let mut group = c.benchmark_group("json_100k");
-    group
-        .sample_size(10)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(5))
-        .throughput(Throughput::Elements(BATCH as u64));
+    let mut group = batch_group(c, "json_100k", BATCH);
     group.bench_function("assess_batch_from_json", |b| {
         b.iter(|| dues::assess_batch_from_json(black_box(&policy), black_box(&doc), month, options))
     });
