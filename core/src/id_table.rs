@@ -192,7 +192,8 @@ impl IdTable {
     /// that the block's cache misses are in flight together instead of one after another (a lookup's
     /// branches on what it reads keep the processor from running ahead to the next one).
     pub(crate) fn touch(&self, h: u64) {
-        std::hint::black_box(self.slots.get(self.bucket(h)));
+        // The slot's value, not a reference to it: only a load puts the line in flight.
+        std::hint::black_box(self.slots.get(self.bucket(h)).copied());
     }
 
     /// Whether any index is stored under `h`'s tag (a yes may be another id's: look it up).
