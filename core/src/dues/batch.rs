@@ -146,9 +146,9 @@ pub fn assess_batch_with_progress(
 ///
 /// One pass over the ids before any member is assessed, not a lookup beside each assessment: a lookup is a
 /// read at a random place of a table larger than the cache, and between two assessments nothing else can
-/// wait on it, while in a loop of lookups alone the processor has many of them in flight at once (a
-/// 100 000-member batch: the check went from a sixth of the batch's time to an eighth, and to a thirteenth
-/// once the ids' bytes were read a block ahead and the slots' touch became a real load). The ids are
+/// wait on it, while in a loop of lookups alone the processor has many of them in flight at once (in a
+/// 100 000-member batch's profile the check went from a sixth of the samples to an eighth, then to a
+/// thirteenth once the ids' bytes were read a block ahead and the slots' touch became a real load). The ids are
 /// indexed by hash in 8-byte slots that point back into the batch (borrowed, not copied); an id the table
 /// cannot take (past its billions of entries) goes to a plain set.
 fn repeated_ids(members: &[DuesMember]) -> Vec<usize> {
@@ -192,7 +192,7 @@ fn repeated_ids(members: &[DuesMember]) -> Vec<usize> {
 }
 
 /// Reads the first byte of the next `count` members' ids and discards it, a block ahead of their hashing: a
-/// batch larger than the cache has each member and each id bytes on lines of their own, and these loads put
+/// batch larger than the cache has each member and each id's bytes on lines of their own, and these loads put
 /// them in flight together while the block before is hashed and filed.
 fn touch_ids(members: &[DuesMember], count: usize) {
     for m in members.iter().take(count) {
