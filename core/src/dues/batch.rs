@@ -161,12 +161,8 @@ fn repeated_ids(members: &[DuesMember]) -> Vec<usize> {
     let mut repeats = Vec::new();
     for (block, chunk) in members.chunks(BLOCK).enumerate() {
         let first = block.saturating_mul(BLOCK);
-        touch_ids(
-            members
-                .get(first.saturating_add(BLOCK)..)
-                .unwrap_or_default(),
-            BLOCK,
-        );
+        let next = first.saturating_add(BLOCK);
+        touch_ids(members.get(next..).unwrap_or_default().iter().take(BLOCK));
         let mut hashes = [0_u64; BLOCK];
         for (h, member) in hashes.iter_mut().zip(chunk) {
             *h = hash_str(&member.member_id);
@@ -191,11 +187,11 @@ fn repeated_ids(members: &[DuesMember]) -> Vec<usize> {
     repeats
 }
 
-/// Reads the first byte of the next `count` members' ids and discards it, a block ahead of their hashing: a
-/// batch larger than the cache has each member and each id's bytes on lines of their own, and these loads put
-/// them in flight together while the block before is hashed and filed.
-fn touch_ids(members: &[DuesMember], count: usize) {
-    for m in members.iter().take(count) {
+/// Reads the first byte of each member's id and discards it, a block ahead of their hashing: a batch larger
+/// than the cache has each member and each id's bytes on lines of their own, and these loads put them in
+/// flight together while the block before is hashed and filed.
+fn touch_ids<'m>(members: impl Iterator<Item = &'m DuesMember>) {
+    for m in members {
         std::hint::black_box(m.member_id.as_bytes().first().copied());
     }
 }
